@@ -1,0 +1,1 @@
+"""cli layer of ai-impact (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""db layer of ai-impact (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""export layer of ai-impact (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""render layer of ai-impact (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""reports layer of ai-impact (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""risk layer of ai-impact (see docs/architecture.md)."""

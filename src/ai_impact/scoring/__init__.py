@@ -1,0 +1,1 @@
+"""scoring layer of ai-impact (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""sources layer of ai-impact (see docs/architecture.md)."""

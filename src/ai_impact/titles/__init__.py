@@ -1,0 +1,1 @@
+"""titles layer of ai-impact (see docs/architecture.md)."""

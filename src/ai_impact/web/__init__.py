@@ -1,0 +1,1 @@
+"""web layer of ai-impact (see docs/architecture.md)."""

@@ -1,0 +1,1 @@
+"""workforce layer of ai-impact (see docs/architecture.md)."""

@@ -1,0 +1,278 @@
+"""The one report object: every section of an "AI impact on <occupation>" analysis.
+
+Frozen dataclasses only; every format (Markdown, HTML, JSON, the static site) renders these.
+Numbers that come from data carry the key of their source (``source``), which resolves to an
+entry of :attr:`OccupationReport.sources`. :func:`ai_impact.reports.serialize.report_to_dict`
+turns a report into the JSON contract of ``ai-impact analyze --format json``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "AdaptationItem",
+    "CertificationEntry",
+    "ChangingProfession",
+    "ExposureBreakdown",
+    "Header",
+    "MethodNote",
+    "OccupationReport",
+    "Outlook",
+    "RelatedEntry",
+    "RiskComponent",
+    "RiskSummary",
+    "SafeTask",
+    "Salary",
+    "SalaryProjection",
+    "Section",
+    "SourceRef",
+    "TaskAtRisk",
+    "ToolEntry",
+]
+
+RISK_CATEGORIES = ("very low", "low", "moderate", "high", "very high")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    """A data source cited by the report (key is what figures point to)."""
+
+    key: str
+    name: str
+    release: str
+    licence: str
+    attribution: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RiskComponent:
+    """One term of the risk score: its value on 0–1, its weight and what it adds."""
+
+    key: str
+    label: str
+    value: float
+    weight: float
+    contribution: float
+    display: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class RiskSummary:
+    """The 1–10 disruption risk, its category and the range from label uncertainty."""
+
+    score: float
+    category: str
+    category_range: tuple[float, float]
+    low: float
+    high: float
+    components: tuple[RiskComponent, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Section 1: who this analysis is about and the headline risk."""
+
+    code: str
+    soc: str
+    title: str
+    description: str
+    industry: str
+    industry_slug: str
+    job_zone: int | None
+    resolved_from: str | None
+    rests_on: tuple[str, ...]
+    rests_on_note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ExposureBreakdown:
+    """How much of the work is exposed and how (importance-weighted shares, 0–1)."""
+
+    beta: float
+    beta_low: float
+    beta_high: float
+    share_none: float
+    share_llm_alone: float
+    share_with_tools: float
+    automation: float
+    substitution_share: float
+    labelled_share: float
+    ai_usage_share: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChangingProfession:
+    """Section 3: the decomposition of the score, in numbers and sentences."""
+
+    exposure: ExposureBreakdown
+    adoption_pct: float | None
+    adoption_sector: str | None
+    adoption_period: str | None
+    demand_change_pct: float | None
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TaskAtRisk:
+    """Section 4: one exposed task with when and how AI takes it over."""
+
+    task: str
+    task_type: str | None
+    exposure: dict[str, float]
+    beta: float
+    automation: float
+    mode: str
+    timeline: str
+    evidence: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class SafeTask:
+    """Section 5: one task that stays human, with the capability that protects it."""
+
+    task: str
+    task_type: str | None
+    beta: float
+    capability: str
+    reason: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class ToolEntry:
+    """Section 6: a real AI product matched to the occupation's exposed tasks."""
+
+    name: str
+    vendor: str
+    year: int | None
+    category: str
+    what: str
+    mode: str
+    matched_tasks: tuple[str, ...]
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class SalaryProjection:
+    """A pay projection to a horizon year, as a range with its method."""
+
+    horizon_year: int
+    low: float
+    mid: float
+    high: float
+    method: str
+
+
+@dataclass(frozen=True, slots=True)
+class Salary:
+    """Section 7: pay now (OEWS) and a projection; figures in US dollars per year."""
+
+    year: int
+    area: str
+    median_annual: float | None
+    p10_annual: float | None
+    p25_annual: float | None
+    p75_annual: float | None
+    p90_annual: float | None
+    mean_annual: float | None
+    hourly_median: float | None
+    employment: int | None
+    national_median_annual: float | None
+    change_since_prior_pct: float | None
+    projection: SalaryProjection | None
+    pressure: str
+    notes: tuple[str, ...]
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outlook:
+    """Section 8: BLS Employment Projections 2024–34."""
+
+    employment_2024: float | None
+    employment_2034: float | None
+    employment_change_num: float | None
+    employment_change_pct: float | None
+    openings_annual: float | None
+    education: str | None
+    experience: str | None
+    training: str | None
+    sentence: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class AdaptationItem:
+    """Section 9: one concrete thing to learn, and why it helps in this occupation."""
+
+    kind: str
+    name: str
+    why: str
+    element_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class CertificationEntry:
+    """Section 10: a real credential tied to the skills above."""
+
+    name: str
+    issuer: str
+    level: str
+    effort: str | None
+    cost_usd: float | None
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedEntry:
+    """Section 11: a neighbouring occupation, with its risk, pay and outlook."""
+
+    code: str
+    title: str
+    relation: str
+    similarity: float | None
+    risk: float
+    risk_category: str
+    median_annual: float | None
+    employment_change_pct: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class MethodNote:
+    """Section 12: the model's version and what the numbers mean."""
+
+    model_version: str
+    data_version: str
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A note shown where a section has no data, saying why (never a silent gap)."""
+
+    key: str
+    missing_reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationReport:
+    """Every section of one analysis; the single source of truth for every format."""
+
+    header: Header
+    risk: RiskSummary
+    overview: tuple[str, ...]
+    changing: ChangingProfession
+    tasks_at_risk: tuple[TaskAtRisk, ...]
+    safe_tasks: tuple[SafeTask, ...]
+    ai_tools: tuple[ToolEntry, ...]
+    salary: Salary | None
+    outlook: Outlook | None
+    adaptation: tuple[AdaptationItem, ...]
+    certifications: tuple[CertificationEntry, ...]
+    related: tuple[RelatedEntry, ...]
+    method: MethodNote
+    sources: tuple[SourceRef, ...]
+    gaps: tuple[Section, ...] = ()

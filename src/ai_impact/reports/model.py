@@ -100,6 +100,9 @@ class ExposureBreakdown:
     substitution_share: float
     labelled_share: float
     ai_usage_share: float | None
+    n_tasks: int = 0
+    n_exposed: int = 0
+    n_observed_use: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +115,7 @@ class ChangingProfession:
     adoption_period: str | None
     demand_change_pct: float | None
     sentences: tuple[str, ...]
+    adoption_all_sectors_pct: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

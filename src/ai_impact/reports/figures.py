@@ -1,0 +1,82 @@
+"""How numbers are written on a page, and the level words tied to them.
+
+The narrative formats every figure with these functions and the consistency check formats the
+report's figures with the same ones, so a number in a sentence can be traced back to a field of
+the report (and that field to its source) by exact string match.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ai_impact.risk.formula import CATEGORIES
+
+__all__ = [
+    "EXPOSURE_CUTOFFS",
+    "FLAT_PCT",
+    "abs_pct",
+    "exposure_level",
+    "growth_word",
+    "money",
+    "number",
+    "pct",
+    "score",
+    "signed_pct",
+    "thousands",
+]
+
+# β bounds of the exposure level words (very low … very high), on the share of task time exposed.
+# They follow the quintiles of β over all occupations, rounded: 0.1, 0.25, 0.45, 0.6.
+EXPOSURE_CUTOFFS: tuple[float, float, float, float] = (0.10, 0.25, 0.45, 0.60)
+# A projected change within ±FLAT_PCT percent reads as "little change", not growth or decline.
+FLAT_PCT = 1.0
+
+
+def score(value: float) -> str:
+    """A 1–10 score with one decimal: ``5.4``."""
+    return f"{value:.1f}"
+
+
+def pct(share: float) -> str:
+    """A 0–1 share as a whole percentage: ``45%``."""
+    return f"{round(share * 100):d}%"
+
+
+def signed_pct(value: float) -> str:
+    """A percent change with its sign and one decimal: ``+3.4%``, ``-22.1%``."""
+    return f"{value:+.1f}%"
+
+
+def abs_pct(value: float) -> str:
+    """The size of a percent change, one decimal, no sign: ``22.1%``."""
+    return f"{abs(value):.1f}%"
+
+
+def number(value: float, decimals: int = 1) -> str:
+    """A plain number with thousands separators: ``12,300`` or ``4.5``."""
+    return f"{value:,.{decimals}f}"
+
+
+def thousands(value_thousands: float) -> str:
+    """A count given in thousands written in persons: ``12,300``."""
+    return f"{round(value_thousands * 1000):,d}"
+
+
+def money(value: float) -> str:
+    """US dollars, whole: ``$123,450``."""
+    return f"${round(value):,d}"
+
+
+def exposure_level(beta: float) -> str:
+    """The level word for a β (share of task time exposed)."""
+    i = int(np.searchsorted(np.asarray(EXPOSURE_CUTOFFS), round(beta, 2), side="right"))
+    return CATEGORIES[i]
+
+
+def growth_word(change_pct: float) -> str:
+    """``grow``, ``decline`` or ``flat`` for a projected employment change in percent."""
+    if change_pct >= FLAT_PCT:
+        return "grow"
+    if change_pct <= -FLAT_PCT:
+        return "decline"
+    return "flat"

@@ -1,0 +1,209 @@
+"""Sentences written from the figures: the words change with the numbers, page by page.
+
+Every level word comes from a threshold table (risk categories from :mod:`ai_impact.risk.formula`,
+exposure levels and the flat band from :mod:`ai_impact.reports.figures`), every number is
+formatted by :mod:`ai_impact.reports.figures`, and :mod:`ai_impact.reports.consistency` checks
+the result against the report's figures. Nothing here is a stock paragraph: a sentence whose
+figure is missing is left out, and the gap is stated where the section is built.
+"""
+
+from __future__ import annotations
+
+from ai_impact.reports import figures as fx
+from ai_impact.reports.model import (
+    ExposureBreakdown,
+    RiskComponent,
+    RiskSummary,
+    SafeTask,
+    TaskAtRisk,
+)
+
+__all__ = [
+    "adoption_sentence",
+    "demand_sentence",
+    "drivers_sentence",
+    "exposure_sentence",
+    "outlook_sentence",
+    "risk_sentence",
+    "substitution_sentence",
+    "tasks_sentence",
+    "usage_sentence",
+]
+
+_CATEGORY_MEANING = {
+    "very low": "AI reaches little of this work today",
+    "low": "AI touches parts of the work but leaves most of it with people",
+    "moderate": "AI changes a substantial part of the work without taking over the role",
+    "high": "AI can take over a large part of the work, and the pressure is building",
+    "very high": "AI can do much of this work and the conditions for replacing it are present",
+}
+
+
+def risk_sentence(title: str, risk: RiskSummary) -> str:
+    """Headline: the score, its category and its range, with what the category means."""
+    meaning = _CATEGORY_MEANING[risk.category]
+    return (
+        f"{title} score {fx.score(risk.score)} out of 10 on AI disruption: {risk.category} risk "
+        f"(range {fx.score(risk.low)} to {fx.score(risk.high)} from label uncertainty) — "
+        f"{meaning}."
+    )
+
+
+def drivers_sentence(components: tuple[RiskComponent, ...]) -> str:
+    """Which components push the score up most, and which hold it down, by contribution."""
+    ranked = sorted(components, key=lambda c: c.contribution, reverse=True)
+    top, second = ranked[0], ranked[1]
+    low = min(components, key=lambda c: c.value)
+    text = (
+        f"The score is driven mostly by {top.label.lower()} ({top.display}) and "
+        f"{second.label.lower()} ({second.display})"
+    )
+    if low.key not in (top.key, second.key) and low.value < 0.35:
+        text += f"; {low.label.lower()} holds it down ({low.display})"
+    return text + "."
+
+
+def exposure_sentence(exp: ExposureBreakdown) -> str:
+    """How much of the work is exposed, and how (LLM alone versus with tools)."""
+    level = fx.exposure_level(exp.beta)
+    if exp.n_exposed == 0:
+        return (
+            f"None of its {exp.n_tasks} tasks is rated exposed to large language models "
+            f"(β {exp.beta:.2f}, {level} exposure)."
+        )
+    if exp.share_alone >= exp.share_tools:
+        how = f"mostly to a language model on its own ({fx.pct(exp.share_alone)} of task weight)"
+    else:
+        how = (
+            f"mostly through software built on a language model ({fx.pct(exp.share_tools)} of "
+            "task weight)"
+        )
+    return (
+        f"{exp.n_exposed} of its {exp.n_tasks} tasks are exposed, {how}; the share of work "
+        f"exposed is β {exp.beta:.2f}, {level} exposure."
+    )
+
+
+def substitution_sentence(exp: ExposureBreakdown) -> str:
+    """Whether the exposed work is the kind AI completes alone or the kind it assists."""
+    if exp.n_exposed == 0:
+        return (
+            f"With nothing exposed, the substitution potential is {fx.pct(exp.substitution_share)}."
+        )
+    ratio = exp.substitution_share / max(exp.beta, 1e-9)
+    if ratio >= 1.0:
+        how = "the exposed tasks are largely ones AI could complete without a person"
+    elif ratio >= 0.7:
+        how = "AI could complete some exposed tasks outright and speed up the rest"
+    else:
+        how = "AI mostly assists on the exposed tasks rather than completing them"
+    return (
+        f"Substitution potential is {fx.pct(exp.substitution_share)} of the work: {how} "
+        f"(mean automation level {fx.pct(exp.automation)})."
+    )
+
+
+def usage_sentence(exp: ExposureBreakdown) -> str:
+    """Evidence of AI use on the occupation's tasks today (Anthropic Economic Index)."""
+    if exp.ai_usage_share is None:
+        return "No observed-usage evidence is available for these tasks."
+    if exp.n_observed_use == 0:
+        return (
+            "None of its tasks appears among the tasks people bring to an AI assistant in the "
+            "Anthropic Economic Index sample."
+        )
+    return (
+        f"{exp.n_observed_use} of its {exp.n_tasks} tasks ({fx.pct(exp.ai_usage_share)} of task "
+        "weight) already appear in conversations with an AI assistant "
+        "(Anthropic Economic Index)."
+    )
+
+
+def adoption_sentence(
+    sector: str | None,
+    adoption_pct: float | None,
+    all_sectors_pct: float | None,
+    period: str | None,
+) -> str:
+    """How fast the occupation's industry is adopting AI, compared with all sectors."""
+    if adoption_pct is None or sector is None:
+        return "No sector adoption figure applies to this occupation."
+    text = f"In {sector}, {fx.number(adoption_pct)}% of firms report using AI"
+    if period:
+        text += f" ({period})"
+    if all_sectors_pct is not None:
+        if adoption_pct >= all_sectors_pct + 1.0:
+            text += f", ahead of the {fx.number(all_sectors_pct)}% across all sectors"
+        elif adoption_pct <= all_sectors_pct - 1.0:
+            text += f", behind the {fx.number(all_sectors_pct)}% across all sectors"
+        else:
+            text += f", close to the {fx.number(all_sectors_pct)}% across all sectors"
+    return text + "."
+
+
+def demand_sentence(change_pct: float | None, openings_thousands: float | None) -> str:
+    """BLS projected employment change and what it does to the risk."""
+    if change_pct is None:
+        return "BLS publishes no 2024–34 projection for this occupation; demand counts as neutral."
+    word = fx.growth_word(change_pct)
+    if word == "grow":
+        text = (
+            f"BLS projects employment to grow {fx.abs_pct(change_pct)} from 2024 to 2034, "
+            "which eases the pressure"
+        )
+    elif word == "decline":
+        text = (
+            f"BLS projects employment to decline {fx.abs_pct(change_pct)} from 2024 to 2034, "
+            "which adds to the pressure"
+        )
+    else:
+        text = (
+            f"BLS projects little change in employment ({fx.signed_pct(change_pct)}) from 2024 "
+            "to 2034"
+        )
+    if openings_thousands is not None and openings_thousands > 0:
+        text += f", with about {fx.thousands(openings_thousands)} openings a year"
+    return text + "."
+
+
+def outlook_sentence(title: str, change_pct: float | None, openings_thousands: float | None) -> str:
+    """The outlook section's sentence: direction and size of the projection, and openings."""
+    if change_pct is None:
+        return f"BLS publishes no 2024–34 projection that covers {title}."
+    word = fx.growth_word(change_pct)
+    if word == "grow":
+        head = f"Employment is projected to grow {fx.abs_pct(change_pct)} over 2024–34"
+        if change_pct >= 10:
+            head += ", much faster than the average of all occupations"
+    elif word == "decline":
+        head = f"Employment is projected to decline {fx.abs_pct(change_pct)} over 2024–34"
+    else:
+        head = f"Employment is projected to hold roughly steady ({fx.signed_pct(change_pct)})"
+    if openings_thousands is not None and openings_thousands > 0:
+        head += (
+            f"; about {fx.thousands(openings_thousands)} openings a year come mostly from "
+            "people retiring or changing occupation"
+        )
+    return head + "."
+
+
+def tasks_sentence(top_risk: TaskAtRisk | None, top_safe: SafeTask | None) -> str | None:
+    """The most exposed task and the best-protected one, named."""
+    parts: list[str] = []
+    if top_risk is not None:
+        parts.append(f"the most exposed task is “{_clip(top_risk.task)}” ({top_risk.timeline})")
+    if top_safe is not None:
+        parts.append(
+            f"the work that stays with people includes “{_clip(top_safe.task)}”, which rests on "
+            f"{top_safe.capability.lower()}"
+        )
+    if not parts:
+        return None
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def _clip(text: str, limit: int = 110) -> str:
+    """A task statement shortened for a sentence, without its final full stop."""
+    text = text.rstrip(".")
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -1,1 +1,41 @@
-"""db layer of ai-impact (see docs/architecture.md)."""
+"""The knowledge base: the only SQL of ai-impact.
+
+``open_kb()`` returns a :class:`KnowledgeBase` over the SQLite file for the current data and
+schema, building it first if it does not exist yet (about 15 s, once).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ai_impact.db.build import build_kb, default_db_path, kb_key
+from ai_impact.db.kb import KnowledgeBase
+from ai_impact.db.schema import SCHEMA_VERSION
+from ai_impact.settings import Settings
+
+__all__ = ["SCHEMA_VERSION", "KnowledgeBase", "build_kb", "default_db_path", "open_kb"]
+
+
+def _is_current(path: Path, key: str) -> bool:
+    """True when the database at ``path`` was built from this data and schema."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'kb_key'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and row[0] == key
+
+
+def open_kb(settings: Settings | None = None) -> KnowledgeBase:
+    """Open the knowledge base, building (or rebuilding a stale one) on first use."""
+    settings = settings or Settings()
+    path = default_db_path(settings)
+    if not path.exists():
+        build_kb(settings, path)
+    elif not _is_current(path, kb_key(Path(settings.data_dir))):
+        build_kb(settings, path, force=True)
+    return KnowledgeBase(path)

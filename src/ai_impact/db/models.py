@@ -1,0 +1,223 @@
+"""Typed, immutable rows of the knowledge base: what :class:`~ai_impact.db.KnowledgeBase` returns.
+
+Every class is a frozen, slotted dataclass so the layers above can hash, cache and share them
+across threads without copying. Money is in US dollars; employment counts are persons unless a
+field says thousands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "Adoption",
+    "Area",
+    "ElementRating",
+    "Occupation",
+    "Projection",
+    "Related",
+    "SectorShare",
+    "SourceInfo",
+    "Task",
+    "TaskActivity",
+    "Technology",
+    "TitleEntry",
+    "ToolUsed",
+    "Wage",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Occupation:
+    """One O*NET 30.3 occupation with its SOC 2018 hierarchy, job zone and industry label."""
+
+    code: str
+    title: str
+    description: str
+    soc: str
+    soc_title: str
+    major_code: str
+    major_title: str
+    minor_code: str
+    minor_title: str
+    broad_code: str
+    broad_title: str
+    job_zone: int | None
+    education: str | None
+    industry: str
+    industry_slug: str
+    is_residual: bool
+    has_tasks: bool
+    oews_code: str | None
+    nem_code: str | None
+    industry_basis: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """An O*NET 30.3 task statement with the published exposure labels joined to it."""
+
+    task_id: int
+    code: str
+    text: str
+    task_type: str | None
+    human_exposure: str | None
+    gpt4_exposure: str | None
+    gpt4_automation: int | None
+    label_match: str | None
+    aei_share: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleEntry:
+    """A job title mapped to its occupation; kind is onet, alternate, short or reported."""
+
+    title: str
+    code: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class TaskActivity:
+    """A task linked to a detailed work activity and its intermediate and generalized parents."""
+
+    task_id: int
+    code: str
+    dwa_id: str
+    dwa_title: str
+    iwa_id: str
+    iwa_title: str
+    gwa_id: str
+    gwa_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ElementRating:
+    """A skill or knowledge element with its O*NET importance (1-5) and level (0-7)."""
+
+    element_id: str
+    name: str
+    importance: float | None
+    level: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Technology:
+    """A software or technology product used in an occupation, with O*NET's demand flags."""
+
+    example: str
+    commodity_code: str | None
+    commodity_title: str
+    hot: bool
+    in_demand: bool
+
+
+@dataclass(frozen=True, slots=True)
+class ToolUsed:
+    """A physical tool or machine used in an occupation."""
+
+    example: str
+    commodity_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """An occupation O*NET lists as related, with its relatedness tier and rank."""
+
+    code: str
+    title: str
+    tier: str
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class Wage:
+    """OEWS employment and wages of one occupation in one area and industry.
+
+    A value BLS does not publish (top-coded, hourly-only, not released) is ``None`` and the
+    reason is in ``notes``; nothing is invented.
+    """
+
+    year: int
+    area_type: str
+    area_code: str
+    area_name: str
+    industry_code: str
+    employment: int | None
+    hourly_mean: float | None
+    annual_mean: float | None
+    annual_p10: float | None
+    annual_p25: float | None
+    annual_median: float | None
+    annual_p75: float | None
+    annual_p90: float | None
+    hourly_median: float | None
+    notes: tuple[str, ...]
+    industry_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Area:
+    """An OEWS area: the nation (N), a state (S) or a metropolitan / nonmetropolitan area (M)."""
+
+    area_type: str
+    area_code: str
+    name: str
+    state: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    """BLS Employment Projections 2024-34 for one National Employment Matrix occupation."""
+
+    nem_code: str
+    title: str
+    employment_2024: float | None
+    employment_2034: float | None
+    change_num: float | None
+    change_pct: float | None
+    openings_annual: float | None
+    median_wage_2024: float | None
+    education: str | None
+    experience: str | None
+    training: str | None
+    wage_note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Adoption:
+    """Census BTOS share of firms using AI in one NAICS sector and survey period.
+
+    ``comparable`` is False for periods asked with the Nov 2025 wording ("any business
+    function"), which BTOS says is not comparable with the earlier series.
+    """
+
+    sector_code: str
+    sector_name: str
+    period: str
+    share_pct: float
+    comparable: bool
+    expected_pct: float | None = None
+    period_start: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SectorShare:
+    """Share of an occupation's national employment in one NAICS sector (OEWS May 2025)."""
+
+    sector_code: str
+    sector_name: str
+    share: float
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """One vendored source file: where it came from, its licence, checksum and rows loaded."""
+
+    key: str
+    file: str
+    release: str
+    vintage: str
+    licence: str
+    sha256: str
+    rows: int

@@ -1,0 +1,52 @@
+"""``ai-impact build-site DIR``: the whole site as static files with relative links."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ai_impact.cli.app import app
+from ai_impact.cli.common import handles_errors, settings_from
+from ai_impact.cli.serve_cmd import export_settings
+
+__all__ = ["build_site_cmd"]
+
+
+@app.command("build-site")
+@handles_errors
+def build_site_cmd(
+    out_dir: Annotated[
+        Path, typer.Argument(help="Folder to write (replaced atomically if it exists).")
+    ],
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, max=32, help="Worker processes.")
+    ] = min(2, os.cpu_count() or 1),
+    base_url: Annotated[
+        str | None, typer.Option(help="Public URL of the folder, for absolute sitemap entries.")
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option(min=1, help="Only the first N occupations (previews).")
+    ] = None,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Knowledge base file (default: built cache).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
+) -> None:
+    """Write every occupation and industry page, JSON, a search index and a sitemap to DIR."""
+    from ai_impact.export import build_site
+
+    export_settings(settings_from(db))
+
+    def progress(done: int, total: int) -> None:
+        if not quiet and (done == total or done % 200 < 16):
+            typer.echo(f"  {done}/{total} occupation pages", err=True)
+
+    stats = build_site(out_dir, jobs=jobs, base_url=base_url, limit=limit, progress=progress)
+    typer.echo(
+        f"Wrote {stats.occupations} occupation pages, {stats.industries} industries and "
+        f"{stats.files} files to {stats.out_dir} in {stats.seconds:.1f} s. "
+        f"Open {stats.out_dir / 'index.html'} or serve the folder from any path."
+    )

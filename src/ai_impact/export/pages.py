@@ -1,0 +1,139 @@
+"""The files of the static site: shared pages, and occupation pages rendered in parallel.
+
+Occupation pages are the bulk of the work (charts, templates); with ``jobs > 1`` they are split
+over worker processes started fresh (spawn), each calling the library on its own, so no database
+connection is ever shared across a fork.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import shutil
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ai_impact import api
+from ai_impact.render import charts
+from ai_impact.render.html import (
+    SORTS,
+    STATIC_DIR,
+    StaticLinks,
+    markdown_to_html,
+    occupation_page,
+    render_page,
+    sort_rows,
+)
+from ai_impact.render.json import render_json
+
+__all__ = ["write_occupation", "write_occupations", "write_shared"]
+
+_CHUNK = 16
+_ORDERS = ("asc", "desc")
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _default_order(sort: str) -> str:
+    return SORTS[sort][1]
+
+
+def write_shared(out: Path, rows: Sequence[Any], industries: Sequence[Any]) -> list[str]:
+    """Everything but the occupation pages; returns the page paths for the sitemap."""
+    shutil.copytree(STATIC_DIR, out / "static")
+    top, sub = StaticLinks(""), StaticLinks("../")
+    total = len(rows)
+    written = {
+        "index.html": render_page("home.html", top, industries=industries, total=total, q=None),
+        "methodology.html": render_page(
+            "methodology.html", top, body=markdown_to_html(api.methodology_markdown())
+        ),
+        "sources.html": render_page("sources.html", top, sources=api.sources_info()),
+        "industries/index.html": render_page("industries.html", sub, industries=industries),
+    }
+    for sort in SORTS:
+        for order in _ORDERS:
+            name = f"occupations/index--{sort}-{order}.html"
+            written[name] = _table_page("occupations.html", sub, rows, sort, order, None)
+    written["occupations/index.html"] = written["occupations/index--risk-desc.html"]
+    for ind in industries:
+        members = [r for r in rows if r.industry_slug == ind.slug]
+        for sort in SORTS:
+            for order in _ORDERS:
+                written[f"industries/{ind.slug}--{sort}-{order}.html"] = _table_page(
+                    "industry.html", sub, members, sort, order, ind
+                )
+        written[f"industries/{ind.slug}.html"] = written[f"industries/{ind.slug}--risk-desc.html"]
+    for name, text in written.items():
+        _write(out / name, text)
+    missing = "That page is not part of this site. Search or browse from the home page."
+    _write(
+        out / "404.html",
+        render_page("error.html", top, status=404, heading="Not found", message=missing),
+    )
+    return [n for n in written if "--" not in n]
+
+
+def _table_page(
+    template: str, links: StaticLinks, rows: Sequence[Any], sort: str, order: str, ind: Any
+) -> str:
+    """A table page in one sort order; its headings link to the other pre-sorted files."""
+    if ind is None:
+
+        def url(s: str, o: str) -> str:
+            return f"index--{s}-{o}.html"
+
+        extra: dict[str, Any] = {}
+    else:
+
+        def url(s: str, o: str) -> str:
+            return f"{ind.slug}--{s}-{o}.html"
+
+        extra = {"ind": ind, "chart": charts.industry_chart([r.risk_category for r in rows])}
+    ordered = sort_rows(rows, sort, order)
+    return render_page(template, links, rows=ordered, sort=sort, order=order, sort_url=url, **extra)
+
+
+def write_occupation(out: Path, code: str) -> None:
+    """The page and the JSON of one occupation."""
+    report = api.report_for(code)
+    _write(out / "occupations" / f"{code}.html", occupation_page(report, StaticLinks("../")))
+    _write(out / "api" / "occupations" / f"{code}.json", render_json(report, indent=None))
+
+
+def _chunk_worker(args: tuple[str, list[str]]) -> int:
+    out, codes = args
+    for code in codes:
+        write_occupation(Path(out), code)
+    return len(codes)
+
+
+def write_occupations(
+    out: Path,
+    codes: Sequence[str],
+    *,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Every occupation page, over ``jobs`` processes; returns how many were written.
+
+    The first error stops the build (the caller discards the half-built folder).
+    """
+    done = 0
+    chunks = [list(codes[i : i + _CHUNK]) for i in range(0, len(codes), _CHUNK)]
+    if jobs <= 1 or len(chunks) < 2:
+        for chunk in chunks:
+            done += _chunk_worker((str(out), chunk))
+            if progress:
+                progress(done, len(codes))
+        return done
+    ctx = multiprocessing.get_context("spawn")
+    with ctx.Pool(processes=jobs) as pool:
+        for n in pool.imap_unordered(_chunk_worker, [(str(out), c) for c in chunks]):
+            done += n
+            if progress:
+                progress(done, len(codes))
+    return done

@@ -1,0 +1,377 @@
+"""SVG charts of a report, drawn offline by pygal: risk, tasks, pay, outlook, comparisons.
+
+Each chart is a :class:`Chart`: inline SVG with ``role="img"``, a ``<title>`` and a ``<desc>``
+(the alt text), plus the same numbers as a table so the page reads without the picture and
+without JavaScript. pygal's tooltip script is switched off (``js=[]``): nothing loads from the
+network, and the chart ids are fixed so a rebuilt site is byte-identical.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+import pygal
+from pygal.style import Style
+
+from ai_impact.reports.model import OccupationReport, Salary
+
+# pygal appends a legacy ``sys.meta_path`` finder (for map plugins, unused here) that makes every
+# import it is asked about emit ImportWarning on Python 3.11+; take it out again.
+sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
+
+__all__ = [
+    "CATEGORY_COLOURS",
+    "TIMELINE_COLOURS",
+    "Chart",
+    "compare_chart",
+    "industry_chart",
+    "outlook_chart",
+    "report_charts",
+    "risk_chart",
+    "tasks_chart",
+    "wage_chart",
+]
+
+CATEGORY_COLOURS = {
+    "very low": "#1a7f37",
+    "low": "#4d7c0f",
+    "moderate": "#9a6700",
+    "high": "#c2410c",
+    "very high": "#b42318",
+}
+TIMELINE_COLOURS = {
+    "already happening": "#b42318",
+    "1–2 years": "#d9480f",
+    "3–5 years": "#b08800",
+    "5+ years": "#2f6fbf",
+}
+_OTHER_COLOURS = ("#6e56cf", "#0f766e", "#57606a", "#8250df")
+_MAX_TASKS = 10
+
+_STYLE = Style(
+    background="transparent",
+    plot_background="transparent",
+    foreground="#3b4250",
+    foreground_strong="#1f2328",
+    foreground_subtle="#9aa1ab",
+    opacity=".92",
+    opacity_hover="1",
+    font_family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+    label_font_size=15,
+    major_label_font_size=15,
+    value_font_size=15,
+    legend_font_size=15,
+    title_font_size=17,
+    guide_stroke_color="#c9ced6",
+    major_guide_stroke_color="#c9ced6",
+    colors=("#2f6fbf", "#c2410c", "#1a7f37", "#6e56cf", "#9a6700"),
+    value_colors=("#ffffff",) * 5,  # printed inside bars, which all use dark colours
+)
+_STYLE_OUTSIDE = Style(**{**_STYLE.to_dict(), "value_colors": ("#3b4250",) * 5})
+# pygal writes its comments and an inline config script (for its tooltip code, which we do not
+# load) into every chart; neither is needed to read the picture.
+_NOISE = re.compile(r"<!--.*?-->|<script\b.*?</script>", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """One figure: SVG markup, its caption and alt text, and the numbers as a table."""
+
+    key: str
+    title: str
+    desc: str
+    svg: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    legend: tuple[tuple[str, str], ...] = ()  # (label, colour) drawn in HTML so it can wrap
+
+
+def _pct(x: float | None) -> str:
+    return "—" if x is None else f"{x:.0f}%"
+
+
+def _money(x: float | None) -> str:
+    return "—" if x is None else f"${x:,.0f}"
+
+
+def _new(kind: Callable[..., Any], key: str, height: int, **config: Any) -> Any:
+    """A pygal chart with the house style, no script, and a stable id."""
+    config.setdefault("style", _STYLE)
+    chart = kind(
+        js=[],
+        disable_xml_declaration=True,
+        width=720,
+        height=height,
+        margin=8,
+        margin_right=36,
+        spacing=12,
+        legend_at_bottom=True,
+        print_zeroes=False,
+        truncate_legend=-1,
+        max_scale=6,
+        **config,
+    )
+    chart.uuid = key
+    return chart
+
+
+def _finish(
+    chart: Any,
+    key: str,
+    title: str,
+    desc: str,
+    columns: Sequence[str],
+    rows: Any,
+    legend: tuple[tuple[str, str], ...] = (),
+) -> Chart:
+    """Render, drop pygal's comments, and make the SVG an accessible image."""
+    svg = _NOISE.sub("", chart.render(is_unicode=True))
+    head = f'<svg role="img" aria-labelledby="{key}-t {key}-d" '
+    svg = svg.replace("<svg ", head, 1)
+    first = svg.index(">") + 1
+    labels = f'<title id="{key}-t">{escape(title)}</title><desc id="{key}-d">{escape(desc)}</desc>'
+    svg = svg[:first] + labels + svg[first:]
+    return Chart(key, title, desc, svg, tuple(columns), tuple(tuple(r) for r in rows), legend)
+
+
+def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
+    """The risk score's components, each on 0–100% with its weight in the label."""
+    comps = report.risk.components
+    chart = _new(
+        pygal.HorizontalBar,
+        key,
+        70 + 62 * max(len(comps), 1),
+        show_legend=False,
+        range=(0, 100),
+        y_labels=[0, 25, 50, 75, 100],
+        print_values=True,
+        value_formatter=lambda v: f"{v:.0f}%",
+        truncate_label=40,
+    )
+    chart.x_labels = [f"{c.label} (weight {c.weight:.0%})" for c in comps]
+    chart.add(
+        "Component value",
+        [
+            {"value": round(c.value * 100, 1), "color": _STYLE.colors[i % 5]}
+            for i, c in enumerate(comps)
+        ],
+    )
+    r = report.risk
+    desc = f"Risk {r.score:.1f} of 10 ({r.category}), range {r.low:.1f}–{r.high:.1f}. " + "; ".join(
+        f"{c.label} {c.value:.0%} at weight {c.weight:.0%}" for c in comps
+    )
+    rows = [(c.label, c.display, f"{c.weight:.0%}", f"{c.contribution:.3f}") for c in comps]
+    return _finish(
+        chart,
+        key,
+        "What the risk score is made of",
+        desc + ".",
+        ("Component", "Value", "Weight", "Contribution"),
+        rows,
+    )
+
+
+def _timeline_order(timelines: Sequence[str]) -> list[str]:
+    known = [t for t in TIMELINE_COLOURS if t in timelines]
+    return known + sorted({t for t in timelines if t not in TIMELINE_COLOURS})
+
+
+def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
+    """Tasks ranked by exposure (share of the task AI can speed up), coloured by timeline."""
+    tasks = sorted(report.tasks_at_risk, key=lambda t: -t.beta)[:_MAX_TASKS]
+    order = _timeline_order([t.timeline for t in tasks])
+    colour = {
+        tl: TIMELINE_COLOURS.get(tl, _OTHER_COLOURS[i % len(_OTHER_COLOURS)])
+        for i, tl in enumerate(order)
+    }
+    chart = _new(
+        pygal.HorizontalBar,
+        key,
+        60 + 46 * max(len(tasks), 1),
+        show_legend=False,
+        range=(0, 100),
+        y_labels=[0, 25, 50, 75, 100],
+        print_values=True,
+        value_formatter=lambda v: f"{v:.0f}%",
+        truncate_label=46,
+    )
+    # pygal draws the first label at the bottom of a horizontal chart: reverse so the most
+    # exposed task is on top, numbered as in the list under the chart.
+    ranked = list(enumerate(tasks, start=1))[::-1]
+    chart.x_labels = [f"{i}. {t.task}" for i, t in ranked]
+    chart.add(
+        "Exposure",
+        [{"value": round(t.beta * 100, 1), "color": colour[t.timeline]} for _, t in ranked],
+    )
+    desc = (
+        f"{len(tasks)} tasks ranked by exposure to AI. "
+        + "; ".join(f"{t.task} {t.beta:.0%}, {t.timeline}" for t in tasks[:5])
+        + "."
+    )
+    rows = [(t.task, f"{t.beta:.0%}", t.timeline, t.mode) for t in tasks]
+    return _finish(
+        chart,
+        key,
+        "Tasks by exposure to AI, and when",
+        desc,
+        ("Task", "Exposure", "Timeline", "AI"),
+        rows,
+        legend=tuple(colour.items()),
+    )
+
+
+_PERCENTILES = (
+    ("10th", "p10_annual"),
+    ("25th", "p25_annual"),
+    ("Median", "median_annual"),
+    ("75th", "p75_annual"),
+    ("90th", "p90_annual"),
+)
+
+
+def wage_chart(salary: Salary, national: Salary | None = None, key: str = "pay") -> Chart:
+    """Annual pay by percentile (p10–p90); the area beside the nation when both are given."""
+    series = [(salary.area, salary)]
+    if national is not None and national.area != salary.area:
+        series = [(national.area, national), (salary.area, salary)]
+    chart = _new(
+        pygal.Bar,
+        key,
+        380,
+        show_legend=len(series) > 1,
+        value_formatter=lambda v: f"${v / 1000:.0f}k",
+        print_values=len(series) == 1,
+    )
+    chart.x_labels = [label for label, _ in _PERCENTILES]
+    for name, s in series:
+        chart.add(name, [getattr(s, attr) for _, attr in _PERCENTILES])
+    cols = ("Percentile", *(name for name, _ in series))
+    rows = [(label, *(_money(getattr(s, attr)) for _, s in series)) for label, attr in _PERCENTILES]
+    desc = "; ".join(
+        f"{name}: 10th percentile {_money(s.p10_annual)}, median {_money(s.median_annual)}, "
+        f"90th percentile {_money(s.p90_annual)}"
+        for name, s in series
+    )
+    return _finish(chart, key, f"Annual pay, {salary.year}", desc + ".", cols, rows)
+
+
+def outlook_chart(report: OccupationReport, key: str = "outlook") -> Chart | None:
+    """Employment in 2024 and projected for 2034 (thousands), with the change in the text."""
+    o = report.outlook
+    if o is None or o.employment_2024 is None or o.employment_2034 is None:
+        return None
+    up = (o.employment_change_pct or 0) >= 0
+    chart = _new(
+        pygal.Bar,
+        key,
+        330,
+        show_legend=False,
+        print_values=True,
+        value_formatter=lambda v: f"{v:,.1f}k",
+        zero=0,
+        include_x_axis=True,
+    )
+    chart.x_labels = ["2024", "2034 (projected)"]
+    chart.add(
+        "Employment",
+        [
+            {"value": o.employment_2024, "color": "#57606a"},
+            {"value": o.employment_2034, "color": "#1a7f37" if up else "#b42318"},
+        ],
+    )
+    change = "—" if o.employment_change_pct is None else f"{o.employment_change_pct:+.1f}%"
+    desc = (
+        f"Employment {o.employment_2024:,.1f} thousand in 2024, projected "
+        f"{o.employment_2034:,.1f} thousand in 2034 ({change}); "
+        f"{o.openings_annual or 0:,.1f} thousand openings a year."
+    )
+    rows = [
+        ("Employment 2024 (thousands)", f"{o.employment_2024:,.1f}"),
+        ("Employment 2034 (thousands)", f"{o.employment_2034:,.1f}"),
+        ("Change", "—" if o.employment_change_pct is None else f"{o.employment_change_pct:+.1f}%"),
+        (
+            "Openings a year (thousands)",
+            "—" if o.openings_annual is None else f"{o.openings_annual:,.1f}",
+        ),
+    ]
+    return _finish(chart, key, "Employment outlook, 2024–34", desc, ("Measure", "Value"), rows)
+
+
+def report_charts(report: OccupationReport, national: Salary | None = None) -> dict[str, Chart]:
+    """Every chart of an occupation page, by key (sections without data have none)."""
+    out = {"risk": risk_chart(report)}
+    if report.tasks_at_risk:
+        out["tasks"] = tasks_chart(report)
+    if report.salary is not None and report.salary.median_annual is not None:
+        out["pay"] = wage_chart(report.salary, national)
+    outlook = outlook_chart(report)
+    if outlook is not None:
+        out["outlook"] = outlook
+    return out
+
+
+def compare_chart(reports: Sequence[OccupationReport], key: str = "compare") -> Chart:
+    """Risk score of each compared occupation, with its category colour."""
+    chart = _new(
+        pygal.HorizontalBar,
+        key,
+        80 + 60 * len(reports),
+        show_legend=False,
+        range=(0, 10),
+        print_values=True,
+        value_formatter=lambda v: f"{v:.1f}",
+        truncate_label=40,
+    )
+    ordered = list(reversed(reports))
+    chart.x_labels = [r.header.title for r in ordered]
+    chart.add(
+        "Risk",
+        [
+            {"value": r.risk.score, "color": CATEGORY_COLOURS.get(r.risk.category, "#57606a")}
+            for r in ordered
+        ],
+    )
+    rows = [(r.header.title, f"{r.risk.score:.1f}", r.risk.category) for r in reports]
+    desc = "; ".join(f"{r.header.title} {r.risk.score:.1f} ({r.risk.category})" for r in reports)
+    return _finish(
+        chart, key, "Risk side by side (1–10)", desc + ".", ("Occupation", "Risk", "Category"), rows
+    )
+
+
+def industry_chart(categories: Sequence[str], key: str = "spread") -> Chart:
+    """How many of an industry's occupations fall in each risk category."""
+    names = list(CATEGORY_COLOURS)
+    counts = [sum(1 for c in categories if c == name) for name in names]
+    chart = _new(
+        pygal.Bar,
+        key,
+        320,
+        show_legend=False,
+        print_values=True,
+        print_values_position="top",
+        zero=0,
+        style=_STYLE_OUTSIDE,
+    )
+    chart.x_labels = names
+    chart.add(
+        "Occupations",
+        [
+            {"value": n, "color": CATEGORY_COLOURS[name]}
+            for name, n in zip(names, counts, strict=True)
+        ],
+    )
+    desc = ", ".join(f"{n} {name}" for name, n in zip(names, counts, strict=True))
+    rows = [(name, str(n)) for name, n in zip(names, counts, strict=True)]
+    return _finish(
+        chart,
+        key,
+        "Occupations by risk category",
+        f"Occupations by risk: {desc}.",
+        ("Category", "Occupations"),
+        rows,
+    )

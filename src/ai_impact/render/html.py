@@ -1,0 +1,285 @@
+"""HTML pages from report objects: one Jinja2 environment (autoescape on) for the site and export.
+
+The served site and the static export share every template; only the :class:`Links` differ
+(absolute routes for the server, relative ``.html`` paths for a folder that may be served from
+any path). Page functions take plain objects and return a string: no I/O, no database.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Callable, Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from ai_impact import __version__
+from ai_impact.errors import InputError
+from ai_impact.render import charts
+from ai_impact.reports import figures as fx
+from ai_impact.reports.model import OccupationReport, Salary
+
+__all__ = [
+    "ONET_ATTRIBUTION",
+    "SORTS",
+    "STATIC_DIR",
+    "Links",
+    "StaticLinks",
+    "markdown_to_html",
+    "occupation_page",
+    "render_page",
+    "report_html",
+    "sort_rows",
+    "static_asset",
+]
+
+ONET_ATTRIBUTION = (
+    "This product includes information from the O*NET 30.3 Database by the U.S. Department of "
+    "Labor, Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. "
+    "O*NET® is a trademark of USDOL/ETA."
+)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+# Sort key of an industry table and the order a first click gives (None sorts last either way).
+SORTS: dict[str, tuple[str, str]] = {
+    "risk": ("risk_score", "desc"),
+    "pay": ("median_annual", "desc"),
+    "outlook": ("employment_change_pct", "desc"),
+    "title": ("title", "asc"),
+}
+
+
+class Links:
+    """URLs of the served site: absolute routes under an optional mount prefix."""
+
+    served = True
+    can_compare = True
+    standalone = False
+
+    def __init__(self, prefix: str = "") -> None:
+        self.prefix = prefix.rstrip("/")
+
+    def home(self) -> str:
+        """The home page."""
+        return self.prefix + "/"
+
+    def search(self) -> str:
+        """Where the header's search form goes."""
+        return self.prefix + "/search"
+
+    def occupation(self, code: str, area: str | None = None) -> str | None:
+        """An occupation's analysis (with pay for ``area`` when given)."""
+        tail = f"?{urlencode({'area': area})}" if area else ""
+        return f"{self.prefix}/occupation/{quote(code)}{tail}"
+
+    def occupations(self) -> str:
+        """The table of every occupation."""
+        return self.prefix + "/occupations"
+
+    def industries(self) -> str:
+        """The list of industries."""
+        return self.prefix + "/industries"
+
+    def industry(self, slug: str, sort: str | None = None, order: str | None = None) -> str:
+        """An industry's table, sorted on the server when ``sort`` is given."""
+        query = {k: v for k, v in (("sort", sort), ("order", order)) if v}
+        tail = f"?{urlencode(query)}" if query else ""
+        return f"{self.prefix}/industry/{quote(slug)}{tail}"
+
+    def compare(self, codes: Sequence[str]) -> str | None:
+        """Occupations side by side."""
+        return f"{self.prefix}/compare?{urlencode({'codes': ','.join(codes)})}"
+
+    def methodology(self) -> str:
+        """How the numbers are made."""
+        return self.prefix + "/methodology"
+
+    def sources(self) -> str:
+        """Every data source with release and licence."""
+        return self.prefix + "/sources"
+
+    def asset(self, name: str) -> str:
+        """A file of ``render/static`` (CSS, JS)."""
+        return f"{self.prefix}/static/{name}"
+
+    def api_occupation(self, code: str) -> str:
+        """The JSON of an occupation's report."""
+        return f"{self.prefix}/api/v1/occupations/{quote(code)}"
+
+    def resolve_api(self) -> str | None:
+        """The resolver the autocomplete calls (None: use the static search index)."""
+        return self.prefix + "/api/v1/resolve"
+
+    def search_index(self) -> str | None:
+        """The client-side search index (only in the static export)."""
+        return None
+
+
+class StaticLinks(Links):
+    """Relative URLs of the exported folder; ``root`` climbs from the page to the folder."""
+
+    served = False
+    can_compare = False
+
+    def __init__(self, root: str = "", *, standalone: bool = False) -> None:
+        super().__init__()
+        self.root = root
+        self.standalone = standalone  # one self-contained file: no navigation, CSS inline
+
+    def home(self) -> str:
+        """The index page, which also holds the client-side search."""
+        return self.root + "index.html"
+
+    def search(self) -> str:
+        """The index page reads ``?q=`` and searches the index in the browser."""
+        return self.home()
+
+    def occupation(self, code: str, area: str | None = None) -> str | None:
+        """The exported page of an occupation (national pay; None in a standalone file)."""
+        return None if self.standalone else f"{self.root}occupations/{code}.html"
+
+    def occupations(self) -> str:
+        """The exported table of every occupation."""
+        return self.root + "occupations/index.html"
+
+    def industries(self) -> str:
+        """The exported list of industries."""
+        return self.root + "industries/index.html"
+
+    def industry(self, slug: str, sort: str | None = None, order: str | None = None) -> str:
+        """An exported industry page; each sort order is its own pre-sorted file."""
+        tail = f"--{sort}-{order or SORTS[sort][1]}" if sort else ""
+        return f"{self.root}industries/{slug}{tail}.html"
+
+    def compare(self, codes: Sequence[str]) -> str | None:
+        """No comparisons in a static folder."""
+        return None
+
+    def methodology(self) -> str:
+        """The exported method page."""
+        return self.root + "methodology.html"
+
+    def sources(self) -> str:
+        """The exported sources page."""
+        return self.root + "sources.html"
+
+    def asset(self, name: str) -> str:
+        """A copied static file."""
+        return f"{self.root}static/{name}"
+
+    def api_occupation(self, code: str) -> str:
+        """The exported JSON of an occupation."""
+        return f"{self.root}api/occupations/{code}.json"
+
+    def resolve_api(self) -> str | None:
+        """No server to ask: the static search index is used instead."""
+        return None
+
+    def search_index(self) -> str | None:
+        """The exported client-side search index."""
+        return self.root + "search-index.json"
+
+
+def sort_rows(rows: Iterable[Any], sort: str = "risk", order: str | None = None) -> list[Any]:
+    """Rows of an occupation table sorted by ``sort``; missing values always go last."""
+    if sort not in SORTS:
+        raise InputError(f"Cannot sort by '{sort}'.", hint=f"Use one of: {', '.join(SORTS)}.")
+    attr, default = SORTS[sort]
+    order = order or default
+    if order not in {"asc", "desc"}:
+        raise InputError(f"The order '{order}' is not known.", hint="Use asc or desc.")
+    items = list(rows)
+    present = [r for r in items if getattr(r, attr) is not None]
+    missing = [r for r in items if getattr(r, attr) is None]
+    key: Callable[[Any], Any] = (
+        (lambda r: r.title.casefold()) if attr == "title" else (lambda r: getattr(r, attr))
+    )
+    present.sort(key=key, reverse=order == "desc")
+    return present + missing
+
+
+def _money(x: float | None) -> str:
+    return "—" if x is None or math.isnan(x) else fx.money(x)
+
+
+def _pct(x: float | None) -> str:
+    """A 0–1 share as a whole percentage, written as the narrative writes it."""
+    return "—" if x is None else fx.pct(x)
+
+
+def _signed(x: float | None) -> str:
+    """A change already in percent, with its sign."""
+    return "—" if x is None else fx.signed_pct(x)
+
+
+def _num(x: float | None, digits: int = 1) -> str:
+    return "—" if x is None else f"{x:,.{digits}f}"
+
+
+def _slug(text: str) -> str:
+    return "-".join(text.lower().split())
+
+
+_MD = MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
+def markdown_to_html(text: str) -> Markup:
+    """Markdown (raw HTML disabled, so it stays text) as safe HTML."""
+    return Markup(_MD.render(text))
+
+
+@functools.cache
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("ai_impact.render", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    env.filters.update(money=_money, pct=_pct, signed=_signed, num=_num, slug=_slug)
+    env.globals.update(
+        attribution=ONET_ATTRIBUTION,
+        version=__version__,
+        category_colours=charts.CATEGORY_COLOURS,
+        timeline_colours=charts.TIMELINE_COLOURS,
+        sorts=SORTS,
+    )
+    return env
+
+
+@functools.cache
+def static_asset(name: str) -> str:
+    """The text of a file of ``render/static`` (inlined by standalone pages)."""
+    return resources.files("ai_impact.render").joinpath("static", name).read_text("utf-8")
+
+
+def render_page(template: str, links: Links, **context: Any) -> str:
+    """Render one template of ``render/templates`` with the shared globals and ``links``."""
+    inline_css = Markup(static_asset("style.css")) if getattr(links, "standalone", False) else None
+    return _env().get_template(template).render(links=links, inline_css=inline_css, **context)
+
+
+def occupation_page(
+    report: OccupationReport,
+    links: Links,
+    *,
+    national: Salary | None = None,
+    area: str | None = None,
+) -> str:
+    """The full analysis page of one occupation (``national`` pay beside an area's)."""
+    figures = charts.report_charts(report, national)
+    return render_page("occupation.html", links, r=report, charts=figures, area=area)
+
+
+def report_html(report: OccupationReport) -> str:
+    """A self-contained HTML file of one report (CSS inline, no links out, no script)."""
+    return occupation_page(report, StaticLinks(standalone=True))

@@ -1,0 +1,91 @@
+"""The web face: ``create_app()`` builds the FastAPI app (pages, JSON API, OpenAPI, static files).
+
+Served with ``ai-impact serve``. Routes call :mod:`ai_impact.api` only; the knowledge base is the
+library's business. API reference pages are rendered here from the OpenAPI document, so ``/docs``
+loads nothing from the network either.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+
+from ai_impact import __version__
+from ai_impact.render.html import STATIC_DIR, Links, render_page
+from ai_impact.settings import Settings
+from ai_impact.web import json_api, pages
+from ai_impact.web.errors import install_error_handlers
+
+__all__ = ["create_app"]
+
+DESCRIPTION = (
+    "How AI changes every O*NET occupation: risk, tasks, tools, pay and outlook. "
+    'Every error answers `{"ok": false, "error": "...", "status": <int>}`.'
+)
+
+
+def create_app(settings: Settings | None = None, *, prefix: str = "") -> FastAPI:
+    """The app: HTML pages, ``/api/v1`` JSON, ``/openapi.json``, ``/docs`` and ``/static``."""
+    app = FastAPI(
+        title="ai-impact",
+        version=__version__,
+        description=DESCRIPTION,
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/openapi.json",
+    )
+    app.state.settings = settings or Settings()
+    app.state.links = Links(prefix)
+    install_error_handlers(app)
+    app.include_router(json_api.router)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+
+    @app.get("/healthz", include_in_schema=False)
+    def healthz() -> JSONResponse:
+        """Liveness: answers without touching the knowledge base (the benchmark's baseline)."""
+        return JSONResponse({"ok": True, "version": __version__})
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs(request: Request) -> HTMLResponse:
+        """The API reference, from the OpenAPI document, without remote scripts."""
+        spec = request.app.openapi()
+        return HTMLResponse(
+            render_page("api_docs.html", request.app.state.links, ops=_operations(spec), spec=spec)
+        )
+
+    return app
+
+
+def _operations(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each operation of the OpenAPI document as a flat record for the docs page."""
+    out = []
+    for path, methods in spec.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [
+                {
+                    "name": p["name"],
+                    "where": p["in"],
+                    "required": p.get("required", False),
+                    "description": p.get("description")
+                    or p.get("schema", {}).get("description", ""),
+                    "type": p.get("schema", {}).get("type")
+                    or " | ".join(x.get("type", "") for x in p.get("schema", {}).get("anyOf", [])),
+                    "default": p.get("schema", {}).get("default"),
+                }
+                for p in op.get("parameters", [])
+            ]
+            out.append(
+                {
+                    "method": method.upper(),
+                    "path": path,
+                    "summary": op.get("summary", ""),
+                    "description": op.get("description", ""),
+                    "params": params,
+                    "responses": sorted(op.get("responses", {})),
+                }
+            )
+    return out

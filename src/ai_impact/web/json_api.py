@@ -1,0 +1,97 @@
+"""The JSON API, version 1: thin routes over :mod:`ai_impact.api`.
+
+The report of ``/api/v1/occupations/{code}`` is exactly ``analyze --format json``
+(:func:`~ai_impact.reports.serialize.report_to_dict`); errors are ``{ok, error, status}``
+(see :mod:`ai_impact.web.errors`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+
+from ai_impact import api
+from ai_impact.reports.serialize import report_to_dict
+from ai_impact.web.memo import Memo
+
+__all__ = ["router"]
+
+router = APIRouter(prefix="/api/v1", tags=["api v1"])
+_bodies: Memo[bytes] = Memo()
+_tables: Memo[bytes] = Memo(size=4)  # the table is large: keep few, in case it is rebuilt per call
+
+ERROR_SCHEMA: dict[int | str, dict[str, Any]] = {
+    code: {
+        "description": text,
+        "content": {
+            "application/json": {
+                "example": {"ok": False, "error": "What happened and what to do.", "status": code}
+            }
+        },
+    }
+    for code, text in ((404, "Nothing matches"), (422, "Input cannot be used as given"))
+}
+
+
+class JSONBytes(Response):
+    """A JSON response whose body is already encoded."""
+
+    media_type = "application/json"
+
+
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+@router.get("/resolve", summary="Resolve a job title to occupations", responses=ERROR_SCHEMA)
+def resolve(
+    q: Annotated[str, Query(min_length=1, max_length=500, description="A job title or code")],
+    top: Annotated[int, Query(ge=1, le=50, description="How many candidates")] = 5,
+) -> Response:
+    """Candidates for a title, best first, with confidence 0–1 and ``needs_choice``."""
+    return JSONBytes(_dumps(dataclasses.asdict(api.resolve_title(q, top=top))))
+
+
+@router.get("/occupations", summary="Every occupation with its risk components")
+def occupations() -> Response:
+    """The occupation table: code, SOC, title, industry, risk and its components, pay, outlook."""
+    rows = api.occupation_table()
+    body = _tables.get((rows,), "table", lambda: _dumps(_table(rows)))
+    return JSONBytes(body)
+
+
+def _table(rows: list[Any]) -> dict[str, Any]:
+    return {"count": len(rows), "occupations": [dataclasses.asdict(r) for r in rows]}
+
+
+@router.get(
+    "/occupations/{code}",
+    summary="The full analysis of one occupation",
+    responses=ERROR_SCHEMA,
+)
+def occupation(
+    code: str,
+    area: Annotated[str | None, Query(max_length=100, description="State or metro")] = None,
+) -> Response:
+    """The report of one O*NET-SOC code: the same JSON as ``ai-impact analyze --format json``."""
+    report = api.report_for(code, area=area or None)
+    return JSONBytes(_bodies.get((report,), "report", lambda: _dumps(report_to_dict(report))))
+
+
+@router.get("/industries", summary="Every industry with its mean risk")
+def industries() -> Response:
+    """Industries: slug, label, description, number of occupations, mean risk, employment."""
+    rows = api.industries()
+    return JSONBytes(_dumps({"industries": [dataclasses.asdict(i) for i in rows]}))
+
+
+@router.get(
+    "/industries/{slug}", summary="One industry and its occupations", responses=ERROR_SCHEMA
+)
+def industry(slug: str) -> Response:
+    """One industry's summary and every occupation in it."""
+    summary, rows = api.industry(slug)
+    return JSONBytes(_dumps({"industry": dataclasses.asdict(summary), **_table(rows)}))

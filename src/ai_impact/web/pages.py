@@ -1,0 +1,177 @@
+"""The HTML pages: each route parses, makes one library call, and renders a template.
+
+Pages are rendered on the server (they read without JavaScript); ``app.js`` only adds the
+autocomplete and in-place table sorting.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from ai_impact import api
+from ai_impact.errors import InputError
+from ai_impact.render import charts
+from ai_impact.render.html import (
+    Links,
+    markdown_to_html,
+    occupation_page,
+    render_page,
+    sort_rows,
+)
+from ai_impact.web.memo import Memo
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+_pages: Memo[str] = Memo(size=512)
+_CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
+Sort = Literal["risk", "pay", "outlook", "title"]
+Order = Literal["asc", "desc"]
+Area = Annotated[str | None, Query(max_length=100)]
+
+
+def _links(request: Request) -> Links:
+    links: Links = request.app.state.links
+    return links
+
+
+def _html(body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(body, status_code=status)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request) -> HTMLResponse:
+    """Search form and the industries."""
+    inds = api.industries()
+    total = sum(i.occupations for i in inds)
+    return _html(render_page("home.html", _links(request), industries=inds, total=total, q=None))
+
+
+@router.get("/search", response_model=None)
+def search(
+    request: Request,
+    q: Annotated[str, Query(max_length=500)] = "",
+    area: Area = None,
+) -> Response:
+    """Candidates with confidence; a confident single answer (or a code) goes straight there."""
+    links = _links(request)
+    q = q.strip()
+    if not q:
+        return _html(
+            render_page(
+                "search.html", links, heading="Search", q="", message=None, candidates=[], area=area
+            )
+        )
+    if _CODE.match(q):
+        return RedirectResponse(str(links.occupation(q, area)), status_code=303)
+    res = api.resolve_title(q, top=10)
+    if res.candidates and not res.needs_choice:
+        return RedirectResponse(
+            str(links.occupation(res.candidates[0].code, area)), status_code=303
+        )
+    heading = f"Occupations for “{q}”" if res.candidates else "No match"
+    note = " ".join(x for x in (res.alias_note, res.message) if x) or None
+    page = render_page(
+        "search.html",
+        links,
+        heading=heading,
+        q=q,
+        message=note,
+        candidates=list(res.candidates),
+        area=area,
+    )
+    return _html(page)
+
+
+@router.get("/occupation/{code}", response_class=HTMLResponse)
+def occupation(request: Request, code: str, area: Area = None) -> HTMLResponse:
+    """The full analysis; with ``?area=`` the area's pay beside the national figures."""
+    area = (area or "").strip() or None
+    report = api.report_for(code, area=area)
+    national = api.report_for(code) if area else report
+    links = _links(request)
+
+    def make() -> str:
+        nat = national.salary if national is not report else None
+        return occupation_page(report, links, national=nat, area=area)
+
+    return _html(_pages.get((report, national), area, make))
+
+
+@router.get("/occupations", response_class=HTMLResponse)
+def occupations(request: Request, sort: Sort = "risk", order: Order | None = None) -> HTMLResponse:
+    """Every occupation in one sortable table."""
+    links = _links(request)
+    rows = sort_rows(api.occupation_table(), sort, order)
+    order = order or ("asc" if sort == "title" else "desc")
+
+    def url(s: str, o: str) -> str:
+        return f"{links.occupations()}?sort={s}&order={o}"
+
+    page = render_page("occupations.html", links, rows=rows, sort=sort, order=order, sort_url=url)
+    return _html(page)
+
+
+@router.get("/industries", response_class=HTMLResponse)
+def industries(request: Request) -> HTMLResponse:
+    """Every industry with its mean risk."""
+    return _html(render_page("industries.html", _links(request), industries=api.industries()))
+
+
+@router.get("/industry/{slug}", response_class=HTMLResponse)
+def industry(
+    request: Request, slug: str, sort: Sort = "risk", order: Order | None = None
+) -> HTMLResponse:
+    """Every occupation of one industry with risk, pay and outlook, sorted on the server."""
+    links = _links(request)
+    summary, rows = api.industry(slug)
+    ordered = sort_rows(rows, sort, order)
+    chart = charts.industry_chart([r.risk_category for r in rows])
+
+    def url(s: str, o: str) -> str:
+        return links.industry(slug, s, o)
+
+    page = render_page(
+        "industry.html",
+        links,
+        ind=summary,
+        rows=ordered,
+        chart=chart,
+        sort=sort,
+        order=order or ("asc" if sort == "title" else "desc"),
+        sort_url=url,
+    )
+    return _html(page)
+
+
+@router.get("/compare", response_class=HTMLResponse)
+def compare(
+    request: Request, codes: Annotated[list[str], Query(description="A,B[,C,D]")]
+) -> HTMLResponse:
+    """Two to four occupations side by side (``codes=A,B`` or ``codes=A&codes=B``)."""
+    wanted = [c.strip() for part in codes for c in part.split(",") if c.strip()]
+    if not 2 <= len(wanted) <= 4:
+        raise InputError(
+            f"Compare needs 2 to 4 occupation codes; got {len(wanted)}.",
+            hint="Use /compare?codes=15-2051.00,29-1141.00",
+        )
+    reports = api.compare(wanted)
+    chart = charts.compare_chart(reports)
+    return _html(render_page("compare.html", _links(request), reports=reports, chart=chart))
+
+
+@router.get("/methodology", response_class=HTMLResponse)
+def methodology(request: Request) -> HTMLResponse:
+    """The method, formula and model card."""
+    body = markdown_to_html(api.methodology_markdown())
+    return _html(render_page("methodology.html", _links(request), body=body))
+
+
+@router.get("/sources", response_class=HTMLResponse)
+def sources(request: Request) -> HTMLResponse:
+    """Every source file with release, vintage, licence and checksum."""
+    return _html(render_page("sources.html", _links(request), sources=api.sources_info()))

@@ -1,0 +1,111 @@
+"""The static export against the fake facade: files, relative links, atomic replacement."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+import web_fakes as fake
+from ai_impact.errors import InputError, NotFoundError
+from ai_impact.export import build_site
+from ai_impact.export.site import MARKER
+from ai_impact.reports.serialize import report_to_dict
+
+
+@pytest.fixture()
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    fake.install(monkeypatch)
+    out = tmp_path / "site"
+    stats = build_site(out)
+    assert (stats.occupations, stats.industries) == (4, 3)
+    return out
+
+
+def test_every_page_and_file_is_there(site: Path) -> None:
+    for name in (
+        "index.html",
+        "404.html",
+        "methodology.html",
+        "sources.html",
+        "sitemap.xml",
+        "search-index.json",
+        "static/style.css",
+        "static/app.js",
+        "industries/index.html",
+        "industries/technology.html",
+        "industries/technology--pay-asc.html",
+        "occupations/index.html",
+        "occupations/15-2051.00.html",
+        "api/occupations/15-2051.00.json",
+        MARKER,
+    ):
+        assert (site / name).is_file(), name
+
+
+def test_every_link_is_relative_and_resolves(site: Path) -> None:
+    checked = 0
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        for url in re.findall(r'(?:href|src)="([^"]+)"', html):
+            parts = urlsplit(url)
+            assert not parts.scheme and not url.startswith("/"), (page, url)
+            if not parts.path:  # a fragment on the same page
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            assert target.is_file(), (page.relative_to(site), url)
+            checked += 1
+    assert checked > 200
+
+
+def test_json_per_occupation_is_the_report(site: Path) -> None:
+    data = json.loads((site / "api/occupations/15-2051.00.json").read_text())
+    assert data == json.loads(json.dumps(report_to_dict(fake.REPORTS["15-2051.00"])))
+
+
+def test_search_index_and_sitemap(site: Path) -> None:
+    index = json.loads((site / "search-index.json").read_text())
+    assert {"c": "15-2051.00", "t": "Data Scientists", "a": [], "r": 6.8, "k": "high"} in index
+    sitemap = (site / "sitemap.xml").read_text()
+    assert "<loc>occupations/15-2051.00.html</loc>" in sitemap
+    assert "<loc>industries/finance.html</loc>" in sitemap and "--" not in sitemap
+
+
+def test_static_pages_escape_hostile_titles(site: Path) -> None:
+    html = (site / "occupations" / f"{fake.HOSTILE_CODE}.html").read_text()
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)" in html
+
+
+def test_rebuild_replaces_the_old_site(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (site / "stale.html").write_text("old")
+    build_site(site)
+    assert not (site / "stale.html").exists()
+    assert (site / "index.html").is_file()
+    assert [p.name for p in site.parent.iterdir()] == ["site"]  # no temp folder left
+
+
+def test_failed_build_keeps_the_previous_site(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = (site / "index.html").read_text()
+
+    def broken(code: str, *, area: str | None = None) -> object:
+        raise NotFoundError(f"cannot build {code}")
+
+    monkeypatch.setattr(fake, "report_for", broken)
+    fake.install(monkeypatch)
+    with pytest.raises(NotFoundError, match="cannot build"):
+        build_site(site)
+    assert (site / "index.html").read_text() == before
+    assert [p.name for p in site.parent.iterdir()] == ["site"]
+
+
+def test_refuses_to_replace_a_foreign_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake.install(monkeypatch)
+    (tmp_path / "mine.txt").write_text("keep me")
+    with pytest.raises(InputError, match="not empty and was not made by build-site"):
+        build_site(tmp_path)
+    assert (tmp_path / "mine.txt").read_text() == "keep me"

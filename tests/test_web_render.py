@@ -1,0 +1,104 @@
+"""Charts, links, sorting and renderers of the HTML layer (no server)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import web_fakes as fake
+from ai_impact.errors import InputError
+from ai_impact.render import RENDERERS, charts
+from ai_impact.render.html import Links, StaticLinks, report_html, sort_rows
+
+DS = fake.REPORTS["15-2051.00"]
+
+
+def test_every_chart_is_an_accessible_image_with_a_table() -> None:
+    figures = charts.report_charts(DS)
+    assert list(figures) == ["risk", "tasks", "pay", "outlook"]
+    for key, c in figures.items():
+        assert c.svg.startswith(f'<svg role="img" aria-labelledby="{key}-t {key}-d" ')
+        assert f'<title id="{key}-t">{c.title}</title>' in c.svg
+        assert c.desc and c.rows and all(len(r) == len(c.columns) for r in c.rows)
+        assert "<script" not in c.svg and "kozea.github.io" not in c.svg
+
+
+def test_charts_are_deterministic() -> None:
+    assert charts.report_charts(DS)["tasks"].svg == charts.report_charts(DS)["tasks"].svg
+
+
+def test_tasks_chart_ranks_by_exposure_and_colours_by_timeline() -> None:
+    c = charts.tasks_chart(DS)
+    assert [r[:3] for r in c.rows] == [
+        ("Write code to clean data.", "82%", "already happening"),
+        ("Build predictive models.", "66%", "1–2 years"),
+        ("Present findings to managers.", "35%", "3–5 years"),
+    ]
+    assert c.legend == (
+        ("already happening", "#b42318"),
+        ("1–2 years", "#d9480f"),
+        ("3–5 years", "#b08800"),
+    )
+
+
+def test_wage_chart_puts_area_beside_nation() -> None:
+    assert DS.salary is not None
+    from dataclasses import replace
+
+    area = replace(DS.salary, area="California", median_annual=150000.0)
+    c = charts.wage_chart(area, DS.salary)
+    assert c.columns == ("Percentile", "National", "California")
+    assert ("Median", "$112,590", "$150,000") in c.rows
+
+
+def test_chart_labels_are_escaped() -> None:
+    hostile = fake.REPORTS[fake.HOSTILE_CODE]
+    svg = charts.compare_chart([DS, hostile]).svg
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+
+
+def test_industry_chart_counts_categories() -> None:
+    c = charts.industry_chart(["high", "high", "low"])
+    assert c.rows == (
+        ("very low", "0"),
+        ("low", "1"),
+        ("moderate", "0"),
+        ("high", "2"),
+        ("very high", "0"),
+    )
+
+
+def test_sort_rows_puts_missing_values_last_both_ways() -> None:
+    rows = fake.occupation_table()
+    rows[0] = type(rows[0])(
+        **{**{f: getattr(rows[0], f) for f in rows[0].__slots__}, "median_annual": None}
+    )
+    for order in ("asc", "desc"):
+        assert sort_rows(rows, "pay", order)[-1].median_annual is None
+    assert [r.risk_score for r in sort_rows(rows, "risk")] == [8.4, 6.8, 5.1, 2.9]
+    assert sort_rows(rows, "title")[0].title == "Bookkeeping, Accounting, and Auditing Clerks"
+    with pytest.raises(InputError, match="Cannot sort by 'height'"):
+        sort_rows(rows, "height")
+
+
+def test_links_served_and_static() -> None:
+    served, static = Links(), StaticLinks("../")
+    assert served.occupation("15-2051.00", "New York") == "/occupation/15-2051.00?area=New+York"
+    assert served.industry("technology", "pay", "asc") == "/industry/technology?sort=pay&order=asc"
+    assert static.occupation("15-2051.00") == "../occupations/15-2051.00.html"
+    assert static.industry("technology", "pay") == "../industries/technology--pay-desc.html"
+    assert static.compare(["a", "b"]) is None and static.asset("app.js") == "../static/app.js"
+
+
+def test_renderers_cover_the_three_formats() -> None:
+    assert set(RENDERERS) == {"md", "json", "html"}
+    assert RENDERERS["json"](DS).startswith('{\n  "schema_version"')
+
+
+def test_standalone_html_needs_no_other_file() -> None:
+    html = report_html(DS)
+    assert "<style>" in html and 'rel="stylesheet"' not in html
+    assert "<script" not in html
+    assert not re.search(r'href="/', html)
+    assert "Registered Nurses" in html and 'href="../occupations' not in html

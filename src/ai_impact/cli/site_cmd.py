@@ -19,7 +19,8 @@ __all__ = ["build_site_cmd"]
 @handles_errors
 def build_site_cmd(
     out_dir: Annotated[
-        Path, typer.Argument(help="Folder to write (replaced atomically if it exists).")
+        Path,
+        typer.Argument(metavar="DIR", help="Folder to write (replaced atomically if it exists)."),
     ],
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=1, max=32, help="Worker processes.")

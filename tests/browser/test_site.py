@@ -1,0 +1,112 @@
+"""The site in a real browser: search → pick → read, sort an industry, compare, hostile titles.
+
+Runs against the in-memory fake facade (``tests/web_fakes.py``) so that hostile content can be
+planted; ``test_site_real.py`` drives the same flows on the real knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from browser_support import FolderServer, LiveServer, shot
+
+import web_fakes as fake
+from ai_impact.export import build_site
+from ai_impact.web.app import create_app
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[LiveServer]:
+    with pytest.MonkeyPatch.context() as mp:
+        fake.install(mp)
+        with LiveServer(create_app()) as s:
+            yield s
+
+
+def _values(page: Any, column: int) -> list[str]:
+    cells = page.locator(f"table.occupations tbody tr > :nth-child({column})")
+    return [str(v) for v in cells.evaluate_all("els => els.map(e => e.dataset.v)")]
+
+
+def test_type_pick_and_read(page: Any, server: LiveServer) -> None:
+    page.goto(server.url + "/")
+    page.locator("#q").press_sequentially("machine learning engineer", delay=20)
+    option = page.get_by_role("option").first
+    option.wait_for()
+    assert "Data Scientists" in option.inner_text()
+    shot(page, "fake-autocomplete", full=False)
+    option.click()
+    page.wait_for_url(re.compile(r"/occupation/15-2051\.00$"))
+    assert page.locator(".risk-box .badge .score").inner_text() == "6.8"
+    assert page.locator("ol.tasks > li").count() == 3
+    chart = page.locator("#fig-tasks svg")
+    assert chart.is_visible() and chart.bounding_box()["width"] > 300
+    shot(page, "fake-occupation")
+
+
+def test_hostile_title_is_text(page: Any, server: LiveServer) -> None:
+    page.goto(f"{server.url}/occupation/{fake.HOSTILE_CODE}")
+    assert page.locator("h1").inner_text() == fake.HOSTILE_TITLE
+    page.goto(f"{server.url}/industry/technology")
+    assert fake.HOSTILE_TITLE in page.locator("table.occupations").inner_text()
+    page.goto(server.url + "/search?q=" + "%3Cscript%3Ealert(2)%3C%2Fscript%3E")
+    assert "<script>alert(2)</script>" in page.locator("main").inner_text()
+    assert page.dialogs == []
+    shot(page, "fake-hostile-search")
+
+
+def test_sort_in_place_and_on_the_server(page: Any, server: LiveServer) -> None:
+    page.goto(server.url + "/occupations")
+    assert [float(v) for v in _values(page, 2)] == [8.4, 6.8, 5.1, 2.9]
+    page.get_by_role("link", name="Median pay").click()
+    assert [float(v) for v in _values(page, 4)] == [112590, 93600, 70000, 49210]
+    page.get_by_role("link", name=re.compile("Median pay")).click()
+    assert [float(v) for v in _values(page, 4)] == [49210, 70000, 93600, 112590]
+    assert page.locator("th[data-key=pay]").get_attribute("aria-sort") == "ascending"
+    page.goto(server.url + "/occupations?sort=title&order=desc")  # works without JS too
+    assert _values(page, 1)[:2] == ["Registered Nurses", fake.HOSTILE_TITLE]
+
+
+def test_compare(page: Any, server: LiveServer) -> None:
+    page.goto(server.url + "/compare?codes=15-2051.00,29-1141.00,43-3031.00")
+    heads = page.locator("table.compare thead th").all_inner_texts()
+    assert [h.split("\n")[0] for h in heads[1:]] == [
+        "Data Scientists",
+        "Registered Nurses",
+        "Bookkeeping, Accounting, and Auditing Clerks",
+    ]
+    assert page.locator("#fig-compare svg").is_visible()
+    shot(page, "fake-compare")
+
+
+def test_phone_layout_does_not_overflow(phone: Any, server: LiveServer) -> None:
+    phone.goto(server.url + "/occupation/15-2051.00")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"page is {width}px wide on a 390px phone"
+    shot(phone, "fake-occupation-phone")
+
+
+def test_static_export_searches_and_links_from_a_sub_path(
+    page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake.install(monkeypatch)
+    build_site(tmp_path / "deep" / "site")
+    with FolderServer(tmp_path) as files:
+        page.goto(files.url + "/deep/site/index.html")
+        page.locator("#q").fill("nurse")
+        page.locator("#home-search button").click()
+        link = page.locator("#static-results a").first
+        link.wait_for()
+        assert link.inner_text() == "Registered Nurses"
+        link.click()
+        page.wait_for_url(re.compile(r"/deep/site/occupations/29-1141\.00\.html$"))
+        assert page.locator("h1").inner_text() == "Registered Nurses"
+        page.get_by_role("link", name="Healthcare").first.click()
+        page.wait_for_url(re.compile(r"/deep/site/industries/healthcare\.html$"))
+        shot(page, "fake-static-industry")

@@ -103,6 +103,7 @@ class Loader:
         self.rows["onet_to_soc"] = len(soc_map)
         groups = crosswalks.read_soc_structure(self.path("soc_structure"))
         self.rows["soc_structure"] = len(groups)
+        parents = crosswalks.soc_parents(groups)
         nem = crosswalks.read_nem_crosswalk(self.path("nem_crosswalk"))
         self.rows["nem_crosswalk"] = len(nem)
         zones = onet.read_job_zones(self.path("job_zones"))
@@ -140,7 +141,7 @@ class Loader:
             out.append(
                 (
                     occ.code, occ.title, occ.description, soc, soc_title,
-                    f"{soc[:2]}-0000", f"{soc[:4]}000", f"{soc[:6]}0",
+                    *parents.get(soc, (f"{soc[:2]}-0000", f"{soc[:4]}000", f"{soc[:6]}0")),
                     zones.get(occ.code), education.get(occ.code),
                     industry.slug, basis,
                     int("all other" in occ.title.lower()), int(occ.code in task_codes),

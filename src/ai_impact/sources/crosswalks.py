@@ -8,7 +8,13 @@ from typing import NamedTuple
 
 from ai_impact.sources.tables import RowProblems, read_table
 
-__all__ = ["SocGroup", "read_nem_crosswalk", "read_onet_to_soc", "read_soc_structure"]
+__all__ = [
+    "SocGroup",
+    "read_nem_crosswalk",
+    "read_onet_to_soc",
+    "read_soc_structure",
+    "soc_parents",
+]
 
 _SOC_RE = re.compile(r"^\d\d-\d{4}$")
 
@@ -49,6 +55,22 @@ def read_soc_structure(path: Path) -> dict[str, SocGroup]:
             if code and _SOC_RE.match(code):
                 out[code] = SocGroup(code, title, level)
                 break
+    return out
+
+
+def soc_parents(groups: dict[str, SocGroup]) -> dict[str, tuple[str, str, str]]:
+    """Detailed SOC code → (major, minor, broad) codes, from the structure's row order.
+
+    Minor group codes do not follow from the digits (15-1252 is in minor group 15-1200), so the
+    parents come from the order of the BLS sheet, where each group precedes its members.
+    """
+    current = {"major": "", "minor": "", "broad": ""}
+    out: dict[str, tuple[str, str, str]] = {}
+    for group in groups.values():
+        if group.level == "detailed":
+            out[group.code] = (current["major"], current["minor"], current["broad"])
+        else:
+            current[group.level] = group.code
     return out
 
 

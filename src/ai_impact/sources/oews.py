@@ -299,7 +299,14 @@ def read_wages_2024(path: Path) -> list[WageRow]:
             notes.append(HOURLY_ONLY)
         if row["ANNUAL"].strip().upper() == "TRUE":
             notes.append(ANNUAL_ONLY)
-        withheld = [lab for lab, v in zip(labels, raw, strict=True) if v == "*"]
+        # An hourly-only (or annual-only) occupation has "*" in the other half: said once above.
+        skip = {"annual"} if row["HOURLY"].strip().upper() == "TRUE" else set()
+        skip |= {"hourly"} if row["ANNUAL"].strip().upper() == "TRUE" else set()
+        withheld = [
+            lab
+            for lab, v in zip(labels, raw, strict=True)
+            if v == "*" and lab.split()[0] not in skip
+        ]
         if withheld:
             notes.append(f"not released: {', '.join(withheld)}")
         emp = to_float(row["TOT_EMP"]) if row["TOT_EMP"].strip() not in ("**", "*") else None

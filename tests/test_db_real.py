@@ -1,0 +1,98 @@
+"""Integrity of the real knowledge base, built once per session from data/."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from ai_impact.db import KnowledgeBase
+
+pytestmark = pytest.mark.slow
+
+# (child table, column, parent table, parent column): every value must exist in the parent.
+LINKS = [
+    ("task", "code", "occupation", "code"),
+    ("title", "code", "occupation", "code"),
+    ("task_dwa", "task_id", "task", "task_id"),
+    ("task_dwa", "dwa_id", "dwa", "dwa_id"),
+    ("dwa", "iwa_id", "iwa", "iwa_id"),
+    ("iwa", "gwa_id", "gwa", "gwa_id"),
+    ("rating", "code", "occupation", "code"),
+    ("technology", "code", "occupation", "code"),
+    ("tool", "code", "occupation", "code"),
+    ("related", "code", "occupation", "code"),
+    ("related", "related_code", "occupation", "code"),
+    ("wage", "area_code", "oews_area", "area_code"),
+    ("wage", "industry_code", "oews_industry", "code"),
+    ("occupation_sector", "code", "occupation", "code"),
+    ("occupation", "industry_slug", "industry", "slug"),
+    ("occupation", "oews_code", "wage", "occ_code"),
+]
+
+
+def test_every_occupation_has_soc_and_industry(kb: KnowledgeBase) -> None:
+    occupations = kb.occupations()
+    assert len(occupations) == 1016
+    assert all(o.soc and o.soc_title and o.major_title and o.broad_title for o in occupations)
+    assert all(o.minor_title for o in occupations)
+    assert all(o.industry and o.industry_basis for o in occupations)
+    assert len({o.industry for o in occupations}) == 18
+
+
+def test_tasks_cover_the_occupations_onet_gives_tasks(kb: KnowledgeBase) -> None:
+    with_tasks = {t.code for t in kb.all_tasks()}
+    assert len(with_tasks) == 923
+    assert {o.code for o in kb.occupations() if o.has_tasks} == with_tasks
+    without = [o for o in kb.occupations() if not o.has_tasks]
+    assert len(without) == 93
+    # Most occupations without tasks are residual "All Other" codes.
+    assert sum(o.is_residual for o in without) == 77
+
+
+def test_coverage_figures(kb: KnowledgeBase) -> None:
+    stats = kb.stats()
+    assert stats["tasks"] == 18796
+    assert stats["label_coverage"] >= 0.99
+    assert stats["wage_coverage"] >= 0.90
+    assert stats["occupations_with_oews_code"] == 995
+    assert stats["projection_coverage"] >= 0.95
+    assert stats["titles"] > 60000
+
+
+def test_no_orphan_rows(kb: KnowledgeBase) -> None:
+    con = sqlite3.connect(f"file:{kb.path}?mode=ro", uri=True)
+    try:
+        for child, col, parent, pcol in LINKS:
+            orphans = con.execute(
+                f"SELECT count(*) FROM {child} c WHERE c.{col} IS NOT NULL AND NOT EXISTS"
+                f" (SELECT 1 FROM {parent} p WHERE p.{pcol} = c.{col})"
+            ).fetchone()[0]
+            assert orphans == 0, f"{child}.{col} has {orphans} rows without {parent}.{pcol}"
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize(
+    ("code", "industry"),
+    [
+        ("15-1252.00", "Technology"), ("29-1141.00", "Healthcare"), ("23-1011.00", "Legal"),
+        ("47-2181.00", "Construction"), ("41-2011.00", "Retail"), ("35-1011.00", "Hospitality"),
+        ("27-2011.00", "Creative & Media"), ("11-9013.00", "Agriculture"),
+        ("33-3051.00", "Public Safety & Government"), ("13-2011.00", "Finance"),
+        ("47-2111.00", "Construction"), ("49-9021.00", "Installation & Repair"),
+        ("53-3032.00", "Transportation"), ("43-3071.00", "Finance"),
+        ("43-6013.00", "Healthcare"),
+    ],
+)  # fmt: skip
+def test_industry_sanity(kb: KnowledgeBase, code: str, industry: str) -> None:
+    assert kb.occupation(code).industry == industry
+
+
+def test_real_wage_and_outlook_values(kb: KnowledgeBase) -> None:
+    wage = kb.wage("15-1252")
+    assert wage is not None and wage.annual_median == 135980.0
+    proj = kb.projection("15-1252")
+    assert proj is not None and proj.nem_code == "15-1252"
+    assert kb.adoption("XX") is not None
+    assert len(kb.areas()) == 583

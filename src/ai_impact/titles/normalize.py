@@ -1,0 +1,188 @@
+"""Turn a job title as employers write it into the plain readings the index is keyed on.
+
+"Sr. ML Engineer II - Remote ($150k)" reads ``machine learning engineer``; "Mgr, Revenue Ops"
+reads ``revenue operation manager``; "RN - ICU Nights" reads ``registered nurse`` with the
+variant ``registered nurse intensive care unit``. Index titles go through the same function, so
+both sides meet in one vocabulary (lower case, abbreviations expanded, words singular).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ai_impact.titles.abbreviations import Abbreviations
+
+__all__ = ["Normalized", "normalize_title", "singular"]
+
+_STATE_CODES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
+    "NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR"
+)
+# A place after a separator at the end: "- Chicago, IL", "(Austin, TX)", "@ Boston, MA".
+_LOCATION_TAIL = re.compile(
+    r"\s*(?:[,\-–—(|@]|\bin\b)\s*[A-Z][A-Za-z.' ]{1,30},\s*(?:" + _STATE_CODES + r")\b\.?\)?\s*$"
+)
+_PATTERNS = [
+    re.compile(r"\$\s?\d[\d,.]*\s*[kK]?(?:\s*[-–]\s*\$?\s?\d[\d,.]*\s*[kK]?)?"
+               r"(?:\s*(?:/|per)\s*(?:hr|hour|year|yr|week|wk|annum))?"),
+    re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m?\.?\s*[-–]\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m?\.?(?=\W|$)",
+               re.IGNORECASE),
+    re.compile(r"\b\d+\s*-?\s*(?:hrs?|hours?)\b", re.IGNORECASE),
+    re.compile(r"\b(?:req(?:uisition)?|job)\s*(?:id|#|no\.?)?\s*[:#]?\s*[A-Za-z]*\d[\w-]*",
+               re.IGNORECASE),
+    re.compile(r"#\s*\d+"),
+]
+_NEEDS_PATTERNS = re.compile(r"[$#\d]|\b(?:req|job)\b", re.IGNORECASE)
+_JOIN_LETTERS = re.compile(r"\b([A-Za-z])\s?[/&]\s?([A-Za-z])\b")
+_PAREN = re.compile(r"[(\[{]([^)\]}]*)[)\]}]?")
+_SEGMENT = re.compile(r"\s+[-–—/]\s+|\s*[|:;–—•·]\s*|\s+-(?=\S)|(?<=\S)-\s+")
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#']*")
+_KEEP_S = frozenset(
+    "sales news series species lens goods gas customs arms ethics means wages overseas "
+    "always canvas chassis alias atlas bias status campus census corps".split()
+)
+_GLUE = frozenset({"and", "of", "the", "for", "in", "to", "a", "an"})
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A title's best reading (``primary``) and every reading worth matching, primary first."""
+
+    primary: str
+    variants: tuple[str, ...]
+
+
+def singular(word: str) -> str:
+    """The singular of an English occupational noun ("secretaries" → "secretary")."""
+    if len(word) <= 3 or word in _KEEP_S or not word.endswith("s"):
+        return {"men": "man", "women": "woman"}.get(word, word)
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is", "ous", "'s")):
+        return word[:-2] if word.endswith("'s") else word
+    if word.endswith("men") or word.endswith("women"):
+        return word
+    return word[:-1]
+
+
+def _tokens(segment: str, all_caps: bool) -> list[tuple[str, bool]]:
+    segment = segment.replace("&", " and ").replace(".", "").replace("’", "'")
+    segment = segment.replace("-", " ").replace("/", " ").replace("_", " ")
+    return [(t.lower().strip("'"), all_caps or t.isupper()) for t in _TOKEN.findall(segment)]
+
+
+def _drop_phrases(words: list[tuple[str, bool]], abbr: Abbreviations) -> list[tuple[str, bool]]:
+    out: list[tuple[str, bool]] = []
+    i = 0
+    while i < len(words):
+        for phrase in abbr.phrase_starts.get(words[i][0], ()):
+            n = len(phrase)
+            if tuple(w for w, _ in words[i : i + n]) == phrase:
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
+def _expand(words: list[tuple[str, bool]], abbr: Abbreviations) -> list[str]:
+    out: list[str] = []
+    alone = len(words) == 1
+    i = 0
+    while i < len(words):
+        longest = abbr.expand_starts.get(words[i][0], 1)
+        for n in range(min(longest, len(words) - i), 0, -1):
+            key = tuple(w for w, _ in words[i : i + n])
+            if key in abbr.expand:
+                out.extend(abbr.expand[key])
+                i += n
+                break
+        else:
+            word, upper = words[i]
+            if upper and word in abbr.upper_only:
+                out.extend(abbr.upper_only[word])
+            elif word in abbr.alone_only:
+                out.extend(abbr.alone_only[word] if alone else ())
+            else:
+                out.append(word)
+            i += 1
+    return out
+
+
+def _segment_words(segment: str, all_caps: bool, abbr: Abbreviations) -> list[str]:
+    words = _expand(_drop_phrases(_tokens(segment, all_caps), abbr), abbr)
+    words = [w for w in words if w not in abbr.noise_words and not (w.isdigit() and len(w) > 3)]
+    while len(words) > 1 and words[0] in abbr.leading:
+        words.pop(0)
+    while len(words) > 1 and words[-1] in abbr.trailing:
+        words.pop()
+    while words and words[0] in _GLUE:
+        words.pop(0)
+    while words and words[-1] in _GLUE:
+        words.pop()
+    seen: set[str] = set()
+    out: list[str] = []
+    for word in (singular(w) for w in words):
+        if word in seen and word not in _GLUE:
+            continue
+        seen.add(word)
+        out.append(word)
+    return out
+
+
+def _of_reorder(words: list[str], roles: frozenset[str]) -> list[str] | None:
+    # "director of nursing" → "nursing director"; only when a role noun precedes "of".
+    if "of" in words:
+        k = words.index("of")
+        if 0 < k < len(words) - 1 and words[k - 1] in roles:
+            return words[k + 1 :] + words[:k]
+    return None
+
+
+def normalize_title(text: str, abbr: Abbreviations) -> Normalized:
+    """Read ``text`` as a job title: drop noise, expand abbreviations, pick the main segment."""
+    raw = unicodedata.normalize("NFKC", text).strip()
+    if "," in raw:
+        raw = _LOCATION_TAIL.sub("", raw)
+    if _NEEDS_PATTERNS.search(raw):
+        for pattern in _PATTERNS:
+            raw = pattern.sub(" ", raw)
+    all_caps = raw.upper() == raw and raw.lower() != raw
+    if "/" in raw or "&" in raw:
+        raw = _JOIN_LETTERS.sub(r"\1\2", raw)
+    parens = [p for p in _PAREN.findall(raw) if p.strip()]
+    main = _PAREN.sub(" | ", raw)
+    segments: list[list[str]] = []
+    inverted: list[list[str]] = []
+    for i, part in enumerate(_SEGMENT.split(main)):
+        pieces = [p for p in part.split(",")]
+        head = _segment_words(pieces[0], all_caps, abbr)
+        tails = [w for w in (_segment_words(p, all_caps, abbr) for p in pieces[1:]) if w]
+        if head and tails and all(w in abbr.roles or w in _GLUE for w in head):
+            head = tails[0] + head  # "Manager, Sales" → "sales manager"
+            tails = tails[1:]
+        elif head and tails and i == 0:
+            inverted.append(tails[0] + head)  # "Bus Drivers, School" → also "school bus driver"
+        if head:
+            segments.append(head)
+        if i == 0 or not head:
+            segments.extend(tails)
+    extra = [w for w in (_segment_words(p, all_caps, abbr) for p in parens) if w] + inverted
+    if not segments:
+        segments, extra = extra, []
+    if not segments:
+        return Normalized("", ())
+    primary = next((s for s in segments if any(w in abbr.roles for w in s)), segments[0])
+    variants = [primary, *segments, *extra]
+    if len(segments) > 1:
+        variants.append([w for s in segments for w in s])
+    reordered = _of_reorder(primary, abbr.roles)
+    if reordered:
+        variants.append(reordered)
+    out = dict.fromkeys(" ".join(v) for v in variants)
+    return Normalized(" ".join(primary), tuple(out))

@@ -1,0 +1,137 @@
+"""Score every occupation for a batch of normalised titles and calibrate the best ones.
+
+The score is linear in five signals (weights fitted by ``benchmarks/titles.py --fit`` as a
+conditional logit over all occupations, stored in ``artifacts/ranker.json``):
+
+- ``exact``  weight of a normalised key (O*NET, alternate, short, reported or alias title) equal
+  to a reading of the input (1.0 for an O*NET title, 0.8 × for a secondary reading);
+- ``sem``    best cosine between the input's embedding and the occupation's title prototypes;
+- ``nb``     naive-Bayes log-likelihood of the input's words under the occupation's title words,
+  per word, relative to the best occupation (0 for the best, negative for the rest);
+- ``prior``  how many titles the occupation has (log, scaled to 0..1): common jobs have many;
+- ``default`` 1 for an O*NET-SOC ``.00`` code (the SOC occupation itself, not a specialty).
+
+Confidence: the softmax probability of the score (temperature fitted) mapped through an
+isotonic curve fitted on held-out titles, so "0.8" means right about 8 times in 10.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from ai_impact.titles.index import TitleIndex
+
+__all__ = ["FEATURES", "RankerParams", "feature_stack", "load_params", "score"]
+
+FEATURES = ("exact", "sem", "nb", "prior", "default")
+F32 = npt.NDArray[np.float32]
+I64 = npt.NDArray[np.int64]
+
+
+@dataclass(frozen=True)
+class RankerParams:
+    """Weights of the signals, the softmax temperature and the calibration curve."""
+
+    weights: tuple[float, ...] = (6.0, 8.0, 1.0, 0.5, 0.5)
+    temperature: float = 1.0
+    iso_x: tuple[float, ...] = (0.0, 1.0)
+    iso_y: tuple[float, ...] = (0.0, 1.0)
+    threshold: float = 0.5
+    fitted_on: str = "unfitted defaults"
+
+    def calibrate(self, prob: F32) -> F32:
+        """Map softmax probabilities to calibrated confidences."""
+        return np.interp(prob, self.iso_x, self.iso_y).astype(np.float32)
+
+    def save(self, path: Path) -> None:
+        """Write the parameters as JSON."""
+        path.write_text(json.dumps(asdict(self), indent=1) + "\n", encoding="utf-8")
+
+
+def load_params(path: Path) -> RankerParams:
+    """Read parameters written by :meth:`RankerParams.save`; defaults when the file is absent."""
+    if not path.exists():
+        return RankerParams()
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return RankerParams(
+        weights=tuple(float(w) for w in raw["weights"]),
+        temperature=float(raw["temperature"]),
+        iso_x=tuple(float(x) for x in raw["iso_x"]),
+        iso_y=tuple(float(y) for y in raw["iso_y"]),
+        threshold=float(raw["threshold"]),
+        fitted_on=str(raw.get("fitted_on", "")),
+    )
+
+
+def _exact(index: TitleIndex, key_sets: list[list[tuple[int, float]]], n_occ: int) -> F32:
+    out = np.zeros((len(key_sets), n_occ), dtype=np.float32)
+    for row, keys in enumerate(key_sets):
+        for key, factor in keys:
+            lo, hi = index.key_ptr[key], index.key_ptr[key + 1]
+            occ = index.key_occ[lo:hi]
+            out[row, occ] = np.maximum(out[row, occ], index.key_weight[lo:hi] * factor)
+    return out
+
+
+def _naive_bayes(index: TitleIndex, word_ids: list[list[int]], n_occ: int) -> F32:
+    n = len(word_ids)
+    counts = np.array([len(w) for w in word_ids], dtype=np.float32)
+    flat_rows: list[I64] = []
+    flat_occ: list[I64] = []
+    flat_val: list[F32] = []
+    for row, ids in enumerate(word_ids):
+        for w in ids:
+            lo, hi = index.word_ptr[w], index.word_ptr[w + 1]
+            flat_rows.append(np.full(hi - lo, row, dtype=np.int64))
+            flat_occ.append(index.word_occ[lo:hi])
+            flat_val.append(index.word_delta[lo:hi])
+    scores = counts[:, None] * index.nb_base[None, :]
+    if flat_rows:
+        cells = np.concatenate(flat_rows) * n_occ + np.concatenate(flat_occ)
+        scores += np.bincount(
+            cells, weights=np.concatenate(flat_val), minlength=n * n_occ
+        ).reshape(n, n_occ).astype(np.float32)
+    scores -= scores.max(axis=1, keepdims=True)
+    return (scores / np.maximum(counts, 1.0)[:, None]).astype(np.float32)
+
+
+def feature_stack(
+    index: TitleIndex,
+    vectors: F32,
+    key_sets: list[list[tuple[int, float]]],
+    word_ids: list[list[int]],
+) -> F32:
+    """The signals as an array (len(FEATURES), n inputs, n occupations)."""
+    n_occ = len(index.occupations)
+    sims = vectors @ index.proto.T
+    sem = np.maximum.reduceat(sims, index.proto_start[:-1], axis=1)
+    sem[np.linalg.norm(vectors, axis=1) == 0] = 0.0
+    exact = _exact(index, key_sets, n_occ)
+    nb = _naive_bayes(index, word_ids, n_occ)
+    n = len(key_sets)
+    prior = np.broadcast_to(index.prior, (n, n_occ))
+    default = np.broadcast_to(
+        np.array([o.code.endswith(".00") for o in index.occupations], dtype=np.float32), (n, n_occ)
+    )
+    return np.stack([exact, sem, nb, prior, default]).astype(np.float32)
+
+
+def score(features: F32, params: RankerParams, top: int) -> tuple[I64, F32, F32]:
+    """Best ``top`` occupations per input: (occupation ids, raw scores, calibrated confidence)."""
+    weights = np.asarray(params.weights, dtype=np.float32)
+    total = np.tensordot(weights, features, axes=1)
+    k = min(top, total.shape[1])
+    part = np.argpartition(-total, k - 1, axis=1)[:, :k]
+    order = np.take_along_axis(total, part, axis=1).argsort(axis=1)[:, ::-1]
+    best = np.take_along_axis(part, order, axis=1)
+    raw = np.take_along_axis(total, best, axis=1)
+    logits = total / params.temperature
+    logits -= logits.max(axis=1, keepdims=True)
+    norm = np.log(np.exp(logits).sum(axis=1, keepdims=True))
+    prob = np.exp(np.take_along_axis(logits, best, axis=1) - norm)
+    return best, raw, params.calibrate(prob.astype(np.float32))

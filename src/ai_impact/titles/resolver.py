@@ -1,0 +1,316 @@
+"""Job title → ranked O*NET occupations with calibrated confidence: :class:`Resolver`."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from ai_impact.errors import InputError
+from ai_impact.titles.abbreviations import Abbreviations, load_abbreviations
+from ai_impact.titles.aliases import AliasTable, load_aliases
+from ai_impact.titles.embed import ARTIFACTS, StaticEmbedder, load_embedder
+from ai_impact.settings import Settings, default_data_dir
+from ai_impact.titles.index import (
+    INDEX_FORMAT,
+    VARIANT_FACTOR,
+    OccupationRef,
+    TitleIndex,
+    build_index,
+    index_fingerprint,
+)
+from ai_impact.titles.normalize import Normalized, normalize_title
+from ai_impact.titles.rank import RankerParams, feature_stack, load_params, score
+from ai_impact.titles.store import load_or_build
+
+if TYPE_CHECKING:
+    from ai_impact.db import KnowledgeBase
+
+__all__ = ["MAX_TITLE_CHARS", "Candidate", "Resolution", "Resolver"]
+
+MAX_TITLE_CHARS = 200
+_CODE = re.compile(r"^\s*(\d{2}-\d{4})(\.\d{2})?\s*$")
+_CHUNK = 1024
+PROTOTYPES = 8  # k-means prototypes per occupation (benchmarks/titles.py: 8 beats 1, 4, 16, all)
+_EXAMPLES = "a job title such as 'Registered Nurse' or an O*NET-SOC code such as 15-2051.00"
+# Below this best cosine, with no known word and no exact key, nothing fits the input.
+_NONSENSE_SEM = 0.55
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One occupation an input may mean; ``via`` says which signal found it."""
+
+    code: str
+    soc: str
+    title: str
+    confidence: float
+    via: str  # 'code' | 'exact' | 'alias' | 'fuzzy' | 'semantic'
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The ranked candidates for one input, best first, and whether the user must choose."""
+
+    input: str
+    normalized: str
+    candidates: tuple[Candidate, ...]
+    needs_choice: bool
+    alias_note: str | None
+    message: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        """The PRODUCT.md batch line: input and candidates (code, soc, title, confidence)."""
+        return {
+            "input": self.input,
+            "candidates": [
+                {"code": c.code, "soc": c.soc, "title": c.title, "confidence": c.confidence}
+                for c in self.candidates
+            ],
+        }
+
+
+def _problem(text: str) -> str | None:
+    stripped = text.strip()
+    if not stripped:
+        return f"The title is empty. Type {_EXAMPLES}."
+    if len(stripped) > MAX_TITLE_CHARS:
+        return (
+            f"The title is {len(stripped)} characters long; a title has at most "
+            f"{MAX_TITLE_CHARS}. Type just the job title, or analyse a whole job description "
+            "with `ai-impact analyze --description-file FILE`."
+        )
+    if not any(c.isalnum() for c in stripped):
+        return f"'{stripped}' has no letters or digits. Type {_EXAMPLES}."
+    return None
+
+
+class Resolver:
+    """Resolve job titles against an index of O*NET titles and the alias table."""
+
+    def __init__(
+        self,
+        index: TitleIndex,
+        abbr: Abbreviations,
+        aliases: AliasTable,
+        embedder: StaticEmbedder,
+        params: RankerParams,
+    ) -> None:
+        self.index = index
+        self.abbr = abbr
+        self.aliases = aliases
+        self.embedder = embedder
+        self.params = params
+        self._key_id = index.key_id()
+        self._word_id = index.word_id()
+        self._occ_of = {o.code: i for i, o in enumerate(index.occupations)}
+        self._by_soc: dict[str, list[int]] = {}
+        for i, o in enumerate(index.occupations):
+            self._by_soc.setdefault(o.soc, []).append(i)
+        self._norm_cache: dict[str, Normalized] = {}
+        self._fix_cache: dict[str, str | None] = {}
+
+    # -- construction ---------------------------------------------------------------------
+    @classmethod
+    def from_entries(
+        cls,
+        occupations: Sequence[OccupationRef],
+        entries: Sequence[tuple[str, str, str]],
+        *,
+        data_dir: Path,
+        cache_dir: Path | None = None,
+        params: RankerParams | None = None,
+        artifacts: Path = ARTIFACTS,
+        prototypes: int = PROTOTYPES,
+    ) -> Resolver:
+        """Build from ``(title, code, kind)`` entries (the benchmark passes a held-out list)."""
+        abbr, aliases, embedder = _tables(data_dir, artifacts)
+        fp = index_fingerprint(occupations, entries, aliases, abbr, embedder, prototypes)
+        index = load_or_build(
+            fp,
+            cache_dir,
+            lambda: build_index(occupations, entries, aliases, abbr, embedder, prototypes),
+        )
+        return cls(index, abbr, aliases, embedder, params or load_params(artifacts / "ranker.json"))
+
+    @classmethod
+    def from_kb(cls, kb: KnowledgeBase, settings: Settings | None = None) -> Resolver:
+        """The resolver over every title in the knowledge base, cached beside the KB file.
+
+        The index is keyed by the KB file (path, size, modification time) and the versions of
+        the tables and the model, so a warm start reads arrays and never touches the titles.
+        """
+        path = Path(kb.path)
+        cached = _FROM_KB.get(str(path))
+        if cached is not None:
+            return cached
+        data_dir = settings.data_dir if settings else default_data_dir()
+        if not (Path(data_dir) / "catalog" / "title_aliases.toml").exists():
+            data_dir = default_data_dir()  # a fixture data folder without the catalog
+        cache_dir = settings.cache_dir if settings else path.parent
+        abbr, aliases, embedder = _tables(Path(data_dir), ARTIFACTS)
+        stat = path.stat()
+        key = "|".join(
+            map(str, (path.resolve(), stat.st_size, stat.st_mtime_ns, INDEX_FORMAT, PROTOTYPES,
+                      embedder.version, abbr.digest, aliases.digest))
+        )  # fmt: skip
+        fp = "kb-" + hashlib.sha256(key.encode()).hexdigest()[:20]
+
+        def build() -> TitleIndex:
+            occupations = [OccupationRef(o.code, o.soc, o.title) for o in kb.occupations()]
+            entries = [(t.title, t.code, t.kind) for t in kb.titles() if t.kind != "onet"]
+            return build_index(occupations, entries, aliases, abbr, embedder, PROTOTYPES)
+
+        index = load_or_build(fp, cache_dir, build)
+        resolver = cls(index, abbr, aliases, embedder, load_params(ARTIFACTS / "ranker.json"))
+        _FROM_KB[str(path)] = resolver
+        return resolver
+
+    # -- resolving ------------------------------------------------------------------------
+    def resolve(self, text: str, top: int = 5) -> Resolution:
+        """Resolve one title; raise :class:`InputError` for empty, blank or overlong input."""
+        problem = _problem(text)
+        if problem:
+            raise InputError(problem)
+        return self.resolve_batch([text], top=top)[0]
+
+    def resolve_batch(self, texts: Sequence[str], top: int = 5) -> list[Resolution]:
+        """Resolve many titles at once; bad input yields no candidates and a message."""
+        top = max(1, min(int(top), 50))
+        unique = list(dict.fromkeys(texts))
+        done: dict[str, Resolution] = {}
+        pending: list[str] = []
+        for text in unique:
+            problem = _problem(text)
+            match = _CODE.match(text)
+            if problem:
+                done[text] = Resolution(text, "", (), False, None, problem)
+            elif match:
+                done[text] = self._by_code(text, match.group(1), match.group(2), top)
+            else:
+                pending.append(text)
+        for start in range(0, len(pending), _CHUNK):
+            chunk = pending[start : start + _CHUNK]
+            for text, res in zip(chunk, self._rank(chunk, top), strict=True):
+                done[text] = res
+        return [done[t] for t in texts]
+
+    def _by_code(self, text: str, soc: str, suffix: str | None, top: int) -> Resolution:
+        occs = [self._occ_of[soc + suffix]] if suffix and soc + suffix in self._occ_of else []
+        if not suffix:
+            occs = sorted(self._by_soc.get(soc, []), key=lambda i: self.index.occupations[i].code)
+        if not occs:
+            msg = (
+                f"No occupation has the code '{text.strip()}'. Check it, or type a job title; "
+                "`ai-impact occupations` lists every code."
+            )
+            return Resolution(text, text.strip(), (), False, None, msg)
+        first = 1.0 if len(occs) == 1 or self.index.occupations[occs[0]].code.endswith(".00") else 0.0
+        cands = tuple(
+            Candidate(o.code, o.soc, o.title, 1.0 if i == 0 and first else 1.0 / len(occs), "code")
+            for i, o in enumerate(self.index.occupations[j] for j in occs[:top])
+        )
+        return Resolution(text, text.strip(), cands, not first, None, None)
+
+    def _normalize(self, text: str) -> Normalized:
+        norm = self._norm_cache.get(text)
+        if norm is None:
+            norm = normalize_title(text, self.abbr)
+            if len(self._norm_cache) < 200_000:
+                self._norm_cache[text] = norm
+        return norm
+
+    def _spell(self, words: set[str]) -> None:
+        # Fuzzy step: a word the index does not know is replaced by its nearest index word.
+        unknown = sorted(w for w in words if w not in self._fix_cache and not w.isdigit())
+        if not unknown:
+            return
+        choices = self.index.words
+        matrix = process.cdist(
+            unknown, choices, scorer=fuzz.ratio, score_cutoff=84, dtype=np.uint8, workers=-1
+        )
+        best = matrix.argmax(axis=1)
+        for row, word in enumerate(unknown):
+            good = len(word) >= 4 and matrix[row, best[row]] > 0
+            self._fix_cache[word] = choices[int(best[row])] if good else None
+
+    def _rank(self, texts: list[str], top: int) -> list[Resolution]:
+        norms = [self._normalize(t) for t in texts]
+        oov = {w for n in norms for w in n.primary.split() if w not in self._word_id}
+        self._spell(oov)
+        fixed: list[Normalized] = []
+        corrected: list[bool] = []
+        for norm in norms:
+            words = norm.primary.split()
+            repl = [w if w in self._word_id else (self._fix_cache.get(w) or w) for w in words]
+            if repl != words:
+                primary = " ".join(repl)
+                fixed.append(Normalized(primary, (primary, *norm.variants)))
+                corrected.append(True)
+            else:
+                fixed.append(norm)
+                corrected.append(False)
+        key_sets: list[list[tuple[int, float]]] = []
+        alias_keys: list[int] = []
+        for norm in fixed:
+            keys: list[tuple[int, float]] = []
+            alias = -1
+            for j, variant in enumerate(norm.variants):
+                k = self._key_id.get(variant)
+                if k is not None:
+                    keys.append((k, 1.0 if j == 0 else VARIANT_FACTOR))
+                    if alias < 0 and self.index.key_alias[k] >= 0:
+                        alias = int(self.index.key_alias[k])
+            key_sets.append(keys)
+            alias_keys.append(alias)
+        word_ids = [[self._word_id[w] for w in n.primary.split() if w in self._word_id] for n in fixed]
+        vectors = self.embedder.encode([n.primary or t for n, t in zip(fixed, texts, strict=True)])
+        feats = feature_stack(self.index, vectors, key_sets, word_ids)
+        best, _raw, conf = score(feats, self.params, top)
+        out: list[Resolution] = []
+        for row, text in enumerate(texts):
+            exact_row = feats[0, row]
+            sem_best = float(feats[1, row].max())
+            if not key_sets[row] and not word_ids[row] and sem_best < _NONSENSE_SEM:
+                msg = (
+                    f"No occupation matches '{text.strip()}'. Try a broader title (for example "
+                    "'nurse', 'software developer', 'truck driver'), or check the spelling."
+                )
+                out.append(Resolution(text, fixed[row].primary, (), False, None, msg))
+                continue
+            alias = alias_keys[row]
+            alias_codes = (
+                {c for c, _ in self.aliases.entries[alias].candidates} if alias >= 0 else set()
+            )
+            cands = []
+            for occ, c in zip(best[row], conf[row], strict=True):
+                ref = self.index.occupations[int(occ)]
+                if ref.code in alias_codes:
+                    via = "alias"
+                elif exact_row[occ] > 0:
+                    via = "fuzzy" if corrected[row] else "exact"
+                else:
+                    via = "semantic"
+                cands.append(Candidate(ref.code, ref.soc, ref.title, round(float(c), 4), via))
+            note = None
+            if alias >= 0:
+                entry = self.aliases.entries[alias]
+                note = f"{entry.title}: {entry.note}"
+            needs = cands[0].confidence < self.params.threshold
+            out.append(Resolution(text, fixed[row].primary, tuple(cands), needs, note, None))
+        return out
+
+
+_FROM_KB: dict[str, Resolver] = {}
+
+
+def _tables(data_dir: Path, artifacts: Path) -> tuple[Abbreviations, AliasTable, StaticEmbedder]:
+    abbr = load_abbreviations(data_dir / "catalog" / "title_abbreviations.toml")
+    aliases = load_aliases(data_dir / "catalog" / "title_aliases.toml")
+    return abbr, aliases, load_embedder(artifacts)

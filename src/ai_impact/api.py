@@ -15,10 +15,23 @@ from dataclasses import asdict
 from typing import Any
 
 from ai_impact.db import KnowledgeBase, open_kb
-from ai_impact.db.models import Occupation, Task, Wage
+from ai_impact.db.models import Occupation, SourceInfo, Task, Wage
+from ai_impact.reports.model import OccupationReport
+from ai_impact.reports.service import Analyses, IndustrySummary, OccupationRow, methodology_text
 from ai_impact.settings import Settings
 
 __all__ = [
+    "IndustrySummary",
+    "OccupationRow",
+    "analyze",
+    "compare",
+    "industries",
+    "industry",
+    "methodology_markdown",
+    "occupation_table",
+    "report_for",
+    "resolve_title",
+    "sources_info",
     "data_info",
     "get_kb",
     "get_occupation",
@@ -73,3 +86,70 @@ def data_info(*, settings: Settings | None = None) -> dict[str, Any]:
         "sources": [asdict(s) for s in kb.sources()],
         "coverage": kb.stats(),
     }
+
+
+# -- analyses (risk, reports) --------------------------------------------------------------------
+
+_analyses: dict[str, Analyses] = {}
+
+
+def _analyses_for(settings: Settings | None) -> Analyses:
+    """The report service over the knowledge base of ``settings``, one per process."""
+    settings = settings or Settings()
+    key = settings.model_dump_json()
+    kb = get_kb(settings)
+    with _lock:
+        if key not in _analyses:
+            _analyses[key] = Analyses(kb, settings)
+        return _analyses[key]
+
+
+def analyze(
+    query: str, *, area: str | None = None, settings: Settings | None = None
+) -> OccupationReport:
+    """The full analysis of a job title or O*NET-SOC code (AmbiguousInputError lists choices)."""
+    return _analyses_for(settings).analyze(query, area=area)
+
+
+def report_for(
+    code: str, *, area: str | None = None, settings: Settings | None = None
+) -> OccupationReport:
+    """The analysis of one O*NET-SOC or SOC code, cached per process."""
+    return _analyses_for(settings).report_for(code, area=area)
+
+
+def compare(codes: list[str], *, settings: Settings | None = None) -> list[OccupationReport]:
+    """The analyses of two to four occupations (codes or titles), in order."""
+    return _analyses_for(settings).compare(codes)
+
+
+def occupation_table(*, settings: Settings | None = None) -> list[OccupationRow]:
+    """Every occupation with risk score, category, exposure β and every component."""
+    return _analyses_for(settings).occupation_table()
+
+
+def industries(*, settings: Settings | None = None) -> list[IndustrySummary]:
+    """Every industry with its number of occupations, mean risk and employment."""
+    return _analyses_for(settings).industries()
+
+
+def industry(
+    slug: str, *, settings: Settings | None = None
+) -> tuple[IndustrySummary, list[OccupationRow]]:
+    """One industry and its occupations, highest risk first."""
+    return _analyses_for(settings).industry(slug)
+
+
+def resolve_title(text: str, top: int = 5, *, settings: Settings | None = None) -> Any:
+    """Candidate occupations for a job title, best first (a ``titles.Resolution``)."""
+    return _analyses_for(settings).resolver().resolve(text, top=top)
+
+
+def sources_info(*, settings: Settings | None = None) -> list[SourceInfo]:
+    """Every pinned source file with release, vintage, licence, checksum and rows."""
+    return get_kb(settings).sources()
+
+
+def methodology_markdown() -> str:
+    """The methodology page (formula, weights, cut-offs, projections) as Markdown."""
+    return methodology_text()

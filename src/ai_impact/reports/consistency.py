@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport
+from ai_impact.scoring.timeline import BUCKETS
 
 __all__ = ["Problem", "check_report", "figures_of", "page_sentences"]
 
@@ -29,7 +30,7 @@ _CODE = re.compile(r"\b\d{2}-\d{4}(?:\.\d{2})?\b")
 _YEAR_RANGE = re.compile(r"\b(?:19|20)\d{2}[–-]\d{2}\b")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _OUT_OF = re.compile(r"\bout of 10\b|\bof 4\b|\bp10\b|\bp90\b|\bp25\b|\bp75\b|\b1–10\b")
-_NUMBER = re.compile(r"[+-]?\$?\d[\d,]*(?:\.\d+)?%?")
+_NUMBER = re.compile(r"(?<![\w.-])[+-]?\$?\d[\d,]*(?:\.\d+)?%?")
 _LEVEL = r"(very low|low|moderate|high|very high)"
 _RISK_WORD = re.compile(rf"\b{_LEVEL} (?:AI )?(?:disruption )?risk\b", re.IGNORECASE)
 _EXPOSURE_WORD = re.compile(rf"\b{_LEVEL} exposure\b", re.IGNORECASE)
@@ -99,23 +100,29 @@ def figures_of(report: OccupationReport) -> dict[str, str]:
             add(c.source, n)
     e = report.changing.exposure
     add("labels", f"{e.beta:.2f}", f"{e.beta_low:.2f}", f"{e.beta_high:.2f}", fx.pct(e.beta))
-    for v in (e.share_none, e.share_alone, e.share_tools, e.automation, e.substitution_share):
+    for v in (
+        e.share_none,
+        e.share_llm_alone,
+        e.share_with_tools,
+        e.automation,
+        e.substitution_share,
+    ):
         add("labels", fx.pct(v))
     add("labels", fx.pct(e.labelled_share), str(e.n_exposed))
     add("onet", str(e.n_tasks))
     if e.ai_usage_share is not None:
         add("aei", fx.pct(e.ai_usage_share), str(e.n_observed_use))
     ch = report.changing
-    for v in (ch.adoption_pct, ch.adoption_all_sectors_pct):
-        if v is not None:
-            add("btos", f"{fx.number(v)}%")
+    for share in (ch.adoption_pct, ch.adoption_all_sectors_pct):
+        if share is not None:
+            add("btos", f"{fx.number(share)}%")
     if ch.demand_change_pct is not None:
         add("ep", fx.signed_pct(ch.demand_change_pct), fx.abs_pct(ch.demand_change_pct))
     if report.outlook is not None:
         o = report.outlook
-        for v in (o.employment_2024, o.employment_2034, o.employment_change_num):
-            if v is not None:
-                add("ep", fx.thousands(abs(v)))
+        for count in (o.employment_2024, o.employment_2034, o.employment_change_num):
+            if count is not None:
+                add("ep", fx.thousands(abs(count)))
         if o.openings_annual is not None:
             add("ep", fx.thousands(o.openings_annual))
         if o.employment_change_pct is not None:
@@ -171,6 +178,8 @@ def _strip(sentence: str) -> str:
     s = _CODE.sub(" ", s)
     s = _YEAR_RANGE.sub(" ", s)
     s = _YEAR.sub(" ", s)
+    for bucket in BUCKETS:  # timeline names such as "1–2 years" are vocabulary, not figures
+        s = s.replace(bucket, " ")
     return _OUT_OF.sub(" ", s)
 
 

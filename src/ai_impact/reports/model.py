@@ -56,6 +56,7 @@ class RiskComponent:
     contribution: float
     display: str
     source: str
+    short: str = ""
 
 
 @dataclass(frozen=True, slots=True)

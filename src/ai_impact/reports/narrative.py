@@ -55,12 +55,17 @@ def drivers_sentence(components: tuple[RiskComponent, ...]) -> str:
     top, second = ranked[0], ranked[1]
     low = min(components, key=lambda c: c.value)
     text = (
-        f"The score is driven mostly by {top.label.lower()} ({top.display}) and "
-        f"{second.label.lower()} ({second.display})"
+        f"The score is driven mostly by {_name(top)} ({top.display}) and "
+        f"{_name(second)} ({second.display})"
     )
     if low.key not in (top.key, second.key) and low.value < 0.35:
-        text += f"; {low.label.lower()} holds it down ({low.display})"
+        text += f"; {_name(low)} holds it down ({low.display})"
     return text + "."
+
+
+def _name(c: RiskComponent) -> str:
+    """A component's short name for a sentence (its label when no short name is set)."""
+    return c.short or c.label[0].lower() + c.label[1:]
 
 
 def exposure_sentence(exp: ExposureBreakdown) -> str:
@@ -71,11 +76,13 @@ def exposure_sentence(exp: ExposureBreakdown) -> str:
             f"None of its {exp.n_tasks} tasks is rated exposed to large language models "
             f"(β {exp.beta:.2f}, {level} exposure)."
         )
-    if exp.share_alone >= exp.share_tools:
-        how = f"mostly to a language model on its own ({fx.pct(exp.share_alone)} of task weight)"
+    if exp.share_llm_alone >= exp.share_with_tools:
+        how = (
+            f"mostly to a language model on its own ({fx.pct(exp.share_llm_alone)} of task weight)"
+        )
     else:
         how = (
-            f"mostly through software built on a language model ({fx.pct(exp.share_tools)} of "
+            f"mostly through software built on a language model ({fx.pct(exp.share_with_tools)} of "
             "task weight)"
         )
     return (

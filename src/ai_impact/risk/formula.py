@@ -57,6 +57,7 @@ class Component:
     weight: float
     source: str
     why: str
+    short: str
 
 
 COMPONENTS: tuple[Component, ...] = (
@@ -66,6 +67,7 @@ COMPONENTS: tuple[Component, ...] = (
         0.35,
         "labels",
         "How much of the occupation's task time an LLM, alone or with tools, can halve.",
+        "the exposure of the work",
     ),
     Component(
         "substitution",
@@ -73,6 +75,7 @@ COMPONENTS: tuple[Component, ...] = (
         0.25,
         "labels",
         "Exposure that can run without a person, as opposed to exposure that assists one.",
+        "its substitution potential",
     ),
     Component(
         "ai_usage",
@@ -80,6 +83,7 @@ COMPONENTS: tuple[Component, ...] = (
         0.10,
         "aei",
         "Tasks people already bring to an AI assistant: the technology is used for them now.",
+        "AI use on its tasks today",
     ),
     Component(
         "adoption",
@@ -87,6 +91,7 @@ COMPONENTS: tuple[Component, ...] = (
         0.10,
         "btos",
         "Share of firms in the occupation's sectors using AI, relative to the fastest sector.",
+        "the pace of AI adoption in its industry",
     ),
     Component(
         "demand",
@@ -94,6 +99,7 @@ COMPONENTS: tuple[Component, ...] = (
         0.20,
         "ep",
         "Shrinking occupations absorb productivity gains as job losses; growing ones as output.",
+        "demand pressure",
     ),
 )
 

@@ -1,0 +1,115 @@
+"""Section 9: what to learn — skills and knowledge that carry the safe work, technologies, moves.
+
+Which skills "protect" is measured, not assumed: across all occupations, the correlation between
+an element's O*NET importance and the occupation's β (computed once with the risk table). An
+element with a clearly negative correlation is one that less exposed occupations rely on; the
+occupation's own most important such elements are the ones to build. A skill with a positive
+correlation that the occupation rates highly is shown as one to pair with AI tools. Hot and
+in-demand technologies come from O*NET's technology skills; transitions are the safer moves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ai_impact.reports import figures as fx
+from ai_impact.reports.model import AdaptationItem, RelatedEntry
+
+__all__ = ["PROTECTIVE_CORR", "adaptation_items", "element_correlations"]
+
+PROTECTIVE_CORR = -0.15  # correlation with β below this: the element goes with less exposed work
+EXPOSED_CORR = 0.15  # above this: the element goes with exposed work (pair it with AI tools)
+MIN_IMPORTANCE = 3.0  # O*NET importance 1–5: "important" and above
+
+
+def element_correlations(
+    ratings: Sequence[Sequence[Any]], beta: NDArray[np.float64]
+) -> dict[str, float]:
+    """Pearson correlation across occupations of each element's importance with β."""
+    ids = sorted({e.element_id for rows in ratings for e in rows})
+    col = {e: j for j, e in enumerate(ids)}
+    m = np.zeros((len(ratings), len(ids)))
+    for i, rows in enumerate(ratings):
+        for e in rows:
+            m[i, col[e.element_id]] = e.importance or 0.0
+    ok = np.array([len(r) > 0 for r in ratings]) & ~np.isnan(beta)
+    x, y = m[ok], beta[ok]
+    xc, yc = x - x.mean(axis=0), y - y.mean()
+    denom = np.sqrt((xc**2).sum(axis=0) * (yc**2).sum())
+    corr = np.where(denom > 0, (xc * yc[:, None]).sum(axis=0) / np.maximum(denom, 1e-12), 0.0)
+    return {e: float(corr[col[e]]) for e in ids}
+
+
+def _protective(
+    ratings: Sequence[Any],
+    corr: dict[str, float],
+    kind: str,
+    limit: int,
+    capability: str | None,
+    rated_from: str | None,
+) -> list[AdaptationItem]:
+    """The occupation's most important elements that go with less exposed work."""
+    important = [e for e in ratings if (e.importance or 0.0) >= MIN_IMPORTANCE]
+    important = [e for e in important if corr.get(e.element_id, 0.0) < EXPOSED_CORR]
+    chosen = sorted(important, key=lambda e: corr.get(e.element_id, 0.0))[:limit]
+    where = "in this occupation" if rated_from is None else f"in {rated_from} (the closest rated)"
+    out = []
+    for e in chosen:
+        c = corr.get(e.element_id, 0.0)
+        if c <= -0.35:
+            tie = "strongly associated with less AI exposure across all occupations"
+        elif c <= PROTECTIVE_CORR:
+            tie = "clearly associated with less AI exposure across all occupations"
+        else:
+            tie = "among its important ones, one of the least tied to AI exposure"
+        why = f"Rated important {where}, and {tie}"
+        if capability:
+            why += f"; it carries the work that stays human ({capability})"
+        out.append(AdaptationItem(kind, e.name, why + ".", e.element_id))
+    return out
+
+
+def _paired(ratings: Sequence[Any], corr: dict[str, float]) -> list[AdaptationItem]:
+    """The most important element that goes with exposed work: learn to do it with AI."""
+    for e in ratings:
+        if (e.importance or 0.0) >= MIN_IMPORTANCE and corr.get(e.element_id, 0.0) >= EXPOSED_CORR:
+            why = (
+                "Central to the exposed tasks of this occupation; doing it with AI assistants and "
+                "checking their output keeps that work with you."
+            )
+            return [AdaptationItem("skill to pair with AI", e.name, why, e.element_id)]
+    return []
+
+
+def adaptation_items(
+    skills: Sequence[Any],
+    knowledge: Sequence[Any],
+    technologies: Sequence[Any],
+    corr: dict[str, float],
+    safer: Sequence[RelatedEntry],
+    own_score: float,
+    capability: str | None,
+    rated_from: str | None = None,
+) -> tuple[AdaptationItem, ...]:
+    """Skills, knowledge, technologies and transitions to build, each with why."""
+    items = _protective(skills, corr, "skill", 3, capability, rated_from)
+    items += _paired(skills, corr)
+    items += _protective(knowledge, corr, "knowledge", 2, None, rated_from)
+    techs = [t for t in technologies if t.hot or t.in_demand][:3]
+    for t in techs:
+        flags = " and ".join(
+            w
+            for w, on in (("in demand in job postings", t.in_demand), ("a hot technology", t.hot))
+            if on
+        )
+        why = f"Used in this occupation ({t.commodity_title.lower()}); O*NET lists it as {flags}."
+        items.append(AdaptationItem("technology", t.example, why, t.commodity_code))
+    for r in safer[:2]:
+        sim = f", {fx.pct(r.similarity)} similar in skills and activities" if r.similarity else ""
+        why = f"A move to lower risk: {fx.score(r.risk)} against {fx.score(own_score)} here{sim}."
+        items.append(AdaptationItem("transition", r.title, why, r.code))
+    return tuple(items)

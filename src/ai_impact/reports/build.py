@@ -1,0 +1,399 @@
+"""Assemble one :class:`OccupationReport` from the engine: every section, or a stated gap.
+
+The risk figures come from the precomputed risk table; only the occupation's own tasks are
+scored again (with its industry's adoption, which moves their timelines), which keeps a report
+to a few milliseconds. Titles that rest on several occupations (an alias such as "Machine
+Learning Engineer") blend the candidates' components with their confidences as weights.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from ai_impact.reports import figures as fx
+from ai_impact.reports import narrative as nv
+from ai_impact.reports.adaptation import adaptation_items
+from ai_impact.reports.engine import Engine
+from ai_impact.reports.extras import certification_entries, tool_entries
+from ai_impact.reports.model import (
+    ChangingProfession,
+    ExposureBreakdown,
+    Header,
+    OccupationReport,
+    Outlook,
+    RiskComponent,
+    RiskSummary,
+    Section,
+)
+from ai_impact.reports.related import related_entries
+from ai_impact.reports.salary import build_salary
+from ai_impact.reports.sources import method_note, source_refs
+from ai_impact.reports.tasks import split_tasks
+from ai_impact.risk.blend import blend_rows
+from ai_impact.risk.build import RISK_VERSION
+from ai_impact.risk.formula import COMPONENTS, category_bounds
+from ai_impact.risk.table import OccupationRisk
+
+__all__ = ["build_report", "risk_summary"]
+
+
+def _display(key: str, r: OccupationRisk) -> str:
+    """The value of a component as the page shows it."""
+    if key == "exposure":
+        return f"β {r.beta:.2f}"
+    if key == "substitution":
+        return f"{fx.pct(r.substitution)} of the work"
+    if key == "ai_usage":
+        return f"{fx.pct(r.ai_usage or 0.0)} of task weight in use"
+    if key == "adoption":
+        if r.adoption_pct is None:
+            all_pct = r.adoption_all_pct or 0.0
+            return f"no sector figure; all sectors {fx.number(all_pct)}%"
+        return f"{fx.number(r.adoption_pct)}% of firms"
+    if r.change_pct is None:
+        return "no projection (neutral)"
+    return f"{fx.signed_pct(r.change_pct)} employment by 2034"
+
+
+def risk_summary(r: OccupationRisk) -> RiskSummary:
+    """Score, range, category and decomposition of one (possibly blended) risk record."""
+    comps = tuple(
+        RiskComponent(
+            key=c.key,
+            label=c.label,
+            value=float(v),
+            weight=c.weight,
+            contribution=c.weight * float(v),
+            display=_display(c.key, r),
+            source=c.source,
+            short=c.short,
+        )
+        for c, v in zip(COMPONENTS, r.values, strict=True)
+    )
+    return RiskSummary(
+        score=r.score,
+        category=r.category,
+        category_range=category_bounds(r.category),
+        low=r.low,
+        high=r.high,
+        components=comps,
+    )
+
+
+def _exposure(r: OccupationRisk) -> ExposureBreakdown:
+    return ExposureBreakdown(
+        beta=r.beta,
+        beta_low=r.beta_low,
+        beta_high=r.beta_high,
+        share_none=r.share_none,
+        share_llm_alone=r.share_alone,
+        share_with_tools=r.share_tools,
+        automation=r.automation,
+        substitution_share=r.substitution,
+        labelled_share=r.labelled_share,
+        ai_usage_share=r.ai_usage,
+        n_tasks=r.n_tasks,
+        n_exposed=r.n_exposed,
+        n_observed_use=r.n_observed,
+    )
+
+
+def _period_label(period: str | None) -> str | None:
+    """A BTOS period start date (2025-09-08) as 'BTOS, Sep 2025'."""
+    if not period or len(period) < 7 or period[4] != "-":
+        return period
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    return f"BTOS, {months[int(period[5:7]) - 1]} {period[:4]}"
+
+
+def _tasks_of(
+    engine: Engine, codes: Sequence[str], adoption: float | None
+) -> tuple[list[Any], list[Any], list[Any]]:
+    """Tasks, their scores and activities for one or more occupations (donors or candidates)."""
+    from ai_impact.scoring import score_known_tasks
+
+    tasks: list[Any] = []
+    acts: list[Any] = []
+    for c in codes:
+        tasks += engine.kb.tasks_of(c)
+        acts += engine.kb.activities_of(c)
+    scores = score_known_tasks(tasks, acts, adoption_pct=adoption) if tasks else []
+    return tasks, scores, acts
+
+
+def _rests_on(
+    engine: Engine, occ: Any, row: OccupationRisk, blend: Sequence[tuple[str, float]]
+) -> tuple[tuple[str, ...], str | None, list[str]]:
+    """Which occupations the page rests on, the note that says so, and whose tasks it lists."""
+    t = engine.table
+    if len(blend) > 1:
+        listed = [f"{t.row(c).title} ({c})" for c, _ in blend]
+        names = ", ".join(listed[:-1]) + " and " + listed[-1]
+        note = (
+            f"This title has no O*NET occupation of its own: the analysis blends {names}, "
+            "weighted by how well each fits the title; pay and outlook are those of "
+            f"{occ.title}."
+        )
+        return tuple(c for c, _ in blend), note, [c for c, _ in blend]
+    if row.donors:
+        names = ", ".join(f"{t.row(c).title} ({c})" for c in row.donors)
+        note = (
+            f"O*NET publishes no task statements for {occ.title}; its tasks and exposure rest on "
+            f"the nearest related occupations in the same SOC group: {names}."
+        )
+        return row.donors, note, list(row.donors)
+    return (occ.code,), None, [occ.code]
+
+
+def _ratings(
+    engine: Engine, code: str, row: OccupationRisk
+) -> tuple[list[Any], list[Any], str | None]:
+    """Skill and knowledge ratings; from the closest rated occupation when O*NET has none."""
+    kb = engine.kb
+    skills, knowledge = kb.skills(code), kb.knowledge(code)
+    if skills or knowledge:
+        return skills, knowledge, None
+    candidates = [*row.donors, *(r.code for r in kb.related(code))]
+    candidates += [c for c, _ in engine.neighbours.nearest(code)]
+    for c in candidates:
+        s, k = kb.skills(c), kb.knowledge(c)
+        if s or k:
+            return s, k, engine.table.row(c).title
+    return [], [], None
+
+
+def _outlook(title: str, p: Any) -> Outlook | None:
+    if p is None:
+        return None
+    return Outlook(
+        employment_2024=p.employment_2024,
+        employment_2034=p.employment_2034,
+        employment_change_num=p.change_num,
+        employment_change_pct=p.change_pct,
+        openings_annual=p.openings_annual,
+        education=p.education,
+        experience=p.experience,
+        training=p.training,
+        sentence=nv.outlook_sentence(title, p.change_pct, p.openings_annual),
+        source="ep",
+    )
+
+
+def build_report(
+    engine: Engine,
+    code: str,
+    *,
+    area: str | None = None,
+    resolved_from: str | None = None,
+    blend: Sequence[tuple[str, float]] = (),
+) -> OccupationReport:
+    """Every section of the analysis of one occupation (or of a blend led by ``code``)."""
+    kb, table = engine.kb, engine.table
+    occ = kb.occupation(code)
+    parts = list(blend) if len(blend) > 1 else [(occ.code, 1.0)]
+    row = blend_rows([table.row(c) for c, _ in parts], [w for _, w in parts])
+    rests_on, note, task_codes = _rests_on(engine, occ, row, parts)
+    origin = None if task_codes == [occ.code] else {c: table.row(c).title for c in task_codes}
+    tasks, scores, acts = _tasks_of(engine, task_codes, row.adoption_pct)
+    at_risk, safe, _n_exposed, _n_safe = split_tasks(tasks, scores, origin, acts)
+    gaps: list[Section] = []
+    risk = risk_summary(row)
+    exposure = _exposure(row)
+    proj = kb.projection(occ.code)
+    outlook = _outlook(occ.title, proj)
+    caps = Counter(s.capability for s in scores if s.capability)
+    capability = caps.most_common(1)[0][0] if caps else None
+    changing = ChangingProfession(
+        exposure=exposure,
+        adoption_pct=row.adoption_pct,
+        adoption_sector=row.adoption_sector,
+        adoption_period=_period_label(row.adoption_period),
+        demand_change_pct=row.change_pct,
+        sentences=(
+            nv.exposure_sentence(exposure),
+            nv.substitution_sentence(exposure),
+            nv.usage_sentence(exposure),
+            nv.adoption_sentence(
+                row.adoption_sector,
+                row.adoption_pct,
+                row.adoption_all_pct,
+                _period_label(row.adoption_period),
+            ),
+            nv.demand_sentence(row.change_pct, row.openings_annual),
+        ),
+        adoption_all_sectors_pct=row.adoption_all_pct,
+    )
+    salary = _salary(engine, occ, row, area, gaps)
+    tools = tool_entries(
+        engine.tools, tasks, [s.beta for s in scores], acts, kb.technologies(occ.code)
+    )
+    skills, knowledge, rated_from = _ratings(engine, occ.code, row)
+    related = related_entries(
+        occ.code,
+        table,
+        [r.code for r in kb.related(occ.code)],
+        engine.neighbours,
+        engine.by_industry.get(occ.industry_slug, []),
+    )
+    safer = [r for r in related if r.relation == "safer move"]
+    adaptation = adaptation_items(
+        skills,
+        knowledge,
+        kb.technologies(occ.code),
+        engine.correlations,
+        safer,
+        row.score,
+        capability,
+        rated_from,
+    )
+    certs = certification_entries(
+        engine.certifications,
+        occ.code,
+        [a.name for a in adaptation if a.kind.startswith("skill")],
+        [a.name for a in adaptation if a.kind == "knowledge"],
+        [a.name for a in adaptation if a.kind == "technology"],
+    )
+    overview = [
+        nv.risk_sentence(occ.title if len(parts) == 1 else resolved_from or occ.title, risk),
+        nv.drivers_sentence(risk.components),
+    ]
+    if ts := nv.tasks_sentence(at_risk[0] if at_risk else None, safe[0] if safe else None):
+        overview.append(ts)
+    if outlook is not None:
+        overview.append(outlook.sentence)
+    gaps += _gaps(row, at_risk, safe, tools, outlook, adaptation, certs, related, engine)
+    sources = source_refs(kb.sources(), engine.model_version, RISK_VERSION, engine.catalog_refs)
+    return OccupationReport(
+        header=Header(
+            code=occ.code,
+            soc=occ.soc,
+            title=occ.title,
+            description=occ.description,
+            industry=occ.industry,
+            industry_slug=occ.industry_slug,
+            job_zone=occ.job_zone,
+            resolved_from=resolved_from,
+            rests_on=rests_on,
+            rests_on_note=note,
+        ),
+        risk=risk,
+        overview=tuple(overview),
+        changing=changing,
+        tasks_at_risk=at_risk,
+        safe_tasks=safe,
+        ai_tools=tools,
+        salary=salary,
+        outlook=outlook,
+        adaptation=adaptation,
+        certifications=certs,
+        related=related,
+        method=method_note(engine.model_version, f"knowledge base {engine.key.split('-')[0]}"),
+        sources=sources,
+        gaps=tuple(gaps),
+    )
+
+
+def _salary(
+    engine: Engine, occ: Any, row: OccupationRisk, area: str | None, gaps: list[Section]
+) -> Any:
+    """The salary section for the area (national by default); a gap when BLS has no estimate."""
+    kb = engine.kb
+    national = kb.wage(occ.code)
+    where = kb.area(area) if area else None
+    wage = kb.wage(occ.code, area) if area else national
+    if area and wage is None and national is not None:
+        gaps.append(
+            Section(
+                "salary",
+                f"OEWS publishes no estimate for this occupation in "
+                f"{where.name if where else area}; national pay is shown instead.",
+            )
+        )
+        wage, where = national, None
+    if wage is None:
+        gaps.append(
+            Section(
+                "salary",
+                "OEWS May 2025 publishes no wage estimate for this occupation's SOC code "
+                f"({occ.soc}), so pay and its projection cannot be shown.",
+            )
+        )
+        return None
+    prior = kb.wage(occ.code, year=2024)
+    label = where.name if where is not None else "United States"
+    return build_salary(
+        wage,
+        national,
+        prior,
+        engine.base_wage_growth,
+        row.change_pct,
+        (row.substitution_low, row.substitution, row.substitution_high),
+        label,
+        "oews",
+    )
+
+
+def _gaps(
+    row: OccupationRisk,
+    at_risk: Sequence[Any],
+    safe: Sequence[Any],
+    tools: Sequence[Any],
+    outlook: Outlook | None,
+    adaptation: Sequence[Any],
+    certs: Sequence[Any],
+    related: Sequence[Any],
+    engine: Engine,
+) -> list[Section]:
+    """A stated reason for every section that has nothing to show."""
+    out: list[Section] = []
+    if not at_risk:
+        out.append(
+            Section(
+                "tasks_at_risk",
+                f"None of its {row.n_tasks} tasks reaches the exposure threshold: AI does not "
+                "take over any of this work today.",
+            )
+        )
+    if not safe:
+        out.append(
+            Section(
+                "safe_tasks",
+                f"Every one of its {row.n_tasks} tasks is exposed to AI; none is rated as staying "
+                "fully human.",
+            )
+        )
+    if not tools:
+        why = (
+            "the AI tool catalogue could not be loaded"
+            if engine.tools is None
+            else "no catalogued AI tool matches its tasks, work activities or software"
+        )
+        out.append(Section("ai_tools", f"No AI tools listed: {why}."))
+    if outlook is None:
+        out.append(
+            Section(
+                "outlook",
+                "BLS Employment Projections 2024–34 publish no line for this occupation's SOC "
+                "code; demand counts as neutral in the risk score.",
+            )
+        )
+    if not adaptation:
+        out.append(
+            Section(
+                "adaptation",
+                "O*NET rates no skill or knowledge area of this occupation as important and "
+                "protective, and lists no hot technology for it.",
+            )
+        )
+    if not certs:
+        why = (
+            "the certification catalogue is not available"
+            if engine.certifications is None
+            else "no catalogued certification fits its skills and tools"
+        )
+        out.append(Section("certifications", f"No certifications listed: {why}."))
+    if not related:
+        out.append(Section("related", "O*NET lists no related occupation and no profile is close."))
+    return out

@@ -1,0 +1,185 @@
+"""The analysis engine: everything a report needs, loaded once per process and cached on disk.
+
+:class:`Engine` holds the knowledge base, the risk table of every occupation, the neighbour
+index and the element correlations, and the AI-tool and certification catalogues. The risk
+table and the index are built once (all tasks scored in one batch) and saved as ``.npz`` files
+in ``settings.cache_dir``, named after the knowledge base key, the task model version and the
+risk version; a fresh process reads them in milliseconds.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import threading
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ai_impact.reports.adaptation import element_correlations
+from ai_impact.reports.model import SourceRef
+from ai_impact.reports.related import NeighbourIndex, profile_matrix
+from ai_impact.risk.build import RISK_VERSION, build_table, cache_path
+from ai_impact.risk.table import RiskTable
+from ai_impact.settings import Settings
+
+__all__ = ["Engine", "model_version"]
+
+
+def model_version() -> str:
+    """The shipped task model's version, read from its metadata without loading it."""
+    from ai_impact.scoring.model import ARTIFACT_DIR
+
+    try:
+        meta = json.loads((ARTIFACT_DIR / "model.json").read_text(encoding="utf-8"))
+        return str(meta.get("version", "unknown"))
+    except (OSError, ValueError):
+        return "unavailable"
+
+
+class Engine:
+    """Knowledge base + risk table + neighbour index + catalogues, for one settings object."""
+
+    def __init__(self, kb: Any, settings: Settings) -> None:
+        self.kb = kb
+        self.settings = settings
+        self.model_version = model_version()
+        kb_key = kb.meta("kb_key") or "nokey"
+        self.key = f"{kb_key}-{self.model_version}-{RISK_VERSION}"
+        self._lock = threading.Lock()
+
+    @cached_property
+    def table(self) -> RiskTable:
+        """The risk table, from the disk cache or built (and saved) on first use."""
+        path = cache_path(self.settings.cache_dir, self.key)
+        table = RiskTable.load(path, self.key)
+        if table is None:
+            from ai_impact.scoring import score_known_tasks
+
+            tasks = self.kb.all_tasks()
+            scores = score_known_tasks(tasks, self.kb.all_activities())
+            table = build_table(self.kb, scores, tasks, self.key)
+            with contextlib.suppress(OSError):  # a read-only cache costs speed, not correctness
+                table.save(path)
+        return table
+
+    @cached_property
+    def _index_arrays(self) -> dict[str, Any]:
+        """Neighbour index and element correlations, cached next to the risk table."""
+        path = self.settings.cache_dir / f"analysis-index-{self.key}.npz"
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                if str(z["key"][0]) == self.key:
+                    return {k: z[k] for k in z.files}
+        except (OSError, KeyError, ValueError):
+            pass
+        codes = self.table.codes
+        index = NeighbourIndex.from_profiles(codes, profile_matrix(self.kb, codes))
+        beta = self.table.floats["beta"]
+        corr = element_correlations([self.kb.skills(c) for c in codes], beta)
+        corr.update(element_correlations([self.kb.knowledge(c) for c in codes], beta))
+        arrays = {
+            "key": np.asarray([self.key]),
+            "neighbours": index.neighbours,
+            "sims": index.sims,
+            "corr_ids": np.asarray(sorted(corr), dtype=np.str_),
+            "corr_values": np.asarray([corr[k] for k in sorted(corr)]),
+            "wage_growth": np.asarray([_all_occupation_growth(self.kb)]),
+        }
+        _save_npz(path, arrays)
+        return arrays
+
+    @cached_property
+    def neighbours(self) -> NeighbourIndex:
+        """Nearest occupations by skills, knowledge and work activities."""
+        a = self._index_arrays
+        return NeighbourIndex(self.table.codes, a["neighbours"], a["sims"])
+
+    @cached_property
+    def correlations(self) -> dict[str, float]:
+        """Correlation of each skill/knowledge element's importance with β across occupations."""
+        a = self._index_arrays
+        return {str(k): float(v) for k, v in zip(a["corr_ids"], a["corr_values"], strict=True)}
+
+    @cached_property
+    def by_industry(self) -> dict[str, list[str]]:
+        """Occupation codes of each industry slug."""
+        out: dict[str, list[str]] = {}
+        for code, slug in zip(self.table.codes, self.table.strings["industry_slug"], strict=True):
+            out.setdefault(slug, []).append(code)
+        return out
+
+    @cached_property
+    def tools(self) -> Any:
+        """The AI tool catalogue, or None when it cannot be loaded."""
+        try:
+            from ai_impact.sources.catalog_tools import load_tools
+
+            return load_tools(self.settings.data_dir, check_references=False)
+        except Exception:
+            return None
+
+    @cached_property
+    def certifications(self) -> Any:
+        """The certification catalogue, or None when it cannot be loaded."""
+        try:
+            from ai_impact.sources import catalog_certs  # type: ignore[attr-defined]
+
+            return catalog_certs.load_certifications(self.settings.data_dir)
+        except Exception:
+            return None
+
+    @cached_property
+    def catalog_refs(self) -> tuple[SourceRef, ...]:
+        """Source entries of the AI tool and certification catalogues that loaded."""
+        out = []
+        if self.tools is not None:
+            out.append(
+                SourceRef(
+                    "tools",
+                    "ai-impact AI tool catalogue (data/catalog/ai_tools.toml)",
+                    f"version {self.tools.version}, updated {self.tools.updated}",
+                    "MIT (catalogue); product names belong to their vendors",
+                )
+            )
+        if self.certifications is not None:
+            c = self.certifications
+            out.append(
+                SourceRef(
+                    "certifications",
+                    "ai-impact certification catalogue (data/catalog)",
+                    f"version {getattr(c, 'version', '?')}, updated {getattr(c, 'updated', '?')}",
+                    "MIT (catalogue); credential names belong to their issuers",
+                )
+            )
+        return tuple(out)
+
+    @cached_property
+    def base_wage_growth(self) -> float:
+        """All-occupation median wage change May 2024 → May 2025 (OEWS), in percent."""
+        return float(self._index_arrays["wage_growth"][0])
+
+
+def _all_occupation_growth(kb: Any) -> float:
+    """Median of occupations' national median wage changes 2024 → 2025, in percent."""
+    changes = []
+    for o in kb.occupations():
+        if not o.code.endswith(".00"):
+            continue
+        a, b = kb.wage(o.code, year=2025), kb.wage(o.code, year=2024)
+        if a and b and a.annual_median and b.annual_median:
+            changes.append(a.annual_median / b.annual_median - 1.0)
+    return float(np.median(changes) * 100.0) if changes else 3.0
+
+
+def _save_npz(path: Path, arrays: dict[str, Any]) -> None:
+    """Write an .npz atomically; a read-only cache folder is not an error."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp.npz")
+        np.savez_compressed(tmp, **arrays)
+        tmp.replace(path)
+    except OSError:
+        pass

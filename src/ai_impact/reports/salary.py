@@ -1,0 +1,141 @@
+"""Section 7: pay now (OEWS May 2025) and a projection to 2030 as a range, with its method.
+
+Projection (a scenario, not a forecast): the OEWS median grows each year by
+
+    g = base + demand_term - exposure_term
+    base          all-occupation median change May 2024 → May 2025 (OEWS), the economy-wide drift
+    demand_term   0.25 percentage points a year per 10% of BLS projected 2024–34 change
+    exposure_term 1 percentage point a year × the occupation's substitution share
+
+and is compounded to :data:`HORIZON_YEAR`. The range takes the substitution share's label range
+and a ±0.5 point band on the base drift: low = high substitution and slow drift, high = low
+substitution and fast drift. See docs/methodology.md ("Salary projection").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ai_impact.reports import figures as fx
+from ai_impact.reports.model import Salary, SalaryProjection
+
+__all__ = [
+    "BASE_BAND_PP",
+    "DEMAND_PP_PER_10PCT",
+    "EXPOSURE_PP",
+    "HORIZON_YEAR",
+    "build_salary",
+    "pressure_sentence",
+    "project",
+]
+
+HORIZON_YEAR = 2030
+DEMAND_PP_PER_10PCT = 0.25
+EXPOSURE_PP = 1.0
+BASE_BAND_PP = 0.5
+
+
+def project(
+    median: float,
+    year: int,
+    base_pct: float,
+    change_pct: float | None,
+    substitution: tuple[float, float, float],
+) -> SalaryProjection:
+    """Pay range at the horizon from today's median, demand and substitution (low, mid, high)."""
+    years = HORIZON_YEAR - year
+    demand = DEMAND_PP_PER_10PCT * (change_pct or 0.0) / 10.0
+    sub_low, sub_mid, sub_high = substitution
+
+    def at(drift: float, sub: float) -> float:
+        g = (drift + demand - EXPOSURE_PP * sub) / 100.0
+        return median * (1.0 + g) ** years
+
+    low = at(base_pct - BASE_BAND_PP, sub_high)
+    mid = at(base_pct, sub_mid)
+    high = at(base_pct + BASE_BAND_PP, sub_low)
+    method = (
+        f"Scenario, not a forecast: the median grows {fx.signed_pct(base_pct)} a year (all "
+        f"occupations, May 2024 to May {year}), adjusted by {fx.signed_pct(demand)} a year for "
+        f"the BLS projection and by one point a year per unit of substitution share "
+        f"({fx.pct(sub_mid)} here); the range uses the substitution share's label range and a "
+        "half-point band on the yearly drift."
+    )
+    return SalaryProjection(HORIZON_YEAR, low=low, mid=mid, high=high, method=method)
+
+
+def pressure_sentence(change_pct: float | None, substitution: float) -> str:
+    """The link between demand, exposure and pay, stated plainly for this occupation."""
+    heavy = substitution >= 0.35
+    light = substitution < 0.15
+    if change_pct is None:
+        demand = "With no BLS projection, demand is treated as neutral for pay"
+    else:
+        word = fx.growth_word(change_pct)
+        demand = {
+            "grow": "Projected employment growth supports pay",
+            "decline": "Projected employment decline weighs on pay",
+            "flat": "Flat projected employment leaves pay to follow the wider market",
+        }[word]
+    if heavy:
+        tail = (
+            f"and a {fx.pct(substitution)} substitution share puts pressure on the tasks that "
+            "carry the pay"
+        )
+    elif light:
+        tail = (
+            f"while a {fx.pct(substitution)} substitution share leaves the pay-carrying work intact"
+        )
+    else:
+        tail = (
+            f"while a {fx.pct(substitution)} substitution share shifts some pay-carrying work "
+            "toward AI-assisted output"
+        )
+    return f"{demand}, {tail}."
+
+
+def build_salary(
+    area_wage: Any,
+    national_wage: Any,
+    prior_national: Any,
+    base_pct: float,
+    change_pct: float | None,
+    substitution: tuple[float, float, float],
+    area_label: str,
+    source: str,
+) -> Salary:
+    """The salary section from OEWS rows (area, national, prior-year national)."""
+    w = area_wage
+    change = None
+    if (
+        prior_national is not None
+        and prior_national.annual_median
+        and national_wage is not None
+        and national_wage.annual_median
+    ):
+        change = (national_wage.annual_median / prior_national.annual_median - 1.0) * 100.0
+    median = w.annual_median
+    projection = (
+        project(median, w.year, base_pct, change_pct, substitution) if median is not None else None
+    )
+    notes = tuple(w.notes)
+    if median is None:
+        notes += ("BLS does not publish an annual median here, so no projection is made.",)
+    return Salary(
+        year=w.year,
+        area=area_label,
+        median_annual=median,
+        p10_annual=w.annual_p10,
+        p25_annual=w.annual_p25,
+        p75_annual=w.annual_p75,
+        p90_annual=w.annual_p90,
+        mean_annual=w.annual_mean,
+        hourly_median=w.hourly_median,
+        employment=w.employment,
+        national_median_annual=None if national_wage is None else national_wage.annual_median,
+        change_since_prior_pct=change,
+        projection=projection,
+        pressure=pressure_sentence(change_pct, substitution[1]),
+        notes=notes,
+        source=source,
+    )

@@ -1,0 +1,202 @@
+"""Reports as a service: cached reports, the occupation table and industry summaries.
+
+The library facade (:mod:`ai_impact.api`) keeps one :class:`Analyses` per settings object;
+this module holds the logic so the facade stays a list of one-line functions.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ai_impact.errors import AmbiguousInputError, InputError, NotFoundError
+from ai_impact.reports.build import build_report
+from ai_impact.reports.engine import Engine
+from ai_impact.reports.model import OccupationReport
+from ai_impact.risk.table import OccupationRisk
+from ai_impact.settings import Settings
+
+__all__ = ["Analyses", "IndustrySummary", "OccupationRow", "methodology_text"]
+
+_CODE = re.compile(r"^\s*\d{2}-\d{4}(?:\.\d{2})?\s*$")
+_CACHE_SIZE = 4096
+METHODOLOGY = Path(__file__).with_name("methodology.md")
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationRow:
+    """One line of the occupation table: identity, risk and every component, pay, outlook."""
+
+    code: str
+    soc: str
+    title: str
+    industry: str
+    industry_slug: str
+    risk_score: float
+    risk_category: str
+    exposure: float
+    automation: float
+    substitution: float
+    ai_usage: float
+    adoption: float
+    demand: float
+    median_annual: float | None
+    employment_change_pct: float | None
+    openings_annual: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class IndustrySummary:
+    """An industry with its occupations' count, mean risk and OEWS employment."""
+
+    slug: str
+    label: str
+    description: str
+    occupations: int
+    mean_risk: float
+    employment: float
+
+
+def _row(r: OccupationRisk) -> OccupationRow:
+    values = dict(zip(("e", "s", "u", "a", "d"), r.values, strict=True))
+    return OccupationRow(
+        code=r.code,
+        soc=r.soc,
+        title=r.title,
+        industry=r.industry,
+        industry_slug=r.industry_slug,
+        risk_score=round(r.score, 2),
+        risk_category=r.category,
+        exposure=round(r.beta, 4),
+        automation=round(r.automation, 4),
+        substitution=round(r.substitution, 4),
+        ai_usage=round(r.ai_usage or 0.0, 4),
+        adoption=round(values["a"], 4),
+        demand=round(values["d"], 4),
+        median_annual=r.median_annual,
+        employment_change_pct=r.change_pct,
+        openings_annual=None if r.openings_annual is None else round(r.openings_annual * 1000),
+    )
+
+
+def methodology_text() -> str:
+    """The methodology page (Markdown), shipped inside the package."""
+    return METHODOLOGY.read_text(encoding="utf-8")
+
+
+class Analyses:
+    """Reports, table and industries over one engine, with a bounded report cache."""
+
+    def __init__(self, kb: Any, settings: Settings) -> None:
+        self.engine = Engine(kb, settings)
+        self._cache: OrderedDict[tuple[str, str | None], OccupationReport] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def report_for(self, code: str, *, area: str | None = None) -> OccupationReport:
+        """The report of one O*NET-SOC or SOC code (cached per code and area)."""
+        occ = self.engine.kb.occupation(code)
+        key = (occ.code, area.strip().lower() if area else None)
+        with self._lock:
+            hit = self._cache.get(key)
+            if hit is not None:
+                self._cache.move_to_end(key)
+                return hit
+        report = build_report(self.engine, occ.code, area=area)
+        with self._lock:
+            self._cache[key] = report
+            if len(self._cache) > _CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return report
+
+    def resolver(self) -> Any:
+        """The title resolver over this knowledge base."""
+        from ai_impact.titles.resolver import Resolver
+
+        return Resolver.from_kb(self.engine.kb, self.engine.settings)
+
+    def analyze(self, query: str, *, area: str | None = None) -> OccupationReport:
+        """The report for a code or a job title; several alias candidates are blended."""
+        if not query.strip():
+            raise InputError(
+                "The title or code is empty.", hint="Type a job title such as 'Registered Nurse'."
+            )
+        if _CODE.match(query):
+            return self.report_for(query.strip(), area=area)
+        res = self.resolver().resolve(query, top=5)
+        if not res.candidates:
+            raise NotFoundError(
+                res.message or f"No occupation matches {query!r}.",
+                hint=f"Try a broader title, or `ai-impact resolve {query!r} --top 10`.",
+            )
+        if res.needs_choice:
+            names = "; ".join(f"{c.code} {c.title}" for c in res.candidates)
+            raise AmbiguousInputError(
+                f"{query!r} could mean several occupations: {names}.",
+                candidates=res.candidates,
+                hint="Run again with one of the codes.",
+            )
+        best = res.candidates[0]
+        blend = [(c.code, c.confidence) for c in res.candidates if c.via == "alias"]
+        if best.via != "alias" or len(blend) < 2:
+            blend = []
+        return build_report(
+            self.engine, best.code, area=area, resolved_from=query.strip(), blend=blend
+        )
+
+    def compare(self, codes: Sequence[str]) -> list[OccupationReport]:
+        """Reports of two to four occupations, in the order given."""
+        if not 2 <= len(codes) <= 4:
+            raise InputError(
+                f"Compare takes 2 to 4 occupations; got {len(codes)}.",
+                hint="Give two to four O*NET-SOC codes or titles.",
+            )
+        return [self.analyze(c) for c in codes]
+
+    def occupation_table(self) -> list[OccupationRow]:
+        """Every occupation with its risk, components, pay and outlook, by code."""
+        return [_row(r) for r in self.engine.table.rows()]
+
+    def industries(self) -> list[IndustrySummary]:
+        """Every industry with its occupations' mean risk and total employment."""
+        rows = self.engine.table.rows()
+        labels = {o.industry_slug: o.industry for o in self.engine.kb.occupations()}
+        descriptions = _industry_descriptions(self.engine.kb)
+        out = []
+        for slug, codes in sorted(self.engine.by_industry.items()):
+            members = [r for r in rows if r.industry_slug == slug]
+            out.append(
+                IndustrySummary(
+                    slug=slug,
+                    label=labels.get(slug, slug),
+                    description=descriptions.get(slug, ""),
+                    occupations=len(codes),
+                    mean_risk=round(sum(r.score for r in members) / len(members), 2),
+                    employment=float(sum(r.employment or 0.0 for r in members)),
+                )
+            )
+        return out
+
+    def industry(self, slug: str) -> tuple[IndustrySummary, list[OccupationRow]]:
+        """One industry and its occupations, highest risk first."""
+        for summary in self.industries():
+            if summary.slug == slug:
+                rows = [r for r in self.occupation_table() if r.industry_slug == slug]
+                rows.sort(key=lambda r: -r.risk_score)
+                return summary, rows
+        raise NotFoundError(
+            f"No industry has the slug {slug!r}.",
+            hint="List them with the industries page or `api.industries()`.",
+        )
+
+
+def _industry_descriptions(kb: Any) -> dict[str, str]:
+    """Industry descriptions from the knowledge base's catalogue table, if it exposes them."""
+    getter = getattr(kb, "industries", None)
+    if getter is None:
+        return {}
+    return {i.slug: getattr(i, "description", "") for i in getter()}

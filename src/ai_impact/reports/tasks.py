@@ -1,0 +1,92 @@
+"""Sections 4 and 5: the tasks AI reaches (ranked, with timeline and evidence) and those it doesn't.
+
+A task is "at risk" when its β reaches the scoring layer's exposure threshold (the same one
+the timeline rule uses for "mostly unexposed"), otherwise it stays human and shows the
+capability that protects it (derived by the scoring layer from the task's work activities).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ai_impact.reports.model import SafeTask, TaskAtRisk
+from ai_impact.scoring.timeline import EXPOSED_BETA
+
+__all__ = ["MAX_AT_RISK", "MAX_SAFE", "score_source", "split_tasks"]
+
+MAX_AT_RISK = 10
+MAX_SAFE = 8
+
+
+def score_source(score_origin: str) -> str:
+    """The report's source key for a task score: published labels or the task model."""
+    return "model" if score_origin == "model" else "labels"
+
+
+def _core_first(task_type: str | None) -> int:
+    return 0 if task_type == "Core" else 1
+
+
+def _safe_reason(score: Any, dwas: Sequence[str]) -> str:
+    """Why a task stays human: the work activities that call for its protecting capability."""
+    cap = score.capability or "judgment under ambiguity"
+    if score.capability_source == "work activities" and dwas:
+        listed = "; ".join(d.rstrip(".") for d in dwas[:2])
+        return f"Its O*NET work activities ({listed}) call for {cap}."
+    return (
+        f"O*NET links no work activity to this task; the task model rates it as resting on {cap}."
+    )
+
+
+def split_tasks(
+    tasks: Sequence[Any],
+    scores: Sequence[Any],
+    origin: dict[str, str] | None = None,
+    activities: Sequence[Any] = (),
+) -> tuple[tuple[TaskAtRisk, ...], tuple[SafeTask, ...], int, int]:
+    """At-risk and safe tasks (shown ones) plus the counts of each over all tasks.
+
+    ``origin`` maps an occupation code to its title when the tasks were borrowed from related
+    occupations; each entry then names the occupation it comes from.
+    """
+    dwas: dict[int, list[str]] = {}
+    for a in activities:
+        dwas.setdefault(a.task_id, []).append(a.dwa_title)
+    pairs = list(zip(tasks, scores, strict=True))
+    exposed = [(t, s) for t, s in pairs if s.beta >= EXPOSED_BETA]
+    safe = [(t, s) for t, s in pairs if s.beta < EXPOSED_BETA]
+    exposed.sort(key=lambda p: (-p[1].beta, -p[1].automation, _core_first(p[0].task_type)))
+    safe.sort(key=lambda p: (_core_first(p[0].task_type), p[1].beta, p[0].task_id))
+
+    def tail(t: Any) -> str:
+        if origin and t.code in origin:
+            return f" (task of {origin[t.code]})"
+        return ""
+
+    at_risk = tuple(
+        TaskAtRisk(
+            task=t.text,
+            task_type=t.task_type,
+            exposure={k: float(v) for k, v in s.exposure.items()},
+            beta=float(s.beta),
+            automation=float(s.automation),
+            mode=s.mode,
+            timeline=s.timeline,
+            evidence=s.timeline_reason + tail(t),
+            source=score_source(s.source),
+        )
+        for t, s in exposed[:MAX_AT_RISK]
+    )
+    kept = tuple(
+        SafeTask(
+            task=t.text,
+            task_type=t.task_type,
+            beta=float(s.beta),
+            capability=s.capability or "judgment under ambiguity",
+            reason=_safe_reason(s, dwas.get(t.task_id, [])) + tail(t),
+            source=score_source(s.source),
+        )
+        for t, s in safe[:MAX_SAFE]
+    )
+    return at_risk, kept, len(exposed), len(safe)

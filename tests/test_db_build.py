@@ -113,6 +113,9 @@ def test_descriptors_projection_and_adoption(fixture_kb: KnowledgeBase) -> None:
     assert fixture_kb.activities_of("15-1252")[0].gwa_title
     proj = fixture_kb.projection("29-1141.00")
     assert proj is not None and (proj.employment_2024, proj.change_pct) == (3391.0, 4.9)
+    factors = fixture_kb.projection_factors("41-2011")
+    assert factors[0].industry_title == "Total, all industries"
+    assert "self-checkout systems become more common" in factors[0].factor
     adoption = fixture_kb.adoption("51")
     assert adoption is not None and (adoption.period, adoption.share_pct) == ("202520", 29.3)
     latest = fixture_kb.adoption_latest("51")

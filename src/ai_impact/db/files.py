@@ -31,6 +31,7 @@ FILES: dict[str, str] = {
     "oews_2025": "bls/oews-2025.sqlite.gz",
     "oews_2024": "bls/oews_may2024_national.csv.gz",
     "projections": "bls/ep_2024_34_table_1_2.csv.gz",
+    "projection_factors": "bls/ep_2024_34_table_1_12.csv.gz",
     "aei_tasks": "anthropic-aei/onet_task_mappings.csv.gz",
     "aei_split": "anthropic-aei/automation_vs_augmentation.csv",
     "btos": "adoption/btos_ai_use_by_sector_long.csv.gz",

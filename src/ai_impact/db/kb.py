@@ -22,6 +22,7 @@ from ai_impact.db.models import (
     ElementRating,
     Occupation,
     Projection,
+    ProjectionFactor,
     Related,
     SectorShare,
     SourceInfo,
@@ -297,6 +298,16 @@ class KnowledgeBase:
             (occ.nem_code or occ.soc,),
         )
         return Projection(*rows[0]) if rows else None
+
+    def projection_factors(self, code: str) -> list[ProjectionFactor]:
+        """BLS notes on factors (automation, demand, ...) changing the occupation's employment."""
+        occ = self.occupation(code)
+        rows = self._rows(
+            "SELECT industry_code, industry_title, factor FROM projection_factor"
+            " WHERE nem_code = ? ORDER BY industry_code != 'TE1000', industry_title",
+            (occ.nem_code or occ.soc,),
+        )
+        return [ProjectionFactor(*r) for r in rows]
 
     def adoption(self, sector_code: str) -> Adoption | None:
         """AI use in a sector in the latest period comparable with the series (BTOS)."""

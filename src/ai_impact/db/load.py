@@ -275,10 +275,16 @@ class Loader:
     # -- projections and adoption --------------------------------------------------------------
 
     def load_projections(self) -> None:
-        """Employment Projections 2024-34 (table 1.2), line items and summaries."""
+        """Employment Projections 2024-34: table 1.2 and the factor notes of table 1.12."""
         rows = {r.nem_code: r for r in proj.read_projections(self.path("projections"))}
         self._insert("projection", [tuple(r) for r in rows.values()])
         self.rows["projections"] = len(rows)
+        factors = {
+            (f.nem_code, f.industry_code): f
+            for f in proj.read_factors(self.path("projection_factors"))
+        }
+        self._insert("projection_factor", [tuple(f) for f in factors.values()])
+        self.rows["projection_factors"] = len(factors)
 
     def load_adoption(self) -> None:
         """BTOS AI use by sector and period."""

@@ -15,6 +15,7 @@ __all__ = [
     "ElementRating",
     "Occupation",
     "Projection",
+    "ProjectionFactor",
     "Related",
     "SectorShare",
     "SourceInfo",
@@ -182,6 +183,18 @@ class Projection:
     experience: str | None
     training: str | None
     wage_note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectionFactor:
+    """BLS's note on why an occupation's share of an industry's employment changes (table 1.12).
+
+    ``industry_code`` TE1000 is "Total, all industries".
+    """
+
+    industry_code: str
+    industry_title: str
+    factor: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __all__ = ["INDEXES", "SCHEMA_VERSION", "TABLES"]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -76,6 +76,9 @@ CREATE TABLE projection (
     employment_2024 REAL, employment_2034 REAL, change_num REAL, change_pct REAL,
     openings_annual REAL, median_wage_2024 REAL, education TEXT, experience TEXT, training TEXT,
     wage_note TEXT);
+CREATE TABLE projection_factor (
+    nem_code TEXT NOT NULL, industry_code TEXT NOT NULL, industry_title TEXT NOT NULL,
+    factor TEXT NOT NULL, PRIMARY KEY (nem_code, industry_code)) WITHOUT ROWID;
 CREATE TABLE adoption (
     sector_code TEXT NOT NULL, period TEXT NOT NULL, period_start TEXT NOT NULL,
     sector_name TEXT NOT NULL, share_pct REAL NOT NULL, expected_pct REAL,

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from ai_impact.sources.tables import RowProblems, read_table, to_float
 
-__all__ = ["ProjectionRow", "read_projections"]
+__all__ = ["FactorRow", "ProjectionRow", "read_factors", "read_projections"]
 
 _CODE = "2024 National Employment Matrix code"
 _COLS = {
@@ -86,3 +86,26 @@ def read_projections(path: Path) -> list[ProjectionRow]:
         )
     problems.raise_if_any()
     return out
+
+
+class FactorRow(NamedTuple):
+    """BLS's note on what changes an occupation's share of employment in one industry."""
+
+    nem_code: str
+    industry_code: str
+    industry_title: str
+    factor: str
+
+
+def read_factors(path: Path) -> list[FactorRow]:
+    """Table 1.12: factors affecting occupational utilization (such as automation), per industry."""
+    code = "2024 National Employment Matrix occupation code"
+    ind_code = "2024 National Employment Matrix industry code"
+    ind_title = "2024 National Employment Matrix industry title"
+    factor = "Factors affecting occupational utilization"
+    rows = read_table(path, (code, ind_code, ind_title, factor))
+    return [
+        FactorRow(r[code].strip(), r[ind_code].strip(), r[ind_title].strip(), r[factor].strip())
+        for r in rows
+        if r[code].strip() and r[factor].strip()
+    ]

@@ -69,6 +69,7 @@ def _stats(con: sqlite3.Connection, loader: Loader) -> dict[str, int | float]:
     """Coverage figures reported by ``ai-impact data info`` and checked by the tests."""
 
     def one(sql: str) -> int:
+        """The single integer a count query returns."""
         return int(con.execute(sql).fetchone()[0])
 
     occ = one("SELECT count(*) FROM occupation")

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ai_impact.db.files import FILES
+from ai_impact.errors import DataError
 from ai_impact.sources import aei, btos, crosswalks, labels, oews, onet, onet_elements
 from ai_impact.sources import projections as proj
 from ai_impact.sources.industries import IndustryCatalog
@@ -122,8 +123,6 @@ class Loader:
         task_codes = {t.code for t in onet.read_tasks(self.path("tasks"))}
         missing_soc = [o.code for o in occupations if o.code not in soc_map]
         if missing_soc:
-            from ai_impact.errors import DataError
-
             raise DataError(
                 f"{len(missing_soc)} occupation(s) have no SOC 2018 code in the crosswalk: "
                 f"{', '.join(missing_soc[:10])}.",

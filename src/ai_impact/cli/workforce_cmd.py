@@ -1,0 +1,89 @@
+"""``ai-impact workforce ROSTER.csv``: exposure, at-risk hours and reskilling paths of a roster."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ai_impact.cli.app import app
+from ai_impact.cli.common import handles_errors, settings_from
+from ai_impact.errors import InputError
+from ai_impact.workforce import workforce_report
+from ai_impact.workforce.analysis import MIN_CONFIDENCE
+from ai_impact.workforce.formats import to_csv, to_json, to_markdown
+
+__all__ = ["workforce_cmd"]
+
+
+class RosterFormat(StrEnum):
+    """Output formats of ``workforce``."""
+
+    md = "md"
+    json = "json"
+    csv = "csv"
+
+
+RENDER = {RosterFormat.md: to_markdown, RosterFormat.json: to_json, RosterFormat.csv: to_csv}
+
+
+@app.command("workforce")
+@handles_errors
+def workforce_cmd(
+    roster: Annotated[
+        Path,
+        typer.Argument(
+            metavar="ROSTER.csv",
+            help="CSV with a title column, optional headcount, annual_pay, code, team, location; "
+            "'-' reads standard input.",
+        ),
+    ],
+    fmt: Annotated[
+        RosterFormat, typer.Option("--format", "-f", help="md (a page), json or csv.")
+    ] = RosterFormat.md,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to FILE instead of standard output.")
+    ] = None,
+    top: Annotated[
+        int, typer.Option(min=1, max=1000, help="How many roles to list by at-risk hours.")
+    ] = 10,
+    reskilling: Annotated[
+        bool, typer.Option(help="Add safer moves and skills to build (one report per occupation).")
+    ] = True,
+    min_confidence: Annotated[
+        float,
+        typer.Option(
+            min=0.0,
+            max=1.0,
+            help="Titles matched below this confidence are listed for review, not counted.",
+        ),
+    ] = MIN_CONFIDENCE,
+    db: Annotated[
+        str | None, typer.Option("--db", help="Knowledge base file (default: built cache).")
+    ] = None,
+) -> None:
+    """Exposure by role and headcount, at-risk hours, payroll exposed and reskilling paths."""
+    source: Path | bytes = sys.stdin.buffer.read() if str(roster) == "-" else roster
+    report = workforce_report(
+        source,
+        top=top,
+        reskilling=reskilling,
+        min_confidence=min_confidence,
+        settings=settings_from(db),
+    )
+    text = RENDER[fmt](report)
+    if out is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"Cannot write {out}: {exc.strerror}.", hint="Check the path.") from None
+    t = report.totals
+    typer.echo(
+        f"Wrote {out}: {t.headcount:,} people in {t.roles:,} roles, {t.roles_review:,} to review.",
+        err=True,
+    )

@@ -1,0 +1,319 @@
+"""A roster's exposure to AI, role by role and in total: :func:`analyze_roster`.
+
+Every roster row is a number of people doing one job. Its title is resolved to an O*NET
+occupation (all titles in one batch), and the occupation's figures are scaled by headcount:
+
+* exposed hours / year  = headcount × 2,080 h × β (share of the work an LLM speeds up by half);
+* at-risk hours / year  = headcount × 2,080 h × substitution share (the exposed part AI can do
+  without a person: β × automation level);
+* payroll exposed       = roster annual pay × headcount × β (only where the roster gives pay).
+
+2,080 h is a full-time year (52 weeks × 40 h). Exposure is not job loss: exposed hours are hours
+whose tasks change; at-risk hours are the upper bound of work AI could take over, before
+adoption and demand, which the risk score adds. Titles nothing fits are kept, marked
+"needs review" with suggestions, and left out of the figures (their headcount is reported).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ai_impact.errors import NotFoundError
+from ai_impact.reports.model import OccupationReport, SourceRef
+from ai_impact.titles.resolver import Resolution
+from ai_impact.workforce.roster import HOURS_PER_YEAR, RosterParse, RosterRow
+from ai_impact.workforce.summary import Totals, summarize
+
+__all__ = [
+    "HOURS_PER_YEAR",
+    "MIN_CONFIDENCE",
+    "Library",
+    "MarketPay",
+    "OccupationFigures",
+    "RoleResult",
+    "SaferMove",
+    "Suggestion",
+    "WorkforceReport",
+    "analyze_roster",
+]
+
+# Status of a role: how its occupation was found, and whether it counts in the figures.
+PINNED, MATCHED, CHECK, REVIEW = "pinned", "matched", "check match", "needs review"
+N_SUGGESTIONS = 3
+# Below this the resolver's best guess is more likely wrong than right (its confidences are
+# calibrated): such a role is listed for review instead of being counted as a guess.
+MIN_CONFIDENCE = 0.25
+N_SAFER = 3
+N_SKILLS = 4
+_SKILL_KINDS = ("skill", "knowledge", "skill to pair with AI", "technology")
+
+
+class OccupationFigures(Protocol):
+    """The occupation-table fields the analysis reads (``api.OccupationRow`` has them)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def industry(self) -> str: ...
+    @property
+    def risk_score(self) -> float: ...
+    @property
+    def risk_category(self) -> str: ...
+    @property
+    def exposure(self) -> float: ...
+    @property
+    def substitution(self) -> float: ...
+    @property
+    def median_annual(self) -> float | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class MarketPay:
+    """The OEWS median annual pay of an occupation in an area (national when no location)."""
+
+    area: str
+    median_annual: float | None
+
+
+class Library(Protocol):
+    """What the analysis needs from the library: the facade in production, fakes in tests."""
+
+    def resolve_batch(self, texts: Sequence[str]) -> Sequence[Resolution]:
+        """Resolve many titles (or codes) at once, in order."""
+        ...
+
+    def occupation_rows(self) -> Mapping[str, OccupationFigures]:
+        """Every occupation's table row, by O*NET-SOC code."""
+        ...
+
+    def report(self, code: str) -> OccupationReport:
+        """The full analysis of one occupation (for safer moves and what to learn)."""
+        ...
+
+    def market_pay(self, code: str, location: str | None) -> MarketPay | None:
+        """OEWS median pay in ``location``; raise NotFoundError for an unknown location."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A candidate occupation for a title that needs a person's choice."""
+
+    code: str
+    title: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class SaferMove:
+    """A similar occupation at clearly lower risk: a reskilling destination."""
+
+    code: str
+    title: str
+    risk_score: float
+    risk_category: str
+    median_annual: float | None
+    similarity: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class RoleResult:
+    """One roster role (rows with the same title, code, team and location) and its figures."""
+
+    id: int
+    title: str
+    team: str | None
+    location: str | None
+    lines: tuple[int, ...]
+    headcount: int
+    status: str
+    headcount_with_pay: int
+    payroll: float | None
+    code: str | None = None
+    occupation: str | None = None
+    industry: str | None = None
+    confidence: float | None = None
+    via: str | None = None
+    exposure: float | None = None
+    substitution: float | None = None
+    risk_score: float | None = None
+    risk_category: str | None = None
+    hours_exposed: float | None = None
+    hours_at_risk: float | None = None
+    payroll_exposed: float | None = None
+    market_pay: MarketPay | None = None
+    safer_moves: tuple[SaferMove, ...] = ()
+    skills_to_build: tuple[str, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    note: str | None = None
+
+    @property
+    def counted(self) -> bool:
+        """Whether the role's figures count in the totals (its occupation is known)."""
+        return self.status != REVIEW
+
+    @property
+    def mean_pay(self) -> float | None:
+        """Mean annual pay of the people whose pay the roster gives."""
+        return self.payroll / self.headcount_with_pay if self.payroll is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class WorkforceReport:
+    """The whole roster analysis: every role, the totals, notes and sources."""
+
+    roles: tuple[RoleResult, ...]
+    totals: Totals
+    notes: tuple[str, ...]
+    columns: dict[str, str]
+    sources: tuple[SourceRef, ...]
+    hours_per_year: int = HOURS_PER_YEAR
+
+
+def _key(row: RosterRow) -> tuple[str, str | None, str | None, str | None]:
+    return (" ".join(row.title.casefold().split()), row.code, row.team, row.location)
+
+
+def _status(res: Resolution, pinned: bool, min_confidence: float) -> str:
+    if not res.candidates or res.candidates[0].confidence < min_confidence:
+        return REVIEW
+    if pinned and res.candidates[0].via == "code" and not res.needs_choice:
+        return PINNED
+    return CHECK if res.needs_choice else MATCHED
+
+
+def _reskilling(report: OccupationReport) -> tuple[tuple[SaferMove, ...], tuple[str, ...]]:
+    safer = tuple(
+        SaferMove(r.code, r.title, r.risk, r.risk_category, r.median_annual, r.similarity)
+        for r in report.related
+        if r.relation == "safer move"
+    )[:N_SAFER]
+    skills = tuple(a.name for a in report.adaptation if a.kind in _SKILL_KINDS)
+    return safer, tuple(dict.fromkeys(skills))[:N_SKILLS]
+
+
+def analyze_roster(
+    roster: RosterParse,
+    lib: Library,
+    *,
+    reskilling: bool = True,
+    top: int = 10,
+    min_confidence: float = MIN_CONFIDENCE,
+) -> WorkforceReport:
+    """Resolve every title in one batch, join occupation figures and aggregate by role.
+
+    A title whose best match has a confidence below ``min_confidence`` needs review: it is
+    listed with suggestions and left out of the figures rather than counted as a guess.
+    """
+    groups: dict[tuple[str, str | None, str | None, str | None], list[RosterRow]] = {}
+    for row in roster.rows:
+        groups.setdefault(_key(row), []).append(row)
+    queries = [rows[0].code or rows[0].title for rows in groups.values()]
+    resolutions = lib.resolve_batch(list(dict.fromkeys(queries)))
+    by_query = dict(zip(dict.fromkeys(queries), resolutions, strict=True))
+    table = lib.occupation_rows()
+    reports: dict[str, OccupationReport] = {}
+    pay_cache: dict[tuple[str, str | None], tuple[MarketPay | None, str | None]] = {}
+    notes = list(roster.notes)
+
+    def market(code: str, location: str | None) -> tuple[MarketPay | None, str | None]:
+        if (code, location) not in pay_cache:
+            try:
+                pay_cache[code, location] = (lib.market_pay(code, location), None)
+            except NotFoundError:
+                note = f"location '{location}' is not an OEWS area; national pay shown"
+                pay_cache[code, location] = (lib.market_pay(code, None), note)
+        return pay_cache[code, location]
+
+    roles: list[RoleResult] = []
+    for (_, code_pin, team, location), rows in groups.items():
+        first = rows[0]
+        res = by_query[code_pin or first.title]
+        status = _status(res, code_pin is not None, min_confidence)
+        best = res.candidates[0] if res.candidates else None
+        fig = table.get(best.code) if best else None
+        if best is not None and fig is None:
+            status = REVIEW  # resolver knows a code the risk table lacks: do not guess figures
+        headcount = sum(r.headcount for r in rows)
+        paid = [r for r in rows if r.annual_pay is not None]
+        payroll = sum((r.annual_pay or 0.0) * r.headcount for r in paid) if paid else None
+        suggestions = tuple(
+            Suggestion(c.code, c.title, c.confidence) for c in res.candidates[:N_SUGGESTIONS]
+        )
+        # The alias note explains a choice between occupations: useful when a person must choose.
+        note = res.message or (res.alias_note if status != MATCHED else None)
+        if fig is None or best is None or status == REVIEW:
+            roles.append(
+                RoleResult(
+                    id=len(roles) + 1,
+                    title=first.title,
+                    team=team,
+                    location=location,
+                    lines=tuple(r.line for r in rows),
+                    headcount=headcount,
+                    status=REVIEW,
+                    headcount_with_pay=sum(r.headcount for r in paid),
+                    payroll=payroll,
+                    suggestions=suggestions,
+                    note=note or f"No occupation fits '{first.title}' with confidence.",
+                )
+            )
+            continue
+        safer: tuple[SaferMove, ...] = ()
+        skills: tuple[str, ...] = ()
+        if reskilling:
+            if best.code not in reports:
+                reports[best.code] = lib.report(best.code)
+            safer, skills = _reskilling(reports[best.code])
+        pay, pay_note = market(best.code, location)
+        hours = headcount * HOURS_PER_YEAR
+        roles.append(
+            RoleResult(
+                id=len(roles) + 1,
+                title=first.title,
+                team=team,
+                location=location,
+                lines=tuple(r.line for r in rows),
+                headcount=headcount,
+                status=status,
+                code=fig.code,
+                occupation=fig.title,
+                industry=fig.industry,
+                confidence=best.confidence,
+                via=best.via,
+                exposure=fig.exposure,
+                substitution=fig.substitution,
+                risk_score=fig.risk_score,
+                risk_category=fig.risk_category,
+                hours_exposed=hours * fig.exposure,
+                hours_at_risk=hours * fig.substitution,
+                headcount_with_pay=sum(r.headcount for r in paid),
+                payroll=payroll,
+                payroll_exposed=(
+                    sum((r.annual_pay or 0.0) * r.headcount * fig.exposure for r in paid)
+                    if paid
+                    else None
+                ),
+                market_pay=pay,
+                safer_moves=safer,
+                skills_to_build=skills,
+                suggestions=suggestions if status == CHECK else (),
+                note="; ".join(n for n in (note, pay_note) if n) or None,
+            )
+        )
+    counted = [r.code for r in roles if r.code]
+    if not reports and counted:
+        # Without reskilling no report was built; one still names the sources of the figures.
+        reports[counted[0]] = lib.report(counted[0])
+    sources = {s.key: s for rep in reports.values() for s in rep.sources}
+    return WorkforceReport(
+        roles=tuple(roles),
+        totals=summarize(roles, top=top),
+        notes=tuple(notes),
+        columns=dict(roster.columns),
+        sources=tuple(sources.values()),
+    )

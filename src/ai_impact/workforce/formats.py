@@ -1,0 +1,352 @@
+"""A :class:`WorkforceReport` as JSON (a stable shape), CSV (one row per role) or Markdown.
+
+The JSON shape is documented in docs/workforce.md and versioned by its ``schema`` key; fields
+are only ever added. The CSV guards against spreadsheet formula injection: a text cell that
+starts with ``= + - @`` gets a leading apostrophe, since rosters are opened in Excel.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from ai_impact.reports import figures as fx
+from ai_impact.workforce.analysis import CHECK, REVIEW, RoleResult, WorkforceReport
+
+__all__ = ["CSV_COLUMNS", "SCHEMA", "to_csv", "to_dict", "to_json", "to_markdown"]
+
+SCHEMA = "ai-impact/workforce@1"
+METHOD = (
+    "A roster row is a number of people doing one job; its title is resolved to an O*NET "
+    "occupation and the occupation's figures are scaled by headcount.",
+    "Exposure (β) is the importance-weighted share of the occupation's task time an LLM, alone "
+    "or with software built on it, could do at least twice as fast. "
+    "Exposure is not job loss: exposed work changes, it does not disappear.",
+    "Exposed hours / year = headcount × 2,080 h (52 weeks × 40 h) × β.",
+    "At-risk hours / year = headcount × 2,080 h × substitution share (exposed share × automation "
+    "level: the part AI could do without a person). It is an upper bound before adoption and "
+    "demand; FTE at risk = at-risk hours ÷ 2,080.",
+    "Payroll exposed = roster annual pay × headcount × β, only for rows that give pay. "
+    "Market pay is the OEWS median for the row's state (national without a location).",
+    "Disruption risk (1–10) combines substitution, AI use today, industry adoption and demand; "
+    "roster averages are weighted by headcount over the roles whose occupation is known.",
+    "Titles that no occupation fits are listed under 'Needs review' and left out of every "
+    "figure; 'check match' roles are counted with their best match and listed for checking.",
+)
+CSV_COLUMNS = (
+    "role_id", "title", "team", "location", "lines", "headcount", "status", "code",
+    "occupation", "industry", "confidence", "exposure", "substitution", "risk_score",
+    "risk_category", "hours_exposed", "hours_at_risk", "headcount_with_pay", "mean_annual_pay",
+    "payroll_exposed", "market_median_annual", "market_area", "safer_moves", "skills_to_build",
+    "suggestions", "note",
+)  # fmt: skip
+
+
+def _r(value: float | None, digits: int = 4) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+def _role_dict(r: RoleResult) -> dict[str, Any]:
+    occupation = {"code": r.code, "title": r.occupation, "industry": r.industry} if r.code else None
+    return {
+        "id": r.id,
+        "title": r.title,
+        "team": r.team,
+        "location": r.location,
+        "lines": list(r.lines),
+        "headcount": r.headcount,
+        "status": r.status,
+        "occupation": occupation,
+        "confidence": _r(r.confidence),
+        "via": r.via,
+        "exposure": _r(r.exposure),
+        "substitution": _r(r.substitution),
+        "risk": (
+            {"score": _r(r.risk_score, 2), "category": r.risk_category}
+            if r.risk_score is not None
+            else None
+        ),
+        "hours_exposed": _r(r.hours_exposed, 1),
+        "hours_at_risk": _r(r.hours_at_risk, 1),
+        "pay": {
+            "headcount_with_pay": r.headcount_with_pay,
+            "payroll": _r(r.payroll, 2),
+            "mean_annual": _r(r.mean_pay, 2),
+            "payroll_exposed": _r(r.payroll_exposed, 2),
+            "market_median_annual": r.market_pay.median_annual if r.market_pay else None,
+            "market_area": r.market_pay.area if r.market_pay else None,
+        },
+        "reskilling": {
+            "safer_moves": [
+                {
+                    "code": m.code,
+                    "title": m.title,
+                    "risk": _r(m.risk_score, 2),
+                    "risk_category": m.risk_category,
+                    "median_annual": m.median_annual,
+                    "similarity": _r(m.similarity),
+                }
+                for m in r.safer_moves
+            ],
+            "skills": list(r.skills_to_build),
+        },
+        "suggestions": [
+            {"code": s.code, "title": s.title, "confidence": _r(s.confidence)}
+            for s in r.suggestions
+        ],
+        "note": r.note,
+    }
+
+
+def to_dict(report: WorkforceReport) -> dict[str, Any]:
+    """The JSON document of ``ai-impact workforce --format json`` (schema ``SCHEMA``)."""
+    t = report.totals
+    return {
+        "schema": SCHEMA,
+        "hours_per_year": report.hours_per_year,
+        "summary": {
+            "roles": t.roles,
+            "roles_review": t.roles_review,
+            "headcount": t.headcount,
+            "headcount_analysed": t.headcount_analysed,
+            "headcount_review": t.headcount_review,
+            "exposure": _r(t.exposure),
+            "risk_score": _r(t.risk_score, 2),
+            "risk_category": t.risk_category,
+            "hours_exposed": _r(t.hours_exposed, 1),
+            "hours_at_risk": _r(t.hours_at_risk, 1),
+            "fte_at_risk": _r(t.fte_at_risk, 2),
+            "headcount_with_pay": t.headcount_with_pay,
+            "payroll": _r(t.payroll, 2),
+            "payroll_exposed": _r(t.payroll_exposed, 2),
+        },
+        "by_category": [
+            {"category": c.category, "headcount": c.headcount, "share": _r(c.share)}
+            for c in t.by_category
+        ],
+        "top_roles": list(t.top_roles),
+        "by_team": [
+            {
+                "team": s.team,
+                "roles": s.roles,
+                "headcount": s.headcount,
+                "headcount_review": s.headcount_review,
+                "exposure": _r(s.exposure),
+                "risk_score": _r(s.risk_score, 2),
+                "hours_exposed": _r(s.hours_exposed, 1),
+                "hours_at_risk": _r(s.hours_at_risk, 1),
+                "payroll_exposed": _r(s.payroll_exposed, 2),
+            }
+            for s in t.by_team
+        ],
+        "roles": [_role_dict(r) for r in report.roles],
+        "needs_review": [r.id for r in report.roles if r.status == REVIEW],
+        "notes": list(report.notes),
+        "columns": report.columns,
+        "method": list(METHOD),
+        "sources": [
+            {"key": s.key, "name": s.name, "release": s.release, "licence": s.licence}
+            for s in report.sources
+        ],
+    }
+
+
+def _safe(text: str) -> str:
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _num(value: float | None, digits: int) -> str:
+    return "" if value is None else f"{value:.{digits}f}"
+
+
+def to_csv(report: WorkforceReport) -> str:
+    """One row per roster role with every computed column (``CSV_COLUMNS``)."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for r in report.roles:
+        moves = "; ".join(f"{m.title} ({m.code}, risk {m.risk_score:.1f})" for m in r.safer_moves)
+        suggest = "; ".join(f"{s.title} ({s.code}, {s.confidence:.2f})" for s in r.suggestions)
+        row: list[Any] = [
+            r.id, _safe(r.title), _safe(r.team or ""), _safe(r.location or ""),
+            " ".join(map(str, r.lines)), r.headcount, r.status, r.code or "",
+            r.occupation or "", r.industry or "", _num(r.confidence, 4), _num(r.exposure, 4),
+            _num(r.substitution, 4), _num(r.risk_score, 2), r.risk_category or "",
+            _num(r.hours_exposed, 1), _num(r.hours_at_risk, 1), r.headcount_with_pay,
+            _num(r.mean_pay, 2), _num(r.payroll_exposed, 2),
+            _num(r.market_pay.median_annual if r.market_pay else None, 0),
+            r.market_pay.area if r.market_pay else "", moves, "; ".join(r.skills_to_build),
+            suggest, _safe(r.note or ""),
+        ]  # fmt: skip
+        writer.writerow(row)
+    return buf.getvalue()
+
+
+def _cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+
+
+def _table(head: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]:
+    out = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    out += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in rows]
+    return [*out, ""]
+
+
+def _opt(value: float | None, fmt: Callable[[float], str]) -> str:
+    return "–" if value is None else fmt(value)
+
+
+def _hours(value: float | None) -> str:
+    return _opt(value, lambda v: fx.number(v, 0))
+
+
+def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
+    """A finished page: summary, categories, top roles, teams, every role, review list, method."""
+    t = report.totals
+    by_id = {r.id: r for r in report.roles}
+    out = [f"# AI exposure of a workforce: {t.headcount:,} people in {t.roles:,} roles", ""]
+    if t.exposure is not None and t.risk_score is not None:
+        out += [
+            f"Across the {t.headcount_analysed:,} people whose occupation is known, "
+            f"{fx.pct(t.exposure)} of working time is exposed to AI and "
+            f"{_hours(t.hours_at_risk)} hours a year — the work of {t.fte_at_risk:,.1f} "
+            f"full-time people — is work AI could do without a person. The headcount-weighted "
+            f"disruption risk is {fx.score(t.risk_score)} out of 10 ({t.risk_category}). "
+            "Exposure is not job loss: most exposed hours are tasks that change, not jobs that go.",
+            "",
+        ]
+    pay = "–"
+    if t.payroll is not None:
+        pay = f"{fx.money(t.payroll)} ({t.headcount_with_pay:,} people with pay in the roster)"
+    exposed_pay = "–"
+    if t.payroll_exposed is not None and t.payroll:
+        exposed_pay = f"{fx.money(t.payroll_exposed)} ({fx.pct(t.payroll_exposed / t.payroll)})"
+    out += ["## Summary", ""]
+    out += _table(
+        ("Figure", "Value"),
+        [
+            ("People", f"{t.headcount:,} ({t.headcount_review:,} need review)"),
+            ("Roles", f"{t.roles:,} ({t.roles_review:,} need review)"),
+            ("Exposure (β, headcount-weighted)", _opt(t.exposure, fx.pct)),
+            (
+                "Disruption risk (headcount-weighted)",
+                _opt(t.risk_score, lambda v: f"{fx.score(v)} / 10 ({t.risk_category})"),
+            ),
+            ("Exposed hours / year", _hours(t.hours_exposed)),
+            ("At-risk hours / year", f"{_hours(t.hours_at_risk)} ({t.fte_at_risk:,.1f} FTE)"),
+            ("Annual payroll", pay),
+            ("Payroll exposed", exposed_pay),
+        ],
+    )
+    out += ["## Headcount by risk category", ""]
+    out += _table(
+        ("Category", "People", "Share"),
+        [(c.category, f"{c.headcount:,}", fx.pct(c.share)) for c in t.by_category],
+    )
+    if t.top_roles:
+        out += ["## Roles with the most at-risk hours", ""]
+        out += _table(
+            ("Role", "Team", "Occupation", "People", "At-risk h / yr", "Risk"),
+            [
+                (
+                    by_id[i].title,
+                    by_id[i].team or "",
+                    by_id[i].occupation or "",
+                    f"{by_id[i].headcount:,}",
+                    _hours(by_id[i].hours_at_risk),
+                    _opt(by_id[i].risk_score, fx.score) + f" ({by_id[i].risk_category})",
+                )
+                for i in t.top_roles
+            ],
+        )
+    if t.by_team:
+        out += ["## By team", ""]
+        out += _table(
+            ("Team", "People", "Exposure", "Risk", "At-risk h / yr", "Payroll exposed"),
+            [
+                (
+                    s.team,
+                    f"{s.headcount:,}",
+                    _opt(s.exposure, fx.pct),
+                    _opt(s.risk_score, fx.score),
+                    _hours(s.hours_at_risk),
+                    _opt(s.payroll_exposed, fx.money),
+                )
+                for s in t.by_team
+            ],
+        )
+    counted = [r for r in report.roles if r.counted]
+    out += ["## Every role", ""]
+    out += _table(
+        ("Role", "Team", "Occupation", "Match", "People", "Exposure", "Risk", "At-risk h / yr"),
+        [
+            (
+                r.title,
+                r.team or "",
+                f"{r.occupation} ({r.code})",
+                f"{r.status} {fx.pct(r.confidence or 0.0)}",
+                f"{r.headcount:,}",
+                _opt(r.exposure, fx.pct),
+                _opt(r.risk_score, fx.score) + f" ({r.risk_category})",
+                _hours(r.hours_at_risk),
+            )
+            for r in counted[:max_roles]
+        ],
+    )
+    if len(counted) > max_roles:
+        out += [f"{len(counted) - max_roles:,} more roles are in the CSV and JSON output.", ""]
+    reskill = [by_id[i] for i in t.top_roles if by_id[i].safer_moves or by_id[i].skills_to_build]
+    if reskill:
+        out += ["## Reskilling paths", ""]
+        for r in reskill:
+            moves = ", ".join(
+                f"{m.title} (risk {fx.score(m.risk_score)}"
+                + (f", {fx.money(m.median_annual)}" if m.median_annual else "")
+                + ")"
+                for m in r.safer_moves
+            )
+            line = f"- **{_cell(r.title)}** ({r.occupation})"
+            if r.skills_to_build:
+                line += ": build " + ", ".join(r.skills_to_build)
+            if moves:
+                line += f"; safer moves: {moves}"
+            out.append(line + ".")
+        out.append("")
+    review = [r for r in report.roles if r.status in (REVIEW, CHECK)]
+    if review:
+        out += ["## Needs review", ""]
+        out += [
+            "Add an O*NET-SOC `code` column to pin these roles, then run again. "
+            "'needs review' roles are left out of the figures; 'check match' roles count "
+            "with their best match.",
+            "",
+        ]
+        out += _table(
+            ("Line", "Title", "People", "Status", "Suggestions"),
+            [
+                (
+                    ", ".join(map(str, r.lines[:5])) + (" …" if len(r.lines) > 5 else ""),
+                    r.title,
+                    f"{r.headcount:,}",
+                    r.status,
+                    "; ".join(f"{s.title} ({s.code})" for s in r.suggestions) or (r.note or ""),
+                )
+                for r in review
+            ],
+        )
+    if report.notes:
+        out += ["## Notes on the roster", "", *(f"- {_cell(n)}" for n in report.notes), ""]
+    out += ["## Method", "", *(f"- {m}" for m in METHOD), ""]
+    if report.sources:
+        out += ["## Sources", ""]
+        out += [f"- {s.name}, {s.release}. {s.licence}." for s in report.sources]
+        out.append("")
+    return "\n".join(out)
+
+
+def to_json(report: WorkforceReport) -> str:
+    """The JSON document as text (UTF-8, indented)."""
+    return json.dumps(to_dict(report), indent=1, ensure_ascii=False) + "\n"

@@ -1,0 +1,77 @@
+"""The production :class:`~ai_impact.workforce.analysis.Library`: the analysis over the facade.
+
+Kept apart from the analysis so the arithmetic is tested on fakes, and imported lazily by
+:func:`ai_impact.api.workforce` (the facade imports this module, this module imports the
+facade: the import happens inside the call, never at module load).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from ai_impact import api
+from ai_impact.reports.model import OccupationReport
+from ai_impact.settings import Settings
+from ai_impact.titles.resolver import Resolution, Resolver
+from ai_impact.workforce.analysis import (
+    MIN_CONFIDENCE,
+    MarketPay,
+    OccupationFigures,
+    WorkforceReport,
+    analyze_roster,
+)
+from ai_impact.workforce.roster import RosterParse, parse_roster, read_roster_file
+
+__all__ = ["FacadeLibrary", "workforce_report"]
+
+
+class FacadeLibrary:
+    """Titles, occupation rows, reports and OEWS pay from one knowledge base."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings
+        self._rows: dict[str, OccupationFigures] | None = None
+
+    def resolve_batch(self, texts: Sequence[str]) -> Sequence[Resolution]:
+        """All titles in one pass of the resolver (batched embedding and fuzzy matching)."""
+        resolver = Resolver.from_kb(api.get_kb(self.settings))
+        return resolver.resolve_batch(list(texts), top=5)
+
+    def occupation_rows(self) -> Mapping[str, OccupationFigures]:
+        """The occupation table by code (read once per instance)."""
+        if self._rows is None:
+            self._rows = {r.code: r for r in api.occupation_table(settings=self.settings)}
+        return self._rows
+
+    def report(self, code: str) -> OccupationReport:
+        """The occupation's full report (national)."""
+        return api.report_for(code, settings=self.settings)
+
+    def market_pay(self, code: str, location: str | None) -> MarketPay | None:
+        """The OEWS median pay in ``location`` (a state or metro; None is the nation)."""
+        wage = api.wages(code, location, settings=self.settings)
+        if wage is None:
+            return None
+        return MarketPay(wage.area_name, wage.annual_median)
+
+
+def workforce_report(
+    source: Path | bytes | str | RosterParse,
+    *,
+    top: int = 10,
+    reskilling: bool = True,
+    min_confidence: float = MIN_CONFIDENCE,
+    settings: Settings | None = None,
+) -> WorkforceReport:
+    """Read the roster (a path, CSV bytes or text, or a parsed roster) and analyse it."""
+    if isinstance(source, RosterParse):
+        roster = source
+    elif isinstance(source, Path):
+        roster = read_roster_file(source)
+    else:
+        roster = parse_roster(source)
+    lib = FacadeLibrary(settings)
+    return analyze_roster(
+        roster, lib, reskilling=reskilling, top=top, min_confidence=min_confidence
+    )

@@ -1,0 +1,284 @@
+"""The AI tools catalogue: schema, counts, references into O*NET, and the matcher's answers."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import re
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ai_impact.db import KnowledgeBase
+from ai_impact.errors import DataError
+from ai_impact.reports.match_tools import (
+    MIN_SCORE,
+    ToolMatch,
+    link_activities,
+    match_tools,
+    technology_terms,
+)
+from ai_impact.settings import default_data_dir
+from ai_impact.sources.catalog_tools import (
+    CATALOG_FILE,
+    CATEGORIES,
+    ToolCatalog,
+    load_tools,
+    parse_catalog,
+    reference_problems,
+)
+
+DATA = default_data_dir()
+
+
+@pytest.fixture(scope="module")
+def catalog() -> ToolCatalog:
+    return load_tools(DATA)
+
+
+# ---------------------------------------------------------------- the file itself
+
+
+def test_catalogue_size_and_spread(catalog: ToolCatalog) -> None:
+    """At least 170 real products, over nearly every kind of work, physical work included."""
+    assert len(catalog) >= 170
+    per_category = Counter(t.category for t in catalog.tools)
+    assert set(per_category) <= set(CATEGORIES)
+    assert len(per_category) == len(CATEGORIES), set(CATEGORIES) - set(per_category)
+    assert sum(t.physical for t in catalog.tools) >= 35
+    assert {t.mode for t in catalog.tools} == {"automates", "assists"}
+
+
+def test_ids_unique_and_entries_complete(catalog: ToolCatalog) -> None:
+    """Every id is unique; every entry has vendor, year, a one-sentence 'what', 1-8 IWAs."""
+    ids = [t.id for t in catalog.tools]
+    assert len(ids) == len(set(ids))
+    names = [(t.name, t.vendor) for t in catalog.tools]
+    assert len(names) == len(set(names))
+    for t in catalog.tools:
+        assert t.vendor and t.source and t.reviewed == "2026-11-25"
+        assert 1985 <= t.year <= 2026
+        assert 1 <= len(t.iwas) <= 8
+        assert t.what.endswith(".") and t.what.count(". ") == 0, t.id
+
+
+def test_header(catalog: ToolCatalog) -> None:
+    """The catalogue carries a calendar version and the date of its last update."""
+    assert re.fullmatch(r"\d{4}\.\d{1,2}\.\d+", catalog.version)
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", catalog.updated)
+
+
+def test_every_reference_exists_in_onet(catalog: ToolCatalog) -> None:
+    """Every IWA, DWA and software name is one O*NET's vendored files contain."""
+    assert reference_problems(catalog, DATA) == []
+
+
+def _task_texts() -> list[str]:
+    path = DATA / "onet" / "30.3" / "task_statements.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+        return [row["Task"].lower() for row in csv.DictReader(fh)]
+
+
+def test_every_tool_has_a_live_task_pattern(catalog: ToolCatalog) -> None:
+    """Each tool with patterns has at least one that finds an O*NET 30.3 task statement.
+
+    A pattern may also target today's job-description wording ("SQL", "unit tests") that O*NET
+    phrases differently, so single patterns may be silent on O*NET; a whole tool may not.
+    """
+    texts = _task_texts()
+    silent = [
+        t.id
+        for t in catalog.tools
+        if t.pattern is not None and not any(t.pattern.search(text) for text in texts)
+    ]
+    assert silent == []
+
+
+def test_dwas_narrow_their_iwa(catalog: ToolCatalog) -> None:
+    """An IWA with the tool's DWAs under it matches only through them; others stay open."""
+    copilot = catalog.get("github-copilot")
+    assert copilot is not None
+    assert "4.A.3.b.1.I01" not in copilot.open_iwas  # narrowed to 'Write computer code'
+    assert "4.A.3.b.1.I04" in copilot.open_iwas
+
+
+# ---------------------------------------------------------------- validation errors
+
+
+def _raw() -> dict[str, object]:
+    return tomllib.loads((DATA / CATALOG_FILE).read_text(encoding="utf-8"))
+
+
+def test_parse_reports_every_bad_entry_at_once() -> None:
+    """Two broken entries and a duplicate id give one DataError naming all three problems."""
+    raw = _raw()
+    tools = list(raw["tool"])  # type: ignore[call-overload]
+    bad_year = dict(tools[0], year=1800)
+    bad_iwa = dict(tools[1], iwas=["4.A.9"], category="astrology")
+    dup = dict(tools[2], id=tools[3]["id"])
+    raw["tool"] = [bad_year, bad_iwa, dup, *tools[3:]]
+    with pytest.raises(DataError) as err:
+        parse_catalog(raw)
+    msg = str(err.value)
+    assert "year 1800" in msg
+    assert "'4.A.9' is not an IWA ID" in msg
+    assert "category 'astrology'" in msg
+    assert f"id '{tools[3]['id']}' already used" in msg
+
+
+def test_unknown_reference_is_an_error() -> None:
+    """A well-formed IWA ID that O*NET does not have is reported with the tool's id."""
+    raw = _raw()
+    first = dict(raw["tool"][0], iwas=["4.A.1.a.1.I99"])  # type: ignore[index]
+    catalog = parse_catalog({**raw, "tool": [first]})
+    assert reference_problems(catalog, DATA) == [f"{first['id']}: unknown IWA '4.A.1.a.1.I99'"]
+
+
+def test_missing_file_is_a_data_error(tmp_path: Path) -> None:
+    """Loading from a data folder without the catalogue says which file is missing."""
+    with pytest.raises(DataError, match=r"ai_tools\.toml"):
+        load_tools(tmp_path)
+
+
+# ---------------------------------------------------------------- the matcher on plain data
+
+
+@dataclass(frozen=True)
+class _Link:
+    task: str
+    iwa_id: str
+    iwa_title: str
+    dwa_id: str
+
+
+CODE_TASK = "Write and debug computer programs for new applications."
+SUPPORT_TASK = "Answer user questions about printers."
+
+
+def test_matcher_scores_are_deterministic_and_ranked(catalog: ToolCatalog) -> None:
+    """The same input gives the same list; scores never increase down the list."""
+    tasks = [(CODE_TASK, 1.0), (SUPPORT_TASK, 0.5)]
+    links = [_Link(CODE_TASK, "4.A.3.b.1.I01", "Program", "4.A.3.b.1.I01.D03")]
+    first = match_tools(catalog, tasks, links, ["Git"], top=10)
+    assert first == match_tools(catalog, list(reversed(tasks)), links, ["Git"], top=10)
+    scores = [m.score for m in first]
+    assert scores == sorted(scores, reverse=True)
+    assert all(m.score >= MIN_SCORE for m in first)
+    assert first[0].tool.category == "coding"
+    assert first[0].matched_tasks[0] == CODE_TASK
+    assert first[0].reason.startswith("Fits 1 of 2 tasks")
+
+
+def test_software_alone_never_qualifies(catalog: ToolCatalog) -> None:
+    """Using Git and Visual Studio is not enough: some task must match the tool."""
+    tasks = [("Sing at weddings and other ceremonies.", 0.0)]
+    assert match_tools(catalog, tasks, [], ["Git", "Microsoft Visual Studio", "GitHub"]) == []
+
+
+def test_category_cap_and_top(catalog: ToolCatalog) -> None:
+    """At most max_per_category tools of one kind, and never more than top."""
+    tasks = [(CODE_TASK, 1.0)]
+    capped = match_tools(catalog, tasks, top=8, max_per_category=2)
+    assert max(Counter(m.tool.category for m in capped).values()) <= 2
+    uncapped = match_tools(catalog, tasks, top=4, max_per_category=None)
+    assert len(uncapped) == 4
+    assert all(m.tool.category == "coding" for m in uncapped)
+
+
+def test_exposure_weighting_prefers_tools_for_exposed_tasks(catalog: ToolCatalog) -> None:
+    """The same two tasks rank the tool of the exposed one first."""
+    code, translate = CODE_TASK, "Translate documents from Spanish into English."
+    by_code = match_tools(catalog, [(code, 1.0), (translate, 0.0)], max_per_category=1)
+    by_translation = match_tools(catalog, [(code, 0.0), (translate, 1.0)], max_per_category=1)
+    assert by_code[0].tool.category == "coding"
+    assert by_translation[0].tool.category == "translation"
+
+
+def test_empty_input_gives_no_tools(catalog: ToolCatalog) -> None:
+    """No tasks, no tools."""
+    assert match_tools(catalog, []) == []
+
+
+# ---------------------------------------------------------------- real occupations (knowledge base)
+
+
+_BETA = {"E0": 0.0, "E1": 1.0, "E2": 0.5}
+
+
+def _match(kb: KnowledgeBase, catalog: ToolCatalog, code: str) -> list[ToolMatch]:
+    """Tools for an occupation, with β from the task's published human label."""
+    tasks = kb.tasks_of(code)
+    pairs = [(t.text, _BETA.get(t.human_exposure or t.gpt4_exposure or "E0", 0.0)) for t in tasks]
+    links = link_activities(tasks, kb.activities_of(code))
+    return match_tools(catalog, pairs, links, technology_terms(kb.technologies(code)))
+
+
+def _ids(matches: list[ToolMatch], n: int) -> list[str]:
+    return [m.tool.id for m in matches[:n]]
+
+
+def _categories(matches: list[ToolMatch], n: int) -> list[str]:
+    return [m.tool.category for m in matches[:n]]
+
+
+CODING = {"github-copilot", "cursor", "claude-code", "openai-codex", "amazon-q-developer"}
+LEGAL_RESEARCH = {"cocounsel", "lexis-plus-ai", "westlaw-ai-research", "harvey"}
+
+
+def test_software_developers_get_a_coding_assistant(
+    kb: KnowledgeBase, catalog: ToolCatalog
+) -> None:
+    """Software developers: a coding assistant is among the top 5."""
+    assert CODING & set(_ids(_match(kb, catalog, "15-1252.00"), 5))
+
+
+def test_registered_nurses_get_clinical_documentation(
+    kb: KnowledgeBase, catalog: ToolCatalog
+) -> None:
+    """Registered nurses: ambient clinical documentation leads the list."""
+    matches = _match(kb, catalog, "29-1141.00")
+    assert _categories(matches, 1) == ["clinical-documentation"]
+    assert "dax-copilot" in _ids(matches, 3)
+
+
+def test_paralegals_get_legal_research(kb: KnowledgeBase, catalog: ToolCatalog) -> None:
+    """Paralegals: the top three are legal research assistants."""
+    assert set(_ids(_match(kb, catalog, "23-2011.00"), 3)) <= LEGAL_RESEARCH
+
+
+@pytest.mark.parametrize(
+    ("code", "category"),
+    [
+        ("27-3091.00", "translation"),  # interpreters and translators
+        ("43-4051.00", "customer-service"),  # customer service representatives
+        ("25-2021.00", "education"),  # elementary school teachers
+        ("13-2011.00", "finance-accounting"),  # accountants and auditors
+        ("35-2014.00", "retail-hospitality"),  # restaurant cooks: a kitchen robot
+        ("37-2011.00", "personal-services"),  # janitors: a floor-cleaning robot
+        ("45-2092.00", "agriculture"),  # crop farmworkers
+        ("29-2034.00", "medical-imaging"),  # radiologic technologists
+        ("15-1212.00", "security"),  # information security analysts
+    ],
+)
+def test_occupation_gets_its_kind_of_tool_first(
+    kb: KnowledgeBase, catalog: ToolCatalog, code: str, category: str
+) -> None:
+    """The best match is a tool made for the occupation's own kind of work."""
+    assert _categories(_match(kb, catalog, code), 1) == [category]
+
+
+def test_truck_drivers_get_autonomous_trucking(kb: KnowledgeBase, catalog: ToolCatalog) -> None:
+    """Heavy truck drivers: a self-driving truck system is listed, not an office assistant."""
+    matches = _match(kb, catalog, "53-3032.00")
+    assert "aurora-driver" in _ids(matches, 8)
+    assert "general-assistant" not in _categories(matches, 8)
+
+
+def test_matched_tasks_belong_to_the_occupation(kb: KnowledgeBase, catalog: ToolCatalog) -> None:
+    """Every matched task is one of the occupation's own task statements."""
+    texts = {t.text for t in kb.tasks_of("15-1252.00")}
+    for m in _match(kb, catalog, "15-1252.00"):
+        assert m.matched_tasks and set(m.matched_tasks) <= texts

@@ -3,9 +3,10 @@
 Every roster row is a number of people doing one job. Its title is resolved to an O*NET
 occupation (all titles in one batch), and the occupation's figures are scaled by headcount:
 
-* exposed hours / year  = headcount × 2,080 h × β (share of the work an LLM speeds up by half);
-* at-risk hours / year  = headcount × 2,080 h × substitution share (the exposed part AI can do
-  without a person: β × automation level);
+* exposed hours / year  = headcount × 2,080 h × β (β = P(E1) + ½·P(E2), averaged over the
+  occupation's tasks: the share of the work an LLM cuts to half the time or less);
+* at-risk hours / year  = headcount × 2,080 h × substitution share ((P(E1) + P(E2)) × automation
+  level ÷ 4, averaged over tasks: exposed work that could run without a person);
 * payroll exposed       = roster annual pay × headcount × β (only where the roster gives pay).
 
 2,080 h is a full-time year (52 weeks × 40 h). Exposure is not job loss: exposed hours are hours

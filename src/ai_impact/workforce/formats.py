@@ -22,13 +22,14 @@ SCHEMA = "ai-impact/workforce@1"
 METHOD = (
     "A roster row is a number of people doing one job; its title is resolved to an O*NET "
     "occupation and the occupation's figures are scaled by headcount.",
-    "Exposure (β) is the importance-weighted share of the occupation's task time an LLM, alone "
-    "or with software built on it, could do at least twice as fast. "
+    "Exposure β = P(E1) + ½·P(E2), averaged over the occupation's tasks (core tasks weigh "
+    "more): the share of the work an LLM alone (E1), or at half weight an LLM with software "
+    "built on it (E2), does in half the time or less. "
     "Exposure is not job loss: exposed work changes, it does not disappear.",
     "Exposed hours / year = headcount × 2,080 h (52 weeks × 40 h) × β.",
-    "At-risk hours / year = headcount × 2,080 h × substitution share (exposed share × automation "
-    "level: the part AI could do without a person). It is an upper bound before adoption and "
-    "demand; FTE at risk = at-risk hours ÷ 2,080.",
+    "At-risk hours / year = headcount × 2,080 h × substitution share ((P(E1) + P(E2)) × "
+    "automation level ÷ 4, averaged over tasks: exposed work that could run without a person). "
+    "It is an upper bound before adoption and demand; FTE at risk = at-risk hours ÷ 2,080.",
     "Payroll exposed = roster annual pay × headcount × β, only for rows that give pay. "
     "Market pay is the OEWS median for the row's state (national without a location).",
     "Disruption risk (1–10) combines substitution, AI use today, industry adoption and demand; "
@@ -228,8 +229,8 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
     out += _table(
         ("Figure", "Value"),
         [
-            ("People", f"{t.headcount:,} ({t.headcount_review:,} need review)"),
-            ("Roles", f"{t.roles:,} ({t.roles_review:,} need review)"),
+            ("People", f"{t.headcount:,} ({t.headcount_review:,} to review)"),
+            ("Roles", f"{t.roles:,} ({t.roles_review:,} to review)"),
             ("Exposure (β, headcount-weighted)", _opt(t.exposure, fx.pct)),
             (
                 "Disruption risk (headcount-weighted)",
@@ -281,7 +282,17 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
     counted = [r for r in report.roles if r.counted]
     out += ["## Every role", ""]
     out += _table(
-        ("Role", "Team", "Occupation", "Match", "People", "Exposure", "Risk", "At-risk h / yr"),
+        (
+            "Role",
+            "Team",
+            "Occupation",
+            "Match",
+            "People",
+            "Exposure",
+            "Risk",
+            "At-risk h / yr",
+            "Pay: roster · market",
+        ),
         [
             (
                 r.title,
@@ -292,6 +303,9 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
                 _opt(r.exposure, fx.pct),
                 _opt(r.risk_score, fx.score) + f" ({r.risk_category})",
                 _hours(r.hours_at_risk),
+                _opt(r.mean_pay, fx.money)
+                + " · "
+                + _opt(r.market_pay.median_annual if r.market_pay else None, fx.money),
             )
             for r in counted[:max_roles]
         ],

@@ -40,6 +40,7 @@ HOURS_PER_YEAR = 2080
 
 # Spreadsheet exports often end with a sum row; counting it would double the headcount.
 _TOTALS = {"total", "totals", "grand total", "subtotal", "sum", "all"}
+_QUOTE_HINT = 'a title with a comma must be quoted, e.g. "Manager, Sales"'
 _CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
 
 # Accepted header names per field, after folding (lower case, punctuation to spaces).
@@ -288,10 +289,11 @@ def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
                     f"The roster has more than {max_rows:,} rows.",
                     hint="Aggregate identical titles into one row with a headcount, or split it.",
                 )
-            if len(record) > len(header) and any(f.strip() for f in record[len(header) :]):
+            extra = len(record) - len(header)
+            if extra > 0 and any(f.strip() for f in record[len(header) :]):
                 problems.append(
-                    f"line {start}: {len(record)} fields but the header has {len(header)} "
-                    '(a title with a comma must be quoted, e.g. "Manager, Sales")'
+                    f"line {start}: {len(record)} fields but the header has "
+                    f"{len(header)} ({_QUOTE_HINT})"
                 )
                 continue
             if _cell(record, columns, "title").casefold() in _TOTALS:
@@ -303,7 +305,13 @@ def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
             if isinstance(result, RosterRow):
                 rows.append(result)
             else:
-                problems.append(f"line {start}: " + "; ".join(result))
+                # Trailing empty fields hide a shifted row: an unquoted comma in the title.
+                hint = (
+                    [f"{len(record)} fields for {len(header)} columns ({_QUOTE_HINT})"]
+                    if extra > 0
+                    else []
+                )
+                problems.append(f"line {start}: " + "; ".join(result + hint))
     except csv.Error as exc:
         problems.append(f"line {reader.line_num}: unreadable CSV ({exc})")
     if header is not None and not rows and not problems:
@@ -330,8 +338,8 @@ def parse_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
         if more:
             shown.append(f"... and {more} more")
         raise InputError(
-            f"{len(parsed.problems)} roster row(s) cannot be used:\n  " + "\n  ".join(shown),
-            hint="\nFix these rows and run again; no row was analysed.",
+            f"{len(parsed.problems)} roster row(s) cannot be used; fix them and run again "
+            "(no row was analysed):\n  " + "\n  ".join(shown)
         )
     return parsed
 

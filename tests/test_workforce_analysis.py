@@ -1,0 +1,249 @@
+"""Roster analysis on a hand-built library: exact figures per role, per team and in total."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+
+from ai_impact.errors import NotFoundError
+from ai_impact.reports.model import AdaptationItem, RelatedEntry, SourceRef
+from ai_impact.titles.resolver import Candidate, Resolution
+from ai_impact.workforce.analysis import MarketPay, analyze_roster
+from ai_impact.workforce.formats import CSV_COLUMNS, SCHEMA, to_csv, to_dict, to_markdown
+from ai_impact.workforce.roster import parse_roster
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    title: str
+    industry: str
+    risk_score: float
+    risk_category: str
+    exposure: float
+    substitution: float
+    median_annual: float | None
+
+
+ROWS = {
+    "13-2011.00": Row("13-2011.00", "Accountants and Auditors", "Finance", 5.0, "moderate", 0.5,
+                      0.2, 80000.0),
+    "29-1141.00": Row("29-1141.00", "Registered Nurses", "Healthcare", 2.0, "very low", 0.1, 0.02,
+                      90000.0),
+    "43-9021.00": Row("43-9021.00", "Data Entry Keyers", "Business & Administration", 8.5,
+                      "very high", 0.8, 0.6, 40000.0),
+}  # fmt: skip
+
+
+def _res(text: str, code: str | None, conf: float, needs: bool, via: str = "exact") -> Resolution:
+    if code is None:
+        return Resolution(text, text.lower(), (), False, None, f"No occupation matches '{text}'.")
+    row = ROWS[code]
+    cands = (Candidate(code, code[:7], row.title, conf, via),)
+    if needs:
+        cands += (Candidate("13-2011.00", "13-2011", "Accountants and Auditors", 0.2, "semantic"),)
+    return Resolution(text, text.lower(), cands, needs, None, None)
+
+
+class FakeLibrary:
+    """Four titles, three occupations; unknown locations raise like the real facade."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+        self.reports: list[str] = []
+
+    def resolve_batch(self, texts: Sequence[str]) -> list[Resolution]:
+        self.batches.append(list(texts))
+        known = {
+            "Accountant": _res("Accountant", "13-2011.00", 0.9, False),
+            "Nurse": _res("Nurse", "29-1141.00", 0.4, True),
+            "Blorf": _res("Blorf", None, 0.0, False),
+            "Data Entry Keyer": _res("Data Entry Keyer", "43-9021.00", 0.8, False),
+            "Ghost": _res("Ghost", "43-9021.00", 0.1, True),
+            "43-9021.00": _res("43-9021.00", "43-9021.00", 1.0, False, via="code"),
+        }
+        return [known[t] for t in texts]
+
+    def occupation_rows(self) -> dict[str, Row]:
+        return ROWS
+
+    def report(self, code: str) -> Any:
+        self.reports.append(code)
+        safer = RelatedEntry("13-1111.00", "Management Analysts", "safer move", 0.71, 3.1, "low",
+                             99000.0, 9.0)  # fmt: skip
+        other = RelatedEntry("13-2011.00", "x", "same industry", None, 5.0, "moderate", None, None)
+        return SimpleNamespace(
+            related=(safer, other),
+            adaptation=(
+                AdaptationItem("skill", "Negotiation", "why", "2.B.1.d"),
+                AdaptationItem("transition", "Management Analysts", "why", "13-1111.00"),
+                AdaptationItem("technology", "SQL", "why", None),
+            ),
+            sources=(SourceRef("onet", "O*NET 30.3", "2025", "CC BY 4.0"),),
+        )
+
+    def market_pay(self, code: str, location: str | None) -> MarketPay | None:
+        if location == "Narnia":
+            raise NotFoundError("No OEWS area matches 'Narnia'.")
+        return MarketPay(location or "National", 100.0 if location else 50.0)
+
+
+ROSTER = (
+    "title,headcount,annual_pay,team,location\n"
+    "Accountant,10,80000,Finance,CA\n"
+    "Accountant,5,,Finance,CA\n"
+    "Nurse,20,90000,Care,\n"
+    "Blorf,3,,Ops,\n"
+    "Data Entry Keyer,2,40000,Ops,Narnia\n"
+)
+
+
+@pytest.fixture
+def report() -> Any:
+    lib = FakeLibrary()
+    out = analyze_roster(parse_roster(ROSTER), lib, top=3)
+    assert lib.batches == [["Accountant", "Nurse", "Blorf", "Data Entry Keyer"]]
+    assert sorted(lib.reports) == ["13-2011.00", "29-1141.00", "43-9021.00"]
+    return out
+
+
+def test_roles_group_rows_and_scale_by_headcount(report: Any) -> None:
+    acc, nurse, blorf, keyer = report.roles
+    assert (acc.lines, acc.headcount, acc.status) == ((2, 3), 15, "matched")
+    assert acc.hours_exposed == pytest.approx(15 * 2080 * 0.5) == 15600
+    assert acc.hours_at_risk == pytest.approx(15 * 2080 * 0.2) == 6240
+    assert (acc.headcount_with_pay, acc.payroll, acc.mean_pay) == (10, 800000.0, 80000.0)
+    assert acc.payroll_exposed == pytest.approx(400000.0)
+    assert acc.market_pay == MarketPay("CA", 100.0)
+    assert [m.title for m in acc.safer_moves] == ["Management Analysts"]
+    assert acc.skills_to_build == ("Negotiation", "SQL")
+    assert (nurse.status, nurse.hours_at_risk, nurse.payroll_exposed) == (
+        "check match",
+        pytest.approx(832.0),
+        pytest.approx(180000.0),
+    )
+    assert [s.code for s in nurse.suggestions] == ["29-1141.00", "13-2011.00"]
+    assert (blorf.status, blorf.code, blorf.hours_at_risk, blorf.counted) == (
+        "needs review",
+        None,
+        None,
+        False,
+    )
+    assert blorf.note == "No occupation matches 'Blorf'."
+    assert keyer.market_pay == MarketPay("National", 50.0)
+    assert keyer.note == "location 'Narnia' is not an OEWS area; national pay shown"
+
+
+def test_totals_are_headcount_weighted_over_known_roles(report: Any) -> None:
+    t = report.totals
+    assert (t.roles, t.roles_review, t.headcount, t.headcount_analysed, t.headcount_review) == (
+        4,
+        1,
+        40,
+        37,
+        3,
+    )
+    assert t.exposure == pytest.approx((15 * 0.5 + 20 * 0.1 + 2 * 0.8) / 37)  # 0.3
+    assert t.exposure == pytest.approx(0.3)
+    assert t.risk_score == pytest.approx((15 * 5.0 + 20 * 2.0 + 2 * 8.5) / 37)
+    assert t.risk_category == "low"  # 3.57 lies in [2.5, 4.0)
+    assert t.hours_exposed == pytest.approx(15600 + 4160 + 3328)
+    assert t.hours_at_risk == pytest.approx(6240 + 832 + 2496)
+    assert t.fte_at_risk == pytest.approx(9568 / 2080)
+    assert (t.headcount_with_pay, t.payroll) == (32, pytest.approx(2_680_000.0))
+    assert t.payroll_exposed == pytest.approx(400000 + 180000 + 64000)
+    assert [(c.category, c.headcount) for c in t.by_category] == [
+        ("very low", 20),
+        ("low", 0),
+        ("moderate", 15),
+        ("high", 0),
+        ("very high", 2),
+    ]
+    assert t.by_category[0].share == pytest.approx(20 / 37)
+    assert t.top_roles == (1, 4, 2)
+
+
+def test_teams_are_ranked_by_at_risk_hours(report: Any) -> None:
+    teams = {s.team: s for s in report.totals.by_team}
+    assert [s.team for s in report.totals.by_team] == ["Finance", "Ops", "Care"]
+    ops = teams["Ops"]
+    assert (ops.roles, ops.headcount, ops.headcount_review) == (2, 5, 3)
+    assert ops.exposure == pytest.approx(0.8)
+    assert ops.hours_at_risk == pytest.approx(2496.0)
+    assert ops.payroll_exposed == pytest.approx(64000.0)
+
+
+def test_low_confidence_and_pinned_codes() -> None:
+    roster = parse_roster("title,headcount,code\nGhost,4,\nKeyer (pinned),2,43-9021.00\n")
+    lib = FakeLibrary()
+    ghost, pinned = analyze_roster(roster, lib).roles
+    assert lib.batches == [["Ghost", "43-9021.00"]]
+    assert (ghost.status, ghost.counted, [s.code for s in ghost.suggestions]) == (
+        "needs review",
+        False,
+        ["43-9021.00", "13-2011.00"],
+    )
+    assert (pinned.status, pinned.code, pinned.confidence) == ("pinned", "43-9021.00", 1.0)
+    lowered = analyze_roster(roster, FakeLibrary(), min_confidence=0.05).roles[0]
+    assert (lowered.status, lowered.hours_at_risk) == ("check match", pytest.approx(4 * 2080 * 0.6))
+
+
+def test_without_reskilling_one_report_still_names_the_sources() -> None:
+    lib = FakeLibrary()
+    out = analyze_roster(parse_roster(ROSTER), lib, reskilling=False)
+    assert lib.reports == ["13-2011.00"]
+    assert all(r.safer_moves == () and r.skills_to_build == () for r in out.roles)
+    assert [s.key for s in out.sources] == ["onet"]
+
+
+def test_json_shape(report: Any) -> None:
+    doc = json.loads(json.dumps(to_dict(report)))
+    assert doc["schema"] == SCHEMA
+    assert doc["summary"]["headcount"] == 40
+    assert doc["summary"]["exposure"] == 0.3
+    assert doc["summary"]["hours_at_risk"] == 9568.0
+    assert doc["summary"]["risk_category"] == "low"
+    assert doc["needs_review"] == [3]
+    assert doc["top_roles"] == [1, 4, 2]
+    first = doc["roles"][0]
+    assert first["occupation"] == {
+        "code": "13-2011.00",
+        "title": "Accountants and Auditors",
+        "industry": "Finance",
+    }
+    assert first["pay"]["payroll_exposed"] == 400000.0
+    assert first["reskilling"]["safer_moves"][0]["code"] == "13-1111.00"
+    assert doc["roles"][2]["occupation"] is None and doc["roles"][2]["risk"] is None
+
+
+def test_csv_has_one_row_per_role(report: Any) -> None:
+    rows = list(csv.DictReader(io.StringIO(to_csv(report))))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    assert [r["title"] for r in rows] == ["Accountant", "Nurse", "Blorf", "Data Entry Keyer"]
+    assert rows[0]["hours_at_risk"] == "6240.0"
+    assert rows[0]["lines"] == "2 3"
+    assert rows[2]["status"] == "needs review" and rows[2]["exposure"] == ""
+
+
+def test_csv_neutralises_formulas() -> None:
+    roster = parse_roster('title,team\nAccountant,"=HYPERLINK(""x"")"\n')
+    row = next(csv.DictReader(io.StringIO(to_csv(analyze_roster(roster, FakeLibrary())))))
+    assert row["team"] == '\'=HYPERLINK("x")'
+
+
+def test_markdown_page(report: Any) -> None:
+    page = to_markdown(report)
+    assert page.startswith("# AI exposure of a workforce: 40 people in 4 roles\n")
+    assert "9,568 hours a year — the work of 4.6 full-time people" in page
+    assert "| At-risk hours / year | 9,568 (4.6 FTE) |" in page
+    assert "| Payroll exposed | $644,000 (24%) |" in page
+    assert "| Blorf | 3 | needs review | No occupation matches 'Blorf'. |" in page
+    assert "Exposure is not job loss" in page
+    assert "## Sources\n\n- O*NET 30.3, 2025. CC BY 4.0." in page

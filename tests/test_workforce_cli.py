@@ -1,0 +1,108 @@
+"""``ai-impact workforce``: exit codes and messages, output formats, and one real end-to-end run."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ai_impact.cli.app import _register, app
+from ai_impact.settings import Settings
+from ai_impact.workforce import library, workforce_report
+from ai_impact.workforce.formats import to_markdown
+from test_workforce_analysis import ROSTER, FakeLibrary
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "roster.csv"
+_register()
+runner = CliRunner()
+
+
+def _run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["workforce", *args], input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def fake(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library, "FacadeLibrary", lambda settings=None: FakeLibrary())
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    code, out, err = _run(str(tmp_path / "team.csv"))
+    assert code == 2
+    assert out == ""
+    missing = tmp_path / "team.csv"
+    assert err == f"error: No roster file at {missing}. Check the path; the file must be a CSV.\n"
+
+
+def test_empty_roster(tmp_path: Path) -> None:
+    path = tmp_path / "empty.csv"
+    path.write_text("title,headcount\n")
+    code, _, err = _run(str(path))
+    assert code == 2
+    assert err.startswith("error: The roster has a header but no rows.")
+
+
+def test_bad_headcounts_are_all_listed(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("title,headcount\nNurse,-1\nClerk,2\nDriver,lots\n")
+    code, _, err = _run(str(path))
+    assert code == 2
+    assert err.splitlines() == [
+        "error: 2 roster row(s) cannot be used; fix them and run again (no row was analysed):",
+        "  line 2: headcount '-1' is not a whole number of at least 1",
+        "  line 4: headcount 'lots' is not a whole number of at least 1",
+    ]
+
+
+def test_formats_and_out_file(fake: None, tmp_path: Path) -> None:
+    path = tmp_path / "team.csv"
+    path.write_text(ROSTER)
+    code, out, _ = _run(str(path), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["summary"]["headcount_review"] == 3
+    code, out, _ = _run("-", "--format", "csv", stdin=ROSTER)
+    assert code == 0
+    assert [r["status"] for r in csv.DictReader(io.StringIO(out))] == [
+        "matched",
+        "check match",
+        "needs review",
+        "matched",
+    ]
+    target = tmp_path / "report.md"
+    code, out, err = _run(str(path), "--out", str(target))
+    assert (code, out) == (0, "")
+    assert err == f"Wrote {target}: 40 people in 4 roles, 1 to review.\n"
+    assert target.read_text().startswith("# AI exposure of a workforce: 40 people in 4 roles")
+
+
+@pytest.mark.slow
+def test_example_roster_end_to_end(settings: Settings) -> None:
+    """The shipped example through the real resolver, risk table and reports."""
+    report = workforce_report(EXAMPLE, settings=settings)
+    by_title = {r.title: r for r in report.roles}
+    assert report.totals.headcount == 222
+    assert by_title["Sr. Software Engineer"].code == "15-1252.00"
+    assert by_title["CDL-A Driver"].code == "53-3032.00"
+    assert by_title["Corporate Counsel"].status == "pinned"
+    assert by_title["Corporate Counsel"].code == "23-1011.00"
+    wrangler = by_title["Chief Happiness Wrangler"]
+    assert (wrangler.status, wrangler.counted) == ("needs review", False)
+    assert report.totals.headcount_review == 1
+    acc = by_title["Staff Accountant"]
+    assert acc.code == "13-2011.00"
+    assert acc.hours_at_risk == pytest.approx(6 * 2080 * (acc.substitution or 0.0))
+    assert acc.payroll_exposed == pytest.approx(6 * 76000 * (acc.exposure or 0.0))
+    assert acc.market_pay is not None and acc.market_pay.area == "Texas"
+    assert 0.0 < (report.totals.exposure or 0.0) < 1.0
+    assert report.totals.hours_at_risk == pytest.approx(
+        sum(r.hours_at_risk or 0.0 for r in report.roles)
+    )
+    assert any(r.safer_moves for r in report.roles)
+    assert report.sources
+    page = to_markdown(report)
+    assert "## Needs review" in page and "Chief Happiness Wrangler" in page

@@ -1,0 +1,160 @@
+"""Reading rosters: header synonyms, encodings, delimiters, and every bad row reported at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pydantic import ValidationError
+
+from ai_impact.errors import InputError
+from ai_impact.workforce.roster import (
+    RosterRow,
+    parse_roster,
+    read_roster,
+    read_roster_file,
+)
+
+
+def test_header_synonyms_and_number_formats() -> None:
+    text = (
+        "Job Title,FTE,Base Salary,Dept,Work State,O*NET Code,Employee Name\n"
+        'Sr. Software Eng,3,"$120,000",Eng,CA,15-1252.00,Ann\n'
+        "AP clerk II,1,48.5k,Finance,TX,,Bob\n"
+    )
+    parsed = parse_roster(text)
+    assert parsed.columns == {
+        "title": "Job Title",
+        "headcount": "FTE",
+        "annual_pay": "Base Salary",
+        "team": "Dept",
+        "location": "Work State",
+        "code": "O*NET Code",
+    }
+    assert parsed.notes == ("Ignored columns: 'Employee Name'.",)
+    first, second = parsed.rows
+    assert (first.line, first.title, first.headcount, first.annual_pay) == (
+        2,
+        "Sr. Software Eng",
+        3,
+        120000.0,
+    )
+    assert (first.code, first.team, first.location) == ("15-1252.00", "Eng", "CA")
+    assert (second.annual_pay, second.code) == (48500.0, None)
+
+
+def test_headcount_defaults_to_one_and_hourly_pay_is_annualised() -> None:
+    parsed = parse_roster("position,hourly rate\nCashier,15.50\n")
+    (row,) = parsed.rows
+    assert (row.headcount, row.annual_pay) == (1, 15.5 * 2080)
+
+
+def test_semicolons_bom_and_decimal_comma() -> None:
+    data = "\ufeffRole;Count;Salary\nComptable;2;45.000,50\nDéveloppeur;1;52000\n".encode()
+    parsed = parse_roster(data)
+    assert parsed.encoding == "utf-8-sig"
+    assert parsed.delimiter == ";"
+    assert [(r.title, r.headcount, r.annual_pay) for r in parsed.rows] == [
+        ("Comptable", 2, 45000.5),
+        ("Développeur", 1, 52000.0),
+    ]
+
+
+def test_tabs_windows_1252_and_utf16() -> None:
+    cp = "title\theadcount\nCaf\u00e9 Manager \u2013 Lead\t4\n".encode("cp1252")
+    parsed = parse_roster(cp)
+    assert (parsed.encoding, parsed.delimiter) == ("cp1252", "\t")
+    assert parsed.rows[0].title == "Café Manager – Lead"
+    utf16 = "title,headcount\nNurse,2\n".encode("utf-16")
+    assert parse_roster(utf16).rows[0].headcount == 2
+
+
+def test_every_bad_row_is_reported_with_its_line() -> None:
+    text = (
+        "title,headcount,salary,code\n"
+        "Nurse,2,80000,\n"
+        ",3,,\n"
+        "Clerk,two,,\n"
+        "Driver,0,-5,\n"
+        "Analyst,1.5,,15-20\n"
+        "\n"
+        "Manager, Sales,3,90000,\n"
+        "Lead, Ops, East,1,2,3\n"
+    )
+    parsed = read_roster(text)
+    assert [r.title for r in parsed.rows] == ["Nurse"]
+    assert parsed.problems == (
+        "line 3: the title is empty",
+        "line 4: headcount 'two' is not a whole number of at least 1",
+        "line 5: headcount '0' is not a whole number of at least 1; "
+        "annual pay '-5' is not a number of at least 0",
+        "line 6: headcount '1.5' is not a whole number of at least 1; "
+        "code '15-20' is not an O*NET-SOC code like 15-1252.00 or 15-1252",
+        "line 8: headcount 'Sales' is not a whole number of at least 1; code '90000' is not an "
+        "O*NET-SOC code like 15-1252.00 or 15-1252; 5 fields for 4 columns (a title with a comma "
+        'must be quoted, e.g. "Manager, Sales")',
+        "line 9: 6 fields but the header has 4 (a title with a comma must be quoted, "
+        'e.g. "Manager, Sales")',
+    )
+    with pytest.raises(InputError) as err:
+        parse_roster(text)
+    message = str(err.value)
+    assert message.startswith(
+        "6 roster row(s) cannot be used; fix them and run again (no row was analysed):\n"
+        "  line 3: the title is empty\n"
+    )
+    assert "\n  line 9: 6 fields" in message
+
+
+def test_totals_row_is_skipped_with_a_note() -> None:
+    parsed = parse_roster("title,headcount\nNurse,2\nTotal,2\n")
+    assert [r.title for r in parsed.rows] == ["Nurse"]
+    assert parsed.notes == ("line 3: skipped a totals row ('Total').",)
+
+
+def test_duplicate_columns_keep_the_stronger_name() -> None:
+    parsed = parse_roster("role,job title,headcount\nx,Nurse,2\n")
+    assert parsed.rows[0].title == "Nurse"
+    assert parsed.notes[0].startswith("Columns 'role' and 'job title' both look like title")
+
+
+def test_quoted_multiline_title_keeps_the_line_it_starts_on() -> None:
+    parsed = parse_roster('title,headcount\nNurse,1\n"Clerk\nII",2\nDriver,3\n')
+    assert [(r.line, r.headcount) for r in parsed.rows] == [(2, 1), (3, 2), (5, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "The roster is empty."),
+        ("\n \n", "The roster is empty."),
+        ("title,headcount\n", "The roster has a header but no rows."),
+        ("name,count\nAnn,1\n", "The roster has no title column (columns found: 'name', 'count')."),
+    ],
+)
+def test_unusable_files(text: str, message: str) -> None:
+    with pytest.raises(InputError) as err:
+        parse_roster(text)
+    assert err.value.message == message
+    assert err.value.exit_code == 2
+
+
+def test_row_limit() -> None:
+    text = "title\n" + "Nurse\n" * 11
+    with pytest.raises(InputError, match="more than 10 rows"):
+        parse_roster(text, max_rows=10)
+    assert len(parse_roster(text, max_rows=11).rows) == 11
+
+
+def test_missing_file_and_folder(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="No roster file at"):
+        read_roster_file(tmp_path / "nope.csv")
+    with pytest.raises(InputError, match="is a folder"):
+        read_roster_file(tmp_path)
+
+
+def test_row_model_is_strict() -> None:
+    with pytest.raises(ValidationError):
+        RosterRow.model_validate({"line": 1, "title": "Nurse", "salary": 3})
+    with pytest.raises(ValidationError):
+        RosterRow.model_validate({"line": 1, "title": "Nurse", "headcount": "3"})

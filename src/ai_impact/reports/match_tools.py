@@ -20,9 +20,11 @@ over plain data: the knowledge base is not touched.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 from ai_impact.sources.catalog_tools import AiTool, ToolCatalog
@@ -165,12 +167,25 @@ def _task_facts(
     ]
 
 
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    pattern: re.Pattern[str] | None
+    dwas: frozenset[str]
+    open_iwas: frozenset[str]
+
+
+@cache
+def _prepared(tool: AiTool) -> _Prepared:
+    """The tool's matching keys, computed once per tool (tools are immutable)."""
+    return _Prepared(tool.pattern, frozenset(tool.dwas), tool.open_iwas)
+
+
 def _relevance(tool: AiTool, task: _TaskFacts) -> tuple[float, bool, bool]:
     """Relevance of a tool to one task, and whether an activity / the wording matched."""
-    pattern = tool.pattern
-    by_words = bool(pattern and pattern.search(task.lowered))
-    by_dwa = bool(task.dwas.intersection(tool.dwas))
-    by_iwa = bool(task.iwas.intersection(tool.open_iwas))
+    keys = _prepared(tool)
+    by_words = bool(keys.pattern and keys.pattern.search(task.lowered))
+    by_dwa = not keys.dwas.isdisjoint(task.dwas)
+    by_iwa = not keys.open_iwas.isdisjoint(task.iwas)
     if by_dwa:
         return DWA_HIT, True, by_words
     if by_iwa and by_words:
@@ -227,7 +242,7 @@ def _score_tool(
         any_words = any_words or by_words
         if by_activity:
             dwa_parents = {d.rsplit(".", 1)[0] for d in task.dwas.intersection(tool.dwas)}
-            for iwa in sorted(task.iwas.intersection(tool.open_iwas) | dwa_parents):
+            for iwa in sorted(task.iwas.intersection(_prepared(tool).open_iwas) | dwa_parents):
                 activity_titles[titles.get(iwa, iwa)] += 1
     if not hits:
         return None

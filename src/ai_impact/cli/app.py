@@ -36,6 +36,7 @@ def _root(
 
 def _register() -> None:
     # Each module adds its commands to ``app`` on import; the order is the order of --help.
+    from ai_impact.cli import analyze_cmd  # noqa: F401
     from ai_impact.cli import data_cmd  # noqa: F401
     from ai_impact.cli import occupations_cmd  # noqa: F401
     from ai_impact.cli import serve_cmd  # noqa: F401

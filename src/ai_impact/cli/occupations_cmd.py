@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from ai_impact.api import list_occupations
+from ai_impact.api import list_occupations, occupation_table
 from ai_impact.cli.app import app
 from ai_impact.cli.common import handles_errors, settings_from
 
@@ -19,6 +19,10 @@ COLUMNS = (
     "code", "soc", "title", "industry", "industry_slug", "job_zone", "education",
     "major_code", "major_title", "minor_title", "broad_title", "is_residual", "has_tasks",
     "oews_code", "nem_code",
+)  # fmt: skip
+RISK_COLUMNS = (
+    "risk_score", "risk_category", "exposure", "automation", "substitution", "ai_usage",
+    "adoption", "demand", "median_annual", "employment_change_pct", "openings_annual",
 )  # fmt: skip
 
 
@@ -35,15 +39,19 @@ def occupations(
     fmt: Annotated[ListFormat, typer.Option("--format", help="csv or json.")] = ListFormat.csv,
     db: Annotated[str | None, typer.Option("--db", help="Path of the knowledge base.")] = None,
 ) -> None:
-    """List every occupation with its code, SOC code, title and industry."""
+    """List every occupation with its code, SOC, title, industry, risk and its components."""
+    settings = settings_from(db)
+    risk = {r.code: r for r in occupation_table(settings=settings)}
+    fields = (*COLUMNS[:5], *RISK_COLUMNS, *COLUMNS[5:])
     rows = [
-        {c: getattr(o, c) for c in COLUMNS} for o in list_occupations(settings=settings_from(db))
+        {c: getattr(o, c) if c in COLUMNS else getattr(risk[o.code], c) for c in fields}
+        for o in list_occupations(settings=settings)
     ]
     if fmt is ListFormat.json:
         typer.echo(json.dumps(rows, indent=1, ensure_ascii=False))
         return
     buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
     typer.echo(buf.getvalue(), nl=False)

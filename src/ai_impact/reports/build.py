@@ -30,9 +30,9 @@ from ai_impact.reports.model import (
 from ai_impact.reports.related import related_entries
 from ai_impact.reports.salary import build_salary
 from ai_impact.reports.sources import method_note, source_refs
-from ai_impact.reports.tasks import split_tasks
+from ai_impact.reports.tasks import DescribedTask, split_tasks
 from ai_impact.risk.blend import blend_rows
-from ai_impact.risk.build import RISK_VERSION
+from ai_impact.risk.build import RISK_VERSION, description_sentences
 from ai_impact.risk.formula import COMPONENTS, category_bounds
 from ai_impact.risk.table import OccupationRisk
 
@@ -109,10 +109,15 @@ def _period_label(period: str | None) -> str | None:
 
 
 def _tasks_of(
-    engine: Engine, codes: Sequence[str], adoption: float | None
+    engine: Engine, codes: Sequence[str], adoption: float | None, described: Any = None
 ) -> tuple[list[Any], list[Any], list[Any]]:
     """Tasks, their scores and activities for one or more occupations (donors or candidates)."""
-    from ai_impact.scoring import score_known_tasks
+    from ai_impact.scoring import score_known_tasks, score_texts
+
+    if described is not None:
+        texts = description_sentences(described.description)
+        pseudo = [DescribedTask(-(i + 1), described.code, t) for i, t in enumerate(texts)]
+        return pseudo, score_texts(texts, adoption_pct=adoption), []
 
     tasks: list[Any] = []
     acts: list[Any] = []
@@ -132,11 +137,18 @@ def _rests_on(
         listed = [f"{t.row(c).title} ({c})" for c, _ in blend]
         names = ", ".join(listed[:-1]) + " and " + listed[-1]
         note = (
-            f"This title has no O*NET occupation of its own: the analysis blends {names}, "
+            f"This title maps to several O*NET occupations: the analysis blends {names}, "
             "weighted by how well each fits the title; pay and outlook are those of "
             f"{occ.title}."
         )
         return tuple(c for c, _ in blend), note, [c for c, _ in blend]
+    if row.basis == "description":
+        note = (
+            f"O*NET publishes no task statements for {occ.title}, nor for any related occupation "
+            "in its SOC group; its exposure rests on the task model's reading of the occupation's "
+            "description, sentence by sentence, listed below as its tasks."
+        )
+        return (occ.code,), note, [occ.code]
     if row.donors:
         names = ", ".join(f"{t.row(c).title} ({c})" for c in row.donors)
         note = (
@@ -196,7 +208,8 @@ def build_report(
     row = blend_rows([table.row(c) for c, _ in parts], [w for _, w in parts])
     rests_on, note, task_codes = _rests_on(engine, occ, row, parts)
     origin = None if task_codes == [occ.code] else {c: table.row(c).title for c in task_codes}
-    tasks, scores, acts = _tasks_of(engine, task_codes, row.adoption_pct)
+    described = occ if row.basis == "description" and len(parts) == 1 else None
+    tasks, scores, acts = _tasks_of(engine, task_codes, row.adoption_pct, described)
     at_risk, safe, _n_exposed, _n_safe = split_tasks(tasks, scores, origin, acts)
     gaps: list[Section] = []
     risk = risk_summary(row)
@@ -250,13 +263,15 @@ def build_report(
     )
     certs = certification_entries(
         engine.certifications,
-        occ.code,
-        [a.name for a in adaptation if a.kind.startswith("skill")],
-        [a.name for a in adaptation if a.kind == "knowledge"],
-        [a.name for a in adaptation if a.kind == "technology"],
+        skills,
+        knowledge,
+        [*kb.technologies(occ.code), *kb.tools_used(occ.code)],
+        acts,
+        [a.element_id for a in adaptation if a.element_id and a.kind != "transition"],
+        " ".join([occ.title, occ.description, *(t.text for t in tasks)]),
     )
     overview = [
-        nv.risk_sentence(occ.title if len(parts) == 1 else resolved_from or occ.title, risk),
+        nv.risk_sentence(occ.title if len(parts) == 1 else f"“{resolved_from}”", risk),
         nv.drivers_sentence(risk.components),
     ]
     if ts := nv.tasks_sentence(at_risk[0] if at_risk else None, safe[0] if safe else None):

@@ -56,11 +56,11 @@ class Engine:
         path = cache_path(self.settings.cache_dir, self.key)
         table = RiskTable.load(path, self.key)
         if table is None:
-            from ai_impact.scoring import score_known_tasks
+            from ai_impact.scoring import score_known_tasks, score_texts
 
             tasks = self.kb.all_tasks()
             scores = score_known_tasks(tasks, self.kb.all_activities())
-            table = build_table(self.kb, scores, tasks, self.key)
+            table = build_table(self.kb, scores, tasks, self.key, describe=score_texts)
             with contextlib.suppress(OSError):  # a read-only cache costs speed, not correctness
                 table.save(path)
         return table
@@ -125,9 +125,9 @@ class Engine:
     def certifications(self) -> Any:
         """The certification catalogue, or None when it cannot be loaded."""
         try:
-            from ai_impact.sources import catalog_certs  # type: ignore[attr-defined]
+            from ai_impact.sources import catalog_certs
 
-            return catalog_certs.load_certifications(self.settings.data_dir)
+            return catalog_certs.load_certifications(self.settings.data_dir, check_references=False)
         except Exception:
             return None
 

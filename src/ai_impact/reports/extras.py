@@ -50,29 +50,37 @@ def tool_entries(
 
 
 def certification_entries(
-    catalog: Any, code: str, skills: Sequence[str], knowledge: Sequence[str], tools: Sequence[str]
+    catalog: Any,
+    skills: Sequence[Any],
+    knowledge: Sequence[Any],
+    technologies: Sequence[Any],
+    activities: Sequence[Any],
+    focus: Sequence[str],
+    text: str,
 ) -> tuple[CertificationEntry, ...]:
-    """Catalogued certifications tied to the occupation and the skills it should build."""
+    """Catalogued certifications tied to the occupation and the elements it should build."""
     if catalog is None:
         return ()
-    try:
-        from ai_impact.reports import match_certs  # type: ignore[attr-defined]
-    except ImportError:
-        return ()
-    matches = match_certs.match_certifications(
-        catalog, code=code, skills=skills, knowledge=knowledge, tools=tools, top=MAX_CERTS
+    from ai_impact.reports.match_certs import match_certifications
+
+    matches = match_certifications(
+        catalog,
+        skills,
+        knowledge,
+        technologies,
+        [a.iwa_id for a in activities],
+        focus,
+        top=MAX_CERTS,
+        text=text,
     )
-    out = []
-    for m in matches:
-        cert = getattr(m, "cert", getattr(m, "certification", m))
-        out.append(
-            CertificationEntry(
-                name=cert.name,
-                issuer=cert.issuer,
-                level=getattr(cert, "level", ""),
-                effort=getattr(cert, "effort", None),
-                cost_usd=getattr(cert, "cost_usd", None),
-                reason=getattr(m, "reason", ""),
-            )
+    return tuple(
+        CertificationEntry(
+            name=m.cert.name,
+            issuer=m.cert.issuer,
+            level=m.cert.level,
+            effort=m.cert.effort,
+            cost_usd=m.cert.cost_usd,
+            reason=m.reason,
         )
-    return tuple(out)
+        for m in matches
+    )

@@ -43,7 +43,7 @@ def risk_sentence(title: str, risk: RiskSummary) -> str:
     """Headline: the score, its category and its range, with what the category means."""
     meaning = _CATEGORY_MEANING[risk.category]
     return (
-        f"{title} score {fx.score(risk.score)} out of 10 on AI disruption: {risk.category} risk "
+        f"AI disruption risk for {title}: {fx.score(risk.score)} out of 10, {risk.category} risk "
         f"(range {fx.score(risk.low)} to {fx.score(risk.high)} from label uncertainty) — "
         f"{meaning}."
     )

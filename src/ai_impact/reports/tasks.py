@@ -8,15 +8,27 @@ capability that protects it (derived by the scoring layer from the task's work a
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from ai_impact.reports.model import SafeTask, TaskAtRisk
 from ai_impact.scoring.timeline import EXPOSED_BETA
 
-__all__ = ["MAX_AT_RISK", "MAX_SAFE", "score_source", "split_tasks"]
+__all__ = ["MAX_AT_RISK", "MAX_SAFE", "DescribedTask", "score_source", "split_tasks"]
 
 MAX_AT_RISK = 10
 MAX_SAFE = 8
+
+
+@dataclass(frozen=True, slots=True)
+class DescribedTask:
+    """A sentence of an occupation's description standing in for task statements O*NET lacks."""
+
+    task_id: int
+    code: str
+    text: str
+    task_type: str | None = None
+    aei_share: float | None = None
 
 
 def score_source(score_origin: str) -> str:

@@ -19,8 +19,8 @@ from ai_impact.risk.table import OccupationRisk
 __all__ = ["blend_rows"]
 
 _SUMMED = {"n_tasks", "n_exposed", "n_observed"}
-_KEPT = {"code", "soc", "title", "industry", "industry_slug", "donors", "adoption_sector",
-         "adoption_period", "category", "values"}  # fmt: skip
+_KEPT = {"code", "soc", "title", "industry", "industry_slug", "donors", "basis",
+         "adoption_sector", "adoption_period", "category", "values"}  # fmt: skip
 
 
 def _mean(values: Sequence[float | None], weights: Sequence[float]) -> float | None:

@@ -10,7 +10,8 @@ knowledge base key, the task model version and :data:`RISK_VERSION`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -25,13 +26,22 @@ from ai_impact.risk.formula import (
     demand_pressure,
     risk_from_components,
 )
-from ai_impact.risk.table import FLOAT_COLUMNS, RiskTable
+from ai_impact.risk.table import DESCRIPTION_BASIS, FLOAT_COLUMNS, RiskTable
+from ai_impact.scoring.timeline import EXPOSED_BETA
 
-__all__ = ["RISK_VERSION", "build_table", "choose_donors", "component_values", "task_arrays"]
+__all__ = [
+    "RISK_VERSION",
+    "build_table",
+    "choose_donors",
+    "component_values",
+    "description_sentences",
+    "task_arrays",
+]
 
 # Bump with any change to the formula, the aggregation or the donor rule: it names the cache.
-RISK_VERSION = "risk-1"
+RISK_VERSION = "risk-2"
 MAX_DONORS = 3
+_SENTENCE = re.compile(r"(?<=[.;])\s+")
 
 FloatArray = NDArray[np.float64]
 
@@ -134,30 +144,56 @@ def component_values(cols: dict[str, FloatArray], key: str) -> dict[str, FloatAr
     }
 
 
-def build_table(kb: Any, scores: Sequence[ScoreLike], tasks: Sequence[Any], key: str) -> RiskTable:
-    """The full risk table from the knowledge base and one score per task (same order)."""
+def description_sentences(description: str) -> list[str]:
+    """An occupation description cut into sentences: stand-in tasks when nothing else exists."""
+    parts = [p.strip() for p in _SENTENCE.split(description) if len(p.strip()) > 3]
+    return parts or [description.strip() or "Perform the duties of the occupation."]
+
+
+def build_table(
+    kb: Any,
+    scores: Sequence[ScoreLike],
+    tasks: Sequence[Any],
+    key: str,
+    describe: Callable[[list[str]], Sequence[ScoreLike]] | None = None,
+) -> RiskTable:
+    """The full risk table from the knowledge base and one score per task (same order).
+
+    Occupations without tasks borrow from donors; those with no donor either (the military
+    group has no task statements at all) are scored on their description's sentences with
+    ``describe`` (the task model), and their donors column says ``(description)``.
+    """
     occs = list(kb.occupations())
     pos = {o.code: i for i, o in enumerate(occs)}
     n = len(occs)
-    arrays = task_arrays(
-        [pos[t.code] for t in tasks],
-        [t.task_type for t in tasks],
-        [t.aei_share for t in tasks],
-        scores,
-    )
-    agg = aggregate(arrays, n)
-    exposed = np.bincount(arrays.occ, weights=(arrays.beta >= 0.25), minlength=n)
-    observed = np.bincount(arrays.occ, weights=arrays.observed_use, minlength=n)
-    with_tasks = {o.code: o.soc for o in occs if agg.n_tasks[pos[o.code]] > 0}
+    with_tasks = {t.code: t.code[:7] for t in tasks}
     minor_of = {o.code: o.minor_code for o in occs}
     donors: dict[int, list[int]] = {}
     donor_codes: list[str] = [""] * n
+    pseudo_occ: list[int] = []
+    pseudo_text: list[str] = []
     for o in occs:
         if o.code in with_tasks:
             continue
         picked = choose_donors(o.code, [r.code for r in kb.related(o.code)], with_tasks, minor_of)
-        donors[pos[o.code]] = [pos[c] for c in picked]
-        donor_codes[pos[o.code]] = "|".join(picked)
+        if picked or describe is None:
+            donors[pos[o.code]] = [pos[c] for c in picked]
+            donor_codes[pos[o.code]] = "|".join(picked)
+            continue
+        texts = description_sentences(o.description)
+        pseudo_occ += [pos[o.code]] * len(texts)
+        pseudo_text += texts
+        donor_codes[pos[o.code]] = DESCRIPTION_BASIS
+    pseudo_scores = list(describe(pseudo_text)) if pseudo_text and describe else []
+    arrays = task_arrays(
+        [pos[t.code] for t in tasks] + pseudo_occ,
+        [t.task_type for t in tasks] + [None] * len(pseudo_occ),
+        [t.aei_share for t in tasks] + [None] * len(pseudo_occ),
+        [*scores, *pseudo_scores],
+    )
+    agg = aggregate(arrays, n)
+    exposed = np.bincount(arrays.occ, weights=(arrays.beta >= EXPOSED_BETA), minlength=n)
+    observed = np.bincount(arrays.occ, weights=arrays.observed_use, minlength=n)
     cols = _borrow(agg, donors)
     cols["n_exposed"] = exposed.astype(np.float64)
     cols["n_observed"] = observed.astype(np.float64)

@@ -17,7 +17,10 @@ from numpy.typing import NDArray
 from ai_impact.errors import NotFoundError
 from ai_impact.risk.formula import COMPONENTS, category_of
 
-__all__ = ["FLOAT_COLUMNS", "STRING_COLUMNS", "OccupationRisk", "RiskTable"]
+__all__ = ["DESCRIPTION_BASIS", "FLOAT_COLUMNS", "STRING_COLUMNS", "OccupationRisk", "RiskTable"]
+
+# The donors column holds this when an occupation is scored on its own description's sentences.
+DESCRIPTION_BASIS = "(description)"
 
 FLOAT_COLUMNS: tuple[str, ...] = (
     "beta",
@@ -71,6 +74,7 @@ class OccupationRisk:
     industry: str
     industry_slug: str
     donors: tuple[str, ...]
+    basis: str
     n_tasks: int
     n_exposed: int
     n_observed: int
@@ -149,7 +153,14 @@ class RiskTable:
             title=s["title"],
             industry=s["industry"],
             industry_slug=s["industry_slug"],
-            donors=tuple(d for d in s["donors"].split("|") if d),
+            donors=tuple(d for d in s["donors"].split("|") if d and d != DESCRIPTION_BASIS),
+            basis=(
+                "description"
+                if s["donors"] == DESCRIPTION_BASIS
+                else "related"
+                if s["donors"]
+                else "tasks"
+            ),
             n_tasks=int(self.ints["n_tasks"][i]),
             n_exposed=int(self.ints["n_exposed"][i]),
             n_observed=int(self.ints["n_observed"][i]),

@@ -1,0 +1,81 @@
+"""``ai-impact analyze`` and ``ai-impact compare``: the analysis of one or several occupations."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from ai_impact import api
+from ai_impact.cli.app import app
+from ai_impact.cli.common import handles_errors, settings_from
+from ai_impact.errors import AmbiguousInputError
+from ai_impact.render import RENDERERS
+
+
+class ReportFormat(StrEnum):
+    """Output formats of a report."""
+
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+_FORMAT = typer.Option("--format", "-f", help="md (default), json or html.")
+_DB = typer.Option("--db", help="Path of the knowledge base.")
+
+
+def _choices(exc: AmbiguousInputError) -> str:
+    """The candidates of an ambiguous title, one per line, for stderr."""
+    return "\n".join(f"  {c.code}  {c.title}  ({c.confidence:.2f})" for c in exc.candidates)
+
+
+@app.command("analyze")
+@handles_errors
+def analyze(
+    query: Annotated[str, typer.Argument(help="A job title or an O*NET-SOC / SOC code.")],
+    fmt: Annotated[ReportFormat, _FORMAT] = ReportFormat.md,
+    area: Annotated[
+        str | None,
+        typer.Option("--area", help="State (CA, California) or metro area for pay; default US."),
+    ] = None,
+    db: Annotated[str | None, _DB] = None,
+) -> None:
+    """Write the AI impact analysis of one occupation: risk, tasks, tools, pay, outlook."""
+    try:
+        report = api.analyze(query, area=area, settings=settings_from(db))
+    except AmbiguousInputError as exc:
+        typer.echo(_choices(exc), err=True)
+        raise
+    typer.echo(RENDERERS[fmt.value](report))
+
+
+@app.command("compare")
+@handles_errors
+def compare(
+    queries: Annotated[list[str], typer.Argument(help="Two to four titles or codes.")],
+    fmt: Annotated[ReportFormat, _FORMAT] = ReportFormat.md,
+    db: Annotated[str | None, _DB] = None,
+) -> None:
+    """Compare two to four occupations: risk, exposure, pay and outlook side by side."""
+    reports = api.compare(queries, settings=settings_from(db))
+    if fmt is ReportFormat.md:
+        lines = [
+            "| Occupation | Code | Risk | Category | Exposure β | Median pay | Outlook 2024–34 |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for r in reports:
+            pay = f"${r.salary.median_annual:,.0f}" if r.salary and r.salary.median_annual else "—"
+            change = r.changing.demand_change_pct
+            out = f"{change:+.1f}%" if change is not None else "—"
+            lines.append(
+                f"| {r.header.title} | {r.header.code} | {r.risk.score:.1f} | {r.risk.category} | "
+                f"{r.changing.exposure.beta:.2f} | {pay} | {out} |"
+            )
+        typer.echo("\n".join(lines))
+        return
+    if fmt is ReportFormat.json:
+        typer.echo("[\n" + ",\n".join(RENDERERS["json"](r) for r in reports) + "\n]")
+        return
+    typer.echo("\n".join(RENDERERS[fmt.value](r) for r in reports))

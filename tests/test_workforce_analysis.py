@@ -69,7 +69,7 @@ class FakeLibrary:
             "Ghost": _res("Ghost", "43-9021.00", 0.1, True),
             "43-9021.00": _res("43-9021.00", "43-9021.00", 1.0, False, via="code"),
         }
-        return [known[t] for t in texts]
+        return [known.get(t) or _res(t, None, 0.0, False) for t in texts]
 
     def occupation_rows(self) -> dict[str, Row]:
         return ROWS

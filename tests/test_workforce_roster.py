@@ -158,3 +158,26 @@ def test_row_model_is_strict() -> None:
         RosterRow.model_validate({"line": 1, "title": "Nurse", "salary": 3})
     with pytest.raises(ValidationError):
         RosterRow.model_validate({"line": 1, "title": "Nurse", "headcount": "3"})
+
+
+def test_json_records_use_the_same_rules() -> None:
+    parsed = parse_roster(
+        [
+            {"title": "Nurse", "headcount": 3, "annual_pay": 81000.5, "team": "Care"},
+            {"title": "Clerk", "headcount": None, "location": "TX"},
+        ]
+    )
+    assert [
+        (r.line, r.title, r.headcount, r.annual_pay, r.team, r.location) for r in parsed.rows
+    ] == [
+        (1, "Nurse", 3, 81000.5, "Care", None),
+        (2, "Clerk", 1, None, None, "TX"),
+    ]
+    with pytest.raises(InputError) as err:
+        parse_roster([{"title": "Nurse", "headcount": 0}, {"title": "", "headcount": 2}])
+    assert err.value.message.splitlines()[1:] == [
+        "  row 1: headcount '0' is not a whole number of at least 1",
+        "  row 2: the title is empty",
+    ]
+    with pytest.raises(InputError, match="The roster is empty"):
+        parse_roster([])

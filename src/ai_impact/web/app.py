@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from ai_impact import __version__
 from ai_impact.render.html import STATIC_DIR, Links, render_page
 from ai_impact.settings import Settings
-from ai_impact.web import json_api, pages
+from ai_impact.web import json_api, pages, workforce
 from ai_impact.web.errors import install_error_handlers
 
 __all__ = ["create_app"]
@@ -42,6 +42,7 @@ def create_app(settings: Settings | None = None, *, prefix: str = "") -> FastAPI
     install_error_handlers(app)
     app.include_router(json_api.router)
     app.include_router(pages.router)
+    app.include_router(workforce.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.get("/healthz", include_in_schema=False)

@@ -16,7 +16,16 @@ from typing import Any
 from ai_impact.reports import figures as fx
 from ai_impact.workforce.analysis import CHECK, REVIEW, RoleResult, WorkforceReport
 
-__all__ = ["CSV_COLUMNS", "SCHEMA", "to_csv", "to_dict", "to_json", "to_markdown"]
+__all__ = [
+    "CSV_COLUMNS",
+    "METHOD",
+    "SCHEMA",
+    "headline",
+    "to_csv",
+    "to_dict",
+    "to_json",
+    "to_markdown",
+]
 
 SCHEMA = "ai-impact/workforce@1"
 METHOD = (
@@ -204,11 +213,18 @@ def _hours(value: float | None) -> str:
     return _opt(value, lambda v: fx.number(v, 0))
 
 
+def headline(report: WorkforceReport) -> str:
+    """'40 people in 4 roles' (singular when one)."""
+    t = report.totals
+    people = f"{t.headcount:,} " + ("person" if t.headcount == 1 else "people")
+    return people + f" in {t.roles:,} " + ("role" if t.roles == 1 else "roles")
+
+
 def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
     """A finished page: summary, categories, top roles, teams, every role, review list, method."""
     t = report.totals
     by_id = {r.id: r for r in report.roles}
-    out = [f"# AI exposure of a workforce: {t.headcount:,} people in {t.roles:,} roles", ""]
+    out = [f"# AI exposure of a workforce: {headline(report)}", ""]
     if t.exposure is not None and t.risk_score is not None:
         out += [
             f"Across the {t.headcount_analysed:,} people whose occupation is known, "

@@ -57,14 +57,14 @@ class FacadeLibrary:
 
 
 def workforce_report(
-    source: Path | bytes | str | RosterParse,
+    source: Path | bytes | str | Sequence[Mapping[str, str | int | float | None]] | RosterParse,
     *,
     top: int = 10,
     reskilling: bool = True,
     min_confidence: float = MIN_CONFIDENCE,
     settings: Settings | None = None,
 ) -> WorkforceReport:
-    """Read the roster (a path, CSV bytes or text, or a parsed roster) and analyse it."""
+    """Read the roster (a CSV path, bytes or text, row mappings, or parsed) and analyse it."""
     if isinstance(source, RosterParse):
         roster = source
     elif isinstance(source, Path):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -27,6 +27,7 @@ __all__ = [
     "RosterParse",
     "RosterRow",
     "parse_roster",
+    "read_records",
     "read_roster",
     "read_roster_file",
 ]
@@ -86,7 +87,7 @@ class RosterRow(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
-    line: int = Field(ge=1, description="Line of the file where the row starts.")
+    line: int = Field(ge=1, description="Line of the file where the row starts (row of a list).")
     title: Title
     headcount: int = Field(default=1, ge=1, le=10_000_000)
     annual_pay: float | None = Field(default=None, ge=0, le=100_000_000)
@@ -240,6 +241,73 @@ def _row(line: int, record: Sequence[str], columns: dict[str, int]) -> RosterRow
         return [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
 
 
+def _collect(
+    records: Iterable[tuple[int, list[str]]], *, max_rows: int, unit: str
+) -> tuple[list[RosterRow], list[str], list[str], dict[str, str]]:
+    """Rows, problems, notes and the column map from records whose first one is the header."""
+    header: list[str] | None = None
+    columns: dict[str, int] = {}
+    problems: list[str] = []
+    notes: list[str] = []
+    rows: list[RosterRow] = []
+    n_records = 0
+    for start, record in records:
+        if not any(f.strip() for f in record):
+            continue
+        if header is None:
+            header = record
+            columns, ignored, notes = _map_columns(header)
+            if "title" not in columns:
+                found = ", ".join(repr(h.strip()) for h in header if h.strip()) or "none"
+                raise InputError(
+                    f"The roster has no title column (columns found: {found}).",
+                    hint="Name one column 'title' (or 'job title', 'position', 'role').",
+                )
+            if ignored:
+                notes.append("Ignored columns: " + ", ".join(repr(c) for c in ignored) + ".")
+            continue
+        n_records += 1
+        if n_records > max_rows:
+            raise InputError(
+                f"The roster has more than {max_rows:,} rows.",
+                hint="Aggregate identical titles into one row with a headcount, or split it.",
+            )
+        where = f"{unit} {start}"
+        extra = len(record) - len(header)
+        if extra > 0 and any(f.strip() for f in record[len(header) :]):
+            problems.append(
+                f"{where}: {len(record)} fields but the header has {len(header)} ({_QUOTE_HINT})"
+            )
+            continue
+        if _cell(record, columns, "title").casefold() in _TOTALS:
+            notes.append(f"{where}: skipped a totals row ('{_cell(record, columns, 'title')}').")
+            continue
+        result = _row(start, record, columns)
+        if isinstance(result, RosterRow):
+            rows.append(result)
+        else:
+            # Trailing empty fields hide a shifted row: an unquoted comma in the title.
+            hint = [f"{len(record)} fields for {len(header)} columns ({_QUOTE_HINT})"]
+            problems.append(f"{where}: " + "; ".join(result + (hint if extra > 0 else [])))
+    if header is not None and not rows and not problems:
+        raise InputError(
+            "The roster has a header but no rows.",
+            hint="Add one row per role: title, headcount, and optionally annual_pay.",
+        )
+    names = {f: (header or [])[i].strip() for f, i in columns.items()}
+    return rows, problems, notes, names
+
+
+def _csv_records(text: str, delimiter: str, problems: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """CSV records with the line each starts on; an unreadable tail becomes a problem."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        for record in reader:
+            yield reader.line_num - sum(f.count("\n") for f in record), record
+    except csv.Error as exc:
+        problems.append(f"line {reader.line_num}: unreadable CSV ({exc})")
+
+
 def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
     """Read a roster and collect every problem instead of stopping at the first one."""
     if isinstance(data, str):
@@ -251,87 +319,48 @@ def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
                 hint="Split it by department, or drop columns other than title, headcount, pay.",
             )
         text, encoding = _decode(data)
-    lines = text.splitlines()
-    first = next((ln for ln in lines if ln.strip()), "")
+    first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if not first:
         raise InputError(
             "The roster is empty.",
             hint="Give a CSV with a header (title, headcount, annual_pay) and one row per role.",
         )
     delimiter = _sniff_delimiter(first)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    columns: dict[str, int] = {}
-    problems: list[str] = []
-    notes: list[str] = []
-    rows: list[RosterRow] = []
-    n_records = 0
-    try:
-        for record in reader:
-            start = reader.line_num - sum(f.count("\n") for f in record)
-            if not any(f.strip() for f in record):
-                continue
-            if header is None:
-                header = record
-                columns, ignored, notes = _map_columns(header)
-                if "title" not in columns:
-                    found = ", ".join(repr(h.strip()) for h in header if h.strip()) or "none"
-                    raise InputError(
-                        f"The roster has no title column (columns found: {found}).",
-                        hint="Name one column 'title' (or 'job title', 'position', 'role').",
-                    )
-                if ignored:
-                    notes.append("Ignored columns: " + ", ".join(repr(c) for c in ignored) + ".")
-                continue
-            n_records += 1
-            if n_records > max_rows:
-                raise InputError(
-                    f"The roster has more than {max_rows:,} rows.",
-                    hint="Aggregate identical titles into one row with a headcount, or split it.",
-                )
-            extra = len(record) - len(header)
-            if extra > 0 and any(f.strip() for f in record[len(header) :]):
-                problems.append(
-                    f"line {start}: {len(record)} fields but the header has "
-                    f"{len(header)} ({_QUOTE_HINT})"
-                )
-                continue
-            if _cell(record, columns, "title").casefold() in _TOTALS:
-                notes.append(
-                    f"line {start}: skipped a totals row ('{_cell(record, columns, 'title')}')."
-                )
-                continue
-            result = _row(start, record, columns)
-            if isinstance(result, RosterRow):
-                rows.append(result)
-            else:
-                # Trailing empty fields hide a shifted row: an unquoted comma in the title.
-                hint = (
-                    [f"{len(record)} fields for {len(header)} columns ({_QUOTE_HINT})"]
-                    if extra > 0
-                    else []
-                )
-                problems.append(f"line {start}: " + "; ".join(result + hint))
-    except csv.Error as exc:
-        problems.append(f"line {reader.line_num}: unreadable CSV ({exc})")
-    if header is not None and not rows and not problems:
-        raise InputError(
-            "The roster has a header but no rows.",
-            hint="Add one row per role: title, headcount, and optionally annual_pay.",
-        )
+    broken: list[str] = []
+    rows, problems, notes, columns = _collect(
+        _csv_records(text, delimiter, broken), max_rows=max_rows, unit="line"
+    )
     return RosterParse(
-        rows=tuple(rows),
-        problems=tuple(problems),
-        notes=tuple(notes),
-        columns={f: (header or [])[i].strip() for f, i in columns.items()},
-        encoding=encoding,
-        delimiter=delimiter,
+        tuple(rows), tuple(problems + broken), tuple(notes), columns, encoding, delimiter
     )
 
 
-def parse_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
-    """Read a roster; raise :class:`InputError` listing every bad row if any row is bad."""
-    parsed = read_roster(data, max_rows=max_rows)
+def read_records(
+    records: Sequence[Mapping[str, str | int | float | None]], *, max_rows: int = MAX_ROWS
+) -> RosterParse:
+    """Read roster rows given as mappings (a JSON body); problems name the row number."""
+    if not records:
+        raise InputError("The roster is empty.", hint="Send at least one row with a title.")
+    keys = list(dict.fromkeys(k for r in records for k in r))
+
+    def text(value: str | int | float | None) -> str:
+        return "" if value is None else str(value)
+
+    items = [(0, keys)] + [(n, [text(r.get(k)) for k in keys]) for n, r in enumerate(records, 1)]
+    rows, problems, notes, columns = _collect(items, max_rows=max_rows, unit="row")
+    return RosterParse(tuple(rows), tuple(problems), tuple(notes), columns, "json", "")
+
+
+def parse_roster(
+    data: bytes | str | Sequence[Mapping[str, str | int | float | None]],
+    *,
+    max_rows: int = MAX_ROWS,
+) -> RosterParse:
+    """Read a roster (CSV bytes or text, or row mappings); raise listing every bad row."""
+    if isinstance(data, bytes | str):
+        parsed = read_roster(data, max_rows=max_rows)
+    else:
+        parsed = read_records(data, max_rows=max_rows)
     if parsed.problems:
         shown = list(parsed.problems[:MAX_REPORTED])
         more = len(parsed.problems) - len(shown)

@@ -1,0 +1,165 @@
+"""The workforce face on the web: ``POST /api/v1/workforce`` and the ``/workforce`` upload page.
+
+The API takes a CSV (a multipart upload in field ``roster``, or the raw body as ``text/csv``) or
+a JSON body ``{"rows": [{"title": ..., "headcount": ...}, ...]}``; it answers the document of
+``ai-impact workforce --format json`` (or CSV / Markdown with ``?format=``). Roster problems are
+422 with every bad row listed, in the one error shape.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from ai_impact.errors import InputError
+from ai_impact.render.html import Links, render_page
+from ai_impact.workforce import WorkforceReport, workforce_report
+from ai_impact.workforce.analysis import MIN_CONFIDENCE
+from ai_impact.workforce.formats import METHOD, headline, to_csv, to_json, to_markdown
+from ai_impact.workforce.roster import MAX_BYTES, MAX_ROWS
+
+__all__ = ["router"]
+
+router = APIRouter()
+MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "md": "text/markdown"}
+RENDER = {"json": to_json, "csv": to_csv, "md": to_markdown}
+
+
+class RowIn(BaseModel):
+    """One roster row of a JSON body (values are checked by the roster rules, all at once)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str
+    headcount: int | float | str | None = None
+    annual_pay: float | str | None = None
+    hourly_pay: float | str | None = None
+    code: str | None = None
+    team: str | None = None
+    location: str | None = None
+
+
+class WorkforceBody(BaseModel):
+    """A JSON roster: the rows, as a CSV would give them."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rows: list[RowIn] = Field(max_length=MAX_ROWS)
+
+
+async def _limited_body(request: Request) -> bytes:
+    """The request body, refusing more than the roster size limit without reading it all."""
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise InputError(f"The roster is over the {MAX_BYTES // 1_000_000} MB limit.")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _roster_source(request: Request) -> bytes | list[dict[str, Any]]:
+    """CSV bytes from an upload, a pasted text field or the raw body; rows from JSON."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype in {"multipart/form-data", "application/x-www-form-urlencoded"}:
+        # The context closes the spooled upload files once read.
+        async with request.form(max_part_size=MAX_BYTES) as form:
+            upload, pasted = form.get("roster"), form.get("csv")
+            if isinstance(upload, UploadFile) and upload.filename:
+                if upload.size is not None and upload.size > MAX_BYTES:
+                    raise InputError(f"The roster is over the {MAX_BYTES // 1_000_000} MB limit.")
+                return await upload.read()
+            if isinstance(pasted, str) and pasted.strip():
+                return pasted.encode("utf-8")
+        raise InputError("No roster received.", hint="Choose a CSV file or paste its text.")
+    body = await _limited_body(request)
+    if ctype == "application/json":
+        try:
+            parsed = WorkforceBody.model_validate_json(body)
+        except ValidationError as exc:
+            where = "; ".join(
+                f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors()[:20]
+            )
+            raise InputError(f"The JSON roster is not valid: {where}.") from None
+        return [r.model_dump(exclude_none=True) for r in parsed.rows]
+    return body
+
+
+async def _analyse(request: Request, top: int, reskilling: bool) -> WorkforceReport:
+    source = await _roster_source(request)
+    settings = request.app.state.settings
+    return await run_in_threadpool(
+        workforce_report, source, top=top, reskilling=reskilling, settings=settings
+    )
+
+
+@router.post(
+    "/api/v1/workforce",
+    tags=["api v1"],
+    summary="Analyse a team roster",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "text/csv": {"schema": {"type": "string"}},
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"roster": {"type": "string", "format": "binary"}},
+                    }
+                },
+                "application/json": {"schema": WorkforceBody.model_json_schema()},
+            },
+        }
+    },
+)
+async def workforce_api(
+    request: Request,
+    format: Annotated[Literal["json", "csv", "md"], Query(description="Answer format")] = "json",
+    top: Annotated[int, Query(ge=1, le=1000, description="Roles listed by at-risk hours")] = 10,
+    reskilling: Annotated[bool, Query(description="Add safer moves and skills")] = True,
+) -> Response:
+    """Exposure by role and headcount, at-risk hours, payroll exposed and reskilling paths."""
+    report = await _analyse(request, top, reskilling)
+    return Response(RENDER[format](report), media_type=MEDIA[format])
+
+
+def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+    links: Links = request.app.state.links
+    report: WorkforceReport | None = context.setdefault("report", None)
+    context.setdefault("error", None)
+    by_id = {r.id: r for r in report.roles} if report else {}
+    page = render_page(
+        "workforce.html",
+        links,
+        method=METHOD,
+        min_confidence=MIN_CONFIDENCE,
+        max_rows=MAX_ROWS,
+        max_mb=MAX_BYTES // 1_000_000,
+        top_roles=[by_id[i] for i in report.totals.top_roles] if report else [],
+        headline=headline(report) if report else "",
+        **context,
+    )
+    return HTMLResponse(page, status_code=status)
+
+
+@router.get("/workforce", response_class=HTMLResponse, include_in_schema=False)
+def workforce_form(request: Request) -> HTMLResponse:
+    """The upload form."""
+    return _page(request)
+
+
+@router.post("/workforce", response_class=HTMLResponse, include_in_schema=False)
+async def workforce_page(request: Request) -> HTMLResponse:
+    """The analysis of an uploaded roster, or the form again with what was wrong."""
+    try:
+        report = await _analyse(request, 10, True)
+    except InputError as exc:
+        return _page(request, exc.http_status, error=str(exc))
+    return _page(request, report=report)

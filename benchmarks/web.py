@@ -12,6 +12,11 @@ count, then measures, each ``--runs`` times (the table shows the median of the r
   (a minimal asyncio HTTP/1.1 client, so the load generator takes little of the 2 cores);
 * ``ai-impact build-site`` of every occupation (``--site-runs`` times, ``--jobs`` processes).
 
+``--synthetic N`` replaces the library with N copies of the hand-built reports of
+``tests/web_fakes.py`` (no knowledge base needed): it measures the web face alone — routing,
+rendering, charts, serialization, writing files — and runs build-site with ``--jobs 1`` (the
+fake facade lives in this process only).
+
 Every request goes to 127.0.0.1 only; every loop is bounded in count and time. The knowledge
 base must exist or is built on the first server start (not timed).
 """
@@ -64,16 +69,54 @@ def get(url: str, timeout: float = 30) -> bytes:
         return bytes(r.read())
 
 
+def install_synthetic(n: int) -> None:
+    """Point ``ai_impact.api`` at ``n`` synthetic occupations (copies of the test fakes)."""
+    import dataclasses
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    import pytest
+
+    import web_fakes as fake
+
+    base = list(fake.REPORTS.values())[:3]
+    reports = {}
+    for i in range(n):
+        r = base[i % len(base)]
+        code = f"{11 + i // 9999:02d}-{i % 9999:04d}.00"
+        header = dataclasses.replace(
+            r.header, code=code, soc=code[:7], title=f"{r.header.title} {i}"
+        )
+        reports[code] = dataclasses.replace(r, header=header)
+    fake.REPORTS.clear()
+    fake.REPORTS.update(reports)
+    fake.install(pytest.MonkeyPatch())
+
+
+def synthetic_app() -> Any:
+    """uvicorn factory of the synthetic mode (N from AI_IMPACT_BENCH_SYNTHETIC)."""
+    install_synthetic(int(os.environ["AI_IMPACT_BENCH_SYNTHETIC"]))
+    from ai_impact.web.app import create_app
+
+    return create_app()
+
+
 class Server:
     """uvicorn in a subprocess with ``workers`` processes."""
 
-    def __init__(self, workers: int) -> None:
+    def __init__(self, workers: int, synthetic: int = 0) -> None:
         self.port = free_port()
         self.base = f"http://{HOST}:{self.port}"
-        cmd = [str(BIN / "python"), "-m", "uvicorn", "ai_impact.web.app:create_app", "--factory"]
-        cmd += ["--host", HOST, "--port", str(self.port), "--log-level", "warning"]
-        cmd += ["--workers", str(workers)]
-        self.proc = subprocess.Popen(cmd, cwd=ROOT)
+        app = "web:synthetic_app" if synthetic else "ai_impact.web.app:create_app"
+        code = (
+            "from ai_impact.web.server import run; "
+            f"run({app!r}, host={HOST!r}, port={self.port}, workers={workers}, factory=True)"
+        )
+        cmd = [str(BIN / "python"), "-c", code]
+        path = os.pathsep.join(
+            p for p in (str(ROOT / "benchmarks"), os.environ.get("PYTHONPATH")) if p
+        )
+        env = {**os.environ, "AI_IMPACT_BENCH_SYNTHETIC": str(synthetic), "PYTHONPATH": path}
+        self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env)
         deadline = time.monotonic() + 600  # a first run builds the knowledge base
         while True:
             try:
@@ -148,7 +191,7 @@ def pct(values: list[float], q: float) -> float:
 
 
 def bench_server(workers: int, args: argparse.Namespace) -> dict[str, Any]:
-    server = Server(workers)
+    server = Server(workers, args.synthetic)
     try:
         table = json.loads(get(server.base + "/api/v1/occupations"))["occupations"]
         slugs = [
@@ -191,12 +234,19 @@ def bench_server(workers: int, args: argparse.Namespace) -> dict[str, Any]:
 
 def bench_site(args: argparse.Namespace) -> dict[str, Any]:
     times, pages = [], 0
+    if args.synthetic:
+        install_synthetic(args.synthetic)
     for _ in range(args.site_runs):
         with tempfile.TemporaryDirectory(prefix="ai-impact-site-bench-") as tmp:
             out = Path(tmp) / "site"
-            cmd = [str(BIN / "ai-impact"), "build-site", str(out), "--jobs", str(args.jobs), "-q"]
             t = time.perf_counter()
-            subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+            if args.synthetic:
+                from ai_impact.export import build_site
+
+                build_site(out, jobs=1)
+            else:
+                cmd = [str(BIN / "ai-impact"), "build-site", str(out), "--jobs", str(args.jobs)]
+                subprocess.run([*cmd, "-q"], check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
             times.append(time.perf_counter() - t)
             pages = len(list((out / "occupations").glob("*.*.html")))
             size = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
@@ -214,10 +264,12 @@ def main() -> None:
     p.add_argument("--site-runs", type=int, default=3)
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--json", type=Path, help="also write the results here")
+    p.add_argument("--synthetic", type=int, default=0, help="N fake occupations, no library")
     args = p.parse_args()
 
     results: dict[str, Any] = {"machine": machine(), "servers": []}
-    print(f"machine: {results['machine']}\n")
+    mode = f"synthetic ({args.synthetic} fake occupations)" if args.synthetic else "real library"
+    print(f"machine: {results['machine']}\nmode: {mode}\n")
     for w in args.workers:
         results["servers"].append(bench_server(w, args))
     if args.site_runs:
@@ -238,7 +290,8 @@ def main() -> None:
         runs = ", ".join(f"{t:.1f}" for t in site["runs"])
         print(
             f"\nbuild-site: {site['pages']} occupation pages in {site['seconds']:.1f} s "
-            f"(median of {len(site['runs'])}: {runs}; --jobs {args.jobs}; {site['mib']:.0f} MiB)"
+            f"(median of {len(site['runs'])}: {runs}; "
+            f"--jobs {1 if args.synthetic else args.jobs}; {site['mib']:.0f} MiB)"
         )
     print(f"\n(medians of {args.runs} runs; {args.seconds:.0f} s per throughput run)")
     if args.json:

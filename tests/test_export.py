@@ -109,3 +109,27 @@ def test_refuses_to_replace_a_foreign_folder(
     with pytest.raises(InputError, match="not empty and was not made by build-site"):
         build_site(tmp_path)
     assert (tmp_path / "mine.txt").read_text() == "keep me"
+
+
+def test_build_site_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from ai_impact.cli.app import _register, app
+
+    fake.install(monkeypatch)
+    _register()
+    from ai_impact.settings import default_data_dir
+
+    # the command exports its settings to the environment for worker processes: restore it
+    monkeypatch.setenv("AI_IMPACT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("AI_IMPACT_DATA_DIR", str(default_data_dir()))
+    out = tmp_path / "pub"
+    result = CliRunner().invoke(app, ["build-site", str(out), "--jobs", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    assert "Wrote 4 occupation pages, 3 industries" in result.output
+    assert (out / "occupations" / "15-2051.00.html").is_file()
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other" / "x.txt").write_text("x")
+    refused = CliRunner().invoke(app, ["build-site", str(tmp_path / "other")])
+    assert refused.exit_code == 2
+    assert "not empty and was not made by build-site" in refused.output

@@ -30,9 +30,8 @@ def serve(
     db: str | None = typer.Option(None, "--db", help="Knowledge base file (default: built cache)."),
 ) -> None:
     """Serve the web site, the JSON API (/api/v1) and its docs (/docs), and print the URL."""
-    import uvicorn
-
     from ai_impact import api
+    from ai_impact.web.server import run
 
     settings = settings_from(db)
     export_settings(settings)
@@ -43,13 +42,6 @@ def serve(
     if workers == 1:
         from ai_impact.web.app import create_app
 
-        uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
-    else:
-        uvicorn.run(
-            "ai_impact.web.app:create_app",
-            factory=True,
-            host=host,
-            port=port,
-            workers=workers,
-            log_level="warning",
-        )
+        run(create_app(settings), host=host, port=port)
+    else:  # each worker builds its app from the exported settings
+        run("ai_impact.web.app:create_app", host=host, port=port, workers=workers, factory=True)

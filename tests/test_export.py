@@ -90,7 +90,7 @@ def test_rebuild_replaces_the_old_site(site: Path, monkeypatch: pytest.MonkeyPat
 def test_failed_build_keeps_the_previous_site(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = (site / "index.html").read_text()
 
-    def broken(code: str, *, area: str | None = None) -> object:
+    def broken(code: str, **_: object) -> object:
         raise NotFoundError(f"cannot build {code}")
 
     monkeypatch.setattr(fake, "report_for", broken)

@@ -216,7 +216,7 @@ def test_unexpected_failure_is_a_500_in_the_same_shape(
 ) -> None:
     from ai_impact import api
 
-    def boom() -> None:
+    def boom(**_: object) -> None:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(api, "industries", boom)

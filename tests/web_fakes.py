@@ -338,7 +338,7 @@ def _row(r: OccupationReport) -> OccupationRow:
     )
 
 
-def report_for(code: str, *, area: str | None = None) -> OccupationReport:
+def report_for(code: str, *, area: str | None = None, settings: object = None) -> OccupationReport:
     """Fake of ``api.report_for``: exact codes only, one known area."""
     if code not in REPORTS:
         raise NotFoundError(f"No occupation has the code '{code}'.", hint="Search by title.")
@@ -347,7 +347,7 @@ def report_for(code: str, *, area: str | None = None) -> OccupationReport:
     return REPORTS[code]
 
 
-def analyze(query: str, *, area: str | None = None) -> OccupationReport:
+def analyze(query: str, *, area: str | None = None, settings: object = None) -> OccupationReport:
     """Fake of ``api.analyze``: a code, or a title that resolves confidently."""
     if query in REPORTS:
         return report_for(query, area=area)
@@ -359,12 +359,12 @@ def analyze(query: str, *, area: str | None = None) -> OccupationReport:
     return report_for(res.candidates[0].code, area=area)
 
 
-def occupation_table() -> list[OccupationRow]:
+def occupation_table(*, settings: object = None) -> list[OccupationRow]:
     """Fake of ``api.occupation_table``."""
     return [_row(r) for r in REPORTS.values()]
 
 
-def industries() -> list[IndustrySummary]:
+def industries(*, settings: object = None) -> list[IndustrySummary]:
     """Fake of ``api.industries``."""
     out = []
     for slug, (label, text) in INDUSTRY_TEXT.items():
@@ -374,7 +374,7 @@ def industries() -> list[IndustrySummary]:
     return out
 
 
-def industry(slug: str) -> tuple[IndustrySummary, list[OccupationRow]]:
+def industry(slug: str, *, settings: object = None) -> tuple[IndustrySummary, list[OccupationRow]]:
     """Fake of ``api.industry``."""
     for s in industries():
         if s.slug == slug:
@@ -382,7 +382,7 @@ def industry(slug: str) -> tuple[IndustrySummary, list[OccupationRow]]:
     raise NotFoundError(f"No industry is called '{slug}'.", hint="See /industries.")
 
 
-def resolve_title(text: str, top: int = 5) -> Resolution:
+def resolve_title(text: str, top: int = 5, *, settings: object = None) -> Resolution:
     """Fake of ``api.resolve_title``: substring match on titles and a few aliases."""
     if not text.strip():
         raise InputError("The title is empty.", hint="Type a job title.")
@@ -405,14 +405,14 @@ def resolve_title(text: str, top: int = 5) -> Resolution:
     return Resolution(text, q, tuple(found), len(found) > 1, None, None)
 
 
-def compare(codes: Sequence[str]) -> list[OccupationReport]:
+def compare(codes: Sequence[str], *, settings: object = None) -> list[OccupationReport]:
     """Fake of ``api.compare``."""
     if not 2 <= len(codes) <= 4:
         raise InputError(f"Compare takes 2 to 4 codes; got {len(codes)}.")
     return [report_for(c) for c in codes]
 
 
-def sources_info() -> list[SourceInfo]:
+def sources_info(*, settings: object = None) -> list[SourceInfo]:
     """Fake of ``api.sources_info``."""
     return [
         SourceInfo(

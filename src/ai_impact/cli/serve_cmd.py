@@ -36,7 +36,9 @@ def serve(
     settings = settings_from(db)
     export_settings(settings)
     typer.echo("Loading the knowledge base (built from data/ on first use)…", err=True)
-    api.industries()  # warm up: a first-run build happens here, before the URL is printed
+    api.industries(
+        settings=settings
+    )  # warm up: a first-run build happens here, before the URL is printed
     shown = f"[{host}]" if ":" in host else host
     typer.echo(f"ai-impact is serving at http://{shown}:{port}/  (API docs: /docs; Ctrl+C stops)")
     if workers == 1:

@@ -39,13 +39,16 @@ def build_site_cmd(
     """Write every occupation and industry page, JSON, a search index and a sitemap to DIR."""
     from ai_impact.export import build_site
 
-    export_settings(settings_from(db))
+    settings = settings_from(db)
+    export_settings(settings)
 
     def progress(done: int, total: int) -> None:
         if not quiet and (done == total or done % 200 < 16):
             typer.echo(f"  {done}/{total} occupation pages", err=True)
 
-    stats = build_site(out_dir, jobs=jobs, base_url=base_url, limit=limit, progress=progress)
+    stats = build_site(
+        out_dir, jobs=jobs, settings=settings, base_url=base_url, limit=limit, progress=progress
+    )
     typer.echo(
         f"Wrote {stats.occupations} occupation pages, {stats.industries} industries and "
         f"{stats.files} files to {stats.out_dir} in {stats.seconds:.1f} s. "

@@ -25,6 +25,7 @@ from ai_impact.render.html import (
     sort_rows,
 )
 from ai_impact.render.json import render_json
+from ai_impact.settings import Settings
 
 __all__ = ["write_occupation", "write_occupations", "write_shared"]
 
@@ -41,7 +42,9 @@ def _default_order(sort: str) -> str:
     return SORTS[sort][1]
 
 
-def write_shared(out: Path, rows: Sequence[Any], industries: Sequence[Any]) -> list[str]:
+def write_shared(
+    out: Path, rows: Sequence[Any], industries: Sequence[Any], settings: Settings | None = None
+) -> list[str]:
     """Everything but the occupation pages; returns the page paths for the sitemap."""
     shutil.copytree(STATIC_DIR, out / "static")
     top, sub = StaticLinks(""), StaticLinks("../")
@@ -51,7 +54,9 @@ def write_shared(out: Path, rows: Sequence[Any], industries: Sequence[Any]) -> l
         "methodology.html": render_page(
             "methodology.html", top, body=markdown_to_html(api.methodology_markdown())
         ),
-        "sources.html": render_page("sources.html", top, sources=api.sources_info()),
+        "sources.html": render_page(
+            "sources.html", top, sources=api.sources_info(settings=settings)
+        ),
         "industries/index.html": render_page("industries.html", sub, industries=industries),
     }
     for sort in SORTS:
@@ -97,17 +102,18 @@ def _table_page(
     return render_page(template, links, rows=ordered, sort=sort, order=order, sort_url=url, **extra)
 
 
-def write_occupation(out: Path, code: str) -> None:
+def write_occupation(out: Path, code: str, settings: Settings | None = None) -> None:
     """The page and the JSON of one occupation."""
-    report = api.report_for(code)
+    report = api.report_for(code, settings=settings)
     _write(out / "occupations" / f"{code}.html", occupation_page(report, StaticLinks("../")))
     _write(out / "api" / "occupations" / f"{code}.json", render_json(report, indent=None))
 
 
-def _chunk_worker(args: tuple[str, list[str]]) -> int:
-    out, codes = args
+def _chunk_worker(args: tuple[str, list[str], str | None]) -> int:
+    out, codes, settings_json = args
+    settings = Settings.model_validate_json(settings_json) if settings_json else None
     for code in codes:
-        write_occupation(Path(out), code)
+        write_occupation(Path(out), code, settings)
     return len(codes)
 
 
@@ -116,6 +122,7 @@ def write_occupations(
     codes: Sequence[str],
     *,
     jobs: int = 1,
+    settings: Settings | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Every occupation page, over ``jobs`` processes; returns how many were written.
@@ -123,16 +130,17 @@ def write_occupations(
     The first error stops the build (the caller discards the half-built folder).
     """
     done = 0
+    blob = settings.model_dump_json() if settings is not None else None
     chunks = [list(codes[i : i + _CHUNK]) for i in range(0, len(codes), _CHUNK)]
     if jobs <= 1 or len(chunks) < 2:
         for chunk in chunks:
-            done += _chunk_worker((str(out), chunk))
+            done += _chunk_worker((str(out), chunk, blob))
             if progress:
                 progress(done, len(codes))
         return done
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(processes=jobs) as pool:
-        for n in pool.imap_unordered(_chunk_worker, [(str(out), c) for c in chunks]):
+        for n in pool.imap_unordered(_chunk_worker, [(str(out), c, blob) for c in chunks]):
             done += n
             if progress:
                 progress(done, len(codes))

@@ -23,6 +23,7 @@ from ai_impact import api
 from ai_impact.errors import InputError
 from ai_impact.export import pages
 from ai_impact.export.swap import swap_in
+from ai_impact.settings import Settings
 
 __all__ = ["MARKER", "SiteStats", "build_site"]
 
@@ -85,6 +86,7 @@ def build_site(
     out_dir: Path,
     *,
     jobs: int = 1,
+    settings: Settings | None = None,
     base_url: str | None = None,
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -94,16 +96,16 @@ def build_site(
     target = out_dir.resolve()
     _check_target(target)
     target.parent.mkdir(parents=True, exist_ok=True)
-    rows = api.occupation_table()
+    rows = api.occupation_table(settings=settings)
     if limit is not None:
         rows = rows[:limit]
-    industries = api.industries()
+    industries = api.industries(settings=settings)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
-        shared = pages.write_shared(tmp, rows, industries)
+        shared = pages.write_shared(tmp, rows, industries, settings)
         _write(tmp / "search-index.json", _search_index(rows))
         codes = [r.code for r in rows]
-        done = pages.write_occupations(tmp, codes, jobs=jobs, progress=progress)
+        done = pages.write_occupations(tmp, codes, jobs=jobs, settings=settings, progress=progress)
         occupation_paths = [f"occupations/{c}.html" for c in codes]
         _write(tmp / "sitemap.xml", _sitemap([*shared, *occupation_paths], base_url))
         (tmp / MARKER).write_text("Made by ai-impact build-site; replaced on each build.\n")

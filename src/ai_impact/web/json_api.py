@@ -11,10 +11,11 @@ import dataclasses
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from ai_impact import api
 from ai_impact.reports.serialize import report_to_dict
+from ai_impact.settings import Settings
 from ai_impact.web.memo import Memo
 
 __all__ = ["router"]
@@ -42,23 +43,31 @@ class JSONBytes(Response):
     media_type = "application/json"
 
 
+def _cfg(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
 def _dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 @router.get("/resolve", summary="Resolve a job title to occupations", responses=ERROR_SCHEMA)
 def resolve(
+    request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="A job title or code")],
     top: Annotated[int, Query(ge=1, le=50, description="How many candidates")] = 5,
 ) -> Response:
     """Candidates for a title, best first, with confidence 0–1 and ``needs_choice``."""
-    return JSONBytes(_dumps(dataclasses.asdict(api.resolve_title(q, top=top))))
+    return JSONBytes(
+        _dumps(dataclasses.asdict(api.resolve_title(q, top=top, settings=_cfg(request))))
+    )
 
 
 @router.get("/occupations", summary="Every occupation with its risk components")
-def occupations() -> Response:
+def occupations(request: Request) -> Response:
     """The occupation table: code, SOC, title, industry, risk and its components, pay, outlook."""
-    rows = api.occupation_table()
+    rows = api.occupation_table(settings=_cfg(request))
     body = _tables.get((rows,), "table", lambda: _dumps(_table(rows)))
     return JSONBytes(body)
 
@@ -73,25 +82,26 @@ def _table(rows: list[Any]) -> dict[str, Any]:
     responses=ERROR_SCHEMA,
 )
 def occupation(
+    request: Request,
     code: str,
     area: Annotated[str | None, Query(max_length=100, description="State or metro")] = None,
 ) -> Response:
     """The report of one O*NET-SOC code: the same JSON as ``ai-impact analyze --format json``."""
-    report = api.report_for(code, area=area or None)
+    report = api.report_for(code, area=area or None, settings=_cfg(request))
     return JSONBytes(_bodies.get((report,), "report", lambda: _dumps(report_to_dict(report))))
 
 
 @router.get("/industries", summary="Every industry with its mean risk")
-def industries() -> Response:
+def industries(request: Request) -> Response:
     """Industries: slug, label, description, number of occupations, mean risk, employment."""
-    rows = api.industries()
+    rows = api.industries(settings=_cfg(request))
     return JSONBytes(_dumps({"industries": [dataclasses.asdict(i) for i in rows]}))
 
 
 @router.get(
     "/industries/{slug}", summary="One industry and its occupations", responses=ERROR_SCHEMA
 )
-def industry(slug: str) -> Response:
+def industry(request: Request, slug: str) -> Response:
     """One industry's summary and every occupation in it."""
-    summary, rows = api.industry(slug)
+    summary, rows = api.industry(slug, settings=_cfg(request))
     return JSONBytes(_dumps({"industry": dataclasses.asdict(summary), **_table(rows)}))

@@ -22,6 +22,7 @@ from ai_impact.render.html import (
     render_page,
     sort_rows,
 )
+from ai_impact.settings import Settings
 from ai_impact.web.memo import Memo
 
 __all__ = ["router"]
@@ -39,6 +40,11 @@ def _links(request: Request) -> Links:
     return links
 
 
+def _cfg(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
 def _html(body: str, status: int = 200) -> HTMLResponse:
     return HTMLResponse(body, status_code=status)
 
@@ -46,7 +52,7 @@ def _html(body: str, status: int = 200) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request) -> HTMLResponse:
     """Search form and the industries."""
-    inds = api.industries()
+    inds = api.industries(settings=_cfg(request))
     total = sum(i.occupations for i in inds)
     return _html(render_page("home.html", _links(request), industries=inds, total=total, q=None))
 
@@ -68,7 +74,7 @@ def search(
         )
     if _CODE.match(q):
         return RedirectResponse(str(links.occupation(q, area)), status_code=303)
-    res = api.resolve_title(q, top=10)
+    res = api.resolve_title(q, top=10, settings=_cfg(request))
     if res.candidates and not res.needs_choice:
         return RedirectResponse(
             str(links.occupation(res.candidates[0].code, area)), status_code=303
@@ -91,8 +97,8 @@ def search(
 def occupation(request: Request, code: str, area: Area = None) -> HTMLResponse:
     """The full analysis; with ``?area=`` the area's pay beside the national figures."""
     area = (area or "").strip() or None
-    report = api.report_for(code, area=area)
-    national = api.report_for(code) if area else report
+    report = api.report_for(code, area=area, settings=_cfg(request))
+    national = api.report_for(code, settings=_cfg(request)) if area else report
     links = _links(request)
 
     def make() -> str:
@@ -106,7 +112,7 @@ def occupation(request: Request, code: str, area: Area = None) -> HTMLResponse:
 def occupations(request: Request, sort: Sort = "risk", order: Order | None = None) -> HTMLResponse:
     """Every occupation in one sortable table."""
     links = _links(request)
-    rows = sort_rows(api.occupation_table(), sort, order)
+    rows = sort_rows(api.occupation_table(settings=_cfg(request)), sort, order)
     order = order or ("asc" if sort == "title" else "desc")
 
     def url(s: str, o: str) -> str:
@@ -119,7 +125,11 @@ def occupations(request: Request, sort: Sort = "risk", order: Order | None = Non
 @router.get("/industries", response_class=HTMLResponse)
 def industries(request: Request) -> HTMLResponse:
     """Every industry with its mean risk."""
-    return _html(render_page("industries.html", _links(request), industries=api.industries()))
+    return _html(
+        render_page(
+            "industries.html", _links(request), industries=api.industries(settings=_cfg(request))
+        )
+    )
 
 
 @router.get("/industry/{slug}", response_class=HTMLResponse)
@@ -128,7 +138,7 @@ def industry(
 ) -> HTMLResponse:
     """Every occupation of one industry with risk, pay and outlook, sorted on the server."""
     links = _links(request)
-    summary, rows = api.industry(slug)
+    summary, rows = api.industry(slug, settings=_cfg(request))
     ordered = sort_rows(rows, sort, order)
     chart = charts.industry_chart([r.risk_category for r in rows])
 
@@ -159,7 +169,7 @@ def compare(
             f"Compare needs 2 to 4 occupation codes; got {len(wanted)}.",
             hint="Use /compare?codes=15-2051.00,29-1141.00",
         )
-    reports = api.compare(wanted)
+    reports = api.compare(wanted, settings=_cfg(request))
     chart = charts.compare_chart(reports)
     return _html(render_page("compare.html", _links(request), reports=reports, chart=chart))
 
@@ -174,4 +184,8 @@ def methodology(request: Request) -> HTMLResponse:
 @router.get("/sources", response_class=HTMLResponse)
 def sources(request: Request) -> HTMLResponse:
     """Every source file with release, vintage, licence and checksum."""
-    return _html(render_page("sources.html", _links(request), sources=api.sources_info()))
+    return _html(
+        render_page(
+            "sources.html", _links(request), sources=api.sources_info(settings=_cfg(request))
+        )
+    )

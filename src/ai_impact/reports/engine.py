@@ -42,9 +42,10 @@ def model_version() -> str:
 class Engine:
     """Knowledge base + risk table + neighbour index + catalogues, for one settings object."""
 
-    def __init__(self, kb: Any, settings: Settings) -> None:
+    def __init__(self, kb: Any, settings: Settings, *, catalogues: bool = True) -> None:
         self.kb = kb
         self.settings = settings
+        self.catalogues = catalogues
         self.model_version = model_version()
         kb_key = kb.meta("kb_key") or "nokey"
         self.key = f"{kb_key}-{self.model_version}-{RISK_VERSION}"
@@ -113,7 +114,9 @@ class Engine:
 
     @cached_property
     def tools(self) -> Any:
-        """The AI tool catalogue, or None when it cannot be loaded."""
+        """The AI tool catalogue, or None when it cannot be loaded (or is switched off)."""
+        if not self.catalogues:
+            return None
         try:
             from ai_impact.sources.catalog_tools import load_tools
 
@@ -123,7 +126,9 @@ class Engine:
 
     @cached_property
     def certifications(self) -> Any:
-        """The certification catalogue, or None when it cannot be loaded."""
+        """The certification catalogue, or None when it cannot be loaded (or is switched off)."""
+        if not self.catalogues:
+            return None
         try:
             from ai_impact.sources import catalog_certs
 

@@ -106,7 +106,7 @@ COMPONENTS: tuple[Component, ...] = (
 # Upper bounds of very low, low, moderate, high; very high is everything at or above the last.
 # Chosen on the distribution of all 1,016 occupations (see benchmarks/analysis.py --distribution):
 # each category is populated and the reference occupations of docs/methodology.md land sensibly.
-CATEGORY_CUTOFFS: tuple[float, float, float, float] = (2.5, 4.0, 5.75, 7.0)
+CATEGORY_CUTOFFS: tuple[float, float, float, float] = (2.5, 4.0, 5.8, 7.0)
 CATEGORIES: tuple[str, ...] = ("very low", "low", "moderate", "high", "very high")
 
 

@@ -1,0 +1,118 @@
+"""Reports on the real knowledge base: reference occupations, every section, blends, residuals."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from ai_impact.db import KnowledgeBase
+from ai_impact.render.markdown import render_markdown
+from ai_impact.reports.model import OccupationReport
+from ai_impact.reports.serialize import report_to_dict
+from ai_impact.reports.service import Analyses, methodology_text
+from ai_impact.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+HIGH = {"high", "very high"}
+LOW = {"very low", "low"}
+
+
+@pytest.fixture(scope="module")
+def analyses(kb: KnowledgeBase, settings: Settings) -> Analyses:
+    return Analyses(kb, settings)
+
+
+@pytest.mark.parametrize(
+    ("code", "allowed"),
+    [("41-9041.00", HIGH), ("43-9081.00", HIGH), ("43-9021.00", HIGH),
+     ("47-2181.00", LOW), ("27-2031.00", LOW), ("33-2011.00", LOW)],
+)  # fmt: skip
+def test_reference_occupations_land_in_their_categories(
+    analyses: Analyses, code: str, allowed: set[str]
+) -> None:
+    assert analyses.report_for(code).risk.category in allowed
+
+
+def test_machine_learning_engineer_is_moderate_and_says_what_it_rests_on(
+    analyses: Analyses,
+) -> None:
+    r = analyses.analyze("Machine Learning Engineer")
+    assert r.risk.category == "moderate"
+    assert r.header.resolved_from == "Machine Learning Engineer"
+    assert "15-2051.00" in r.header.rests_on
+    if len(r.header.rests_on) > 1:
+        assert r.header.rests_on_note and "blends" in r.header.rests_on_note
+    assert r.tasks_at_risk and r.ai_tools
+
+
+def test_risk_spreads_over_all_five_categories(analyses: Analyses) -> None:
+    rows = analyses.occupation_table()
+    assert len(rows) == 1016
+    counts = Counter(r.risk_category for r in rows)
+    assert set(counts) == {"very low", "low", "moderate", "high", "very high"}
+    assert all(0.0 <= r.exposure <= 1.0 for r in rows)
+
+
+def _sections_present(r: OccupationReport) -> None:
+    gaps = {g.key for g in r.gaps}
+    assert r.overview and r.changing.sentences and len(r.risk.components) == 5
+    assert r.risk.low <= r.risk.score <= r.risk.high
+    for key, filled in (
+        ("tasks_at_risk", r.tasks_at_risk), ("safe_tasks", r.safe_tasks),
+        ("ai_tools", r.ai_tools), ("salary", r.salary), ("outlook", r.outlook),
+        ("adaptation", r.adaptation), ("certifications", r.certifications),
+        ("related", r.related),
+    ):  # fmt: skip
+        assert filled or key in gaps, f"{r.header.code}: {key} is empty without a stated reason"
+    assert {s.key for s in r.sources} >= {"onet", "labels", "ep", "oews", "ai-impact"}
+
+
+@pytest.mark.parametrize("code", ["15-1252.00", "29-1141.00", "15-1299.00", "55-3016.00"])
+def test_every_section_is_filled_or_explained(analyses: Analyses, code: str) -> None:
+    _sections_present(analyses.report_for(code))
+
+
+def test_residual_occupation_rests_on_related_tasks(analyses: Analyses) -> None:
+    r = analyses.report_for("15-1299.00")
+    assert r.header.rests_on and r.header.rests_on != ("15-1299.00",)
+    assert r.header.rests_on_note and "no task statements" in r.header.rests_on_note
+    assert all("(task of " in t.evidence for t in r.tasks_at_risk)
+
+
+def test_military_occupation_rests_on_its_description(analyses: Analyses) -> None:
+    r = analyses.report_for("55-3016.00")
+    assert r.header.rests_on_note and "description" in r.header.rests_on_note
+    assert r.changing.exposure.n_tasks > 0
+
+
+def test_markdown_has_every_section_and_json_the_contract_keys(analyses: Analyses) -> None:
+    r = analyses.report_for("43-9021.00")
+    md = render_markdown(r)
+    for heading in ("# AI impact on Data Entry Keyers", "## Overview",
+                    "## How AI is changing the profession", "## Tasks at risk of automation",
+                    "## Tasks that remain human", "## AI tools entering the role", "## Salary",
+                    "## Employment outlook", "## Adaptation strategy", "## Certifications",
+                    "## Related analyses", "## Method and sources"):  # fmt: skip
+        assert heading in md
+    d = json.loads(json.dumps(report_to_dict(r)))
+    assert d["occupation"]["soc"] == "43-9021"
+    assert d["risk"]["category"] in HIGH and len(d["risk"]["range"]) == 2
+    assert d["outlook"]["employment_change_pct"] < 0
+    assert "decline" in r.outlook.sentence if r.outlook else False
+
+
+def test_area_salary_is_the_states(analyses: Analyses) -> None:
+    national = analyses.report_for("29-1141.00")
+    ca = analyses.report_for("29-1141.00", area="CA")
+    assert ca.salary is not None and national.salary is not None
+    assert ca.salary.area == "California"
+    assert ca.salary.median_annual != national.salary.median_annual
+    assert ca.salary.national_median_annual == national.salary.median_annual
+
+
+def test_methodology_package_copy_matches_docs() -> None:
+    docs = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
+    assert methodology_text() == docs, "copy docs/methodology.md to src/ai_impact/reports/"

@@ -1,0 +1,66 @@
+"""The web face over the real knowledge base: pages answer, and the API is the report JSON."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ai_impact import api
+from ai_impact.db import KnowledgeBase
+from ai_impact.reports import figures as fx
+from ai_impact.reports.serialize import report_to_dict
+from ai_impact.settings import Settings
+from ai_impact.web.app import create_app
+
+DS = "15-2051.00"  # Data Scientists
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings, kb: KnowledgeBase) -> Iterator[TestClient]:
+    with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_pages_answer(client: TestClient) -> None:
+    rows = api.occupation_table(settings=client.app.state.settings)  # type: ignore[attr-defined]
+    assert len(rows) > 900
+    for url in (
+        "/",
+        "/industries",
+        f"/industry/{rows[0].industry_slug}",
+        "/methodology",
+        "/sources",
+    ):
+        r = client.get(url)
+        assert r.status_code == 200, url
+        assert "This product includes information from the O*NET 30.3 Database" in r.text
+
+
+def test_occupation_page_matches_the_api(client: TestClient) -> None:
+    data = client.get(f"/api/v1/occupations/{DS}").json()
+    report = api.report_for(DS, settings=client.app.state.settings)  # type: ignore[attr-defined]
+    assert data == json.loads(json.dumps(report_to_dict(report)))
+    html = client.get(f"/occupation/{DS}").text
+    assert f'<span class="score">{fx.score(data["risk"]["score"])}</span>' in html
+    assert f'<span class="cat">{data["risk"]["category"]}</span>' in html
+    assert html.count('<svg role="img"') >= 3
+    for t in data["tasks_at_risk"][:5]:
+        assert t["timeline"] in html
+    if data["salary"]:
+        assert fx.money(data["salary"]["median_annual"]) in html
+
+
+def test_search_and_errors(client: TestClient) -> None:
+    r = client.get("/search", params={"q": "machine learning engineer"}, follow_redirects=False)
+    assert r.status_code in {200, 303}
+    if r.status_code == 303:
+        assert r.headers["location"].startswith("/occupation/")
+    else:
+        assert 'class="cand"' in r.text
+    body = client.get("/api/v1/occupations/99-9999.99").json()
+    assert set(body) == {"ok", "error", "status"} and body["status"] == 404
+    res = client.get("/api/v1/resolve", params={"q": "registered nurse", "top": 3}).json()
+    assert res["candidates"][0]["code"] == "29-1141.00"

@@ -1,0 +1,313 @@
+"""Match catalogued certifications to one occupation's skills, knowledge, software and work.
+
+A credential fits an occupation when the occupation rates the credential's skills and knowledge
+as important (its *profile fit*) and when there is concrete evidence that the credential covers
+this occupation's work (its *evidence*): shared work activities, software or tools the
+occupation already uses, or task wording the credential is about::
+
+    g(importance)  = clip((importance - 2) / 2.5, 0, 1)       importance on O*NET's 1..5 scale
+    profile        = 0.65 * mean g(knowledge) + 0.35 * mean g(skills)   over the cert's elements
+    activities     = sum over the cert's IWAs the occupation has of spec(IWA) * min(1, links / 2),
+                     divided by min(3, #cert IWAs), capped at 1 (links = task links to the IWA)
+    technology     = sum of spec(entry) over matched technology entries / min(2, #entries), max 1
+    wording        = 0.6 for one distinct keyword hit, 1.0 for two or more
+    evidence       = 1 - (1 - activities) (1 - 0.8 technology) (1 - 0.6 wording)
+                     (0.8 wording when the occupation has no ratings: its text is all we know)
+    relevance      = 0.45 * profile + 0.55 * evidence     (evidence alone when nothing is rated)
+                     + 0.08 when a keyword matches the occupation's title
+    spec(item)     = how specific an IWA or technology is (catalogue loader, IDF-like): 1 for an
+                     item used by 50 occupations or fewer, near 0 for one nearly all use
+    score          = relevance + 0.05 per focus element the cert builds (at most 0.15)
+
+A credential needs some evidence (profile fit alone never qualifies it) and a relevance of at
+least ``MIN_SCORE``; the focus bonus (skills the adaptation strategy recommends) only reorders
+credentials that already qualify. At most ``MAX_PER_ISSUER`` credentials of one issuer are
+listed, so that one vendor's ladder does not fill the section. Ties break on the id, so the
+result is deterministic. Pure functions over plain data: the knowledge base is not touched.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from ai_impact.sources.catalog_certs import CertCatalog, Certification
+
+__all__ = [
+    "MAX_PER_ISSUER",
+    "MIN_SCORE",
+    "CertMatch",
+    "RatingLike",
+    "match_certifications",
+    "technology_terms",
+]
+
+MIN_SCORE = 0.38
+TITLE_BONUS = 0.08
+_TECH_WEIGHT = 0.8
+_WORD_WEIGHT = 0.6
+_UNRATED_WORD_WEIGHT = 0.8
+MAX_PER_ISSUER = 2
+FOCUS_BONUS = 0.05
+FOCUS_BONUS_MAX = 0.15
+_KNOWLEDGE_WEIGHT = 0.65
+_PROFILE_WEIGHT = 0.45
+_UNRATED_FACTOR = 1.0
+_RATED_FLOOR = 2.0
+_RATED_SPAN = 2.5
+
+
+class RatingLike(Protocol):
+    """An occupation's rating of one skill or knowledge element (e.g. ``ElementRating``)."""
+
+    @property
+    def element_id(self) -> str: ...
+    @property
+    def importance(self) -> float | None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class CertMatch:
+    """A credential that fits the occupation, its score and a one-sentence reason."""
+
+    cert: Certification
+    score: float
+    reason: str
+
+
+def technology_terms(items: Iterable[object]) -> frozenset[str]:
+    """Lower-cased names an occupation's software and tools answer to (example, code, title).
+
+    Accepts ``Technology``/``ToolUsed``-like objects (``example``, ``commodity_code``,
+    ``commodity_title`` attributes, any may be absent) or plain strings.
+    """
+    out: set[str] = set()
+    for item in items:
+        if isinstance(item, str):
+            values: tuple[object, ...] = (item,)
+        else:
+            values = tuple(
+                getattr(item, a, None) for a in ("example", "commodity_code", "commodity_title")
+            )
+        out.update(v.strip().casefold() for v in values if isinstance(v, str) and v.strip())
+    return frozenset(out)
+
+
+def _fit(importance: float | None) -> float:
+    if importance is None:
+        return 0.0
+    return min(1.0, max(0.0, (importance - _RATED_FLOOR) / _RATED_SPAN))
+
+
+def _mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    importance: dict[str, float]
+    names: dict[str, str]
+    iwa_counts: Counter[str]
+    terms: frozenset[str]
+    text: str
+    title: str
+
+    has_knowledge: bool
+    has_skills: bool
+
+    @property
+    def rated(self) -> bool:
+        return bool(self.importance)
+
+
+def _profile(
+    skills: Sequence[RatingLike],
+    knowledge: Sequence[RatingLike],
+    technologies: Iterable[object],
+    activities_iwas: Sequence[str],
+    text: str,
+    title: str,
+) -> _Profile:
+    ratings = [*skills, *knowledge]
+    importance = {r.element_id: r.importance for r in ratings if r.importance is not None}
+    return _Profile(
+        importance=importance,
+        names={r.element_id: str(getattr(r, "name", "") or "") for r in ratings},
+        iwa_counts=Counter(activities_iwas),
+        terms=technology_terms(technologies),
+        text=text,
+        title=title,
+        has_knowledge=any(e.startswith("2.C") for e in importance),
+        has_skills=any(not e.startswith("2.C") for e in importance),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    relevance: float
+    strong_elements: tuple[str, ...]
+    iwas: tuple[str, ...]
+    technologies: tuple[str, ...]
+    words: tuple[str, ...]
+
+
+def _keyword_hits(cert: Certification, text: str) -> tuple[str, ...]:
+    pattern = cert.pattern
+    if pattern is None or not text:
+        return ()
+    if all(cert.literals) and not any(lit in text for lit in cert.literals):
+        return ()
+    found: dict[str, None] = {}
+    for m in pattern.finditer(text):
+        found.setdefault(m.group(0).strip().lower(), None)
+        if len(found) >= 3:
+            break
+    return tuple(found)
+
+
+def _evaluate(cert: Certification, p: _Profile, catalog: CertCatalog) -> _Evidence | None:
+    spec = catalog.specificity
+    iwa_hits = tuple(i for i in cert.iwas if p.iwa_counts[i])
+    activities = 0.0
+    if cert.iwas:
+        covered = sum(spec.get(i, 1.0) * min(1.0, p.iwa_counts[i] / 2) for i in iwa_hits)
+        activities = min(1.0, covered / min(3, len(cert.iwas)))
+    tech_hits = tuple(
+        t
+        for t, terms in zip(cert.technologies, cert.technology_terms, strict=True)
+        if terms & p.terms
+    )
+    technology = 0.0
+    if tech_hits:
+        technology = min(
+            1.0, sum(spec.get(t, 1.0) for t in tech_hits) / min(2, len(cert.technologies))
+        )
+    words = _keyword_hits(cert, p.text)
+    wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
+    in_title = bool(cert.pattern and p.title and cert.pattern.search(p.title))
+    # Without ratings the wording is most of what is known, so it weighs more.
+    word_weight = _WORD_WEIGHT if p.rated else _UNRATED_WORD_WEIGHT
+    evidence = 1 - (1 - activities) * (1 - _TECH_WEIGHT * technology) * (1 - word_weight * wording)
+    if evidence <= 0:
+        return None
+    if p.rated:
+        know = _mean([_fit(p.importance.get(k)) for k in cert.knowledge])
+        skill = _mean([_fit(p.importance.get(s)) for s in cert.skills])
+        # An occupation rated on one family only is judged on that family alone.
+        weight = _KNOWLEDGE_WEIGHT if p.has_knowledge and p.has_skills else float(p.has_knowledge)
+        profile = weight * know + (1 - weight) * skill
+        relevance = _PROFILE_WEIGHT * profile + (1 - _PROFILE_WEIGHT) * evidence
+    else:
+        relevance = _UNRATED_FACTOR * evidence
+    if in_title:
+        relevance += TITLE_BONUS
+    strong = sorted(
+        (e for e in cert.elements if _fit(p.importance.get(e)) >= 0.6),
+        key=lambda e: (-p.importance[e], e),
+    )
+    return _Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words)
+
+
+def _name(element_id: str, p: _Profile, catalog: CertCatalog) -> str:
+    return p.names.get(element_id) or catalog.element_names.get(element_id) or element_id
+
+
+def _reason(
+    cert: Certification, ev: _Evidence, focus: Sequence[str], p: _Profile, catalog: CertCatalog
+) -> str:
+    parts: list[str] = []
+    if ev.strong_elements:
+        named = [_name(e, p, catalog) for e in ev.strong_elements[:3]]
+        parts.append("builds " + _join(named) + ", which this occupation rates as important")
+    if ev.iwas:
+        titles = [catalog.iwa_titles.get(i, i).rstrip(".").lower() for i in ev.iwas[:2]]
+        parts.append("covers its work: " + "; ".join(titles))
+    if ev.technologies:
+        shown = [_tech_label(cert, t) for t in ev.technologies[:2]]
+        parts.append("uses tools it already uses (" + ", ".join(shown) + ")")
+    if ev.words and not ev.iwas:
+        parts.append("its tasks mention " + ", ".join(f"'{w}'" for w in ev.words[:2]))
+    if focus:
+        parts.append("supports the recommended " + _join([_name(f, p, catalog) for f in focus]))
+    text = "; ".join(parts) if parts else "fits this occupation's work"
+    return (
+        text[0].upper()
+        + text[1:]
+        + ". "
+        + cert.ai_relevance[0].upper()
+        + cert.ai_relevance[1:]
+        + "."
+    )
+
+
+def _tech_label(cert: Certification, tech: str) -> str:
+    if not tech.isdigit():
+        return tech
+    terms = cert.technology_terms[cert.technologies.index(tech)]
+    return next((t for t in sorted(terms) if not t.isdigit()), tech)
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(dict.fromkeys(items))
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _candidates(catalog: CertCatalog, p: _Profile) -> set[int]:
+    """Positions of the entries sharing an activity, a technology or a keyword literal."""
+    out = {pos for iwa in p.iwa_counts for pos in catalog.by_iwa.get(iwa, ())}
+    out.update(pos for term in p.terms for pos in catalog.by_term.get(term, ()))
+    for pos, cert in enumerate(catalog.certifications):
+        if cert.pattern is not None and pos not in out:
+            lits = cert.literals
+            if not all(lits) or any(lit in p.text for lit in lits):
+                out.add(pos)
+    return out
+
+
+def match_certifications(
+    catalog: CertCatalog,
+    skills: Sequence[RatingLike],
+    knowledge: Sequence[RatingLike],
+    technologies: Iterable[object] = (),
+    activities_iwas: Sequence[str] = (),
+    focus_element_ids: Collection[str] = (),
+    top: int = 6,
+    *,
+    text: str = "",
+    title: str = "",
+) -> list[CertMatch]:
+    """The best-fitting credentials for one occupation, best first (at most ``top``).
+
+    ``technologies`` takes the occupation's software and tools (objects or strings, see
+    :func:`technology_terms`); ``activities_iwas`` one IWA ID per task-activity link;
+    ``text`` the occupation's title, description and task statements, for keyword patterns;
+    ``title`` the occupation's title (a keyword hit there earns ``TITLE_BONUS``).
+    """
+    p = _profile(
+        skills, knowledge, technologies, activities_iwas, f"{title} {text}".lower(), title.lower()
+    )
+    focus_set = set(focus_element_ids)
+    scored: list[tuple[float, str, Certification, _Evidence, tuple[str, ...]]] = []
+    for pos in sorted(_candidates(catalog, p)):
+        cert = catalog.certifications[pos]
+        ev = _evaluate(cert, p, catalog)
+        if ev is None or ev.relevance < MIN_SCORE:
+            continue
+        focus = tuple(e for e in cert.elements if e in focus_set)
+        score = ev.relevance + min(FOCUS_BONUS_MAX, FOCUS_BONUS * len(focus))
+        scored.append((round(score, 6), cert.id, cert, ev, focus))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    out: list[CertMatch] = []
+    per_issuer: Counter[str] = Counter()
+    for score, _, cert, ev, focus in scored:
+        if len(out) >= top:
+            break
+        if per_issuer[cert.issuer] >= MAX_PER_ISSUER:
+            continue
+        per_issuer[cert.issuer] += 1
+        out.append(CertMatch(cert, round(score, 3), _reason(cert, ev, focus, p, catalog)))
+    return out

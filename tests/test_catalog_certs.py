@@ -1,0 +1,232 @@
+"""The certifications catalogue and its matcher: schema, references, coverage, sensible answers."""
+
+from __future__ import annotations
+
+import copy
+import tomllib
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ai_impact.db import KnowledgeBase
+from ai_impact.db.models import ElementRating
+from ai_impact.errors import DataError
+from ai_impact.reports.match_certs import CertMatch, match_certifications, technology_terms
+from ai_impact.settings import default_data_dir
+from ai_impact.sources.catalog_certs import (
+    KINDS,
+    LEVELS,
+    CertCatalog,
+    load_certifications,
+    parse_catalog,
+    reference_problems,
+)
+
+DATA = default_data_dir()
+TOML = DATA / "catalog" / "certifications.toml"
+MAJOR_GROUPS = [f"{g}-0000" for g in range(11, 56, 2)]  # 11, 13, ..., 55: the 23 groups
+
+
+@pytest.fixture(scope="module")
+def catalog() -> CertCatalog:
+    return load_certifications(DATA)
+
+
+@pytest.fixture(scope="module")
+def raw() -> dict[str, Any]:
+    return tomllib.loads(TOML.read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------- schema and references
+
+
+def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalog) -> None:
+    certs = catalog.certifications
+    assert len(certs) >= 220
+    assert len({c.id for c in certs}) == len(certs)
+    assert {c.level for c in certs} == set(LEVELS)
+    assert {c.kind for c in certs} == set(KINDS)
+    assert all(c.reviewed == "2026-11-25" and c.source and c.ai_relevance for c in certs)
+    assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
+    assert catalog.version == "2026.11.0"
+
+
+def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
+    assert reference_problems(catalog, DATA) == []
+    for cert in catalog.certifications:  # and they resolve to names a report can print
+        assert all(e in catalog.element_names for e in cert.elements)
+        assert all(i in catalog.iwa_titles for i in cert.iwas)
+
+
+def test_unspsc_codes_resolve_to_their_commodity_titles(catalog: CertCatalog) -> None:
+    welder = catalog.get("aws-cw")
+    assert welder is not None
+    stick = welder.technology_terms[welder.technologies.index("23271409")]
+    assert "shielded metal arc welding or stick welding machine" in stick
+
+
+def test_catalogue_holds_the_credentials_the_issue_names(catalog: CertCatalog) -> None:
+    ids = {c.id for c in catalog.certifications}
+    trades_and_clinical = {
+        "nccer-core", "epa-608", "ase-a-series", "aws-cw", "osha-10-construction", "cdl-a",
+        "faa-amt", "rn-nclex", "aha-bls", "servsafe-manager", "comptia-aplus", "pmp", "cpa",
+        "cfa", "shrm-cp",
+    }  # fmt: skip
+    ai_era = {
+        "aws-aif", "aws-mla", "ai-102", "gcp-pmle", "gcp-gail", "aigp", "google-ai-essentials",
+        "databricks-genai", "nvidia-nca-genl", "istqb-ct-ai", "pmi-cpmai", "gh-copilot",
+    }  # fmt: skip
+    assert trades_and_clinical <= ids
+    assert ai_era <= ids
+
+
+def test_parse_errors_list_every_bad_entry_at_once(raw: dict[str, Any]) -> None:
+    bad = copy.deepcopy(raw)
+    bad["certification"][0]["level"] = "expert"
+    bad["certification"][1]["skills"] = ["2.A.9"]
+    bad["certification"][2]["id"] = bad["certification"][3]["id"]
+    with pytest.raises(DataError) as err:
+        parse_catalog(bad)
+    text = str(err.value)
+    assert "3 problem(s)" in text
+    assert "level 'expert'" in text and "'2.A.9' is malformed" in text and "duplicate id" in text
+
+
+def test_unknown_reference_is_reported(tmp_path: Path, raw: dict[str, Any]) -> None:
+    bad = copy.deepcopy(raw)
+    bad["certification"] = bad["certification"][:1]
+    bad["certification"][0]["iwas"] = ["4.A.2.b.6.I99"]
+    catalog = parse_catalog(bad)
+    assert reference_problems(catalog, DATA) == ["pmp: unknown IWA 4.A.2.b.6.I99"]
+
+
+def test_missing_catalogue_file_is_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(DataError, match="Cannot read the certification catalogue"):
+        load_certifications(tmp_path)
+
+
+# ---------------------------------------------------------------- matcher on plain data
+
+
+def _rating(element_id: str, importance: float) -> ElementRating:
+    return ElementRating(element_id, element_id, importance, None)
+
+
+def test_matcher_is_deterministic_and_focus_reorders(catalog: CertCatalog) -> None:
+    skills = [_rating("2.A.1.e", 4.0), _rating("2.A.2.a", 4.2)]
+    knowledge = [_rating("2.C.1.c", 4.8), _rating("2.C.8.b", 3.6)]
+    args = (catalog, skills, knowledge, ["Intuit QuickBooks"], ["4.A.3.b.6.I01"] * 3)
+    first = match_certifications(*args)
+    assert first == match_certifications(*args)
+    assert first and all(isinstance(m, CertMatch) for m in first)
+    assert [m.score for m in first] == sorted((m.score for m in first), reverse=True)
+    focused = match_certifications(*args, focus_element_ids={"2.C.8.b"})
+    boosted = {m.cert.id: m.score for m in focused}
+    plain = {m.cert.id: m.score for m in first}
+    for cid in boosted.keys() & plain.keys():
+        cert = catalog.get(cid)
+        assert cert is not None
+        assert boosted[cid] == pytest.approx(plain[cid] + 0.05 * ("2.C.8.b" in cert.elements))
+
+
+def test_profile_alone_never_qualifies_a_credential(catalog: CertCatalog) -> None:
+    every = [_rating(e, 5.0) for e in catalog.element_names]
+    assert match_certifications(catalog, every, every) == []
+
+
+def test_technology_terms_accept_objects_and_strings() -> None:
+    class Tool:
+        example = "Arc welders"
+        commodity_title = "Shielded metal arc welding or stick welding machine"
+
+    terms = technology_terms([Tool(), " Python "])
+    assert terms == {"arc welders", "shielded metal arc welding or stick welding machine", "python"}
+
+
+# ---------------------------------------------------------------- real occupations (KB)
+
+
+def _inputs(kb: KnowledgeBase, code: str, donors: list[str]) -> dict[str, Any]:
+    """The matcher's inputs for one occupation; donor occupations stand in for missing data,
+    as the report builder does for the 'All Other' residuals that O*NET leaves unrated."""
+    occ = kb.occupation(code)
+    src = [code, *donors]
+    rated = next((c for c in src if kb.skills(c) or kb.knowledge(c)), code)
+    return {
+        "skills": kb.skills(rated),
+        "knowledge": kb.knowledge(rated),
+        "technologies": [t for c in src for t in (*kb.technologies(c), *kb.tools_used(c))],
+        "activities_iwas": [a.iwa_id for c in src for a in kb.activities_of(c)],
+        "text": " ".join([occ.description, *(t.text for c in src for t in kb.tasks_of(c))]),
+        "title": occ.title,
+    }
+
+
+def _donors(code: str, rated: list[str]) -> list[str]:
+    """Up to three rated occupations sharing the longest SOC prefix (broad, minor, major)."""
+    for n in (7, 6, 5, 4):
+        found = [c for c in rated if c[:n] == code[:n] and c != code]
+        if found:
+            return found[:3]
+    return []
+
+
+def _top_ids(kb: KnowledgeBase, catalog: CertCatalog, code: str, top: int = 3) -> list[str]:
+    return [m.cert.id for m in match_certifications(catalog, **_inputs(kb, code, []), top=top)]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        ("13-2011.00", {"cpa"}),  # accountants and auditors
+        ("29-1141.00", {"rn-nclex", "ccrn", "cen", "fnp-aanp", "lpn-nclex"}),  # registered nurses
+        ("47-2111.00", {"journeyman-electrician", "master-electrician", "nccer-electrical"}),
+        ("53-3032.00", {"cdl-a"}),  # heavy and tractor-trailer truck drivers
+        ("23-2011.00", {"nala-cp", "nfpa-pace"}),  # paralegals
+        ("35-2014.00", {"servsafe-manager", "servsafe-handler", "acf-cc"}),  # restaurant cooks
+        ("49-3023.00", {"ase-a-series"}),  # automotive service technicians
+    ],
+)
+def test_real_occupations_get_the_obvious_credential_in_their_top_3(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, expected: set[str]
+) -> None:
+    top = _top_ids(kb, catalog, code)
+    assert expected & set(top), f"{code}: top 3 is {top}"
+
+
+def test_software_developers_get_a_cloud_or_developer_credential(
+    kb: KnowledgeBase, catalog: CertCatalog
+) -> None:
+    dev = {"gh-copilot", "gh-foundations", "aws-dva", "aws-saa", "ckad", "oracle-java"}
+    dev |= {"salesforce-pd1", "meta-frontend", "az-104", "gcp-ace", "ai-102"}
+    assert dev & set(_top_ids(kb, catalog, "15-1252.00"))
+
+
+def test_match_reasons_name_the_evidence(kb: KnowledgeBase, catalog: CertCatalog) -> None:
+    matches = match_certifications(catalog, **_inputs(kb, "13-2011.00", []))
+    cpa = next(m for m in matches if m.cert.id == "cpa")
+    assert "Economics and Accounting" in cpa.reason
+    assert cpa.reason.endswith(".") and "owns professional judgment" in cpa.reason
+
+
+@pytest.mark.slow
+def test_every_major_group_is_covered_and_95_percent_get_three(
+    kb: KnowledgeBase, catalog: CertCatalog
+) -> None:
+    occupations = kb.occupations()
+    rated = [o.code for o in occupations if kb.skills(o.code) or kb.knowledge(o.code)]
+    counts: dict[str, list[int]] = defaultdict(list)
+    for occ in occupations:
+        donors = [] if occ.code in rated else _donors(occ.code, rated)
+        counts[occ.major_code].append(
+            len(match_certifications(catalog, **_inputs(kb, occ.code, donors)))
+        )
+    assert sorted(counts) == MAJOR_GROUPS
+    assert all(any(n >= 3 for n in counts[g]) for g in MAJOR_GROUPS)
+    every = [n for ns in counts.values() for n in ns]
+    share = sum(n >= 3 for n in every) / len(every)
+    print(f"\noccupations with >= 3 certifications: {share:.1%} of {len(every)}")
+    assert len(every) == 1016
+    assert share >= 0.95

@@ -1,1 +1,19 @@
-"""scoring layer of ai-impact (see docs/architecture.md)."""
+"""Scoring layer: every task text → exposure, β, automation, mode, timeline, capability.
+
+Public API: :class:`TaskScore`, :func:`score_texts`, :func:`score_known_tasks`,
+:func:`load_model`; the fixed vocabularies are :data:`BUCKETS` and :data:`CAPABILITIES`.
+"""
+
+from ai_impact.scoring.capability import CAPABILITIES
+from ai_impact.scoring.model import load_model
+from ai_impact.scoring.score import TaskScore, score_known_tasks, score_texts
+from ai_impact.scoring.timeline import BUCKETS
+
+__all__ = [
+    "BUCKETS",
+    "CAPABILITIES",
+    "TaskScore",
+    "load_model",
+    "score_known_tasks",
+    "score_texts",
+]

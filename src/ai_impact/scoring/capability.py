@@ -1,0 +1,90 @@
+"""The human capability that protects a task, from its O*NET work activities.
+
+Each of O*NET's Generalized Work Activities (GWA) is assigned to one of five capabilities (see
+docs/methodology.md, "Protecting capabilities"). A task votes with the GWAs above its Detailed
+Work Activities (DWA → IWA → GWA); generic activities (getting or recording information,
+working with computers) vote with half weight because almost every task has them. Tasks
+without activities get the capability predicted by the text model, which was trained on
+these very votes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = [
+    "CAPABILITIES",
+    "CREATIVE",
+    "EMPATHY",
+    "GWA_CAPABILITY",
+    "JUDGMENT",
+    "LEADERSHIP",
+    "PHYSICAL",
+    "capability_from_gwas",
+]
+
+JUDGMENT = "judgment under ambiguity"
+EMPATHY = "emotional intelligence and care"
+CREATIVE = "creative problem solving"
+PHYSICAL = "physical dexterity and presence"
+LEADERSHIP = "leadership and stakeholder management"
+CAPABILITIES: tuple[str, ...] = (JUDGMENT, EMPATHY, CREATIVE, PHYSICAL, LEADERSHIP)
+
+GWA_CAPABILITY: dict[str, str] = {
+    "4.A.1.a.1": JUDGMENT,  # Getting Information
+    "4.A.1.a.2": PHYSICAL,  # Monitoring Processes, Materials, or Surroundings
+    "4.A.1.b.1": PHYSICAL,  # Identifying Objects, Actions, and Events
+    "4.A.1.b.2": PHYSICAL,  # Inspecting Equipment, Structures, or Materials
+    "4.A.1.b.3": JUDGMENT,  # Estimating the Quantifiable Characteristics of Products...
+    "4.A.2.a.1": JUDGMENT,  # Judging the Qualities of Objects, Services, or People
+    "4.A.2.a.2": JUDGMENT,  # Processing Information
+    "4.A.2.a.3": JUDGMENT,  # Evaluating Information to Determine Compliance with Standards
+    "4.A.2.a.4": JUDGMENT,  # Analyzing Data or Information
+    "4.A.2.b.1": JUDGMENT,  # Making Decisions and Solving Problems
+    "4.A.2.b.2": CREATIVE,  # Thinking Creatively
+    "4.A.2.b.3": JUDGMENT,  # Updating and Using Relevant Knowledge
+    "4.A.2.b.4": CREATIVE,  # Developing Objectives and Strategies
+    "4.A.2.b.5": JUDGMENT,  # Scheduling Work and Activities
+    "4.A.2.b.6": JUDGMENT,  # Organizing, Planning, and Prioritizing Work
+    "4.A.3.a.1": PHYSICAL,  # Performing General Physical Activities
+    "4.A.3.a.2": PHYSICAL,  # Handling and Moving Objects
+    "4.A.3.a.3": PHYSICAL,  # Controlling Machines and Processes
+    "4.A.3.a.4": PHYSICAL,  # Operating Vehicles, Mechanized Devices, or Equipment
+    "4.A.3.b.1": JUDGMENT,  # Working with Computers
+    "4.A.3.b.2": CREATIVE,  # Drafting, Laying Out, and Specifying Technical Devices...
+    "4.A.3.b.4": PHYSICAL,  # Repairing and Maintaining Mechanical Equipment
+    "4.A.3.b.5": PHYSICAL,  # Repairing and Maintaining Electronic Equipment
+    "4.A.3.b.6": JUDGMENT,  # Documenting/Recording Information
+    "4.A.4.a.1": JUDGMENT,  # Interpreting the Meaning of Information for Others
+    "4.A.4.a.2": LEADERSHIP,  # Communicating with Supervisors, Peers, or Subordinates
+    "4.A.4.a.3": LEADERSHIP,  # Communicating with People Outside the Organization
+    "4.A.4.a.4": EMPATHY,  # Establishing and Maintaining Interpersonal Relationships
+    "4.A.4.a.5": EMPATHY,  # Assisting and Caring for Others
+    "4.A.4.a.6": LEADERSHIP,  # Selling or Influencing Others
+    "4.A.4.a.7": LEADERSHIP,  # Resolving Conflicts and Negotiating with Others
+    "4.A.4.a.8": EMPATHY,  # Performing for or Working Directly with the Public
+    "4.A.4.b.1": LEADERSHIP,  # Coordinating the Work and Activities of Others
+    "4.A.4.b.2": LEADERSHIP,  # Developing and Building Teams
+    "4.A.4.b.3": EMPATHY,  # Training and Teaching Others
+    "4.A.4.b.4": LEADERSHIP,  # Guiding, Directing, and Motivating Subordinates
+    "4.A.4.b.5": LEADERSHIP,  # Coaching and Developing Others
+    "4.A.4.b.6": LEADERSHIP,  # Providing Consultation and Advice to Others
+    "4.A.4.c.1": JUDGMENT,  # Performing Administrative Activities
+    "4.A.4.c.2": LEADERSHIP,  # Staffing Organizational Units
+    "4.A.4.c.3": LEADERSHIP,  # Monitoring and Controlling Resources and Spending Money
+}
+
+# Activities nearly every desk task has: weak evidence of what protects it.
+_GENERIC = frozenset({"4.A.1.a.1", "4.A.3.b.1", "4.A.3.b.6", "4.A.2.a.2"})
+
+
+def capability_from_gwas(gwa_ids: Iterable[str]) -> str | None:
+    """The capability most of a task's work activities point to (None if none are known)."""
+    votes = dict.fromkeys(CAPABILITIES, 0.0)
+    for raw in gwa_ids:
+        gwa = raw[:9]  # the GWA element id, also when an IWA/DWA id is passed
+        cap = GWA_CAPABILITY.get(gwa)
+        if cap is not None:
+            votes[cap] += 0.5 if gwa in _GENERIC else 1.0
+    best = max(CAPABILITIES, key=lambda c: votes[c])  # ties: order of CAPABILITIES
+    return best if votes[best] > 0 else None

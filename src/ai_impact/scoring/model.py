@@ -1,0 +1,129 @@
+"""The shipped task model: load the artefact and turn task texts into class probabilities.
+
+This is the only module that imports the model runtime (``tokenizers``). The artefact in
+``artifacts/task_model/`` holds three members trained by ``scripts/train_task_model.py``:
+
+- a hashed word+char TF-IDF logistic regression (:mod:`ai_impact.scoring.features`);
+- a fine-tuned static embedding table (mean of WordPiece token vectors) with one hidden
+  layer and heads for exposure, GPT-4 exposure and automation, plus a capability head;
+- a vote of the nearest labelled tasks in that embedding (:mod:`.neighbours`).
+
+Exposure is the log-linear pool of the three members' distributions, with weights and a
+per-class offset tuned by grouped cross-validation for exact agreement with human labels.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from tokenizers import Tokenizer
+
+from ai_impact.errors import ModelError
+from ai_impact.scoring.features import hashed_occurrences, linear_scores
+from ai_impact.scoring.neighbours import neighbour_vote, project
+
+__all__ = ["ARTIFACT_DIR", "Predictions", "TaskModel", "load_model"]
+
+ARTIFACT_DIR = Path(__file__).resolve().parent / "artifacts" / "task_model"
+_MAX_TOKENS = 256
+_FLOAT = NDArray[np.float32]
+
+
+def _log_softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
+    z = z - z.max(axis=1, keepdims=True)
+    out: NDArray[np.float32] = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    return out
+
+
+def _beta(p: NDArray[np.float32]) -> NDArray[np.float32]:
+    return p[:, 1] + 0.5 * p[:, 2]
+
+
+@dataclass(frozen=True)
+class Predictions:
+    """Per-text probabilities: exposure E0/E1/E2, automation T0–T4, capability (5)."""
+
+    exposure: _FLOAT
+    automation: _FLOAT
+    capability: _FLOAT
+    member_beta: _FLOAT  # β of each member alone (texts × members): their spread is a band
+
+
+class TaskModel:
+    """The loaded artefact; :meth:`predict` is vectorised over a batch of texts."""
+
+    def __init__(self, arrays: dict[str, NDArray[Any]], meta: dict[str, Any], tok: Any) -> None:
+        self.meta = meta
+        self._tok = tok
+        self._a = arrays
+        # The int8 table times its per-row scale; converted once, the matmuls run in float32.
+        self._table = arrays["table_q"].astype(np.float32) * arrays["table_scale"][:, None]
+        self._keys = arrays["knn_keys"].astype(np.float32)
+        self._key_labels = np.eye(3, dtype=np.float32)[arrays["knn_labels"].astype(np.int64)]
+
+    @property
+    def version(self) -> str:
+        """Model version string from the artefact's metadata."""
+        return str(self.meta["version"])
+
+    def _static(self, texts: list[str]) -> tuple[_FLOAT, _FLOAT]:
+        """Normalised mean token vectors and the static net's logits (all heads)."""
+        enc = self._tok.encode_batch(texts, add_special_tokens=False)
+        ids = [e.ids[:_MAX_TOKENS] or [0] for e in enc]
+        lens = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
+        flat = np.fromiter((t for x in ids for t in x), dtype=np.int64, count=int(lens.sum()))
+        starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+        mean = np.add.reduceat(self._table[flat], starts, axis=0)
+        mean /= np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+        a = self._a
+        hidden = np.maximum(mean @ a["w1"] + a["b1"], 0)
+        return mean, hidden @ a["w2"] + a["b2"]
+
+    def predict(self, texts: list[str]) -> Predictions:
+        """Probabilities for every text of the batch (texts must be non-empty strings)."""
+        a, m = self._a, self.meta
+        occ = hashed_occurrences(texts, int(m["bits"]))
+        lin = linear_scores(occ, a["idf"], a["coef"], a["bias"]).astype(np.float32)
+        mean, stat = self._static(texts)
+        heads = m["heads"]
+        vote = neighbour_vote(
+            project(mean, a["knn_mean"], a["knn_basis"]),
+            self._keys,
+            self._key_labels,
+            float(m["knn_gamma"]),
+        )
+        logp = [_log_softmax(lin), _log_softmax(stat[:, slice(*heads["human"])]), np.log(vote)]
+        z = sum(w * lp for w, lp in zip(m["weights"], logp, strict=True)) + a["offset_human"]
+        exposure = np.exp(_log_softmax(z))
+        automation = np.exp(_log_softmax(stat[:, slice(*heads["auto"])]))
+        capability = np.exp(_log_softmax(mean @ a["cap_w"] + a["cap_b"]))
+        member_beta = np.stack([_beta(np.exp(lp)) for lp in logp], axis=1)
+        return Predictions(exposure, automation, capability, member_beta)
+
+
+def _read(folder: Path) -> TaskModel:
+    try:
+        meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+        with np.load(folder / "arrays.npz") as z:
+            arrays = {k: z[k] for k in z.files}
+        tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
+    except (OSError, ValueError, KeyError) as exc:
+        raise ModelError(
+            f"The task model artefact in {folder} is missing or unreadable ({exc}).",
+            hint="Reinstall ai-impact, or rebuild it with scripts/train_task_model.py.",
+        ) from exc
+    tok.no_padding()
+    tok.no_truncation()
+    return TaskModel(arrays, meta, tok)
+
+
+@lru_cache(maxsize=4)
+def load_model(folder: Path | None = None) -> TaskModel:
+    """Load (once per process) the task model shipped with the package, or one in ``folder``."""
+    return _read(folder or ARTIFACT_DIR)

@@ -1,0 +1,85 @@
+"""When AI takes over a task: a documented rule (see docs/methodology.md, "Task timelines").
+
+The rule starts from the kind of exposure and the automation level, then moves the task
+earlier when there is evidence that AI already does it today (its share of Anthropic Economic
+Index conversations) and when the industry adopts AI fast (Census BTOS share of firms using
+AI), or later when the industry is slow. Every step taken is written into the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "ADOPTION_FAST_PCT",
+    "ADOPTION_SLOW_PCT",
+    "AEI_STRONG_PCT",
+    "BUCKETS",
+    "EXPOSED_BETA",
+    "Timeline",
+    "timeline_for",
+]
+
+ALREADY = "already happening"
+SOON = "1–2 years"
+MID = "3–5 years"
+LATE = "5+ years"
+BUCKETS: tuple[str, ...] = (ALREADY, SOON, MID, LATE)
+
+EXPOSED_BETA = 0.25  # below this β a task counts as staying human
+AUTONOMOUS_LEVEL = 3.0  # expected automation ≥ T3: the task can run mostly without a person
+AEI_STRONG_PCT = 0.05  # ≥ this share of AEI conversations (top ~10 % of tasks): in use today
+ADOPTION_FAST_PCT = 25.0  # sector share of firms using AI (BTOS, Nov 2025: 7–41 %)
+ADOPTION_SLOW_PCT = 10.0
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """A timeline bucket and the evidence that placed the task there."""
+
+    bucket: str
+    reason: str
+
+
+def _base(p_e1: float, p_e2: float, beta: float) -> tuple[int, str]:
+    if beta < EXPOSED_BETA:
+        return 3, f"mostly unexposed (β {beta:.2f})"
+    if p_e1 >= p_e2:
+        return 1, f"an LLM alone does it (P(E1) {p_e1:.2f})"
+    return 2, f"needs software built on LLMs (P(E2) {p_e2:.2f})"
+
+
+def timeline_for(
+    p_e1: float,
+    p_e2: float,
+    automation: float,
+    *,
+    aei_share: float | None = None,
+    adoption_pct: float | None = None,
+) -> Timeline:
+    """Timeline bucket of one task from exposure, automation and usage/adoption evidence."""
+    beta = p_e1 + 0.5 * p_e2
+    step, why = _base(p_e1, p_e2, beta)
+    reasons = [why]
+    exposed = step < 3
+    if exposed and automation >= AUTONOMOUS_LEVEL:
+        step -= 1
+        reasons.append(f"automation {automation:.1f}/4: little human input needed")
+    if aei_share is not None and aei_share > 0:
+        if aei_share >= AEI_STRONG_PCT:
+            step = 0
+            reasons.append(f"already common in AI use ({aei_share:.3f}% of AEI conversations)")
+        else:
+            step -= 1
+            reasons.append(f"seen in AI use ({aei_share:.3f}% of AEI conversations)")
+    if adoption_pct is not None:
+        if adoption_pct >= ADOPTION_FAST_PCT and step > 1:
+            step -= 1
+            reasons.append(f"fast-adopting industry ({adoption_pct:.0f}% of firms use AI)")
+        elif adoption_pct < ADOPTION_SLOW_PCT and 0 < step < 3:
+            step += 1
+            reasons.append(f"slow-adopting industry ({adoption_pct:.0f}% of firms use AI)")
+    # Only observed use can make a task "already happening"; forecasts stop at 1–2 years.
+    floor = 0 if aei_share is not None and aei_share > 0 else 1
+    step = min(max(step, floor), 3)
+    return Timeline(BUCKETS[step], "; ".join(reasons))

@@ -1,0 +1,106 @@
+"""The documented rules of the scoring layer: timelines, capabilities, hashed features."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from ai_impact.scoring.capability import (
+    CAPABILITIES,
+    CREATIVE,
+    EMPATHY,
+    JUDGMENT,
+    LEADERSHIP,
+    PHYSICAL,
+    capability_from_gwas,
+)
+from ai_impact.scoring.features import hashed_occurrences, linear_scores, normalize_text
+from ai_impact.scoring.neighbours import neighbour_vote
+from ai_impact.scoring.timeline import BUCKETS, timeline_for
+
+
+@pytest.mark.parametrize(
+    ("p_e1", "p_e2", "automation", "aei", "adoption", "bucket"),
+    [
+        (0.05, 0.10, 1.0, None, None, "5+ years"),  # β 0.10: stays human
+        (0.70, 0.10, 1.5, None, None, "1–2 years"),  # LLM alone
+        (0.10, 0.70, 1.5, None, None, "3–5 years"),  # needs tools
+        (0.10, 0.70, 3.2, None, None, "1–2 years"),  # tools, but autonomous
+        (0.70, 0.10, 3.5, None, None, "1–2 years"),  # forecasts never reach "already"
+        (0.70, 0.10, 1.5, 0.20, None, "already happening"),  # strong observed use
+        (0.10, 0.70, 1.5, 0.01, None, "1–2 years"),  # some observed use: one step
+        (0.10, 0.70, 1.5, None, 30.0, "1–2 years"),  # fast industry: one step earlier
+        (0.10, 0.70, 1.5, None, 5.0, "5+ years"),  # slow industry: one step later
+        (0.05, 0.10, 1.0, 0.20, None, "already happening"),  # observed use beats the labels
+    ],
+)
+def test_timeline_rule(
+    p_e1: float,
+    p_e2: float,
+    automation: float,
+    aei: float | None,
+    adoption: float | None,
+    bucket: str,
+) -> None:
+    """Each documented step moves the bucket exactly as docs/methodology.md says."""
+    tl = timeline_for(p_e1, p_e2, automation, aei_share=aei, adoption_pct=adoption)
+    assert tl.bucket == bucket
+    assert tl.bucket in BUCKETS
+
+
+def test_timeline_reason_names_the_evidence() -> None:
+    """The reason string cites the AEI share and the adoption rate that moved the task."""
+    tl = timeline_for(0.1, 0.7, 1.0, aei_share=0.012, adoption_pct=30.0)
+    assert "0.012% of AEI conversations" in tl.reason
+    assert "needs software built on LLMs" in tl.reason
+
+
+def test_capability_from_work_activities() -> None:
+    """GWAs vote; generic desk activities count half; unknown ids are ignored."""
+    assert capability_from_gwas(["4.A.3.a.2", "4.A.3.a.1"]) == PHYSICAL
+    assert capability_from_gwas(["4.A.4.a.5"]) == EMPATHY
+    assert capability_from_gwas(["4.A.2.b.2", "4.A.3.b.6"]) == CREATIVE  # 1 vs 0.5
+    assert capability_from_gwas(["4.A.4.b.4.I01.D02"]) == LEADERSHIP  # DWA id → its GWA
+    assert capability_from_gwas(["4.A.2.a.4", "4.A.4.a.5"]) == JUDGMENT  # tie: fixed order
+    assert capability_from_gwas(["9.Z.9"]) is None
+    assert capability_from_gwas([]) is None
+    assert len(set(CAPABILITIES)) == 5
+
+
+def test_hashed_features_are_stable_and_batch_independent() -> None:
+    """A text's features do not depend on its batch neighbours or on case and spacing."""
+    one = hashed_occurrences(["Prepare  Invoices"], 12)
+    two = hashed_occurrences(["Drive a truck.", "prepare invoices"], 12)
+    mine = np.sort(two.buckets[two.rows == 1])
+    assert np.array_equal(np.sort(one.buckets), mine)
+    assert normalize_text("  Prepare\tInvoices ") == "prepare invoices"
+    # words "prepare", "invoices", bigram, and byte 2..5-grams of " prepare invoices "
+    assert (one.block == 0).sum() == 3
+    assert (one.block == 1).sum() == sum(18 - n + 1 for n in (2, 3, 4, 5))
+
+
+def test_linear_scores_match_a_dense_product() -> None:
+    """The implicit sparse product equals X @ coef for the documented TF-IDF definition."""
+    texts = ["Prepare invoices", "Operate a forklift", "é"]
+    occ = hashed_occurrences(texts, 10)
+    rng = np.random.default_rng(0)
+    idf = rng.uniform(1, 3, 1 << 10)
+    coef = rng.normal(size=(1 << 10, 3))
+    x = np.zeros((3, 1 << 10))
+    for block in (0, 1):
+        for r in range(3):
+            sel = (occ.rows == r) & (occ.block == block)
+            b = occ.buckets[sel]
+            np.add.at(x[r], b, idf[b] / np.sqrt((idf[b] ** 2).sum()))
+    got = linear_scores(occ, idf, coef, np.zeros(3))
+    assert np.allclose(got, x @ coef)
+
+
+def test_neighbour_vote_follows_the_closest_labelled_task() -> None:
+    """A query equal to a labelled task takes its label; a far one gets a flat vote."""
+    keys = np.eye(4, dtype=np.float32)[:3]
+    labels = np.eye(3, dtype=np.float32)
+    near = neighbour_vote(keys[1:2], keys, labels, 20.0)
+    assert near.argmax() == 1 and near[0, 1] > 0.99
+    far = neighbour_vote(np.eye(4, dtype=np.float32)[3:], keys, labels, 20.0)
+    assert np.allclose(far, 1 / 3, atol=1e-3)

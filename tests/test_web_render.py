@@ -31,9 +31,9 @@ def test_charts_are_deterministic() -> None:
 def test_tasks_chart_ranks_by_exposure_and_colours_by_timeline() -> None:
     c = charts.tasks_chart(DS)
     assert [r[:3] for r in c.rows] == [
-        ("Write code to clean data.", "82%", "already happening"),
-        ("Build predictive models.", "66%", "1–2 years"),
-        ("Present findings to managers.", "35%", "3–5 years"),
+        ("1. Write code to clean data.", "82%", "already happening"),
+        ("2. Build predictive models.", "66%", "1–2 years"),
+        ("3. Present findings to managers.", "35%", "3–5 years"),
     ]
     assert c.legend == (
         ("already happening", "#b42318"),

@@ -153,13 +153,13 @@ def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
         value_formatter=lambda v: f"{v:.0f}%",
         truncate_label=40,
     )
-    chart.x_labels = [f"{c.label} (weight {c.weight:.0%})" for c in comps]
+    # Short labels keep the plot wide (the full labels are in the table); the first component
+    # goes on top, so the list is reversed for pygal, which draws the first label lowest.
+    ranked = list(enumerate(comps))[::-1]
+    chart.x_labels = [f"{_short(c.label)} ({c.weight:.0%})" for _, c in ranked]
     chart.add(
         "Component value",
-        [
-            {"value": round(c.value * 100, 1), "color": _STYLE.colors[i % 5]}
-            for i, c in enumerate(comps)
-        ],
+        [{"value": round(c.value * 100, 1), "color": _STYLE.colors[i % 5]} for i, c in ranked],
     )
     r = report.risk
     desc = f"Risk {r.score:.1f} of 10 ({r.category}), range {r.low:.1f}–{r.high:.1f}. " + "; ".join(
@@ -174,6 +174,14 @@ def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
         ("Component", "Value", "Weight", "Contribution"),
         rows,
     )
+
+
+def _short(label: str, limit: int = 34) -> str:
+    """A chart label: the text before any parenthesis, cut at a word near ``limit``."""
+    text = label.split(" (")[0]
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _timeline_order(timelines: Sequence[str]) -> list[str]:
@@ -198,12 +206,11 @@ def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
         y_labels=[0, 25, 50, 75, 100],
         print_values=True,
         value_formatter=lambda v: f"{v:.0f}%",
-        truncate_label=46,
     )
     # pygal draws the first label at the bottom of a horizontal chart: reverse so the most
     # exposed task is on top, numbered as in the list under the chart.
     ranked = list(enumerate(tasks, start=1))[::-1]
-    chart.x_labels = [f"{i}. {t.task}" for i, t in ranked]
+    chart.x_labels = [f"Task {i}" for i, _ in ranked]  # the numbered list below has the text
     chart.add(
         "Exposure",
         [{"value": round(t.beta * 100, 1), "color": colour[t.timeline]} for _, t in ranked],
@@ -213,7 +220,7 @@ def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
         + "; ".join(f"{t.task} {t.beta:.0%}, {t.timeline}" for t in tasks[:5])
         + "."
     )
-    rows = [(t.task, f"{t.beta:.0%}", t.timeline, t.mode) for t in tasks]
+    rows = [(f"{i}. {t.task}", f"{t.beta:.0%}", t.timeline, t.mode) for i, t in enumerate(tasks, 1)]
     return _finish(
         chart,
         key,
@@ -328,7 +335,7 @@ def compare_chart(reports: Sequence[OccupationReport], key: str = "compare") -> 
         truncate_label=40,
     )
     ordered = list(reversed(reports))
-    chart.x_labels = [r.header.title for r in ordered]
+    chart.x_labels = [_short(r.header.title, 40) for r in ordered]
     chart.add(
         "Risk",
         [

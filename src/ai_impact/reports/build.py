@@ -234,7 +234,8 @@ def build_report(
                 row.adoption_all_pct,
                 _period_label(row.adoption_period),
             ),
-            nv.demand_sentence(row.change_pct, row.openings_annual),
+            # a blend's openings would add fractions of other occupations' openings: leave out
+            nv.demand_sentence(row.change_pct, row.openings_annual if len(parts) == 1 else None),
         ),
         adoption_all_sectors_pct=row.adoption_all_pct,
     )

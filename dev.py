@@ -33,7 +33,7 @@ def _sh(*cmd: str | Path, check: bool = True) -> int:
 
 def ensure_venv(extras: str) -> None:
     """Create .venv and install the project (editable) with ``extras`` if anything changed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may run on an older python3
         sys.exit(f"ai-impact needs Python 3.11 or newer; this is {sys.version.split()[0]}.")
     if not PY.exists():
         _sh(sys.executable, "-m", "venv", VENV)

@@ -1,4 +1,4 @@
-"""Settings, declared once. Built at the edge (CLI, web app) and passed down; never read at import."""
+"""Settings, declared once: built at the edge (CLI, web app) and passed down, never at import."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import wraps
@@ -19,7 +20,7 @@ R = TypeVar("R")
 
 def settings_from(db: str | None = None) -> Settings:
     """Build settings from the environment, with ``--db`` taking precedence."""
-    return Settings(db=db) if db else Settings()
+    return Settings(db=Path(db)) if db else Settings()
 
 
 @contextmanager

@@ -1,7 +1,8 @@
 """The report as plain JSON data: the contract of ``analyze --format json`` and the web API.
 
 The shape is documented in docs/json-api.md; the keys PRODUCT.md names are kept exactly:
-``occupation.code|soc|title``, ``industry``, ``risk.score|category|range``, ``exposure`` (β, 0–1),
+``occupation.code|soc|title``, ``industry``, ``risk.score|category|range``,
+``exposure`` (β, 0–1),
 ``tasks_at_risk[].task|timeline|exposure``, ``safe_tasks[].task|reason``, ``ai_tools[].name|vendor``,
 ``salary.median_annual``, ``outlook.employment_change_pct``, ``adaptation[]``,
 ``certifications[].name|issuer``, ``related[].code|title|risk``, ``sources[]``.

@@ -2,8 +2,8 @@
 
 The shape is documented in docs/json-api.md; the keys PRODUCT.md names are kept exactly:
 ``occupation.code|soc|title``, ``industry``, ``risk.score|category|range``,
-``exposure`` (β, 0–1),
-``tasks_at_risk[].task|timeline|exposure``, ``safe_tasks[].task|reason``, ``ai_tools[].name|vendor``,
+``exposure`` (β, 0–1), ``tasks_at_risk[].task|timeline|exposure``, ``safe_tasks[].task|reason``,
+``ai_tools[].name|vendor``,
 ``salary.median_annual``, ``outlook.employment_change_pct``, ``adaptation[]``,
 ``certifications[].name|issuer``, ``related[].code|title|risk``, ``sources[]``.
 """

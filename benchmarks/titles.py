@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from ai_impact.titles.embed import ARTIFACTS  # noqa: E402
-from ai_impact.titles.index import OccupationRef  # noqa: E402
+from ai_impact.titles.index import OccupationRef, terms  # noqa: E402
 from ai_impact.titles.rank import RankerParams, feature_stack  # noqa: E402
 from ai_impact.titles.resolver import Resolver  # noqa: E402
 
@@ -65,18 +65,18 @@ def load_sources() -> tuple[list[OccupationRef], list[tuple[str, str, str]], lis
 
 
 def decorated_known(entries: list[tuple[str, str, str]], n: int) -> list[Case]:
-    """``n`` index titles dressed the way employers dress them (level, place, shift), with every
-    code the plain title has: teaches the ranker how far an exact hit can be trusted."""
+    """``n`` index titles dressed the way employers dress them (level, place, shift), each with
+    the one occupation it was listed under: teaches the ranker how far an exact hit can be
+    trusted when the same spelling names several occupations."""
     rng = random.Random(7)
-    codes: dict[str, set[str]] = {}
-    for title, code, _ in entries:
-        codes.setdefault(title.lower(), set()).add(code)
-    picks = rng.sample(sorted({t for t, _, _ in entries}), n)
+    picks = rng.sample(sorted(set(entries)), n)
     dress = ["Sr. {}", "{} II", "{} - Remote", "{} (Nights)", "Lead {}", "{} - Austin, TX", "{}"]
-    return [(rng.choice(dress).format(t), frozenset(codes[t.lower()]), "known") for t in picks]
+    return [(rng.choice(dress).format(t), frozenset({c}), "known") for t, c, _ in picks]
 
 
-def split_reported(reported: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], dict[str, list[Case]]]:
+def split_reported(
+    reported: list[tuple[str, str]],
+) -> tuple[list[tuple[str, str]], dict[str, list[Case]]]:
     """Kept reported titles and the held-out ones (fit / calib / eval)."""
     rng = random.Random(0)
     order = list(range(len(reported)))
@@ -99,7 +99,9 @@ def split_reported(reported: list[tuple[str, str]]) -> tuple[list[tuple[str, str
 def load_messy() -> list[Case]:
     """The hand-written employer-style dev set."""
     with (ROOT / "benchmarks/data/titles_messy.csv").open(encoding="utf-8") as fh:
-        return [(r["title"], frozenset(r["codes"].split(";")), r["kind"]) for r in csv.DictReader(fh)]
+        return [
+            (r["title"], frozenset(r["codes"].split(";")), r["kind"]) for r in csv.DictReader(fh)
+        ]
 
 
 def metrics(ranked: Sequence[Sequence[str]], cases: Sequence[Case]) -> dict[str, float]:
@@ -107,8 +109,14 @@ def metrics(ranked: Sequence[Sequence[str]], cases: Sequence[Case]) -> dict[str,
     n = max(len(cases), 1)
     top1 = sum(bool(r[:1] and r[0] in c[1]) for r, c in zip(ranked, cases, strict=True))
     top3 = sum(bool(set(r[:3]) & c[1]) for r, c in zip(ranked, cases, strict=True))
-    soc1 = sum(bool(r[:1] and r[0][:7] in {x[:7] for x in c[1]}) for r, c in zip(ranked, cases, strict=True))
-    major = sum(bool(r[:1] and r[0][:2] in {x[:2] for x in c[1]}) for r, c in zip(ranked, cases, strict=True))
+    soc1 = sum(
+        bool(r[:1] and r[0][:7] in {x[:7] for x in c[1]})
+        for r, c in zip(ranked, cases, strict=True)
+    )
+    major = sum(
+        bool(r[:1] and r[0][:2] in {x[:2] for x in c[1]})
+        for r, c in zip(ranked, cases, strict=True)
+    )
     return {"top1": 100 * top1 / n, "top3": 100 * top3 / n, "soc1": 100 * soc1 / n,
             "major": 100 * major / n, "n": float(len(cases))}  # fmt: skip
 
@@ -193,10 +201,12 @@ def fit(resolver: Resolver, fit_cases: list[Case], calib_cases: list[Case]) -> R
 def _features(resolver: Resolver, cases: list[Case]) -> tuple[np.ndarray, np.ndarray]:
     texts = [c[0] for c in cases]
     # Reuse the resolver's own preparation by ranking once, then recompute features directly.
-    norms = [resolver._normalize(t) for t in texts]  # noqa: SLF001 - benchmark introspection
+    norms = [resolver._normalize(t) for t in texts]
     key_sets = [[(k, 1.0 if j == 0 else 0.8) for j, v in enumerate(n.variants)
                  if (k := resolver._key_id.get(v)) is not None] for n in norms]  # fmt: skip
-    word_ids = [[resolver._word_id[w] for w in n.primary.split() if w in resolver._word_id] for n in norms]
+    word_ids = [
+        [resolver._word_id[w] for w in terms(n.primary) if w in resolver._word_id] for n in norms
+    ]
     vectors = resolver.embedder.encode([n.primary or t for n, t in zip(norms, texts, strict=True)])
     feats = feature_stack(resolver.index, vectors, key_sets, word_ids).astype(np.float64)
     occ = {o.code: i for i, o in enumerate(resolver.index.occupations)}
@@ -234,8 +244,10 @@ def main() -> None:
     banned = {c[0].lower() for part in held.values() for c in part}
     index_entries = [e for e in entries if e[0].lower() not in banned]
     index_entries += [(t, c, "reported") for t, c in keep if t.lower() not in banned]
-    print(f"index: {len(index_entries)} entries ({len(entries) + len(keep) - len(index_entries)} "
-          f"removed as held out); held out {[len(v) for v in held.values()]} fit/calib/eval")  # fmt: skip
+    removed = len(entries) + len(keep) - len(index_entries)
+    sizes = [len(v) for v in held.values()]
+    print(f"index: {len(index_entries)} entries ({removed} removed as held out); "
+          f"held out {sizes} fit/calib/eval")  # fmt: skip
     t0 = time.perf_counter()
     cache = Path(tempfile.gettempdir()) / "ai-impact-bench-cache"
     resolver = Resolver.from_entries(occ, index_entries, data_dir=DATA, cache_dir=cache)
@@ -251,7 +263,7 @@ def main() -> None:
     for kind in sorted({c[2] for c in messy}):
         sets[f"messy: {kind}"] = [c for c in messy if c[2] == kind]
     baseline = None if args.no_baseline else Baseline(occ, index_entries)
-    print(f"\n| set | n | method | top-1 | top-3 | SOC top-1 | major | titles/s |")
+    print("\n| set | n | method | top-1 | top-3 | SOC top-1 | major | titles/s |")
     print("|---|---|---|---|---|---|---|---|")
     for name, cases in sets.items():
         titles = [c[0] for c in cases]
@@ -272,10 +284,13 @@ def main() -> None:
     rng = random.Random(1)
     batch13 = [rng.choice(batch) + rng.choice(["", " - Remote", " II", ", Sr.", " (Nights)"])
                for _ in range(13000)]  # fmt: skip
-    fresh = Resolver(resolver.index, resolver.abbr, resolver.aliases, resolver.embedder, resolver.params)
+    fresh = Resolver(
+        resolver.index, resolver.abbr, resolver.aliases, resolver.embedder, resolver.params
+    )
     t = time.perf_counter()
     fresh.resolve_batch(batch13)
-    print(f"\nin-process resolve_batch, 13,000 titles: {13000 / (time.perf_counter() - t):,.0f} titles/s")
+    rate = 13000 / (time.perf_counter() - t)
+    print(f"\nin-process resolve_batch, 13,000 titles: {rate:,.0f} titles/s")
     if not args.no_cli:
         secs = _cli_seconds(batch13)
         print(f"CLI `ai-impact resolve --batch` 13,000 titles incl. start-up: {secs:.2f} s "

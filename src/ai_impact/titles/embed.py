@@ -69,7 +69,9 @@ def load_embedder(folder: Path = ARTIFACTS) -> StaticEmbedder:
         scales = np.load(folder / "title_scales.npy").astype(np.float32)
         meta = json.loads((folder / "title_model.json").read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelError(f"The title model in {folder} cannot be loaded: {exc}.", hint=hint) from exc
+        raise ModelError(
+            f"The title model in {folder} cannot be loaded: {exc}.", hint=hint
+        ) from exc
     if table.dtype != np.int8 or table.ndim != 2 or scales.shape != (table.shape[0],):
         raise ModelError(f"The title model in {folder} has a malformed table.", hint=hint)
     if tokenizer.get_vocab_size() > table.shape[0]:

@@ -30,12 +30,14 @@ __all__ = [
     "TitleIndex",
     "build_index",
     "index_fingerprint",
+    "terms",
 ]
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 8
 KIND_WEIGHT = {"onet": 1.0, "reported": 0.95, "alternate": 0.9, "short": 0.85}
 VARIANT_FACTOR = 0.8  # a secondary reading (tail segment, inverted form) is less certain
 NB_ALPHA = 0.1
+ALIAS_OVERRIDE = 0.5
 F32 = npt.NDArray[np.float32]
 I64 = npt.NDArray[np.int64]
 
@@ -97,6 +99,12 @@ def index_fingerprint(
     return digest.hexdigest()[:20]
 
 
+def terms(key: str) -> list[str]:
+    """The naive-Bayes terms of a normalised title: its words. (Adding adjacent word pairs was
+    measured: no better on held-out titles, a larger model.)"""
+    return key.split()
+
+
 def _and_split(words: str) -> list[str]:
     # "chef and head cook" (an O*NET title) also names "chef" and "head cook".
     parts = words.split(" and ")
@@ -155,6 +163,7 @@ def build_index(
             for piece in _and_split(norm.primary):
                 add(piece, occ_id, base * VARIANT_FACTOR)
                 primary_keys[occ_id].add(piece)
+    alias_occs: dict[str, set[int]] = defaultdict(set)
     for alias_id, entry in enumerate(aliases.entries):
         for text in (entry.title, *entry.aliases):
             key = normalize_title(text, abbr).primary
@@ -165,6 +174,13 @@ def build_index(
                 if code in occ_of:
                     add(key, occ_of[code], weight)
                     primary_keys[occ_of[code]].add(key)
+                    alias_occs[key].add(occ_of[code])
+    # The alias table is curated: where it names the occupations a title rests on, other
+    # occupations that merely share the spelling (an O*NET alternate title) count for less.
+    for key, named in alias_occs.items():
+        for occ in weights[key]:
+            if occ not in named:
+                weights[key][occ] *= ALIAS_OVERRIDE
 
     keys = tuple(sorted(weights))
     ptr = np.zeros(len(keys) + 1, dtype=np.int64)
@@ -189,12 +205,14 @@ def build_index(
         vectors = vectors[np.linalg.norm(vectors, axis=1) > 0]
         if len(vectors) == 0:
             vectors = np.zeros((1, embedder.dim), dtype=np.float32)
-        if prototypes and len(vectors) > prototypes:
+        if len(vectors) > prototypes:
             vectors = _kmeans(vectors, prototypes)
+        # Pad by repeating rows: every occupation has exactly `prototypes` rows.
+        vectors = vectors[np.arange(prototypes) % len(vectors)]
         proto_rows.append(vectors)
         starts[occ + 1] = starts[occ] + len(vectors)
         for key in own:
-            for word in set(key.split()):
+            for word in set(terms(key)):
                 word_counts[word][occ] += 1
                 totals[occ] += 1
     words = tuple(sorted(word_counts))
@@ -216,7 +234,9 @@ def build_index(
         key_occ=np.asarray(occ_list, dtype=np.int64),
         key_weight=np.asarray(w_list, dtype=np.float32),
         key_alias=np.asarray([alias_of.get(k, -1) for k in keys], dtype=np.int64),
-        proto=np.concatenate(proto_rows).astype(np.float32),
+        # Row j * n_occ + occ holds prototype j of occupation occ: the per-occupation maximum
+        # is then an elementwise maximum of contiguous blocks.
+        proto=np.stack(proto_rows).transpose(1, 0, 2).reshape(-1, embedder.dim).astype(np.float32),
         proto_start=starts,
         words=words,
         word_ptr=wptr,

@@ -25,13 +25,18 @@ _LOCATION_TAIL = re.compile(
     r"\s*(?:[,\-–—(|@]|\bin\b)\s*[A-Z][A-Za-z.' ]{1,30},\s*(?:" + _STATE_CODES + r")\b\.?\)?\s*$"
 )
 _PATTERNS = [
-    re.compile(r"\$\s?\d[\d,.]*\s*[kK]?(?:\s*[-–]\s*\$?\s?\d[\d,.]*\s*[kK]?)?"
-               r"(?:\s*(?:/|per)\s*(?:hr|hour|year|yr|week|wk|annum))?"),
-    re.compile(r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m?\.?\s*[-–]\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m?\.?(?=\W|$)",
-               re.IGNORECASE),
+    re.compile(
+        r"\$\s?\d[\d,.]*\s*[kK]?(?:\s*[-–]\s*\$?\s?\d[\d,.]*\s*[kK]?)?"
+        r"(?:\s*(?:/|per)\s*(?:hr|hour|year|yr|week|wk|annum))?"
+    ),
+    re.compile(
+        r"\b\d{1,2}(?::\d\d)?\s*[ap]\.?m?\.?\s*[-–]\s*\d{1,2}(?::\d\d)?\s*[ap]\.?m?\.?(?=\W|$)",
+        re.IGNORECASE,
+    ),
     re.compile(r"\b\d+\s*-?\s*(?:hrs?|hours?)\b", re.IGNORECASE),
-    re.compile(r"\b(?:req(?:uisition)?|job)\s*(?:id|#|no\.?)?\s*[:#]?\s*[A-Za-z]*\d[\w-]*",
-               re.IGNORECASE),
+    re.compile(
+        r"\b(?:req(?:uisition)?|job)\s*(?:id|#|no\.?)?\s*[:#]?\s*[A-Za-z]*\d[\w-]*", re.IGNORECASE
+    ),
     re.compile(r"#\s*\d+"),
 ]
 _NEEDS_PATTERNS = re.compile(r"[$#\d]|\b(?:req|job)\b", re.IGNORECASE)
@@ -40,8 +45,31 @@ _PAREN = re.compile(r"[(\[{]([^)\]}]*)[)\]}]?")
 _SEGMENT = re.compile(r"\s+[-–—/]\s+|\s*[|:;–—•·]\s*|\s+-(?=\S)|(?<=\S)-\s+")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#']*")
 _KEEP_S = frozenset(
-    "sales news series species lens goods gas customs arms ethics means wages overseas "
-    "always canvas chassis alias atlas bias status campus census corps".split()
+    [
+        "sales",
+        "news",
+        "series",
+        "species",
+        "lens",
+        "goods",
+        "gas",
+        "customs",
+        "arms",
+        "ethics",
+        "means",
+        "wages",
+        "overseas",
+        "always",
+        "canvas",
+        "chassis",
+        "alias",
+        "atlas",
+        "bias",
+        "status",
+        "campus",
+        "census",
+        "corps",
+    ]
 )
 _GLUE = frozenset({"and", "of", "the", "for", "in", "to", "a", "an"})
 
@@ -104,7 +132,9 @@ def _expand(words: list[tuple[str, bool]], abbr: Abbreviations) -> list[str]:
                 break
         else:
             word, upper = words[i]
-            if upper and word in abbr.upper_only:
+            if word in abbr.noise_words:
+                pass  # a noise word outside a protected phrase ("Contract Manager" keeps it)
+            elif upper and word in abbr.upper_only:
                 out.extend(abbr.upper_only[word])
             elif word in abbr.alone_only:
                 out.extend(abbr.alone_only[word] if alone else ())
@@ -116,7 +146,7 @@ def _expand(words: list[tuple[str, bool]], abbr: Abbreviations) -> list[str]:
 
 def _segment_words(segment: str, all_caps: bool, abbr: Abbreviations) -> list[str]:
     words = _expand(_drop_phrases(_tokens(segment, all_caps), abbr), abbr)
-    words = [w for w in words if w not in abbr.noise_words and not (w.isdigit() and len(w) > 3)]
+    words = [w for w in words if not (w.isdigit() and len(w) > 3)]
     while len(words) > 1 and words[0] in abbr.leading:
         words.pop(0)
     while len(words) > 1 and words[-1] in abbr.trailing:

@@ -26,9 +26,17 @@ import numpy.typing as npt
 
 from ai_impact.titles.index import TitleIndex
 
-__all__ = ["FEATURES", "RankerParams", "feature_stack", "load_params", "score"]
+__all__ = [
+    "FEATURES",
+    "RankerParams",
+    "combine",
+    "feature_stack",
+    "load_params",
+    "score",
+    "signals",
+]
 
-FEATURES = ("exact", "sem", "nb", "prior", "default")
+FEATURES = ("exact", "unique", "sem", "nb", "prior", "default")
 F32 = npt.NDArray[np.float32]
 I64 = npt.NDArray[np.int64]
 
@@ -37,7 +45,7 @@ I64 = npt.NDArray[np.int64]
 class RankerParams:
     """Weights of the signals, the softmax temperature and the calibration curve."""
 
-    weights: tuple[float, ...] = (6.0, 8.0, 1.0, 0.5, 0.5)
+    weights: tuple[float, ...] = (4.0, 2.0, 6.0, 2.0, -3.0, 0.2)
     temperature: float = 1.0
     iso_x: tuple[float, ...] = (0.0, 1.0)
     iso_y: tuple[float, ...] = (0.0, 1.0)
@@ -68,14 +76,20 @@ def load_params(path: Path) -> RankerParams:
     )
 
 
-def _exact(index: TitleIndex, key_sets: list[list[tuple[int, float]]], n_occ: int) -> F32:
+def _exact(
+    index: TitleIndex, key_sets: list[list[tuple[int, float]]], n_occ: int
+) -> tuple[F32, F32]:
     out = np.zeros((len(key_sets), n_occ), dtype=np.float32)
+    unique = np.zeros((len(key_sets), n_occ), dtype=np.float32)
     for row, keys in enumerate(key_sets):
         for key, factor in keys:
             lo, hi = index.key_ptr[key], index.key_ptr[key + 1]
             occ = index.key_occ[lo:hi]
-            out[row, occ] = np.maximum(out[row, occ], index.key_weight[lo:hi] * factor)
-    return out
+            weight = index.key_weight[lo:hi] * factor
+            out[row, occ] = np.maximum(out[row, occ], weight)
+            # "Specialist" names dozens of occupations: an exact hit on it says little.
+            unique[row, occ] = np.maximum(unique[row, occ], weight / (hi - lo))
+    return out, unique
 
 
 def _naive_bayes(index: TitleIndex, word_ids: list[list[int]], n_occ: int) -> F32:
@@ -93,11 +107,35 @@ def _naive_bayes(index: TitleIndex, word_ids: list[list[int]], n_occ: int) -> F3
     scores = counts[:, None] * index.nb_base[None, :]
     if flat_rows:
         cells = np.concatenate(flat_rows) * n_occ + np.concatenate(flat_occ)
-        scores += np.bincount(
-            cells, weights=np.concatenate(flat_val), minlength=n * n_occ
-        ).reshape(n, n_occ).astype(np.float32)
+        scores += (
+            np.bincount(cells, weights=np.concatenate(flat_val), minlength=n * n_occ)
+            .reshape(n, n_occ)
+            .astype(np.float32)
+        )
     scores -= scores.max(axis=1, keepdims=True)
     return (scores / np.maximum(counts, 1.0)[:, None]).astype(np.float32)
+
+
+def signals(
+    index: TitleIndex,
+    vectors: F32,
+    key_sets: list[list[tuple[int, float]]],
+    word_ids: list[list[int]],
+) -> tuple[F32, F32, F32, F32, F32, F32]:
+    """exact, unique, sem, nb (n inputs × n occupations), then prior and default."""
+    n_occ = len(index.occupations)
+    # Prototypes are stored block by block (prototype j of every occupation together), so the
+    # per-occupation maximum is an elementwise maximum of contiguous blocks.
+    per = index.proto.shape[0] // n_occ
+    sims = vectors @ index.proto.T
+    sem = sims[:, :n_occ].copy()
+    for j in range(1, per):
+        np.maximum(sem, sims[:, j * n_occ : (j + 1) * n_occ], out=sem)
+    sem[np.linalg.norm(vectors, axis=1) == 0] = 0.0
+    exact, unique = _exact(index, key_sets, n_occ)
+    nb = _naive_bayes(index, word_ids, n_occ)
+    default = np.array([o.code.endswith(".00") for o in index.occupations], dtype=np.float32)
+    return exact, unique, sem, nb, index.prior, default
 
 
 def feature_stack(
@@ -106,25 +144,25 @@ def feature_stack(
     key_sets: list[list[tuple[int, float]]],
     word_ids: list[list[int]],
 ) -> F32:
-    """The signals as an array (len(FEATURES), n inputs, n occupations)."""
-    n_occ = len(index.occupations)
-    sims = vectors @ index.proto.T
-    sem = np.maximum.reduceat(sims, index.proto_start[:-1], axis=1)
-    sem[np.linalg.norm(vectors, axis=1) == 0] = 0.0
-    exact = _exact(index, key_sets, n_occ)
-    nb = _naive_bayes(index, word_ids, n_occ)
-    n = len(key_sets)
-    prior = np.broadcast_to(index.prior, (n, n_occ))
-    default = np.broadcast_to(
-        np.array([o.code.endswith(".00") for o in index.occupations], dtype=np.float32), (n, n_occ)
-    )
-    return np.stack([exact, sem, nb, prior, default]).astype(np.float32)
+    """The signals as an array (len(FEATURES), n inputs, n occupations), for fitting."""
+    exact, unique, sem, nb, prior, default = signals(index, vectors, key_sets, word_ids)
+    shape = exact.shape
+    return np.stack(
+        [exact, unique, sem, nb, np.broadcast_to(prior, shape), np.broadcast_to(default, shape)]
+    ).astype(np.float32)
 
 
-def score(features: F32, params: RankerParams, top: int) -> tuple[I64, F32, F32]:
+def combine(parts: tuple[F32, F32, F32, F32, F32, F32], params: RankerParams) -> F32:
+    """The linear score of every occupation for every input."""
+    w = params.weights
+    exact, unique, sem, nb, prior, default = parts
+    total: F32 = (w[0] * exact + w[1] * unique + w[2] * sem + w[3] * nb).astype(np.float32)
+    total += (w[4] * prior + w[5] * default)[None, :].astype(np.float32)
+    return total
+
+
+def score(total: F32, params: RankerParams, top: int) -> tuple[I64, F32, F32]:
     """Best ``top`` occupations per input: (occupation ids, raw scores, calibrated confidence)."""
-    weights = np.asarray(params.weights, dtype=np.float32)
-    total = np.tensordot(weights, features, axes=1)
     k = min(top, total.shape[1])
     part = np.argpartition(-total, k - 1, axis=1)[:, :k]
     order = np.take_along_axis(total, part, axis=1).argsort(axis=1)[:, ::-1]

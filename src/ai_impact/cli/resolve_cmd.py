@@ -1,0 +1,101 @@
+"""``ai-impact resolve``: job title → ranked O*NET occupations (one title, or a file of them)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ai_impact.cli.app import app
+from ai_impact.cli.common import handles_errors, settings_from
+from ai_impact.errors import InputError, NotFoundError
+from ai_impact.titles import Resolution, resolver_for
+
+
+class ResolveFormat(StrEnum):
+    """Output formats of ``resolve``."""
+
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _table(res: Resolution) -> str:
+    lines = [f"{res.input!r} reads as {res.normalized!r}", ""]
+    lines.append(f"  {'#':>2}  {'code':<10}  {'confidence':>10}  {'via':<8}  title")
+    for i, c in enumerate(res.candidates, start=1):
+        lines.append(f"  {i:>2}  {c.code:<10}  {c.confidence:>10.2f}  {c.via:<8}  {c.title}")
+    if res.alias_note:
+        lines += ["", f"note: {res.alias_note}"]
+    if res.needs_choice:
+        lines += [
+            "",
+            "Not sure which occupation this is: pick the right one and run "
+            f"`ai-impact analyze {res.candidates[0].code}` with its code.",
+        ]
+    return "\n".join(lines)
+
+
+def _detail(res: Resolution) -> dict[str, object]:
+    body = res.to_json()
+    for row, cand in zip(body["candidates"], res.candidates, strict=True):
+        row["via"] = cand.via
+    body.update(
+        normalized=res.normalized,
+        needs_choice=res.needs_choice,
+        alias_note=res.alias_note,
+        message=res.message,
+    )
+    return body
+
+
+@app.command("resolve")
+@handles_errors
+def resolve(
+    title: Annotated[str | None, typer.Argument(help="A job title, as employers write it.")] = None,
+    batch: Annotated[
+        Path | None,
+        typer.Option("--batch", help="A text file with one title per line ('-' for stdin)."),
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1, max=50, help="Candidates to show.")] = 5,
+    fmt: Annotated[
+        ResolveFormat | None,
+        typer.Option("--format", help="table (default for one title) | json | jsonl (batch)."),
+    ] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Path of the knowledge base.")] = None,
+) -> None:
+    """Find the O*NET occupations a job title means, best first, with confidence."""
+    if (title is None) == (batch is None):
+        raise InputError(
+            "Give one job title, or --batch FILE with one title per line.",
+            hint="Example: ai-impact resolve 'Sr. Data Scientist'",
+        )
+    resolver = resolver_for(settings_from(db))
+    if batch is not None:
+        try:
+            text = sys.stdin.read() if str(batch) == "-" else batch.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"Cannot read the batch file {batch}: {exc}.") from exc
+        results = resolver.resolve_batch(text.splitlines(), top=top)
+        out = sys.stdout
+        for res in results:
+            if fmt in (None, ResolveFormat.jsonl):
+                out.write(json.dumps(res.to_json(), ensure_ascii=False) + "\n")
+            elif fmt is ResolveFormat.json:
+                out.write(json.dumps(_detail(res), ensure_ascii=False) + "\n")
+            else:
+                best = res.candidates[0] if res.candidates else None
+                shown = f"{best.code}  {best.title} ({best.confidence:.2f})" if best else "-"
+                out.write(f"{res.input}\t{shown}\n")
+        return
+    res = resolver.resolve(title or "", top=top)
+    if fmt in (ResolveFormat.json, ResolveFormat.jsonl):
+        typer.echo(json.dumps(_detail(res), ensure_ascii=False, indent=None))
+        return
+    if not res.candidates:
+        raise NotFoundError(res.message or f"No occupation matches {title!r}.")
+    typer.echo(_table(res))

@@ -1,0 +1,174 @@
+"""Title resolution: normalisation, the data tables, and what a user sees for real titles."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from ai_impact.db import KnowledgeBase
+from ai_impact.errors import InputError
+from ai_impact.settings import Settings, default_data_dir
+from ai_impact.titles import Resolver
+from ai_impact.titles.abbreviations import load_abbreviations
+from ai_impact.titles.aliases import load_aliases
+from ai_impact.titles.normalize import normalize_title, singular
+
+CATALOG = default_data_dir() / "catalog"
+
+
+@pytest.fixture(scope="module")
+def abbr():  # type: ignore[no-untyped-def]
+    return load_abbreviations(CATALOG / "title_abbreviations.toml")
+
+
+@pytest.fixture(scope="module")
+def resolver(kb: KnowledgeBase, settings: Settings) -> Resolver:
+    return Resolver.from_kb(kb, settings)
+
+
+@pytest.mark.parametrize(
+    ("raw", "primary"),
+    [
+        ("Sr. ML Engineer", "machine learning engineer"),
+        ("RN - ICU Nights", "registered nurse"),
+        ("AP Clerk II", "account payable clerk"),
+        ("SCRUM MASTER", "scrum master"),
+        ("Mgr, Revenue Ops", "revenue operation manager"),
+        ("Data Analyst - Chicago, IL", "data analyst"),
+        ("CDL-A Truck Driver - $1,500 Sign-On Bonus!", "commercial truck driver"),
+        ("C.N.A. 7p-7a", "certified nursing assistant"),
+        ("Req #12345 Senior Accountant", "accountant"),
+        ("Remote - Data Analyst", "data analyst"),
+        ("Registered Nurses", "registered nurse"),
+        ("PT", "physical therapist"),
+        ("RN PT", "registered nurse"),
+        ("Principal", "principal"),
+    ],
+)
+def test_normalize_reads_employer_titles(abbr, raw: str, primary: str) -> None:  # type: ignore[no-untyped-def]
+    assert normalize_title(raw, abbr).primary == primary
+
+
+def test_normalize_keeps_secondary_readings(abbr) -> None:  # type: ignore[no-untyped-def]
+    norm = normalize_title("RN - ICU Nights", abbr)
+    assert "registered nurse intensive care unit" in norm.variants
+    assert normalize_title("Director of Nursing", abbr).variants == (
+        "director of nursing",
+        "nursing director",
+    )
+    assert normalize_title("!!!", abbr).primary == ""
+
+
+@pytest.mark.parametrize(
+    ("word", "one"),
+    [("secretaries", "secretary"), ("nurses", "nurse"), ("coaches", "coach"), ("sales", "sales"),
+     ("business", "business"), ("analysis", "analysis")],
+)  # fmt: skip
+def test_singular(word: str, one: str) -> None:
+    assert singular(word) == one
+
+
+def test_alias_table_is_versioned_large_and_valid(kb: KnowledgeBase) -> None:
+    raw = tomllib.loads((CATALOG / "title_aliases.toml").read_text(encoding="utf-8"))
+    assert raw["version"] and raw["updated"]
+    table = load_aliases(CATALOG / "title_aliases.toml")
+    assert len(table.entries) >= 150
+    codes = {o.code for o in kb.occupations()}
+    missing = [(e.title, c) for e in table.entries for c, _ in e.candidates if c not in codes]
+    assert missing == []
+    assert all(e.note and e.candidates for e in table.entries)
+    assert all(0 < w <= 1 for e in table.entries for _, w in e.candidates)
+
+
+def test_abbreviation_table_loads(abbr) -> None:  # type: ignore[no-untyped-def]
+    assert abbr.expand[("rn",)] == ("registered", "nurse")
+    assert abbr.upper_only["pa"] == ("physician", "assistant")
+    assert "sr" in abbr.leading and "ii" in abbr.trailing
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "codes"),
+    [
+        ("Machine Learning Engineer", {"15-2051.00", "15-1252.00"}),
+        ("ML Eng", {"15-2051.00", "15-1252.00"}),
+        ("Sr. Data Scientist", {"15-2051.00"}),
+        ("RN", {"29-1141.00"}),
+        ("Scrum Master", {"13-1082.00", "15-1299.09"}),
+        ("AP Clerk II", {"43-3031.00"}),
+        ("CDL-A Truck Driver", {"53-3032.00"}),
+        ("Regsitered Nurse", {"29-1141.00"}),
+    ],
+)
+def test_resolves_sensibly_with_alternatives(
+    resolver: Resolver, title: str, codes: set[str]
+) -> None:
+    res = resolver.resolve(title)
+    assert res.candidates[0].code in codes
+    assert len(res.candidates) == 5
+    confidences = [c.confidence for c in res.candidates]
+    assert all(0.0 <= c <= 1.0 for c in confidences)
+
+
+@pytest.mark.slow
+def test_modern_title_says_what_it_rests_on(resolver: Resolver) -> None:
+    res = resolver.resolve("Sr. ML Engineer")
+    assert res.alias_note is not None and "15-2051.00" in res.alias_note
+    assert {c.via for c in res.candidates[:2]} == {"alias"}
+    assert resolver.resolve("Regsitered Nurse").candidates[0].via in {"fuzzy", "alias"}
+
+
+@pytest.mark.slow
+def test_codes_resolve_directly(resolver: Resolver) -> None:
+    res = resolver.resolve("15-2051.00")
+    assert [(c.code, c.confidence, c.via) for c in res.candidates] == [("15-2051.00", 1.0, "code")]
+    soc = resolver.resolve("15-2051")
+    assert soc.candidates[0].code == "15-2051.00" and soc.candidates[0].confidence == 1.0
+    assert not soc.needs_choice
+    assert resolver.resolve("99-9999.00").candidates == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("bad", ["", "   ", "!!!", "x" * 201])
+def test_bad_input_raises_input_error(resolver: Resolver, bad: str) -> None:
+    with pytest.raises(InputError) as info:
+        resolver.resolve(bad)
+    assert "title" in str(info.value) or "letters" in str(info.value)
+
+
+@pytest.mark.slow
+def test_nonsense_gets_no_candidates_and_a_message(resolver: Resolver) -> None:
+    res = resolver.resolve("asdfghjkl qwrtzp")
+    assert res.candidates == ()
+    assert res.message is not None and "No occupation matches" in res.message
+
+
+@pytest.mark.slow
+def test_batch_keeps_order_and_length(resolver: Resolver) -> None:
+    texts = ["Registered Nurse", "", "Sr. Data Scientist", "!!!", "Registered Nurse"]
+    out = resolver.resolve_batch(texts, top=3)
+    assert [r.input for r in out] == texts
+    assert [len(r.candidates) for r in out] == [3, 0, 3, 0, 3]
+    assert out[1].message is not None and out[0].candidates[0].code == "29-1141.00"
+    assert out[0].to_json()["candidates"][0] == {
+        "code": "29-1141.00",
+        "soc": "29-1141",
+        "title": "Registered Nurses",
+        "confidence": out[0].candidates[0].confidence,
+    }
+
+
+@pytest.mark.slow
+def test_low_confidence_asks_the_user_to_choose(resolver: Resolver) -> None:
+    vague = resolver.resolve("Specialist")
+    assert vague.needs_choice
+    assert vague.candidates[0].confidence < resolver.params.threshold
+    assert not resolver.resolve("Registered Nurse").needs_choice
+
+
+def test_cache_is_reused(kb: KnowledgeBase, settings: Settings, tmp_path: Path) -> None:
+    first = Resolver.from_kb(kb, settings)
+    assert Resolver.from_kb(kb, settings) is first
+    assert any((settings.cache_dir / "titles").iterdir())

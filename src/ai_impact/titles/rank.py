@@ -76,42 +76,52 @@ def load_params(path: Path) -> RankerParams:
     )
 
 
+def _gather(ptr: I64, rows: I64, ids: I64) -> tuple[I64, I64]:
+    """Flatten the postings ``ptr[id]:ptr[id + 1]`` of many (row, id) pairs at once: returns
+    the row of every posting and its position in the posting arrays."""
+    lo, hi = ptr[ids], ptr[ids + 1]
+    lengths = hi - lo
+    starts = np.cumsum(lengths) - lengths
+    total = int(lengths.sum())
+    positions = np.arange(total, dtype=np.int64) - np.repeat(starts - lo, lengths)
+    return np.repeat(rows, lengths), positions
+
+
+def _pairs(lists: list[list[int]]) -> tuple[I64, I64]:
+    rows = np.fromiter((r for r, ids in enumerate(lists) for _ in ids), dtype=np.int64)
+    ids = np.fromiter((i for ids in lists for i in ids), dtype=np.int64)
+    return rows, ids
+
+
 def _exact(
     index: TitleIndex, key_sets: list[list[tuple[int, float]]], n_occ: int
 ) -> tuple[F32, F32]:
-    out = np.zeros((len(key_sets), n_occ), dtype=np.float32)
-    unique = np.zeros((len(key_sets), n_occ), dtype=np.float32)
-    for row, keys in enumerate(key_sets):
-        for key, factor in keys:
-            lo, hi = index.key_ptr[key], index.key_ptr[key + 1]
-            occ = index.key_occ[lo:hi]
-            weight = index.key_weight[lo:hi] * factor
-            out[row, occ] = np.maximum(out[row, occ], weight)
-            # "Specialist" names dozens of occupations: an exact hit on it says little.
-            unique[row, occ] = np.maximum(unique[row, occ], weight / (hi - lo))
-    return out, unique
+    n = len(key_sets)
+    out = np.zeros(n * n_occ, dtype=np.float32)
+    unique = np.zeros(n * n_occ, dtype=np.float32)
+    rows, keys = _pairs([[k for k, _ in ks] for ks in key_sets])
+    if keys.size:
+        factors = np.fromiter((f for ks in key_sets for _, f in ks), dtype=np.float32)
+        per_key = np.diff(index.key_ptr)[keys]
+        post_rows, pos = _gather(index.key_ptr, rows, keys)
+        cells = post_rows * n_occ + index.key_occ[pos]
+        weight = index.key_weight[pos] * np.repeat(factors, per_key)
+        np.maximum.at(out, cells, weight)
+        # "Specialist" names dozens of occupations: an exact hit on it says little.
+        np.maximum.at(unique, cells, weight / np.repeat(per_key, per_key).astype(np.float32))
+    return out.reshape(n, n_occ), unique.reshape(n, n_occ)
 
 
 def _naive_bayes(index: TitleIndex, word_ids: list[list[int]], n_occ: int) -> F32:
     n = len(word_ids)
     counts = np.array([len(w) for w in word_ids], dtype=np.float32)
-    flat_rows: list[I64] = []
-    flat_occ: list[I64] = []
-    flat_val: list[F32] = []
-    for row, ids in enumerate(word_ids):
-        for w in ids:
-            lo, hi = index.word_ptr[w], index.word_ptr[w + 1]
-            flat_rows.append(np.full(hi - lo, row, dtype=np.int64))
-            flat_occ.append(index.word_occ[lo:hi])
-            flat_val.append(index.word_delta[lo:hi])
     scores = counts[:, None] * index.nb_base[None, :]
-    if flat_rows:
-        cells = np.concatenate(flat_rows) * n_occ + np.concatenate(flat_occ)
-        scores += (
-            np.bincount(cells, weights=np.concatenate(flat_val), minlength=n * n_occ)
-            .reshape(n, n_occ)
-            .astype(np.float32)
-        )
+    rows, words = _pairs(word_ids)
+    if words.size:
+        post_rows, pos = _gather(index.word_ptr, rows, words)
+        cells = post_rows * n_occ + index.word_occ[pos]
+        summed = np.bincount(cells, weights=index.word_delta[pos], minlength=n * n_occ)
+        scores += summed.reshape(n, n_occ).astype(np.float32)
     scores -= scores.max(axis=1, keepdims=True)
     return (scores / np.maximum(counts, 1.0)[:, None]).astype(np.float32)
 

@@ -115,6 +115,7 @@ class Resolver:
         self._by_soc: dict[str, list[int]] = {}
         for i, o in enumerate(index.occupations):
             self._by_soc.setdefault(o.soc, []).append(i)
+        self._alias_codes = [frozenset(c for c, _ in e.candidates) for e in aliases.entries]
         self._norm_cache: dict[str, Normalized] = {}
         self._fix_cache: dict[str, str | None] = {}
 
@@ -279,11 +280,15 @@ class Resolver:
         vectors = self.embedder.encode([n.primary or t for n, t in zip(fixed, texts, strict=True)])
         parts = signals(self.index, vectors, key_sets, word_ids)
         best, _raw, conf = score(combine(parts, self.params), self.params, top)
-        sem_best = parts[2].max(axis=1)
+        # Plain Python lists: indexing numpy scalars in this loop costs more than the maths.
+        nonsense = (parts[2].max(axis=1) < _NONSENSE_SEM).tolist()
+        hit = (np.take_along_axis(parts[0], best, axis=1) > 0).tolist()
+        best_l = best.tolist()
+        conf_l = np.round(conf.astype(np.float64), 4).tolist()
+        occupations = self.index.occupations
         out: list[Resolution] = []
         for row, text in enumerate(texts):
-            exact_row = parts[0][row]
-            if not key_sets[row] and not word_ids[row] and sem_best[row] < _NONSENSE_SEM:
+            if not key_sets[row] and not word_ids[row] and nonsense[row]:
                 msg = (
                     f"No occupation matches '{text.strip()}'. Try a broader title (for example "
                     "'nurse', 'software developer', 'truck driver'), or check the spelling."
@@ -291,19 +296,17 @@ class Resolver:
                 out.append(Resolution(text, fixed[row].primary, (), False, None, msg))
                 continue
             alias = alias_keys[row]
-            alias_codes = (
-                {c for c, _ in self.aliases.entries[alias].candidates} if alias >= 0 else set()
-            )
+            alias_codes = self._alias_codes[alias] if alias >= 0 else frozenset()
             cands = []
-            for occ, c in zip(best[row], conf[row], strict=True):
-                ref = self.index.occupations[int(occ)]
+            for occ, c, is_hit in zip(best_l[row], conf_l[row], hit[row], strict=True):
+                ref = occupations[occ]
                 if ref.code in alias_codes:
                     via = "alias"
-                elif exact_row[occ] > 0:
+                elif is_hit:
                     via = "fuzzy" if corrected[row] else "exact"
                 else:
                     via = "semantic"
-                cands.append(Candidate(ref.code, ref.soc, ref.title, round(float(c), 4), via))
+                cands.append(Candidate(ref.code, ref.soc, ref.title, c, via))
             note = None
             if alias >= 0:
                 entry = self.aliases.entries[alias]

@@ -32,6 +32,7 @@ class Abbreviations:
     phrase_starts: dict[str, tuple[Phrase, ...]]
     expand_starts: dict[str, int]
     digest: str
+    special: frozenset[str] = frozenset()  # every word any rule above starts with
 
 
 def _words(value: str) -> Phrase:
@@ -89,4 +90,11 @@ def load_abbreviations(path: Path) -> Abbreviations:
         phrase_starts={k: tuple(v) for k, v in starts.items()},
         expand_starts=longest,
         digest=hashlib.sha256(text.encode()).hexdigest()[:16],
+        special=frozenset(
+            {k[0] for k in expand}
+            | set(upper)
+            | set(alone)
+            | set(starts)
+            | set(strings(noise, "words"))
+        ),
     )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ai_impact.titles.abbreviations import Abbreviations
 
@@ -97,6 +98,9 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+_singular = lru_cache(maxsize=65536)(singular)
+
+
 def _tokens(segment: str, all_caps: bool) -> list[tuple[str, bool]]:
     segment = segment.replace("&", " and ").replace(".", "").replace("’", "'")
     segment = segment.replace("-", " ").replace("/", " ").replace("_", " ")
@@ -145,7 +149,11 @@ def _expand(words: list[tuple[str, bool]], abbr: Abbreviations) -> list[str]:
 
 
 def _segment_words(segment: str, all_caps: bool, abbr: Abbreviations) -> list[str]:
-    words = _expand(_drop_phrases(_tokens(segment, all_caps), abbr), abbr)
+    tokens = _tokens(segment, all_caps)
+    if abbr.special.isdisjoint(w for w, _ in tokens):
+        words = [w for w, _ in tokens]  # fast path: nothing to expand or drop
+    else:
+        words = _expand(_drop_phrases(tokens, abbr), abbr)
     words = [w for w in words if not (w.isdigit() and len(w) > 3)]
     while len(words) > 1 and words[0] in abbr.leading:
         words.pop(0)
@@ -157,7 +165,7 @@ def _segment_words(segment: str, all_caps: bool, abbr: Abbreviations) -> list[st
         words.pop()
     seen: set[str] = set()
     out: list[str] = []
-    for word in (singular(w) for w in words):
+    for word in map(_singular, words):
         if word in seen and word not in _GLUE:
             continue
         seen.add(word)

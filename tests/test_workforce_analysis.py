@@ -82,9 +82,11 @@ class FakeLibrary:
         return SimpleNamespace(
             related=(safer, other),
             adaptation=(
+                AdaptationItem("technology", "SQL", "why", None),
+                AdaptationItem("technology", "Excel", "why", None),
+                AdaptationItem("technology", "Tableau", "why", None),
                 AdaptationItem("skill", "Negotiation", "why", "2.B.1.d"),
                 AdaptationItem("transition", "Management Analysts", "why", "13-1111.00"),
-                AdaptationItem("technology", "SQL", "why", None),
             ),
             sources=(SourceRef("onet", "O*NET 30.3", "2025", "CC BY 4.0"),),
         )
@@ -123,7 +125,7 @@ def test_roles_group_rows_and_scale_by_headcount(report: Any) -> None:
     assert acc.payroll_exposed == pytest.approx(400000.0)
     assert acc.market_pay == MarketPay("CA", 100.0)
     assert [m.title for m in acc.safer_moves] == ["Management Analysts"]
-    assert acc.skills_to_build == ("Negotiation", "SQL")
+    assert acc.skills_to_build == ("Negotiation", "SQL", "Excel")  # skills, then 2 software
     assert (nurse.status, nurse.hours_at_risk, nurse.payroll_exposed) == (
         "check match",
         pytest.approx(832.0),
@@ -241,7 +243,7 @@ def test_csv_neutralises_formulas() -> None:
 def test_markdown_page(report: Any) -> None:
     page = to_markdown(report)
     assert page.startswith("# AI exposure of a workforce: 40 people in 4 roles\n")
-    assert "9,568 hours a year — the work of 4.6 full-time people" in page
+    assert "Up to 9,568 hours a year — the work of 4.6 full-time people — is exposed" in page
     assert "| At-risk hours / year | 9,568 (4.6 FTE) |" in page
     assert "| Payroll exposed | $644,000 (24%) |" in page
     assert "| Blorf | 3 | needs review | No occupation matches 'Blorf'. |" in page

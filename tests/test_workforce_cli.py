@@ -85,7 +85,7 @@ def test_example_roster_end_to_end(settings: Settings) -> None:
     """The shipped example through the real resolver, risk table and reports."""
     report = workforce_report(EXAMPLE, settings=settings)
     by_title = {r.title: r for r in report.roles}
-    assert report.totals.headcount == 222
+    assert report.totals.headcount == 210
     assert by_title["Sr. Software Engineer"].code == "15-1252.00"
     assert by_title["CDL-A Driver"].code == "53-3032.00"
     assert by_title["Corporate Counsel"].status == "pinned"

@@ -48,6 +48,7 @@ N_SUGGESTIONS = 3
 MIN_CONFIDENCE = 0.25
 N_SAFER = 3
 N_SKILLS = 4
+N_TOOLS = 2
 _SKILL_KINDS = ("skill", "knowledge", "skill to pair with AI", "technology")
 
 
@@ -193,8 +194,11 @@ def _reskilling(report: OccupationReport) -> tuple[tuple[SaferMove, ...], tuple[
         for r in report.related
         if r.relation == "safer move"
     )[:N_SAFER]
-    skills = tuple(a.name for a in report.adaptation if a.kind in _SKILL_KINDS)
-    return safer, tuple(dict.fromkeys(skills))[:N_SKILLS]
+    # Capabilities first: a roster planner trains people in skills; software comes second.
+    named = [a for a in report.adaptation if a.kind in _SKILL_KINDS]
+    tools = [a.name for a in named if a.kind == "technology"][:N_TOOLS]
+    skills = [a.name for a in named if a.kind != "technology"]
+    return safer, tuple(dict.fromkeys(skills[: N_SKILLS - len(tools)] + tools))
 
 
 def analyze_roster(

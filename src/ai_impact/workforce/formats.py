@@ -228,9 +228,10 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
     if t.exposure is not None and t.risk_score is not None:
         out += [
             f"Across the {t.headcount_analysed:,} people whose occupation is known, "
-            f"{fx.pct(t.exposure)} of working time is exposed to AI and "
+            f"{fx.pct(t.exposure)} of working time is exposed to AI. Up to "
             f"{_hours(t.hours_at_risk)} hours a year — the work of {t.fte_at_risk:,.1f} "
-            f"full-time people — is work AI could do without a person. The headcount-weighted "
+            "full-time people — is exposed work AI could in principle do without a person "
+            "(an upper bound, before adoption and demand). The headcount-weighted "
             f"disruption risk is {fx.score(t.risk_score)} out of 10 ({t.risk_category}). "
             "Exposure is not job loss: most exposed hours are tasks that change, not jobs that go.",
             "",

@@ -30,13 +30,14 @@ class FacadeLibrary:
     """Titles, occupation rows, reports and OEWS pay from one knowledge base."""
 
     def __init__(self, settings: Settings | None = None) -> None:
-        self.settings = settings
+        # Built once: reading the environment per call costs ~1 ms, thousands of times a roster.
+        self.settings = settings or Settings()
+        self.kb = api.get_kb(self.settings)
         self._rows: dict[str, OccupationFigures] | None = None
 
     def resolve_batch(self, texts: Sequence[str]) -> Sequence[Resolution]:
         """All titles in one pass of the resolver (batched embedding and fuzzy matching)."""
-        resolver = Resolver.from_kb(api.get_kb(self.settings))
-        return resolver.resolve_batch(list(texts), top=5)
+        return Resolver.from_kb(self.kb).resolve_batch(list(texts), top=5)
 
     def occupation_rows(self) -> Mapping[str, OccupationFigures]:
         """The occupation table by code (read once per instance)."""
@@ -50,7 +51,7 @@ class FacadeLibrary:
 
     def market_pay(self, code: str, location: str | None) -> MarketPay | None:
         """The OEWS median pay in ``location`` (a state or metro; None is the nation)."""
-        wage = api.wages(code, location, settings=self.settings)
+        wage = self.kb.wage(code, location)
         if wage is None:
             return None
         return MarketPay(wage.area_name, wage.annual_median)

@@ -38,7 +38,10 @@ METHOD = (
     "Exposed hours / year = headcount × 2,080 h (52 weeks × 40 h) × β.",
     "At-risk hours / year = headcount × 2,080 h × substitution share ((P(E1) + P(E2)) × "
     "automation level ÷ 4, averaged over tasks: exposed work that could run without a person). "
-    "It is an upper bound before adoption and demand; FTE at risk = at-risk hours ÷ 2,080.",
+    "It is an upper bound before adoption and demand; FTE at risk = at-risk hours ÷ 2,080. "
+    "β counts E2 work at half weight while the substitution share counts it in full, so where "
+    "most exposed work needs software and is highly automatable, at-risk hours can exceed "
+    "exposed hours.",
     "Payroll exposed = roster annual pay × headcount × β, only for rows that give pay. "
     "Market pay is the OEWS median for the row's state (national without a location).",
     "Disruption risk (1–10) combines substitution, AI use today, industry adoption and demand; "

@@ -26,7 +26,14 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
-from task_model_data import ROOT, LabelSet, folds, load_labels
+from task_model_data import (
+    ROOT,
+    LabelSet,
+    automation_metrics,
+    exposure_metrics,
+    folds,
+    load_labels,
+)
 from task_model_members import (
     KNN_DIMS,
     KNN_GAMMA,
@@ -114,19 +121,12 @@ def export(
 ) -> None:
     """Write arrays.npz, tokenizer.json and model.json (the runtime reads only these)."""
     out.mkdir(parents=True, exist_ok=True)
-    s, t = members.static, members.tfidf
-    table_q, scale = _quantise(s.table)
+    t = members.tfidf
     weights, offset = mix_params
-    arrays = {
+    arrays: dict[str, NDArray[np.generic]] = {
         "idf": t.idf.astype(np.float16),
         "coef": t.coef.astype(np.float16),
         "bias": t.bias.astype(np.float32),
-        "table_q": table_q,
-        "table_scale": scale,
-        "w1": s.w1,
-        "b1": s.b1,
-        "w2": s.w2,
-        "b2": s.b2,
         "knn_mean": members.knn_mean,
         "knn_basis": members.knn_basis,
         "knn_keys": members.knn_keys.astype(np.float16),
@@ -135,6 +135,18 @@ def export(
         "cap_b": cap[1],
         "offset_human": offset.astype(np.float32),
     }
+    for i, s in enumerate(members.static):
+        table_q, scale = _quantise(s.table)
+        arrays.update(
+            {
+                f"s{i}_table_q": table_q,
+                f"s{i}_table_scale": scale,
+                f"s{i}_w1": s.w1,
+                f"s{i}_b1": s.b1,
+                f"s{i}_w2": s.w2,
+                f"s{i}_b2": s.b2,
+            }
+        )
     np.savez(out / "arrays.npz", **arrays)  # uncompressed: loads in milliseconds
     shutil.copy(tok_dir / "tokenizer.json", out / "tokenizer.json")
     meta = {
@@ -142,6 +154,7 @@ def export(
         "date": dt.date.today().isoformat(),
         "bits": BITS,
         "members": list(MEMBERS),
+        "n_static": len(members.static),
         "weights": list(weights),
         "knn_gamma": KNN_GAMMA,
         "knn_dims": KNN_DIMS,
@@ -184,7 +197,14 @@ def main() -> None:
     weights, offset = tune_mix({n: oof[n] for n in MEMBERS}, labels.human)
     members = fit_members(labels, ids, table, np.arange(len(ids)))
     cap = fit_capability(members, tok)
-    metrics = {"mix_weights": list(weights), "class_offset": offset.tolist()}
+    metrics: dict[str, object] = {"mix_weights": list(weights)}
+    for split in ("occ", "major"):
+        path = args.work / f"oof_{split}.npz"
+        if path.exists():  # nested-CV figures of the mix, as benchmarks/task_model.py reports
+            with np.load(path) as z:
+                m = exposure_metrics(z["mix"], labels.human, labels.codes, labels.human_beta)
+                m["automation_qwk"] = automation_metrics(np.exp(z["auto"]), labels.auto)["qwk"]
+            metrics[f"cv_{split}"] = {k: round(v, 4) for k, v in m.items()}
     export(args.out, tok_dir, members, cap, (weights, offset), metrics)
     print(f"wrote {args.out}: weights {weights}, offsets {offset.tolist()}")
 
@@ -197,7 +217,7 @@ def fit_capability(
 
     labels = load_labels()
     texts, y = capability_targets(labels)
-    emb = mean_embeddings(members.static.table, token_ids(tok, texts))  # type: ignore[arg-type]
+    emb = mean_embeddings(members.static[0].table, token_ids(tok, texts))  # type: ignore[arg-type]
     lr = LogisticRegression(C=10.0, max_iter=2000).fit(emb, y)
     w = np.zeros((emb.shape[1], len(CAPABILITIES)), np.float32)
     b = np.full(len(CAPABILITIES), -30.0, np.float32)  # a capability never voted stays at ~0

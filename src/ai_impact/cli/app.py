@@ -40,6 +40,7 @@ def _register() -> None:
     from ai_impact.cli import data_cmd  # noqa: F401
     from ai_impact.cli import occupations_cmd  # noqa: F401
     from ai_impact.cli import resolve_cmd  # noqa: F401
+    from ai_impact.cli import score_cmd  # noqa: F401
     from ai_impact.cli import serve_cmd  # noqa: F401
     from ai_impact.cli import site_cmd  # noqa: F401
     from ai_impact.cli import workforce_cmd  # noqa: F401

@@ -62,8 +62,11 @@ class TaskModel:
         self.meta = meta
         self._tok = tok
         self._a = arrays
-        # The int8 table times its per-row scale; converted once, the matmuls run in float32.
-        self._table = arrays["table_q"].astype(np.float32) * arrays["table_scale"][:, None]
+        # int8 tables times their per-row scales; converted once, the matmuls run in float32.
+        self._tables = [
+            arrays[f"s{i}_table_q"].astype(np.float32) * arrays[f"s{i}_table_scale"][:, None]
+            for i in range(int(meta["n_static"]))
+        ]
         self._keys = arrays["knn_keys"].astype(np.float32)
         self._key_labels = np.eye(3, dtype=np.float32)[arrays["knn_labels"].astype(np.int64)]
 
@@ -72,18 +75,22 @@ class TaskModel:
         """Model version string from the artefact's metadata."""
         return str(self.meta["version"])
 
-    def _static(self, texts: list[str]) -> tuple[_FLOAT, _FLOAT]:
-        """Normalised mean token vectors and the static net's logits (all heads)."""
+    def _static(self, texts: list[str]) -> tuple[_FLOAT, list[_FLOAT]]:
+        """Normalised mean token vectors of the first net and every net's logits."""
         enc = self._tok.encode_batch(texts, add_special_tokens=False)
         ids = [e.ids[:_MAX_TOKENS] or [0] for e in enc]
         lens = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
         flat = np.fromiter((t for x in ids for t in x), dtype=np.int64, count=int(lens.sum()))
         starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
-        mean = np.add.reduceat(self._table[flat], starts, axis=0)
-        mean /= np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
         a = self._a
-        hidden = np.maximum(mean @ a["w1"] + a["b1"], 0)
-        return mean, hidden @ a["w2"] + a["b2"]
+        means, logits = [], []
+        for i, table in enumerate(self._tables):
+            mean = np.add.reduceat(table[flat], starts, axis=0)
+            mean /= np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+            hidden = np.maximum(mean @ a[f"s{i}_w1"] + a[f"s{i}_b1"], 0)
+            means.append(mean)
+            logits.append(hidden @ a[f"s{i}_w2"] + a[f"s{i}_b2"])
+        return means[0], logits
 
     def predict(self, texts: list[str]) -> Predictions:
         """Probabilities for every text of the batch (texts must be non-empty strings)."""
@@ -92,16 +99,23 @@ class TaskModel:
         lin = linear_scores(occ, a["idf"], a["coef"], a["bias"]).astype(np.float32)
         mean, stat = self._static(texts)
         heads = m["heads"]
+
+        def head(name: str) -> _FLOAT:
+            # The nets of the static member are averaged in log-probability space.
+            parts = [_log_softmax(z[:, slice(*heads[name])]) for z in stat]
+            out: _FLOAT = np.mean(parts, axis=0, dtype=np.float32)
+            return out
+
         vote = neighbour_vote(
             project(mean, a["knn_mean"], a["knn_basis"]),
             self._keys,
             self._key_labels,
             float(m["knn_gamma"]),
         )
-        logp = [_log_softmax(lin), _log_softmax(stat[:, slice(*heads["human"])]), np.log(vote)]
+        logp = [_log_softmax(lin), head("human"), np.log(vote)]
         z = sum(w * lp for w, lp in zip(m["weights"], logp, strict=True)) + a["offset_human"]
         exposure = np.exp(_log_softmax(z))
-        automation = np.exp(_log_softmax(stat[:, slice(*heads["auto"])]))
+        automation = np.exp(_log_softmax(head("auto")))
         capability = np.exp(_log_softmax(mean @ a["cap_w"] + a["cap_b"]))
         member_beta = np.stack([_beta(np.exp(lp)) for lp in logp], axis=1)
         return Predictions(exposure, automation, capability, member_beta)

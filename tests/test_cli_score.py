@@ -1,0 +1,76 @@
+"""``ai-impact score-tasks``: the JSONL contract of PRODUCT.md, the table, and errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from ai_impact.cli.app import _register, app
+
+_register()
+runner = CliRunner()
+CONTRACT = ["task", "exposure", "beta", "automation", "timeline"]
+
+
+def test_batch_jsonl_is_one_line_per_input_line(tmp_path: Path) -> None:
+    """Every input line gives one output line, in order; blank lines give an error record."""
+    batch = tmp_path / "tasks.txt"
+    batch.write_text(
+        "Proofread documents for spelling errors.\n\n  Climb poles to repair power lines.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["score-tasks", "--batch", str(batch), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.output.splitlines()]
+    assert len(lines) == 3
+    assert lines[1] == {"task": "", "error": "empty task text"}
+    first, third = lines[0], lines[2]
+    assert list(first)[:5] == CONTRACT
+    assert first["task"] == "Proofread documents for spelling errors."
+    assert third["task"] == "Climb poles to repair power lines."
+    assert set(first["exposure"]) == {"E0", "E1", "E2"}
+    assert abs(sum(first["exposure"].values()) - 1) < 1e-3
+    e = first["exposure"]
+    assert abs(first["beta"] - (e["E1"] + 0.5 * e["E2"])) < 1e-3
+    assert first["beta"] > 0.5 > third["beta"]
+    assert 0 <= third["automation"] <= 4
+    assert third["timeline"] == "5+ years"
+    assert third["capability"] == "physical dexterity and presence"
+
+
+def test_table_output_for_texts_on_the_command_line() -> None:
+    """Without --batch the texts are scored and shown as a readable table."""
+    result = runner.invoke(app, ["score-tasks", "Enter data into spreadsheets."])
+    assert result.exit_code == 0, result.output
+    assert "Enter data into spreadsheets." in result.output
+    assert "why:" in result.output
+
+
+def test_missing_batch_file_is_a_clear_error(tmp_path: Path) -> None:
+    """A missing file exits with the input-error code and names the file, no traceback."""
+    missing = tmp_path / "nope.txt"
+    result = runner.invoke(app, ["score-tasks", "--batch", str(missing), "--format", "jsonl"])
+    assert result.exit_code == 2
+    assert "nope.txt" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_binary_batch_file_and_bad_format_are_input_errors(tmp_path: Path) -> None:
+    """Undecodable bytes and an unknown --format both exit 2 with a message."""
+    binary = tmp_path / "x.bin"
+    binary.write_bytes(b"\xff\xfe\x00\x81")
+    result = runner.invoke(app, ["score-tasks", "--batch", str(binary), "--format", "jsonl"])
+    assert result.exit_code == 2
+    assert "UTF-8" in result.output
+    result = runner.invoke(app, ["score-tasks", "Type letters.", "--format", "xml"])
+    assert result.exit_code == 2
+    assert "Unknown format 'xml'" in result.output
+
+
+def test_no_task_given_is_an_input_error() -> None:
+    """Neither texts nor --batch: exit 2 with a hint."""
+    result = runner.invoke(app, ["score-tasks"])
+    assert result.exit_code == 2
+    assert "No task given" in result.output

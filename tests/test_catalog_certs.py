@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import tomllib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +13,15 @@ import pytest
 from ai_impact.db import KnowledgeBase
 from ai_impact.db.models import ElementRating
 from ai_impact.errors import DataError
+from ai_impact.reports import match_certs as mc
 from ai_impact.reports.match_certs import CertMatch, match_certifications, technology_terms
 from ai_impact.settings import default_data_dir
+from ai_impact.sources import cert_reference
 from ai_impact.sources.catalog_certs import (
     KINDS,
     LEVELS,
     CertCatalog,
+    Certification,
     load_certifications,
     parse_catalog,
     reference_problems,
@@ -230,3 +233,110 @@ def test_every_major_group_is_covered_and_95_percent_get_three(
     print(f"\noccupations with >= 3 certifications: {share:.1%} of {len(every)}")
     assert len(every) == 1016
     assert share >= 0.95
+
+
+# ---------------------------------------------------------------- prefiltered matcher = naive one
+
+
+def _naive_evaluate(cert: Certification, p: Any, catalog: CertCatalog) -> Any:
+    """The evaluation as first written: every keyword pattern scans the whole text."""
+    spec = catalog.specificity
+    iwa_hits = tuple(i for i in cert.iwas if p.iwa_counts[i])
+    activities = 0.0
+    if cert.iwas:
+        covered = sum(spec.get(i, 1.0) * min(1.0, p.iwa_counts[i] / 2) for i in iwa_hits)
+        activities = min(1.0, covered / min(3, len(cert.iwas)))
+    pairs = zip(cert.technologies, cert.technology_terms, strict=True)
+    tech_hits = tuple(t for t, terms in pairs if terms & p.terms)
+    technology = 0.0
+    if tech_hits:
+        total = sum(spec.get(t, 1.0) for t in tech_hits)
+        technology = min(1.0, total / min(2, len(cert.technologies)))
+    found: dict[str, None] = {}
+    for m in cert.pattern.finditer(p.text) if cert.pattern and p.text else ():
+        found.setdefault(m.group(0).strip().lower(), None)
+        if len(found) >= 3:
+            break
+    words = tuple(found)
+    wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
+    in_title = bool(cert.pattern and p.title and cert.pattern.search(p.title))
+    word_weight = 0.6 if p.rated else 0.8
+    evidence = 1 - (1 - activities) * (1 - 0.8 * technology) * (1 - word_weight * wording)
+    if evidence <= 0:
+        return None
+    relevance = evidence
+    if p.rated:
+        know = mc._mean([mc._fit(p.importance.get(k)) for k in cert.knowledge])
+        skill = mc._mean([mc._fit(p.importance.get(s)) for s in cert.skills])
+        weight = 0.65 if p.has_knowledge and p.has_skills else float(p.has_knowledge)
+        profile = weight * know + (1 - weight) * skill
+        relevance = 0.45 * profile + (1 - 0.45) * evidence
+    relevance += mc.TITLE_BONUS if in_title else 0.0
+    strong = sorted(
+        (e for e in cert.elements if mc._fit(p.importance.get(e)) >= 0.6),
+        key=lambda e: (-p.importance[e], e),
+    )
+    return mc._Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words)
+
+
+def _naive_match(catalog: CertCatalog, inputs: dict[str, Any], focus: set[str]) -> list[CertMatch]:
+    """The matcher as first written, over every entry of the catalogue: the oracle."""
+    title = inputs["title"]
+    text = f"{title} {inputs['text']}".lower()
+    args = (inputs["technologies"], inputs["activities_iwas"], text, title.lower())
+    p = mc._profile(inputs["skills"], inputs["knowledge"], *args)
+    scored = []
+    for cert in catalog.certifications:
+        ev = _naive_evaluate(cert, p, catalog)
+        if ev is None or ev.relevance < mc.MIN_SCORE:
+            continue
+        hits = tuple(e for e in cert.elements if e in focus)
+        score = ev.relevance + min(mc.FOCUS_BONUS_MAX, mc.FOCUS_BONUS * len(hits))
+        scored.append((round(score, 6), cert.id, cert, ev, hits))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    out: list[CertMatch] = []
+    per_issuer: Counter[str] = Counter()
+    for score, _, cert, ev, hits in scored:
+        if per_issuer[cert.issuer] < mc.MAX_PER_ISSUER:
+            per_issuer[cert.issuer] += 1
+            out.append(CertMatch(cert, round(score, 3), mc._reason(cert, ev, hits, p, catalog)))
+    return out[:10]
+
+
+def test_prefiltered_matcher_equals_the_naive_one(kb: KnowledgeBase, catalog: CertCatalog) -> None:
+    """Same credentials, scores, reasons and order as scanning every entry's keywords, for
+    every 25th occupation rated and unrated, with and without focus elements."""
+    codes = [o.code for o in kb.occupations()[::25]] + ["13-1161.01"]  # keywords without literal
+    for n, code in enumerate(codes):
+        inputs = _inputs(kb, code, [])
+        variants = [inputs, inputs | {"skills": [], "knowledge": []}]
+        focus = {r.element_id for r in inputs["skills"][:2]} if n % 2 else set()
+        for given in variants:
+            got = match_certifications(catalog, **given, focus_element_ids=focus, top=10)
+            assert got == _naive_match(catalog, given, focus), code
+
+
+def test_reference_cache_gives_the_same_catalogue_without_the_onet_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog: CertCatalog
+) -> None:
+    """The first load with a cache folder writes the O*NET facts; the next reads only them."""
+    first = load_certifications(DATA, check_references=False, cache_dir=tmp_path)
+    assert len(list(tmp_path.glob("cert-reference-*.json"))) == 1
+
+    def unreadable(data_dir: Path) -> None:
+        raise AssertionError(f"read the O*NET files in {data_dir}")
+
+    monkeypatch.setattr(cert_reference, "onet_reference", unreadable)
+    again = load_certifications(DATA, check_references=False, cache_dir=tmp_path)
+    for loaded in (first, again):
+        assert loaded == catalog
+        assert loaded.specificity == catalog.specificity
+        assert loaded.element_names == catalog.element_names
+        assert loaded.iwa_titles == catalog.iwa_titles
+        assert [c.technology_terms for c in loaded.certifications] == [
+            c.technology_terms for c in catalog.certifications
+        ]
+    with pytest.raises(AssertionError, match="read the O"):  # another catalogue text: recomputed
+        cert_reference.catalog_facts(
+            DATA, [(("4.A.1.a.1.I01",), ())], key_text="other", cache_dir=tmp_path
+        )

@@ -14,8 +14,10 @@ import pytest
 
 from ai_impact.db import KnowledgeBase
 from ai_impact.errors import DataError
+from ai_impact.reports import match_tools as mt
 from ai_impact.reports.match_tools import (
     MIN_SCORE,
+    ActivityLink,
     ToolMatch,
     link_activities,
     match_tools,
@@ -30,6 +32,7 @@ from ai_impact.sources.catalog_tools import (
     parse_catalog,
     reference_problems,
 )
+from ai_impact.sources.regex_literals import required_literals
 
 DATA = default_data_dir()
 
@@ -282,3 +285,95 @@ def test_matched_tasks_belong_to_the_occupation(kb: KnowledgeBase, catalog: Tool
     texts = {t.text for t in kb.tasks_of("15-1252.00")}
     for m in _match(kb, catalog, "15-1252.00"):
         assert m.matched_tasks and set(m.matched_tasks) <= texts
+
+
+# ---------------------------------------------------------------- indexed matcher = naive one
+
+
+def _naive_match_tools(
+    catalog: ToolCatalog,
+    tasks: list[tuple[str, float]],
+    activities: list[ActivityLink],
+    technologies: tuple[str, ...],
+    top: int,
+    max_per_category: int | None,
+) -> list[ToolMatch]:
+    """The matcher as first written (every tool's pattern against every task): the oracle."""
+    facts = mt._task_facts(tasks, activities)
+    if not facts:
+        return []
+    titles = {a.iwa_id: a.iwa_title for a in activities}
+    scored: list[ToolMatch] = []
+    for tool in catalog.tools:
+        total = float(len(facts)) if tool.physical else sum(f.weight for f in facts)
+        gained, hits, acts, any_words = 0.0, [], Counter[str](), False
+        for task in facts:
+            by_words = bool(tool.pattern and tool.pattern.search(task.lowered))
+            by_dwa = not set(tool.dwas).isdisjoint(task.dwas)
+            by_iwa = not tool.open_iwas.isdisjoint(task.iwas)
+            rel = mt.IWA_HIT if by_iwa else 0.0
+            rel = mt.DWA_HIT if by_dwa else 1.0 if by_iwa and by_words else rel
+            rel = mt.PATTERN_HIT if by_words and not (by_dwa or by_iwa) else rel
+            if rel <= 0:
+                continue
+            weight = 1.0 if tool.physical else task.weight
+            gained += weight * rel
+            hits.append((weight * rel, task.text))
+            any_words = any_words or by_words
+            if by_dwa or by_iwa:
+                parents = {d.rsplit(".", 1)[0] for d in task.dwas.intersection(tool.dwas)}
+                for iwa in sorted(task.iwas.intersection(tool.open_iwas) | parents):
+                    acts[titles.get(iwa, iwa)] += 1
+        software = tuple(s for s in tool.software if s in technologies)
+        coverage = gained / total
+        score = round(coverage + min(mt.SOFTWARE_BONUS * len(software), mt.SOFTWARE_BONUS_MAX), 4)
+        if not hits or score < MIN_SCORE:
+            continue
+        hits.sort(key=lambda h: (-h[0], h[1]))
+        reason = mt._reason(tool, len(hits), len(facts), coverage, acts, any_words, software)
+        shown = tuple(text for _, text in hits[: mt.MAX_MATCHED_TASKS])
+        scored.append(ToolMatch(tool, score, round(coverage, 4), shown, software, reason))
+    scored.sort(key=lambda m: (-m.score, m.tool.id))
+    chosen: list[ToolMatch] = []
+    per_category: Counter[str] = Counter()
+    for m in scored:
+        if max_per_category is None or per_category[m.tool.category] < max_per_category:
+            per_category[m.tool.category] += 1
+            chosen.append(m)
+    return chosen[:top]
+
+
+def test_indexed_matcher_equals_the_naive_one(kb: KnowledgeBase, catalog: ToolCatalog) -> None:
+    """Same tools, scores, tasks, reasons and order as testing every tool against every task,
+    over every 10th occupation, with and without the category cap."""
+    compared = 0
+    for n, occ in enumerate(kb.occupations()[::10]):
+        tasks = kb.tasks_of(occ.code)
+        pairs = [(t.text, (t.task_id % 5) / 4) for t in tasks]  # spread β over 0..1
+        links = list(link_activities(tasks, kb.activities_of(occ.code)))
+        tech = technology_terms(kb.technologies(occ.code))
+        cap = None if n % 2 else 3
+        expected = _naive_match_tools(catalog, pairs, links, tech, 12, cap)
+        got = match_tools(catalog, pairs, links, tech, top=12, max_per_category=cap)
+        assert got == expected, occ.code
+        compared += bool(expected)
+    assert compared >= 90
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [r"\bdraft\b", r"\be-?mails?\b", r"\b(cad|computer[- ]aided design)\b", r"\bpv\b", "(?i)abc"],
+)
+def test_required_literals_are_in_every_match(pattern: str) -> None:
+    """A text without any of a pattern's required literals never matches it."""
+    need = required_literals(pattern)
+    texts = ["cad drawings", "computer-aided design", "send e-mails", "email", "the draft", "pv"]
+    for text in texts:
+        if re.search(pattern, text):
+            assert need is None or any(lit in text for lit in need), (pattern, text)
+    expected = {
+        r"\bdraft\b": {"draft"},
+        r"\be-?mails?\b": {"mail"},
+        r"\b(cad|computer[- ]aided design)\b": {"cad", "computer"},
+    }
+    assert need == expected.get(pattern)

@@ -132,7 +132,10 @@ class Engine:
         try:
             from ai_impact.sources import catalog_certs
 
-            return catalog_certs.load_certifications(self.settings.data_dir, check_references=False)
+            # The catalogue's O*NET facts come from the cache folder after the first load.
+            return catalog_certs.load_certifications(
+                self.settings.data_dir, check_references=False, cache_dir=self.settings.cache_dir
+            )
         except Exception:
             return None
 

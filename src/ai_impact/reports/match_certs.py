@@ -28,12 +28,14 @@ result is deterministic. Pure functions over plain data: the knowledge base is n
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
-from ai_impact.sources.catalog_certs import CertCatalog, Certification
+from ai_impact.sources.catalog_certs import CertCatalog, Certification, keyword_pattern
 
 __all__ = [
     "MAX_PER_ISSUER",
@@ -108,6 +110,7 @@ def _mean(values: Sequence[float]) -> float:
 @dataclass(frozen=True, slots=True)
 class _Profile:
     importance: dict[str, float]
+    fits: dict[str, float]  # g(importance) of each rated element
     names: dict[str, str]
     iwa_counts: Counter[str]
     terms: frozenset[str]
@@ -134,6 +137,7 @@ def _profile(
     importance = {r.element_id: r.importance for r in ratings if r.importance is not None}
     return _Profile(
         importance=importance,
+        fits={e: _fit(v) for e, v in importance.items()},
         names={r.element_id: str(getattr(r, "name", "") or "") for r in ratings},
         iwa_counts=Counter(activities_iwas),
         terms=technology_terms(technologies),
@@ -153,12 +157,22 @@ class _Evidence:
     words: tuple[str, ...]
 
 
-def _keyword_hits(cert: Certification, text: str) -> tuple[str, ...]:
-    pattern = cert.pattern
-    if pattern is None or not text:
+@lru_cache(maxsize=4096)
+def _live_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    return keyword_pattern(keywords)
+
+
+def _keyword_hits(cert: Certification, text: str, live: tuple[int, ...]) -> tuple[str, ...]:
+    """Distinct keyword matches in ``text`` (at most 3), leftmost first.
+
+    ``live`` lists the keywords one of whose required literals is in the text; the others
+    cannot match anywhere in it, so the alternation of the live ones alone finds the very
+    same matches as the whole pattern, with fewer alternatives to try at each position.
+    """
+    if cert.pattern is None or not text or not live:
         return ()
-    if all(cert.literals) and not any(lit in text for lit in cert.literals):
-        return ()
+    whole = len(live) == len(cert.keywords)
+    pattern = cert.pattern if whole else _live_pattern(tuple(cert.keywords[i] for i in live))
     found: dict[str, None] = {}
     for m in pattern.finditer(text):
         found.setdefault(m.group(0).strip().lower(), None)
@@ -167,7 +181,20 @@ def _keyword_hits(cert: Certification, text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _evaluate(cert: Certification, p: _Profile, catalog: CertCatalog) -> _Evidence | None:
+def _relevance(p: _Profile, profile: float, evidence: float, in_title: bool) -> float:
+    if p.rated:
+        relevance = _PROFILE_WEIGHT * profile + (1 - _PROFILE_WEIGHT) * evidence
+    else:
+        relevance = _UNRATED_FACTOR * evidence
+    if in_title:
+        relevance += TITLE_BONUS
+    return relevance
+
+
+def _evaluate(
+    cert: Certification, p: _Profile, catalog: CertCatalog, live: tuple[int, ...]
+) -> _Evidence | None:
+    """The credential's relevance and evidence; None when it cannot reach ``MIN_SCORE``."""
     spec = catalog.specificity
     iwa_hits = tuple(i for i in cert.iwas if p.iwa_counts[i])
     activities = 0.0
@@ -184,30 +211,34 @@ def _evaluate(cert: Certification, p: _Profile, catalog: CertCatalog) -> _Eviden
         technology = min(
             1.0, sum(spec.get(t, 1.0) for t in tech_hits) / min(2, len(cert.technologies))
         )
-    words = _keyword_hits(cert, p.text)
-    wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
     in_title = bool(cert.pattern and p.title and cert.pattern.search(p.title))
     # Without ratings the wording is most of what is known, so it weighs more.
     word_weight = _WORD_WEIGHT if p.rated else _UNRATED_WORD_WEIGHT
-    evidence = 1 - (1 - activities) * (1 - _TECH_WEIGHT * technology) * (1 - word_weight * wording)
-    if evidence <= 0:
-        return None
+    rest = (1 - activities) * (1 - _TECH_WEIGHT * technology)
+    profile = 0.0
     if p.rated:
-        know = _mean([_fit(p.importance.get(k)) for k in cert.knowledge])
-        skill = _mean([_fit(p.importance.get(s)) for s in cert.skills])
+        know = _mean([p.fits.get(k, 0.0) for k in cert.knowledge])
+        skill = _mean([p.fits.get(s, 0.0) for s in cert.skills])
         # An occupation rated on one family only is judged on that family alone.
         weight = _KNOWLEDGE_WEIGHT if p.has_knowledge and p.has_skills else float(p.has_knowledge)
         profile = weight * know + (1 - weight) * skill
-        relevance = _PROFILE_WEIGHT * profile + (1 - _PROFILE_WEIGHT) * evidence
-    else:
-        relevance = _UNRATED_FACTOR * evidence
-    if in_title:
-        relevance += TITLE_BONUS
+    # The keyword scan costs most: skip the credential when even the best wording score could
+    # not lift it to MIN_SCORE (relevance only grows with the wording score).
+    best = 1 - rest * (1 - word_weight * (1.0 if live else 0.0))
+    if _relevance(p, profile, best, in_title) < MIN_SCORE:
+        return None
+    words = _keyword_hits(cert, p.text, live)
+    wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
+    evidence = 1 - rest * (1 - word_weight * wording)
+    if evidence <= 0:
+        return None
     strong = sorted(
-        (e for e in cert.elements if _fit(p.importance.get(e)) >= 0.6),
+        (e for e in cert.elements if p.fits.get(e, 0.0) >= 0.6),
         key=lambda e: (-p.importance[e], e),
     )
-    return _Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words)
+    return _Evidence(
+        _relevance(p, profile, evidence, in_title), tuple(strong), iwa_hits, tech_hits, words
+    )
 
 
 def _name(element_id: str, p: _Profile, catalog: CertCatalog) -> str:
@@ -256,16 +287,25 @@ def _join(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _candidates(catalog: CertCatalog, p: _Profile) -> set[int]:
+def _live_keywords(catalog: CertCatalog, text: str) -> dict[int, tuple[int, ...]]:
+    """For each entry whose keywords may match ``text``: the keywords that may (a required
+    literal of theirs is in the text, or they have none)."""
+    found = set(catalog.literal_index.found_in(text))
+    positions = set(catalog.unfiltered)
+    for lit in found:
+        positions.update(catalog.by_literal[lit])
+    out: dict[int, tuple[int, ...]] = {}
+    for pos in positions:
+        needs = catalog.certifications[pos].literals
+        out[pos] = tuple(i for i, n in enumerate(needs) if n is None or not found.isdisjoint(n))
+    return out
+
+
+def _candidates(catalog: CertCatalog, p: _Profile, worded: Collection[int]) -> set[int]:
     """Positions of the entries sharing an activity, a technology or a keyword literal."""
     out = {pos for iwa in p.iwa_counts for pos in catalog.by_iwa.get(iwa, ())}
     out.update(pos for term in p.terms for pos in catalog.by_term.get(term, ()))
-    for pos, cert in enumerate(catalog.certifications):
-        if cert.pattern is not None and pos not in out:
-            lits = cert.literals
-            if not all(lits) or any(lit in p.text for lit in lits):
-                out.add(pos)
-    return out
+    return out.union(worded)
 
 
 def match_certifications(
@@ -292,9 +332,10 @@ def match_certifications(
     )
     focus_set = set(focus_element_ids)
     scored: list[tuple[float, str, Certification, _Evidence, tuple[str, ...]]] = []
-    for pos in sorted(_candidates(catalog, p)):
+    live = _live_keywords(catalog, p.text)
+    for pos in sorted(_candidates(catalog, p, live)):
         cert = catalog.certifications[pos]
-        ev = _evaluate(cert, p, catalog)
+        ev = _evaluate(cert, p, catalog, live.get(pos, ()))
         if ev is None or ev.relevance < MIN_SCORE:
             continue
         focus = tuple(e for e in cert.elements if e in focus_set)

@@ -24,10 +24,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Protocol
 
 from ai_impact.sources.catalog_tools import AiTool, ToolCatalog
+from ai_impact.sources.regex_literals import LiteralIndex, required_literals
 
 __all__ = [
     "MIN_SCORE",
@@ -167,34 +167,112 @@ def _task_facts(
     ]
 
 
-@dataclass(frozen=True, slots=True)
-class _Prepared:
-    pattern: re.Pattern[str] | None
-    dwas: frozenset[str]
-    open_iwas: frozenset[str]
+class _ToolIndex:
+    """Which tools each DWA, open IWA and task wording hits, for one (immutable) catalogue.
+
+    Matching used to test every tool against every task (about 5,000 regex searches per
+    occupation). The index turns that around: a task's DWAs and IWAs look up their tools, and
+    its text is tested only against the patterns one of whose required literals it contains
+    (:func:`~ai_impact.sources.regex_literals.required_literals`), each distinct pattern once
+    for all the tools sharing it. The answer per text is cached: donors, blends and repeated
+    reports meet the same statements again.
+    """
+
+    _CACHE_LIMIT = 100_000
+
+    def __init__(self, catalog: ToolCatalog) -> None:
+        self.tools = catalog.tools
+        self.dwas = tuple(frozenset(t.dwas) for t in self.tools)
+        self.open_iwas = tuple(t.open_iwas for t in self.tools)
+        self.by_dwa = _inverted(self.dwas)
+        self.by_iwa = _inverted(self.open_iwas)
+        users: dict[str, list[int]] = {}
+        for pos, tool in enumerate(self.tools):
+            for p in tool.task_patterns:
+                users.setdefault(p, []).append(pos)
+        self._sources = tuple(users)
+        self._users = tuple(tuple(v) for v in users.values())
+        self._regex: dict[int, re.Pattern[str]] = {}
+        by_literal: dict[str, list[int]] = {}
+        always: list[int] = []
+        for pid, source in enumerate(self._sources):
+            literals = required_literals(source)
+            if literals is None:
+                always.append(pid)
+            for lit in literals or ():
+                by_literal.setdefault(lit, []).append(pid)
+        self._by_literal = {lit: tuple(pids) for lit, pids in by_literal.items()}
+        self._literals = LiteralIndex(by_literal)
+        self._always = tuple(always)
+        self._worded: dict[str, frozenset[int]] = {}
+
+    def worded(self, lowered: str) -> frozenset[int]:
+        """Positions of the tools one of whose task patterns is found in ``lowered``."""
+        found = self._worded.get(lowered)
+        if found is not None:
+            return found
+        candidates = set(self._always)
+        for lit in self._literals.found_in(lowered):
+            candidates.update(self._by_literal[lit])
+        hits: set[int] = set()
+        for pid in candidates:
+            regex = self._regex.get(pid)
+            if regex is None:  # compiled on first need: most patterns never pass the literals
+                regex = self._regex.setdefault(pid, re.compile(self._sources[pid]))
+            if regex.search(lowered):
+                hits.update(self._users[pid])
+        found = frozenset(hits)
+        if len(self._worded) >= self._CACHE_LIMIT:
+            self._worded.clear()
+        self._worded[lowered] = found
+        return found
 
 
-@cache
-def _prepared(tool: AiTool) -> _Prepared:
-    """The tool's matching keys, computed once per tool (tools are immutable)."""
-    return _Prepared(tool.pattern, frozenset(tool.dwas), tool.open_iwas)
+def _inverted(keys: Sequence[frozenset[str]]) -> dict[str, frozenset[int]]:
+    """Key -> positions of the entries listing it."""
+    out: dict[str, set[int]] = {}
+    for pos, entry in enumerate(keys):
+        for key in entry:
+            out.setdefault(key, set()).add(pos)
+    return {k: frozenset(v) for k, v in out.items()}
 
 
-def _relevance(tool: AiTool, task: _TaskFacts) -> tuple[float, bool, bool]:
-    """Relevance of a tool to one task, and whether an activity / the wording matched."""
-    keys = _prepared(tool)
-    by_words = bool(keys.pattern and keys.pattern.search(task.lowered))
-    by_dwa = not keys.dwas.isdisjoint(task.dwas)
-    by_iwa = not keys.open_iwas.isdisjoint(task.iwas)
-    if by_dwa:
-        return DWA_HIT, True, by_words
-    if by_iwa and by_words:
-        return 1.0, True, True
-    if by_iwa:
-        return IWA_HIT, True, False
-    if by_words:
-        return PATTERN_HIT, False, True
-    return 0.0, False, False
+_INDEXES: dict[int, tuple[ToolCatalog, _ToolIndex]] = {}
+
+
+def _index(catalog: ToolCatalog) -> _ToolIndex:
+    """The index of a catalogue, built on first use (kept for the last few catalogues)."""
+    held = _INDEXES.get(id(catalog))
+    if held is not None and held[0] is catalog:
+        return held[1]
+    index = _ToolIndex(catalog)
+    if len(_INDEXES) >= 4:
+        _INDEXES.clear()
+    _INDEXES[id(catalog)] = (catalog, index)
+    return index
+
+
+_Hit = tuple[_TaskFacts, float, bool, bool]  # task, relevance, by activity, by wording
+
+
+def _hits(index: _ToolIndex, facts: Sequence[_TaskFacts]) -> dict[int, list[_Hit]]:
+    """For every tool touching some task: its hits, in task order."""
+    out: dict[int, list[_Hit]] = {}
+    empty: frozenset[int] = frozenset()
+    for task in facts:
+        by_dwa = empty.union(*(index.by_dwa.get(d, empty) for d in task.dwas))
+        by_iwa = empty.union(*(index.by_iwa.get(i, empty) for i in task.iwas))
+        by_words = index.worded(task.lowered)
+        for pos in by_dwa | by_iwa | by_words:
+            words = pos in by_words
+            if pos in by_dwa:
+                hit = (task, DWA_HIT, True, words)
+            elif pos in by_iwa:
+                hit = (task, 1.0 if words else IWA_HIT, True, words)
+            else:
+                hit = (task, PATTERN_HIT, False, True)
+            out.setdefault(pos, []).append(hit)
+    return out
 
 
 def _reason(
@@ -222,42 +300,40 @@ def _reason(
 
 
 def _score_tool(
-    tool: AiTool,
-    facts: Sequence[_TaskFacts],
+    index: _ToolIndex,
+    pos: int,
+    hits: Sequence[_Hit],
+    n_tasks: int,
+    total_weight: float,
     titles: dict[str, str],
     tech: frozenset[str],
 ) -> ToolMatch | None:
-    total_weight = float(len(facts)) if tool.physical else sum(f.weight for f in facts)
+    tool = index.tools[pos]
     gained = 0.0
-    hits: list[tuple[float, str]] = []
+    ranked: list[tuple[float, str]] = []
     activity_titles: Counter[str] = Counter()
     any_words = False
-    for task in facts:
-        rel, by_activity, by_words = _relevance(tool, task)
-        if rel <= 0:
-            continue
+    for task, rel, by_activity, by_words in hits:
         weight = 1.0 if tool.physical else task.weight
         gained += weight * rel
-        hits.append((weight * rel, task.text))
+        ranked.append((weight * rel, task.text))
         any_words = any_words or by_words
         if by_activity:
-            dwa_parents = {d.rsplit(".", 1)[0] for d in task.dwas.intersection(tool.dwas)}
-            for iwa in sorted(task.iwas.intersection(_prepared(tool).open_iwas) | dwa_parents):
+            dwa_parents = {d.rsplit(".", 1)[0] for d in task.dwas.intersection(index.dwas[pos])}
+            for iwa in sorted(task.iwas.intersection(index.open_iwas[pos]) | dwa_parents):
                 activity_titles[titles.get(iwa, iwa)] += 1
-    if not hits:
-        return None
-    coverage = gained / total_weight
+    coverage = gained / (float(n_tasks) if tool.physical else total_weight)
     software = tuple(s for s in tool.software if s in tech)
     score = round(coverage + min(SOFTWARE_BONUS * len(software), SOFTWARE_BONUS_MAX), 4)
     if score < MIN_SCORE:
         return None
-    hits.sort(key=lambda h: (-h[0], h[1]))
-    reason = _reason(tool, len(hits), len(facts), coverage, activity_titles, any_words, software)
+    ranked.sort(key=lambda h: (-h[0], h[1]))
+    reason = _reason(tool, len(ranked), n_tasks, coverage, activity_titles, any_words, software)
     return ToolMatch(
         tool=tool,
         score=score,
         coverage=round(coverage, 4),
-        matched_tasks=tuple(text for _, text in hits[:MAX_MATCHED_TASKS]),
+        matched_tasks=tuple(text for _, text in ranked[:MAX_MATCHED_TASKS]),
         software=software,
         reason=reason,
     )
@@ -276,10 +352,14 @@ def match_tools(
     facts = _task_facts(tasks, activities)
     if not facts or top <= 0:
         return []
+    index = _index(catalog)
     titles = {a.iwa_id: a.iwa_title for a in activities}
     tech = frozenset(technologies)
+    total_weight = sum(f.weight for f in facts)
     scored = [
-        m for tool in catalog.tools if (m := _score_tool(tool, facts, titles, tech)) is not None
+        m
+        for pos, hits in _hits(index, facts).items()
+        if (m := _score_tool(index, pos, hits, len(facts), total_weight, titles, tech)) is not None
     ]
     scored.sort(key=lambda m: (-m.score, m.tool.id))
     chosen: list[ToolMatch] = []

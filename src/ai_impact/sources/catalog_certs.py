@@ -9,18 +9,16 @@ hand-picked list. Every problem in the file is reported at once in one :class:`D
 
 from __future__ import annotations
 
-import csv
-import gzip
-import math
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ai_impact.errors import DataError
+from ai_impact.sources.cert_reference import UNSPSC_RE, catalog_facts, onet_reference
+from ai_impact.sources.regex_literals import LiteralIndex, required_literals
 
 __all__ = [
     "CATALOG_FILE",
@@ -28,6 +26,7 @@ __all__ = [
     "LEVELS",
     "CertCatalog",
     "Certification",
+    "keyword_pattern",
     "load_certifications",
     "parse_catalog",
     "reference_problems",
@@ -45,22 +44,6 @@ _SKILL_RE = re.compile(r"^2\.[AB]\.\d\.[a-z]$")
 _KNOWLEDGE_RE = re.compile(r"^2\.C\.\d+(?:\.[a-z])?$")
 _IWA_RE = re.compile(r"^4\.A\.\d\.[a-z]\.\d+\.I\d\d$")
 _DATE_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
-_UNSPSC_RE = re.compile(r"^\d{8}$")
-
-_ONET = Path("onet")
-_SKILLS = _ONET / "29.3" / "skills.csv.gz"
-_KNOWLEDGE = _ONET / "29.3" / "knowledge.csv.gz"
-_IWAS = _ONET / "29.3" / "iwa_reference.csv.gz"
-_TECH = _ONET / "29.3" / "technology_skills.csv.gz"
-_TOOLS = _ONET / "29.3" / "tools_used.csv.gz"
-_UNSPSC = _ONET / "29.3" / "unspsc_reference.csv.gz"
-_SOFTWARE = _ONET / "30.3" / "software_skills.csv.gz"
-_TASK_DWAS = _ONET / "29.3" / "tasks_to_dwas.csv.gz"
-_DWAS = _ONET / "29.3" / "dwa_reference.csv.gz"
-_CODE = "O*NET-SOC Code"
-# Specificity = log(N / df) / log(N / _COMMON_DF), clipped to [0, 1]: an item used by
-# _COMMON_DF occupations or fewer is fully specific.
-_COMMON_DF = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,10 +69,11 @@ class Certification:
     # Lower-cased names each technology entry answers to (a code also answers to its title);
     # filled by the loader from the UNSPSC reference, one frozenset per entry of `technologies`.
     technology_terms: tuple[frozenset[str], ...] = field(default=(), compare=False)
-    # All keywords as one pattern over lower-cased text (see ``_lower_literals``), and the
-    # literal text each keyword must contain ("" when unknown): a cheap substring test first.
+    # All keywords as one pattern over lower-cased text (see ``_lower_literals``), and for each
+    # keyword the texts one of which any match contains (None: unknown, run the pattern): a
+    # cheap substring test first (see :mod:`ai_impact.sources.regex_literals`).
     pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
-    literals: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    literals: tuple[frozenset[str] | None, ...] = field(default=(), compare=False, repr=False)
 
     @property
     def elements(self) -> tuple[str, ...]:
@@ -114,17 +98,31 @@ class CertCatalog:
     # matcher evaluates only the entries an occupation shares some evidence with.
     by_iwa: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
     by_term: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    # The same for the keyword literals (``Certification.literals``), with an index that lists
+    # the literals in a text; `unfiltered` holds entries whose keywords have no literal.
+    by_literal: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
+    unfiltered: tuple[int, ...] = field(default=(), compare=False)
+    literal_index: LiteralIndex = field(default_factory=lambda: LiteralIndex(()), compare=False)
 
     def __post_init__(self) -> None:
         by_iwa: dict[str, list[int]] = {}
         by_term: dict[str, list[int]] = {}
+        by_literal: dict[str, list[int]] = {}
+        unfiltered: list[int] = []
         for pos, cert in enumerate(self.certifications):
             for iwa in cert.iwas:
                 by_iwa.setdefault(iwa, []).append(pos)
             for term in {t for terms in cert.technology_terms for t in terms}:
                 by_term.setdefault(term, []).append(pos)
+            if cert.pattern is not None and None in cert.literals:
+                unfiltered.append(pos)
+            for lit in {lit for need in cert.literals for lit in need or ()}:
+                by_literal.setdefault(lit, []).append(pos)
         object.__setattr__(self, "by_iwa", {k: tuple(v) for k, v in by_iwa.items()})
         object.__setattr__(self, "by_term", {k: tuple(v) for k, v in by_term.items()})
+        object.__setattr__(self, "by_literal", {k: tuple(v) for k, v in by_literal.items()})
+        object.__setattr__(self, "unfiltered", tuple(unfiltered))
+        object.__setattr__(self, "literal_index", LiteralIndex(by_literal))
 
     def get(self, cert_id: str) -> Certification | None:
         """The entry with this id, or None."""
@@ -168,23 +166,9 @@ def _lower_literals(regex: str) -> str:
     return "".join(out)
 
 
-_LITERAL_RE = re.compile(r"^(?:\\b)?([a-z0-9][a-z0-9 ]{2,})(?=$|[^?*{])", re.I)
-
-
-def _literal(regex: str) -> str:
-    """The lower-cased literal text a keyword match always starts with, or "" if unsure."""
-    m = _LITERAL_RE.match(regex)
-    depth = 0
-    for ch in regex:  # a top-level "|" means the keyword has several starts
-        depth += (ch == "(") - (ch == ")")
-        if ch == "|" and depth == 0:
-            return ""
-    if not m:
-        return ""
-    lit = m.group(1)
-    # A quantifier or group right after the literal may apply to its last character only.
-    nxt = regex[m.end(1) : m.end(1) + 1]
-    return (lit[:-1] if nxt in "(?*{" and nxt else lit).lower()
+def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    """Keywords as one pattern over lower-cased text, matching where any of them matches."""
+    return re.compile("|".join(f"(?:{_lower_literals(k)})" for k in keywords))
 
 
 def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Certification | None:
@@ -224,8 +208,7 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
     keywords = _ids(entry, "keywords", where, errors, None)
     pattern = None
     try:
-        source = "|".join(f"(?:{_lower_literals(k)})" for k in keywords)
-        pattern = re.compile(source) if keywords else None
+        pattern = keyword_pattern(keywords) if keywords else None
     except re.error as exc:
         errors.append(f"{where}: a keyword is not a valid regular expression ({exc})")
     if not (iwas or technologies or keywords):
@@ -251,7 +234,7 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
         keywords=keywords,
         technology_terms=tuple(frozenset({t.casefold()}) for t in technologies),
         pattern=pattern,
-        literals=tuple(_literal(k) for k in keywords),
+        literals=tuple(required_literals(_lower_literals(k)) for k in keywords),
     )
 
 
@@ -293,86 +276,9 @@ def parse_catalog(raw: Mapping[str, Any], origin: str = "certifications.toml") -
     )
 
 
-def _read(path: Path, columns: Iterable[str]) -> list[dict[str, str]]:
-    try:
-        with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
-            reader = csv.DictReader(fh)
-            cols = tuple(columns)
-            absent = [c for c in cols if c not in (reader.fieldnames or ())]
-            if absent:
-                raise DataError(f"{path} lacks the column(s) {', '.join(absent)}.")
-            return [{c: (row[c] or "").strip() for c in cols} for row in reader]
-    except OSError as exc:
-        raise DataError(
-            f"Cannot read {path}: {exc}.", hint="Restore data/ from the repository."
-        ) from exc
-
-
-@lru_cache(maxsize=4)
-def _reference(data_dir: Path) -> dict[str, Any]:
-    """Names and known IDs from the vendored O*NET files (read once per data folder)."""
-    names: dict[str, str] = {}
-    for path in (_SKILLS, _KNOWLEDGE):
-        for row in _read(data_dir / path, ("Element ID", "Element Name")):
-            names[row["Element ID"]] = row["Element Name"]
-    iwas = {r["IWA ID"]: r["IWA Title"] for r in _read(data_dir / _IWAS, ("IWA ID", "IWA Title"))}
-    titles = {
-        r["Commodity Code"]: r["Commodity Title"]
-        for r in _read(data_dir / _UNSPSC, ("Commodity Code", "Commodity Title"))
-    }
-    users: dict[str, set[str]] = {}  # lower-cased technology term -> occupations using it
-    for path in (_TECH, _TOOLS):
-        for row in _read(data_dir / path, (_CODE, "Example", "Commodity Code", "Commodity Title")):
-            titles.setdefault(row["Commodity Code"], row["Commodity Title"])
-            for key in ("Example", "Commodity Code", "Commodity Title"):
-                users.setdefault(row[key].casefold(), set()).add(row[_CODE])
-    for row in _read(data_dir / _SOFTWARE, (_CODE, "Workplace Example")):
-        users.setdefault(row["Workplace Example"].casefold(), set()).add(row[_CODE])
-    examples = {r["Example"] for p in (_TECH, _TOOLS) for r in _read(data_dir / p, ("Example",))}
-    examples |= {
-        r["Workplace Example"] for r in _read(data_dir / _SOFTWARE, ("Workplace Example",))
-    }
-    dwa_iwa = {r["DWA ID"]: r["IWA ID"] for r in _read(data_dir / _DWAS, ("DWA ID", "IWA ID"))}
-    iwa_users: dict[str, set[str]] = {}
-    for row in _read(data_dir / _TASK_DWAS, (_CODE, "DWA ID")):
-        iwa_users.setdefault(dwa_iwa.get(row["DWA ID"], ""), set()).add(row[_CODE])
-    n = len({c for v in iwa_users.values() for c in v} | {c for v in users.values() for c in v})
-    return {
-        "names": names,
-        "iwas": iwas,
-        "titles": titles,
-        "examples": examples,
-        "tech_users": users,
-        "iwa_users": iwa_users,
-        "n_occupations": max(n, 1),
-    }
-
-
-def _specificity(df: int, n: int) -> float:
-    if df <= 0:
-        return 1.0
-    return min(1.0, max(0.0, math.log(n / df) / math.log(max(n / _COMMON_DF, 2.0))))
-
-
-def _specificities(catalog: CertCatalog, ref: Mapping[str, Any]) -> dict[str, float]:
-    """Specificity of every IWA ID and technology entry the catalogue uses."""
-    n = ref["n_occupations"]
-    out: dict[str, float] = {}
-    for c in catalog.certifications:
-        for iwa in c.iwas:
-            out[iwa] = _specificity(len(ref["iwa_users"].get(iwa, ())), n)
-        for tech in c.technologies:
-            terms = {tech.casefold()}
-            if _UNSPSC_RE.match(tech) and tech in ref["titles"]:
-                terms.add(ref["titles"][tech].casefold())
-            df = len(set().union(*(ref["tech_users"].get(t, set()) for t in terms)))
-            out[tech] = _specificity(df, n)
-    return out
-
-
 def reference_problems(catalog: CertCatalog, data_dir: Path) -> list[str]:
     """Every skill, knowledge, IWA or technology reference that the O*NET files do not define."""
-    ref = _reference(Path(data_dir).resolve())
+    ref = onet_reference(Path(data_dir).resolve())
     known_tech = ref["examples"] | set(ref["titles"]) | set(ref["titles"].values())
     out: list[str] = []
     for c in catalog.certifications:
@@ -386,7 +292,7 @@ def _resolved(cert: Certification, titles: Mapping[str, str]) -> Certification:
     """The entry with each UNSPSC code also answering to its commodity title."""
     terms = []
     for tech in cert.technologies:
-        extra = titles.get(tech) if _UNSPSC_RE.match(tech) else None
+        extra = titles.get(tech) if UNSPSC_RE.match(tech) else None
         terms.append(frozenset(t.casefold() for t in (tech, extra) if t))
     return Certification(
         **{f: getattr(cert, f) for f in Certification.__dataclass_fields__}
@@ -394,11 +300,18 @@ def _resolved(cert: Certification, titles: Mapping[str, str]) -> Certification:
     )
 
 
-def load_certifications(data_dir: Path, *, check_references: bool = True) -> CertCatalog:
-    """Read, validate and resolve ``data_dir/catalog/certifications.toml``."""
+def load_certifications(
+    data_dir: Path, *, check_references: bool = True, cache_dir: Path | None = None
+) -> CertCatalog:
+    """Read, validate and resolve ``data_dir/catalog/certifications.toml``.
+
+    With ``cache_dir`` (and ``check_references=False``) the O*NET facts the catalogue needs come
+    from a small cache there once computed, instead of reading the O*NET files again.
+    """
     path = Path(data_dir) / CATALOG_FILE
     try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        raw = tomllib.loads(text)
     except OSError as exc:
         raise DataError(
             f"Cannot read the certification catalogue {path}: {exc}.",
@@ -407,19 +320,24 @@ def load_certifications(data_dir: Path, *, check_references: bool = True) -> Cer
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{path} is not valid TOML: {exc}.") from exc
     catalog = parse_catalog(raw, origin=str(path))
-    ref = _reference(Path(data_dir).resolve())
     if check_references and (problems := reference_problems(catalog, data_dir)):
         raise DataError(
             f"{path} refers to {len(problems)} ID(s) absent from the O*NET files: "
             + "; ".join(problems),
             hint="Use IDs from data/onet/29.3 (skills, knowledge, iwa_reference, technology).",
         )
+    facts = catalog_facts(
+        Path(data_dir).resolve(),
+        [(c.iwas, c.technologies) for c in catalog.certifications],
+        key_text=text,
+        cache_dir=None if check_references else cache_dir,
+    )
     return CertCatalog(
         version=catalog.version,
         updated=catalog.updated,
         description=catalog.description,
-        certifications=tuple(_resolved(c, ref["titles"]) for c in catalog.certifications),
-        element_names=ref["names"],
-        iwa_titles=ref["iwas"],
-        specificity=_specificities(catalog, ref),
+        certifications=tuple(_resolved(c, facts.titles) for c in catalog.certifications),
+        element_names=facts.names,
+        iwa_titles=facts.iwa_titles,
+        specificity=facts.specificity,
     )

@@ -23,6 +23,7 @@ from ai_impact.render.html import (
     sort_rows,
 )
 from ai_impact.settings import Settings
+from ai_impact.titles import Resolution
 from ai_impact.web.memo import Memo
 
 __all__ = ["router"]
@@ -57,6 +58,20 @@ def home(request: Request) -> HTMLResponse:
     return _html(render_page("home.html", _links(request), industries=inds, total=total, q=None))
 
 
+# A page can skip the choice only when the answer is near-certain: a code, an exact or alias
+# title, or a calibrated confidence at which the resolver's first candidate is right ~93% of the
+# time (docs/titles.md). Anything weaker shows the candidates, with what the user typed.
+REDIRECT_CONFIDENCE = 0.8
+
+
+def _goes_straight_there(res: Resolution) -> bool:
+    """Whether a search answer is certain enough to open the occupation page directly."""
+    if not res.candidates or res.needs_choice:
+        return False
+    top = res.candidates[0]
+    return bool(top.via in {"code", "exact", "alias"} or top.confidence >= REDIRECT_CONFIDENCE)
+
+
 @router.get("/search", response_model=None)
 def search(
     request: Request,
@@ -75,7 +90,7 @@ def search(
     if _CODE.match(q):
         return RedirectResponse(str(links.occupation(q, area)), status_code=303)
     res = api.resolve_title(q, top=10, settings=_cfg(request))
-    if res.candidates and not res.needs_choice:
+    if _goes_straight_there(res):
         return RedirectResponse(
             str(links.occupation(res.candidates[0].code, area)), status_code=303
         )

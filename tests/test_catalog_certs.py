@@ -316,27 +316,37 @@ def test_prefiltered_matcher_equals_the_naive_one(kb: KnowledgeBase, catalog: Ce
             assert got == _naive_match(catalog, given, focus), code
 
 
-def test_reference_cache_gives_the_same_catalogue_without_the_onet_files(
+def test_cached_catalogue_equals_the_loaded_one_without_reading_any_source(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, catalog: CertCatalog
 ) -> None:
-    """The first load with a cache folder writes the O*NET facts; the next reads only them."""
+    """The first load with a cache folder writes the resolved catalogue; the next one reads
+    only that file (no TOML parsing, no O*NET file) and gives the same catalogue and matches."""
     first = load_certifications(DATA, check_references=False, cache_dir=tmp_path)
-    assert len(list(tmp_path.glob("cert-reference-*.json"))) == 1
+    assert len(list(tmp_path.glob("certifications-*.json"))) == 1
 
-    def unreadable(data_dir: Path) -> None:
-        raise AssertionError(f"read the O*NET files in {data_dir}")
+    def unreadable(*args: object) -> None:
+        raise AssertionError(f"read a source: {args}")
 
     monkeypatch.setattr(cert_reference, "onet_reference", unreadable)
+    monkeypatch.setattr(tomllib, "loads", unreadable)
     again = load_certifications(DATA, check_references=False, cache_dir=tmp_path)
     for loaded in (first, again):
         assert loaded == catalog
         assert loaded.specificity == catalog.specificity
         assert loaded.element_names == catalog.element_names
         assert loaded.iwa_titles == catalog.iwa_titles
-        assert [c.technology_terms for c in loaded.certifications] == [
-            c.technology_terms for c in catalog.certifications
-        ]
-    with pytest.raises(AssertionError, match="read the O"):  # another catalogue text: recomputed
-        cert_reference.catalog_facts(
-            DATA, [(("4.A.1.a.1.I01",), ())], key_text="other", cache_dir=tmp_path
-        )
+        for mine, theirs in zip(loaded.certifications, catalog.certifications, strict=True):
+            assert (mine.technology_terms, mine.literals) == (
+                theirs.technology_terms,
+                theirs.literals,
+            )
+    skills = [_rating("2.A.1.e", 4.0), _rating("2.A.2.a", 4.2)]
+    args = (skills, [_rating("2.C.1.c", 4.8)], ["Intuit QuickBooks"], ["4.A.3.b.6.I01"] * 3)
+    text = "Prepare tax returns and audit financial statements using accounting software."
+    expected = match_certifications(catalog, *args, text=text, title="Accountants")
+    assert (
+        expected and match_certifications(again, *args, text=text, title="Accountants") == expected
+    )
+    key = cert_reference.cache_key(DATA.resolve(), TOML.read_text(encoding="utf-8"))
+    assert [p.name for p in tmp_path.iterdir()] == [f"certifications-{key}.json"]
+    assert cert_reference.cache_key(DATA.resolve(), "edited") not in (key, None)

@@ -32,7 +32,6 @@ import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
 from ai_impact.sources.catalog_certs import CertCatalog, Certification, keyword_pattern
@@ -157,24 +156,25 @@ class _Evidence:
     words: tuple[str, ...]
 
 
-@lru_cache(maxsize=4096)
-def _live_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    return keyword_pattern(keywords)
+def _live_in(cert: Certification, found: set[str]) -> tuple[int, ...]:
+    """The keywords of ``cert`` that may match a text containing the literals ``found``."""
+    return tuple(i for i, n in enumerate(cert.literals) if n is None or not found.isdisjoint(n))
+
+
+def _live_pattern(cert: Certification, live: tuple[int, ...]) -> re.Pattern[str]:
+    """The alternation of the live keywords alone: the others match nowhere in the text, so it
+    finds the very same matches as the whole pattern, with fewer alternatives per position."""
+    if len(live) == len(cert.keywords):
+        return keyword_pattern(cert.keywords)
+    return keyword_pattern(tuple(cert.keywords[i] for i in live))
 
 
 def _keyword_hits(cert: Certification, text: str, live: tuple[int, ...]) -> tuple[str, ...]:
-    """Distinct keyword matches in ``text`` (at most 3), leftmost first.
-
-    ``live`` lists the keywords one of whose required literals is in the text; the others
-    cannot match anywhere in it, so the alternation of the live ones alone finds the very
-    same matches as the whole pattern, with fewer alternatives to try at each position.
-    """
-    if cert.pattern is None or not text or not live:
+    """Distinct keyword matches in ``text`` (at most 3), leftmost first; ``live`` as above."""
+    if not text or not live:
         return ()
-    whole = len(live) == len(cert.keywords)
-    pattern = cert.pattern if whole else _live_pattern(tuple(cert.keywords[i] for i in live))
     found: dict[str, None] = {}
-    for m in pattern.finditer(text):
+    for m in _live_pattern(cert, live).finditer(text):
         found.setdefault(m.group(0).strip().lower(), None)
         if len(found) >= 3:
             break
@@ -192,9 +192,16 @@ def _relevance(p: _Profile, profile: float, evidence: float, in_title: bool) -> 
 
 
 def _evaluate(
-    cert: Certification, p: _Profile, catalog: CertCatalog, live: tuple[int, ...]
+    cert: Certification,
+    p: _Profile,
+    catalog: CertCatalog,
+    live: tuple[int, ...],
+    title_live: tuple[int, ...],
 ) -> _Evidence | None:
-    """The credential's relevance and evidence; None when it cannot reach ``MIN_SCORE``."""
+    """The credential's relevance and evidence; None when it cannot reach ``MIN_SCORE``.
+
+    ``live`` and ``title_live``: the keywords that may match the text and the title.
+    """
     spec = catalog.specificity
     iwa_hits = tuple(i for i in cert.iwas if p.iwa_counts[i])
     activities = 0.0
@@ -211,7 +218,7 @@ def _evaluate(
         technology = min(
             1.0, sum(spec.get(t, 1.0) for t in tech_hits) / min(2, len(cert.technologies))
         )
-    in_title = bool(cert.pattern and p.title and cert.pattern.search(p.title))
+    in_title = bool(p.title and title_live and _live_pattern(cert, title_live).search(p.title))
     # Without ratings the wording is most of what is known, so it weighs more.
     word_weight = _WORD_WEIGHT if p.rated else _UNRATED_WORD_WEIGHT
     rest = (1 - activities) * (1 - _TECH_WEIGHT * technology)
@@ -287,18 +294,13 @@ def _join(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
-def _live_keywords(catalog: CertCatalog, text: str) -> dict[int, tuple[int, ...]]:
-    """For each entry whose keywords may match ``text``: the keywords that may (a required
-    literal of theirs is in the text, or they have none)."""
-    found = set(catalog.literal_index.found_in(text))
+def _live_keywords(catalog: CertCatalog, found: set[str]) -> dict[int, tuple[int, ...]]:
+    """For each entry whose keywords may match a text containing the literals ``found``: the
+    keywords that may (a required literal of theirs is in it, or they have none)."""
     positions = set(catalog.unfiltered)
     for lit in found:
         positions.update(catalog.by_literal[lit])
-    out: dict[int, tuple[int, ...]] = {}
-    for pos in positions:
-        needs = catalog.certifications[pos].literals
-        out[pos] = tuple(i for i, n in enumerate(needs) if n is None or not found.isdisjoint(n))
-    return out
+    return {pos: _live_in(catalog.certifications[pos], found) for pos in positions}
 
 
 def _candidates(catalog: CertCatalog, p: _Profile, worded: Collection[int]) -> set[int]:
@@ -332,10 +334,12 @@ def match_certifications(
     )
     focus_set = set(focus_element_ids)
     scored: list[tuple[float, str, Certification, _Evidence, tuple[str, ...]]] = []
-    live = _live_keywords(catalog, p.text)
+    index = catalog.literal_index
+    live = _live_keywords(catalog, set(index.found_in(p.text)))
+    in_title = set(index.found_in(p.title)) if p.title else set()
     for pos in sorted(_candidates(catalog, p, live)):
         cert = catalog.certifications[pos]
-        ev = _evaluate(cert, p, catalog, live.get(pos, ()))
+        ev = _evaluate(cert, p, catalog, live.get(pos, ()), _live_in(cert, in_title))
         if ev is None or ev.relevance < MIN_SCORE:
             continue
         focus = tuple(e for e in cert.elements if e in focus_set)

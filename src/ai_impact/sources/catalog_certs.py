@@ -13,11 +13,19 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ai_impact.errors import DataError
-from ai_impact.sources.cert_reference import UNSPSC_RE, catalog_facts, onet_reference
+from ai_impact.sources.cert_reference import (
+    UNSPSC_RE,
+    cache_key,
+    catalog_facts,
+    onet_reference,
+    read_cache,
+    write_cache,
+)
 from ai_impact.sources.regex_literals import LiteralIndex, required_literals
 
 __all__ = [
@@ -69,16 +77,24 @@ class Certification:
     # Lower-cased names each technology entry answers to (a code also answers to its title);
     # filled by the loader from the UNSPSC reference, one frozenset per entry of `technologies`.
     technology_terms: tuple[frozenset[str], ...] = field(default=(), compare=False)
-    # All keywords as one pattern over lower-cased text (see ``_lower_literals``), and for each
-    # keyword the texts one of which any match contains (None: unknown, run the pattern): a
-    # cheap substring test first (see :mod:`ai_impact.sources.regex_literals`).
-    pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    # For each keyword, texts one of which any of its matches contains (None: unknown, run the
+    # pattern): a cheap substring test first (see :mod:`ai_impact.sources.regex_literals`).
     literals: tuple[frozenset[str] | None, ...] = field(default=(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if len(self.literals) != len(self.keywords):  # not given (or stale): derive them
+            needs = tuple(required_literals(_lower_literals(k)) for k in self.keywords)
+            object.__setattr__(self, "literals", needs)
 
     @property
     def elements(self) -> tuple[str, ...]:
         """Skill and knowledge element IDs together."""
         return self.skills + self.knowledge
+
+    @property
+    def pattern(self) -> re.Pattern[str] | None:
+        """All keywords as one pattern over lower-cased text (None without keywords)."""
+        return keyword_pattern(self.keywords) if self.keywords else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +130,7 @@ class CertCatalog:
                 by_iwa.setdefault(iwa, []).append(pos)
             for term in {t for terms in cert.technology_terms for t in terms}:
                 by_term.setdefault(term, []).append(pos)
-            if cert.pattern is not None and None in cert.literals:
+            if cert.keywords and None in cert.literals:
                 unfiltered.append(pos)
             for lit in {lit for need in cert.literals for lit in need or ()}:
                 by_literal.setdefault(lit, []).append(pos)
@@ -166,8 +182,13 @@ def _lower_literals(regex: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=8192)
 def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
-    """Keywords as one pattern over lower-cased text, matching where any of them matches."""
+    """Keywords as one pattern over lower-cased text, matching where any of them matches.
+
+    Compiled on first use and kept: a catalogue loaded from the cache compiles only the
+    patterns its matches need.
+    """
     return re.compile("|".join(f"(?:{_lower_literals(k)})" for k in keywords))
 
 
@@ -206,9 +227,9 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
     iwas = _ids(entry, "iwas", where, errors, _IWA_RE)
     technologies = _ids(entry, "technologies", where, errors, None)
     keywords = _ids(entry, "keywords", where, errors, None)
-    pattern = None
     try:
-        pattern = keyword_pattern(keywords) if keywords else None
+        if keywords:
+            keyword_pattern(keywords)
     except re.error as exc:
         errors.append(f"{where}: a keyword is not a valid regular expression ({exc})")
     if not (iwas or technologies or keywords):
@@ -233,8 +254,6 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
         iwas=iwas,
         keywords=keywords,
         technology_terms=tuple(frozenset({t.casefold()}) for t in technologies),
-        pattern=pattern,
-        literals=tuple(required_literals(_lower_literals(k)) for k in keywords),
     )
 
 
@@ -300,23 +319,66 @@ def _resolved(cert: Certification, titles: Mapping[str, str]) -> Certification:
     )
 
 
+_LISTS = ("skills", "knowledge", "technologies", "iwas", "keywords")
+
+
+def _to_json(catalog: CertCatalog) -> dict[str, Any]:
+    """The resolved catalogue as plain JSON data (tuples as lists, sets sorted)."""
+    certs = []
+    for c in catalog.certifications:
+        entry: dict[str, Any] = {f: getattr(c, f) for f in Certification.__dataclass_fields__}
+        entry["technology_terms"] = [sorted(t) for t in c.technology_terms]
+        entry["literals"] = [None if n is None else sorted(n) for n in c.literals]
+        certs.append(entry | {k: list(entry[k]) for k in _LISTS})
+    head = {k: getattr(catalog, k) for k in ("version", "updated", "description")}
+    maps = {k: dict(getattr(catalog, k)) for k in ("element_names", "iwa_titles", "specificity")}
+    return head | maps | {"certifications": certs}
+
+
+def _from_json(data: dict[str, Any]) -> CertCatalog | None:
+    """The catalogue :func:`_to_json` wrote, or None if the document is not one."""
+    try:
+        certs = tuple(
+            Certification(
+                **(e | {k: tuple(e[k]) for k in _LISTS})
+                | {"technology_terms": tuple(frozenset(t) for t in e["technology_terms"])}
+                | {"literals": tuple(None if n is None else frozenset(n) for n in e["literals"])}
+            )
+            for e in data["certifications"]
+        )
+        return CertCatalog(
+            certifications=certs, **{k: v for k, v in data.items() if k != "certifications"}
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
 def load_certifications(
     data_dir: Path, *, check_references: bool = True, cache_dir: Path | None = None
 ) -> CertCatalog:
     """Read, validate and resolve ``data_dir/catalog/certifications.toml``.
 
-    With ``cache_dir`` (and ``check_references=False``) the O*NET facts the catalogue needs come
-    from a small cache there once computed, instead of reading the O*NET files again.
+    With ``cache_dir`` and ``check_references=False``, the validated and resolved catalogue is
+    kept there as JSON (see :mod:`ai_impact.sources.cert_reference` for the key): a fresh
+    process then skips the TOML parser, the O*NET files (about 1 s) and the regex checks,
+    and compiles keyword patterns only when a match needs them.
     """
     path = Path(data_dir) / CATALOG_FILE
     try:
         text = path.read_text(encoding="utf-8")
-        raw = tomllib.loads(text)
     except OSError as exc:
         raise DataError(
             f"Cannot read the certification catalogue {path}: {exc}.",
             hint="Restore data/catalog/certifications.toml from the repository.",
         ) from exc
+    resolved_dir = Path(data_dir).resolve()
+    use_cache = cache_dir is not None and not check_references
+    key = cache_key(resolved_dir, text) if use_cache else None
+    cached = read_cache(cache_dir, key) if cache_dir is not None and key is not None else None
+    if cached is not None and (loaded := _from_json(cached)) is not None:
+        return loaded
+    try:
+        raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise DataError(f"{path} is not valid TOML: {exc}.") from exc
     catalog = parse_catalog(raw, origin=str(path))
@@ -326,13 +388,8 @@ def load_certifications(
             + "; ".join(problems),
             hint="Use IDs from data/onet/29.3 (skills, knowledge, iwa_reference, technology).",
         )
-    facts = catalog_facts(
-        Path(data_dir).resolve(),
-        [(c.iwas, c.technologies) for c in catalog.certifications],
-        key_text=text,
-        cache_dir=None if check_references else cache_dir,
-    )
-    return CertCatalog(
+    facts = catalog_facts(resolved_dir, [(c.iwas, c.technologies) for c in catalog.certifications])
+    resolved = CertCatalog(
         version=catalog.version,
         updated=catalog.updated,
         description=catalog.description,
@@ -341,3 +398,6 @@ def load_certifications(
         iwa_titles=facts.iwa_titles,
         specificity=facts.specificity,
     )
+    if key is not None and cache_dir is not None:
+        write_cache(cache_dir, key, _to_json(resolved))
+    return resolved

@@ -1,12 +1,13 @@
-"""The O*NET facts the certification catalogue refers to: from the vendored files, or a cache.
+"""The O*NET facts the certification catalogue refers to, and the cache of the loaded catalogue.
 
 Resolving the catalogue (:mod:`ai_impact.sources.catalog_certs`) takes skill and knowledge
 names, IWA titles, UNSPSC commodity titles and how many occupations use each IWA and technology
-(their *specificity*). Computing them reads about 360,000 rows of nine O*NET files, seconds of
-work, of which a few hundred values concern the catalogue. :func:`catalog_facts` keeps those
-values in a small JSON file in the cache folder, keyed by the catalogue's text and the size and
-modification time of every file read, so a fresh process reads them in a millisecond and any
-change to the catalogue or the data recomputes them.
+(their *specificity*): :func:`catalog_facts` reads about 360,000 rows of nine O*NET files for
+them, about a second of work. With TOML parsing and regex checks, loading the catalogue cost
+over a second per process, for a result that only changes with the files. The loader therefore
+keeps the resolved catalogue as JSON in the cache folder (:func:`read_cache`,
+:func:`write_cache`) under :func:`cache_key`: a hash of the catalogue's text, the Python
+version and the size and modification time of every O*NET file read, so any change recomputes.
 """
 
 from __future__ import annotations
@@ -17,16 +18,26 @@ import gzip
 import hashlib
 import json
 import math
+import os
 import re
+import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ai_impact.errors import DataError
 
-__all__ = ["UNSPSC_RE", "CatalogFacts", "catalog_facts", "onet_reference"]
+__all__ = [
+    "UNSPSC_RE",
+    "CatalogFacts",
+    "cache_key",
+    "catalog_facts",
+    "onet_reference",
+    "read_cache",
+    "write_cache",
+]
 
 UNSPSC_RE = re.compile(r"^\d{8}$")
 
@@ -123,8 +134,45 @@ def _specificity(df: int, n: int) -> float:
 _Entries = Sequence[tuple[Sequence[str], Sequence[str]]]  # each entry's IWA IDs and technologies
 
 
-def _computed(data_dir: Path, entries: _Entries) -> CatalogFacts:
-    """The facts, from the O*NET files."""
+def cache_key(data_dir: Path, catalog_text: str) -> str | None:
+    """Hash of the catalogue text, the Python version (regex syntax) and the identity (size,
+    modification time) of every O*NET file read; None when one is missing."""
+    head = f"{_CACHE_FORMAT}\n{sys.version_info[:2]}\n{catalog_text}"
+    digest = hashlib.sha256(head.encode())
+    try:
+        for rel in _FILES:
+            st = (data_dir / rel).stat()
+            digest.update(f"\n{rel}:{st.st_size}:{st.st_mtime_ns}".encode())
+    except OSError:
+        return None  # compute, and let the reader report the missing file
+    return digest.hexdigest()[:16]
+
+
+def _cache_file(cache_dir: Path, key: str) -> Path:
+    return Path(cache_dir) / f"certifications-{key}.json"
+
+
+def read_cache(cache_dir: Path, key: str) -> dict[str, Any] | None:
+    """The document cached under ``key``, or None (absent or unreadable)."""
+    try:
+        data = json.loads(_cache_file(cache_dir, key).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_cache(cache_dir: Path, key: str, data: dict[str, Any]) -> None:
+    """Write atomically; a read-only cache folder costs speed, not correctness."""
+    path = _cache_file(cache_dir, key)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        tmp.replace(path)
+
+
+def catalog_facts(data_dir: Path, entries: _Entries) -> CatalogFacts:
+    """The O*NET facts for catalogue ``entries`` (each entry's IWA IDs and technologies)."""
     ref = onet_reference(data_dir)
     n = ref["n_occupations"]
     spec: dict[str, float] = {}
@@ -144,54 +192,3 @@ def _computed(data_dir: Path, entries: _Entries) -> CatalogFacts:
         titles={c: ref["titles"][c] for c in sorted(codes) if c in ref["titles"]},
         specificity=spec,
     )
-
-
-def _cache_key(data_dir: Path, key_text: str) -> str | None:
-    """Hash of the catalogue text and the identity (size, mtime) of every file read."""
-    digest = hashlib.sha256(f"{_CACHE_FORMAT}\n{key_text}".encode())
-    try:
-        for rel in _FILES:
-            st = (data_dir / rel).stat()
-            digest.update(f"\n{rel}:{st.st_size}:{st.st_mtime_ns}".encode())
-    except OSError:
-        return None  # a missing file: compute, and let the reader report it
-    return digest.hexdigest()[:16]
-
-
-def _load(path: Path) -> CatalogFacts | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return CatalogFacts(**{k: dict(data[k]) for k in CatalogFacts.__dataclass_fields__})
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _save(path: Path, facts: CatalogFacts) -> None:
-    """Write atomically; a read-only cache folder costs speed, not correctness."""
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{id(facts)}.tmp")
-        tmp.write_text(json.dumps(asdict(facts), ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
-
-
-def catalog_facts(
-    data_dir: Path,
-    entries: _Entries,
-    *,
-    key_text: str,
-    cache_dir: Path | None = None,
-) -> CatalogFacts:
-    """The O*NET facts for catalogue ``entries`` (each entry's IWA IDs and technologies).
-
-    ``key_text`` is the catalogue's text: with ``cache_dir``, the facts are cached under a key
-    made of it and of the O*NET files' sizes and modification times.
-    """
-    key = _cache_key(data_dir, key_text) if cache_dir is not None else None
-    path = Path(cache_dir) / f"cert-reference-{key}.json" if cache_dir and key else None
-    if path is not None and (cached := _load(path)) is not None:
-        return cached
-    facts = _computed(data_dir, entries)
-    if path is not None:
-        _save(path, facts)
-    return facts

@@ -20,7 +20,8 @@ import numpy as np
 
 from ai_impact.reports.adaptation import element_correlations
 from ai_impact.reports.model import SourceRef
-from ai_impact.reports.related import NeighbourIndex, profile_matrix
+from ai_impact.reports.related import NeighbourIndex
+from ai_impact.reports.similarity import SIMILARITY_VERSION
 from ai_impact.risk.build import RISK_VERSION, build_table, cache_path
 from ai_impact.risk.table import RiskTable
 from ai_impact.settings import Settings
@@ -69,7 +70,8 @@ class Engine:
     @cached_property
     def _index_arrays(self) -> dict[str, Any]:
         """Neighbour index and element correlations, cached next to the risk table."""
-        path = self.settings.cache_dir / f"analysis-index-{self.key}.npz"
+        name = f"analysis-index-{self.key}-{SIMILARITY_VERSION}.npz"
+        path = self.settings.cache_dir / name
         try:
             with np.load(path, allow_pickle=False) as z:
                 if str(z["key"][0]) == self.key:
@@ -77,14 +79,13 @@ class Engine:
         except (OSError, KeyError, ValueError):
             pass
         codes = self.table.codes
-        index = NeighbourIndex.from_profiles(codes, profile_matrix(self.kb, codes))
+        index = NeighbourIndex.build(self.kb, codes)
         beta = self.table.floats["beta"]
         corr = element_correlations([self.kb.skills(c) for c in codes], beta)
         corr.update(element_correlations([self.kb.knowledge(c) for c in codes], beta))
         arrays = {
             "key": np.asarray([self.key]),
-            "neighbours": index.neighbours,
-            "sims": index.sims,
+            **index.arrays(),
             "corr_ids": np.asarray(sorted(corr), dtype=np.str_),
             "corr_values": np.asarray([corr[k] for k in sorted(corr)]),
             "wage_growth": np.asarray([_all_occupation_growth(self.kb)]),
@@ -94,9 +95,8 @@ class Engine:
 
     @cached_property
     def neighbours(self) -> NeighbourIndex:
-        """Nearest occupations by skills, knowledge and work activities."""
-        a = self._index_arrays
-        return NeighbourIndex(self.table.codes, a["neighbours"], a["sims"])
+        """Similarity of occupations by tasks, titles, work activities and skills."""
+        return NeighbourIndex.from_arrays(self.table.codes, self._index_arrays)
 
     @cached_property
     def correlations(self) -> dict[str, float]:

@@ -1,15 +1,20 @@
-"""Section 11: neighbouring occupations — O*NET's related list, nearest by profile, same industry.
+"""Section 11: neighbouring occupations — safer moves, O*NET related, nearest, same industry.
 
-An occupation's profile is one vector: O*NET skill and knowledge importances (29.3) and the
-share of its tasks in each generalized work activity (task → DWA → IWA → GWA), each block
-centred on the all-occupation mean and scaled to unit length so no block dominates. Similarity
-is the cosine of two profiles (negative values count as 0). "Safer moves" are the most similar
-occupations whose risk is at least :data:`SAFER_MARGIN` lower.
+Similarity between occupations comes from :mod:`ai_impact.reports.similarity` (task texts,
+titles, work activities and shared skill ratings). Nearest occupations are ranked by that
+similarity plus a prior for O*NET's own related list, so an occupation O*NET's analysts link
+comes first among equally similar ones.
+
+A **safer move** must be reachable and clearly safer: its risk at least :data:`SAFER_MARGIN`
+lower, its job zone (preparation needed) within one of the occupation's own, and either similar
+enough (:data:`MIN_SAFER_SIMILARITY`) or on O*NET's primary related list and somewhat similar
+(:data:`MIN_RELATED_SIMILARITY`). Among those, the most similar rank first, with bonuses for
+O*NET's related list and the same SOC major group, and penalties per job-zone step and per
+halving of median pay.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,73 +22,129 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ai_impact.reports.model import RelatedEntry
+from ai_impact.reports.similarity import related_tiers, similarity_matrix
 from ai_impact.risk.table import RiskTable
 
-__all__ = ["SAFER_MARGIN", "NeighbourIndex", "profile_matrix", "related_entries"]
+__all__ = [
+    "MAX_ZONE_STEP",
+    "MIN_RELATED_SIMILARITY",
+    "MIN_SAFER_SIMILARITY",
+    "SAFER_MARGIN",
+    "NeighbourIndex",
+    "related_entries",
+]
 
 SAFER_MARGIN = 1.0
+MAX_ZONE_STEP = 1
+MIN_SAFER_SIMILARITY = 0.35
+MIN_RELATED_SIMILARITY = 0.2
 N_NEIGHBOURS = 25
-MIN_SAFER_SIMILARITY = 0.5
-
-
-def _block(rows: list[dict[str, float]], columns: list[str]) -> NDArray[np.float64]:
-    """A (occupations × columns) block, centred and row-normalised; zero rows stay zero."""
-    col = {c: j for j, c in enumerate(columns)}
-    m = np.zeros((len(rows), len(columns)))
-    for i, r in enumerate(rows):
-        for k, v in r.items():
-            m[i, col[k]] = v
-    present = np.abs(m).sum(axis=1) > 0
-    if present.any():
-        m[present] -= m[present].mean(axis=0)
-    norm = np.linalg.norm(m, axis=1, keepdims=True)
-    return np.where(norm > 0, m / np.maximum(norm, 1e-12), 0.0)
-
-
-def profile_matrix(kb: Any, codes: Sequence[str]) -> NDArray[np.float64]:
-    """One profile row per occupation: skills, knowledge and work-activity blocks."""
-    skills = [{e.element_id: e.importance or 0.0 for e in kb.skills(c)} for c in codes]
-    knowledge = [{e.element_id: e.importance or 0.0 for e in kb.knowledge(c)} for c in codes]
-    gwa_counts: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for a in kb.all_activities():
-        gwa_counts[a.code][a.gwa_id] += 1.0
-    acts = [dict(gwa_counts.get(c, {})) for c in codes]
-    blocks = []
-    for rows in (skills, knowledge, acts):
-        cols = sorted({k for r in rows for k in r})
-        blocks.append(_block(rows, cols))
-    return np.hstack(blocks)
+# Ranking bonus by O*NET related tier (none, Supplemental, Primary-Long, Primary-Short).
+TIER_PRIOR = np.array([0.0, 0.05, 0.15, 0.2])
+_SAME_MAJOR = 0.1
+_PER_ZONE_STEP = 0.1
+_PER_HALVING = 0.1
+_PRIMARY = 2  # tier codes >= this are O*NET's primary related occupations
 
 
 class NeighbourIndex:
-    """The nearest occupations of each occupation, by profile similarity (0–1)."""
+    """Pairwise similarity of every occupation, O*NET related tiers and job zones."""
 
-    def __init__(self, codes: list[str], neighbours: NDArray[np.int64], sims: NDArray[np.float64]):
+    def __init__(
+        self,
+        codes: list[str],
+        similarity: NDArray[Any],
+        tiers: NDArray[np.int8],
+        job_zones: NDArray[np.int8],
+    ) -> None:
         self.codes = codes
         self.index = {c: i for i, c in enumerate(codes)}
-        self.neighbours = neighbours
-        self.sims = sims
+        self.similarity = similarity
+        self.tiers = tiers
+        self.job_zones = job_zones  # 0 where O*NET assigns none
+        self.majors = np.asarray([c[:2] for c in codes])
 
     @classmethod
-    def from_profiles(cls, codes: list[str], profiles: NDArray[np.float64]) -> NeighbourIndex:
-        """Top neighbours of every occupation from a profile matrix (one matrix product)."""
-        norm = np.linalg.norm(profiles, axis=1, keepdims=True)
-        unit = profiles / np.maximum(norm, 1e-12)
-        sim = np.clip(unit @ unit.T, 0.0, 1.0)  # cosine; opposite profiles count as unrelated
-        np.fill_diagonal(sim, -1.0)
-        k = min(N_NEIGHBOURS, len(codes) - 1)
-        top = np.argsort(-sim, axis=1)[:, :k]
-        return cls(codes, top.astype(np.int64), np.take_along_axis(sim, top, axis=1))
+    def build(cls, kb: Any, codes: list[str]) -> NeighbourIndex:
+        """Compute the index from the knowledge base (a few seconds; cache :meth:`arrays`)."""
+        zones = np.asarray([kb.occupation(c).job_zone or 0 for c in codes], dtype=np.int8)
+        sim = similarity_matrix(kb, codes).astype(np.float16)
+        return cls(codes, sim, related_tiers(kb, codes), zones)
 
-    def nearest(self, code: str) -> list[tuple[str, float]]:
-        """Neighbours of one occupation with their similarity, most similar first."""
+    def arrays(self) -> dict[str, NDArray[Any]]:
+        """The arrays to save in an .npz (no pickle)."""
+        return {"similarity": self.similarity, "tiers": self.tiers, "job_zones": self.job_zones}
+
+    @classmethod
+    def from_arrays(cls, codes: list[str], arrays: dict[str, NDArray[Any]]) -> NeighbourIndex:
+        """The index from arrays saved by :meth:`arrays`."""
+        return cls(codes, arrays["similarity"], arrays["tiers"], arrays["job_zones"])
+
+    def _ranking(self, i: int) -> NDArray[np.float64]:
+        """Similarity to row ``i`` plus the O*NET related prior; the row itself last."""
+        score: NDArray[np.float64] = self.similarity[i].astype(np.float64)
+        score += TIER_PRIOR[self.tiers[i]]
+        score[i] = -np.inf
+        return score
+
+    def nearest(self, code: str, k: int = N_NEIGHBOURS) -> list[tuple[str, float]]:
+        """The ``k`` nearest occupations with their similarity, nearest first."""
         i = self.index.get(code)
         if i is None:
             return []
-        return [
-            (self.codes[int(j)], float(s))
-            for j, s in zip(self.neighbours[i], self.sims[i], strict=True)
-        ]
+        score = self._ranking(i)
+        k = min(k, len(self.codes) - 1)
+        top = np.argpartition(-score, k)[:k] if k < len(score) else np.arange(len(score))
+        top = top[np.argsort(-score[top], kind="stable")]
+        return [(self.codes[j], float(self.similarity[i, j])) for j in top if j != i]
+
+    def similarity_of(self, code: str) -> dict[str, float]:
+        """Similarity of ``code`` to every occupation (empty when the code is unknown)."""
+        i = self.index.get(code)
+        if i is None:
+            return {}
+        return dict(zip(self.codes, self.similarity[i].astype(float).tolist(), strict=True))
+
+    def safer_moves(
+        self,
+        code: str,
+        risk: NDArray[np.float64],
+        pay: NDArray[np.float64] | None = None,
+        limit: int = 3,
+    ) -> list[str]:
+        """Reachable occupations with risk at least SAFER_MARGIN lower, best first.
+
+        ``risk`` and ``pay`` (median annual, NaN when unknown) are in the index's code order.
+        """
+        i = self.index.get(code)
+        if i is None:
+            return []
+        sim = self.similarity[i].astype(np.float64)
+        tiers = self.tiers[i]
+        zones = self.job_zones.astype(np.int64)
+        step = np.abs(zones - int(zones[i]))
+        same_major = self.majors == self.majors[i]
+        # an occupation without a job zone is reachable only within its own major group
+        reachable = (zones > 0) & ((step <= MAX_ZONE_STEP) if zones[i] > 0 else same_major)
+        # O*NET's primary related list vouches for a pair, but not for one with nothing in common
+        related = (tiers >= _PRIMARY) & (sim >= MIN_RELATED_SIMILARITY)
+        close = (sim >= MIN_SAFER_SIMILARITY) | related
+        ok = reachable & close & (risk <= risk[i] - SAFER_MARGIN)
+        ok[i] = False
+        cand = np.flatnonzero(ok)
+        score = (
+            sim[cand]
+            + TIER_PRIOR[tiers[cand]]
+            + _SAME_MAJOR * same_major[cand]
+            - _PER_ZONE_STEP * (step[cand] if zones[i] > 0 else 0)
+        )
+        if pay is not None and pay[i] > 0:
+            # a pay cut makes a move harder to take: each halving costs like a zone step
+            with np.errstate(invalid="ignore", divide="ignore"):
+                cut = np.nan_to_num(np.maximum(0.0, -np.log2(pay[cand] / pay[i])))
+            score -= _PER_HALVING * np.minimum(cut, 2.0)
+        best = cand[np.argsort(-score, kind="stable")[:limit]]
+        return [self.codes[j] for j in best]
 
 
 def _entry(table: RiskTable, code: str, relation: str, similarity: float | None) -> RelatedEntry:
@@ -92,12 +153,21 @@ def _entry(table: RiskTable, code: str, relation: str, similarity: float | None)
         code=r.code,
         title=r.title,
         relation=relation,
-        similarity=similarity,
+        similarity=None if similarity is None else round(similarity, 3),
         risk=r.score,
         risk_category=r.category,
         median_annual=r.median_annual,
         employment_change_pct=r.change_pct,
     )
+
+
+def _column(table: RiskTable, index: NeighbourIndex, name: str) -> NDArray[np.float64]:
+    """A float column of the risk table in the index's code order (NaN where missing)."""
+    values = table.floats[name]
+    if index.codes == table.codes:
+        return values
+    pos = [table.index.get(c) for c in index.codes]
+    return np.asarray([np.nan if p is None else values[p] for p in pos])
 
 
 def related_entries(
@@ -107,32 +177,27 @@ def related_entries(
     index: NeighbourIndex,
     same_industry: Sequence[str],
 ) -> tuple[RelatedEntry, ...]:
-    """Safer moves, O*NET related, nearest by profile, same industry (no duplicates)."""
-    own = table.row(code)
-    near = index.nearest(code)
-    sim_of = dict(near)
+    """Safer moves, O*NET related, nearest occupations, same industry (no duplicates)."""
+    sim_of = index.similarity_of(code)
     seen = {code}
-    out: list[RelatedEntry] = []
 
-    def add(c: str, relation: str, limit: int, bucket: list[RelatedEntry]) -> None:
-        if c in seen or c not in table or len(bucket) >= limit:
-            return
-        seen.add(c)
-        bucket.append(_entry(table, c, relation, sim_of.get(c)))
+    def take(codes: Sequence[str], relation: str, limit: int) -> list[RelatedEntry]:
+        out: list[RelatedEntry] = []
+        for c in codes:
+            if len(out) >= limit:
+                break
+            if c in seen or c not in table:
+                continue
+            seen.add(c)
+            out.append(_entry(table, c, relation, sim_of.get(c)))
+        return out
 
-    safer: list[RelatedEntry] = []
-    for c, s in near:
-        if s >= MIN_SAFER_SIMILARITY and table.row(c).score <= own.score - SAFER_MARGIN:
-            add(c, "safer move", 3, safer)
-    related: list[RelatedEntry] = []
-    for c in onet_related:
-        add(c, "O*NET related", 4, related)
-    similar: list[RelatedEntry] = []
-    for c, _ in near:
-        add(c, "similar skills and activities", 3, similar)
-    industry: list[RelatedEntry] = []
+    moves = index.safer_moves(
+        code, _column(table, index, "score"), _column(table, index, "median_annual")
+    )
+    safer = take(moves, "safer move", 3)
+    related = take(onet_related, "O*NET related", 4)
+    similar = take([c for c, _ in index.nearest(code)], "similar tasks and skills", 3)
     ranked = sorted(same_industry, key=lambda c: -sim_of.get(c, 0.0))
-    for c in ranked:
-        add(c, "same industry", 3, industry)
-    out = safer + related + similar + industry
-    return tuple(out)
+    industry = take(ranked, "same industry", 3)
+    return tuple(safer + related + similar + industry)

@@ -117,7 +117,7 @@ class Analyses:
         """The title resolver over this knowledge base."""
         from ai_impact.titles.resolver import Resolver
 
-        return Resolver.from_kb(self.engine.kb, self.engine.settings)
+        return Resolver.from_kb(self.engine.kb, settings=self.engine.settings)
 
     def analyze(self, query: str, *, area: str | None = None) -> OccupationReport:
         """The report for a code or a job title; several alias candidates are blended."""

@@ -1,0 +1,288 @@
+"""Related occupations: recall of O*NET's related list, speed, and safer moves, old vs new.
+
+    python benchmarks/related.py            # recall, ablation, timings, reference safer moves
+    python benchmarks/related.py --grid     # also the weight grid (a few minutes)
+
+Ground truth: O*NET's related list, tiers Primary-Short and Primary-Long (10 per occupation,
+923 occupations have one). For each occupation, recall@k is the share of those found among its
+k most similar occupations. The new similarity is evaluated WITHOUT the O*NET related prior it
+uses in reports (that would be the answer itself). Weights were chosen on the even-numbered
+occupations (code order), so recall is printed for the even half, the odd (held-out) half and
+all. Baseline: the previous profile method (skills + knowledge + GWA-share blocks, each centred
+and unit-scaled, cosine), computed in the same run.
+
+Timings (medians of 5): building each similarity matrix from the knowledge base, and the
+related section of all 1,016 reports (old: top-25 neighbour lists; new: full matrix rows).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import tempfile
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ai_impact import api
+from ai_impact.reports.engine import Engine
+from ai_impact.reports.model import RelatedEntry
+from ai_impact.reports.related import NeighbourIndex, related_entries
+from ai_impact.reports.similarity import WEIGHTS, combine, similarity_signals
+from ai_impact.settings import Settings
+
+REFERENCE = {
+    "15-1252.00": "software developers",
+    "29-1141.00": "registered nurses",
+    "13-2011.00": "accountants",
+    "41-2011.00": "cashiers",
+    "41-9041.00": "telemarketers",
+    "43-9021.00": "data entry keyers",
+    "53-3032.00": "truck drivers",
+    "23-2011.00": "paralegals",
+    "43-4051.00": "customer service reps",
+    "27-1024.00": "graphic designers",
+    "43-3031.00": "bookkeeping clerks",
+    "43-9081.00": "proofreaders",
+    "27-3091.00": "translators",
+    "51-4041.00": "machinists",
+    "41-2031.00": "retail salespersons",
+}
+Matrix = NDArray[np.float64]
+
+
+# -- the previous method, kept here as the baseline ----------------------------------------------
+def _legacy_block(rows: list[dict[str, float]]) -> Matrix:
+    cols = sorted({k for r in rows for k in r})
+    col = {c: j for j, c in enumerate(cols)}
+    m = np.zeros((len(rows), len(cols)))
+    for i, r in enumerate(rows):
+        for k, v in r.items():
+            m[i, col[k]] = v
+    present = np.abs(m).sum(axis=1) > 0
+    if present.any():
+        m[present] -= m[present].mean(axis=0)
+    norm = np.linalg.norm(m, axis=1, keepdims=True)
+    return np.where(norm > 0, m / np.maximum(norm, 1e-12), 0.0)
+
+
+def legacy_similarity(kb: Any, codes: Sequence[str]) -> Matrix:
+    """The previous profile cosine: skills, knowledge and GWA-share blocks."""
+    skills = [{e.element_id: e.importance or 0.0 for e in kb.skills(c)} for c in codes]
+    knowledge = [{e.element_id: e.importance or 0.0 for e in kb.knowledge(c)} for c in codes]
+    gwa: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for a in kb.all_activities():
+        gwa[a.code][a.gwa_id] += 1.0
+    acts = [dict(gwa.get(c, {})) for c in codes]
+    p = np.hstack([_legacy_block(rows) for rows in (skills, knowledge, acts)])
+    u = p / np.maximum(np.linalg.norm(p, axis=1, keepdims=True), 1e-12)
+    return np.clip(u @ u.T, 0.0, 1.0)
+
+
+def legacy_safer(code: str, codes: list[str], sim: Matrix, risk: dict[str, float]) -> list[str]:
+    """The previous rule: among the 25 nearest, similarity ≥ 0.5 and risk ≥ 1 lower."""
+    i = codes.index(code)
+    row = sim[i].copy()
+    row[i] = -1.0
+    top = np.argsort(-row)[:25]
+    out = [codes[j] for j in top if row[j] >= 0.5 and risk[codes[j]] <= risk[code] - 1.0]
+    return out[:3]
+
+
+def legacy_entries(
+    code: str,
+    table: Any,
+    onet_related: Sequence[str],
+    near: list[tuple[str, float]],
+    same_industry: Sequence[str],
+) -> list[RelatedEntry]:
+    """The previous section builder over a top-25 neighbour list (for the timing baseline)."""
+    own, sim_of, seen = table.row(code), dict(near), {code}
+    out: list[RelatedEntry] = []
+
+    def add(c: str, relation: str, limit: int, bucket: list[RelatedEntry]) -> None:
+        if c in seen or c not in table or len(bucket) >= limit:
+            return
+        seen.add(c)
+        r = table.row(c)
+        bucket.append(RelatedEntry(r.code, r.title, relation, sim_of.get(c), r.score,
+                                   r.category, r.median_annual, r.change_pct))  # fmt: skip
+
+    buckets: list[list[RelatedEntry]] = [[], [], [], []]
+    for c, s in near:
+        if s >= 0.5 and table.row(c).score <= own.score - 1.0:
+            add(c, "safer move", 3, buckets[0])
+    for c in onet_related:
+        add(c, "O*NET related", 4, buckets[1])
+    for c, _ in near:
+        add(c, "similar skills and activities", 3, buckets[2])
+    for c in sorted(same_industry, key=lambda c: -sim_of.get(c, 0.0)):
+        add(c, "same industry", 3, buckets[3])
+    for b in buckets:
+        out += b
+    return out
+
+
+# -- evaluation ------------------------------------------------------------------------------------
+def recall_at(sim: Matrix, truth: list[set[int]], k: int, rows: NDArray[np.bool_]) -> float:
+    """Mean share of each row's true related occupations among its k most similar."""
+    s = sim.astype(np.float64, copy=True)
+    np.fill_diagonal(s, -np.inf)
+    top = np.argpartition(-s, k, axis=1)[:, :k]
+    hits = [len(truth[i] & set(top[i].tolist())) / len(truth[i]) for i in np.flatnonzero(rows)]
+    return float(np.mean(hits))
+
+
+def _median_seconds(fn: Callable[[], Any], runs: int = 5) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def _recall_line(name: str, sim: Matrix, truth: list[set[int]], halves: dict[str, Any]) -> str:
+    parts = [f"{h} {recall_at(sim, truth, 10, rows):.3f}" for h, rows in halves.items()]
+    every = halves["all"]
+    extra = f"@5 {recall_at(sim, truth, 5, every):.3f}  @20 {recall_at(sim, truth, 20, every):.3f}"
+    return f"{name:34} recall@10 {'  '.join(parts)}   {extra}"
+
+
+def evaluate(kb: Any, codes: list[str], grid: bool) -> dict[str, Any]:
+    """Print recall of old and new similarity, the ablation and (optionally) the grid."""
+    pos = {c: i for i, c in enumerate(codes)}
+    truth = [
+        {pos[r.code] for r in kb.related(c) if r.tier != "Supplemental" and r.code in pos}
+        for c in codes
+    ]
+    has = np.asarray([bool(t) for t in truth])
+    even = (np.arange(len(codes)) % 2 == 0) & has
+    halves = {"even": even, "odd(held-out)": has & ~even, "all": has}
+    print(f"ground truth: O*NET Primary related, {int(has.sum())} occupations with a list")
+    old = legacy_similarity(kb, codes)
+    signals = similarity_signals(kb, codes)
+    new = combine(signals)
+    print(_recall_line("baseline: profile cosine (old)", old, truth, halves))
+    print(_recall_line("new: combined similarity", new, truth, halves))
+    print("\nablation (each signal alone / the combination without it), recall@10 all:")
+    for name in WEIGHTS:
+        alone = combine(signals, {name: 1.0})
+        without = combine(signals, {k: v for k, v in WEIGHTS.items() if k != name})
+        print(
+            f"  {name:12} alone {recall_at(alone, truth, 10, has):.3f}   "
+            f"without {recall_at(without, truth, 10, has):.3f}"
+        )
+    if grid:
+        results = []
+        names = list(WEIGHTS)
+        choices = [(0, 1, 2, 3), (0, 1, 2), (0, 1, 2), (0, 1, 2), (0, 1, 2, 3)]
+        for ws in itertools.product(*choices):
+            if sum(ws):
+                weights = dict(zip(names, map(float, ws), strict=True))
+                results.append((recall_at(combine(signals, weights), truth, 10, even), ws))
+        results.sort(reverse=True)
+        print(f"\nweight grid on the even half ({names}), best 5:")
+        for r, ws in results[:5]:
+            held = recall_at(combine(signals, dict(zip(names, map(float, ws), strict=True))),
+                             truth, 10, has & ~even)  # fmt: skip
+            print(f"  {ws}  even {r:.3f}  odd {held:.3f}")
+    return {"old": old, "new": new}
+
+
+def timings(kb: Any, codes: list[str], engine: Engine, old: Matrix) -> None:
+    """Build times of both similarities and the related section over all reports."""
+    t_old = _median_seconds(lambda: legacy_similarity(kb, codes), 3)
+    t_new = _median_seconds(lambda: NeighbourIndex.build(kb, codes), 3)
+    print(f"\nbuild from the knowledge base (median of 3): old {t_old:.2f} s, new {t_new:.2f} s")
+    print("  (once per knowledge base / model / method version; saved in the analysis-index .npz)")
+    table, index = engine.table, engine.neighbours
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "index.npz"
+        np.savez_compressed(path, **index.arrays())
+        t_load = _median_seconds(lambda: dict(np.load(path)))
+        print(f"load the saved index: {t_load * 1000:.1f} ms ({path.stat().st_size / 1e6:.1f} MB)")
+    related = {c: [r.code for r in kb.related(c)] for c in codes}
+    industry = {c: engine.by_industry.get(table.row(c).industry_slug, []) for c in codes}
+    old_top = np.argsort(-np.where(np.eye(len(codes), dtype=bool), -1.0, old), axis=1)[:, :25]
+    old_near = [[(codes[j], float(old[i, j])) for j in old_top[i]] for i in range(len(codes))]
+
+    def run_old() -> None:
+        for i, c in enumerate(codes):
+            legacy_entries(c, table, related[c], old_near[i], industry[c])
+
+    def run_new() -> None:
+        for c in codes:
+            related_entries(c, table, related[c], index, industry[c])
+
+    t_run_old, t_run_new = _median_seconds(run_old), _median_seconds(run_new)
+    print(
+        f"related section of all {len(codes)} reports (median of 5): new {t_run_new:.3f} s,"
+        f" baseline old {t_run_old:.3f} s"
+    )
+
+
+def safer_moves(kb: Any, codes: list[str], engine: Engine, old: Matrix) -> None:
+    """Print old and new safer moves of the reference occupations, and rule statistics."""
+    table, index = engine.table, engine.neighbours
+    risk = {c: table.row(c).score for c in codes}
+    zone = {c: kb.occupation(c).job_zone for c in codes}
+
+    def describe(c: str) -> str:
+        r = table.row(c)
+        pay = f"${r.median_annual / 1000:.0f}k" if r.median_annual else "n/a"
+        return f"{r.title[:44]} (risk {r.score:.1f}, zone {zone[c]}, {pay})"
+
+    def new_moves(c: str) -> list[str]:
+        entries = related_entries(c, table, [r.code for r in kb.related(c)], index, [])
+        return [e.code for e in entries if e.relation == "safer move"]
+
+    for code in REFERENCE:
+        print(f"\n{describe(code)}")
+        print("  old: " + ("; ".join(describe(m) for m in legacy_safer(code, codes, old, risk))
+                           or "none"))  # fmt: skip
+        for m in new_moves(code):
+            print(f"  new: {describe(m)}  similarity {index.similarity_of(code)[m]:.2f}")
+    stats: dict[str, list[int]] = {"old": [0, 0, 0, 0], "new": [0, 0, 0, 0]}
+    for c in codes:
+        for name, moves in (("old", legacy_safer(c, codes, old, risk)), ("new", new_moves(c))):
+            s = stats[name]
+            s[0] += bool(moves)
+            s[1] += len(moves)
+            z = zone[c]
+            s[2] += sum(1 for m in moves if z and (not zone[m] or abs(zone[m] - z) > 1))
+            s[3] += sum(1 for m in moves if m[:2] != c[:2])
+    print("\nover all occupations: with ≥1 safer move / moves / job-zone step > 1 / other major")
+    for name, (n_with, n, far, other) in stats.items():
+        print(f"  {name}: {n_with} / {n} / {far} / {other}")
+    dev = index.similarity_of("15-1252.00")
+    print(
+        "software developers vs emergency medicine physicians / substitute teachers: "
+        f"old {old[codes.index('15-1252.00'), codes.index('29-1214.00')]:.2f} / "
+        f"{old[codes.index('15-1252.00'), codes.index('25-3031.00')]:.2f}, "
+        f"new {dev['29-1214.00']:.2f} / {dev['25-3031.00']:.2f}"
+    )
+
+
+def main() -> None:
+    """Parse the flags and run."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--grid", action="store_true", help="also search the weight grid")
+    args = parser.parse_args()
+    settings = Settings()
+    kb = api.get_kb(settings)
+    engine = Engine(kb, settings, catalogues=False)
+    codes = engine.table.codes
+    sims = evaluate(kb, codes, args.grid)
+    timings(kb, codes, engine, sims["old"])
+    safer_moves(kb, codes, engine, sims["old"])
+
+
+if __name__ == "__main__":
+    main()

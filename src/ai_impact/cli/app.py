@@ -6,6 +6,8 @@ to an exit code and a one-line message (see :mod:`ai_impact.cli.common`).
 
 from __future__ import annotations
 
+import importlib
+
 import typer
 
 from ai_impact import __version__
@@ -34,16 +36,24 @@ def _root(
     """How AI changes every occupation: risk, tasks, tools, pay, outlook — from public data."""
 
 
+# Each module adds its commands to ``app`` when imported; --help lists them in the order they
+# are defined, which follows this tuple.
+COMMAND_MODULES = (
+    "analyze_cmd",
+    "resolve_cmd",
+    "score_cmd",
+    "occupations_cmd",
+    "workforce_cmd",
+    "serve_cmd",
+    "site_cmd",
+    "data_cmd",
+)
+
+
 def _register() -> None:
-    # Each module adds its commands to ``app`` on import; the order is the order of --help.
-    from ai_impact.cli import analyze_cmd  # noqa: F401
-    from ai_impact.cli import data_cmd  # noqa: F401
-    from ai_impact.cli import occupations_cmd  # noqa: F401
-    from ai_impact.cli import resolve_cmd  # noqa: F401
-    from ai_impact.cli import score_cmd  # noqa: F401
-    from ai_impact.cli import serve_cmd  # noqa: F401
-    from ai_impact.cli import site_cmd  # noqa: F401
-    from ai_impact.cli import workforce_cmd  # noqa: F401
+    """Import every command module so that its commands join ``app``."""
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"ai_impact.cli.{name}")
 
 
 def main() -> None:

@@ -14,8 +14,10 @@ from ai_impact.scoring.capability import (
     PHYSICAL,
     capability_from_gwas,
 )
+from ai_impact.scoring.exposed import exposed_mask, is_exposed, is_exposed_p
 from ai_impact.scoring.features import hashed_occurrences, linear_scores, normalize_text
 from ai_impact.scoring.neighbours import neighbour_vote
+from ai_impact.scoring.score import TaskScore, _build
 from ai_impact.scoring.timeline import BUCKETS, timeline_for
 
 
@@ -32,6 +34,8 @@ from ai_impact.scoring.timeline import BUCKETS, timeline_for
         (0.10, 0.70, 1.5, None, 30.0, "1–2 years"),  # fast industry: one step earlier
         (0.10, 0.70, 1.5, None, 5.0, "5+ years"),  # slow industry: one step later
         (0.05, 0.10, 1.0, 0.20, None, "already happening"),  # observed use beats the labels
+        (0.20, 0.26, 1.5, None, None, "5+ years"),  # β 0.33 but P(E0) 0.54: stays human
+        (0.00, 0.52, 1.5, None, None, "3–5 years"),  # P(E0) 0.48: exposed, needs tools
     ],
 )
 def test_timeline_rule(
@@ -104,3 +108,38 @@ def test_neighbour_vote_follows_the_closest_labelled_task() -> None:
     assert near.argmax() == 1 and near[0, 1] > 0.99
     far = neighbour_vote(np.eye(4, dtype=np.float32)[3:], keys, labels, 20.0)
     assert np.allclose(far, 1 / 3, atol=1e-3)
+
+
+def _scored(p: tuple[float, float, float], automation: float = 1.5) -> TaskScore:
+    return _build(
+        "Comfort grieving family members.",
+        p,
+        (0.0, 1.0),
+        automation,
+        source="model",
+        capability=("emotional intelligence and care", "model"),
+        aei_share=None,
+        adoption_pct=None,
+    )
+
+
+def test_exposed_rule_is_p_none_below_half() -> None:
+    """P(E0) < 0.5 is exposed, whatever β says; labels map to their class."""
+    assert not is_exposed_p(0.5) and is_exposed_p(0.4999)
+    assert list(exposed_mask(np.array([0.0, 0.49, 0.5, 0.54, 1.0]))) == [
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+    grieving = _scored((0.54, 0.20, 0.26))  # β 0.33: the old β ≥ 0.25 rule called it exposed
+    assert grieving.beta == pytest.approx(0.33)
+    assert not is_exposed(grieving)
+    assert grieving.mode == "none" and grieving.timeline == "5+ years"
+    assert grieving.capability == "emotional intelligence and care"
+    assert "P(E0) 0.54" in grieving.timeline_reason
+    drafting = _scored((0.30, 0.40, 0.30), automation=3.0)
+    assert is_exposed(drafting) and drafting.mode == "substitute" and drafting.capability is None
+    for label, exposed in (((1.0, 0.0, 0.0), False), ((0.0, 1.0, 0.0), True), ((0, 0, 1), True)):
+        assert is_exposed(_scored(label)) is exposed

@@ -1,8 +1,8 @@
 """Sections 4 and 5: the tasks AI reaches (ranked, with timeline and evidence) and those it doesn't.
 
-A task is "at risk" when its β reaches the scoring layer's exposure threshold (the same one
-the timeline rule uses for "mostly unexposed"), otherwise it stays human and shows the
-capability that protects it (derived by the scoring layer from the task's work activities).
+A task is "at risk" when the scoring layer's rule calls it exposed (``is_exposed``: P(E0) < 0.5,
+the same rule the timeline uses), otherwise it stays human and shows the capability that
+protects it (derived by the scoring layer from the task's work activities).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ai_impact.reports.model import SafeTask, TaskAtRisk
-from ai_impact.scoring.timeline import EXPOSED_BETA
+from ai_impact.scoring.exposed import is_exposed
 
 __all__ = ["MAX_AT_RISK", "MAX_SAFE", "DescribedTask", "score_source", "split_tasks"]
 
@@ -66,8 +66,8 @@ def split_tasks(
     for a in activities:
         dwas.setdefault(a.task_id, []).append(a.dwa_title)
     pairs = list(zip(tasks, scores, strict=True))
-    exposed = [(t, s) for t, s in pairs if s.beta >= EXPOSED_BETA]
-    safe = [(t, s) for t, s in pairs if s.beta < EXPOSED_BETA]
+    exposed = [(t, s) for t, s in pairs if is_exposed(s)]
+    safe = [(t, s) for t, s in pairs if not is_exposed(s)]
     exposed.sort(key=lambda p: (-p[1].beta, -p[1].automation, _core_first(p[0].task_type)))
     safe.sort(key=lambda p: (_core_first(p[0].task_type), p[1].beta, p[0].task_id))
 

@@ -27,7 +27,7 @@ from ai_impact.risk.formula import (
     risk_from_components,
 )
 from ai_impact.risk.table import DESCRIPTION_BASIS, FLOAT_COLUMNS, RiskTable
-from ai_impact.scoring.timeline import EXPOSED_BETA
+from ai_impact.scoring.exposed import exposed_mask
 
 __all__ = [
     "RISK_VERSION",
@@ -39,7 +39,7 @@ __all__ = [
 ]
 
 # Bump with any change to the formula, the aggregation or the donor rule: it names the cache.
-RISK_VERSION = "risk-2"
+RISK_VERSION = "risk-3"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5)
 MAX_DONORS = 3
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 
@@ -192,7 +192,7 @@ def build_table(
         [*scores, *pseudo_scores],
     )
     agg = aggregate(arrays, n)
-    exposed = np.bincount(arrays.occ, weights=(arrays.beta >= EXPOSED_BETA), minlength=n)
+    exposed = np.bincount(arrays.occ, weights=exposed_mask(arrays.p_none), minlength=n)
     observed = np.bincount(arrays.occ, weights=arrays.observed_use, minlength=n)
     cols = _borrow(agg, donors)
     cols["n_exposed"] = exposed.astype(np.float64)

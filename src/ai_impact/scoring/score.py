@@ -19,8 +19,9 @@ import numpy as np
 
 from ai_impact.errors import InputError
 from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas
+from ai_impact.scoring.exposed import is_exposed_p
 from ai_impact.scoring.model import Predictions, load_model
-from ai_impact.scoring.timeline import EXPOSED_BETA, timeline_for
+from ai_impact.scoring.timeline import timeline_for
 
 if TYPE_CHECKING:
     from ai_impact.db.models import Task, TaskActivity
@@ -59,8 +60,8 @@ class TaskScore:
     gpt4_exposure: str | None = None  # the second opinion, for labelled tasks
 
 
-def _mode(beta: float, automation: float) -> str:
-    if beta < EXPOSED_BETA:
+def _mode(p_none: float, automation: float) -> str:
+    if not is_exposed_p(p_none):
         return "none"
     return "substitute" if automation >= SUBSTITUTE_LEVEL else "assist"
 
@@ -78,7 +79,7 @@ def _build(
     gpt4: str | None = None,
 ) -> TaskScore:
     beta = float(p[1] + 0.5 * p[2])
-    mode = _mode(beta, automation)
+    mode = _mode(float(p[0]), automation)
     tl = timeline_for(
         float(p[1]), float(p[2]), automation, aei_share=aei_share, adoption_pct=adoption_pct
     )

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ai_impact.scoring.exposed import is_exposed_p
+
 __all__ = [
     "ADOPTION_FAST_PCT",
     "ADOPTION_SLOW_PCT",
     "AEI_STRONG_PCT",
     "BUCKETS",
-    "EXPOSED_BETA",
     "Timeline",
     "timeline_for",
 ]
@@ -26,7 +27,6 @@ MID = "3–5 years"
 LATE = "5+ years"
 BUCKETS: tuple[str, ...] = (ALREADY, SOON, MID, LATE)
 
-EXPOSED_BETA = 0.25  # below this β a task counts as staying human
 AUTONOMOUS_LEVEL = 3.0  # expected automation ≥ T3: the task can run mostly without a person
 AEI_STRONG_PCT = 0.05  # ≥ this share of AEI conversations (top ~10 % of tasks): in use today
 ADOPTION_FAST_PCT = 25.0  # sector share of firms using AI (BTOS, Nov 2025: 7–41 %)
@@ -41,9 +41,10 @@ class Timeline:
     reason: str
 
 
-def _base(p_e1: float, p_e2: float, beta: float) -> tuple[int, str]:
-    if beta < EXPOSED_BETA:
-        return 3, f"mostly unexposed (β {beta:.2f})"
+def _base(p_e1: float, p_e2: float) -> tuple[int, str]:
+    p_none = max(0.0, 1.0 - p_e1 - p_e2)
+    if not is_exposed_p(p_none):
+        return 3, f"likelier unexposed than not (P(E0) {p_none:.2f})"
     if p_e1 >= p_e2:
         return 1, f"an LLM alone does it (P(E1) {p_e1:.2f})"
     return 2, f"needs software built on LLMs (P(E2) {p_e2:.2f})"
@@ -58,8 +59,7 @@ def timeline_for(
     adoption_pct: float | None = None,
 ) -> Timeline:
     """Timeline bucket of one task from exposure, automation and usage/adoption evidence."""
-    beta = p_e1 + 0.5 * p_e2
-    step, why = _base(p_e1, p_e2, beta)
+    step, why = _base(p_e1, p_e2)
     reasons = [why]
     exposed = step < 3
     if exposed and automation >= AUTONOMOUS_LEVEL:

@@ -24,6 +24,7 @@ from ai_impact.reports.match_tools import (
     technology_terms,
 )
 from ai_impact.settings import default_data_dir
+from ai_impact.sources.catalog_certs import keyword_pattern, load_certifications
 from ai_impact.sources.catalog_tools import (
     CATALOG_FILE,
     CATEGORIES,
@@ -32,7 +33,7 @@ from ai_impact.sources.catalog_tools import (
     parse_catalog,
     reference_problems,
 )
-from ai_impact.sources.regex_literals import required_literals
+from ai_impact.sources.regex_literals import required_clauses, required_literals
 
 DATA = default_data_dir()
 
@@ -377,3 +378,26 @@ def test_required_literals_are_in_every_match(pattern: str) -> None:
         r"\b(cad|computer[- ]aided design)\b": {"cad", "computer"},
     }
     assert need == expected.get(pattern)
+
+
+def test_required_clauses_hold_in_every_match_of_every_catalogue_pattern(
+    kb: KnowledgeBase, catalog: ToolCatalog
+) -> None:
+    """Over every tool pattern and certification keyword and a sample of real task texts: a
+    text lacking every string of one required set never matches (the prefilter is exact)."""
+    certs = load_certifications(DATA, check_references=False)
+    patterns = {p for t in catalog.tools for p in t.task_patterns}
+    patterns |= {keyword_pattern((k,)).pattern for c in certs.certifications for k in c.keywords}
+    texts = [t.text.lower() for t in kb.all_tasks()[::60]]
+    filtered = 0
+    for source in sorted(patterns):
+        regex, clauses = re.compile(source), required_clauses(source)
+        for text in texts:
+            if not all(any(lit in text for lit in clause) for clause in clauses):
+                filtered += 1
+                assert not regex.search(text), (source, text)
+    assert filtered > 0.9 * len(patterns) * len(texts)
+    assert required_clauses(r"\brecords? (manag|retention)") == (
+        frozenset({"record"}),
+        frozenset({"manag", "retention"}),
+    )

@@ -132,7 +132,7 @@ class Engine:
         try:
             from ai_impact.sources import catalog_certs
 
-            # The catalogue's O*NET facts come from the cache folder after the first load.
+            # After the first load the resolved catalogue comes from the cache folder (~10 ms).
             return catalog_certs.load_certifications(
                 self.settings.data_dir, check_references=False, cache_dir=self.settings.cache_dir
             )

@@ -158,7 +158,8 @@ class _Evidence:
 
 def _live_in(cert: Certification, found: set[str]) -> tuple[int, ...]:
     """The keywords of ``cert`` that may match a text containing the literals ``found``."""
-    return tuple(i for i, n in enumerate(cert.literals) if n is None or not found.isdisjoint(n))
+    live = enumerate(cert.literals)
+    return tuple(i for i, cnf in live if all(not found.isdisjoint(c) for c in cnf))
 
 
 def _live_pattern(cert: Certification, live: tuple[int, ...]) -> re.Pattern[str]:

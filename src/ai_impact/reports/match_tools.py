@@ -14,8 +14,9 @@ The score of a tool is the share of the occupation's work it touches, weighted b
 Language-model exposure says nothing about what a robot or a self-driving truck can take over,
 so physical tools weigh every task equally; for the others unexposed tasks keep a floor weight.
 A tool needs at least one matched task and a score of ``MIN_SCORE``; software overlap alone
-never qualifies it. Ties break on the tool id, so the result is deterministic. Pure functions
-over plain data: the knowledge base is not touched.
+never qualifies it. Ties break on the tool id, so the result is deterministic. Functions over
+plain data: the knowledge base is not touched; lookup tables derived from a catalogue are built
+once per catalogue (:class:`_ToolIndex`) and give the same answers as testing every tool.
 """
 
 from __future__ import annotations

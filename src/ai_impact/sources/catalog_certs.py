@@ -26,7 +26,7 @@ from ai_impact.sources.cert_reference import (
     read_cache,
     write_cache,
 )
-from ai_impact.sources.regex_literals import LiteralIndex, required_literals
+from ai_impact.sources.regex_literals import LiteralIndex, required_clauses
 
 __all__ = [
     "CATALOG_FILE",
@@ -77,13 +77,14 @@ class Certification:
     # Lower-cased names each technology entry answers to (a code also answers to its title);
     # filled by the loader from the UNSPSC reference, one frozenset per entry of `technologies`.
     technology_terms: tuple[frozenset[str], ...] = field(default=(), compare=False)
-    # For each keyword, texts one of which any of its matches contains (None: unknown, run the
-    # pattern): a cheap substring test first (see :mod:`ai_impact.sources.regex_literals`).
-    literals: tuple[frozenset[str] | None, ...] = field(default=(), compare=False, repr=False)
+    # For each keyword, sets of texts such that any of its matches contains one text of each
+    # set (none: unknown, run the pattern): a cheap substring test before the regex (see
+    # :func:`ai_impact.sources.regex_literals.required_clauses`).
+    literals: tuple[tuple[frozenset[str], ...], ...] = field(default=(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if len(self.literals) != len(self.keywords):  # not given (or stale): derive them
-            needs = tuple(required_literals(_lower_literals(k)) for k in self.keywords)
+            needs = tuple(required_clauses(_lower_literals(k)) for k in self.keywords)
             object.__setattr__(self, "literals", needs)
 
     @property
@@ -115,7 +116,7 @@ class CertCatalog:
     by_iwa: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
     by_term: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
     # The same for the keyword literals (``Certification.literals``), with an index that lists
-    # the literals in a text; `unfiltered` holds entries whose keywords have no literal.
+    # the literals in a text; `unfiltered` holds entries with a keyword that requires none.
     by_literal: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
     unfiltered: tuple[int, ...] = field(default=(), compare=False)
     literal_index: LiteralIndex = field(default_factory=lambda: LiteralIndex(()), compare=False)
@@ -130,9 +131,9 @@ class CertCatalog:
                 by_iwa.setdefault(iwa, []).append(pos)
             for term in {t for terms in cert.technology_terms for t in terms}:
                 by_term.setdefault(term, []).append(pos)
-            if cert.keywords and None in cert.literals:
+            if () in cert.literals:
                 unfiltered.append(pos)
-            for lit in {lit for need in cert.literals for lit in need or ()}:
+            for lit in {lit for cnf in cert.literals for clause in cnf for lit in clause}:
                 by_literal.setdefault(lit, []).append(pos)
         object.__setattr__(self, "by_iwa", {k: tuple(v) for k, v in by_iwa.items()})
         object.__setattr__(self, "by_term", {k: tuple(v) for k, v in by_term.items()})
@@ -328,7 +329,7 @@ def _to_json(catalog: CertCatalog) -> dict[str, Any]:
     for c in catalog.certifications:
         entry: dict[str, Any] = {f: getattr(c, f) for f in Certification.__dataclass_fields__}
         entry["technology_terms"] = [sorted(t) for t in c.technology_terms]
-        entry["literals"] = [None if n is None else sorted(n) for n in c.literals]
+        entry["literals"] = [[sorted(clause) for clause in cnf] for cnf in c.literals]
         certs.append(entry | {k: list(entry[k]) for k in _LISTS})
     head = {k: getattr(catalog, k) for k in ("version", "updated", "description")}
     maps = {k: dict(getattr(catalog, k)) for k in ("element_names", "iwa_titles", "specificity")}
@@ -342,7 +343,7 @@ def _from_json(data: dict[str, Any]) -> CertCatalog | None:
             Certification(
                 **(e | {k: tuple(e[k]) for k in _LISTS})
                 | {"technology_terms": tuple(frozenset(t) for t in e["technology_terms"])}
-                | {"literals": tuple(None if n is None else frozenset(n) for n in e["literals"])}
+                | {"literals": tuple(tuple(map(frozenset, cnf)) for cnf in e["literals"])}
             )
             for e in data["certifications"]
         )

@@ -57,7 +57,7 @@ _CODE = "O*NET-SOC Code"
 # _COMMON_DF occupations or fewer is fully specific.
 _COMMON_DF = 50
 # Bump when the cached values or their computation change.
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["MIN_LITERAL", "LiteralIndex", "required_literals"]
+__all__ = ["MIN_LITERAL", "LiteralIndex", "required_clauses", "required_literals"]
 
 # The parser behind `re.compile`; typeshed has no stub for it, hence the dynamic import.
 _parser: Any = importlib.import_module("re._parser")
@@ -55,20 +55,28 @@ def _leading(items: Any) -> str:
     return "".join(out)
 
 
+def _best(clauses: Iterable[_Need]) -> _Need | None:
+    best: _Need | None = None
+    for clause in clauses:
+        best = _better(best, clause)
+    return best
+
+
 def _branch(alternatives: Any, prefix: str) -> _Need | None:
-    """A requirement of a branch: every alternative's requirement, or the literal prefix glued
-    to each alternative's leading text (the parser moves a prefix shared by all alternatives
-    out of the branch: "cad|computer" becomes "c" + ("ad"|"omputer"))."""
+    """A requirement of a branch: the union of every alternative's best requirement, or the
+    literal prefix glued to each alternative's leading text (the parser moves a prefix shared
+    by all alternatives out of the branch: "cad|computer" becomes "c" + ("ad"|"omputer"))."""
     glued = frozenset(prefix + _leading(alt) for alt in alternatives) if prefix else None
-    needs = [_sequence(alt) for alt in alternatives]
+    needs = [_best(_sequence(alt)) for alt in alternatives]
     if not needs or any(n is None for n in needs):
         return glued
     return _better(glued, frozenset().union(*(n for n in needs if n is not None)))
 
 
-def _sequence(items: Any) -> _Need | None:
-    """A requirement of a sequence of nodes: its best literal run or sub-requirement."""
-    best: _Need | None = None
+def _sequence(items: Any) -> list[_Need]:
+    """The requirements of a sequence of nodes, all of which hold: its literal runs and the
+    requirements of its groups, branches and repeated parts."""
+    clauses: list[_Need] = []
     run: list[str] = []
     for op, arg in items:
         name = str(op)
@@ -77,55 +85,63 @@ def _sequence(items: Any) -> _Need | None:
             continue
         prefix = "".join(run)
         if run:
-            best = _better(best, frozenset({prefix}))
+            clauses.append(frozenset({prefix}))
             run = []
-        need: _Need | None = None
         if name == "BRANCH":
-            need = _branch(arg[1], prefix)
+            if (need := _branch(arg[1], prefix)) is not None:
+                clauses.append(need)
         elif name == "SUBPATTERN":
             _group, add_flags, del_flags, sub = arg
             if not (add_flags | del_flags) & _CASE_FLAGS:
-                need = _sequence(sub)
+                clauses += _sequence(sub)
         elif name in _REPEATS and arg[0] >= 1:
-            need = _sequence(arg[2])
+            clauses += _sequence(arg[2])
         # Anything else (classes, anchors, lookarounds, back-references) requires no literal.
-        best = _better(best, need)
     if run:
-        best = _better(best, frozenset({"".join(run)}))
-    return best
+        clauses.append(frozenset({"".join(run)}))
+    return clauses
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Strings at least one of which occurs in any text ``pattern`` matches; None if unknown.
+def required_clauses(pattern: str) -> tuple[frozenset[str], ...]:
+    """Sets of strings such that every text ``pattern`` matches holds one string of each set.
 
-    Only literals of ``MIN_LITERAL`` characters or more are returned; a pattern compiled with
-    case-insensitive flags, or one the parser rejects, gets None (always run the regex).
+    Only sets whose strings all have ``MIN_LITERAL`` characters or more are kept. No set (an
+    empty tuple) means unknown: always run the regex; so does a pattern with case-insensitive
+    flags or one the parser rejects. ``\\brecords? (manag|retention)`` gives
+    ``({"record"}, {"manag", "retention"})``: the regex need not run on a text that has
+    "record" but neither "manag" nor "retention".
     """
     try:
         tree = _parser.parse(pattern)
     except Exception:  # any parser failure means "no prefilter", never an error
-        return None
+        return ()
     if tree.state.flags & _CASE_FLAGS:
-        return None
-    need = _sequence(tree.data)
-    if need is None or min(map(len, need)) < MIN_LITERAL:
-        return None
-    return need
+        return ()
+    clauses = (c for c in _sequence(tree.data) if min(map(len, c)) >= MIN_LITERAL)
+    return tuple(dict.fromkeys(clauses))
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """The most selective of :func:`required_clauses` (None if there is none)."""
+    return _best(required_clauses(pattern))
 
 
 class LiteralIndex:
     """A fixed set of literals, filed under their first characters, to list those in a text.
 
     Testing hundreds of literals one by one against a text costs more than cutting the text
-    into its few hundred distinct trigrams and testing only the literals starting with one.
+    into its distinct trigrams and testing only the literals that start with one of them and
+    whose every trigram is among them (a set operation in C).
     """
 
     def __init__(self, literals: Iterable[str]) -> None:
-        by_gram: dict[str, list[str]] = {}
+        n = MIN_LITERAL
+        by_gram: dict[str, list[tuple[str, frozenset[str]]]] = {}
         for lit in dict.fromkeys(literals):
-            if len(lit) < MIN_LITERAL:
-                raise ValueError(f"literal {lit!r} is shorter than {MIN_LITERAL} characters")
-            by_gram.setdefault(lit[:MIN_LITERAL], []).append(lit)
+            if len(lit) < n:
+                raise ValueError(f"literal {lit!r} is shorter than {n} characters")
+            grams = frozenset(lit[k : k + n] for k in range(len(lit) - n + 1))
+            by_gram.setdefault(lit[:n], []).append((lit, grams))
         self._by_gram = {g: tuple(v) for g, v in by_gram.items()}
 
     def found_in(self, text: str) -> list[str]:
@@ -135,6 +151,6 @@ class LiteralIndex:
         return [
             lit
             for g in grams.intersection(self._by_gram)
-            for lit in self._by_gram[g]
-            if lit in text
+            for lit, needs in self._by_gram[g]
+            if grams.issuperset(needs) and lit in text
         ]

@@ -2,6 +2,7 @@
 
     .venv-train/bin/python benchmarks/task_model.py            # CV (trains) + runtime part
     .venv/bin/python benchmarks/task_model.py --runtime-only   # shipped artefact only
+    .venv-train/bin/python benchmarks/task_model.py --tradeoffs-only  # decision rules (OOF)
 
 The CV part re-uses the out-of-fold predictions that ``scripts/train_task_model.py --cv occ``
 and ``--cv major`` saved in ``--work`` (and runs them when missing), so the table describes
@@ -145,17 +146,44 @@ def cv_tables(work: Path) -> dict[str, dict[str, float]]:
     return out
 
 
+def tradeoff_tables(work: Path) -> dict[str, object]:
+    """Nested-CV trade-off rows and exposed-rule agreement from the saved OOF predictions."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import numpy as np
+
+    from task_model_data import load_labels
+    from task_model_tradeoffs import exposed_rules, tradeoffs
+
+    labels = load_labels()
+    oof = {}
+    for group in ("occ", "major"):
+        with np.load(work / f"oof_{group}.npz") as z:
+            oof[group] = {k: z[k] for k in z.files}
+    rows = tradeoffs(labels, oof)
+    print("| rule (nested CV) | occ exact | occ QWK | occ ρ | major exact | major QWK | major ρ |")
+    print("|---|---|---|---|---|---|---|")
+    for name, r in rows.items():
+        cells = [r[s][k] for s in ("occ", "major") for k in ("acc", "qwk", "occ_rho")]
+        print(f"| {name} | " + " | ".join(f"{c:.4f}" for c in cells) + " |")
+    return {"tradeoffs": rows, "exposed_rules": exposed_rules(labels, oof)}
+
+
 def main() -> None:
     """Command-line entry point: print JSON and a Markdown table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runtime-only", action="store_true")
     ap.add_argument("--work", type=Path, default=Path("/tmp/ai-impact-task-model"))
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--tradeoffs-only", action="store_true", help="only the OOF decision rules")
     args = ap.parse_args()
+    if args.tradeoffs_only:
+        print(json.dumps(tradeoff_tables(args.work), indent=2))
+        return
     result: dict[str, object] = {"runtime": runtime(args.repeats)}
     if not args.runtime_only:
         table = cv_tables(args.work)
         result["cv"] = table
+        result.update(tradeoff_tables(args.work))
         print("| model | human acc | macro-F1 | QWK | occ ρ | vs GPT-4 acc | GPT-4 ρ |")
         print("|---|---|---|---|---|---|---|")
         for name, m in table.items():

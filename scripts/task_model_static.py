@@ -91,6 +91,16 @@ def split_heads(z: NDArray[np.float64]) -> dict[str, NDArray[np.float64]]:
     return out
 
 
+# Squared distance between exposure classes in β order E0 < E2 < E1, scaled to 0..1.
+_RANK = torch.tensor([0.0, 2.0, 1.0])
+_SQ_DIST = (_RANK[:, None] - _RANK[None, :]) ** 2 / 4.0
+
+
+def _ordinal_loss(logits: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
+    """Expected quadratic cost of the human head (the per-row part of quadratic κ)."""
+    return (torch.softmax(logits, dim=1) * _SQ_DIST[y]).sum(dim=1).mean()
+
+
 def fit_static(
     table: NDArray[np.float32],
     ids: list[list[int]],
@@ -129,6 +139,8 @@ def fit_static(
                 if weights.get(name, 0.0) > 0:
                     loss = loss + weights[name] * loss_fn(z[:, i : i + k], ys[name][sel])
                 i += k
+            if weights.get("ordinal", 0.0) > 0:
+                loss = loss + weights["ordinal"] * _ordinal_loss(z[:, :3], ys["human"][sel])
             for o in opts:
                 o.zero_grad()
             loss.backward()

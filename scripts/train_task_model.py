@@ -50,6 +50,7 @@ from task_model_tfidf import BITS
 
 sys.path.insert(0, str(ROOT / "src"))
 from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas
+from ai_impact.scoring.exposed import MAX_P_NONE
 
 ARTIFACT = ROOT / "src" / "ai_impact" / "scoring" / "artifacts" / "task_model"
 VERSION = "task-model-1.0"
@@ -204,6 +205,10 @@ def main() -> None:
             with np.load(path) as z:
                 m = exposure_metrics(z["mix"], labels.human, labels.codes, labels.human_beta)
                 m["automation_qwk"] = automation_metrics(np.exp(z["auto"]), labels.auto)["qwk"]
+                # The exposed-task rule of ai_impact.scoring.exposed against E1-or-E2 labels.
+                exposed = z["mix"][:, 0] < MAX_P_NONE
+                m["exposed_rule_agreement"] = float((exposed == (labels.human != 0)).mean())
+                m["exposed_share"] = float(exposed.mean())
             metrics[f"cv_{split}"] = {k: round(v, 4) for k, v in m.items()}
     export(args.out, tok_dir, members, cap, (weights, offset), metrics)
     print(f"wrote {args.out}: weights {weights}, offsets {offset.tolist()}")

@@ -11,10 +11,10 @@ import importlib
 import sys
 import types
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import pytest
 
+from ai_impact.db.models import SourceInfo
 from ai_impact.errors import AmbiguousInputError, InputError, NotFoundError
 from ai_impact.reports.model import (
     AdaptationItem,
@@ -35,6 +35,8 @@ from ai_impact.reports.model import (
     TaskAtRisk,
     ToolEntry,
 )
+from ai_impact.reports.service import IndustrySummary, OccupationRow
+from ai_impact.titles.resolver import Candidate, Resolution
 
 HOSTILE_TITLE = "Prompt Tester <script>alert(1)</script>"
 HOSTILE_CODE = "15-1299.99"
@@ -45,76 +47,6 @@ CATEGORY_RANGES = {
     "high": (6.4, 8.2),
     "very high": (8.2, 10.0),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class OccupationRow:
-    """Same fields as the facade's row."""
-
-    code: str
-    soc: str
-    title: str
-    industry: str
-    industry_slug: str
-    risk_score: float
-    risk_category: str
-    exposure: float
-    automation: float
-    substitution: float
-    ai_usage: float
-    adoption: float
-    demand: float
-    median_annual: float | None
-    employment_change_pct: float | None
-    openings_annual: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class IndustrySummary:
-    """Same fields as the facade's industry summary."""
-
-    slug: str
-    label: str
-    description: str
-    occupations: int
-    mean_risk: float
-    employment: float
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One resolver candidate."""
-
-    code: str
-    soc: str
-    title: str
-    confidence: float
-    via: str
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """The resolver's answer."""
-
-    input: str
-    normalized: str
-    candidates: tuple[Candidate, ...]
-    needs_choice: bool
-    alias_note: str | None
-    message: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class SourceInfo:
-    """One pinned source file."""
-
-    key: str
-    file: str
-    release: str
-    vintage: str
-    licence: str
-    sha256: str
-    rows: int
 
 
 SOURCES = (

@@ -109,7 +109,8 @@ def adaptation_items(
         why = f"Used in this occupation ({t.commodity_title.lower()}); O*NET lists it as {flags}."
         items.append(AdaptationItem("technology", t.example, why, t.commodity_code))
     for r in safer[:2]:
-        sim = f", {fx.pct(r.similarity)} similar in skills and activities" if r.similarity else ""
+        alike = "similar in tasks, titles, work activities and skills"
+        sim = f", {fx.pct(r.similarity)} {alike}" if r.similarity else ""
         why = f"A move to lower risk: {fx.score(r.risk)} against {fx.score(own_score)} here{sim}."
         items.append(AdaptationItem("transition", r.title, why, r.code))
     return tuple(items)

@@ -10,7 +10,6 @@ hand-picked list. Every problem in the file is reported at once in one :class:`D
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,6 +17,16 @@ from pathlib import Path
 from typing import Any
 
 from ai_impact.errors import DataError
+from ai_impact.sources.catalog_files import (
+    HEADER,
+    key_problems,
+    parse_toml,
+    raise_problems,
+    read_text,
+    str_list,
+    tables,
+    unique_ids,
+)
 from ai_impact.sources.cert_reference import (
     UNSPSC_RE,
     cache_key,
@@ -154,21 +163,6 @@ def _text(entry: Mapping[str, Any], key: str, where: str, errors: list[str]) -> 
     return value.strip()
 
 
-def _ids(
-    entry: Mapping[str, Any], key: str, where: str, errors: list[str], shape: re.Pattern[str] | None
-) -> tuple[str, ...]:
-    value = entry.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        errors.append(f"{where}: '{key}' must be a list of non-empty strings")
-        return ()
-    out = tuple(v.strip() for v in value)
-    if shape is not None:
-        errors += [f"{where}: {key} ID {v!r} is malformed" for v in out if not shape.match(v)]
-    if len(set(out)) != len(out):
-        errors.append(f"{where}: '{key}' lists an item twice")
-    return out
-
-
 def _lower_literals(regex: str) -> str:
     """The pattern with its literal letters lower-cased (escapes kept), to run on lower-cased
     text: several times faster than ``re.IGNORECASE`` over hundreds of patterns."""
@@ -195,12 +189,7 @@ def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
 
 def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Certification | None:
     before = len(errors)
-    missing = [k for k in _REQUIRED if k not in entry]
-    unknown = sorted(set(entry) - set(_REQUIRED) - set(_OPTIONAL))
-    if missing:
-        errors.append(f"{where}: missing {', '.join(missing)}")
-    if unknown:
-        errors.append(f"{where}: unknown keys {', '.join(unknown)}")
+    key_problems(entry, _REQUIRED, _OPTIONAL, where, errors)
     cid = _text(entry, "id", where, errors)
     if cid and not _ID_RE.match(cid):
         errors.append(f"{where}: id {cid!r} must be a lower-case slug")
@@ -221,13 +210,13 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
         cost = None
     elif cost is not None and cost <= 0:
         errors.append(f"{where}: cost_usd must be positive (omit it when unknown)")
-    skills = _ids(entry, "skills", where, errors, _SKILL_RE)
-    knowledge = _ids(entry, "knowledge", where, errors, _KNOWLEDGE_RE)
+    skills = str_list(entry, "skills", where, errors, _SKILL_RE, strip=True)
+    knowledge = str_list(entry, "knowledge", where, errors, _KNOWLEDGE_RE, strip=True)
     if not skills or not knowledge:
         errors.append(f"{where}: needs at least one skill and one knowledge element")
-    iwas = _ids(entry, "iwas", where, errors, _IWA_RE)
-    technologies = _ids(entry, "technologies", where, errors, None)
-    keywords = _ids(entry, "keywords", where, errors, None)
+    iwas = str_list(entry, "iwas", where, errors, _IWA_RE, strip=True)
+    technologies = str_list(entry, "technologies", where, errors, None, strip=True)
+    keywords = str_list(entry, "keywords", where, errors, None, strip=True)
     try:
         if keywords:
             keyword_pattern(keywords)
@@ -261,38 +250,21 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
 def parse_catalog(raw: Mapping[str, Any], origin: str = "certifications.toml") -> CertCatalog:
     """Validate a parsed TOML document; raise DataError listing every bad entry at once."""
     errors: list[str] = []
-    head = {k: raw.get(k) for k in ("version", "updated", "description")}
-    for key, value in head.items():
-        if not isinstance(value, str) or not value.strip():
-            errors.append(f"top level: '{key}' must be a non-empty string")
-    entries = raw.get("certification")
-    if not isinstance(entries, list) or not entries:
-        errors.append("top level: no [[certification]] entries")
-        entries = []
-    certs: list[Certification] = []
-    seen: set[str] = set()
-    for i, entry in enumerate(entries, 1):
-        name = entry.get("id", "?") if isinstance(entry, dict) else "?"
-        where = f"certification #{i} ({name})"
-        if not isinstance(entry, dict):
-            errors.append(f"{where}: not a table")
-            continue
-        cert = _parse_entry(entry, where, errors)
-        if cert is not None and cert.id in seen:
-            errors.append(f"{where}: duplicate id {cert.id!r}")
-        elif cert is not None:
-            seen.add(cert.id)
-            certs.append(cert)
-    if errors:
-        raise DataError(
-            f"{origin} has {len(errors)} problem(s): " + "; ".join(errors),
-            hint="Fix the entries named above; docs/catalogs.md describes the schema.",
-        )
+    head = {k: raw.get(k) for k in HEADER}
+    parsed = [
+        (n, where, cert)
+        for n, where, entry in tables(raw, "certification", errors)
+        if (cert := _parse_entry(entry, where, errors)) is not None
+    ]
+    certs = unique_ids(parsed, lambda c: c.id, "certification", errors)
+    raise_problems(
+        origin, errors, "Fix the entries named above; docs/catalogs.md describes the schema."
+    )
     return CertCatalog(
         version=str(head["version"]),
         updated=str(head["updated"]),
         description=str(head["description"]),
-        certifications=tuple(certs),
+        certifications=certs,
     )
 
 
@@ -331,7 +303,7 @@ def _to_json(catalog: CertCatalog) -> dict[str, Any]:
         entry["technology_terms"] = [sorted(t) for t in c.technology_terms]
         entry["literals"] = [[sorted(clause) for clause in cnf] for cnf in c.literals]
         certs.append(entry | {k: list(entry[k]) for k in _LISTS})
-    head = {k: getattr(catalog, k) for k in ("version", "updated", "description")}
+    head = {k: getattr(catalog, k) for k in HEADER}
     maps = {k: dict(getattr(catalog, k)) for k in ("element_names", "iwa_titles", "specificity")}
     return head | maps | {"certifications": certs}
 
@@ -365,23 +337,14 @@ def load_certifications(
     and compiles keyword patterns only when a match needs them.
     """
     path = Path(data_dir) / CATALOG_FILE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise DataError(
-            f"Cannot read the certification catalogue {path}: {exc}.",
-            hint="Restore data/catalog/certifications.toml from the repository.",
-        ) from exc
+    text = read_text(path, "certification catalogue")
     resolved_dir = Path(data_dir).resolve()
     use_cache = cache_dir is not None and not check_references
     key = cache_key(resolved_dir, text) if use_cache else None
     cached = read_cache(cache_dir, key) if cache_dir is not None and key is not None else None
     if cached is not None and (loaded := _from_json(cached)) is not None:
         return loaded
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{path} is not valid TOML: {exc}.") from exc
+    raw = parse_toml(text, path)
     catalog = parse_catalog(raw, origin=str(path))
     if check_references and (problems := reference_problems(catalog, data_dir)):
         raise DataError(

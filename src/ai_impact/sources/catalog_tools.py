@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import gzip
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,6 +18,15 @@ from pathlib import Path
 from typing import Any
 
 from ai_impact.errors import DataError
+from ai_impact.sources.catalog_files import (
+    key_problems,
+    parse_toml,
+    raise_problems,
+    read_text,
+    str_list,
+    tables,
+    unique_ids,
+)
 
 __all__ = [
     "CATALOG_FILE",
@@ -146,26 +154,10 @@ def _compiled(patterns: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
-def _str_list(entry: Mapping[str, Any], key: str, where: str, errors: list[str]) -> tuple[str, ...]:
-    value = entry.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        errors.append(f"{where}: '{key}' must be a list of non-empty strings")
-        return ()
-    if len(set(value)) != len(value):
-        errors.append(f"{where}: '{key}' lists a value twice")
-    return tuple(value)
-
-
 def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> AiTool | None:
     """Check one [[tool]] table; append every problem to ``errors``."""
     before = len(errors)
-    missing = [k for k in _REQUIRED if k not in entry]
-    unknown = sorted(set(entry) - set(_REQUIRED) - set(_OPTIONAL))
-    if missing:
-        errors.append(f"{where}: missing {', '.join(missing)}")
-    if unknown:
-        errors.append(f"{where}: unknown key(s) {', '.join(unknown)}")
-    if missing:
+    if key_problems(entry, _REQUIRED, _OPTIONAL, where, errors):
         return None
     for key in ("id", "name", "vendor", "category", "what", "mode", "source"):
         if not isinstance(entry[key], str) or not entry[key].strip():
@@ -189,10 +181,10 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> AiT
     physical = entry.get("physical", False)
     if not isinstance(physical, bool):
         errors.append(f"{where}: 'physical' must be true or false")
-    iwas = _str_list(entry, "iwas", where, errors)
-    dwas = _str_list(entry, "dwas", where, errors)
-    patterns = _str_list(entry, "task_patterns", where, errors)
-    software = _str_list(entry, "software", where, errors)
+    iwas = str_list(entry, "iwas", where, errors)
+    dwas = str_list(entry, "dwas", where, errors)
+    patterns = str_list(entry, "task_patterns", where, errors)
+    software = str_list(entry, "software", where, errors)
     if not 1 <= len(iwas) <= _MAX_IWAS:
         errors.append(f"{where}: 'iwas' must list 1 to {_MAX_IWAS} IWA IDs, not {len(iwas)}")
     errors.extend(f"{where}: '{i}' is not an IWA ID" for i in iwas if not _IWA_RE.match(i))
@@ -227,37 +219,18 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> AiT
 def parse_catalog(raw: Mapping[str, Any], origin: str = "ai_tools.toml") -> ToolCatalog:
     """Validate a parsed TOML document into a catalogue; one DataError lists every fault."""
     errors: list[str] = []
-    for key in ("version", "updated", "description"):
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
-            errors.append(f"top-level '{key}' must be a non-empty string")
-    entries = raw.get("tool")
-    if not isinstance(entries, list) or not entries:
-        errors.append("no [[tool]] entries")
-        entries = []
-    tools: list[AiTool] = []
-    seen: dict[str, int] = {}
-    for n, entry in enumerate(entries, start=1):
-        where = f"tool #{n} ({entry.get('id', '?')})" if isinstance(entry, dict) else f"tool #{n}"
-        if not isinstance(entry, dict):
-            errors.append(f"{where}: not a table")
-            continue
-        tool = _parse_entry(entry, where, errors)
-        if tool is None:
-            continue
-        if tool.id in seen:
-            errors.append(f"{where}: id '{tool.id}' already used by tool #{seen[tool.id]}")
-        seen.setdefault(tool.id, n)
-        tools.append(tool)
-    if errors:
-        raise DataError(
-            f"{origin} has {len(errors)} problem(s): " + "; ".join(errors),
-            hint="Fix the entries listed and bump the catalogue version.",
-        )
+    parsed = [
+        (n, where, tool)
+        for n, where, entry in tables(raw, "tool", errors)
+        if (tool := _parse_entry(entry, where, errors)) is not None
+    ]
+    tools = unique_ids(parsed, lambda t: t.id, "tool", errors)
+    raise_problems(origin, errors, "Fix the entries listed and bump the catalogue version.")
     return ToolCatalog(
         version=raw["version"],
         updated=raw["updated"],
         description=raw["description"].strip(),
-        tools=tuple(tools),
+        tools=tools,
     )
 
 
@@ -311,15 +284,7 @@ def reference_problems(catalog: ToolCatalog, data_dir: Path) -> list[str]:
 def load_tools(data_dir: Path, *, check_references: bool = True) -> ToolCatalog:
     """Load and validate ``data_dir/catalog/ai_tools.toml`` (and its O*NET references)."""
     path = Path(data_dir) / CATALOG_FILE
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise DataError(
-            f"Cannot read the AI tools catalogue {path}: {exc}.",
-            hint="Restore data/catalog/ai_tools.toml from the repository.",
-        ) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError(f"{path} is not valid TOML: {exc}.", hint="Fix the syntax.") from exc
+    raw = parse_toml(read_text(path, "AI tools catalogue"), path)
     catalog = parse_catalog(raw, origin=str(path))
     if check_references:
         problems = reference_problems(catalog, Path(data_dir))

@@ -88,6 +88,23 @@ def test_military_occupation_rests_on_its_description(analyses: Analyses) -> Non
     assert r.changing.exposure.n_tasks > 0
 
 
+def test_basic_skills_only_occupation_borrows_full_ratings_and_says_so(
+    analyses: Analyses, kb: KnowledgeBase
+) -> None:
+    """Software Developers (ten basic skills only) build what the nearest rated neighbour rates."""
+    assert len(kb.skills("15-1252.00")) == 10 and not kb.knowledge("15-1252.00")
+    r = analyses.report_for("15-1252.00")
+    note = r.header.rests_on_note or ""
+    assert "only the ten basic skills of Software Developers" in note
+    donor = "Computer Systems Engineers/Architects"
+    assert f"ratings of {donor} (15-1299.08)" in note
+    kinds = [a.kind for a in r.adaptation]
+    assert "knowledge" in kinds
+    rated = [a for a in r.adaptation if a.kind in {"skill", "knowledge"}]
+    assert rated and all(f"in {donor} (the most similar" in a.why for a in rated)
+    assert r.header.rests_on == ("15-1252.00",)  # tasks and exposure stay its own
+
+
 def test_markdown_has_every_section_and_json_the_contract_keys(analyses: Analyses) -> None:
     r = analyses.report_for("43-9021.00")
     md = render_markdown(r)

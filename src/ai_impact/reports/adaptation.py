@@ -56,7 +56,7 @@ def _protective(
     important = [e for e in ratings if (e.importance or 0.0) >= MIN_IMPORTANCE]
     important = [e for e in important if corr.get(e.element_id, 0.0) < EXPOSED_CORR]
     chosen = sorted(important, key=lambda e: corr.get(e.element_id, 0.0))[:limit]
-    where = "in this occupation" if rated_from is None else f"in {rated_from} (the closest rated)"
+    where = "in this occupation" if rated_from is None else f"in {rated_from}"
     out = []
     for e in chosen:
         c = corr.get(e.element_id, 0.0)

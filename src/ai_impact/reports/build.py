@@ -160,20 +160,39 @@ def _rests_on(
 
 
 def _ratings(
-    engine: Engine, code: str, row: OccupationRisk
-) -> tuple[list[Any], list[Any], str | None]:
-    """Skill and knowledge ratings; from the closest rated occupation when O*NET has none."""
-    kb = engine.kb
+    engine: Engine, occ: Any, row: OccupationRisk
+) -> tuple[list[Any], list[Any], str | None, str | None]:
+    """Skill and knowledge ratings, where they come from, and the note when they are borrowed.
+
+    An occupation O*NET rates only on the ten basic skills (no knowledge) borrows the full
+    ratings of its most similar fully rated occupation: ten skills alone would make its
+    adaptation strategy and certifications rest on reading and speaking. One with no ratings
+    at all takes those of the closest rated occupation (task donors, O*NET related, nearest).
+    """
+    kb, code = engine.kb, occ.code
     skills, knowledge = kb.skills(code), kb.knowledge(code)
-    if skills or knowledge:
-        return skills, knowledge, None
+    if knowledge:
+        return skills, knowledge, None, None
+    if skills:
+        sim = engine.neighbours.similarity_of(code)
+        for c in sorted(sim, key=lambda c: -sim[c]):
+            if c != code and (donor_knowledge := kb.knowledge(c)):
+                title = engine.table.row(c).title
+                note = (
+                    f"O*NET rates only the ten basic skills of {occ.title}, with no knowledge "
+                    f"areas; the skills and knowledge to build and the certifications below use "
+                    f"the ratings of {title} ({c}), the most similar occupation rated in full."
+                )
+                where = f"{title} (the most similar occupation rated in full)"
+                return kb.skills(c), donor_knowledge, where, note
+        return skills, knowledge, None, None
     candidates = [*row.donors, *(r.code for r in kb.related(code))]
     candidates += [c for c, _ in engine.neighbours.nearest(code)]
     for c in candidates:
         s, k = kb.skills(c), kb.knowledge(c)
         if s or k:
-            return s, k, engine.table.row(c).title
-    return [], [], None
+            return s, k, f"{engine.table.row(c).title} (the closest rated)", None
+    return [], [], None, None
 
 
 def _outlook(title: str, p: Any) -> Outlook | None:
@@ -243,7 +262,9 @@ def build_report(
     tools = tool_entries(
         engine.tools, tasks, [s.beta for s in scores], acts, kb.technologies(occ.code)
     )
-    skills, knowledge, rated_from = _ratings(engine, occ.code, row)
+    skills, knowledge, rated_from, ratings_note = _ratings(engine, occ, row)
+    if ratings_note:
+        note = ratings_note if note is None else f"{note} {ratings_note}"
     related = related_entries(
         occ.code,
         table,

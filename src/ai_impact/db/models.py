@@ -1,13 +1,17 @@
 """Typed, immutable rows of the knowledge base: what :class:`~ai_impact.db.KnowledgeBase` returns.
 
 Every class is a frozen, slotted dataclass so the layers above can hash, cache and share them
-across threads without copying. Money is in US dollars; employment counts are persons unless a
+across threads without copying. A task's work-activity link (:class:`TaskActivity`) is the very
+record the O*NET parser reads, an immutable named tuple, so it is defined once there and
+re-exported here. Money is in US dollars; employment counts are persons unless a
 field says thousands.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ai_impact.sources.onet_elements import Activity as TaskActivity
 
 __all__ = [
     "Adoption",
@@ -76,20 +80,6 @@ class TitleEntry:
     title: str
     code: str
     kind: str
-
-
-@dataclass(frozen=True, slots=True)
-class TaskActivity:
-    """A task linked to a detailed work activity and its intermediate and generalized parents."""
-
-    task_id: int
-    code: str
-    dwa_id: str
-    dwa_title: str
-    iwa_id: str
-    iwa_title: str
-    gwa_id: str
-    gwa_title: str
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,6 +120,21 @@ def _new(kind: Callable[..., Any], key: str, height: int, **config: Any) -> Any:
     return chart
 
 
+def _percent_bars(key: str, height: int, **config: Any) -> Any:
+    """Horizontal bars on a 0–100% axis, each printed with its value, no legend."""
+    return _new(
+        pygal.HorizontalBar,
+        key,
+        height,
+        show_legend=False,
+        range=(0, 100),
+        y_labels=[0, 25, 50, 75, 100],
+        print_values=True,
+        value_formatter=lambda v: f"{v:.0f}%",
+        **config,
+    )
+
+
 def _finish(
     chart: Any,
     key: str,
@@ -142,17 +157,7 @@ def _finish(
 def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
     """The risk score's components, each on 0–100% with its weight in the label."""
     comps = report.risk.components
-    chart = _new(
-        pygal.HorizontalBar,
-        key,
-        70 + 62 * max(len(comps), 1),
-        show_legend=False,
-        range=(0, 100),
-        y_labels=[0, 25, 50, 75, 100],
-        print_values=True,
-        value_formatter=lambda v: f"{v:.0f}%",
-        truncate_label=40,
-    )
+    chart = _percent_bars(key, 70 + 62 * max(len(comps), 1), truncate_label=40)
     # Short labels keep the plot wide (the full labels are in the table); the first component
     # goes on top, so the list is reversed for pygal, which draws the first label lowest.
     ranked = list(enumerate(comps))[::-1]
@@ -197,16 +202,7 @@ def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
         tl: TIMELINE_COLOURS.get(tl, _OTHER_COLOURS[i % len(_OTHER_COLOURS)])
         for i, tl in enumerate(order)
     }
-    chart = _new(
-        pygal.HorizontalBar,
-        key,
-        60 + 46 * max(len(tasks), 1),
-        show_legend=False,
-        range=(0, 100),
-        y_labels=[0, 25, 50, 75, 100],
-        print_values=True,
-        value_formatter=lambda v: f"{v:.0f}%",
-    )
+    chart = _percent_bars(key, 60 + 46 * max(len(tasks), 1))
     # pygal draws the first label at the bottom of a horizontal chart: reverse so the most
     # exposed task is on top, numbered as in the list under the chart.
     ranked = list(enumerate(tasks, start=1))[::-1]

@@ -24,6 +24,7 @@ __all__ = [
     "IndustrySummary",
     "OccupationRow",
     "analyze",
+    "analyze_description",
     "compare",
     "data_info",
     "get_kb",
@@ -109,6 +110,20 @@ def analyze(
 ) -> OccupationReport:
     """The full analysis of a job title or O*NET-SOC code (AmbiguousInputError lists choices)."""
     return _analyses_for(settings).analyze(query, area=area)
+
+
+def analyze_description(
+    text: str,
+    *,
+    title: str | None = None,
+    area: str | None = None,
+    settings: Settings | None = None,
+) -> OccupationReport:
+    """The analysis of a pasted job description or task list (its statements are the tasks)."""
+    from ai_impact.reports.description import describe_report
+
+    engine = _analyses_for(settings).engine
+    return describe_report(engine, text, title=title, area=area)
 
 
 def report_for(

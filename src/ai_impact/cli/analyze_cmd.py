@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -10,8 +12,10 @@ import typer
 from ai_impact import api
 from ai_impact.cli.app import app
 from ai_impact.cli.common import handles_errors, settings_from
-from ai_impact.errors import AmbiguousInputError
+from ai_impact.errors import AmbiguousInputError, InputError
 from ai_impact.render import RENDERERS
+from ai_impact.reports.description import description_to_dict
+from ai_impact.reports.jd_split import MAX_CHARS
 
 
 class ReportFormat(StrEnum):
@@ -31,18 +35,62 @@ def _choices(exc: AmbiguousInputError) -> str:
     return "\n".join(f"  {c.code}  {c.title}  ({c.confidence:.2f})" for c in exc.candidates)
 
 
+def _read_description(path: str) -> str:
+    """The text of ``--description-file`` (``-`` reads stdin); InputError when unusable."""
+    if path == "-":
+        return sys.stdin.read(MAX_CHARS + 1)  # one more than the limit is enough to refuse
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return fh.read(MAX_CHARS + 1)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(
+            f"Cannot read the job description file {path!r}: {exc}.",
+            hint="Give a UTF-8 text file, or '-' to read standard input.",
+        ) from None
+
+
 @app.command("analyze")
 @handles_errors
 def analyze(
-    query: Annotated[str, typer.Argument(help="A job title or an O*NET-SOC / SOC code.")],
+    query: Annotated[
+        str | None,
+        typer.Argument(help="A job title or an O*NET-SOC / SOC code (optional with -d)."),
+    ] = None,
     fmt: Annotated[ReportFormat, _FORMAT] = ReportFormat.md,
     area: Annotated[
         str | None,
         typer.Option("--area", help="State (CA, California) or metro area for pay; default US."),
     ] = None,
+    description_file: Annotated[
+        str | None,
+        typer.Option(
+            "--description-file",
+            "-d",
+            help="Your own job description or task list (a text file; '-' reads stdin).",
+        ),
+    ] = None,
+    title: Annotated[
+        str | None,
+        typer.Option("--title", help="Job title of the description (helps find the occupation)."),
+    ] = None,
     db: Annotated[str | None, _DB] = None,
 ) -> None:
     """Write the AI impact analysis of one occupation: risk, tasks, tools, pay, outlook."""
+    if description_file is not None:
+        text = _read_description(description_file)
+        report = api.analyze_description(
+            text, title=title or query, area=area, settings=settings_from(db)
+        )
+        if fmt is ReportFormat.json:
+            typer.echo(json.dumps(description_to_dict(report), ensure_ascii=False, indent=2))
+        else:
+            typer.echo(RENDERERS[fmt.value](report))
+        return
+    if not query:
+        raise InputError(
+            "Give a job title or code, or --description-file.",
+            hint="For example: ai-impact analyze 'Registered Nurse'.",
+        )
     try:
         report = api.analyze(query, area=area, settings=settings_from(db))
     except AmbiguousInputError as exc:

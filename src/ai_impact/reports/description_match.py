@@ -1,0 +1,212 @@
+"""Which O*NET occupation a pasted task list describes: task-by-task similarity, plus the title.
+
+Every O*NET task statement and every sentence of every occupation's description is embedded
+once with the shipped static title model (:mod:`ai_impact.titles.embed`) and cached next to
+the risk table. A pasted statement is compared with all of them; an occupation's **coverage**
+is the mean, over the pasted statements, of the best cosine among its own statements (does it
+have a task like each of yours?), and its **centroid** score the cosine between the mean of
+the pasted statements and the mean of its own. The text score mixes the two
+(:data:`COVERAGE_WEIGHT`); confidences are a softmax of the text scores at temperature
+:data:`TEMPERATURE` over all occupations. Both constants were chosen on even-numbered
+occupations of ``benchmarks/description.py`` and are reported on the odd-numbered ones.
+
+A job title (given, or read from the first line) goes through the title resolver. A certain
+title answer (a code, an exact or alias title, or confidence ≥ :data:`TITLE_CERTAIN`) decides
+the occupation; otherwise title and text confidences are averaged per occupation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from ai_impact.risk.build import description_sentences
+
+__all__ = [
+    "COVERAGE_WEIGHT",
+    "TEMPERATURE",
+    "TITLE_CERTAIN",
+    "DescriptionIndex",
+    "OccupationMatch",
+    "combine_with_title",
+    "description_index",
+]
+
+COVERAGE_WEIGHT = 0.7
+TEMPERATURE = 0.02
+TITLE_CERTAIN = 0.8
+INDEX_VERSION = "jd-1"
+TOP_K = 5
+
+F32 = NDArray[np.float32]
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationMatch:
+    """A candidate occupation for a pasted text, with confidence 0–1 and what found it."""
+
+    code: str
+    title: str
+    confidence: float
+    via: str  # 'tasks' | 'title' | 'title and tasks'
+
+
+class DescriptionIndex:
+    """Unit vectors of every occupation's statements, grouped by occupation (row order)."""
+
+    def __init__(self, codes: list[str], titles: list[str], vectors: F32, owner: NDArray[Any]):
+        order = np.argsort(owner, kind="stable")
+        self.codes = codes
+        self.titles = titles
+        self.vectors = np.ascontiguousarray(vectors[order], dtype=np.float32)
+        self.owner = np.asarray(owner)[order].astype(np.int64)
+        present = np.unique(self.owner)
+        self.present = present  # occupations with at least one statement
+        self.starts = np.searchsorted(self.owner, present)
+        sums = np.add.reduceat(self.vectors, self.starts, axis=0)
+        norms = np.linalg.norm(sums, axis=1, keepdims=True)
+        self.centroids = (sums / np.maximum(norms, 1e-12)).astype(np.float32)
+
+    @classmethod
+    def build(cls, kb: Any, exclude_tasks: set[int] | None = None) -> DescriptionIndex:
+        """Embed every task statement and description sentence (about two seconds)."""
+        from ai_impact.titles.embed import load_embedder
+
+        occs = list(kb.occupations())
+        pos = {o.code: i for i, o in enumerate(occs)}
+        texts: list[str] = []
+        owner: list[int] = []
+        for t in kb.all_tasks():
+            if t.code in pos and (exclude_tasks is None or t.task_id not in exclude_tasks):
+                texts.append(t.text)
+                owner.append(pos[t.code])
+        for o in occs:
+            for s in description_sentences(o.description):
+                texts.append(s)
+                owner.append(pos[o.code])
+        vectors = load_embedder().encode(texts)
+        return cls([o.code for o in occs], [o.title for o in occs], vectors, np.asarray(owner))
+
+    def save(self, path: Path, key: str) -> None:
+        """Write the index as an .npz (atomic rename; a read-only folder is not an error)."""
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp.npz")
+            np.savez_compressed(
+                tmp,
+                key=np.asarray([key]),
+                codes=np.asarray(self.codes, dtype=np.str_),
+                titles=np.asarray(self.titles, dtype=np.str_),
+                vectors=self.vectors.astype(np.float16),
+                owner=self.owner,
+            )
+            tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path, key: str) -> DescriptionIndex | None:
+        """The saved index, or None when missing, unreadable or made for another key."""
+        try:
+            with np.load(path, allow_pickle=False) as z:
+                if str(z["key"][0]) != key:
+                    return None
+                return cls(
+                    [str(c) for c in z["codes"]],
+                    [str(t) for t in z["titles"]],
+                    z["vectors"].astype(np.float32),
+                    z["owner"],
+                )
+        except (OSError, KeyError, ValueError):
+            return None
+
+    def scores(self, statements: F32) -> NDArray[np.float64]:
+        """Text score of every occupation (−1 where it has no statement) for unit vectors."""
+        out = np.full(len(self.codes), -1.0)
+        if len(statements) == 0:
+            return out
+        sims = statements @ self.vectors.T
+        best = np.maximum.reduceat(sims, self.starts, axis=1)  # statements × occupations
+        coverage = best.mean(axis=0)
+        mean = statements.sum(axis=0)
+        mean = mean / max(float(np.linalg.norm(mean)), 1e-12)
+        centroid = self.centroids @ mean
+        out[self.present] = COVERAGE_WEIGHT * coverage + (1.0 - COVERAGE_WEIGHT) * centroid
+        return out
+
+    def rank(self, texts: Sequence[str], top: int = TOP_K) -> list[OccupationMatch]:
+        """The ``top`` occupations for pasted statements, with softmax confidences."""
+        from ai_impact.titles.embed import load_embedder
+
+        vecs = load_embedder().encode(list(texts))
+        vecs = vecs[np.linalg.norm(vecs, axis=1) > 0]
+        s = self.scores(vecs)
+        if not (s > -1.0).any():
+            return []
+        z = np.exp((s - s.max()) / TEMPERATURE)
+        p = z / z.sum()
+        best = np.argsort(-s, kind="stable")[:top]
+        return [
+            OccupationMatch(self.codes[i], self.titles[i], round(float(p[i]), 4), "tasks")
+            for i in best
+        ]
+
+
+_lock = threading.Lock()
+_indexes: dict[str, DescriptionIndex] = {}
+
+
+def description_index(kb: Any, cache_dir: Path, key: str) -> DescriptionIndex:
+    """The index of one knowledge base, from memory, the disk cache, or built and saved."""
+    full = f"{key}-{INDEX_VERSION}"
+    path = cache_dir / f"description-index-{full}.npz"
+    with _lock:
+        hit = _indexes.get(str(path))
+    if hit is not None:
+        return hit
+    index = DescriptionIndex.load(path, full)
+    if index is None:
+        index = DescriptionIndex.build(kb)
+        index.save(path, full)
+    with _lock:
+        _indexes[str(path)] = index
+    return index
+
+
+def combine_with_title(
+    text_matches: Sequence[OccupationMatch], resolution: Any, top: int = TOP_K
+) -> list[OccupationMatch]:
+    """Text candidates merged with a title resolution's candidates (see the module docstring)."""
+    cands = list(getattr(resolution, "candidates", []) or [])
+    if not cands:
+        return list(text_matches[:top])
+    first = cands[0]
+    certain = not getattr(resolution, "needs_choice", False) and (
+        first.via in {"code", "exact", "alias"} or first.confidence >= TITLE_CERTAIN
+    )
+    text_conf = {m.code: m.confidence for m in text_matches}
+    title_conf = {c.code: float(c.confidence) for c in cands}
+    titles = {m.code: m.title for m in text_matches} | {c.code: c.title for c in cands}
+    merged: dict[str, float] = {}
+    for code in titles:
+        t, x = title_conf.get(code), text_conf.get(code)
+        merged[code] = (t or 0.0) * 0.5 + (x or 0.0) * 0.5
+    if certain:
+        merged[first.code] = max(merged.values()) + 1.0  # the title decides; keep the rest
+
+    def via(code: str) -> str:
+        if code in title_conf and code in text_conf:
+            return "title and tasks"
+        return "title" if code in title_conf else "tasks"
+
+    ranked = sorted(merged, key=lambda c: -merged[c])[:top]
+    out = []
+    for code in ranked:
+        conf = title_conf[code] if certain and code == first.code else merged[code]
+        out.append(OccupationMatch(code, titles[code], round(min(conf, 1.0), 4), via(code)))
+    return out

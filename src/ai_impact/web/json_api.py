@@ -12,8 +12,12 @@ import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field
 
 from ai_impact import api
+from ai_impact.reports.description import description_to_dict
+from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.reports.serialize import report_to_dict
 from ai_impact.settings import Settings
 from ai_impact.web.memo import Memo
@@ -89,6 +93,33 @@ def occupation(
     """The report of one O*NET-SOC code: the same JSON as ``ai-impact analyze --format json``."""
     report = api.report_for(code, area=area or None, settings=_cfg(request))
     return JSONBytes(_bodies.get((report,), "report", lambda: _dumps(report_to_dict(report))))
+
+
+class DescriptionBody(BaseModel):
+    """A pasted job description or task list, with an optional title and pay area."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str = Field(max_length=MAX_CHARS, description="The job description or task list")
+    title: str | None = Field(default=None, max_length=200, description="Its job title")
+    area: str | None = Field(default=None, max_length=100, description="State or metro for pay")
+
+
+@router.post(
+    "/analyze-description",
+    summary="The analysis of a pasted job description",
+    responses=ERROR_SCHEMA,
+)
+async def analyze_description(request: Request, body: DescriptionBody) -> Response:
+    """The same JSON as ``/occupations/{code}``, plus ``description``: statements, candidates."""
+    report = await run_in_threadpool(
+        api.analyze_description,
+        body.text,
+        title=(body.title or "").strip() or None,
+        area=(body.area or "").strip() or None,
+        settings=_cfg(request),
+    )
+    return JSONBytes(_dumps(description_to_dict(report)))
 
 
 @router.get("/industries", summary="Every industry with its mean risk")

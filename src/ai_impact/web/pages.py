@@ -7,9 +7,10 @@ autocomplete and in-place table sorting.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ai_impact import api
@@ -22,6 +23,7 @@ from ai_impact.render.html import (
     render_page,
     sort_rows,
 )
+from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.settings import Settings
 from ai_impact.titles import Resolution
 from ai_impact.web.memo import Memo
@@ -187,6 +189,43 @@ def compare(
     reports = api.compare(wanted, settings=_cfg(request))
     chart = charts.compare_chart(reports)
     return _html(render_page("compare.html", _links(request), reports=reports, chart=chart))
+
+
+def _describe_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
+    """The paste-your-description form, with the analysis below it when there is one."""
+    report = context.pop("report", None)
+    for key in ("text", "title", "area", "error"):
+        context.setdefault(key, None)
+    extra: dict[str, Any] = {"r": report, "candidates": getattr(report, "candidates", ())}
+    if report is not None:
+        extra["charts"] = charts.report_charts(report, None)
+    page = render_page("describe.html", _links(request), max_chars=MAX_CHARS, **extra, **context)
+    return _html(page, status)
+
+
+@router.get("/describe", response_class=HTMLResponse)
+def describe_form(request: Request) -> HTMLResponse:
+    """The form to paste a job description or task list."""
+    return _describe_page(request)
+
+
+@router.post("/describe", response_class=HTMLResponse)
+async def describe(request: Request) -> HTMLResponse:
+    """The analysis of a pasted job description, or the form again with what was wrong."""
+    form = await request.form()
+    text, title, area = (str(form.get(k) or "") for k in ("text", "title", "area"))
+    context: dict[str, Any] = {"text": text, "title": title, "area": area}
+    try:
+        report = await run_in_threadpool(
+            api.analyze_description,
+            text,
+            title=title.strip() or None,
+            area=area.strip() or None,
+            settings=_cfg(request),
+        )
+    except InputError as exc:
+        return _describe_page(request, exc.http_status, error=str(exc), **context)
+    return _describe_page(request, report=report, **context)
 
 
 @router.get("/methodology", response_class=HTMLResponse)

@@ -131,7 +131,8 @@ def _looks_like_title(line: str) -> bool:
 
 
 def _key(text: str) -> str:
-    return " ".join(w.lower() for w in _WORD.findall(text))
+    """What two statements must share to count as duplicates: their words and numbers."""
+    return " ".join(w.lower() for w in re.findall(r"\w+", text))
 
 
 def _clean(text: str) -> str:

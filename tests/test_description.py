@@ -1,0 +1,297 @@
+"""A person's own job description: splitting rules, the report on it, the CLI and the web face."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from ai_impact import api
+from ai_impact.cli.app import _register, app
+from ai_impact.db import KnowledgeBase
+from ai_impact.errors import InputError
+from ai_impact.reports.consistency import check_report
+from ai_impact.reports.description import DescribedReport
+from ai_impact.reports.jd_split import MAX_CHARS, MAX_TASKS, split_description
+from ai_impact.settings import Settings
+from ai_impact.web.app import create_app
+
+_register()
+runner = CliRunner()
+
+AP_JD = """Accounts Payable Clerk
+About us: We are a fast-growing distributor founded in 1987.
+Responsibilities:
+- Process vendor invoices and match them to purchase orders and receiving reports
+- Enter invoices into the accounting system and code them to general ledger accounts
+• Reconcile vendor statements monthly and resolve discrepancies
+1. Prepare weekly check runs and electronic payments
+2) Answer vendor questions about payment status by phone and email
+Requirements:
+- 2+ years of accounts payable experience
+- Proficient in Excel
+Benefits
+Medical, dental and vision. 401(k) match.
+We are an equal opportunity employer.
+Salary: $45,000 - $52,000 per year
+"""
+AP_TASKS = (
+    "Process vendor invoices and match them to purchase orders and receiving reports",
+    "Enter invoices into the accounting system and code them to general ledger accounts",
+    "Reconcile vendor statements monthly and resolve discrepancies",
+    "Prepare weekly check runs and electronic payments",
+    "Answer vendor questions about payment status by phone and email",
+)
+
+NURSE_TASKS = """- Assess patients' conditions and record vital signs in the chart
+- Administer medications and intravenous fluids as ordered by physicians
+- Monitor patients for changes in condition and report them to the physician
+- Teach patients and families how to manage their illness after discharge
+- Coordinate care plans with physicians, therapists and social workers
+"""
+
+
+# -- splitting rules ---------------------------------------------------------------------------
+
+
+def test_split_keeps_duties_and_drops_boilerplate() -> None:
+    split = split_description(AP_JD)
+    assert split.title == "Accounts Payable Clerk"
+    assert split.tasks == AP_TASKS
+    # about-us line, 3 headings, 2 requirements, 2 benefit sentences' line, EEO, salary
+    assert split.dropped == 9
+
+
+def test_split_cuts_prose_into_sentences_and_keeps_duty_words() -> None:
+    text = (
+        "Calculate bonus payments for the sales team. Assist with dental procedures and "
+        "sterilize instruments; complete required documentation.\n"
+        "Provide remote support to users.\nOk.\n"
+    )
+    split = split_description(text)
+    assert split.title is None
+    assert split.tasks == (
+        "Calculate bonus payments for the sales team.",
+        "Assist with dental procedures and sterilize instruments; complete required documentation.",
+        "Provide remote support to users.",
+    )
+    assert split.dropped == 1  # "Ok." is too short to be a task
+
+
+def test_split_drops_duplicates_and_skipped_sections() -> None:
+    text = (
+        "Duties:\n- Stock shelves with merchandise\n- stock shelves with merchandise!\n"
+        "Qualifications\n- Able to stand for long periods of time\n"
+        "What you'll do:\n- Help customers find products in the store\n"
+    )
+    assert split_description(text).tasks == (
+        "Stock shelves with merchandise",
+        "Help customers find products in the store",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("", "empty"),
+        ("\n \n\t\n", "empty"),
+        ("Benefits:\n- 401(k) match\n- Paid time off\n", "No task statement"),
+        ("x" * (MAX_CHARS + 1), "more than 20,000 characters"),
+        (
+            "\n".join(f"- Prepare report number {i} for the regional office" for i in range(61)),
+            f"limit is {MAX_TASKS}",
+        ),
+    ],
+)
+def test_split_refuses_unusable_text(text: str, words: str) -> None:
+    with pytest.raises(InputError, match=words):
+        split_description(text)
+
+
+# -- the report --------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def ap_report(settings: Settings, kb: KnowledgeBase) -> DescribedReport:
+    report = api.analyze_description(AP_JD, settings=settings)
+    assert isinstance(report, DescribedReport)
+    return report
+
+
+def test_report_rests_on_the_titled_occupation_and_the_users_tasks(
+    ap_report: DescribedReport,
+) -> None:
+    h = ap_report.header
+    assert h.code == "43-3031.00"  # Bookkeeping, Accounting, and Auditing Clerks
+    assert h.resolved_from == "Accounts Payable Clerk"
+    assert h.rests_on == ("43-3031.00",)
+    assert h.rests_on_note is not None
+    assert h.rests_on_note.startswith("The 5 tasks below are the statements of your job")
+    assert "pay, outlook" in h.rests_on_note and "(43-3031.00)" in h.rests_on_note
+    assert ap_report.statements == AP_TASKS
+    assert ap_report.candidates[0].code == "43-3031.00"
+    assert len(ap_report.candidates) == 5
+    assert ap_report.changing.exposure.n_tasks == 5
+    assert ap_report.changing.exposure.labelled_share == 0.0
+
+
+def test_report_lists_only_the_users_statements_scored_by_the_model(
+    ap_report: DescribedReport,
+) -> None:
+    shown = [t.task for t in ap_report.tasks_at_risk] + [t.task for t in ap_report.safe_tasks]
+    assert sorted(shown) == sorted(AP_TASKS)
+    assert {t.source for t in ap_report.tasks_at_risk} | {
+        t.source for t in ap_report.safe_tasks
+    } == {"model"}
+    assert len(ap_report.tasks_at_risk) == ap_report.changing.exposure.n_exposed
+
+
+def test_report_uses_the_same_formula_and_the_occupations_other_figures(
+    ap_report: DescribedReport, settings: Settings
+) -> None:
+    base = api.report_for("43-3031.00", settings=settings)
+    r = ap_report.risk
+    assert r.score == pytest.approx(1 + 9 * sum(c.weight * c.value for c in r.components))
+    own = {c.key: c.value for c in r.components}
+    theirs = {c.key: c.value for c in base.risk.components}
+    for key in ("ai_usage", "adoption", "demand"):
+        assert own[key] == pytest.approx(theirs[key])
+    assert ap_report.salary is not None and base.salary is not None
+    assert ap_report.salary.median_annual == base.salary.median_annual
+    assert ap_report.outlook == base.outlook
+    assert ap_report.related == base.related
+
+
+def test_report_passes_the_consistency_check(
+    ap_report: DescribedReport, settings: Settings
+) -> None:
+    assert check_report(ap_report) == []
+    nurse = api.analyze_description(NURSE_TASKS, settings=settings)
+    assert isinstance(nurse, DescribedReport)
+    assert "29-1141.00" in [c.code for c in nurse.candidates]  # Registered Nurses among them
+    assert check_report(nurse) == []
+
+
+def test_explicit_title_decides_the_occupation(settings: Settings, kb: KnowledgeBase) -> None:
+    report = api.analyze_description(NURSE_TASKS, title="Registered Nurse", settings=settings)
+    assert report.header.code == "29-1141.00"
+    assert report.header.resolved_from == "Registered Nurse"
+
+
+# -- CLI ---------------------------------------------------------------------------------------
+
+
+def _env(settings: Settings) -> dict[str, str]:
+    return {"AI_IMPACT_CACHE_DIR": str(settings.cache_dir)}
+
+
+def test_cli_json_from_a_file(tmp_path: Path, settings: Settings, kb: KnowledgeBase) -> None:
+    path = tmp_path / "jd.txt"
+    path.write_text(AP_JD, encoding="utf-8")
+    res = runner.invoke(app, ["analyze", "-d", str(path), "-f", "json"], env=_env(settings))
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.output)
+    assert d["occupation"]["code"] == "43-3031.00"
+    assert d["description"]["statements"] == list(AP_TASKS)
+    assert d["description"]["candidates"][0]["code"] == "43-3031.00"
+
+
+def test_cli_reads_stdin_and_takes_a_title(settings: Settings, kb: KnowledgeBase) -> None:
+    res = runner.invoke(
+        app,
+        ["analyze", "--description-file", "-", "--title", "Registered Nurse"],
+        input=NURSE_TASKS,
+        env=_env(settings),
+    )
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("# AI impact on Registered Nurses")
+    assert "statements of your job description" in res.output
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (None, "Cannot read the job description file"),
+        ("\n\n", "The job description is empty"),
+        ("Duties include many things. " * 1000, "more than 20,000 characters"),
+    ],
+)
+def test_cli_unusable_file_exits_2(
+    tmp_path: Path, settings: Settings, content: str | None, message: str
+) -> None:
+    path = tmp_path / "jd.txt"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    res = runner.invoke(app, ["analyze", "-d", str(path)], env=_env(settings))
+    assert res.exit_code == 2
+    assert message in res.output
+
+
+def test_cli_without_query_or_file_exits_2(settings: Settings) -> None:
+    res = runner.invoke(app, ["analyze"], env=_env(settings))
+    assert res.exit_code == 2
+    assert "Give a job title or code, or --description-file" in res.output
+
+
+# -- web ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings, kb: KnowledgeBase) -> Iterator[TestClient]:
+    with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+        yield c
+
+
+def test_describe_form_and_home_link(client: TestClient) -> None:
+    r = client.get("/describe")
+    assert r.status_code == 200
+    assert '<textarea id="jd-text" name="text"' in r.text
+    assert 'href="/describe"' in client.get("/").text
+
+
+def test_describe_post_escapes_the_pasted_text(client: TestClient) -> None:
+    text = AP_JD + "- Review <script>alert(1)</script> vendor files for missing tax forms\n"
+    r = client.post("/describe", data={"text": text, "title": "", "area": ""})
+    assert r.status_code == 200
+    assert "<script>alert(1)</script>" not in r.text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in r.text
+    assert '<h1 id="occupation-title">Bookkeeping, Accounting, and Auditing Clerks</h1>' in r.text
+
+
+def test_describe_post_shows_the_error_in_the_form(client: TestClient) -> None:
+    r = client.post("/describe", data={"text": "Benefits:\n- 401(k)\n", "title": "<b>x</b>"})
+    assert r.status_code == 422
+    assert "No task statement was found" in r.text
+    assert "&lt;b&gt;x&lt;/b&gt;" in r.text
+
+
+def test_api_answers_the_occupation_json_plus_description(client: TestClient) -> None:
+    r = client.post("/api/v1/analyze-description", json={"text": AP_JD})
+    assert r.status_code == 200
+    d = r.json()
+    same = client.get("/api/v1/occupations/43-3031.00").json()
+    assert set(d) == set(same) | {"description"}
+    assert d["occupation"]["code"] == "43-3031.00"
+    assert [t["source"] for t in d["tasks_at_risk"] + d["safe_tasks"]] == ["model"] * 5
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "words"),
+    [
+        ({"text": AP_JD, "extra": 1}, 422, "Extra inputs are not permitted"),
+        ({"title": "Clerk"}, 422, "text"),
+        ({"text": "  "}, 422, "The job description is empty"),
+    ],
+)
+def test_api_errors_have_the_error_shape(
+    client: TestClient, body: dict[str, object], status: int, words: str
+) -> None:
+    r = client.post("/api/v1/analyze-description", json=body)
+    assert r.status_code == status
+    d = r.json()
+    assert d["ok"] is False and d["status"] == status
+    assert words in d["error"]

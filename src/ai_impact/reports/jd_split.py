@@ -88,6 +88,8 @@ _BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
         # company blurbs and calls to apply
         r"^(?:we are|we're|we’re|our (?:company|mission|team|client|culture)|join (?:us|our)|"
         r"founded in|headquartered)\b|\bapply (?:now|today|online)\b|\bclick (?:here|apply)\b|"
+        # "Acme Health is a 300-bed hospital ...": a name, then is/are a ...
+        r"^(?:[A-Z][\w&.'’-]*\s+){1,5}(?:is|are) (?:a|an|the|one)\b|"
         r"\bvisit (?:our|us)\b|\bwww\.|https?://",
         # location, schedule, job type
         r"^(?:location|schedule|shift|hours|job type|employment type|department|reports to|"

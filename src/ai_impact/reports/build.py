@@ -62,7 +62,7 @@ def _display(key: str, r: OccupationRisk) -> str:
             return f"no sector figure; all sectors {fx.number(all_pct)}%"
         return f"{fx.number(r.adoption_pct)}% of firms"
     if r.change_pct is None:
-        return "no projection (neutral)"
+        return "no projection, counted as neutral"
     return f"{fx.signed_pct(r.change_pct)} employment by 2034"
 
 

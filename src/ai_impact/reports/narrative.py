@@ -86,7 +86,8 @@ def exposure_sentence(exp: ExposureBreakdown) -> str:
             "task weight)"
         )
     return (
-        f"{exp.n_exposed} of its {exp.n_tasks} tasks are exposed, {how}; the share of work "
+        f"{exp.n_exposed} of its {exp.n_tasks} tasks {'is' if exp.n_exposed == 1 else 'are'} "
+        f"exposed, {how}; the share of work "
         f"exposed is β {exp.beta:.2f}, {level} exposure."
     )
 

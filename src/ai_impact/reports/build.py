@@ -39,6 +39,7 @@ from ai_impact.risk.table import OccupationRisk
 __all__ = [
     "build_report",
     "exposure_breakdown",
+    "occupation_header",
     "outlook_section",
     "period_label",
     "rated_profile",
@@ -314,18 +315,7 @@ def build_report(
     gaps += section_gaps(row, at_risk, safe, tools, outlook, adaptation, certs, related, engine)
     sources = source_refs(kb.sources(), engine.model_version, RISK_VERSION, engine.catalog_refs)
     return OccupationReport(
-        header=Header(
-            code=occ.code,
-            soc=occ.soc,
-            title=occ.title,
-            description=occ.description,
-            industry=occ.industry,
-            industry_slug=occ.industry_slug,
-            job_zone=occ.job_zone,
-            resolved_from=resolved_from,
-            rests_on=rests_on,
-            rests_on_note=note,
-        ),
+        header=occupation_header(occ, resolved_from=resolved_from, rests_on=rests_on, note=note),
         risk=risk,
         overview=tuple(overview),
         changing=changing,
@@ -340,6 +330,24 @@ def build_report(
         method=method_note(engine.model_version, f"knowledge base {engine.key.split('-')[0]}"),
         sources=sources,
         gaps=tuple(gaps),
+    )
+
+
+def occupation_header(
+    occ: Any, *, resolved_from: str | None, rests_on: tuple[str, ...], note: str | None
+) -> Header:
+    """Section 1 for an occupation, with what the analysis was asked for and rests on."""
+    return Header(
+        code=occ.code,
+        soc=occ.soc,
+        title=occ.title,
+        description=occ.description,
+        industry=occ.industry,
+        industry_slug=occ.industry_slug,
+        job_zone=occ.job_zone,
+        resolved_from=resolved_from,
+        rests_on=rests_on,
+        rests_on_note=note,
     )
 
 

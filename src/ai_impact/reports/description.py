@@ -22,6 +22,7 @@ from ai_impact.reports import narrative as nv
 from ai_impact.reports.adaptation import adaptation_items
 from ai_impact.reports.build import (
     exposure_breakdown,
+    occupation_header,
     outlook_section,
     period_label,
     rated_profile,
@@ -40,7 +41,6 @@ from ai_impact.reports.figures import pct
 from ai_impact.reports.jd_split import split_description
 from ai_impact.reports.model import (
     ChangingProfession,
-    Header,
     MethodNote,
     OccupationReport,
     Section,
@@ -258,17 +258,8 @@ def describe_report(
         ),
     )
     return DescribedReport(
-        header=Header(
-            code=occ.code,
-            soc=occ.soc,
-            title=occ.title,
-            description=occ.description,
-            industry=occ.industry,
-            industry_slug=occ.industry_slug,
-            job_zone=occ.job_zone,
-            resolved_from=title or "your job description",
-            rests_on=(occ.code,),
-            rests_on_note=note,
+        header=occupation_header(
+            occ, resolved_from=title or "your job description", rests_on=(occ.code,), note=note
         ),
         risk=risk,
         overview=tuple(overview),

@@ -3,6 +3,8 @@
     .venv-train/bin/python benchmarks/task_model.py            # CV (trains) + runtime part
     .venv/bin/python benchmarks/task_model.py --runtime-only   # shipped artefact only
     .venv-train/bin/python benchmarks/task_model.py --tradeoffs-only  # decision rules (OOF)
+    .venv-train/bin/python benchmarks/task_model.py --transfer-only --transfer-work DIR
+        # out-of-family experiments (scripts/task_model_transfer.py wrote DIR)
 
 The CV part re-uses the out-of-fold predictions that ``scripts/train_task_model.py --cv occ``
 and ``--cv major`` saved in ``--work`` (and runs them when missing), so the table describes
@@ -168,6 +170,24 @@ def tradeoff_tables(work: Path) -> dict[str, object]:
     return {"tradeoffs": rows, "exposed_rules": exposed_rules(labels, oof)}
 
 
+def transfer_table(work: Path, transfer_work: Path) -> dict[str, object]:
+    """Nested-CV rows of the work-activity and soft-label experiments (saved OOF files)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from task_model_data import load_labels
+    from task_model_transfer_table import transfer_rows
+
+    rows = transfer_rows(load_labels(), work, transfer_work)
+    keys = [f"{s}_{k}" for s in ("occ", "major") for k in ("acc", "qwk", "occ_rho")]
+    print(
+        "| variant (nested CV) | occ exact | occ QWK | occ ρ | major exact | major QWK | major ρ |"
+    )
+    print("|---|---|---|---|---|---|---|")
+    for name, r in rows.items():
+        cells = ["–" if k not in r else f"{r[k]:.4f}" for k in keys]
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    return {"transfer": rows}
+
+
 def main() -> None:
     """Command-line entry point: print JSON and a Markdown table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -175,7 +195,12 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/ai-impact-task-model"))
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--tradeoffs-only", action="store_true", help="only the OOF decision rules")
+    ap.add_argument("--transfer-only", action="store_true", help="only the issue-4 experiments")
+    ap.add_argument("--transfer-work", type=Path, default=Path("/tmp/ai-impact-task-model/ml3"))
     args = ap.parse_args()
+    if args.transfer_only:
+        print(json.dumps(transfer_table(args.work, args.transfer_work), indent=2))
+        return
     if args.tradeoffs_only:
         print(json.dumps(tradeoff_tables(args.work), indent=2))
         return

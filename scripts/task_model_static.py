@@ -40,18 +40,21 @@ def token_ids(tok: Tokenizer, texts: list[str]) -> list[list[int]]:
 class StaticNet(nn.Module):
     """Mean of token vectors → hidden layer → one linear head per label kind."""
 
-    def __init__(self, table: NDArray[np.float32], hidden: int) -> None:
+    def __init__(self, table: NDArray[np.float32], hidden: int, aux: int = 0) -> None:
         super().__init__()
         self.emb = nn.EmbeddingBag.from_pretrained(
             torch.from_numpy(table.copy()), freeze=False, mode="mean", sparse=True
         )
         self.hidden = nn.Linear(table.shape[1], hidden)
-        self.out = nn.Linear(hidden, sum(HEADS.values()))
+        self.out = nn.Linear(hidden, sum(HEADS.values()) + aux)
 
     def forward(self, flat: torch.Tensor, offsets: torch.Tensor) -> torch.Tensor:
         """Logits of all heads, concatenated (the mean vector is L2-normalised first)."""
         mean = nn.functional.normalize(self.emb(flat, offsets))
         return self.out(torch.relu(self.hidden(mean)))
+
+
+_N_HEADS = sum(HEADS.values())
 
 
 def _batch(ids: list[list[int]]) -> tuple[torch.Tensor, torch.Tensor]:
@@ -116,13 +119,17 @@ def fit_static(
     """Train the net for a fixed number of epochs (chosen by inner grouped CV)."""
     torch.manual_seed(seed)
     rng = np.random.default_rng(seed)
-    net = StaticNet(table, hidden)
+    # Optional "activity" target (rows × n multi-hot work activities): an auxiliary head whose
+    # outputs are trained with BCE and dropped at export (the runtime never computes them).
+    activity = targets.get("activity")
+    net = StaticNet(table, hidden, 0 if activity is None else activity.shape[1])
     # Sparse updates of the embedding table: a batch touches a few hundred of its 30k rows.
     opts = [
         torch.optim.SparseAdam(list(net.emb.parameters()), lr=lr),
         torch.optim.Adam(list(net.hidden.parameters()) + list(net.out.parameters()), lr=lr),
     ]
     ys = {k: torch.tensor(v) for k, v in targets.items()}
+    bce = nn.BCEWithLogitsLoss(reduction="sum")
     loss_fn = nn.CrossEntropyLoss()
     n = len(ids)
     steps = epochs * ((n + batch - 1) // batch)
@@ -139,6 +146,12 @@ def fit_static(
                 if weights.get(name, 0.0) > 0:
                     loss = loss + weights[name] * loss_fn(z[:, i : i + k], ys[name][sel])
                 i += k
+            if weights.get("soft_gpt4", 0.0) > 0:
+                # Soft human target: (1-s)·one-hot(human) + s·one-hot(GPT-4); CE is linear in it.
+                loss = loss + weights["soft_gpt4"] * loss_fn(z[:, :3], ys["gpt4"][sel])
+            if activity is not None and weights.get("activity", 0.0) > 0:
+                act = bce(z[:, _N_HEADS:], ys["activity"][sel]) / len(sel)
+                loss = loss + weights["activity"] * act
             if weights.get("ordinal", 0.0) > 0:
                 loss = loss + weights["ordinal"] * _ordinal_loss(z[:, :3], ys["human"][sel])
             for o in opts:
@@ -152,8 +165,8 @@ def fit_static(
         table=sd["emb.weight"],
         w1=sd["hidden.weight"].T.copy(),
         b1=sd["hidden.bias"],
-        w2=sd["out.weight"].T.copy(),
-        b2=sd["out.bias"],
+        w2=sd["out.weight"][:_N_HEADS].T.copy(),
+        b2=sd["out.bias"][:_N_HEADS].copy(),
     )
 
 

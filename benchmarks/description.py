@@ -18,12 +18,19 @@ statements, averaged), the first design. Also the calibration of the confidence.
 scores, same formula, figures of the true occupation) and the occupation's own table values
 (published labels where they exist). (c) median time per description: the full report
 (split + match + score + every section) against ``build_report`` of a code in the same run.
-Plus the hand-written job descriptions of ``benchmarks/data/job_descriptions``.
+Plus the hand-written job descriptions of ``benchmarks/data/job_descriptions``, and (d) single
+statements as people write them: the 363 hand-written rewrites of
+``benchmarks/data/task_paraphrases.tsv`` ("Responsible for ...", "You'll ...", CV lines, first
+person), each matched alone against an index without its original task; the occupation of the
+original is the answer. Scored as typed (baseline) and through
+``ai_impact.scoring.phrasing.task_statement`` (what the matcher does), in the same run.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
+import gzip
 import json
 import random
 import statistics
@@ -39,9 +46,12 @@ from ai_impact.reports.build import build_report
 from ai_impact.reports.description import describe_report, description_row
 from ai_impact.reports.jd_split import split_description
 from ai_impact.scoring import score_texts
+from ai_impact.scoring.phrasing import task_statement
 from ai_impact.titles.embed import load_embedder
 
 DATA = Path(__file__).resolve().parent / "data" / "job_descriptions"
+PARAPHRASES = DATA.parent / "task_paraphrases.tsv"
+LABELS = DATA.parents[2] / "data" / "labels" / "gpts-are-gpts" / "full_labelset.tsv.gz"
 SYNONYMS = {
     "Prepare": "Put together",
     "Maintain": "Keep up",
@@ -132,7 +142,8 @@ def matching(index: dm.DescriptionIndex, jds: list[Any], grid: bool) -> None:
     for code, text, _ in jds:
         split = split_description(text)
         leaks += sum(1 for s in split.tasks if s.startswith(("About", "3+", "Bachelor", "Salary")))
-        prepared.append((pos[code], embed.encode(list(split.tasks))))
+        # As the matcher does: statements rewritten into O*NET form first.
+        prepared.append((pos[code], embed.encode([task_statement(t) for t in split.tasks])))
     print(f"pseudo job descriptions: {len(jds)}; boilerplate lines kept by the splitter: {leaks}")
     weights = [0.0, 0.1, 0.2, 0.5, 1.0] if grid else sorted({dm.COVERAGE_WEIGHT, 1.0})
     for w in weights:
@@ -227,6 +238,34 @@ def handwritten(engine: Any) -> None:
             )
 
 
+def rewritten_statements(kb: Any) -> None:
+    """(d) One rewritten statement → the occupation of its original, as typed vs rewritten."""
+    with gzip.open(LABELS, "rt", encoding="utf-8", newline="") as fh:
+        codes = [r["O*NET-SOC Code"] for r in csv.DictReader(fh, delimiter="\t")]
+    with PARAPHRASES.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    originals = {" ".join(r["original"].split()) for r in rows}
+    held = {t.task_id for t in kb.all_tasks() if " ".join(t.text.split()) in originals}
+    index = dm.DescriptionIndex.build(kb, exclude_tasks=held)
+    pos = {c: i for i, c in enumerate(index.codes)}
+    embed = load_embedder()
+    typed = [r["paraphrase"] for r in rows]
+    truth = [pos.get(codes[int(r["row"])], -1) for r in rows]
+    for label, texts in (("as typed (baseline)", typed), ("rewritten", map(task_statement, typed))):
+        vecs = embed.encode(list(texts))
+        ranks = []
+        for true, v in zip(truth, vecs, strict=True):
+            if true < 0:
+                continue
+            s = index.scores(v[None, :])
+            ranks.append(int((s > s[true]).sum()))
+        r = np.asarray(ranks)
+        print(
+            f"  {label:20s} top-1 {np.mean(r == 0):.3f}  top-5 {np.mean(r < 5):.3f}  "
+            f"top-20 {np.mean(r < 20):.3f}  median rank {int(np.median(r)) + 1}  (n={len(r)})"
+        )
+
+
 def main() -> None:
     """Run every measurement and print it."""
     parser = argparse.ArgumentParser(description=__doc__)
@@ -243,6 +282,8 @@ def main() -> None:
     timing(engine, jds)
     print("hand-written job descriptions:")
     handwritten(engine)
+    print("single rewritten statements -> occupation of the original task:")
+    rewritten_statements(kb)
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ai_impact.risk.build import description_sentences
+from ai_impact.scoring.phrasing import task_statement
 
 __all__ = [
     "COVERAGE_WEIGHT",
@@ -148,7 +149,8 @@ class DescriptionIndex:
         """The ``top`` occupations for pasted statements, with softmax confidences."""
         from ai_impact.titles.embed import load_embedder
 
-        vecs = load_embedder().encode(list(texts))
+        # Job-ad habits ("Responsible for ...", "You'll ...") rewritten as O*NET statements.
+        vecs = load_embedder().encode([task_statement(t) for t in texts])
         vecs = vecs[np.linalg.norm(vecs, axis=1) > 0]
         s = self.scores(vecs)
         if not (s > -1.0).any():

@@ -9,7 +9,6 @@ only unlabelled tasks go through the model.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ from ai_impact.errors import InputError
 from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas
 from ai_impact.scoring.exposed import is_exposed_p
 from ai_impact.scoring.model import Predictions, load_model
+from ai_impact.scoring.phrasing import task_statement
 from ai_impact.scoring.timeline import timeline_for
 
 if TYPE_CHECKING:
@@ -31,12 +31,6 @@ __all__ = ["SUBSTITUTE_LEVEL", "TaskScore", "score_known_tasks", "score_texts"]
 SUBSTITUTE_LEVEL = 2.5  # expected automation closer to T3 (AI does it, a person checks)
 _LABEL_BETA = {"E0": 0.0, "E1": 1.0, "E2": 0.5}
 _BAND_MARGIN = 0.05  # a model's β is uncertain beyond its members' spread
-# List markers of pasted job descriptions ("• ", "- ", "3) "): not part of the task statement.
-_BULLET = re.compile(r"^\s*(?:[-*•·▪◦‣>]+|\(?\d{1,2}[.)])\s*")
-
-
-def _model_text(text: str) -> str:
-    return _BULLET.sub("", text).strip() or text.strip()
 
 
 @dataclass(frozen=True)
@@ -161,7 +155,7 @@ def score_texts(
         )
     if not texts:
         return []
-    preds = load_model().predict([_model_text(t) for t in texts])
+    preds = load_model().predict([task_statement(t) for t in texts])
     aei = list(aei_shares) if aei_shares is not None else [None] * len(texts)
     return _from_model(texts, preds, aei=aei, adoption_pct=adoption_pct)
 

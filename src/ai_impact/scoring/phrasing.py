@@ -1,0 +1,230 @@
+"""Rewrite a task as people write it into the form of an O*NET task statement.
+
+The task model learnt from O*NET statements, which open with a base-form verb ("Prepare
+monthly reports."). Job ads, CVs and personal task lists say the same thing differently:
+"Responsible for preparing monthly reports", "You'll prepare ...", "Prepares ...", "Prepared
+...", "I put together ...", "- preparing ...". :func:`task_statement` undoes those habits before
+the text reaches the model; the user's own wording is what the analysis shows.
+
+Steps (documented in docs/methodology.md, "Your own job description"):
+
+1. List markers are stripped.
+2. Up to three leading frames are removed: adverbials ("In this role,", "Most days"), a
+   subject with its auxiliaries ("You will", "I'm", "The successful candidate will be"),
+   and duty phrases ("responsible for", "in charge of", "tasked with", "duties include").
+3. The opening word, when it is an inflected form (-s, -ing, -ed or a common irregular past) of
+   a verb that opens O*NET statements (``data/task_verbs.json``, built from O*NET 30.3 and the
+   label set by ``scripts/build_task_verbs.py``), becomes that verb. When the opening was an
+   -ing or -ed form, later verbs of the same form joined by "and", "or", a comma or a
+   semicolon are put back too ("Preparing reports and presenting findings"), except -ing
+   words O*NET statements use often as they are ("training sessions", ``keep_ing``) unless
+   an article or possessive follows them ("inspecting and packing the product").
+4. The first letter is capitalised and a final full stop added, as in O*NET.
+
+Nothing else changes: the rewrite never adds words, so a text that already reads like an O*NET
+statement passes through unchanged (apart from step 4).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["base_verb", "task_statement"]
+
+_VERBS_FILE = Path(__file__).with_name("data") / "task_verbs.json"
+_MARKER = re.compile(r"^\s*(?:[-–—*•·▪◦‣►>✓✔]+|\(?\d{1,2}[.)]|\(?[a-hA-H][.)](?=\s))\s*")
+_APOS = "['’]"
+_ADVERBIAL = re.compile(
+    r"^(?:in (?:this|the|my|our) (?:role|position|job)|on a (?:daily|weekly|regular) basis|"
+    r"day[- ]to[- ]day|(?:most|some) days|every day|each day|typically|usually|"
+    r"generally|regularly|often|mostly|also|additionally|primarily|mainly)\b[,:]?\s+",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(
+    rf"^(?:you|i|we|he|she|they|(?:the|our|this) (?:successful |ideal |new )?"
+    r"(?:candidate|applicant|incumbent|employee|individual|hire|person|role|position|"
+    rf"jobholder|post ?holder|team member))(?:{_APOS}ll|{_APOS}m|{_APOS}re|{_APOS}ve)?\s+",
+    re.IGNORECASE,
+)
+_AUXILIARY = re.compile(
+    r"^(?:will|would|shall|must|can|may|should|also|usually|often|mostly|typically|regularly|"
+    r"generally|sometimes|then|am|are|is|be|being|get to|have to|need to|help to|"
+    r"are expected to|is expected to|be expected to|expected to|required to|"
+    r"be asked to|asked to|going to|able to|ability to|will be able to)\s+",
+    re.IGNORECASE,
+)
+_DUTY = re.compile(
+    r"^(?:(?:be |being )?(?:(?:fully |directly |solely )?(?:responsible|accountable) for|"
+    r"in charge of|tasked with|charged with|involved in|focused on|dedicated to)|"
+    r"(?:(?:key |main |core |primary |essential )?(?:duties|tasks|responsibilities) "
+    r"(?:include|includes|involve|involves|are)|duties:|tasks:|responsibilities:))\s+",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z]+")
+_JOINED = re.compile(
+    r"(,\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and|or|as well as)\s+)([A-Za-z]+)"
+    # Group 3 (optional): the word is used as a verb for sure: an article or possessive follows,
+    # or the text ends.
+    r"(?=(\W*$|\s+(?:the|a|an|all|any|each|every|their|our|its|his|her|your|my|new)\b)?)",
+    re.IGNORECASE,
+)
+# Common irregular past forms of verbs that open O*NET statements (CVs are in the past tense).
+_IRREGULAR_PAST = {
+    "bought": "buy",
+    "brought": "bring",
+    "built": "build",
+    "caught": "catch",
+    "chose": "choose",
+    "dealt": "deal",
+    "drew": "draw",
+    "drove": "drive",
+    "dug": "dig",
+    "fed": "feed",
+    "fought": "fight",
+    "found": "find",
+    "froze": "freeze",
+    "gave": "give",
+    "grew": "grow",
+    "held": "hold",
+    "kept": "keep",
+    "laid": "lay",
+    "led": "lead",
+    "lent": "lend",
+    "made": "make",
+    "met": "meet",
+    "oversaw": "oversee",
+    "paid": "pay",
+    "ran": "run",
+    "rode": "ride",
+    "sent": "send",
+    "shot": "shoot",
+    "sold": "sell",
+    "sought": "seek",
+    "spent": "spend",
+    "spoke": "speak",
+    "stood": "stand",
+    "struck": "strike",
+    "swept": "sweep",
+    "taught": "teach",
+    "thought": "think",
+    "threw": "throw",
+    "told": "tell",
+    "took": "take",
+    "understood": "understand",
+    "undertook": "undertake",
+    "underwent": "undergo",
+    "won": "win",
+    "wore": "wear",
+    "wrote": "write",
+}
+
+
+def _inflections(verb: str) -> dict[str, str]:
+    """Surface forms of a base verb, each with its kind: 's', 'ing' or 'ed'."""
+    out: dict[str, str] = {}
+    stem_y = verb[:-1] if verb.endswith("y") and verb[-2:-1] not in "aeiou" else None
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        out[verb + "es"] = "s"
+    elif stem_y:
+        out[stem_y + "ies"] = "s"
+    else:
+        out[verb + "s"] = "s"
+    if verb.endswith("ie"):
+        out[verb[:-2] + "ying"] = "ing"
+    elif verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")):
+        out[verb[:-1] + "ing"] = "ing"
+    else:
+        out[verb + "ing"] = "ing"
+    out[verb + verb[-1] + "ing"] = "ing"  # plan → planning, submit → submitting
+    if verb.endswith("e"):
+        out[verb + "d"] = "ed"
+    elif stem_y:
+        out[stem_y + "ied"] = "ed"
+    else:
+        out[verb + "ed"] = "ed"
+    out[verb + verb[-1] + "ed"] = "ed"
+    if verb.endswith("c"):
+        out[verb + "king"] = "ing"  # traffic → trafficking
+        out[verb + "ked"] = "ed"
+    return out
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict[str, list[str]]:
+    data: dict[str, list[str]] = json.loads(_VERBS_FILE.read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _keep_ing() -> frozenset[str]:
+    return frozenset(_data()["keep_ing"])
+
+
+@lru_cache(maxsize=1)
+def _forms() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
+    """The base verbs and a map from inflected form to (base verb, kind)."""
+    verbs = frozenset(_data()["verbs"])
+    forms: dict[str, tuple[str, str]] = {}
+    for verb in sorted(verbs):
+        for surface, kind in _inflections(verb).items():
+            if surface not in verbs:
+                forms.setdefault(surface, (verb, kind))
+    for surface, verb in _IRREGULAR_PAST.items():
+        if verb in verbs:
+            forms[surface] = (verb, "ed")
+    return verbs, forms
+
+
+def base_verb(word: str) -> tuple[str, str] | None:
+    """(base verb, kind) when ``word`` is an inflected form of a task verb, else None."""
+    verbs, forms = _forms()
+    low = word.lower()
+    if low in verbs:
+        return None
+    return forms.get(low)
+
+
+def _strip_frames(text: str) -> str:
+    for _ in range(4):
+        before = text
+        for pattern in (_ADVERBIAL, _SUBJECT, _AUXILIARY, _DUTY):
+            text = pattern.sub("", text, count=1)
+        if text == before:
+            break
+    return text
+
+
+def _same_case(word: str, like: str) -> str:
+    return word.capitalize() if like[:1].isupper() else word
+
+
+def task_statement(text: str) -> str:
+    """``text`` rewritten as an O*NET-style task statement (see the module docs)."""
+    original = " ".join(text.split())
+    body = _MARKER.sub("", original).strip()
+    body = _strip_frames(body) or body
+    first = _WORD.match(body)
+    if first:
+        found = base_verb(first.group(0))
+        if found:
+            verb, kind = found
+            body = _same_case(verb, first.group(0)) + body[first.end() :]
+            if kind in ("ing", "ed"):
+
+                def back(m: re.Match[str]) -> str:
+                    word = m.group(2)
+                    as_is = word.lower() in _keep_ing() and m.group(3) is None
+                    hit = None if as_is else base_verb(word)
+                    return m.group(1) + (hit[0] if hit and hit[1] == kind else word)
+
+                body = _JOINED.sub(back, body)
+    body = body.strip()
+    if not body:
+        return original
+    body = body[0].upper() + body[1:]
+    if body[-1].isalnum() or body[-1] in ")'\"’”":
+        body += "."
+    return body

@@ -1,0 +1,107 @@
+"""Tasks written as job ads, CVs and workers write them, rewritten as O*NET statements."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ai_impact.scoring import score_texts
+from ai_impact.scoring.phrasing import base_verb, task_statement
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("typed", "statement"),
+    [
+        (
+            "Responsible for preparing monthly reports and presenting findings to management",
+            "Prepare monthly reports and present findings to management.",
+        ),
+        ("You'll coordinate schedules with vendors", "Coordinate schedules with vendors."),
+        ("You will oversee maintenance of machinery", "Oversee maintenance of machinery."),
+        (
+            "In this role, you will be responsible for managing the budget",
+            "Manage the budget.",
+        ),
+        ("Prepares reports on operations.", "Prepare reports on operations."),
+        (
+            "- Prepared quarterly tax filings for 40 clients",
+            "Prepare quarterly tax filings for 40 clients.",
+        ),
+        ("• Led a team of five engineers", "Lead a team of five engineers."),
+        ("Wrote technical documentation", "Write technical documentation."),
+        ("Supervised and trained new staff", "Supervise and train new staff."),
+        ("Most days I handle customer complaints", "Handle customer complaints."),
+        ("I put together the weekly newsletter", "Put together the weekly newsletter."),
+        ("Duties include cleaning rooms", "Clean rooms."),
+        ("3) analyzes data", "Analyze data."),
+        ("Studies effects of processing", "Study effects of processing."),
+        ("Cleaning and sanitizing kitchen equipment", "Clean and sanitize kitchen equipment."),
+        # -ing words O*NET uses as they are stay after "and".
+        (
+            "Attending workshops and training sessions",
+            "Attend workshops and training sessions.",
+        ),
+        (
+            "Responsible for inspecting and packing the finished product.",
+            "Inspect and pack the finished product.",
+        ),
+        # A noun after "and" is not a verb: third-person forms are not carried along.
+        ("Maintains files and records", "Maintain files and records."),
+        # Verbs that end like inflections are base forms already.
+        ("Assess patients", "Assess patients."),
+        ("Process invoices", "Process invoices."),
+        # Nothing to undo: the text keeps its words.
+        ("IT support ticket triage", "IT support ticket triage."),
+        (
+            "The successful candidate will be responsible for the planning of events",
+            "The planning of events.",
+        ),
+    ],
+)
+def test_rewrites_common_habits(typed: str, statement: str) -> None:
+    assert task_statement(typed) == statement
+
+
+def test_onet_statements_pass_through_unchanged() -> None:
+    """Every O*NET 30.3 task statement is already in the target form."""
+    path = ROOT / "data" / "onet" / "30.3" / "task_statements.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+        texts = [" ".join(r["Task"].split()) for r in csv.DictReader(fh)]
+    assert len(texts) > 18_000
+    changed = [t for t in texts if task_statement(t) not in (t, t + ".")]
+    assert changed == []
+
+
+def test_base_verb_knows_inflections_and_leaves_base_forms() -> None:
+    assert base_verb("Preparing") == ("prepare", "ing")
+    assert base_verb("analyzes") == ("analyze", "s")
+    assert base_verb("supervised") == ("supervise", "ed")
+    assert base_verb("planning") == ("plan", "ing")
+    assert base_verb("taught") == ("teach", "ed")
+    assert base_verb("process") is None  # a base verb itself
+    assert base_verb("table") is None  # not a task verb
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=120))
+def test_any_text_gives_a_nonempty_stable_statement(text: str) -> None:
+    if not text.strip():
+        return
+    once = task_statement(text)
+    assert once.strip()
+    assert task_statement(once) == once
+
+
+def test_score_texts_reads_the_rewrite_but_reports_the_users_words() -> None:
+    typed = "Responsible for preparing monthly financial reports for management"
+    [as_typed] = score_texts([typed])
+    [statement] = score_texts(["Prepare monthly financial reports for management."])
+    assert as_typed.task == typed
+    assert as_typed.exposure == statement.exposure

@@ -123,18 +123,22 @@ def spearman(a: list[float], b: list[float]) -> float:
 
 
 def _scores_by(
-    index: dm.DescriptionIndex, vecs: np.ndarray[Any, Any], weight: float
+    index: dm.DescriptionIndex,
+    vecs: np.ndarray[Any, Any],
+    texts: list[str],
+    coverage: float,
+    lexical: float,
 ) -> np.ndarray[Any, Any]:
-    old = dm.COVERAGE_WEIGHT
-    dm.COVERAGE_WEIGHT = weight
+    old = dm.COVERAGE_WEIGHT, dm.LEXICAL_WEIGHT
+    dm.COVERAGE_WEIGHT, dm.LEXICAL_WEIGHT = coverage, lexical
     try:
-        return index.scores(vecs)
+        return index.scores(vecs, texts)
     finally:
-        dm.COVERAGE_WEIGHT = old
+        dm.COVERAGE_WEIGHT, dm.LEXICAL_WEIGHT = old
 
 
 def matching(index: dm.DescriptionIndex, jds: list[Any], grid: bool) -> None:
-    """Top-1/top-3 on even and odd occupations; centroid-only baseline; calibration."""
+    """Top-1/top-3 on even and odd occupations; earlier designs as baselines; calibration."""
     embed = load_embedder()
     pos = {c: i for i, c in enumerate(index.codes)}
     prepared = []
@@ -143,38 +147,56 @@ def matching(index: dm.DescriptionIndex, jds: list[Any], grid: bool) -> None:
         split = split_description(text)
         leaks += sum(1 for s in split.tasks if s.startswith(("About", "3+", "Bachelor", "Salary")))
         # As the matcher does: statements rewritten into O*NET form first.
-        prepared.append((pos[code], embed.encode([task_statement(t) for t in split.tasks])))
+        statements = [task_statement(t) for t in split.tasks]
+        prepared.append((pos[code], embed.encode(statements), statements))
     print(f"pseudo job descriptions: {len(jds)}; boilerplate lines kept by the splitter: {leaks}")
-    weights = [0.0, 0.1, 0.2, 0.5, 1.0] if grid else sorted({dm.COVERAGE_WEIGHT, 1.0})
-    for w in weights:
+    shipped = (dm.COVERAGE_WEIGHT, dm.LEXICAL_WEIGHT)
+    settings = {
+        f"shipped: lexical weight {dm.LEXICAL_WEIGHT}": shipped,
+        "baseline: embedding centroid only": (0.0, 0.0),
+        "baseline: coverage only": (1.0, 0.0),
+        "lexical only": (0.0, 1.0),
+    }
+    if grid:
+        for w in (0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8):
+            settings.setdefault(f"lexical weight {w}", (0.0, w))
+    for label, (cov, lex) in settings.items():
         ranks = []
-        for true, vecs in prepared:
-            s = _scores_by(index, vecs, w)
+        for true, vecs, texts in prepared:
+            s = _scores_by(index, vecs, texts, cov, lex)
             ranks.append(int((s > s[true]).sum()))
         r = np.asarray(ranks)
         for name, part in (("even", r[0::2]), ("odd (held out)", r[1::2]), ("all", r)):
-            label = "baseline: coverage only" if w == 1.0 else f"coverage weight {w}"
             print(
-                f"  {label:26s} {name:15s} top-1 {np.mean(part == 0):.3f}  "
+                f"  {label:36s} {name:15s} top-1 {np.mean(part == 0):.3f}  "
                 f"top-3 {np.mean(part < 3):.3f}  (n={len(part)})"
             )
-    temps = [0.01, 0.02, 0.03, 0.05] if grid else [dm.TEMPERATURE]
+    temps = [0.01, 0.015, 0.02, 0.03, 0.05] if grid else [dm.TEMPERATURE]
     for temp in temps:
-        conf, hit = [], []
-        for true, vecs in prepared[1::2]:
-            s = index.scores(vecs)
-            z = np.exp((s - s.max()) / temp)
-            p = z / z.sum()
-            conf.append(float(p.max()))
-            hit.append(int(np.argmax(s)) == true)
-        c, h = np.asarray(conf), np.asarray(hit)
-        bins = [(0.0, 0.3), (0.3, 0.6), (0.6, 1.01)]
-        parts = [
-            f"[{lo:.1f},{min(hi, 1):.1f}) n={m.sum()} acc={h[m].mean():.2f} conf={c[m].mean():.2f}"
-            for lo, hi in bins
-            if (m := (c >= lo) & (c < hi)).sum()
-        ]
-        print(f"  calibration T={temp} (odd): " + "; ".join(parts))
+        for half, rows in (("even", prepared[0::2]), ("odd", prepared[1::2])):
+            conf, hit = [], []
+            for true, vecs, texts in rows:
+                s = index.scores(vecs, texts)
+                z = np.exp((s - s.max()) / temp)
+                p = z / z.sum()
+                conf.append(float(p.max()))
+                hit.append(int(np.argmax(s)) == true)
+            c, h = np.asarray(conf), np.asarray(hit)
+            edges = np.linspace(0, 1, 11)
+            which = np.clip(np.digitize(c, edges) - 1, 0, 9)
+            ece = sum(
+                abs(h[which == b].mean() - c[which == b].mean()) * (which == b).mean()
+                for b in range(10)
+                if (which == b).any()
+            )
+            bins = [(0.0, 0.3), (0.3, 0.6), (0.6, 1.01)]
+            parts = [
+                f"[{lo:.1f},{min(hi, 1):.1f}) n={m.sum()} acc={h[m].mean():.2f} "
+                f"conf={c[m].mean():.2f}"
+                for lo, hi in bins
+                if (m := (c >= lo) & (c < hi)).sum()
+            ]
+            print(f"  calibration T={temp} ({half}): ECE {ece:.3f}; " + "; ".join(parts))
 
 
 def agreement(engine: Any, jds: list[Any]) -> None:
@@ -252,12 +274,13 @@ def rewritten_statements(kb: Any) -> None:
     typed = [r["paraphrase"] for r in rows]
     truth = [pos.get(codes[int(r["row"])], -1) for r in rows]
     for label, texts in (("as typed (baseline)", typed), ("rewritten", map(task_statement, typed))):
-        vecs = embed.encode(list(texts))
+        texts = list(texts)
+        vecs = embed.encode(texts)
         ranks = []
-        for true, v in zip(truth, vecs, strict=True):
+        for true, v, text in zip(truth, vecs, texts, strict=True):
             if true < 0:
                 continue
-            s = index.scores(v[None, :])
+            s = index.scores(v[None, :], [text])
             ranks.append(int((s > s[true]).sum()))
         r = np.asarray(ranks)
         print(

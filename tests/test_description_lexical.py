@@ -1,0 +1,51 @@
+"""The word-level half of the description matcher."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ai_impact.reports.description_lexical import LexicalIndex
+
+DOCS = [
+    ("Insert intravenous catheters and monitor patients' vital signs.", 0),
+    ("Administer medications to patients as prescribed.", 0),
+    ("Operate forklifts to move pallets in the warehouse.", 1),
+    ("Load and unload trucks; count stock.", 1),
+    ("Serve subpoenas and legal papers.", 2),
+    ("Prepare reports for patients and staff.", 2),
+]
+
+
+def _index() -> LexicalIndex:
+    texts, owner = zip(*DOCS, strict=True)
+    return LexicalIndex.build(list(texts), list(owner), 3)
+
+
+def test_rare_words_find_their_occupation() -> None:
+    idx = _index()
+    assert int(np.argmax(idx.scores(["Drive a forklift and move pallets"]))) == 1
+    assert int(np.argmax(idx.scores(["Place IV catheters"]))) == 0
+    assert int(np.argmax(idx.scores(["Deliver subpoenas to witnesses"]))) == 2
+
+
+def test_scores_are_cosines() -> None:
+    idx = _index()
+    s = idx.scores(["Insert intravenous catheters and monitor patients' vital signs."])
+    assert s.shape == (3,)
+    assert np.all(s >= 0) and np.all(s <= 1 + 1e-6)
+    # Querying with a whole document gives it cosine 1 with itself.
+    one = idx.scores([t for t, o in DOCS if o == 1])
+    assert abs(one[1] - 1.0) < 1e-3
+
+
+def test_no_known_words_scores_zero() -> None:
+    idx = _index()
+    assert not idx.scores(["zzzz qqqq"]).any()
+    assert not idx.scores([]).any()
+
+
+def test_arrays_round_trip() -> None:
+    idx = _index()
+    back = LexicalIndex.from_arrays(idx.arrays(), idx.n_docs)
+    q = ["monitor patients and prepare reports"]
+    assert np.allclose(back.scores(q), idx.scores(q), atol=1e-3)

@@ -18,6 +18,8 @@ from ai_impact.db import KnowledgeBase, open_kb
 from ai_impact.db.models import Occupation, SourceInfo, Task, Wage
 from ai_impact.reports.model import OccupationReport
 from ai_impact.reports.service import Analyses, IndustrySummary, OccupationRow, methodology_text
+from ai_impact.scoring import TaskScore
+from ai_impact.scoring import score_tasks as _score_tasks
 from ai_impact.settings import Settings
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "occupation_table",
     "report_for",
     "resolve_title",
+    "score_tasks",
     "sources_info",
     "tasks_of",
     "wages",
@@ -158,6 +161,13 @@ def industry(
 def resolve_title(text: str, top: int = 5, *, settings: Settings | None = None) -> Any:
     """Candidate occupations for a job title, best first (a ``titles.Resolution``)."""
     return _analyses_for(settings).resolver().resolve(text, top=top)
+
+
+def score_tasks(
+    texts: list[str], *, adoption_pct: float | None = None, settings: Settings | None = None
+) -> list[TaskScore]:
+    """Score task texts: an O*NET statement gets its published labels, other text the model."""
+    return _score_tasks(get_kb(settings), texts, adoption_pct=adoption_pct)
 
 
 def sources_info(*, settings: Settings | None = None) -> list[SourceInfo]:

@@ -1,4 +1,8 @@
-"""``ai-impact score-tasks``: exposure, automation and timeline of free task texts."""
+"""``ai-impact score-tasks``: exposure, automation and timeline of free task texts.
+
+A text that is an O*NET task statement gets the published labels (source "human label"), any
+other text the task model (source "model"): :func:`ai_impact.api.score_tasks`.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,11 @@ from typing import Annotated
 
 import typer
 
+from ai_impact import api
 from ai_impact.cli.app import app
 from ai_impact.cli.common import handles_errors
 from ai_impact.errors import InputError
-from ai_impact.scoring import TaskScore, score_texts
+from ai_impact.scoring import TaskScore
 
 EMPTY = "empty task text"
 
@@ -49,7 +54,7 @@ def _read_lines(path: Path) -> list[str]:
 
 def _jsonl(lines: list[str], adoption_pct: float | None) -> None:
     keep = [i for i, t in enumerate(lines) if t.strip()]
-    scores = score_texts([lines[i].strip() for i in keep], adoption_pct=adoption_pct)
+    scores = api.score_tasks([lines[i].strip() for i in keep], adoption_pct=adoption_pct)
     by_line = dict(zip(keep, scores, strict=True))
     for i in range(len(lines)):
         record = contract_line(by_line[i]) if i in by_line else {"task": "", "error": EMPTY}
@@ -64,7 +69,7 @@ def _table(scores: list[TaskScore]) -> None:
         typer.echo(
             f"{s.beta:5.2f} {probs:^14} {s.automation:4.1f}  {s.timeline:<17} {s.mode:<10} {s.task}"
         )
-        detail = f"      why: {s.timeline_reason}"
+        detail = f"      {s.source}; why: {s.timeline_reason}"
         if s.capability:
             detail += f"; stays human: {s.capability} ({s.capability_source})"
         typer.echo(detail)
@@ -98,4 +103,4 @@ def score_tasks(
     keep = [t.strip() for t in lines if t.strip()]
     if not keep:
         raise InputError("Every task text is empty.", hint="Give at least one non-empty task.")
-    _table(score_texts(keep, adoption_pct=adoption_pct))
+    _table(api.score_tasks(keep, adoption_pct=adoption_pct))

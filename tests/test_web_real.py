@@ -64,3 +64,15 @@ def test_search_and_errors(client: TestClient) -> None:
     assert set(body) == {"ok", "error", "status"} and body["status"] == 404
     res = client.get("/api/v1/resolve", params={"q": "registered nurse", "top": 3}).json()
     assert res["candidates"][0]["code"] == "29-1141.00"
+
+
+def test_search_titles_give_every_occupation_its_other_names(settings: Settings) -> None:
+    """The static search index's names: aliases first, then O*NET's own, capped, distinct."""
+    names = api.search_titles(settings=settings)
+    assert len(names) == 1016
+    assert all(len(v) <= 30 for v in names.values())
+    rn = names["29-1141.00"]
+    assert "Registered Nurses" not in rn and "Registered Nurse" in rn
+    assert len({n.casefold() for n in rn}) == len(rn)
+    assert "Machine Learning Engineer" in names["15-2051.00"]
+    assert sum(len(v) > 0 for v in names.values()) > 1000

@@ -337,6 +337,12 @@ def resolve_title(text: str, top: int = 5, *, settings: object = None) -> Resolu
     return Resolution(text, q, tuple(found), len(found) > 1, None, None)
 
 
+def search_titles(*, per_occupation: int = 30, settings: object = None) -> dict[str, list[str]]:
+    """Fake of ``api.search_titles``: a few other names per occupation."""
+    names = {"29-1141.00": ["RN", "Travel Nurse"], "15-2051.00": ["Machine Learning Engineer"]}
+    return {r.header.code: names.get(r.header.code, [])[:per_occupation] for r in REPORTS.values()}
+
+
 def compare(codes: Sequence[str], *, settings: object = None) -> list[OccupationReport]:
     """Fake of ``api.compare``."""
     if not 2 <= len(codes) <= 4:
@@ -368,6 +374,7 @@ NAMES = (
     "industries",
     "industry",
     "resolve_title",
+    "search_titles",
     "compare",
     "sources_info",
     "methodology_markdown",

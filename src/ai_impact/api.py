@@ -39,6 +39,7 @@ __all__ = [
     "report_for",
     "resolve_title",
     "score_tasks",
+    "search_titles",
     "sources_info",
     "tasks_of",
     "wages",
@@ -168,6 +169,35 @@ def score_tasks(
 ) -> list[TaskScore]:
     """Score task texts: an O*NET statement gets its published labels, other text the model."""
     return _score_tasks(get_kb(settings), texts, adoption_pct=adoption_pct)
+
+
+_TITLE_KINDS = ("short", "reported", "alternate")  # most telling first
+
+
+def search_titles(
+    *, per_occupation: int = 30, settings: Settings | None = None
+) -> dict[str, list[str]]:
+    """Other names of every occupation, for a search box: the alias table's modern titles
+    (for each occupation they rest on), then O*NET's short, reported and alternate titles;
+    distinct ignoring case, without the O*NET title itself, at most ``per_occupation`` each."""
+    kb = get_kb(settings)
+    resolver = _analyses_for(settings).resolver()
+    out: dict[str, list[str]] = {o.code: [] for o in kb.occupations()}
+    seen = {code: {kb.occupation(code).title.casefold()} for code in out}
+
+    def add(code: str, title: str) -> None:
+        key = title.casefold()
+        if code in out and key not in seen[code] and len(out[code]) < per_occupation:
+            seen[code].add(key)
+            out[code].append(title)
+
+    for entry in resolver.aliases.entries:
+        for code, _ in entry.candidates:
+            add(code, entry.title)
+    others = [t for t in kb.titles() if t.kind in _TITLE_KINDS]
+    for t in sorted(others, key=lambda t: (_TITLE_KINDS.index(t.kind), t.title)):
+        add(t.code, t.title)
+    return out
 
 
 def sources_info(*, settings: Settings | None = None) -> list[SourceInfo]:

@@ -107,6 +107,14 @@ def test_static_export_searches_and_links_from_a_sub_path(
         link.click()
         page.wait_for_url(re.compile(r"/deep/site/occupations/29-1141\.00\.html$"))
         assert page.locator("h1").inner_text() == "Registered Nurses"
+        # Other names find the occupation too, and the list says which name matched.
+        page.goto(files.url + "/deep/site/index.html?q=travel%20nurse")
+        hit = page.locator("#static-results li").first
+        hit.wait_for()
+        assert "Registered Nurses" in hit.inner_text()
+        assert "\u201cTravel Nurse\u201d" in hit.inner_text()
+        hit.locator("a").click()
+        page.wait_for_url(re.compile(r"/deep/site/occupations/29-1141\.00\.html$"))
         page.get_by_role("link", name="Healthcare").first.click()
         page.wait_for_url(re.compile(r"/deep/site/industries/healthcare\.html$"))
         shot(page, "fake-static-industry")

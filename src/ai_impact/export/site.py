@@ -67,13 +67,13 @@ def _sitemap(paths: Sequence[str], base_url: str | None) -> str:
     )
 
 
-def _search_index(rows: Sequence[Any]) -> str:
-    """Code, title, a few alternate titles and the risk of every occupation, compactly."""
+def _search_index(rows: Sequence[Any], titles: dict[str, list[str]]) -> str:
+    """Code, title, other names (``api.search_titles``) and risk of every occupation, compactly."""
     entries = [
         {
             "c": r.code,
             "t": r.title,
-            "a": list(getattr(r, "alt_titles", ()) or ())[:8],
+            "a": titles.get(r.code, []),
             "r": round(r.risk_score, 1),
             "k": r.risk_category,
         }
@@ -103,7 +103,8 @@ def build_site(
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         shared = pages.write_shared(tmp, rows, industries, settings)
-        _write(tmp / "search-index.json", _search_index(rows))
+        titles = api.search_titles(settings=settings)
+        _write(tmp / "search-index.json", _search_index(rows, titles))
         codes = [r.code for r in rows]
         done = pages.write_occupations(tmp, codes, jobs=jobs, settings=settings, progress=progress)
         occupation_paths = [f"occupations/{c}.html" for c in codes]

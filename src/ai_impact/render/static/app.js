@@ -18,22 +18,30 @@
 
   function loadIndex() {
     if (index) return Promise.resolve(index);
-    return fetch(indexUrl).then(function (r) { return r.json(); }).then(function (d) { index = d; return d; });
+    return fetch(indexUrl).then(function (r) { return r.json(); }).then(function (d) {
+      /* Each title's words, folded once: the O*NET title first, then the other names. */
+      d.forEach(function (o) {
+        o.w = [o.t].concat(o.a || []).map(function (t) { return fold(t).split(/[^a-z0-9]+/).filter(Boolean); });
+      });
+      index = d;
+      return d;
+    });
   }
-  /* Client-side search of the static export: every query word must start a word of a title. */
+  /* Client-side search of the static export: every query word must start a word of a title
+     (the O*NET title or one of the occupation's other names). */
   function searchIndex(q, top) {
     var words = fold(q).split(/[^a-z0-9]+/).filter(Boolean);
     if (!words.length) return [];
     var out = [];
     index.forEach(function (o) {
-      var best = 0;
-      [o.t].concat(o.a || []).forEach(function (title, i) {
-        var tw = fold(title).split(/[^a-z0-9]+/);
+      var best = 0, alsoCalled = null;
+      o.w.forEach(function (tw, i) {
         var hits = words.filter(function (w) { return tw.some(function (t) { return t.indexOf(w) === 0; }); }).length;
-        if (hits === words.length) best = Math.max(best, (i === 0 ? 1 : 0.9) * words.length / tw.length);
+        var score = (i === 0 ? 1 : 0.9) * words.length / Math.max(tw.length, words.length);
+        if (hits === words.length && score > best) { best = score; alsoCalled = i === 0 ? null : o.a[i - 1]; }
       });
-      if (o.c.indexOf(q.trim()) === 0) best = 1;
-      if (best > 0) out.push({ code: o.c, title: o.t, confidence: Math.min(1, best), risk: o.r, category: o.k });
+      if (o.c.indexOf(q.trim()) === 0) { best = 1; alsoCalled = null; }
+      if (best > 0) out.push({ code: o.c, title: o.t, alsoCalled: alsoCalled, confidence: Math.min(1, best), risk: o.r, category: o.k });
     });
     out.sort(function (a, b) { return b.confidence - a.confidence || a.title.localeCompare(b.title); });
     return out.slice(0, top);
@@ -69,6 +77,7 @@
         var li = el("li", { role: "option", id: list.id + "-" + i, "aria-selected": "false" });
         var a = el("a", { href: occupationUrl(c.code), tabindex: "-1" });
         a.appendChild(el("span", { class: "t" }, c.title));
+        if (c.alsoCalled) a.appendChild(el("span", { class: "via" }, "as \u201c" + c.alsoCalled + "\u201d"));
         a.appendChild(el("span", { class: "conf" }, c.code + " · " + Math.round(c.confidence * 100) + "%"));
         li.appendChild(a);
         list.appendChild(li);
@@ -112,6 +121,7 @@
         found.forEach(function (c) {
           var li = el("li");
           li.appendChild(el("a", { href: occupationUrl(c.code) }, c.title));
+          if (c.alsoCalled) li.appendChild(document.createTextNode(" (as \u201c" + c.alsoCalled + "\u201d)"));
           li.appendChild(document.createTextNode(" \u00b7 risk " + c.risk.toFixed(1) + " (" + c.category + ")"));
           ol.appendChild(li);
         });

@@ -41,6 +41,7 @@ def test_every_page_and_file_is_there(site: Path) -> None:
         "occupations/index.html",
         "occupations/15-2051.00.html",
         "api/occupations/15-2051.00.json",
+        "compare/15-2051.00.html",
         MARKER,
     ):
         assert (site / name).is_file(), name
@@ -136,3 +137,12 @@ def test_build_site_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     refused = CliRunner().invoke(app, ["build-site", str(tmp_path / "other")])
     assert refused.exit_code == 2
     assert "not empty and was not made by build-site" in refused.output
+
+
+def test_compare_page_is_prerendered_for_the_related_set(site: Path) -> None:
+    """The occupation page's compare button leads to a static page of it and its related."""
+    page = (site / "occupations/15-2051.00.html").read_text()
+    assert 'href="../compare/15-2051.00.html"' in page
+    compare = (site / "compare/15-2051.00.html").read_text()
+    assert "Compare occupations" in compare
+    assert "Data Scientists" in compare and "Registered Nurses" in compare

@@ -88,7 +88,8 @@ def test_links_served_and_static() -> None:
     assert served.industry("technology", "pay", "asc") == "/industry/technology?sort=pay&order=asc"
     assert static.occupation("15-2051.00") == "../occupations/15-2051.00.html"
     assert static.industry("technology", "pay") == "../industries/technology--pay-desc.html"
-    assert static.compare(["a", "b"]) is None and static.asset("app.js") == "../static/app.js"
+    assert static.compare(["a", "b"]) == "../compare/a.html" and static.compare(["a"]) is None
+    assert static.asset("app.js") == "../static/app.js"
 
 
 def test_renderers_cover_the_three_formats() -> None:

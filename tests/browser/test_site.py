@@ -115,6 +115,13 @@ def test_static_export_searches_and_links_from_a_sub_path(
         assert "\u201cTravel Nurse\u201d" in hit.inner_text()
         hit.locator("a").click()
         page.wait_for_url(re.compile(r"/deep/site/occupations/29-1141\.00\.html$"))
+        page.goto(files.url + "/deep/site/occupations/15-2051.00.html")
+        page.get_by_role("link", name="Compare with the first three").click()
+        page.wait_for_url(re.compile(r"/deep/site/compare/15-2051\.00\.html$"))
+        assert page.locator("h1").inner_text() == "Compare occupations"
+        assert page.locator("table.compare th a", has_text="Registered Nurses").count() == 1
+        page.locator("table.compare th a", has_text="Registered Nurses").click()
+        page.wait_for_url(re.compile(r"/deep/site/occupations/29-1141\.00\.html$"))
         page.get_by_role("link", name="Healthcare").first.click()
         page.wait_for_url(re.compile(r"/deep/site/industries/healthcare\.html$"))
         shot(page, "fake-static-industry")

@@ -102,11 +102,24 @@ def _table_page(
     return render_page(template, links, rows=ordered, sort=sort, order=order, sort_url=url, **extra)
 
 
+def compare_codes(report: Any) -> list[str]:
+    """The occupation and its first three related ones: what its compare page shows."""
+    return [report.header.code, *[x.code for x in report.related][:3]]
+
+
 def write_occupation(out: Path, code: str, settings: Settings | None = None) -> None:
-    """The page and the JSON of one occupation."""
+    """The page and the JSON of one occupation, and its comparison with related ones."""
     report = api.report_for(code, settings=settings)
-    _write(out / "occupations" / f"{code}.html", occupation_page(report, StaticLinks("../")))
+    links = StaticLinks("../")
+    _write(out / "occupations" / f"{code}.html", occupation_page(report, links))
     _write(out / "api" / "occupations" / f"{code}.json", render_json(report, indent=None))
+    codes = compare_codes(report)
+    if links.compare(codes):
+        reports = api.compare(codes, settings=settings)
+        page = render_page(
+            "compare.html", links, reports=reports, chart=charts.compare_chart(reports)
+        )
+        _write(out / "compare" / f"{code}.html", page)
 
 
 def _chunk_worker(args: tuple[str, list[str], str | None]) -> int:

@@ -159,8 +159,11 @@ class StaticLinks(Links):
         return f"{self.root}industries/{slug}{tail}.html"
 
     def compare(self, codes: Sequence[str]) -> str | None:
-        """No comparisons in a static folder."""
-        return None
+        """The pre-rendered comparison of an occupation with its first three related ones
+        (the only comparison a static folder has: ``codes`` must be that set)."""
+        if self.standalone or len(codes) < 2:
+            return None
+        return f"{self.root}compare/{codes[0]}.html"
 
     def methodology(self) -> str:
         """The exported method page."""

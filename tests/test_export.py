@@ -70,9 +70,9 @@ def test_json_per_occupation_is_the_report(site: Path) -> None:
 def test_search_index_and_sitemap(site: Path) -> None:
     index = json.loads((site / "search-index.json").read_text())
     ds = {"c": "15-2051.00", "t": "Data Scientists", "a": ["Machine Learning Engineer"]}
-    assert {**ds, "r": 6.8, "k": "high"} in index
+    assert {**ds, "p": [0.95], "r": 6.8, "k": "high"} in index
     rn = next(e for e in index if e["c"] == "29-1141.00")
-    assert rn["a"] == ["RN", "Travel Nurse"]
+    assert (rn["a"], rn["p"]) == (["RN", "Travel Nurse"], [0.99, 0.85])
     sitemap = (site / "sitemap.xml").read_text()
     assert "<loc>occupations/15-2051.00.html</loc>" in sitemap
     assert "<loc>industries/finance.html</loc>" in sitemap and "--" not in sitemap

@@ -337,9 +337,14 @@ def resolve_title(text: str, top: int = 5, *, settings: object = None) -> Resolu
     return Resolution(text, q, tuple(found), len(found) > 1, None, None)
 
 
-def search_titles(*, per_occupation: int = 30, settings: object = None) -> dict[str, list[str]]:
+def search_titles(
+    *, per_occupation: int = 30, settings: object = None
+) -> dict[str, list[tuple[str, float]]]:
     """Fake of ``api.search_titles``: a few other names per occupation."""
-    names = {"29-1141.00": ["RN", "Travel Nurse"], "15-2051.00": ["Machine Learning Engineer"]}
+    names = {
+        "29-1141.00": [("RN", 0.99), ("Travel Nurse", 0.85)],
+        "15-2051.00": [("Machine Learning Engineer", 0.95)],
+    }
     return {r.header.code: names.get(r.header.code, [])[:per_occupation] for r in REPORTS.values()}
 
 

@@ -171,32 +171,47 @@ def score_tasks(
     return _score_tasks(get_kb(settings), texts, adoption_pct=adoption_pct)
 
 
-_TITLE_KINDS = ("short", "reported", "alternate")  # most telling first
+# How much a match through each kind of name counts against one through the O*NET title (1).
+_NAME_WEIGHT = {"short": 0.85, "reported": 0.85, "alternate": 0.8}
+# Which names an occupation keeps first when it has more than the cap.
+_NAME_RANK = {"primary alias": 0, "short": 1, "reported": 1, "secondary alias": 2, "alternate": 3}
 
 
 def search_titles(
-    *, per_occupation: int = 30, settings: Settings | None = None
-) -> dict[str, list[str]]:
-    """Other names of every occupation, for a search box: the alias table's modern titles
-    (for each occupation they rest on), then O*NET's short, reported and alternate titles;
-    distinct ignoring case, without the O*NET title itself, at most ``per_occupation`` each."""
+    *, per_occupation: int = 40, settings: Settings | None = None
+) -> dict[str, list[tuple[str, float]]]:
+    """Other names of every occupation with a weight, for a search box.
+
+    The alias table's modern titles and their spellings, for each occupation they rest on,
+    weigh 0.9 + 0.1 × the occupation's share of the alias ("RN" counts more for Registered
+    Nurses than for Critical Care Nurses); O*NET's short and reported titles 0.85, its alternate
+    titles 0.8. Distinct ignoring case, without the O*NET title itself. An occupation keeps at
+    most ``per_occupation`` names: aliases it is the main occupation of, then short and
+    reported titles, aliases it shares a smaller part of, then alternate titles.
+    """
     kb = get_kb(settings)
     resolver = _analyses_for(settings).resolver()
-    out: dict[str, list[str]] = {o.code: [] for o in kb.occupations()}
-    seen = {code: {kb.occupation(code).title.casefold()} for code in out}
-
-    def add(code: str, title: str) -> None:
-        key = title.casefold()
-        if code in out and key not in seen[code] and len(out[code]) < per_occupation:
-            seen[code].add(key)
-            out[code].append(title)
-
+    ranked: dict[str, list[tuple[int, float, str]]] = {o.code: [] for o in kb.occupations()}
     for entry in resolver.aliases.entries:
-        for code, _ in entry.candidates:
-            add(code, entry.title)
-    others = [t for t in kb.titles() if t.kind in _TITLE_KINDS]
-    for t in sorted(others, key=lambda t: (_TITLE_KINDS.index(t.kind), t.title)):
-        add(t.code, t.title)
+        total = sum(w for _, w in entry.candidates) or 1.0
+        top = max(w for _, w in entry.candidates)
+        for code, w in entry.candidates:
+            rank = _NAME_RANK["primary alias" if w == top else "secondary alias"]
+            for name in (entry.title, *entry.aliases):
+                if code in ranked:
+                    ranked[code].append((rank, round(0.9 + 0.1 * w / total, 3), name))
+    for t in kb.titles():
+        if t.kind in _NAME_WEIGHT and t.code in ranked:
+            ranked[t.code].append((_NAME_RANK[t.kind], _NAME_WEIGHT[t.kind], t.title))
+    out: dict[str, list[tuple[str, float]]] = {}
+    for code, names in ranked.items():
+        seen = {kb.occupation(code).title.casefold()}
+        keep: list[tuple[str, float]] = []
+        for _, weight, name in sorted(names, key=lambda n: (n[0], -n[1], n[2])):
+            if name.casefold() not in seen and len(keep) < per_occupation:
+                seen.add(name.casefold())
+                keep.append((name, weight))
+        out[code] = keep
     return out
 
 

@@ -67,13 +67,15 @@ def _sitemap(paths: Sequence[str], base_url: str | None) -> str:
     )
 
 
-def _search_index(rows: Sequence[Any], titles: dict[str, list[str]]) -> str:
-    """Code, title, other names (``api.search_titles``) and risk of every occupation, compactly."""
+def _search_index(rows: Sequence[Any], titles: dict[str, list[tuple[str, float]]]) -> str:
+    """Code, title, other names with their weights (``api.search_titles``: ``a`` and ``p``)
+    and risk of every occupation, compactly."""
     entries = [
         {
             "c": r.code,
             "t": r.title,
-            "a": titles.get(r.code, []),
+            "a": [n for n, _ in titles.get(r.code, [])],
+            "p": [w for _, w in titles.get(r.code, [])],
             "r": round(r.risk_score, 1),
             "k": r.risk_category,
         }

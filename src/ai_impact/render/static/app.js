@@ -28,7 +28,8 @@
     });
   }
   /* Client-side search of the static export: every query word must start a word of a title
-     (the O*NET title or one of the occupation's other names). */
+     (the O*NET title or one of the occupation's other names); a whole-word match counts more
+     than a prefix, a title with fewer other words more than a longer one. */
   function searchIndex(q, top) {
     var words = fold(q).split(/[^a-z0-9]+/).filter(Boolean);
     if (!words.length) return [];
@@ -36,9 +37,19 @@
     index.forEach(function (o) {
       var best = 0, alsoCalled = null;
       o.w.forEach(function (tw, i) {
-        var hits = words.filter(function (w) { return tw.some(function (t) { return t.indexOf(w) === 0; }); }).length;
-        var score = (i === 0 ? 1 : 0.9) * words.length / Math.max(tw.length, words.length);
-        if (hits === words.length && score > best) { best = score; alsoCalled = i === 0 ? null : o.a[i - 1]; }
+        var strength = 0;
+        for (var k = 0; k < words.length; k++) {
+          var w = words[k], s = 0;
+          for (var j = 0; j < tw.length; j++) {
+            if (tw[j] === w) { s = 1; break; }
+            if (tw[j].indexOf(w) === 0) s = 0.7;
+          }
+          if (!s) return;
+          strength += s;
+        }
+        var weight = i === 0 ? 1 : (o.p && o.p[i - 1]) || 0.8;
+        var score = weight * strength / Math.max(tw.length, words.length);
+        if (score > best) { best = score; alsoCalled = i === 0 ? null : o.a[i - 1]; }
       });
       if (o.c.indexOf(q.trim()) === 0) { best = 1; alsoCalled = null; }
       if (best > 0) out.push({ code: o.c, title: o.t, alsoCalled: alsoCalled, confidence: Math.min(1, best), risk: o.r, category: o.k });

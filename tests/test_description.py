@@ -295,3 +295,19 @@ def test_api_errors_have_the_error_shape(
     d = r.json()
     assert d["ok"] is False and d["status"] == status
     assert words in d["error"]
+
+
+def test_a_pasted_onet_statement_keeps_its_published_label() -> None:
+    """Word for word O*NET statements are labelled tasks; the page says so."""
+    from ai_impact.scoring import score_tasks
+
+    text = (
+        "Responsibilities:\n"
+        "- Prepare reports on operations and system productivity or efficiency.\n"
+        "- Enter invoices into the accounting system and reconcile vendor statements\n"
+    )
+    report = api.analyze_description(text)
+    sources = [s.source for s in score_tasks(api.get_kb(), list(split_description(text).tasks))]
+    assert sources == ["human label", "model"]
+    assert "1 of them is word for word an O*NET task statement" in report.header.rests_on_note
+    assert "keeps its published label" in report.method.notes[0]

@@ -1,7 +1,9 @@
 """The analysis of a person's own job description or task list.
 
 The user's statements (:mod:`ai_impact.reports.jd_split`) are the tasks: each is scored by the
-task model (source "model") with the industry adoption of the occupation the text rests on,
+task model (source "model"), or, when it is word for word a labelled O*NET statement, by that
+task's published label (source "human label", :mod:`ai_impact.scoring.known`), with the
+industry adoption of the occupation the text rests on,
 and they are aggregated with the same weights and formula as every O*NET occupation
 (:mod:`ai_impact.risk.aggregate`, :mod:`ai_impact.risk.formula`), each statement weighing one
 (supplemental) since a pasted list does not say which duties are core. Exposure and
@@ -120,16 +122,26 @@ def _confidence_words(conf: float) -> str:
     return next(words for cut, words in _CONFIDENCE_WORDS if conf >= cut)
 
 
-def _note(occ: Any, n: int, best: OccupationMatch, others: list[OccupationMatch]) -> str:
+def _note(
+    occ: Any, n: int, labelled: int, best: OccupationMatch, others: list[OccupationMatch]
+) -> str:
     """The header note: the tasks are the user's; the rest is the named occupation's."""
     found = "your title" if best.via == "title" else f"your {best.via}"
     alt = ""
     if others:
         alt = " Other close occupations: " + "; ".join(f"{m.title} ({m.code})" for m in others)
         alt += "."
+    scored = "each scored by the task model"
+    if labelled == 1:
+        scored += " (1 of them is word for word an O*NET task statement and keeps its label)"
+    elif labelled:
+        scored += (
+            f" ({labelled} of them are word for word O*NET task statements and keep their "
+            "published labels)"
+        )
     return (
-        f"The {n} tasks below are the statements of your job description, each scored by the "
-        f"task model. Observed AI use, the industry's AI adoption, demand, pay, outlook, skills, "
+        f"The {n} tasks below are the statements of your job description, {scored}. "
+        f"Observed AI use, the industry's AI adoption, demand, pay, outlook, skills, "
         f"certifications and related occupations are those of {occ.title} ({occ.code}), "
         f"{_confidence_words(best.confidence)} for {found}.{alt}"
     )
@@ -166,7 +178,7 @@ def describe_report(
     engine: Engine, text: str, *, title: str | None = None, area: str | None = None
 ) -> DescribedReport:
     """Every section of the analysis of a pasted job description or task list."""
-    from ai_impact.scoring import score_texts
+    from ai_impact.scoring import score_tasks
 
     split = split_description(text)
     title = (title or "").strip() or split.title
@@ -175,14 +187,20 @@ def describe_report(
     kb, table = engine.kb, engine.table
     occ = kb.occupation(best.code)
     base = table.row(occ.code)
-    scores = score_texts(list(split.tasks), adoption_pct=base.adoption_pct)
+    scores = score_tasks(kb, list(split.tasks), adoption_pct=base.adoption_pct)
+    labelled = {s.task for s in scores if s.source == "human label"}
     row = description_row(base, scores)
     tasks = [DescribedTask(-(i + 1), occ.code, t) for i, t in enumerate(split.tasks)]
     at_risk, safe, _, _ = split_tasks(tasks, scores)
     safe = tuple(
         replace(
             s,
-            reason=f"From your description; the task model rates it as resting on {s.capability}.",
+            reason=(
+                "From your description; it is an O*NET task statement whose published label "
+                f"keeps it human; it rests on {s.capability}."
+                if s.task in labelled
+                else f"From your description; the task model rates it as resting on {s.capability}."
+            ),
         )
         for s in safe
     )
@@ -243,7 +261,7 @@ def describe_report(
     if outlook is not None:
         overview.append(outlook.sentence)
     gaps += section_gaps(row, at_risk, safe, tools, outlook, adaptation, certs, related, engine)
-    note = _note(occ, len(split.tasks), best, others)
+    note = _note(occ, len(split.tasks), len(labelled), best, others)
     if ratings_note:
         note = f"{note} {ratings_note}"
     method = method_note(engine.model_version, f"knowledge base {engine.key.split('-')[0]}")
@@ -251,9 +269,9 @@ def describe_report(
         method.model_version,
         method.data_version,
         (
-            "Tasks come from your own text: no published label exists for them, so every one "
-            "is scored by the task model, and each counts once (a pasted list does not say "
-            "which duties are core).",
+            "Tasks come from your own text: each is scored by the task model, except a "
+            "statement that is word for word a labelled O*NET task, which keeps its published "
+            "label; each counts once (a pasted list does not say which duties are core).",
             *method.notes,
         ),
     )

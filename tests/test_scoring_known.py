@@ -38,6 +38,8 @@ def test_statements_use_the_published_label_and_keep_the_users_words() -> None:
     assert s.exposure == {"E0": 0.0, "E1": 1.0, "E2": 0.0}
     assert s.gpt4_exposure == "E1"
     assert s.aei_share == 0.4
+    # The evidence names the label instead of quoting a probability of 1.
+    assert s.timeline_reason.startswith("human label E1: an LLM alone does it")
 
 
 def test_rewritten_job_ad_lines_that_are_statements_count_too() -> None:
@@ -53,4 +55,5 @@ def test_other_text_goes_through_the_model_in_order() -> None:
     out = score_tasks(FakeKB(), texts)
     assert [s.task for s in out] == texts
     assert [s.source for s in out] == ["model", "human label", "model"]
+    assert "(P(E" in out[0].timeline_reason
     assert abs(sum(out[0].exposure.values()) - 1) < 1e-3

@@ -74,8 +74,16 @@ def _build(
 ) -> TaskScore:
     beta = float(p[1] + 0.5 * p[2])
     mode = _mode(float(p[0]), automation)
+    label = None
+    if source == "human label":
+        label = ("E0", "E1", "E2")[int(np.argmax(p))]
     tl = timeline_for(
-        float(p[1]), float(p[2]), automation, aei_share=aei_share, adoption_pct=adoption_pct
+        float(p[1]),
+        float(p[2]),
+        automation,
+        aei_share=aei_share,
+        adoption_pct=adoption_pct,
+        label=label,
     )
     cap, cap_source = capability if mode == "none" else (None, None)
     return TaskScore(

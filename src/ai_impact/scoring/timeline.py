@@ -41,8 +41,14 @@ class Timeline:
     reason: str
 
 
-def _base(p_e1: float, p_e2: float) -> tuple[int, str]:
+def _base(p_e1: float, p_e2: float, label: str | None) -> tuple[int, str]:
     p_none = max(0.0, 1.0 - p_e1 - p_e2)
+    if label is not None:  # a published human label: say so rather than quote a probability
+        if not is_exposed_p(p_none):
+            return 3, "human label E0: not exposed"
+        if p_e1 >= p_e2:
+            return 1, "human label E1: an LLM alone does it"
+        return 2, "human label E2: needs software built on LLMs"
     if not is_exposed_p(p_none):
         return 3, f"likelier unexposed than not (P(E0) {p_none:.2f})"
     if p_e1 >= p_e2:
@@ -57,9 +63,11 @@ def timeline_for(
     *,
     aei_share: float | None = None,
     adoption_pct: float | None = None,
+    label: str | None = None,
 ) -> Timeline:
-    """Timeline bucket of one task from exposure, automation and usage/adoption evidence."""
-    step, why = _base(p_e1, p_e2)
+    """Timeline bucket of one task from exposure, automation and usage/adoption evidence
+    (``label``: the task's published human label, E0/E1/E2, when the exposure is that label)."""
+    step, why = _base(p_e1, p_e2, label)
     reasons = [why]
     exposed = step < 3
     if exposed and automation >= AUTONOMOUS_LEVEL:

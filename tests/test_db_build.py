@@ -210,3 +210,18 @@ def test_knowledge_base_refuses_missing_or_foreign_files(tmp_path: Path) -> None
     sqlite3.connect(other).execute("CREATE TABLE x (y)").connection.close()
     with pytest.raises(KnowledgeBaseError, match="is not a knowledge base"):
         KnowledgeBase(other)
+
+
+def test_first_use_build_is_announced_once(
+    fixture_data_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """open_kb says on the ai_impact.db logger that it builds; an up-to-date base is silent."""
+    settings = Settings(data_dir=fixture_data_dir, cache_dir=tmp_path)
+    with caplog.at_level("INFO", logger="ai_impact.db"):
+        open_kb(settings)
+        messages = [r.getMessage() for r in caplog.records]
+        assert len(messages) == 1
+        assert messages[0].startswith(f"Building the knowledge base from {fixture_data_dir}")
+        caplog.clear()
+        open_kb(settings)
+        assert caplog.records == []

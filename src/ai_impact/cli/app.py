@@ -7,6 +7,8 @@ to an exit code and a one-line message (see :mod:`ai_impact.cli.common`).
 from __future__ import annotations
 
 import importlib
+import logging
+import sys
 
 import typer
 
@@ -56,7 +58,19 @@ def _register() -> None:
         importlib.import_module(f"ai_impact.cli.{name}")
 
 
+def _notices_on_terminal() -> None:
+    """Show the library's progress notices (e.g. a first-use build) when a person is watching;
+    scripts reading the output of a pipe or a file see nothing extra."""
+    if sys.stderr.isatty():
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        logger = logging.getLogger("ai_impact")
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+
+
 def main() -> None:
     """Console-script entry point."""
     _register()
+    _notices_on_terminal()
     app()

@@ -92,19 +92,25 @@ def cross_validate(
     return oof
 
 
-def capability_targets(labels: LabelSet) -> tuple[list[str], NDArray[np.int64]]:
-    """Task texts with O*NET work activities and the capability their GWAs vote for."""
+def capability_targets(
+    labels: LabelSet,
+) -> tuple[list[str], NDArray[np.int64], NDArray[np.str_]]:
+    """Task texts with O*NET work activities, the capability their GWAs vote for, and the
+    occupation of each text (its first, for grouped CV)."""
     import pandas as pd
 
     links = pd.read_csv(ROOT / "data" / "onet" / "29.3" / "tasks_to_dwas.csv.gz")
-    gwas = links.groupby("Task")["DWA ID"].apply(lambda s: [d[:9] for d in s])
-    texts, ys = [], []
+    by_text = links.groupby("Task")
+    gwas = by_text["DWA ID"].apply(lambda s: [d[:9] for d in s])
+    first = by_text["O*NET-SOC Code"].first()
+    texts, ys, codes = [], [], []
     for text, ids in gwas.items():
         cap = capability_from_gwas(ids)
         if cap is not None:
             texts.append(str(text))
             ys.append(CAPABILITIES.index(cap))
-    return texts, np.array(ys, dtype=np.int64)
+            codes.append(str(first[text]))
+    return texts, np.array(ys, dtype=np.int64), np.array(codes)
 
 
 def _quantise(table: NDArray[np.float32]) -> tuple[NDArray[np.int8], NDArray[np.float32]]:
@@ -116,7 +122,7 @@ def export(
     out: Path,
     tok_dir: Path,
     members: Members,
-    cap: tuple[NDArray[np.float32], NDArray[np.float32]],
+    cap: tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.float32]],
     mix_params: tuple[tuple[float, ...], NDArray[np.float64]],
     metrics: dict[str, object],
 ) -> None:
@@ -134,6 +140,7 @@ def export(
         "knn_labels": members.knn_labels.astype(np.int8),
         "cap_w": cap[0],
         "cap_b": cap[1],
+        "cap_hash": cap[2].astype(np.float16),
         "offset_human": offset.astype(np.float32),
     }
     for i, s in enumerate(members.static):
@@ -161,6 +168,7 @@ def export(
         "knn_dims": KNN_DIMS,
         "heads": {"human": [0, 3], "gpt4": [3, 6], "auto": [6, 11]},
         "capabilities": list(CAPABILITIES),
+        "cap_bits": CAP_BITS,
         "labels": "GPTs-are-GPTs full_labelset (human_exposure_agg, gpt4_exposure, "
         "gpt4_automation), 19,265 O*NET 27.2 task rows",
         "metrics": metrics,
@@ -199,6 +207,8 @@ def main() -> None:
     members = fit_members(labels, ids, table, np.arange(len(ids)))
     cap = fit_capability(members, tok)
     metrics: dict[str, object] = {"mix_weights": list(weights)}
+    metrics["capability_cv"] = {k: round(v, 4) for k, v in capability_cv(members, tok).items()}
+    print(f"capability head, grouped CV: {metrics['capability_cv']}")
     for split in ("occ", "major"):
         path = args.work / f"oof_{split}.npz"
         if path.exists():  # nested-CV figures of the mix, as benchmarks/task_model.py reports
@@ -214,21 +224,67 @@ def main() -> None:
     print(f"wrote {args.out}: weights {weights}, offsets {offset.tolist()}")
 
 
+CAP_BITS = 17  # the capability head's word features: word-block buckets folded into 2**17
+
+
+def capability_design(
+    texts: list[str], tok: object, members: Members
+) -> tuple[NDArray[np.float32], object]:
+    """The capability head's inputs: the static mean vector and the TF-IDF values of the word
+    block (words and word pairs, no byte n-grams), folded into 2**CAP_BITS buckets, computed
+    with the idf the runtime reads (the exposure member's, as float16)."""
+    import scipy.sparse as sp
+
+    from ai_impact.scoring.features import hashed_occurrences, occurrence_weights
+
+    emb = mean_embeddings(members.static[0].table, token_ids(tok, texts))  # type: ignore[arg-type]
+    occ = hashed_occurrences(texts, BITS)
+    vals = occurrence_weights(occ, members.tfidf.idf.astype(np.float16).astype(np.float32))
+    words = occ.block == 0
+    cols = occ.buckets[words] & ((1 << CAP_BITS) - 1)
+    folded = sp.csr_matrix(
+        (vals[words], (occ.rows[words], cols)), shape=(len(texts), 1 << CAP_BITS)
+    )
+    return emb, sp.hstack([sp.csr_matrix(emb), folded]).tocsr()
+
+
 def fit_capability(
     members: Members, tok: object
-) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-    """Logistic regression from the static embedding to the work-activity capability vote."""
+) -> tuple[NDArray[np.float32], NDArray[np.float32], NDArray[np.float32]]:
+    """Logistic regression from the static embedding and the words (folded TF-IDF) to the
+    work-activity capability vote: (embedding weights, bias, folded word weights)."""
     from sklearn.linear_model import LogisticRegression
 
     labels = load_labels()
-    texts, y = capability_targets(labels)
-    emb = mean_embeddings(members.static[0].table, token_ids(tok, texts))  # type: ignore[arg-type]
-    lr = LogisticRegression(C=10.0, max_iter=2000).fit(emb, y)
-    w = np.zeros((emb.shape[1], len(CAPABILITIES)), np.float32)
+    texts, y, _ = capability_targets(labels)
+    emb, x = capability_design(texts, tok, members)
+    lr = LogisticRegression(C=10.0, max_iter=3000).fit(x, y)
+    d = emb.shape[1]
+    w = np.zeros((d, len(CAPABILITIES)), np.float32)
+    h = np.zeros((1 << CAP_BITS, len(CAPABILITIES)), np.float32)
     b = np.full(len(CAPABILITIES), -30.0, np.float32)  # a capability never voted stays at ~0
-    w[:, lr.classes_] = lr.coef_.T
+    w[:, lr.classes_] = lr.coef_[:, :d].T
+    h[:, lr.classes_] = lr.coef_[:, d:].T
     b[lr.classes_] = lr.intercept_
-    return w, b
+    return w, b, h
+
+
+def capability_cv(members: Members, tok: object) -> dict[str, float]:
+    """Grouped 5-fold accuracy of the capability head (by occupation) with the embedding
+    alone (the previous head) and with the words added, and the majority-class share. The
+    static table is the full-data one (it never saw the capability votes)."""
+    from sklearn.linear_model import LogisticRegression
+
+    texts, y, codes = capability_targets(load_labels())
+    emb, x = capability_design(texts, tok, members)
+    out = {"n": float(len(y)), "majority": float(np.bincount(y).max() / len(y))}
+    for name, feats in (("embedding", emb), ("embedding_and_words", x)):
+        pred = np.zeros(len(y), dtype=np.int64)
+        for tr, te in folds(codes):
+            lr = LogisticRegression(C=10.0, max_iter=3000).fit(feats[tr], y[tr])  # type: ignore[index]
+            pred[te] = lr.predict(feats[te])  # type: ignore[index]
+        out[name] = float((pred == y).mean())
+    return out
 
 
 if __name__ == "__main__":

@@ -119,3 +119,19 @@ def test_known_tasks_from_the_knowledge_base(kb: object) -> None:
     assert {s.source for s in scores} <= {"human label", "model"}
     assert any(s.source == "human label" for s in scores)
     assert all(s.capability is None or s.capability in CAPABILITIES for s in scores)
+
+
+def test_capability_head_reads_the_words() -> None:
+    """Free-text tasks that stay human get the capability their words point to."""
+    from ai_impact.scoring import CAPABILITIES, load_model
+
+    texts = {
+        "Calm agitated patients": "emotional intelligence and care",
+        "Lift heavy boxes onto pallets": "physical dexterity and presence",
+        "Negotiate contracts with vendors": "leadership and stakeholder management",
+        "Design a marketing campaign": "creative problem solving",
+        "Decide on treatment plans for complex cases": "judgment under ambiguity",
+    }
+    preds = load_model().predict(list(texts)).capability
+    got = [CAPABILITIES[int(p.argmax())] for p in preds]
+    assert got == list(texts.values())

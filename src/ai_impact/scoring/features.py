@@ -30,6 +30,7 @@ __all__ = [
     "linear_scores",
     "normalize_text",
     "occurrence_weights",
+    "weighted_scores",
 ]
 
 CHAR_ORDERS = (2, 3, 4, 5)
@@ -148,10 +149,16 @@ def linear_scores(
     bias: NDArray[np.floating],
 ) -> NDArray[np.float64]:
     """``X @ coef + bias`` for the hashed TF-IDF matrix ``X`` of ``occ`` (coef: buckets × k)."""
-    vals = occurrence_weights(occ, idf)
+    return weighted_scores(occ, occurrence_weights(occ, idf), coef) + bias
+
+
+def weighted_scores(
+    occ: Occurrences, vals: NDArray[np.float64], coef: NDArray[np.floating], fold: int = 0
+) -> NDArray[np.float64]:
+    """``X @ coef`` for occurrence values ``vals``; with ``fold`` > 0 the buckets are folded
+    into ``2**fold`` (bucket & (2**fold − 1)), so ``coef`` has that many rows."""
+    buckets = occ.buckets & ((1 << fold) - 1) if fold else occ.buckets
     out = np.empty((occ.n_texts, coef.shape[1]), dtype=np.float64)
     for k in range(coef.shape[1]):
-        out[:, k] = np.bincount(
-            occ.rows, weights=vals * coef[occ.buckets, k], minlength=occ.n_texts
-        )
-    return out + bias
+        out[:, k] = np.bincount(occ.rows, weights=vals * coef[buckets, k], minlength=occ.n_texts)
+    return out

@@ -25,7 +25,12 @@ from numpy.typing import NDArray
 from tokenizers import Tokenizer
 
 from ai_impact.errors import ModelError
-from ai_impact.scoring.features import hashed_occurrences, linear_scores
+from ai_impact.scoring.features import (
+    Occurrences,
+    hashed_occurrences,
+    occurrence_weights,
+    weighted_scores,
+)
 from ai_impact.scoring.neighbours import neighbour_vote, project
 
 __all__ = ["ARTIFACT_DIR", "Predictions", "TaskModel", "load_model"]
@@ -96,7 +101,8 @@ class TaskModel:
         """Probabilities for every text of the batch (texts must be non-empty strings)."""
         a, m = self._a, self.meta
         occ = hashed_occurrences(texts, int(m["bits"]))
-        lin = linear_scores(occ, a["idf"], a["coef"], a["bias"]).astype(np.float32)
+        vals = occurrence_weights(occ, a["idf"])
+        lin = (weighted_scores(occ, vals, a["coef"]) + a["bias"]).astype(np.float32)
         mean, stat = self._static(texts)
         heads = m["heads"]
 
@@ -116,7 +122,14 @@ class TaskModel:
         z = sum(w * lp for w, lp in zip(m["weights"], logp, strict=True)) + a["offset_human"]
         exposure = np.exp(_log_softmax(z))
         automation = np.exp(_log_softmax(head("auto")))
-        capability = np.exp(_log_softmax(mean @ a["cap_w"] + a["cap_b"]))
+        cap = mean @ a["cap_w"] + a["cap_b"]
+        if "cap_hash" in a:  # the capability head also reads the words (folded word buckets)
+            words = occ.block == 0
+            word_occ = Occurrences(
+                occ.rows[words], occ.buckets[words], occ.block[words], len(texts)
+            )
+            cap = cap + weighted_scores(word_occ, vals[words], a["cap_hash"], int(m["cap_bits"]))
+        capability = np.exp(_log_softmax(cap.astype(np.float32)))
         member_beta = np.stack([_beta(np.exp(lp)) for lp in logp], axis=1)
         return Predictions(exposure, automation, capability, member_beta)
 

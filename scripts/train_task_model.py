@@ -53,7 +53,7 @@ from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas
 from ai_impact.scoring.exposed import MAX_P_NONE
 
 ARTIFACT = ROOT / "src" / "ai_impact" / "scoring" / "artifacts" / "task_model"
-VERSION = "task-model-1.0"
+VERSION = "task-model-1.1"  # 1.1: the capability head reads the words; other members as 1.0
 
 
 def distilled(work: Path) -> Path:

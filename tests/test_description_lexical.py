@@ -49,3 +49,13 @@ def test_arrays_round_trip() -> None:
     back = LexicalIndex.from_arrays(idx.arrays(), idx.n_docs)
     q = ["monitor patients and prepare reports"]
     assert np.allclose(back.scores(q), idx.scores(q), atol=1e-3)
+
+
+def test_nul_bytes_are_spaces_not_text_separators() -> None:
+    """A NUL inside a pasted text must not split it (the hashing joins texts with NUL)."""
+    from ai_impact.scoring import score_texts
+
+    idx = _index()
+    assert np.allclose(idx.scores(["forklifts\x00pallets"]), idx.scores(["forklifts pallets"]))
+    [a, b] = score_texts(["Prepare\x00monthly reports", "Prepare monthly reports"])
+    assert a.exposure == b.exposure

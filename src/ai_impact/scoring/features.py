@@ -48,8 +48,9 @@ _WORD_BYTE[128:] = True
 
 
 def normalize_text(text: str) -> str:
-    """Lower-case and collapse whitespace: the canonical form of a task text."""
-    return " ".join(text.lower().split())
+    """Lower-case and collapse whitespace: the canonical form of a task text. A NUL byte
+    (which separates texts in a batch) counts as a space."""
+    return " ".join(text.replace("\x00", " ").lower().split())
 
 
 def _mix(x: NDArray[np.uint64]) -> NDArray[np.uint64]:

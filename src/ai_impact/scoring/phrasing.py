@@ -64,6 +64,7 @@ _DUTY = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # control characters read as spaces
 _JOINED = re.compile(
     r"(,\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and|or|as well as)\s+)([A-Za-z]+)"
     # Group 3 (optional): the word is used as a verb for sure: an article or possessive follows,
@@ -203,7 +204,7 @@ def _same_case(word: str, like: str) -> str:
 
 def task_statement(text: str) -> str:
     """``text`` rewritten as an O*NET-style task statement (see the module docs)."""
-    original = " ".join(text.split())
+    original = " ".join(_CONTROL.sub(" ", text).split())
     body = _MARKER.sub("", original).strip()
     body = _strip_frames(body) or body
     first = _WORD.match(body)
@@ -223,7 +224,7 @@ def task_statement(text: str) -> str:
                 body = _JOINED.sub(back, body)
     body = body.strip()
     if not body:
-        return original
+        return original or text.strip()  # nothing but control characters: leave it be
     body = body[0].upper() + body[1:]
     if body[-1].isalnum() or body[-1] in ")'\"’”":
         body += "."

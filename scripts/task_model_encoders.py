@@ -18,8 +18,9 @@ would help at all, then whether its knowledge survives in a static model:
   fine-tuned exactly like the shipped static member (two seeds, its own neighbour vote), pooled
   in place of the shipped static member and vote, and as a fourth member.
 - ``kd``: the shipped static net trained with an extra loss pulling a linear map of its mean
-  vector onto the encoder's embedding of the same text (1 − cosine, weight ``--kd-weight``),
-  two seeds; written as ``oof_kd{w}_{scheme}.npz`` with ``human``/``auto``/``knn`` arrays.
+  vector onto the encoder's embedding of the same text (``fit_static``'s "teacher" target:
+  1 − cosine, weight ``--kd-weight``), two seeds; written as ``oof_kd{w}_{scheme}.npz`` with
+  ``human``/``auto``/``knn`` arrays.
 
 Writes into ``--work``; prints JSON. Each CV pass takes 1–3 minutes; encoding with mpnet takes
 about 8 minutes on two cores::
@@ -43,16 +44,7 @@ from scipy.special import log_softmax
 
 from task_model_data import LabelSet, automation_metrics, exposure_metrics, folds, load_labels
 from task_model_members import STATIC, STATIC_SEEDS, STATIC_WEIGHTS
-from task_model_static import (
-    _N_HEADS,
-    HEADS,
-    StaticNet,
-    StaticParams,
-    _batch,
-    load_distilled,
-    split_heads,
-    token_ids,
-)
+from task_model_static import fit_static, load_distilled, split_heads, token_ids
 from task_model_tradeoffs import _cost, _nested
 from task_model_transfer import soft_votes
 from task_model_transfer_table import SCHEMES, nested_pool
@@ -127,62 +119,6 @@ def pooled(
     return res
 
 
-def _fit_kd(
-    table: NDArray[np.float32],
-    ids: list[list[int]],
-    targets: dict[str, NDArray[np.int64]],
-    teacher: NDArray[np.float32],
-    weight: float,
-    seed: int,
-) -> StaticParams:
-    """The shipped static net plus a cosine loss towards the teacher's sentence embedding."""
-    import torch
-    from torch import nn
-
-    torch.manual_seed(seed)
-    rng = np.random.default_rng(seed)
-    net = StaticNet(table, int(STATIC["hidden"]))
-    proj = nn.Linear(table.shape[1], teacher.shape[1])
-    lr, batch, epochs = float(STATIC["lr"]), int(STATIC["batch"]), int(STATIC["epochs"])
-    dense = list(net.hidden.parameters()) + list(net.out.parameters()) + list(proj.parameters())
-    opts = [
-        torch.optim.SparseAdam(list(net.emb.parameters()), lr=lr),
-        torch.optim.Adam(dense, lr=lr),
-    ]
-    steps = epochs * ((len(ids) + batch - 1) // batch)
-    scheds = [torch.optim.lr_scheduler.OneCycleLR(o, max_lr=lr, total_steps=steps) for o in opts]
-    ys = {k: torch.tensor(v) for k, v in targets.items()}
-    t = torch.tensor(teacher)
-    ce = nn.CrossEntropyLoss()
-    for _ in range(epochs):
-        order = rng.permutation(len(ids))
-        for s in range(0, len(ids), batch):
-            sel = order[s : s + batch]
-            flat, offs = _batch([ids[i] for i in sel])
-            mean = nn.functional.normalize(net.emb(flat, offs))
-            z = net.out(torch.relu(net.hidden(mean)))
-            loss, i = torch.zeros(()), 0
-            for name, k in HEADS.items():
-                loss = loss + STATIC_WEIGHTS[name] * ce(z[:, i : i + k], ys[name][sel])
-                i += k
-            cos = (nn.functional.normalize(proj(mean)) * t[sel]).sum(dim=1)
-            loss = loss + weight * (1 - cos).mean()
-            for o in opts:
-                o.zero_grad()
-            loss.backward()
-            for o, sc in zip(opts, scheds, strict=True):
-                o.step()
-                sc.step()
-    sd = {k: v.detach().numpy().astype(np.float32) for k, v in net.state_dict().items()}
-    return StaticParams(
-        table=sd["emb.weight"],
-        w1=sd["hidden.weight"].T.copy(),
-        b1=sd["hidden.bias"],
-        w2=sd["out.weight"][:_N_HEADS].T.copy(),
-        b2=sd["out.bias"][:_N_HEADS].copy(),
-    )
-
-
 def kd_oof(
     labels: LabelSet, base: Path, teacher: NDArray[np.float32], weight: float, scheme: str
 ) -> dict[str, Arr]:
@@ -195,9 +131,18 @@ def kd_oof(
     groups = labels.codes if scheme == "occ" else labels.major
     out: dict[str, Arr] = {}
     for tr, te in folds(groups):
-        targets = {"human": labels.human[tr], "gpt4": labels.gpt4[tr], "auto": labels.auto[tr]}
+        targets = {
+            "human": labels.human[tr],
+            "gpt4": labels.gpt4[tr],
+            "auto": labels.auto[tr],
+            "teacher": teacher[tr],
+        }
         sub = [ids[i] for i in tr]
-        nets = [_fit_kd(table, sub, targets, teacher[tr], weight, s) for s in STATIC_SEEDS]
+        kd_weights = {**STATIC_WEIGHTS, "teacher": weight}
+        nets = [
+            fit_static(table, sub, targets, weights=kd_weights, seed=s, **STATIC)  # type: ignore[arg-type]
+            for s in STATIC_SEEDS
+        ]
         runs = [split_heads(n.logits([ids[i] for i in te])) for n in nets]
         for head in ("human", "auto"):
             lp = np.mean([log_softmax(r[head], axis=1) for r in runs], axis=0)

@@ -48,10 +48,17 @@ class StaticNet(nn.Module):
         self.hidden = nn.Linear(table.shape[1], hidden)
         self.out = nn.Linear(hidden, sum(HEADS.values()) + aux)
 
+    def encode(self, flat: torch.Tensor, offsets: torch.Tensor) -> torch.Tensor:
+        """The L2-normalised mean token vector of each text."""
+        return nn.functional.normalize(self.emb(flat, offsets))
+
+    def heads(self, mean: torch.Tensor) -> torch.Tensor:
+        """Logits of all heads, concatenated, from the mean vectors."""
+        return self.out(torch.relu(self.hidden(mean)))
+
     def forward(self, flat: torch.Tensor, offsets: torch.Tensor) -> torch.Tensor:
         """Logits of all heads, concatenated (the mean vector is L2-normalised first)."""
-        mean = nn.functional.normalize(self.emb(flat, offsets))
-        return self.out(torch.relu(self.hidden(mean)))
+        return self.heads(self.encode(flat, offsets))
 
 
 _N_HEADS = sum(HEADS.values())
@@ -123,10 +130,19 @@ def fit_static(
     # outputs are trained with BCE and dropped at export (the runtime never computes them).
     activity = targets.get("activity")
     net = StaticNet(table, hidden, 0 if activity is None else activity.shape[1])
+    dense = list(net.hidden.parameters()) + list(net.out.parameters())
+    # Optional "teacher" target (rows × d unit sentence embeddings of a larger encoder): a linear
+    # map of the mean vector is pulled towards it by 1 − cosine (knowledge distillation,
+    # scripts/task_model_encoders.py); the map is dropped at export.
+    teacher = targets.get("teacher")
+    proj = None
+    if teacher is not None and weights.get("teacher", 0.0) > 0:
+        proj = nn.Linear(table.shape[1], teacher.shape[1])
+        dense += list(proj.parameters())
     # Sparse updates of the embedding table: a batch touches a few hundred of its 30k rows.
     opts = [
         torch.optim.SparseAdam(list(net.emb.parameters()), lr=lr),
-        torch.optim.Adam(list(net.hidden.parameters()) + list(net.out.parameters()), lr=lr),
+        torch.optim.Adam(dense, lr=lr),
     ]
     ys = {k: torch.tensor(v) for k, v in targets.items()}
     bce = nn.BCEWithLogitsLoss(reduction="sum")
@@ -139,7 +155,8 @@ def fit_static(
         for s in range(0, n, batch):
             sel = order[s : s + batch]
             flat, offs = _batch([ids[i] for i in sel])
-            z = net(flat, offs)
+            mean = net.encode(flat, offs)
+            z = net.heads(mean)
             loss = torch.zeros(())
             i = 0
             for name, k in HEADS.items():
@@ -152,6 +169,9 @@ def fit_static(
             if activity is not None and weights.get("activity", 0.0) > 0:
                 act = bce(z[:, _N_HEADS:], ys["activity"][sel]) / len(sel)
                 loss = loss + weights["activity"] * act
+            if proj is not None:
+                cos = (nn.functional.normalize(proj(mean)) * ys["teacher"][sel]).sum(dim=1)
+                loss = loss + weights["teacher"] * (1 - cos).mean()
             if weights.get("ordinal", 0.0) > 0:
                 loss = loss + weights["ordinal"] * _ordinal_loss(z[:, :3], ys["human"][sel])
             for o in opts:

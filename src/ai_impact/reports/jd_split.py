@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 
 from ai_impact.errors import InputError
+from ai_impact.scoring.phrasing import LIST_MARKER
 
 __all__ = ["MAX_CHARS", "MAX_TASKS", "SplitText", "split_description"]
 
@@ -36,7 +37,6 @@ MIN_WORDS = 3
 MAX_WORDS = 60
 _TITLE_MAX_WORDS = 8
 
-_MARKER = re.compile(r"^\s*(?:[-–—*•·▪◦‣►>✓✔]+|\(?\d{1,2}[.)]|\(?[a-hA-H][.)](?=\s))\s*")
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -124,7 +124,7 @@ def _looks_like_title(line: str) -> bool:
     words = _WORD.findall(line)
     return (
         0 < len(words) <= _TITLE_MAX_WORDS
-        and not _MARKER.match(line)
+        and not LIST_MARKER.match(line)
         and not line.rstrip().endswith((".", "!", "?", ";", ":"))
         and not _DUTY_HEADINGS.match(line)
         and not _SKIP_HEADINGS.match(line)
@@ -164,7 +164,7 @@ def split_description(text: str) -> SplitText:
     dropped = 0
     skipping = False
     for line in lines:
-        bare = _MARKER.sub("", line).strip()
+        bare = LIST_MARKER.sub("", line).strip()
         if not bare:
             continue
         if _is_heading(bare):
@@ -178,7 +178,7 @@ def split_description(text: str) -> SplitText:
         if skipping or (colon and _SKIP_HEADINGS.match(label.strip())):
             dropped += 1
             continue
-        parts = [bare] if _MARKER.match(line) else _SENTENCE.split(bare)
+        parts = [bare] if LIST_MARKER.match(line) else _SENTENCE.split(bare)
         for part in parts:
             statement = _clean(part)
             n_words = len(_WORD.findall(statement))

@@ -45,8 +45,13 @@ class TaskSource(Protocol):
         ...
 
 
+def _fold(statement: str) -> str:
+    """A statement ignoring case, spacing and the final full stop."""
+    return " ".join(statement.split()).casefold().rstrip(".")
+
+
 def _key(text: str) -> str:
-    return " ".join(task_statement(text).split()).casefold().rstrip(".")
+    return _fold(task_statement(text))
 
 
 @lru_cache(maxsize=4)
@@ -55,7 +60,7 @@ def _labelled(kb: TaskSource) -> dict[str, Task]:
     groups: dict[str, list[Task]] = defaultdict(list)
     for t in kb.all_tasks():
         if t.human_exposure is not None:
-            groups[" ".join(t.text.split()).casefold().rstrip(".")].append(t)
+            groups[_fold(t.text)].append(t)
     out: dict[str, Task] = {}
     for key, tasks in groups.items():
         label = Counter(t.human_exposure for t in tasks).most_common(1)[0][0]

@@ -32,10 +32,12 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["base_verb", "task_statement"]
+__all__ = ["LIST_MARKER", "base_verb", "task_statement"]
 
 _VERBS_FILE = Path(__file__).with_name("data") / "task_verbs.json"
-_MARKER = re.compile(r"^\s*(?:[-–—*•·▪◦‣►>✓✔]+|\(?\d{1,2}[.)]|\(?[a-hA-H][.)](?=\s))\s*")
+# A list marker at the start of a line ("- ", "• ", "3) ", "b. "); the job-description splitter
+# (ai_impact.reports.jd_split) reads lines with the same rule.
+LIST_MARKER = re.compile(r"^\s*(?:[-–—*•·▪◦‣►>✓✔]+|\(?\d{1,2}[.)]|\(?[a-hA-H][.)](?=\s))\s*")
 _APOS = "['’]"
 _ADVERBIAL = re.compile(
     r"^(?:in (?:this|the|my|our) (?:role|position|job)|on a (?:daily|weekly|regular) basis|"
@@ -205,7 +207,7 @@ def _same_case(word: str, like: str) -> str:
 def task_statement(text: str) -> str:
     """``text`` rewritten as an O*NET-style task statement (see the module docs)."""
     original = " ".join(_CONTROL.sub(" ", text).split())
-    body = _MARKER.sub("", original).strip()
+    body = LIST_MARKER.sub("", original).strip()
     body = _strip_frames(body) or body
     first = _WORD.match(body)
     if first:

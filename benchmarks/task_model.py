@@ -6,6 +6,7 @@
     .venv-train/bin/python benchmarks/task_model.py --transfer-only --transfer-work DIR
         # out-of-family experiments (scripts/task_model_transfer.py wrote DIR)
     .venv-train/bin/python benchmarks/task_model.py --styles-only   # tasks as people write them
+    .venv-train/bin/python benchmarks/task_model.py --evidence-only  # vs observed AI usage (AEI)
 
 The CV part re-uses the out-of-fold predictions that ``scripts/train_task_model.py --cv occ``
 and ``--cv major`` saved in ``--work`` (and runs them when missing), so the table describes
@@ -208,6 +209,22 @@ def styles_table(work: Path) -> dict[str, object]:
     return {"styles": table}
 
 
+def evidence_rows(work: Path) -> dict[str, object]:
+    """Scores against observed AI usage, evidence the labels never saw (``task_model_evidence``)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from task_model_data import load_labels
+    from task_model_evidence import evidence_table
+
+    table = evidence_table(load_labels(), work)
+    counts = table.pop("_counts")
+    print(f"AEI: {counts['in_aei']:.0f} of {counts['rows']:.0f} label rows have usage")
+    print("| score | AUC, task in the AEI | Spearman with the usage share, where present |")
+    print("|---|---|---|")
+    for name, m in table.items():
+        print(f"| {name} | {m['auc']:.3f} | {m['rho_share']:.3f} |")
+    return {"evidence": table, "evidence_counts": counts}
+
+
 def main() -> None:
     """Command-line entry point: print JSON and a Markdown table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -219,7 +236,11 @@ def main() -> None:
     ap.add_argument("--transfer-work", type=Path, default=Path("/tmp/ai-impact-task-model/ml3"))
     ap.add_argument("--styles-only", action="store_true", help="only the rewritten-task set")
     ap.add_argument("--styles-work", type=Path, default=Path("/tmp/ai-impact-styles"))
+    ap.add_argument("--evidence-only", action="store_true", help="only the AEI usage check")
     args = ap.parse_args()
+    if args.evidence_only:
+        print(json.dumps(evidence_rows(args.work), indent=2))
+        return
     if args.styles_only:
         print(json.dumps(styles_table(args.styles_work), indent=2))
         return
@@ -234,6 +255,7 @@ def main() -> None:
         table = cv_tables(args.work)
         result["cv"] = table
         result.update(tradeoff_tables(args.work))
+        result.update(evidence_rows(args.work))
         print("| model | human acc | macro-F1 | QWK | occ ρ | vs GPT-4 acc | GPT-4 ρ |")
         print("|---|---|---|---|---|---|---|")
         for name, m in table.items():

@@ -28,17 +28,18 @@ class Row:
     risk_score: float
     risk_category: str
     exposure: float
+    exposed_share: float
     substitution: float
     median_annual: float | None
 
 
 ROWS = {
     "13-2011.00": Row("13-2011.00", "Accountants and Auditors", "Finance", 5.0, "moderate", 0.5,
-                      0.2, 80000.0),
-    "29-1141.00": Row("29-1141.00", "Registered Nurses", "Healthcare", 2.0, "very low", 0.1, 0.02,
-                      90000.0),
+                      0.7, 0.2, 80000.0),
+    "29-1141.00": Row("29-1141.00", "Registered Nurses", "Healthcare", 2.0, "very low", 0.1, 0.2,
+                      0.02, 90000.0),
     "43-9021.00": Row("43-9021.00", "Data Entry Keyers", "Business & Administration", 8.5,
-                      "very high", 0.8, 0.6, 40000.0),
+                      "very high", 0.8, 0.9, 0.6, 40000.0),
 }  # fmt: skip
 
 
@@ -119,17 +120,18 @@ def report() -> Any:
 def test_roles_group_rows_and_scale_by_headcount(report: Any) -> None:
     acc, nurse, blorf, keyer = report.roles
     assert (acc.lines, acc.headcount, acc.status) == ((2, 3), 15, "matched")
-    assert acc.hours_exposed == pytest.approx(15 * 2080 * 0.5) == 15600
+    # exposed hours use the exposed share (0.7), not β (0.5): at-risk hours are a part of them
+    assert acc.hours_exposed == pytest.approx(15 * 2080 * 0.7) == 21840
     assert acc.hours_at_risk == pytest.approx(15 * 2080 * 0.2) == 6240
     assert (acc.headcount_with_pay, acc.payroll, acc.mean_pay) == (10, 800000.0, 80000.0)
-    assert acc.payroll_exposed == pytest.approx(400000.0)
+    assert acc.payroll_exposed == pytest.approx(560000.0)
     assert acc.market_pay == MarketPay("CA", 100.0)
     assert [m.title for m in acc.safer_moves] == ["Management Analysts"]
     assert acc.skills_to_build == ("Negotiation", "SQL", "Excel")  # skills, then 2 software
     assert (nurse.status, nurse.hours_at_risk, nurse.payroll_exposed) == (
         "check match",
         pytest.approx(832.0),
-        pytest.approx(180000.0),
+        pytest.approx(360000.0),
     )
     assert [s.code for s in nurse.suggestions] == ["29-1141.00", "13-2011.00"]
     assert (blorf.status, blorf.code, blorf.hours_at_risk, blorf.counted) == (
@@ -156,11 +158,13 @@ def test_totals_are_headcount_weighted_over_known_roles(report: Any) -> None:
     assert t.exposure == pytest.approx(0.3)
     assert t.risk_score == pytest.approx((15 * 5.0 + 20 * 2.0 + 2 * 8.5) / 37)
     assert t.risk_category == "low"  # 3.57 lies in [2.5, 4.0)
-    assert t.hours_exposed == pytest.approx(15600 + 4160 + 3328)
+    assert t.hours_exposed == pytest.approx(21840 + 8320 + 3744)
+    assert t.exposed_share == pytest.approx(33904 / (37 * 2080))
+    assert t.hours_at_risk <= t.hours_exposed
     assert t.hours_at_risk == pytest.approx(6240 + 832 + 2496)
     assert t.fte_at_risk == pytest.approx(9568 / 2080)
     assert (t.headcount_with_pay, t.payroll) == (32, pytest.approx(2_680_000.0))
-    assert t.payroll_exposed == pytest.approx(400000 + 180000 + 64000)
+    assert t.payroll_exposed == pytest.approx(560000 + 360000 + 72000)
     assert [(c.category, c.headcount) for c in t.by_category] == [
         ("very low", 20),
         ("low", 0),
@@ -179,7 +183,7 @@ def test_teams_are_ranked_by_at_risk_hours(report: Any) -> None:
     assert (ops.roles, ops.headcount, ops.headcount_review) == (2, 5, 3)
     assert ops.exposure == pytest.approx(0.8)
     assert ops.hours_at_risk == pytest.approx(2496.0)
-    assert ops.payroll_exposed == pytest.approx(64000.0)
+    assert ops.payroll_exposed == pytest.approx(72000.0)
 
 
 def test_low_confidence_and_pinned_codes() -> None:
@@ -220,7 +224,9 @@ def test_json_shape(report: Any) -> None:
         "title": "Accountants and Auditors",
         "industry": "Finance",
     }
-    assert first["pay"]["payroll_exposed"] == 400000.0
+    assert first["pay"]["payroll_exposed"] == 560000.0
+    assert (first["exposure"], first["exposed_share"]) == (0.5, 0.7)
+    assert doc["summary"]["exposed_share"] == round(33904 / (37 * 2080), 4)
     assert first["reskilling"]["safer_moves"][0]["code"] == "13-1111.00"
     assert doc["roles"][2]["occupation"] is None and doc["roles"][2]["risk"] is None
 
@@ -245,7 +251,9 @@ def test_markdown_page(report: Any) -> None:
     assert page.startswith("# AI exposure of a workforce: 40 people in 4 roles\n")
     assert "Up to 9,568 hours a year — the work of 4.6 full-time people — is exposed" in page
     assert "| At-risk hours / year | 9,568 (4.6 FTE) |" in page
-    assert "| Payroll exposed | $644,000 (24%) |" in page
+    assert "| Payroll exposed | $992,000 (37%) |" in page
+    assert "44% of working time is in tasks AI reaches" in page
+    assert "| Exposed hours / year | 33,904 (44% of working time) |" in page
     assert "| Blorf | 3 | needs review | No occupation matches 'Blorf'. |" in page
     assert "Exposure is not job loss" in page
     assert "## Sources\n\n- O*NET 30.3, 2025. CC BY 4.0." in page

@@ -96,7 +96,12 @@ def test_example_roster_end_to_end(settings: Settings) -> None:
     acc = by_title["Staff Accountant"]
     assert acc.code == "13-2011.00"
     assert acc.hours_at_risk == pytest.approx(6 * 2080 * (acc.substitution or 0.0))
-    assert acc.payroll_exposed == pytest.approx(6 * 76000 * (acc.exposure or 0.0))
+    assert acc.payroll_exposed == pytest.approx(6 * 76000 * (acc.exposed_share or 0.0))
+    # at-risk hours are a part of the exposed hours, role by role (real risk table)
+    for r in report.roles:
+        if r.counted:
+            assert (r.hours_at_risk or 0.0) <= (r.hours_exposed or 0.0) + 1e-6
+            assert (r.exposure or 0.0) <= (r.exposed_share or 0.0) + 1e-4
     assert acc.market_pay is not None and acc.market_pay.area == "Texas"
     assert 0.0 < (report.totals.exposure or 0.0) < 1.0
     assert report.totals.hours_at_risk == pytest.approx(

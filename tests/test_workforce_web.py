@@ -45,7 +45,7 @@ def test_json_rows(client: TestClient) -> None:
     res = client.post("/api/v1/workforce", json=body)
     assert res.status_code == 200
     role = res.json()["roles"][0]
-    assert (role["headcount"], role["pay"]["payroll_exposed"]) == (4, 100000.0)
+    assert (role["headcount"], role["pay"]["payroll_exposed"]) == (4, 140000.0)  # share 0.7
 
 
 @pytest.mark.parametrize(

@@ -259,6 +259,7 @@ def _row(r: OccupationReport) -> OccupationRow:
         r.risk.score,
         r.risk.category,
         r.changing.exposure.beta,
+        1.0 - r.changing.exposure.share_none,
         r.changing.exposure.automation,
         0.2,
         0.12,

@@ -21,8 +21,8 @@ COLUMNS = (
     "oews_code", "nem_code",
 )  # fmt: skip
 RISK_COLUMNS = (
-    "risk_score", "risk_category", "exposure", "automation", "substitution", "ai_usage",
-    "adoption", "demand", "median_annual", "employment_change_pct", "openings_annual",
+    "risk_score", "risk_category", "exposure", "exposed_share", "automation", "substitution",
+    "ai_usage", "adoption", "demand", "median_annual", "employment_change_pct", "openings_annual",
 )  # fmt: skip
 
 

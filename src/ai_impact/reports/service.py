@@ -40,6 +40,7 @@ class OccupationRow:
     risk_score: float
     risk_category: str
     exposure: float
+    exposed_share: float
     automation: float
     substitution: float
     ai_usage: float
@@ -73,6 +74,7 @@ def _row(r: OccupationRisk) -> OccupationRow:
         risk_score=round(r.score, 2),
         risk_category=r.category,
         exposure=round(r.beta, 4),
+        exposed_share=round(r.share_alone + r.share_tools, 4),
         automation=round(r.automation, 4),
         substitution=round(r.substitution, 4),
         ai_usage=round(r.ai_usage or 0.0, 4),

@@ -3,11 +3,15 @@
 Every roster row is a number of people doing one job. Its title is resolved to an O*NET
 occupation (all titles in one batch), and the occupation's figures are scaled by headcount:
 
-* exposed hours / year  = headcount × 2,080 h × β (β = P(E1) + ½·P(E2), averaged over the
-  occupation's tasks: the share of the work an LLM cuts to half the time or less);
+* exposure β            = P(E1) + ½·P(E2), averaged over the occupation's tasks (the headline
+  index: work an LLM cuts to half the time or less, E2 work at half weight);
+* exposed hours / year  = headcount × 2,080 h × exposed share (P(E1) + P(E2), averaged over
+  the tasks: working time in tasks AI reaches, alone or with software built on an LLM);
 * at-risk hours / year  = headcount × 2,080 h × substitution share ((P(E1) + P(E2)) × automation
-  level ÷ 4, averaged over tasks: exposed work that could run without a person);
-* payroll exposed       = roster annual pay × headcount × β (only where the roster gives pay).
+  level ÷ 4: the part of the exposed hours that could run without a person), so never more
+  than the exposed hours;
+* payroll exposed       = roster annual pay × headcount × exposed share (only where the
+  roster gives pay).
 
 2,080 h is a full-time year (52 weeks × 40 h). Exposure is not job loss: exposed hours are hours
 whose tasks change; at-risk hours are the upper bound of work AI could take over, before
@@ -67,6 +71,8 @@ class OccupationFigures(Protocol):
     def risk_category(self) -> str: ...
     @property
     def exposure(self) -> float: ...
+    @property
+    def exposed_share(self) -> float: ...
     @property
     def substitution(self) -> float: ...
     @property
@@ -141,6 +147,7 @@ class RoleResult:
     confidence: float | None = None
     via: str | None = None
     exposure: float | None = None
+    exposed_share: float | None = None
     substitution: float | None = None
     risk_score: float | None = None
     risk_category: str | None = None
@@ -291,15 +298,16 @@ def analyze_roster(
                 confidence=best.confidence,
                 via=best.via,
                 exposure=fig.exposure,
+                exposed_share=fig.exposed_share,
                 substitution=fig.substitution,
                 risk_score=fig.risk_score,
                 risk_category=fig.risk_category,
-                hours_exposed=hours * fig.exposure,
+                hours_exposed=hours * fig.exposed_share,
                 hours_at_risk=hours * fig.substitution,
                 headcount_with_pay=sum(r.headcount for r in paid),
                 payroll=payroll,
                 payroll_exposed=(
-                    sum((r.annual_pay or 0.0) * r.headcount * fig.exposure for r in paid)
+                    sum((r.annual_pay or 0.0) * r.headcount * fig.exposed_share for r in paid)
                     if paid
                     else None
                 ),

@@ -35,14 +35,16 @@ METHOD = (
     "more): the share of the work an LLM alone (E1), or at half weight an LLM with software "
     "built on it (E2), does in half the time or less. "
     "Exposure is not job loss: exposed work changes, it does not disappear.",
-    "Exposed hours / year = headcount × 2,080 h (52 weeks × 40 h) × β.",
+    "Exposed hours / year = headcount × 2,080 h (52 weeks × 40 h) × exposed share "
+    "(P(E1) + P(E2), averaged over tasks: working time in tasks AI reaches, alone or with "
+    "software built on an LLM). β is lower than the exposed share because it counts E2 work "
+    "at half weight.",
     "At-risk hours / year = headcount × 2,080 h × substitution share ((P(E1) + P(E2)) × "
-    "automation level ÷ 4, averaged over tasks: exposed work that could run without a person). "
-    "It is an upper bound before adoption and demand; FTE at risk = at-risk hours ÷ 2,080. "
-    "β counts E2 work at half weight while the substitution share counts it in full, so where "
-    "most exposed work needs software and is highly automatable, at-risk hours can exceed "
-    "exposed hours.",
-    "Payroll exposed = roster annual pay × headcount × β, only for rows that give pay. "
+    "automation level ÷ 4, averaged over tasks): the part of the exposed hours that could run "
+    "without a person, never more than the exposed hours. It is an upper bound before adoption "
+    "and demand; FTE at risk = at-risk hours ÷ 2,080.",
+    "Payroll exposed = roster annual pay × headcount × exposed share, only for rows that give "
+    "pay. "
     "Market pay is the OEWS median for the row's state (national without a location).",
     "Disruption risk (1–10) combines substitution, AI use today, industry adoption and demand; "
     "roster averages are weighted by headcount over the roles whose occupation is known.",
@@ -51,7 +53,8 @@ METHOD = (
 )
 CSV_COLUMNS = (
     "role_id", "title", "team", "location", "lines", "headcount", "status", "code",
-    "occupation", "industry", "confidence", "exposure", "substitution", "risk_score",
+    "occupation", "industry", "confidence", "exposure", "exposed_share", "substitution",
+    "risk_score",
     "risk_category", "hours_exposed", "hours_at_risk", "headcount_with_pay", "mean_annual_pay",
     "payroll_exposed", "market_median_annual", "market_area", "safer_moves", "skills_to_build",
     "suggestions", "note",
@@ -76,6 +79,7 @@ def _role_dict(r: RoleResult) -> dict[str, Any]:
         "confidence": _r(r.confidence),
         "via": r.via,
         "exposure": _r(r.exposure),
+        "exposed_share": _r(r.exposed_share),
         "substitution": _r(r.substitution),
         "risk": (
             {"score": _r(r.risk_score, 2), "category": r.risk_category}
@@ -127,6 +131,7 @@ def to_dict(report: WorkforceReport) -> dict[str, Any]:
             "headcount_analysed": t.headcount_analysed,
             "headcount_review": t.headcount_review,
             "exposure": _r(t.exposure),
+            "exposed_share": _r(t.exposed_share),
             "risk_score": _r(t.risk_score, 2),
             "risk_category": t.risk_category,
             "hours_exposed": _r(t.hours_exposed, 1),
@@ -187,7 +192,8 @@ def to_csv(report: WorkforceReport) -> str:
             r.id, _safe(r.title), _safe(r.team or ""), _safe(r.location or ""),
             " ".join(map(str, r.lines)), r.headcount, r.status, r.code or "",
             r.occupation or "", r.industry or "", _num(r.confidence, 4), _num(r.exposure, 4),
-            _num(r.substitution, 4), _num(r.risk_score, 2), r.risk_category or "",
+            _num(r.exposed_share, 4), _num(r.substitution, 4), _num(r.risk_score, 2),
+            r.risk_category or "",
             _num(r.hours_exposed, 1), _num(r.hours_at_risk, 1), r.headcount_with_pay,
             _num(r.mean_pay, 2), _num(r.payroll_exposed, 2),
             _num(r.market_pay.median_annual if r.market_pay else None, 0),
@@ -231,7 +237,8 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
     if t.exposure is not None and t.risk_score is not None:
         out += [
             f"Across the {t.headcount_analysed:,} people whose occupation is known, "
-            f"{fx.pct(t.exposure)} of working time is exposed to AI. Up to "
+            f"{fx.pct(t.exposed_share or 0.0)} of working time is in tasks AI reaches (alone or "
+            f"with software built on an LLM; exposure β {fx.pct(t.exposure)}). Up to "
             f"{_hours(t.hours_at_risk)} hours a year — the work of {t.fte_at_risk:,.1f} "
             "full-time people — is exposed work AI could in principle do without a person "
             "(an upper bound, before adoption and demand). The headcount-weighted "
@@ -256,7 +263,10 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
                 "Disruption risk (headcount-weighted)",
                 _opt(t.risk_score, lambda v: f"{fx.score(v)} / 10 ({t.risk_category})"),
             ),
-            ("Exposed hours / year", _hours(t.hours_exposed)),
+            (
+                "Exposed hours / year",
+                f"{_hours(t.hours_exposed)} ({_opt(t.exposed_share, fx.pct)} of working time)",
+            ),
             ("At-risk hours / year", f"{_hours(t.hours_at_risk)} ({t.fte_at_risk:,.1f} FTE)"),
             ("Annual payroll", pay),
             ("Payroll exposed", exposed_pay),

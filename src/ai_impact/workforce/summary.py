@@ -57,6 +57,7 @@ class Totals:
     headcount_analysed: int
     headcount_review: int
     exposure: float | None
+    exposed_share: float | None
     risk_score: float | None
     risk_category: str | None
     hours_exposed: float
@@ -114,6 +115,7 @@ def summarize(roles: Sequence[RoleResult], *, top: int = 10) -> Totals:
         else []
     )
     at_risk = sum(r.hours_at_risk or 0.0 for r in counted)
+    exposed = sum(r.hours_exposed or 0.0 for r in counted)
     risk = _weighted(roles, "risk_score")
     return Totals(
         roles=len(roles),
@@ -122,9 +124,10 @@ def summarize(roles: Sequence[RoleResult], *, top: int = 10) -> Totals:
         headcount_analysed=analysed,
         headcount_review=sum(r.headcount for r in roles if not r.counted),
         exposure=_weighted(roles, "exposure"),
+        exposed_share=exposed / (analysed * HOURS_PER_YEAR) if analysed else None,
         risk_score=risk,
         risk_category=category_of(risk) if risk is not None else None,
-        hours_exposed=sum(r.hours_exposed or 0.0 for r in counted),
+        hours_exposed=exposed,
         hours_at_risk=at_risk,
         fte_at_risk=at_risk / HOURS_PER_YEAR,
         headcount_with_pay=sum(r.headcount_with_pay for r in counted),

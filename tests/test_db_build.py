@@ -225,3 +225,19 @@ def test_first_use_build_is_announced_once(
         caplog.clear()
         open_kb(settings)
         assert caplog.records == []
+
+
+def test_a_user_file_at_the_db_path_is_never_overwritten(data_copy: Path, tmp_path: Path) -> None:
+    """--db pointing at someone's own file or database: refused, the file left byte for byte."""
+    notes = tmp_path / "notes.txt"
+    notes.write_text("important notes\n")
+    mine = tmp_path / "mine.sqlite"
+    sqlite3.connect(mine).execute("CREATE TABLE important (x)").connection.close()
+    before = mine.read_bytes()
+    for path in (notes, mine):
+        with pytest.raises(KnowledgeBaseError, match="not an ai-impact knowledge base"):
+            open_kb(Settings(data_dir=data_copy, db=path))
+        with pytest.raises(KnowledgeBaseError, match="left untouched"):
+            build_kb(Settings(data_dir=data_copy), path, force=True)
+    assert notes.read_text() == "important notes\n"
+    assert mine.read_bytes() == before

@@ -7,10 +7,9 @@ schema, building it first if it does not exist yet (about 15 s, once).
 from __future__ import annotations
 
 import logging
-import sqlite3
 from pathlib import Path
 
-from ai_impact.db.build import build_kb, default_db_path, kb_key
+from ai_impact.db.build import build_kb, built_key, default_db_path, kb_key
 from ai_impact.db.kb import KnowledgeBase
 from ai_impact.db.schema import SCHEMA_VERSION
 from ai_impact.settings import Settings
@@ -18,19 +17,6 @@ from ai_impact.settings import Settings
 __all__ = ["SCHEMA_VERSION", "KnowledgeBase", "build_kb", "default_db_path", "open_kb"]
 
 _log = logging.getLogger("ai_impact.db")
-
-
-def _is_current(path: Path, key: str) -> bool:
-    """True when the database at ``path`` was built from this data and schema."""
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = con.execute("SELECT value FROM meta WHERE key = 'kb_key'").fetchone()
-        finally:
-            con.close()
-    except sqlite3.DatabaseError:
-        return False
-    return row is not None and row[0] == key
 
 
 def open_kb(settings: Settings | None = None) -> KnowledgeBase:
@@ -43,7 +29,7 @@ def open_kb(settings: Settings | None = None) -> KnowledgeBase:
     if not path.exists():
         _log.info("Building the knowledge base from %s (first use, about 10 s)…", settings.data_dir)
         build_kb(settings, path)
-    elif not _is_current(path, kb_key(Path(settings.data_dir))):
+    elif built_key(path) != kb_key(Path(settings.data_dir)):
         _log.info("Rebuilding the knowledge base: %s changed (about 10 s)…", settings.data_dir)
         build_kb(settings, path, force=True)
     return KnowledgeBase(path)

@@ -26,7 +26,7 @@ from ai_impact.settings import Settings
 from ai_impact.sources.industries import load_industries
 from ai_impact.sources.manifest import read_manifest, verify_manifest
 
-__all__ = ["build_kb", "default_db_path", "kb_key"]
+__all__ = ["build_kb", "built_key", "default_db_path", "kb_key"]
 
 
 def kb_key(data_dir: Path) -> str:
@@ -146,6 +146,26 @@ def _write(tmp: Path, data_dir: Path, key: str) -> None:
         con.close()
 
 
+def built_key(path: Path) -> str | None:
+    """The data key a knowledge base at ``path`` was built from; None if it is not one of ours.
+
+    Only an SQLite file with our meta table counts: anything else at a knowledge-base path (a
+    user's own file or database) is never replaced.
+    """
+    try:
+        with path.open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                return None
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'kb_key'").fetchone()
+        finally:
+            con.close()
+    except (OSError, sqlite3.DatabaseError):
+        return None
+    return None if row is None else str(row[0])
+
+
 def build_kb(settings: Settings, db_path: Path | None = None, *, force: bool = False) -> Path:
     """Build the knowledge base at ``db_path`` (default: :func:`default_db_path`); return it.
 
@@ -163,6 +183,12 @@ def build_kb(settings: Settings, db_path: Path | None = None, *, force: bool = F
     with _lock(target):
         if target.exists() and not force:
             return target
+        if target.exists() and built_key(target) is None:
+            raise KnowledgeBaseError(
+                f"{target} exists and is not an ai-impact knowledge base; it was left untouched.",
+                hint="Pass --db with a new file name (it will be built there) or an existing "
+                "ai-impact knowledge base.",
+            )
         tmp = target.with_name(f".{target.name}.{os.getpid()}.{time.monotonic_ns()}.tmp")
         try:
             _write(tmp, data_dir, kb_key(data_dir))

@@ -53,3 +53,26 @@ def test_json_for_one_title_says_when_to_choose(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     body = json.loads(result.output)
     assert body["needs_choice"] is True and body["candidates"]
+
+
+def test_batch_json_is_one_document_and_reads_any_text_file(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """--format json gives one JSON array; a BOM and Windows-1252 bytes are read, not refused."""
+    src = tmp_path / "titles.txt"
+    src.write_bytes(b"\xef\xbb\xbfRN\r\nCaf\xe9 Manager\r\n\r\n")
+    result = runner.invoke(app, ["resolve", "--batch", str(src), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    body = json.loads(result.output)
+    assert [x["input"] for x in body] == ["RN", "Café Manager", ""]
+    assert body[0]["candidates"][0]["code"] == "29-1141.00" and "needs_choice" in body[0]
+
+
+def test_one_title_nothing_fits_exits_4_in_every_format(runner: CliRunner) -> None:
+    for fmt in ("table", "json", "jsonl"):
+        result = runner.invoke(app, ["resolve", "asdfghjkl qwrtzp", "--format", fmt])
+        assert result.exit_code == 4, (fmt, result.output)
+    body = json.loads(
+        runner.invoke(app, ["resolve", "asdfghjkl qwrtzp", "--format", "json"]).output
+    )
+    assert body["candidates"] == [] and "No occupation matches" in body["message"]

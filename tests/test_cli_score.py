@@ -58,12 +58,12 @@ def test_missing_batch_file_is_a_clear_error(tmp_path: Path) -> None:
 
 
 def test_binary_batch_file_and_bad_format_are_input_errors(tmp_path: Path) -> None:
-    """Undecodable bytes and an unknown --format both exit 2 with a message."""
+    """A binary file and an unknown --format both exit 2 with a message."""
     binary = tmp_path / "x.bin"
-    binary.write_bytes(b"\xff\xfe\x00\x81")
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     result = runner.invoke(app, ["score-tasks", "--batch", str(binary), "--format", "jsonl"])
     assert result.exit_code == 2
-    assert "UTF-8" in result.output
+    assert "binary file" in result.output
     result = runner.invoke(app, ["score-tasks", "Type letters.", "--format", "xml"])
     assert result.exit_code == 2
     assert "Unknown format 'xml'" in result.output
@@ -74,3 +74,16 @@ def test_no_task_given_is_an_input_error() -> None:
     result = runner.invoke(app, ["score-tasks"])
     assert result.exit_code == 2
     assert "No task given" in result.output
+
+
+def test_batch_files_from_spreadsheets_and_windows_editors(tmp_path: Path) -> None:
+    """A byte-order mark does not hide the first line's O*NET label; Windows-1252 is read."""
+    statement = "Apply sampling techniques to determine groups to be surveyed or use complete "
+    statement += "enumeration methods."
+    batch = tmp_path / "bom.txt"
+    batch.write_bytes(b"\xef\xbb\xbf" + statement.encode() + b"\r\nR\xe9sum\xe9 screening\r\n")
+    result = runner.invoke(app, ["score-tasks", "--batch", str(batch), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    first, second = (json.loads(x) for x in result.output.splitlines())
+    assert (first["task"], first["source"]) == (statement, "human label")
+    assert second["task"] == "Résumé screening"

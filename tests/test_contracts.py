@@ -13,6 +13,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "ai_impact"
 LAYERS: dict[str, int] = {
     "errors": 0,
     "settings": 0,
+    "textfile": 0,
     "sources": 1,
     "db": 2,
     "titles": 3,

@@ -67,6 +67,9 @@ def test_tabs_windows_1252_and_utf16() -> None:
     assert parsed.rows[0].title == "Café Manager – Lead"
     utf16 = "title,headcount\nNurse,2\n".encode("utf-16")
     assert parse_roster(utf16).rows[0].headcount == 2
+    # a UTF-16 byte-order mark on bytes that are not UTF-16 (odd length): a clear input error
+    with pytest.raises(InputError, match="cannot be read as such"):
+        parse_roster(b"\xff\xfe\x00\x01garbage\x00\x00")
 
 
 def test_every_bad_row_is_reported_with_its_line() -> None:

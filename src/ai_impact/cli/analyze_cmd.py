@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from enum import StrEnum
 from typing import Annotated
 
@@ -16,6 +15,7 @@ from ai_impact.errors import AmbiguousInputError, InputError
 from ai_impact.render import RENDERERS
 from ai_impact.reports.description import description_to_dict
 from ai_impact.reports.jd_split import MAX_CHARS
+from ai_impact.textfile import read_text_input
 
 
 class ReportFormat(StrEnum):
@@ -37,16 +37,8 @@ def _choices(exc: AmbiguousInputError) -> str:
 
 def _read_description(path: str) -> str:
     """The text of ``--description-file`` (``-`` reads stdin); InputError when unusable."""
-    if path == "-":
-        return sys.stdin.read(MAX_CHARS + 1)  # one more than the limit is enough to refuse
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return fh.read(MAX_CHARS + 1)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(
-            f"Cannot read the job description file {path!r}: {exc}.",
-            hint="Give a UTF-8 text file, or '-' to read standard input.",
-        ) from None
+    # Up to 4 bytes a character: enough to see that a text is over the character limit.
+    return read_text_input(path, what="The job description file", max_bytes=4 * MAX_CHARS)
 
 
 @app.command("analyze")

@@ -13,6 +13,7 @@ import typer
 from ai_impact.cli.app import app
 from ai_impact.cli.common import handles_errors, settings_from
 from ai_impact.errors import InputError, NotFoundError
+from ai_impact.textfile import read_text_input
 from ai_impact.titles import Resolution, resolver_for
 
 
@@ -64,7 +65,12 @@ def resolve(
     top: Annotated[int, typer.Option("--top", min=1, max=50, help="Candidates to show.")] = 5,
     fmt: Annotated[
         ResolveFormat | None,
-        typer.Option("--format", help="table (default for one title) | json | jsonl (batch)."),
+        typer.Option(
+            "--format",
+            help="table (default for one title) | json (one document; an array for --batch) | "
+            "jsonl (default for --batch: one line per input line). One title that nothing fits "
+            "exits 4 in every format.",
+        ),
     ] = None,
     db: Annotated[str | None, typer.Option("--db", help="Path of the knowledge base.")] = None,
 ) -> None:
@@ -76,17 +82,15 @@ def resolve(
         )
     resolver = resolver_for(settings_from(db))
     if batch is not None:
-        try:
-            text = sys.stdin.read() if str(batch) == "-" else batch.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"Cannot read the batch file {batch}: {exc}.") from exc
+        text = read_text_input(batch, what="The batch file")
         results = resolver.resolve_batch(text.splitlines(), top=top)
         out = sys.stdout
+        if fmt is ResolveFormat.json:  # one JSON document: an array, one entry per line
+            out.write(json.dumps([_detail(r) for r in results], ensure_ascii=False) + "\n")
+            return
         for res in results:
             if fmt in (None, ResolveFormat.jsonl):
                 out.write(json.dumps(res.to_json(), ensure_ascii=False) + "\n")
-            elif fmt is ResolveFormat.json:
-                out.write(json.dumps(_detail(res), ensure_ascii=False) + "\n")
             else:
                 best = res.candidates[0] if res.candidates else None
                 shown = f"{best.code}  {best.title} ({best.confidence:.2f})" if best else "-"
@@ -94,7 +98,10 @@ def resolve(
         return
     res = resolver.resolve(title or "", top=top)
     if fmt in (ResolveFormat.json, ResolveFormat.jsonl):
+        # Machine formats still print the (empty) answer; the exit code says "nothing fits".
         typer.echo(json.dumps(_detail(res), ensure_ascii=False, indent=None))
+        if not res.candidates:
+            raise typer.Exit(NotFoundError.exit_code)
         return
     if not res.candidates:
         raise NotFoundError(res.message or f"No occupation matches {title!r}.")

@@ -17,6 +17,7 @@ from ai_impact.cli.app import app
 from ai_impact.cli.common import handles_errors
 from ai_impact.errors import InputError
 from ai_impact.scoring import TaskScore
+from ai_impact.textfile import read_text_input
 
 EMPTY = "empty task text"
 
@@ -38,18 +39,7 @@ def contract_line(score: TaskScore) -> dict[str, object]:
 
 
 def _read_lines(path: Path) -> list[str]:
-    try:
-        raw = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise InputError(
-            f"Cannot read '{path}': no such file.", hint="Give a text file, one task per line."
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(
-            f"Cannot read '{path}' as UTF-8 text ({exc.__class__.__name__}).",
-            hint="Give a UTF-8 text file, one task per line.",
-        ) from None
-    return raw.splitlines()
+    return read_text_input(path, what="The batch file").splitlines()
 
 
 def _jsonl(lines: list[str], adoption_pct: float | None) -> None:

@@ -19,6 +19,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from ai_impact.errors import InputError
+from ai_impact.textfile import decode_text
 
 __all__ = [
     "FIELDS",
@@ -106,23 +107,6 @@ class RosterParse:
     columns: dict[str, str]
     encoding: str
     delimiter: str
-
-
-def _decode(data: bytes) -> tuple[str, str]:
-    """Text and encoding name; BOMs first, then strict UTF-8, then the Windows code page."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        # Latin-1 maps every byte, so this last step never fails.
-        return data.decode("latin-1"), "latin-1"
 
 
 def _sniff_delimiter(header_line: str) -> str:
@@ -318,7 +302,7 @@ def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
                 f"The roster is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB.",
                 hint="Split it by department, or drop columns other than title, headcount, pay.",
             )
-        text, encoding = _decode(data)
+        text, encoding = decode_text(data, what="The roster")
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if not first:
         raise InputError(

@@ -1,0 +1,70 @@
+"""Reading text people hand us as files: encodings, byte-order marks, binaries, stdin.
+
+Spreadsheets and editors save text as UTF-8 (with or without a byte-order mark), UTF-16 or a
+Windows code page. Every face reads user files through :func:`read_text_input`, so a file
+that one command accepts is accepted by all of them, and a bad one gets the same clear
+:class:`~ai_impact.errors.InputError` (never a traceback, never a half-read file).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ai_impact.errors import InputError
+
+__all__ = ["decode_text", "read_text_input"]
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def decode_text(data: bytes, *, what: str = "The file") -> tuple[str, str]:
+    """Text and encoding name: byte-order marks first, then strict UTF-8, then Windows-1252.
+
+    Latin-1 maps every byte, so a text file always decodes; a NUL byte outside UTF-16 means
+    a binary file (a spreadsheet, a PDF) and is refused.
+    """
+    if data.startswith(_UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{what} starts like UTF-16 text but cannot be read as such ({exc.reason} "
+                f"at byte {exc.start}).",
+                hint="Save it again as UTF-8 text (CSV UTF-8 from a spreadsheet).",
+            ) from exc
+    if b"\x00" in data:
+        raise InputError(
+            f"{what} looks like a binary file, not text.",
+            hint="Save it as plain text or CSV (UTF-8) first.",
+        )
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    for encoding in ("utf-8", "cp1252"):
+        try:
+            return body.decode(encoding), "utf-8-sig" if bom and encoding == "utf-8" else encoding
+        except UnicodeDecodeError:
+            continue
+    return body.decode("latin-1"), "latin-1"
+
+
+def read_text_input(path: str | Path, *, what: str, max_bytes: int | None = None) -> str:
+    """The decoded text of ``path`` (``-`` reads standard input), at most ``max_bytes`` read.
+
+    ``what`` names the input in messages ("The batch file", "The job description").
+    Reading one byte beyond ``max_bytes`` lets the caller refuse an over-long input.
+    """
+    limit = -1 if max_bytes is None else max_bytes + 1
+    try:
+        if str(path) == "-":
+            data = sys.stdin.buffer.read(limit)
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read(limit)
+    except FileNotFoundError:
+        raise InputError(f"{what} {str(path)!r} does not exist.") from None
+    except IsADirectoryError:
+        raise InputError(f"{what} {str(path)!r} is a folder, not a file.") from None
+    except OSError as exc:
+        raise InputError(f"Cannot read {what.lower()} {str(path)!r}: {exc.strerror}.") from None
+    return decode_text(data, what=f"{what} {str(path)!r}")[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from ai_impact.cli.app import _register, app
@@ -87,3 +88,18 @@ def test_batch_files_from_spreadsheets_and_windows_editors(tmp_path: Path) -> No
     first, second = (json.loads(x) for x in result.output.splitlines())
     assert (first["task"], first["source"]) == (statement, "human label")
     assert second["task"] == "Résumé screening"
+
+
+@pytest.mark.parametrize("pct", ["500", "-5", "inf", "nan"])
+def test_adoption_share_outside_0_to_100_is_refused(pct: str) -> None:
+    result = runner.invoke(app, ["score-tasks", "Write code.", "--adoption-pct", pct])
+    assert result.exit_code == 2
+    assert "percentage from 0 to 100" in result.output
+
+
+def test_texts_and_batch_together_are_refused(tmp_path: Path) -> None:
+    batch = tmp_path / "tasks.txt"
+    batch.write_text("Prepare invoices.\n")
+    result = runner.invoke(app, ["score-tasks", "Write code.", "--batch", str(batch)])
+    assert result.exit_code == 2
+    assert "not both" in result.output

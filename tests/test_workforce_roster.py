@@ -184,3 +184,14 @@ def test_json_records_use_the_same_rules() -> None:
     ]
     with pytest.raises(InputError, match="The roster is empty"):
         parse_roster([])
+
+
+def test_european_thousands_and_implausible_pay_are_read_and_said() -> None:
+    """'€85.000' is 85,000 (dots group thousands), and both odd pays get a note, not silence."""
+    parsed = parse_roster(
+        "title,headcount,annual_pay\nNurse,2,85\nClerk,1,€85.000\nCook,1,1.250.000\nAide,1,12.50\n"
+    )
+    assert [r.annual_pay for r in parsed.rows] == [85.0, 85000.0, 1250000.0, 12.5]
+    low, foreign = parsed.notes
+    assert low.startswith("line 2, line 5: annual pay under $1,000 was used as given")
+    assert foreign.startswith("line 3: pay in € or £ was used as given, without conversion")

@@ -10,12 +10,14 @@ Each function opens the default knowledge base lazily (building it on first use)
 
 from __future__ import annotations
 
+import math
 import threading
 from dataclasses import asdict
 from typing import Any
 
 from ai_impact.db import KnowledgeBase, open_kb
 from ai_impact.db.models import Occupation, SourceInfo, Task, Wage
+from ai_impact.errors import InputError
 from ai_impact.reports.model import OccupationReport
 from ai_impact.reports.service import Analyses, IndustrySummary, OccupationRow, methodology_text
 from ai_impact.scoring import TaskScore
@@ -167,7 +169,17 @@ def resolve_title(text: str, top: int = 5, *, settings: Settings | None = None) 
 def score_tasks(
     texts: list[str], *, adoption_pct: float | None = None, settings: Settings | None = None
 ) -> list[TaskScore]:
-    """Score task texts: an O*NET statement gets its published labels, other text the model."""
+    """Score task texts: an O*NET statement gets its published labels, other text the model.
+
+    ``adoption_pct`` (share of the industry's firms using AI, 0–100) moves timelines.
+    """
+    if adoption_pct is not None and not (
+        math.isfinite(adoption_pct) and 0.0 <= adoption_pct <= 100.0
+    ):
+        raise InputError(
+            f"The adoption share must be a percentage from 0 to 100, not {adoption_pct:g}.",
+            hint="Give the share of the industry's firms that use AI (Census BTOS), e.g. 18.",
+        )
     return _score_tasks(get_kb(settings), texts, adoption_pct=adoption_pct)
 
 

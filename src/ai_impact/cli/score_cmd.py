@@ -84,6 +84,11 @@ def score_tasks(
     """Score task texts: exposure E0/E1/E2, beta, automation 0-4, timeline, capability."""
     if fmt not in ("table", "jsonl"):
         raise InputError(f"Unknown format '{fmt}'.", hint="Use --format table or --format jsonl.")
+    if batch is not None and texts:
+        raise InputError(
+            "Give task texts or --batch FILE, not both.",
+            hint="Put every task in the file, one per line.",
+        )
     lines = _read_lines(batch) if batch is not None else list(texts or [])
     if batch is None and not lines:
         raise InputError("No task given.", hint='Try: ai-impact score-tasks "Prepare invoices."')

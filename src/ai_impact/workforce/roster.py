@@ -154,6 +154,11 @@ def _map_columns(header: Sequence[str]) -> tuple[dict[str, int], list[str], list
     return {f: i for f, (i, _) in chosen.items()}, ignored, notes
 
 
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# Below this an "annual" pay is almost surely hourly, monthly or in thousands: kept, but said.
+_LOW_ANNUAL_PAY = 1_000.0
+
+
 def _number(text: str) -> float:
     """A number as people type it: '$85,000', '85 000', '85k', '85.000,50' (decimal comma)."""
     t = text.strip().replace("\u00a0", "").replace(" ", "")
@@ -171,6 +176,9 @@ def _number(text: str) -> float:
     elif "," in t:
         head, _, tail = t.rpartition(",")
         t = t.replace(",", "") if len(tail) == 3 and head else head.replace(",", "") + "." + tail
+    elif _DOT_GROUPS.fullmatch(t):
+        # '85.000' / '1.250.000': dots grouping thousands, as most of Europe writes pay.
+        t = t.replace(".", "")
     return float(t) * scale
 
 
@@ -225,6 +233,12 @@ def _row(line: int, record: Sequence[str], columns: dict[str, int]) -> RosterRow
         return [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
 
 
+def _where_list(places: list[str], shown: int = 5) -> str:
+    """'line 2', 'line 2, line 7 and 3 more' — a short list of where something happens."""
+    head = ", ".join(places[:shown])
+    return head + (f" and {len(places) - shown} more" if len(places) > shown else "")
+
+
 def _collect(
     records: Iterable[tuple[int, list[str]]], *, max_rows: int, unit: str
 ) -> tuple[list[RosterRow], list[str], list[str], dict[str, str]]:
@@ -234,6 +248,8 @@ def _collect(
     problems: list[str] = []
     notes: list[str] = []
     rows: list[RosterRow] = []
+    low_pay: list[str] = []
+    foreign: list[str] = []
     n_records = 0
     for start, record in records:
         if not any(f.strip() for f in record):
@@ -269,10 +285,26 @@ def _collect(
         result = _row(start, record, columns)
         if isinstance(result, RosterRow):
             rows.append(result)
+            pay = _cell(record, columns, "annual_pay") or _cell(record, columns, "hourly_pay")
+            if result.annual_pay is not None and 0 < result.annual_pay < _LOW_ANNUAL_PAY:
+                low_pay.append(where)
+            if any(c in pay for c in "€£"):
+                foreign.append(where)
         else:
             # Trailing empty fields hide a shifted row: an unquoted comma in the title.
             hint = [f"{len(record)} fields for {len(header)} columns ({_QUOTE_HINT})"]
             problems.append(f"{where}: " + "; ".join(result + (hint if extra > 0 else [])))
+    if low_pay:
+        notes.append(
+            f"{_where_list(low_pay)}: annual pay under ${_LOW_ANNUAL_PAY:,.0f} was used as "
+            "given; put hourly pay in an hourly_pay column and write thousands in full "
+            "(85000 or 85k)."
+        )
+    if foreign:
+        notes.append(
+            f"{_where_list(foreign)}: pay in € or £ was used as given, without conversion; "
+            "market pay (OEWS) is in US dollars."
+        )
     if header is not None and not rows and not problems:
         raise InputError(
             "The roster has a header but no rows.",

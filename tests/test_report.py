@@ -48,6 +48,20 @@ def test_machine_learning_engineer_is_moderate_and_says_what_it_rests_on(
     assert r.tasks_at_risk and r.ai_tools
 
 
+def test_a_blend_never_quotes_its_weighted_mean_as_a_bls_figure(analyses: Analyses) -> None:
+    """The blended demand is a fit-weighted mean: said as such; the outlook names its occupation."""
+    r = analyses.analyze("Sr. ML Engineer")
+    assert len(r.header.rests_on) > 1
+    demand = r.changing.sentences[-1]
+    assert demand.startswith("BLS projections for the blended occupations average")
+    assert "weighted mean of the blend" in r.risk.components[-1].display
+    assert r.outlook is not None
+    assert r.outlook.sentence.startswith(f"Employment of {r.header.title} is projected")
+    single = analyses.report_for(r.header.code)
+    assert single.changing.sentences[-1].startswith("BLS projects")
+    assert single.outlook is not None and single.outlook.sentence.startswith("Employment is")
+
+
 def test_risk_spreads_over_all_five_categories(analyses: Analyses) -> None:
     rows = analyses.occupation_table()
     assert len(rows) == 1016

@@ -28,7 +28,7 @@ from ai_impact.reports.model import (
     Section,
 )
 from ai_impact.reports.related import related_entries
-from ai_impact.reports.salary import build_salary
+from ai_impact.reports.salary import annual_gap, build_salary
 from ai_impact.reports.sources import method_note, source_refs
 from ai_impact.reports.tasks import DescribedTask, split_tasks
 from ai_impact.risk.blend import blend_rows
@@ -49,8 +49,8 @@ __all__ = [
 ]
 
 
-def _display(key: str, r: OccupationRisk) -> str:
-    """The value of a component as the page shows it."""
+def _display(key: str, r: OccupationRisk, blended: bool) -> str:
+    """The value of a component as the page shows it (a blend's demand is a weighted mean)."""
     if key == "exposure":
         return f"β {r.beta:.2f}"
     if key == "substitution":
@@ -64,10 +64,11 @@ def _display(key: str, r: OccupationRisk) -> str:
         return f"{fx.number(r.adoption_pct)}% of firms"
     if r.change_pct is None:
         return "no projection, counted as neutral"
-    return f"{fx.signed_pct(r.change_pct)} employment by 2034"
+    text = f"{fx.signed_pct(r.change_pct)} employment by 2034"
+    return f"{text}, weighted mean of the blend" if blended else text
 
 
-def risk_summary(r: OccupationRisk) -> RiskSummary:
+def risk_summary(r: OccupationRisk, *, blended: bool = False) -> RiskSummary:
     """Score, range, category and decomposition of one (possibly blended) risk record."""
     comps = tuple(
         RiskComponent(
@@ -76,7 +77,7 @@ def risk_summary(r: OccupationRisk) -> RiskSummary:
             value=float(v),
             weight=c.weight,
             contribution=c.weight * float(v),
-            display=_display(c.key, r),
+            display=_display(c.key, r, blended),
             source=c.source,
             short=c.short,
         )
@@ -206,7 +207,7 @@ def rated_profile(
     return [], [], None, None
 
 
-def outlook_section(title: str, p: Any) -> Outlook | None:
+def outlook_section(title: str, p: Any, *, named: bool = False) -> Outlook | None:
     """The BLS 2024–34 outlook section, or None when BLS projects nothing for it."""
     if p is None:
         return None
@@ -219,7 +220,7 @@ def outlook_section(title: str, p: Any) -> Outlook | None:
         education=p.education,
         experience=p.experience,
         training=p.training,
-        sentence=nv.outlook_sentence(title, p.change_pct, p.openings_annual),
+        sentence=nv.outlook_sentence(title, p.change_pct, p.openings_annual, named=named),
         source="ep",
     )
 
@@ -243,10 +244,11 @@ def build_report(
     tasks, scores, acts = _tasks_of(engine, task_codes, row.adoption_pct, described)
     at_risk, safe, _n_exposed, _n_safe = split_tasks(tasks, scores, origin, acts)
     gaps: list[Section] = []
-    risk = risk_summary(row)
+    blended = len(parts) > 1
+    risk = risk_summary(row, blended=blended)
     exposure = exposure_breakdown(row)
     proj = kb.projection(occ.code)
-    outlook = outlook_section(occ.title, proj)
+    outlook = outlook_section(occ.title, proj, named=blended)
     caps = Counter(s.capability for s in scores if s.capability)
     capability = caps.most_common(1)[0][0] if caps else None
     changing = ChangingProfession(
@@ -266,7 +268,9 @@ def build_report(
                 period_label(row.adoption_period),
             ),
             # a blend's openings would add fractions of other occupations' openings: leave out
-            nv.demand_sentence(row.change_pct, row.openings_annual if len(parts) == 1 else None),
+            nv.demand_sentence(
+                row.change_pct, None if blended else row.openings_annual, blended=blended
+            ),
         ),
         adoption_all_sectors_pct=row.adoption_all_pct,
     )
@@ -379,7 +383,7 @@ def salary_section(
         return None
     prior = kb.wage(occ.code, year=2024)
     label = where.name if where is not None else "United States"
-    return build_salary(
+    salary = build_salary(
         wage,
         national,
         prior,
@@ -389,6 +393,9 @@ def salary_section(
         label,
         "oews",
     )
+    if (missing := annual_gap(salary)) is not None:
+        gaps.append(missing)
+    return salary
 
 
 def section_gaps(

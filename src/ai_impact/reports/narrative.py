@@ -149,11 +149,24 @@ def adoption_sentence(
     return text + "."
 
 
-def demand_sentence(change_pct: float | None, openings_thousands: float | None) -> str:
-    """BLS projected employment change and what it does to the risk."""
+def demand_sentence(
+    change_pct: float | None, openings_thousands: float | None, *, blended: bool = False
+) -> str:
+    """BLS projected employment change and what it does to the risk.
+
+    ``blended``: the change is the fit-weighted mean over a blend of occupations, which BLS
+    never published as such; the sentence says so instead of quoting it as BLS's figure.
+    """
     if change_pct is None:
         return "BLS publishes no 2024–34 projection for this occupation; demand counts as neutral."
     word = fx.growth_word(change_pct)
+    if blended:
+        effect = {"grow": ", which eases the pressure", "decline": ", which adds to the pressure"}
+        return (
+            f"BLS projections for the blended occupations average "
+            f"{fx.signed_pct(change_pct)} employment from 2024 to 2034 (weighted by how well "
+            f"each fits the title){effect.get(word, '')}."
+        )
     if word == "grow":
         text = (
             f"BLS projects employment to grow {fx.abs_pct(change_pct)} from 2024 to 2034, "
@@ -174,19 +187,25 @@ def demand_sentence(change_pct: float | None, openings_thousands: float | None) 
     return text + "."
 
 
-def outlook_sentence(title: str, change_pct: float | None, openings_thousands: float | None) -> str:
-    """The outlook section's sentence: direction and size of the projection, and openings."""
+def outlook_sentence(
+    title: str, change_pct: float | None, openings_thousands: float | None, *, named: bool = False
+) -> str:
+    """The outlook section's sentence: direction and size of the projection, and openings.
+
+    ``named``: say whose projection it is (a blend's page shows its lead occupation's).
+    """
     if change_pct is None:
         return f"BLS publishes no 2024–34 projection that covers {title}."
     word = fx.growth_word(change_pct)
+    who = f"Employment of {title}" if named else "Employment"
     if word == "grow":
-        head = f"Employment is projected to grow {fx.abs_pct(change_pct)} over 2024–34"
+        head = f"{who} is projected to grow {fx.abs_pct(change_pct)} over 2024–34"
         if change_pct >= 10:
             head += ", much faster than the average of all occupations"
     elif word == "decline":
-        head = f"Employment is projected to decline {fx.abs_pct(change_pct)} over 2024–34"
+        head = f"{who} is projected to decline {fx.abs_pct(change_pct)} over 2024–34"
     else:
-        head = f"Employment is projected to hold roughly steady ({fx.signed_pct(change_pct)})"
+        head = f"{who} is projected to hold roughly steady ({fx.signed_pct(change_pct)})"
     if openings_thousands is not None and openings_thousands > 0:
         head += (
             f"; about {fx.thousands(openings_thousands)} openings a year come mostly from "

@@ -215,7 +215,7 @@ def test_cli_reads_stdin_and_takes_a_title(settings: Settings, kb: KnowledgeBase
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (None, "Cannot read the job description file"),
+        (None, "does not exist"),
         ("\n\n", "The job description is empty"),
         ("Duties include many things. " * 1000, "more than 20,000 characters"),
     ],

@@ -71,7 +71,7 @@ def _row(r: OccupationRisk) -> OccupationRow:
         title=r.title,
         industry=r.industry,
         industry_slug=r.industry_slug,
-        risk_score=round(r.score, 2),
+        risk_score=round(r.score, 1),  # as shown, and as the category is read
         risk_category=r.category,
         exposure=round(r.beta, 4),
         exposed_share=round(r.share_alone + r.share_tools, 4),

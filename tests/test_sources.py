@@ -184,6 +184,32 @@ def test_area_resolution(query: str | None, code: str) -> None:
     assert resolve_area(AREAS, query).area_code == code
 
 
+CITY_AREAS = [
+    *AREAS,
+    Area("M", "0012420", "Austin-Round Rock-San Marcos, TX", "TX"),
+    Area("M", "0038860", "Portland-South Portland, ME", "ME"),
+    Area("M", "0038900", "Portland-Vancouver-Hillsboro, OR-WA", "OR"),
+]
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("Austin", "0012420"), ("austin, tx", "0012420"), ("Austin TX", "0012420"),
+     ("Round Rock", "0012420"), ("Portland, OR", "0038900"), ("Vancouver WA", "0038900"),
+     ("portland me", "0038860"), ("Oakland", "0041860")],
+)  # fmt: skip
+def test_a_city_names_its_metro_area(query: str, code: str) -> None:
+    assert resolve_area(CITY_AREAS, query).area_code == code
+
+
+def test_a_city_in_two_metro_areas_asks_for_the_state() -> None:
+    with pytest.raises(NotFoundError, match="names more than one metro area") as err:
+        resolve_area(CITY_AREAS, "Portland")
+    assert "Portland, ME" in str(err.value.hint) or "Portland, ME" in str(err.value)
+    with pytest.raises(NotFoundError, match="No OEWS area matches"):
+        resolve_area(CITY_AREAS, "Austin, CA")
+
+
 def test_unknown_area_lists_close_matches() -> None:
     with pytest.raises(NotFoundError, match="Close matches: 'California'"):
         resolve_area(AREAS, "Calfornia")

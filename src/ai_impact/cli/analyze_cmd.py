@@ -13,6 +13,7 @@ from ai_impact.cli.app import app
 from ai_impact.cli.common import handles_errors, settings_from
 from ai_impact.errors import AmbiguousInputError, InputError
 from ai_impact.render import RENDERERS
+from ai_impact.render.compare import COMPARE_RENDERERS
 from ai_impact.reports.description import description_to_dict
 from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.textfile import read_text_input
@@ -51,7 +52,11 @@ def analyze(
     fmt: Annotated[ReportFormat, _FORMAT] = ReportFormat.md,
     area: Annotated[
         str | None,
-        typer.Option("--area", help="State (CA, California) or metro area for pay; default US."),
+        typer.Option(
+            "--area",
+            help="State (CA, California), metro area (Austin, 'Portland, OR', 12420) for pay; "
+            "default US.",
+        ),
     ] = None,
     description_file: Annotated[
         str | None,
@@ -100,22 +105,4 @@ def compare(
 ) -> None:
     """Compare two to four occupations: risk, exposure, pay and outlook side by side."""
     reports = api.compare(queries, settings=settings_from(db))
-    if fmt is ReportFormat.md:
-        lines = [
-            "| Occupation | Code | Risk | Category | Exposure β | Median pay | Outlook 2024–34 |",
-            "|---|---|---|---|---|---|---|",
-        ]
-        for r in reports:
-            pay = f"${r.salary.median_annual:,.0f}" if r.salary and r.salary.median_annual else "—"
-            change = r.changing.demand_change_pct
-            out = f"{change:+.1f}%" if change is not None else "—"
-            lines.append(
-                f"| {r.header.title} | {r.header.code} | {r.risk.score:.1f} | {r.risk.category} | "
-                f"{r.changing.exposure.beta:.2f} | {pay} | {out} |"
-            )
-        typer.echo("\n".join(lines))
-        return
-    if fmt is ReportFormat.json:
-        typer.echo("[\n" + ",\n".join(RENDERERS["json"](r) for r in reports) + "\n]")
-        return
-    typer.echo("\n".join(RENDERERS[fmt.value](r) for r in reports))
+    typer.echo(COMPARE_RENDERERS[fmt.value](reports))

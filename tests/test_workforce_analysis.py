@@ -187,10 +187,15 @@ def test_teams_are_ranked_by_at_risk_hours(report: Any) -> None:
 
 
 def test_low_confidence_and_pinned_codes() -> None:
-    roster = parse_roster("title,headcount,code\nGhost,4,\nKeyer (pinned),2,43-9021.00\n")
+    roster = parse_roster(
+        "title,headcount,code\nGhost,4,\nKeyer (pinned),2,43-9021.00\nAccountant,3,99-9999.00\n"
+    )
     lib = FakeLibrary()
-    ghost, pinned = analyze_roster(roster, lib).roles
-    assert lib.batches == [["Ghost", "43-9021.00"]]
+    ghost, pinned, fallback = analyze_roster(roster, lib).roles
+    assert lib.batches == [["Ghost", "43-9021.00", "Keyer (pinned)", "99-9999.00", "Accountant"]]
+    # a code that is no occupation: the title is used, and the role says so
+    assert (fallback.status, fallback.code) == ("matched", "13-2011.00")
+    assert fallback.note == "code '99-9999.00' is not an O*NET-SOC occupation; matched by the title"
     assert (ghost.status, ghost.counted, [s.code for s in ghost.suggestions]) == (
         "needs review",
         False,

@@ -224,7 +224,8 @@ def analyze_roster(
     groups: dict[tuple[str, str | None, str | None, str | None], list[RosterRow]] = {}
     for row in roster.rows:
         groups.setdefault(_key(row), []).append(row)
-    queries = [rows[0].code or rows[0].title for rows in groups.values()]
+    # A pinned code is tried first; its title too, in case the code is not an occupation.
+    queries = [q for rows in groups.values() for q in (rows[0].code, rows[0].title) if q]
     resolutions = lib.resolve_batch(list(dict.fromkeys(queries)))
     by_query = dict(zip(dict.fromkeys(queries), resolutions, strict=True))
     table = lib.occupation_rows()
@@ -245,7 +246,12 @@ def analyze_roster(
     for (_, code_pin, team, location), rows in groups.items():
         first = rows[0]
         res = by_query[code_pin or first.title]
-        status = _status(res, code_pin is not None, min_confidence)
+        pinned = code_pin is not None
+        fallback = None
+        if code_pin and not res.candidates:
+            res, pinned = by_query[first.title], False
+            fallback = f"code '{code_pin}' is not an O*NET-SOC occupation; matched by the title"
+        status = _status(res, pinned, min_confidence)
         best = res.candidates[0] if res.candidates else None
         fig = table.get(best.code) if best else None
         if best is not None and fig is None:
@@ -258,6 +264,7 @@ def analyze_roster(
         )
         # The alias note explains a choice between occupations: useful when a person must choose.
         note = res.message or (res.alias_note if status != MATCHED else None)
+        note = "; ".join(n for n in (fallback, note) if n) or None
         if fig is None or best is None or status == REVIEW:
             roles.append(
                 RoleResult(

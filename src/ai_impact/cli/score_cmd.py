@@ -7,6 +7,7 @@ other text the task model (source "model"): :func:`ai_impact.api.score_tasks`.
 from __future__ import annotations
 
 import json
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,9 +15,10 @@ import typer
 
 from ai_impact import api
 from ai_impact.cli.app import app
-from ai_impact.cli.common import handles_errors
+from ai_impact.cli.common import handles_errors, settings_from
 from ai_impact.errors import InputError
 from ai_impact.scoring import TaskScore
+from ai_impact.settings import Settings
 from ai_impact.textfile import read_text_input
 
 EMPTY = "empty task text"
@@ -42,9 +44,10 @@ def _read_lines(path: Path) -> list[str]:
     return read_text_input(path, what="The batch file").splitlines()
 
 
-def _jsonl(lines: list[str], adoption_pct: float | None) -> None:
+def _jsonl(lines: list[str], adoption_pct: float | None, settings: Settings) -> None:
     keep = [i for i, t in enumerate(lines) if t.strip()]
-    scores = api.score_tasks([lines[i].strip() for i in keep], adoption_pct=adoption_pct)
+    texts = [lines[i].strip() for i in keep]
+    scores = api.score_tasks(texts, adoption_pct=adoption_pct, settings=settings)
     by_line = dict(zip(keep, scores, strict=True))
     for i in range(len(lines)):
         record = contract_line(by_line[i]) if i in by_line else {"task": "", "error": EMPTY}
@@ -65,6 +68,13 @@ def _table(scores: list[TaskScore]) -> None:
         typer.echo(detail)
 
 
+class ScoreFormat(StrEnum):
+    """Output formats of ``score-tasks``."""
+
+    table = "table"
+    jsonl = "jsonl"
+
+
 @app.command("score-tasks")
 @handles_errors
 def score_tasks(
@@ -75,15 +85,17 @@ def score_tasks(
         Path | None,
         typer.Option("--batch", help="Text file, one task per line (blank lines → error lines)."),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table | jsonl")] = "table",
+    fmt: Annotated[ScoreFormat, typer.Option("--format", help="table | jsonl")] = (
+        ScoreFormat.table
+    ),
     adoption_pct: Annotated[
         float | None,
         typer.Option("--adoption-pct", help="Share of the industry's firms using AI (%)."),
     ] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Path of the knowledge base.")] = None,
 ) -> None:
     """Score task texts: exposure E0/E1/E2, beta, automation 0-4, timeline, capability."""
-    if fmt not in ("table", "jsonl"):
-        raise InputError(f"Unknown format '{fmt}'.", hint="Use --format table or --format jsonl.")
+    settings = settings_from(db)
     if batch is not None and texts:
         raise InputError(
             "Give task texts or --batch FILE, not both.",
@@ -92,10 +104,10 @@ def score_tasks(
     lines = _read_lines(batch) if batch is not None else list(texts or [])
     if batch is None and not lines:
         raise InputError("No task given.", hint='Try: ai-impact score-tasks "Prepare invoices."')
-    if fmt == "jsonl":
-        _jsonl(lines, adoption_pct)
+    if fmt is ScoreFormat.jsonl:
+        _jsonl(lines, adoption_pct, settings)
         return
     keep = [t.strip() for t in lines if t.strip()]
     if not keep:
         raise InputError("Every task text is empty.", hint="Give at least one non-empty task.")
-    _table(api.score_tasks(keep, adoption_pct=adoption_pct))
+    _table(api.score_tasks(keep, adoption_pct=adoption_pct, settings=settings))

@@ -32,7 +32,7 @@ def resolver(kb: KnowledgeBase, settings: Settings) -> Resolver:
     ("raw", "primary"),
     [
         ("Sr. ML Engineer", "machine learning engineer"),
-        ("RN - ICU Nights", "registered nurse"),
+        ("RN - ICU Nights", "registered nurse intensive care unit"),
         ("AP Clerk II", "account payable clerk"),
         ("SCRUM MASTER", "scrum master"),
         ("Mgr, Revenue Ops", "revenue operation manager"),
@@ -53,7 +53,11 @@ def test_normalize_reads_employer_titles(abbr, raw: str, primary: str) -> None: 
 
 def test_normalize_keeps_secondary_readings(abbr) -> None:  # type: ignore[no-untyped-def]
     norm = normalize_title("RN - ICU Nights", abbr)
-    assert "registered nurse intensive care unit" in norm.variants
+    assert norm.variants == (
+        "registered nurse intensive care unit",
+        "intensive care unit registered nurse",  # the qualifier in front, as "ICU RN"
+        "registered nurse",
+    )
     assert normalize_title("Director of Nursing", abbr).variants == (
         "director of nursing",
         "nursing director",

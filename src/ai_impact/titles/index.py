@@ -33,7 +33,7 @@ __all__ = [
     "terms",
 ]
 
-INDEX_FORMAT = 8
+INDEX_FORMAT = 10
 KIND_WEIGHT = {"onet": 1.0, "reported": 0.95, "alternate": 0.9, "short": 0.85}
 VARIANT_FACTOR = 0.8  # a secondary reading (tail segment, inverted form) is less certain
 NB_ALPHA = 0.1

@@ -1,19 +1,21 @@
 """Turn a job title as employers write it into the plain readings the index is keyed on.
 
 "Sr. ML Engineer II - Remote ($150k)" reads ``machine learning engineer``; "Mgr, Revenue Ops"
-reads ``revenue operation manager``; "RN - ICU Nights" reads ``registered nurse`` with the
-variant ``registered nurse intensive care unit``. Index titles go through the same function, so
-both sides meet in one vocabulary (lower case, abbreviations expanded, words singular).
+reads ``revenue operation manager``; "RN - ICU Nights" reads ``registered nurse intensive care
+unit`` with the variant ``registered nurse``: a part after a dash is dropped only when it is pure
+decoration (schedule, contract, level, number, place), otherwise it qualifies the title. Index
+titles go through the same function, so both sides meet in one vocabulary (plain ASCII, lower
+case, abbreviations expanded, words singular).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ai_impact.titles.abbreviations import Abbreviations
+from ai_impact.titles.plain_text import plain_text
 
 __all__ = ["Normalized", "normalize_title", "singular"]
 
@@ -25,6 +27,8 @@ _STATE_CODES = (
 _LOCATION_TAIL = re.compile(
     r"\s*(?:[,\-–—(|@]|\bin\b)\s*[A-Z][A-Za-z.' ]{1,30},\s*(?:" + _STATE_CODES + r")\b\.?\)?\s*$"
 )
+# A whole dash part that is a place: "RN - Chicago, IL - Nights".
+_PLACE = re.compile(r"^\s*[A-Z][A-Za-z.' ]{1,30},\s*(?:" + _STATE_CODES + r")\b\.?\s*$")
 _PATTERNS = [
     re.compile(
         r"\$\s?\d[\d,.]*\s*[kK]?(?:\s*[-–]\s*\$?\s?\d[\d,.]*\s*[kK]?)?"
@@ -43,7 +47,15 @@ _PATTERNS = [
 _NEEDS_PATTERNS = re.compile(r"[$#\d]|\b(?:req|job)\b", re.IGNORECASE)
 _JOIN_LETTERS = re.compile(r"\b([A-Za-z])\s?[/&]\s?([A-Za-z])\b")
 _PAREN = re.compile(r"[(\[{]([^)\]}]*)[)\]}]?")
-_SEGMENT = re.compile(r"\s+[-–—/]\s+|\s*[|:;–—•·]\s*|\s+-(?=\S)|(?<=\S)-\s+")
+# Segment separators, captured so that a dash ("RN - ICU") can be told from "|", "/" or ":".
+_SEGMENT = re.compile(r"(\s+[-–—/]\s+|\s*[|:;–—•·]\s*|\s+-(?=\S)|(?<=\S)-\s+)")
+_DASHES = frozenset("-–—")
+# Words that, besides the table's noise and seniority words, only dress a title after a dash:
+# "- Tier 2", "- Grade 7", "- Band 5", "- 13 Weeks", "- 2nd Shift" (the shift word is noise).
+_DRESS_WORDS = frozenset(
+    ["tier", "grade", "band", "step", "week", "wks", "month", "year", "yrs", "hour", "hrs"]
+)
+_NUMBER = re.compile(r"\d+(?:st|nd|rd|th|\+)?")
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9+#']*")
 _KEEP_S = frozenset(
     [
@@ -182,9 +194,63 @@ def _of_reorder(words: list[str], roles: frozenset[str]) -> list[str] | None:
     return None
 
 
+def _decoration(words: list[str], abbr: Abbreviations) -> bool:
+    # What is left of a dash part once noise words are gone: only levels, numbers, units?
+    return all(
+        w in abbr.trailing or w in abbr.leading or w in _DRESS_WORDS or _NUMBER.fullmatch(w)
+        for w in words
+    )
+
+
+@dataclass(slots=True)
+class _Parts:
+    segments: list[list[str]]  # one reading per part, a dash qualifier joined to its title
+    inverted: list[list[str]]  # "Bus Drivers, School" → "school bus driver"
+    bare: list[list[str]]  # the titles a dash qualifier was joined to ("registered nurse")
+
+
+def _read_parts(split: list[str], all_caps: bool, abbr: Abbreviations) -> _Parts:
+    # ``split`` alternates parts and the separators between them (``_SEGMENT.split``).
+    out = _Parts([], [], [])
+    segments = out.segments
+    target = -1  # the segment a meaningful dash part qualifies
+    for i, part in enumerate(split[::2]):
+        dash = i > 0 and split[2 * i - 1].strip() in _DASHES
+        if dash and _PLACE.match(part):
+            continue  # "- Chicago, IL" in the middle
+        if not dash:
+            target = -1
+        pieces = part.split(",")
+        head = _segment_words(pieces[0], all_caps, abbr)
+        tails = [w for w in (_segment_words(p, all_caps, abbr) for p in pieces[1:]) if w]
+        if head and tails and all(w in abbr.roles or w in _GLUE for w in head):
+            head = tails[0] + head  # "Manager, Sales" → "sales manager"
+            tails = tails[1:]
+        elif head and tails and i == 0:
+            out.inverted.append(tails[0] + head)
+        if dash and head and not tails and _decoration(head, abbr):
+            continue  # "- Level II", "- Tier 1", "- 13 Weeks" (noise words are gone already)
+        if dash and head and target >= 0:
+            # "RN - ICU" reads "registered nurse intensive care unit", as "RN ICU" does.
+            # The joined parts that name a role stay as secondary readings ("registered
+            # nurse"); a qualifier alone ("intensive care unit") is no title.
+            roles = [p for p in (segments[target], head) if not abbr.roles.isdisjoint(p)]
+            out.bare.extend(roles or [segments[target]])
+            qualifier = [w for w in head if w not in segments[target]]
+            # The qualifier in front reads as people say it: "RN - ICU" is an "ICU RN".
+            out.inverted.append(qualifier + segments[target])
+            segments[target] = segments[target] + qualifier
+        elif head:
+            segments.append(head)
+            target = len(segments) - 1
+        if i == 0 or not head:
+            segments.extend(tails)
+    return out
+
+
 def normalize_title(text: str, abbr: Abbreviations) -> Normalized:
     """Read ``text`` as a job title: drop noise, expand abbreviations, pick the main segment."""
-    raw = unicodedata.normalize("NFKC", text).strip()
+    raw = plain_text(text).strip()
     if "," in raw:
         raw = _LOCATION_TAIL.sub("", raw)
     if _NEEDS_PATTERNS.search(raw):
@@ -194,23 +260,9 @@ def normalize_title(text: str, abbr: Abbreviations) -> Normalized:
     if "/" in raw or "&" in raw:
         raw = _JOIN_LETTERS.sub(r"\1\2", raw)
     parens = [p for p in _PAREN.findall(raw) if p.strip()]
-    main = _PAREN.sub(" | ", raw)
-    segments: list[list[str]] = []
-    inverted: list[list[str]] = []
-    for i, part in enumerate(_SEGMENT.split(main)):
-        pieces = [p for p in part.split(",")]
-        head = _segment_words(pieces[0], all_caps, abbr)
-        tails = [w for w in (_segment_words(p, all_caps, abbr) for p in pieces[1:]) if w]
-        if head and tails and all(w in abbr.roles or w in _GLUE for w in head):
-            head = tails[0] + head  # "Manager, Sales" → "sales manager"
-            tails = tails[1:]
-        elif head and tails and i == 0:
-            inverted.append(tails[0] + head)  # "Bus Drivers, School" → also "school bus driver"
-        if head:
-            segments.append(head)
-        if i == 0 or not head:
-            segments.extend(tails)
-    extra = [w for w in (_segment_words(p, all_caps, abbr) for p in parens) if w] + inverted
+    parts = _read_parts(_SEGMENT.split(_PAREN.sub(" | ", raw)), all_caps, abbr)
+    segments = parts.segments
+    extra = [w for w in (_segment_words(p, all_caps, abbr) for p in parens) if w] + parts.inverted
     if not segments:
         segments, extra = extra, []
     if not segments:
@@ -219,6 +271,7 @@ def normalize_title(text: str, abbr: Abbreviations) -> Normalized:
     variants = [primary, *segments, *extra]
     if len(segments) > 1:
         variants.append([w for s in segments for w in s])
+    variants.extend(parts.bare)
     reordered = _of_reorder(primary, abbr.roles)
     if reordered:
         variants.append(reordered)

@@ -277,7 +277,10 @@ class Resolver:
         word_ids = [
             [self._word_id[w] for w in terms(n.primary) if w in self._word_id] for n in fixed
         ]
-        vectors = self.embedder.encode([n.primary or t for n, t in zip(fixed, texts, strict=True)])
+        # A title with no words left (only markup, decoration or another script) is not
+        # embedded from its raw text: word pieces of "<script>" or of unknown letters would land
+        # near some title and be reported with confidence. It gets the no-match message.
+        vectors = self.embedder.encode([n.primary for n in fixed])
         parts = signals(self.index, vectors, key_sets, word_ids)
         best, _raw, conf = score(combine(parts, self.params), self.params, top)
         # Plain Python lists: indexing numpy scalars in this loop costs more than the maths.
@@ -288,7 +291,9 @@ class Resolver:
         occupations = self.index.occupations
         out: list[Resolution] = []
         for row, text in enumerate(texts):
-            if not key_sets[row] and not word_ids[row] and nonsense[row]:
+            if not fixed[row].primary or (
+                not key_sets[row] and not word_ids[row] and nonsense[row]
+            ):
                 msg = (
                     f"No occupation matches '{text.strip()}'. Try a broader title (for example "
                     "'nurse', 'software developer', 'truck driver'), or check the spelling."

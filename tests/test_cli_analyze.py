@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from typer.testing import CliRunner
 
@@ -50,3 +51,44 @@ def test_compare_table(kb: KnowledgeBase, settings: Settings) -> None:
 def test_compare_needs_two(kb: KnowledgeBase, settings: Settings) -> None:
     res = runner.invoke(app, ["compare", "47-2181.00"], env=_env(settings))
     assert res.exit_code == 2
+
+
+def test_compare_html_is_one_page(kb: KnowledgeBase, settings: Settings) -> None:
+    res = runner.invoke(
+        app, ["compare", "29-1141.00", "35-3023.01", "-f", "html"], env=_env(settings)
+    )
+    assert res.exit_code == 0, res.output
+    assert res.output.lower().count("<!doctype html>") == 1
+    assert "<h1>Compare occupations</h1>" in res.output
+    assert "Registered Nurses" in res.output and "Baristas" in res.output
+
+
+def test_compare_labels_a_blend_apart_from_its_occupation(
+    kb: KnowledgeBase, settings: Settings
+) -> None:
+    args = ["compare", "Sr. ML Engineer", "15-2051.00"]
+    md = runner.invoke(app, args, env=_env(settings))
+    assert md.exit_code == 0, md.output
+    rows = [line for line in md.output.splitlines() if line.startswith("| ")][1:]
+    assert rows[0].startswith("| Sr. ML Engineer (blend of ")
+    assert rows[0].split(" | ")[1].startswith("15-2051.00, ")
+    assert rows[1].startswith("| Data Scientists | 15-2051.00 |")
+    data = json.loads(runner.invoke(app, [*args, "-f", "json"], env=_env(settings)).output)
+    assert data[0]["label"].startswith("Sr. ML Engineer (blend of ")
+    assert data[1]["label"] == "Data Scientists"
+
+
+def test_hourly_only_pay_is_shown_per_hour(kb: KnowledgeBase, settings: Settings) -> None:
+    """BLS publishes only hourly wages for actors: the hourly median, never a bare dash."""
+    md = runner.invoke(app, ["analyze", "27-2011.00"], env=_env(settings)).output
+    assert "median **$29.05** an hour" in md and "median **—**" not in md
+    assert "_BLS publishes only hourly wages for this occupation" in md
+    data = json.loads(
+        runner.invoke(app, ["analyze", "27-2011.00", "-f", "json"], env=_env(settings)).output
+    )
+    s = data["salary"]
+    assert (s["median_annual"], s["p10_annual"], s["hourly_median"]) == (None, None, 29.05)
+    assert s["hourly_only"] is True and s["hourly_mean"] is not None and s["projection"] is None
+    gap = [g["missing_reason"] for g in data["gaps"] if g["key"] == "salary"]
+    assert gap and "only hourly wages" in gap[0] and "annual median" in gap[0]
+    assert not re.search(r"\$[\d,]+ (a|per) year|annual (median|pay) of", md)  # no annual figure

@@ -31,7 +31,6 @@ def test_every_page_and_file_is_there(site: Path) -> None:
         "404.html",
         "methodology.html",
         "sources.html",
-        "sitemap.xml",
         "search-index.json",
         "static/style.css",
         "static/app.js",
@@ -45,6 +44,8 @@ def test_every_page_and_file_is_there(site: Path) -> None:
         MARKER,
     ):
         assert (site / name).is_file(), name
+    # without --base-url there is no sitemap: the protocol takes absolute URLs only
+    assert not (site / "sitemap.xml").exists()
 
 
 def test_every_link_is_relative_and_resolves(site: Path) -> None:
@@ -67,15 +68,43 @@ def test_json_per_occupation_is_the_report(site: Path) -> None:
     assert data == json.loads(json.dumps(report_to_dict(fake.REPORTS["15-2051.00"])))
 
 
-def test_search_index_and_sitemap(site: Path) -> None:
+def test_search_index(site: Path) -> None:
     index = json.loads((site / "search-index.json").read_text())
     ds = {"c": "15-2051.00", "t": "Data Scientists", "a": ["Machine Learning Engineer"]}
     assert {**ds, "p": [0.95], "r": 6.8, "k": "high"} in index
     rn = next(e for e in index if e["c"] == "29-1141.00")
     assert (rn["a"], rn["p"]) == (["RN", "Travel Nurse"], [0.99, 0.85])
-    sitemap = (site / "sitemap.xml").read_text()
-    assert "<loc>occupations/15-2051.00.html</loc>" in sitemap
-    assert "<loc>industries/finance.html</loc>" in sitemap and "--" not in sitemap
+
+
+def test_sitemap_with_base_url_is_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake.install(monkeypatch)
+    stats = build_site(tmp_path / "site", base_url="https://example.org/ai/")
+    assert stats.sitemap
+    locs = re.findall(r"<loc>([^<]*)</loc>", (tmp_path / "site" / "sitemap.xml").read_text())
+    assert "https://example.org/ai/occupations/15-2051.00.html" in locs
+    assert "https://example.org/ai/industries/finance.html" in locs
+    assert all(loc.startswith("https://example.org/ai/") and "--" not in loc for loc in locs)
+
+
+@pytest.mark.parametrize("url", ["not a url", "example.org/ai", "ftp://example.org/", "https://"])
+def test_base_url_must_be_http_with_a_host(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str
+) -> None:
+    fake.install(monkeypatch)
+    with pytest.raises(InputError, match="is not an http\\(s\\) URL with a host"):
+        build_site(tmp_path / "site", base_url=url)
+    assert not (tmp_path / "site").exists()
+
+
+def test_target_under_a_file_or_unwritable_is_an_input_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake.install(monkeypatch)
+    (tmp_path / "afile").write_text("x")
+    with pytest.raises(InputError, match="afile is a file, not a folder"):
+        build_site(tmp_path / "afile" / "sub" / "deeper")
+    with pytest.raises(InputError, match="Cannot write the site to /proc/nope"):
+        build_site(Path("/proc/nope"), limit=1)
 
 
 def test_static_pages_escape_hostile_titles(site: Path) -> None:
@@ -130,8 +159,20 @@ def test_build_site_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     out = tmp_path / "pub"
     result = CliRunner().invoke(app, ["build-site", str(out), "--jobs", "1", "-q"])
     assert result.exit_code == 0, result.output
-    assert "Wrote 4 occupation pages, 3 industries" in result.output
+    assert "Wrote 4 occupation pages, 3 industries and " in result.output
+    assert "No sitemap.xml" in result.output and "--base-url" in result.output
     assert (out / "occupations" / "15-2051.00.html").is_file()
+    one = CliRunner().invoke(app, ["build-site", str(out), "-j", "1", "-q", "--limit", "1"])
+    assert one.exit_code == 0, one.output
+    assert "Wrote 1 occupation page, 3 industries and " in one.output
+    for args, message in (
+        (["--base-url", "not a url"], "The base URL 'not a url' is not an http(s) URL"),
+        ([], "Cannot write the site to /proc/nope"),
+    ):
+        target = str(out) if args else "/proc/nope"
+        bad = CliRunner().invoke(app, ["build-site", target, "-q", "--limit", "1", *args])
+        assert bad.exit_code == 2, bad.output
+        assert message in bad.output and "Traceback" not in bad.output
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "x.txt").write_text("x")
     refused = CliRunner().invoke(app, ["build-site", str(tmp_path / "other")])

@@ -103,3 +103,29 @@ def test_standalone_html_needs_no_other_file() -> None:
     assert "<script" not in html
     assert not re.search(r'href="/', html)
     assert "Registered Nurses" in html and 'href="../occupations' not in html
+
+
+def test_charts_are_titled_and_label_tooltips_carry_the_full_text() -> None:
+    figures = {**charts.report_charts(DS), "compare": charts.compare_chart([DS, DS])}
+    figures["spread"] = charts.industry_chart(["high", "low"])
+    for key, c in figures.items():
+        titles = re.findall(r"<title[^>]*>([^<]*)</title>", c.svg)
+        assert titles[0] == c.title, key  # the SVG's own name, never pygal's default
+        assert "Pygal" not in titles, key
+        # no tooltip is a bare axis value ("0%", "1%", "$40k") standing in for a label
+        assert not [t for t in titles[1:] if re.fullmatch(r"[$\d.,k%]+", t)], (key, titles)
+    tasks = re.findall(r">(Task \d+)</text><title>([^<]*)</title>", figures["tasks"].svg)
+    assert ("Task 1", "1. Write code to clean data.") in tasks
+    assert len(tasks) == len(DS.tasks_at_risk)
+
+
+def test_shortened_risk_labels_have_the_full_label_as_tooltip() -> None:
+    from dataclasses import replace
+
+    long = "Share of the work exposed to AI through software built on a language model"
+    comps = (replace(DS.risk.components[0], label=long), *DS.risk.components[1:])
+    report = replace(DS, risk=replace(DS.risk, components=comps))
+    svg = charts.risk_chart(report).svg
+    shown = re.search(r">([^<]*…[^<]*)</text><title>([^<]*)</title>", svg)
+    assert shown is not None
+    assert shown.group(2) == f"{long} (50%)"

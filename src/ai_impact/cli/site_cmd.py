@@ -26,7 +26,10 @@ def build_site_cmd(
         int, typer.Option("--jobs", "-j", min=1, max=32, help="Worker processes.")
     ] = min(2, os.cpu_count() or 1),
     base_url: Annotated[
-        str | None, typer.Option(help="Public URL of the folder, for absolute sitemap entries.")
+        str | None,
+        typer.Option(
+            help="Public http(s) URL of the folder; a sitemap.xml is written only with it."
+        ),
     ] = None,
     limit: Annotated[
         int | None, typer.Option(min=1, help="Only the first N occupations (previews).")
@@ -36,7 +39,8 @@ def build_site_cmd(
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress lines.")] = False,
 ) -> None:
-    """Write every occupation and industry page, JSON, a search index and a sitemap to DIR."""
+    """Write every occupation and industry page, JSON, a search index (and, with --base-url, a
+    sitemap) to DIR."""
     from ai_impact.export import build_site
 
     settings = settings_from(db)
@@ -49,8 +53,20 @@ def build_site_cmd(
     stats = build_site(
         out_dir, jobs=jobs, settings=settings, base_url=base_url, limit=limit, progress=progress
     )
-    typer.echo(
-        f"Wrote {stats.occupations} occupation pages, {stats.industries} industries and "
-        f"{stats.files} files to {stats.out_dir} in {stats.seconds:.1f} s. "
-        f"Open {stats.out_dir / 'index.html'} or serve the folder from any path."
+    sitemap = (
+        ""
+        if stats.sitemap
+        else " No sitemap.xml: the sitemap protocol needs absolute URLs, so "
+        "give --base-url for one."
     )
+    typer.echo(
+        f"Wrote {_count(stats.occupations, 'occupation page')}, "
+        f"{_count(stats.industries, 'industry', 'industries')} and "
+        f"{_count(stats.files, 'file')} to {stats.out_dir} in {stats.seconds:.1f} s. "
+        f"Open {stats.out_dir / 'index.html'} or serve the folder from any path.{sitemap}"
+    )
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    """``1 file``, ``2 files``: a count with its noun in the right number."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"

@@ -19,6 +19,7 @@ from ai_impact.render.html import (
     SORTS,
     STATIC_DIR,
     StaticLinks,
+    compare_page,
     markdown_to_html,
     occupation_page,
     render_page,
@@ -116,10 +117,7 @@ def write_occupation(out: Path, code: str, settings: Settings | None = None) -> 
     codes = compare_codes(report)
     if links.compare(codes):
         reports = api.compare(codes, settings=settings)
-        page = render_page(
-            "compare.html", links, reports=reports, chart=charts.compare_chart(reports)
-        )
-        _write(out / "compare" / f"{code}.html", page)
+        _write(out / "compare" / f"{code}.html", compare_page(reports, links))
 
 
 def _chunk_worker(args: tuple[str, list[str], str | None]) -> int:

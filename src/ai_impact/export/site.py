@@ -2,8 +2,9 @@
 
 The folder holds every occupation page and its JSON, the industry pages (one file per sort
 order, so sorting works without a server or JavaScript), the index with a client-side search,
-method and sources pages, a sitemap and the CSS/JS. It is written to a temporary folder next to
-DIR and then swapped in, so readers never see a half-written site.
+method and sources pages, the CSS/JS and, when the public URL of the folder is known
+(``base_url``), a sitemap: the sitemap protocol takes absolute URLs only. It is written to a
+temporary folder next to DIR and then swapped in, so readers never see a half-written site.
 """
 
 from __future__ import annotations
@@ -17,15 +18,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from ai_impact import api
-from ai_impact.errors import InputError
+from ai_impact.errors import AiImpactError, InputError
 from ai_impact.export import pages
 from ai_impact.export.swap import swap_in
 from ai_impact.settings import Settings
 
-__all__ = ["MARKER", "SiteStats", "build_site"]
+__all__ = ["MARKER", "SiteStats", "build_site", "check_base_url"]
 
 MARKER = ".ai-impact-site"
 
@@ -39,12 +41,32 @@ class SiteStats:
     industries: int
     files: int
     seconds: float
+    sitemap: bool = False
+
+
+def check_base_url(base_url: str) -> str:
+    """The public URL of the site folder, checked: http or https with a host."""
+    parts = urlsplit(base_url.strip())
+    if parts.scheme not in {"http", "https"} or not parts.hostname:
+        raise InputError(
+            f"The base URL {base_url!r} is not an http(s) URL with a host.",
+            hint="Give the public address of the folder, e.g. https://example.org/ai-impact/.",
+        )
+    return base_url.strip()
 
 
 def _check_target(target: Path) -> None:
     """Refuse to replace a folder that is not empty and was not made by build-site."""
     if target.exists() and not target.is_dir():
         raise InputError(f"{target} is a file.", hint="Give a folder for the site.")
+    for parent in target.parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise InputError(
+                    f"Cannot make {target}: {parent} is a file, not a folder.",
+                    hint="Give a folder path for the site.",
+                )
+            break
     if target.is_dir() and any(target.iterdir()) and not (target / MARKER).exists():
         raise InputError(
             f"{target} is not empty and was not made by build-site, so it will not be replaced.",
@@ -57,9 +79,9 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def _sitemap(paths: Sequence[str], base_url: str | None) -> str:
-    """Sitemap entries are absolute when ``base_url`` is known, relative otherwise."""
-    base = (base_url.rstrip("/") + "/") if base_url else ""
+def _sitemap(paths: Sequence[str], base_url: str) -> str:
+    """The sitemap of ``paths`` under ``base_url`` (the protocol takes absolute URLs only)."""
+    base = base_url.rstrip("/") + "/"
     items = "".join(f"<url><loc>{escape(base + p)}</loc></url>\n" for p in paths)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -93,28 +115,47 @@ def build_site(
     limit: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> SiteStats:
-    """Write the static site to ``out_dir`` (atomically) and say what was written."""
+    """Write the static site to ``out_dir`` (atomically) and say what was written.
+
+    The sitemap is written only with ``base_url`` (checked: http or https with a host).
+    """
     start = time.perf_counter()
+    if base_url is not None:
+        base_url = check_base_url(base_url)
     target = out_dir.resolve()
     _check_target(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     rows = api.occupation_table(settings=settings)
     if limit is not None:
         rows = rows[:limit]
     industries = api.industries(settings=settings)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    except OSError as exc:
+        raise InputError(
+            f"Cannot write the site to {target}: making a folder in {target.parent} failed "
+            f"({exc.strerror or exc}).",
+            hint="Choose a folder you can write to.",
+        ) from None
     try:
         shared = pages.write_shared(tmp, rows, industries, settings)
         titles = api.search_titles(settings=settings)
         _write(tmp / "search-index.json", _search_index(rows, titles))
         codes = [r.code for r in rows]
         done = pages.write_occupations(tmp, codes, jobs=jobs, settings=settings, progress=progress)
-        occupation_paths = [f"occupations/{c}.html" for c in codes]
-        _write(tmp / "sitemap.xml", _sitemap([*shared, *occupation_paths], base_url))
+        if base_url is not None:
+            occupation_paths = [f"occupations/{c}.html" for c in codes]
+            _write(tmp / "sitemap.xml", _sitemap([*shared, *occupation_paths], base_url))
         (tmp / MARKER).write_text("Made by ai-impact build-site; replaced on each build.\n")
         files = sum(len(f) for _, _, f in os.walk(tmp))
         os.chmod(tmp, 0o755)  # mkdtemp makes the folder private; a site is meant to be read
         swap_in(tmp, target)
+    except OSError as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise AiImpactError(
+            f"Writing the site to {target} failed: {exc}.",
+            hint="Nothing was replaced; free some space or fix the permissions and run again.",
+        ) from None
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -124,4 +165,5 @@ def build_site(
         industries=len(industries),
         files=files,
         seconds=time.perf_counter() - start,
+        sitemap=base_url is not None,
     )

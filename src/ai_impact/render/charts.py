@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
+from xml.sax.saxutils import escape, unescape
 
 import pygal
 from pygal.style import Style
 
+from ai_impact.render.compare import is_blend, label
 from ai_impact.reports.model import OccupationReport, Salary
 
 # pygal appends a legacy ``sys.meta_path`` finder (for map plugins, unused here) that makes every
@@ -73,9 +74,13 @@ _STYLE = Style(
     value_colors=("#ffffff",) * 5,  # printed inside bars, which all use dark colours
 )
 _STYLE_OUTSIDE = Style(**{**_STYLE.to_dict(), "value_colors": ("#3b4250",) * 5})
-# pygal writes its comments and an inline config script (for its tooltip code, which we do not
-# load) into every chart; neither is needed to read the picture.
-_NOISE = re.compile(r"<!--.*?-->|<script\b.*?</script>", re.S)
+# pygal writes its comments, an inline config script (for its tooltip code, which we do not
+# load) and a "Pygal" <title> into every chart; none is needed to read the picture (our own
+# <title> and <desc> name the chart).
+_NOISE = re.compile(r"<!--.*?-->|<script\b.*?</script>|<title>Pygal</title>", re.S)
+# An axis label and the tooltip pygal gives it: on a category axis that is the label's position
+# run through the value formatter ("0%", "1%"), which is replaced by the full label or dropped.
+_GUIDE_TITLE = re.compile(r"(<text\b[^>]*>)([^<]*)(</text>)<title>[^<]*</title>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +140,17 @@ def _percent_bars(key: str, height: int, **config: Any) -> Any:
     )
 
 
+def _label_titles(svg: str, full: Mapping[str, str]) -> str:
+    """Give each axis label the full text it stands for as its tooltip, or no tooltip at all."""
+
+    def one(m: re.Match[str]) -> str:
+        text = full.get(unescape(m.group(2)))
+        tip = f"<title>{escape(text)}</title>" if text and text != unescape(m.group(2)) else ""
+        return m.group(1) + m.group(2) + m.group(3) + tip
+
+    return _GUIDE_TITLE.sub(one, svg)
+
+
 def _finish(
     chart: Any,
     key: str,
@@ -143,9 +159,14 @@ def _finish(
     columns: Sequence[str],
     rows: Any,
     legend: tuple[tuple[str, str], ...] = (),
+    full_labels: Mapping[str, str] | None = None,
 ) -> Chart:
-    """Render, drop pygal's comments, and make the SVG an accessible image."""
+    """Render, drop pygal's comments, and make the SVG an accessible image.
+
+    ``full_labels`` maps a shortened axis label to the full text it stands for (its tooltip).
+    """
     svg = _NOISE.sub("", chart.render(is_unicode=True))
+    svg = _label_titles(svg, full_labels or {})
     head = f'<svg role="img" aria-labelledby="{key}-t {key}-d" '
     svg = svg.replace("<svg ", head, 1)
     first = svg.index(">") + 1
@@ -161,6 +182,7 @@ def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
     # Short labels keep the plot wide (the full labels are in the table); the first component
     # goes on top, so the list is reversed for pygal, which draws the first label lowest.
     ranked = list(enumerate(comps))[::-1]
+    labels = {f"{_short(c.label)} ({c.weight:.0%})": f"{c.label} ({c.weight:.0%})" for c in comps}
     chart.x_labels = [f"{_short(c.label)} ({c.weight:.0%})" for _, c in ranked]
     chart.add(
         "Component value",
@@ -178,7 +200,13 @@ def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
         desc + ".",
         ("Component", "Value", "Weight", "Contribution"),
         rows,
+        full_labels=_truncations(labels, 40),
     )
+
+
+def _truncations(labels: Mapping[str, str], limit: int) -> dict[str, str]:
+    """Each axis label as pygal shows it (cut to ``limit`` characters) → the full text."""
+    return {(k if len(k) <= limit else k[: limit - 1] + "…"): v for k, v in labels.items()}
 
 
 def _short(label: str, limit: int = 34) -> str:
@@ -225,6 +253,7 @@ def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
         ("Task", "Exposure", "Timeline", "AI"),
         rows,
         legend=tuple(colour.items()),
+        full_labels={f"Task {i}": f"{i}. {t.task}" for i, t in enumerate(tasks, 1)},
     )
 
 
@@ -331,7 +360,8 @@ def compare_chart(reports: Sequence[OccupationReport], key: str = "compare") -> 
         truncate_label=40,
     )
     ordered = list(reversed(reports))
-    chart.x_labels = [_short(r.header.title, 40) for r in ordered]
+    names = {_compare_short(r): label(r) for r in reports}
+    chart.x_labels = [_compare_short(r) for r in ordered]
     chart.add(
         "Risk",
         [
@@ -339,11 +369,24 @@ def compare_chart(reports: Sequence[OccupationReport], key: str = "compare") -> 
             for r in ordered
         ],
     )
-    rows = [(r.header.title, f"{r.risk.score:.1f}", r.risk.category) for r in reports]
-    desc = "; ".join(f"{r.header.title} {r.risk.score:.1f} ({r.risk.category})" for r in reports)
+    rows = [(label(r), f"{r.risk.score:.1f}", r.risk.category) for r in reports]
+    desc = "; ".join(f"{label(r)} {r.risk.score:.1f} ({r.risk.category})" for r in reports)
     return _finish(
-        chart, key, "Risk side by side (1–10)", desc + ".", ("Occupation", "Risk", "Category"), rows
+        chart,
+        key,
+        "Risk side by side (1–10)",
+        desc + ".",
+        ("Occupation", "Risk", "Category"),
+        rows,
+        full_labels=_truncations(names, 40),
     )
+
+
+def _compare_short(report: OccupationReport) -> str:
+    """A compared occupation's axis label; a blend keeps the typed title and says so."""
+    if is_blend(report):
+        return _short(report.header.resolved_from or report.header.title, 30) + " (blend)"
+    return _short(report.header.title, 40)
 
 
 def industry_chart(categories: Sequence[str], key: str = "spread") -> Chart:

@@ -21,7 +21,8 @@ from markupsafe import Markup
 
 from ai_impact import __version__
 from ai_impact.errors import InputError
-from ai_impact.render import charts
+from ai_impact.render import charts, pay
+from ai_impact.render import compare as cmp
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
 
@@ -31,6 +32,7 @@ __all__ = [
     "STATIC_DIR",
     "Links",
     "StaticLinks",
+    "compare_page",
     "markdown_to_html",
     "occupation_page",
     "render_page",
@@ -248,8 +250,20 @@ def _env() -> Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    env.filters.update(money=_money, pct=_pct, signed=_signed, num=_num, slug=_slug)
+    env.filters.update(
+        money=_money,
+        pct=_pct,
+        signed=_signed,
+        num=_num,
+        slug=_slug,
+        hourly=pay.hourly,
+        median_pay=pay.median_pay,
+    )
     env.globals.update(
+        compare_label=cmp.label,
+        compare_codes=cmp.codes_of,
+        is_blend=cmp.is_blend,
+        per_hour=pay.per_hour,
         attribution=ONET_ATTRIBUTION,
         version=__version__,
         category_colours=charts.CATEGORY_COLOURS,
@@ -281,6 +295,12 @@ def occupation_page(
     """The full analysis page of one occupation (``national`` pay beside an area's)."""
     figures = charts.report_charts(report, national)
     return render_page("occupation.html", links, r=report, charts=figures, area=area)
+
+
+def compare_page(reports: Sequence[OccupationReport], links: Links) -> str:
+    """Two to four occupations side by side, with the risk chart."""
+    chart = charts.compare_chart(reports)
+    return render_page("compare.html", links, reports=list(reports), chart=chart)
 
 
 def report_html(report: OccupationReport) -> str:

@@ -3,24 +3,49 @@
 Pure string building from the :class:`~ai_impact.reports.model.OccupationReport`; no template
 engine, so ``ai-impact analyze --format md`` starts fast. Every section of the product outline
 appears, in order; a section without data shows the reason stored in ``report.gaps``.
+
+Markdown viewers render raw HTML, and titles, task texts and sentences can carry what a user
+typed, so every text goes through :func:`md_text` (no tag, no character reference survives) and
+what the user typed verbatim through :func:`md_user` (``&``, ``<`` and ``>`` all escaped).
 """
 
 from __future__ import annotations
 
+import html
+import re
+
+from ai_impact.render.pay import hourly, per_hour
 from ai_impact.reports import figures as fx
-from ai_impact.reports.model import OccupationReport
+from ai_impact.reports.model import OccupationReport, Salary
 
-__all__ = ["render_markdown"]
+__all__ = ["md_cell", "md_text", "md_user", "render_markdown", "salary_line"]
+
+# A character reference a viewer would decode; a bare "&" already shows as itself.
+_REFERENCE = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
 
 
-def _cell(text: str) -> str:
+def md_text(text: str) -> str:
+    """Text made inert for a Markdown viewer: ``<``, ``>`` and character references escaped."""
+    return _REFERENCE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+
+
+def md_user(text: str) -> str:
+    """Text a user typed (a title, a roster field), with every ``&``, ``<`` and ``>`` escaped."""
+    return html.escape(text, quote=False)
+
+
+def md_cell(text: str) -> str:
     """Text safe inside a Markdown table cell."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md_text(text).replace("|", "\\|").replace("\n", " ")
+
+
+_cell = md_cell
+_t = md_text
 
 
 def _gap(report: OccupationReport, key: str) -> list[str]:
     """The stated reason a section is empty or partial, as italic lines."""
-    return [line for g in report.gaps if g.key == key for line in (f"_{g.missing_reason}_", "")]
+    return [line for g in report.gaps if g.key == key for line in (f"_{_t(g.missing_reason)}_", "")]
 
 
 def _money(v: float | None) -> str:
@@ -30,9 +55,9 @@ def _money(v: float | None) -> str:
 def _header(r: OccupationReport) -> list[str]:
     h, risk = r.header, r.risk
     out = [
-        f"# AI impact on {h.title}",
+        f"# AI impact on {_t(h.title)}",
         "",
-        f"**O*NET-SOC** {h.code} · **SOC 2018** {h.soc} · **Industry** {h.industry}"
+        f"**O*NET-SOC** {h.code} · **SOC 2018** {h.soc} · **Industry** {_t(h.industry)}"
         + (f" · **Job zone** {h.job_zone}" if h.job_zone is not None else ""),
         "",
         f"**Disruption risk: {fx.score(risk.score)} / 10 — {risk.category}** "
@@ -41,18 +66,18 @@ def _header(r: OccupationReport) -> list[str]:
         "",
     ]
     if h.resolved_from:
-        out += [f"> You asked for “{h.resolved_from}”.", ""]
+        out += [f"> You asked for “{md_user(h.resolved_from)}”.", ""]
     if h.rests_on_note:
-        out += [f"> {h.rests_on_note}", ""]
+        out += [f"> {_t(h.rests_on_note)}", ""]
     return out
 
 
 def _overview(r: OccupationReport) -> list[str]:
-    return ["## Overview", "", r.header.description, "", *[" ".join(r.overview)], ""]
+    return ["## Overview", "", _t(r.header.description), "", _t(" ".join(r.overview)), ""]
 
 
 def _changing(r: OccupationReport) -> list[str]:
-    out = ["## How AI is changing the profession", "", " ".join(r.changing.sentences), ""]
+    out = ["## How AI is changing the profession", "", _t(" ".join(r.changing.sentences)), ""]
     out += ["| Component | Value | Weight | Adds to score |", "|---|---|---|---|"]
     for c in r.risk.components:
         out.append(
@@ -74,7 +99,7 @@ def _tasks(r: OccupationReport) -> list[str]:
         out += ["| Task | Exposure β | AI role | Timeline | Evidence |", "|---|---|---|---|---|"]
         for t in r.tasks_at_risk:
             out.append(
-                f"| {_cell(t.task)} | {t.beta:.2f} | {t.mode} | {t.timeline} | "
+                f"| {_cell(t.task)} | {t.beta:.2f} | {_cell(t.mode)} | {_cell(t.timeline)} | "
                 f"{_cell(t.evidence)} |"
             )
         out.append("")
@@ -83,7 +108,7 @@ def _tasks(r: OccupationReport) -> list[str]:
     if r.safe_tasks:
         out += ["| Task | Protected by | Why |", "|---|---|---|"]
         for s in r.safe_tasks:
-            out.append(f"| {_cell(s.task)} | {s.capability} | {_cell(s.reason)} |")
+            out.append(f"| {_cell(s.task)} | {_cell(s.capability)} | {_cell(s.reason)} |")
         out.append("")
     out += _gap(r, "safe_tasks")
     return out
@@ -93,25 +118,35 @@ def _tools(r: OccupationReport) -> list[str]:
     out = ["## AI tools entering the role", ""]
     for t in r.ai_tools:
         year = f", {t.year}" if t.year else ""
-        out.append(f"- **{t.name}** ({t.vendor}{year}) — {t.what} _{t.mode}; {t.reason}_")
+        out.append(
+            f"- **{_t(t.name)}** ({_t(t.vendor)}{year}) — {_t(t.what)} "
+            f"_{_t(t.mode)}; {_t(t.reason)}_"
+        )
     if r.ai_tools:
         out.append("")
     return out + _gap(r, "ai_tools")
+
+
+def salary_line(s: Salary) -> str:
+    """The pay sentence: the annual median and range, or the hourly figures BLS publishes."""
+    employment = f"employment {s.employment:,d}" if s.employment is not None else None
+    if per_hour(s):
+        pay = f"median **{hourly(s.hourly_median)}** an hour"
+        first = f"mean {hourly(s.hourly_mean)} an hour" if s.hourly_mean is not None else None
+    else:
+        pay = f"median **{_money(s.median_annual)}** a year"
+        first = None
+        if s.p10_annual is not None or s.p90_annual is not None:
+            first = f"10th–90th percentile {_money(s.p10_annual)}–{_money(s.p90_annual)}"
+    tail = "; ".join(x for x in (first, employment) if x)
+    return f"OEWS May {s.year}, {_t(s.area)}: {pay}" + (f" ({tail})." if tail else ".")
 
 
 def _salary(r: OccupationReport) -> list[str]:
     out = ["## Salary", ""]
     s = r.salary
     if s is not None:
-        out += [
-            f"OEWS May {s.year}, {s.area}: median **{_money(s.median_annual)}** a year "
-            f"(10th–90th percentile {_money(s.p10_annual)}–{_money(s.p90_annual)}; "
-            f"employment {s.employment:,d})."
-            if s.employment is not None
-            else f"OEWS May {s.year}, {s.area}: median **{_money(s.median_annual)}** a year "
-            f"(10th–90th percentile {_money(s.p10_annual)}–{_money(s.p90_annual)}).",
-            "",
-        ]
+        out += [salary_line(s), ""]
         if s.change_since_prior_pct is not None:
             out += [
                 f"Change of the national median since May 2024: "
@@ -122,11 +157,11 @@ def _salary(r: OccupationReport) -> list[str]:
             p = s.projection
             out += [
                 f"Projection to {p.horizon_year}: {_money(p.low)}–{_money(p.high)} "
-                f"(central {_money(p.mid)}). {p.method}",
+                f"(central {_money(p.mid)}). {_t(p.method)}",
                 "",
             ]
-        out += [s.pressure, ""]
-        out += [f"- {n}" for n in s.notes] + ([""] if s.notes else [])
+        out += [_t(s.pressure), ""]
+        out += [f"- {_t(n)}" for n in s.notes] + ([""] if s.notes else [])
     return out + _gap(r, "salary")
 
 
@@ -134,7 +169,7 @@ def _outlook(r: OccupationReport) -> list[str]:
     out = ["## Employment outlook", ""]
     o = r.outlook
     if o is not None:
-        out += [o.sentence, ""]
+        out += [_t(o.sentence), ""]
         facts = [
             (
                 "Employment 2024",
@@ -152,22 +187,24 @@ def _outlook(r: OccupationReport) -> list[str]:
             ("Experience", o.experience),
             ("On-the-job training", o.training),
         ]
-        out += [f"- {k}: {v}" for k, v in facts if v] + [""]
+        out += [f"- {k}: {_t(v)}" for k, v in facts if v] + [""]
     return out + _gap(r, "outlook")
 
 
 def _adaptation(r: OccupationReport) -> list[str]:
     out = ["## Adaptation strategy", ""]
     for a in r.adaptation:
-        out.append(f"- **{a.name}** ({a.kind}) — {a.why}")
+        out.append(f"- **{_t(a.name)}** ({_t(a.kind)}) — {_t(a.why)}")
     if r.adaptation:
         out.append("")
     out += _gap(r, "adaptation")
     out += ["## Certifications", ""]
     for c in r.certifications:
-        extra = ", ".join(x for x in (c.level, c.effort) if x)
+        extra = _t(", ".join(x for x in (c.level, c.effort) if x))
         out.append(
-            f"- **{c.name}** — {c.issuer}" + (f" ({extra})" if extra else "") + f": {c.reason}"
+            f"- **{_t(c.name)}** — {_t(c.issuer)}"
+            + (f" ({extra})" if extra else "")
+            + f": {_t(c.reason)}"
         )
     if r.certifications:
         out.append("")
@@ -188,7 +225,7 @@ def _related(r: OccupationReport) -> list[str]:
                 else "—"
             )
             out.append(
-                f"| {_cell(e.title)} ({e.code}) | {e.relation} | {fx.score(e.risk)} "
+                f"| {_cell(e.title)} ({e.code}) | {_cell(e.relation)} | {fx.score(e.risk)} "
                 f"{e.risk_category} | {_money(e.median_annual)} | {change} |"
             )
         out.append("")
@@ -198,12 +235,12 @@ def _related(r: OccupationReport) -> list[str]:
 def _method(r: OccupationReport) -> list[str]:
     m = r.method
     out = ["## Method and sources", ""]
-    out += [f"- {n}" for n in m.notes]
-    out += [f"- Model {m.model_version}; data {m.data_version}.", ""]
+    out += [f"- {_t(n)}" for n in m.notes]
+    out += [f"- Model {_t(m.model_version)}; data {_t(m.data_version)}.", ""]
     for s in r.sources:
-        line = f"- **{s.name}** — {s.release}; {s.licence}."
+        line = f"- **{_t(s.name)}** — {_t(s.release)}; {_t(s.licence)}."
         if s.attribution:
-            line += f" {s.attribution}"
+            line += f" {_t(s.attribution)}"
         out.append(line)
     return [*out, ""]
 

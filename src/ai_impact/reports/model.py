@@ -173,7 +173,11 @@ class SalaryProjection:
 
 @dataclass(frozen=True, slots=True)
 class Salary:
-    """Section 7: pay now (OEWS) and a projection; figures in US dollars per year."""
+    """Section 7: pay now (OEWS) and a projection; figures in US dollars per year or per hour.
+
+    ``hourly_only``: BLS publishes only hourly wages for the occupation (actors, dancers, …), so
+    every annual figure is None and the hourly ones are the pay.
+    """
 
     year: int
     area: str
@@ -191,6 +195,8 @@ class Salary:
     pressure: str
     notes: tuple[str, ...]
     source: str
+    hourly_mean: float | None = None
+    hourly_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

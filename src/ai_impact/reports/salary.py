@@ -17,13 +17,15 @@ from __future__ import annotations
 from typing import Any
 
 from ai_impact.reports import figures as fx
-from ai_impact.reports.model import Salary, SalaryProjection
+from ai_impact.reports.model import Salary, SalaryProjection, Section
+from ai_impact.sources.oews import HOURLY_ONLY
 
 __all__ = [
     "BASE_BAND_PP",
     "DEMAND_PP_PER_10PCT",
     "EXPOSURE_PP",
     "HORIZON_YEAR",
+    "annual_gap",
     "build_salary",
     "pressure_sentence",
     "project",
@@ -119,7 +121,8 @@ def build_salary(
         project(median, w.year, base_pct, change_pct, substitution) if median is not None else None
     )
     notes = tuple(w.notes)
-    if median is None:
+    hourly_only = HOURLY_ONLY in notes
+    if median is None and not hourly_only:  # hourly-only: the salary gap says it once
         notes += ("BLS does not publish an annual median here, so no projection is made.",)
     return Salary(
         year=w.year,
@@ -138,4 +141,23 @@ def build_salary(
         pressure=pressure_sentence(change_pct, substitution[1]),
         notes=notes,
         source=source,
+        hourly_mean=w.hourly_mean,
+        hourly_only=hourly_only,
+    )
+
+
+def annual_gap(salary: Salary) -> Section | None:
+    """The gap to list when BLS publishes no annual median (hourly-only occupations included)."""
+    if salary.median_annual is not None:
+        return None
+    if salary.hourly_only:
+        return Section(
+            "salary",
+            f"BLS publishes only hourly wages for this occupation (OEWS May {salary.year}): the "
+            "annual median and percentiles are not published, so no pay projection is made.",
+        )
+    return Section(
+        "salary",
+        f"OEWS May {salary.year} publishes no annual median for this occupation here (see the "
+        "notes), so no annual pay or projection is shown.",
     )

@@ -18,12 +18,14 @@ from ai_impact.render.html import STATIC_DIR, Links, render_page
 from ai_impact.settings import Settings
 from ai_impact.web import json_api, pages, workforce
 from ai_impact.web.errors import install_error_handlers
+from ai_impact.web.limits import BodyLimit
 
 __all__ = ["create_app"]
 
 DESCRIPTION = (
     "How AI changes every O*NET occupation: risk, tasks, tools, pay and outlook. "
-    'Every error answers `{"ok": false, "error": "...", "status": <int>}`.'
+    'Every error answers `{"ok": false, "error": "...", "status": <int>}`. '
+    "Request bodies are limited to 2 MB (rosters: 5 MB); a larger one is refused with 413."
 )
 
 
@@ -40,6 +42,7 @@ def create_app(settings: Settings | None = None, *, prefix: str = "") -> FastAPI
     app.state.settings = settings or Settings()
     app.state.links = Links(prefix)
     install_error_handlers(app)
+    app.add_middleware(BodyLimit)
     app.include_router(json_api.router)
     app.include_router(pages.router)
     app.include_router(workforce.router)

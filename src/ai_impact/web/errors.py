@@ -24,6 +24,7 @@ HEADINGS = {
     300: "Which occupation did you mean?",
     404: "Not found",
     405: "Method not allowed",
+    413: "Too large",
     422: "That input cannot be used",
     500: "Something went wrong",
     503: "The knowledge base is not ready",

@@ -37,8 +37,13 @@ ERROR_SCHEMA: dict[int | str, dict[str, Any]] = {
             }
         },
     }
-    for code, text in ((404, "Nothing matches"), (422, "Input cannot be used as given"))
+    for code, text in (
+        (404, "Nothing matches"),
+        (413, "Request body over the limit"),
+        (422, "Input cannot be used as given"),
+    )
 }
+GET_ERRORS = {k: v for k, v in ERROR_SCHEMA.items() if k != 413}
 
 
 class JSONBytes(Response):
@@ -56,7 +61,7 @@ def _dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-@router.get("/resolve", summary="Resolve a job title to occupations", responses=ERROR_SCHEMA)
+@router.get("/resolve", summary="Resolve a job title to occupations", responses=GET_ERRORS)
 def resolve(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="A job title or code")],
@@ -83,7 +88,7 @@ def _table(rows: list[Any]) -> dict[str, Any]:
 @router.get(
     "/occupations/{code}",
     summary="The full analysis of one occupation",
-    responses=ERROR_SCHEMA,
+    responses=GET_ERRORS,
 )
 def occupation(
     request: Request,
@@ -129,9 +134,7 @@ def industries(request: Request) -> Response:
     return JSONBytes(_dumps({"industries": [dataclasses.asdict(i) for i in rows]}))
 
 
-@router.get(
-    "/industries/{slug}", summary="One industry and its occupations", responses=ERROR_SCHEMA
-)
+@router.get("/industries/{slug}", summary="One industry and its occupations", responses=GET_ERRORS)
 def industry(request: Request, slug: str) -> Response:
     """One industry's summary and every occupation in it."""
     summary, rows = api.industry(slug, settings=_cfg(request))

@@ -18,6 +18,7 @@ from ai_impact.errors import InputError
 from ai_impact.render import charts
 from ai_impact.render.html import (
     Links,
+    compare_page,
     markdown_to_html,
     occupation_page,
     render_page,
@@ -187,8 +188,7 @@ def compare(
             hint="Use /compare?codes=15-2051.00,29-1141.00",
         )
     reports = api.compare(wanted, settings=_cfg(request))
-    chart = charts.compare_chart(reports)
-    return _html(render_page("compare.html", _links(request), reports=reports, chart=chart))
+    return _html(compare_page(reports, _links(request)))
 
 
 def _describe_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:

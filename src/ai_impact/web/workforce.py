@@ -3,7 +3,8 @@
 The API takes a CSV (a multipart upload in field ``roster``, or the raw body as ``text/csv``) or
 a JSON body ``{"rows": [{"title": ..., "headcount": ...}, ...]}``; it answers the document of
 ``ai-impact workforce --format json`` (or CSV / Markdown with ``?format=``). Roster problems are
-422 with every bad row listed, in the one error shape.
+422 with every bad row listed, in the one error shape; a body over 5 MB is 413
+(:mod:`ai_impact.web.limits`).
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from starlette.datastructures import UploadFile
 
 from ai_impact.errors import InputError
 from ai_impact.render.html import Links, render_page
+from ai_impact.web.json_api import ERROR_SCHEMA
+from ai_impact.web.limits import ROSTER_LIMIT
 from ai_impact.workforce import WorkforceReport, workforce_report
 from ai_impact.workforce.analysis import MIN_CONFIDENCE
 from ai_impact.workforce.formats import METHOD, headline, to_csv, to_json, to_markdown
-from ai_impact.workforce.roster import MAX_BYTES, MAX_ROWS
+from ai_impact.workforce.roster import MAX_ROWS
 
 __all__ = ["router"]
 
@@ -52,33 +55,20 @@ class WorkforceBody(BaseModel):
     rows: list[RowIn] = Field(max_length=MAX_ROWS)
 
 
-async def _limited_body(request: Request) -> bytes:
-    """The request body, refusing more than the roster size limit without reading it all."""
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > MAX_BYTES:
-            raise InputError(f"The roster is over the {MAX_BYTES // 1_000_000} MB limit.")
-        chunks.append(chunk)
-    return b"".join(chunks)
-
-
 async def _roster_source(request: Request) -> bytes | list[dict[str, Any]]:
     """CSV bytes from an upload, a pasted text field or the raw body; rows from JSON."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype in {"multipart/form-data", "application/x-www-form-urlencoded"}:
-        # The context closes the spooled upload files once read.
-        async with request.form(max_part_size=MAX_BYTES) as form:
+        # The context closes the spooled upload files once read; a pasted roster may be as
+        # large as the body limit (web.limits), above the form parser's 1 MB default.
+        async with request.form(max_part_size=ROSTER_LIMIT) as form:
             upload, pasted = form.get("roster"), form.get("csv")
             if isinstance(upload, UploadFile) and upload.filename:
-                if upload.size is not None and upload.size > MAX_BYTES:
-                    raise InputError(f"The roster is over the {MAX_BYTES // 1_000_000} MB limit.")
                 return await upload.read()
             if isinstance(pasted, str) and pasted.strip():
                 return pasted.encode("utf-8")
         raise InputError("No roster received.", hint="Choose a CSV file or paste its text.")
-    body = await _limited_body(request)
+    body = await request.body()  # at most ROSTER_LIMIT bytes: web.limits refuses more
     if ctype == "application/json":
         try:
             parsed = WorkforceBody.model_validate_json(body)
@@ -103,6 +93,7 @@ async def _analyse(request: Request, top: int, reskilling: bool) -> WorkforceRep
     "/api/v1/workforce",
     tags=["api v1"],
     summary="Analyse a team roster",
+    responses=ERROR_SCHEMA,
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -141,7 +132,7 @@ def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
         method=METHOD,
         min_confidence=MIN_CONFIDENCE,
         max_rows=MAX_ROWS,
-        max_mb=MAX_BYTES // 1_000_000,
+        max_mb=ROSTER_LIMIT // 1_000_000,
         top_roles=[by_id[i] for i in report.totals.top_roles] if report else [],
         headline=headline(report) if report else "",
         **context,

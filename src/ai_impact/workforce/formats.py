@@ -8,6 +8,7 @@ starts with ``= + - @`` gets a leading apostrophe, since rosters are opened in E
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 from collections.abc import Callable
@@ -205,7 +206,8 @@ def to_csv(report: WorkforceReport) -> str:
 
 
 def _cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ").strip()
+    """Roster text safe in a Markdown table: no raw HTML for a viewer to run, no broken row."""
+    return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ").strip()
 
 
 def _table(head: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]:

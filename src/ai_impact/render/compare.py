@@ -1,0 +1,94 @@
+"""Occupations side by side, in the three formats of ``ai-impact compare``.
+
+A title that maps to several O*NET occupations is analysed as a blend of them, under the code of
+the closest one; beside that occupation's own analysis the two would look alike. Every format
+therefore labels a blend by what was typed and the occupations blended (:func:`label`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ai_impact.render.markdown import md_cell, md_text, md_user
+from ai_impact.render.pay import median_pay
+from ai_impact.reports.model import OccupationReport
+from ai_impact.reports.serialize import report_to_dict
+
+__all__ = [
+    "COMPARE_RENDERERS",
+    "codes_of",
+    "compare_json",
+    "compare_markdown",
+    "is_blend",
+    "label",
+]
+
+
+def is_blend(report: OccupationReport) -> bool:
+    """Whether the analysis blends several occupations (a title that maps to more than one).
+
+    An occupation without task statements also rests on several others (its donors), but never
+    on itself; a blend always includes the occupation whose code it carries.
+    """
+    h = report.header
+    return len(h.rests_on) > 1 and h.code in h.rests_on
+
+
+def codes_of(report: OccupationReport) -> tuple[str, ...]:
+    """The codes a compared column stands for: the blended ones, or the occupation's own."""
+    return report.header.rests_on if is_blend(report) else (report.header.code,)
+
+
+def label(report: OccupationReport) -> str:
+    """The name of a compared column: the occupation, or the typed title of a blend."""
+    h = report.header
+    if not is_blend(report):
+        return h.title
+    return f"{h.resolved_from or h.title} (blend of {len(h.rests_on)} occupations)"
+
+
+def compare_markdown(reports: Sequence[OccupationReport]) -> str:
+    """A Markdown table, one row per occupation; a blend's note follows the table."""
+    lines = [
+        "| Occupation | Code | Risk | Category | Exposure β | Median pay | Outlook 2024–34 |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    notes = []
+    for r in reports:
+        change = r.changing.demand_change_pct
+        outlook = f"{change:+.1f}%" if change is not None else "—"
+        # What the user typed is escaped in full; the occupation's own title as any data text.
+        name = md_user(label(r)).replace("|", "\\|") if is_blend(r) else md_cell(label(r))
+        lines.append(
+            f"| {name} | {', '.join(codes_of(r))} | "
+            f"{r.risk.score:.1f} | {r.risk.category} | {r.changing.exposure.beta:.2f} | "
+            f"{median_pay(r.salary)} | {outlook} |"
+        )
+        if is_blend(r) and r.header.rests_on_note:
+            notes.append(f"- {md_user(label(r))}: {md_text(r.header.rests_on_note)}")
+    if notes:
+        lines += ["", *notes]
+    return "\n".join(lines)
+
+
+def compare_json(reports: Sequence[OccupationReport]) -> str:
+    """A JSON array of the reports (the ``analyze --format json`` contract), each with its
+    column ``label``."""
+    items: list[dict[str, Any]] = [{**report_to_dict(r), "label": label(r)} for r in reports]
+    return json.dumps(items, ensure_ascii=False, indent=2)
+
+
+def compare_html(reports: Sequence[OccupationReport]) -> str:
+    """One self-contained comparison page (CSS inline, no links out, no script)."""
+    from ai_impact.render.html import StaticLinks, compare_page
+
+    return compare_page(reports, StaticLinks(standalone=True))
+
+
+COMPARE_RENDERERS: dict[str, Callable[[Sequence[OccupationReport]], str]] = {
+    "md": compare_markdown,
+    "json": compare_json,
+    "html": compare_html,
+}

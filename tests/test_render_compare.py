@@ -1,0 +1,141 @@
+"""Compare in its three formats, hourly-only pay and Markdown escaping, on hand-built reports."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+
+import web_fakes as fake
+from ai_impact.render import RENDERERS
+from ai_impact.render.compare import COMPARE_RENDERERS, codes_of, is_blend, label
+from ai_impact.render.markdown import md_text, md_user, render_markdown
+from ai_impact.reports.model import OccupationReport
+
+DS = fake.REPORTS["15-2051.00"]
+BLEND_NOTE = (
+    "This title maps to several O*NET occupations: the analysis blends Data Scientists "
+    "(15-2051.00) and Registered Nurses (29-1141.00); pay and outlook are those of Data Scientists."
+)
+BLEND = replace(
+    DS,
+    header=replace(
+        DS.header,
+        resolved_from="Sr. ML Engineer",
+        rests_on=("15-2051.00", "29-1141.00"),
+        rests_on_note=BLEND_NOTE,
+    ),
+    risk=replace(DS.risk, score=6.1),
+)
+# An occupation without task statements rests on others (donors), never on itself: no blend.
+DONORS = replace(DS, header=replace(DS.header, rests_on=("15-2041.00", "15-2031.00")))
+
+
+def _hourly_only(report: OccupationReport) -> OccupationReport:
+    assert report.salary is not None
+    salary = replace(
+        report.salary,
+        median_annual=None,
+        p10_annual=None,
+        p25_annual=None,
+        p75_annual=None,
+        p90_annual=None,
+        mean_annual=None,
+        projection=None,
+        hourly_median=29.05,
+        hourly_mean=58.29,
+        hourly_only=True,
+        notes=("annual wages not released, hourly only",),
+    )
+    return replace(report, salary=salary)
+
+
+def test_a_blend_is_labelled_by_the_typed_title() -> None:
+    assert is_blend(BLEND) and not is_blend(DS) and not is_blend(DONORS)
+    assert label(BLEND) == "Sr. ML Engineer (blend of 2 occupations)"
+    assert label(DS) == label(DONORS) == "Data Scientists"
+    assert codes_of(BLEND) == ("15-2051.00", "29-1141.00") and codes_of(DS) == ("15-2051.00",)
+
+
+def test_compare_markdown_tells_the_blend_from_the_occupation() -> None:
+    md = COMPARE_RENDERERS["md"]([BLEND, DS])
+    rows = [line for line in md.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert rows[0].startswith(
+        "| Sr. ML Engineer (blend of 2 occupations) | 15-2051.00, 29-1141.00 |"
+    )
+    assert rows[1].startswith("| Data Scientists | 15-2051.00 | 6.8 |")
+    assert f"- Sr. ML Engineer (blend of 2 occupations): {BLEND_NOTE}" in md
+
+
+def test_compare_json_is_one_array_with_labels() -> None:
+    data = json.loads(COMPARE_RENDERERS["json"]([BLEND, DS]))
+    assert [d["label"] for d in data] == [
+        "Sr. ML Engineer (blend of 2 occupations)",
+        "Data Scientists",
+    ]
+    assert data[0]["occupation"]["rests_on"] == ["15-2051.00", "29-1141.00"]
+
+
+def test_compare_html_is_one_self_contained_page() -> None:
+    html = COMPARE_RENDERERS["html"]([BLEND, DS, fake.REPORTS[fake.HOSTILE_CODE]])
+    assert html.lower().count("<!doctype html>") == 1 and html.count("</html>") == 1
+    assert "<h1>Compare occupations</h1>" in html
+    assert "<style>" in html and "<script" not in html and not re.search(r'href="[^#]', html)
+    head = re.search(r"<thead><tr><th scope=\"col\">Measure</th>(.*?)</tr></thead>", html, re.S)
+    assert head is not None
+    assert "Sr. ML Engineer (blend of 2 occupations)" in head.group(1)
+    assert "15-2051.00, 29-1141.00" in head.group(1)
+    assert f'<p class="note">Sr. ML Engineer (blend of 2 occupations): {BLEND_NOTE}</p>' in html
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_hourly_only_pay_is_shown_per_hour_everywhere() -> None:
+    actors = _hourly_only(DS)
+    md = render_markdown(actors)
+    assert "median **$29.05** an hour (mean $58.29 an hour; employment" in md
+    assert "median **—**" not in md and "—–—" not in md
+    page = RENDERERS["html"](actors)
+    assert "<dd>$29.05 an hour</dd>" in page and "<dd>$58.29 an hour</dd>" in page
+    assert "—–—" not in page
+    table = COMPARE_RENDERERS["md"]([actors, DS])
+    assert "| $29.05 an hour |" in table
+    cmp_page = COMPARE_RENDERERS["html"]([actors, DS])
+    assert "<td>$29.05 an hour</td>" in cmp_page
+    assert "not published (BLS publishes only hourly wages)" in cmp_page
+    data = json.loads(RENDERERS["json"](actors))["salary"]
+    assert (data["median_annual"], data["hourly_median"], data["hourly_mean"]) == (
+        None,
+        29.05,
+        58.29,
+    )
+    assert data["hourly_only"] is True
+
+
+def test_markdown_escapes_html_in_user_text() -> None:
+    assert md_user("<b>R&D</b>") == "&lt;b&gt;R&amp;D&lt;/b&gt;"
+    assert md_text("AT&T <i> &lt;x&gt; &#60;") == "AT&T &lt;i&gt; &amp;lt;x&amp;gt; &amp;#60;"
+    hostile = fake.REPORTS[fake.HOSTILE_CODE]
+    typed = {"resolved_from": "<img src=x> & co"}
+    asked = replace(hostile, header=replace(hostile.header, **typed))
+    for text in (
+        render_markdown(asked),
+        COMPARE_RENDERERS["md"]([asked, DS]),
+        COMPARE_RENDERERS["md"]([replace(BLEND, header=replace(BLEND.header, **typed)), DS]),
+    ):
+        assert "<script>" not in text and "<img" not in text
+    md = render_markdown(asked)
+    assert "# AI impact on Prompt Tester &lt;script&gt;alert(1)&lt;/script&gt;" in md
+    assert "> You asked for “&lt;img src=x&gt; &amp; co”." in md
+
+
+def test_workforce_markdown_escapes_roster_text() -> None:
+    from ai_impact.workforce.analysis import analyze_roster
+    from ai_impact.workforce.formats import to_markdown
+    from ai_impact.workforce.roster import parse_roster
+    from test_workforce_analysis import FakeLibrary
+
+    roster = "title,headcount,team\nAccountant,2,R&D <script>x</script>\n<img src=x>,1,Ops\n"
+    md = to_markdown(analyze_roster(parse_roster(roster), FakeLibrary()))
+    assert "<script>" not in md and "<img" not in md
+    assert "| R&amp;D &lt;script&gt;x&lt;/script&gt; |" in md
+    assert "&lt;img src=x&gt;" in md

@@ -57,7 +57,8 @@ def compare_markdown(reports: Sequence[OccupationReport]) -> str:
     ]
     notes = []
     for r in reports:
-        change = r.changing.demand_change_pct
+        # BLS's published projection (a blend's lead occupation), as the page's outlook shows.
+        change = r.outlook.employment_change_pct if r.outlook else None
         outlook = f"{change:+.1f}%" if change is not None else "—"
         # What the user typed is escaped in full; the occupation's own title as any data text.
         name = md_user(label(r)).replace("|", "\\|") if is_blend(r) else md_cell(label(r))

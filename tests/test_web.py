@@ -35,10 +35,14 @@ def test_home_has_search_industries_and_attribution(client: TestClient) -> None:
     assert "for 4 occupations" in r.text
 
 
-def test_confident_search_redirects_to_the_occupation(client: TestClient) -> None:
+def test_confident_search_redirects_to_the_analysis(client: TestClient) -> None:
+    """An alias goes to the typed title's analysis, the page the CLI's `analyze` writes."""
     r = client.get("/search", params={"q": "machine learning engineer"}, follow_redirects=False)
     assert r.status_code == 303
-    assert r.headers["location"] == f"/occupation/{DS}"
+    assert r.headers["location"] == "/analysis?q=machine+learning+engineer"
+    page = client.get(r.headers["location"])
+    assert page.status_code == 200 and DS in page.text
+    assert client.get("/analysis", params={"q": ""}).status_code == 422
 
 
 def test_a_code_goes_straight_to_its_page(client: TestClient) -> None:

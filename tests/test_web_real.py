@@ -57,13 +57,26 @@ def test_search_and_errors(client: TestClient) -> None:
     r = client.get("/search", params={"q": "machine learning engineer"}, follow_redirects=False)
     assert r.status_code in {200, 303}
     if r.status_code == 303:
-        assert r.headers["location"].startswith("/occupation/")
+        assert r.headers["location"].startswith(("/occupation/", "/analysis?q="))
     else:
         assert 'class="cand"' in r.text
     body = client.get("/api/v1/occupations/99-9999.99").json()
     assert set(body) == {"ok", "error", "status"} and body["status"] == 404
     res = client.get("/api/v1/resolve", params={"q": "registered nurse", "top": 3}).json()
     assert res["candidates"][0]["code"] == "29-1141.00"
+
+
+def test_a_blended_title_reads_the_same_on_the_web_and_in_the_cli(
+    client: TestClient, settings: Settings
+) -> None:
+    """'Sr. ML Engineer' blends occupations: the search lands on that blend, not on one of them."""
+    r = client.get("/search", params={"q": "Sr. ML Engineer"})
+    report = api.analyze("Sr. ML Engineer", settings=settings)
+    assert len(report.header.rests_on) > 1
+    assert r.status_code == 200 and "blends" in r.text
+    assert f'<span class="score">{fx.score(report.risk.score)}</span>' in r.text
+    texas = client.get("/analysis", params={"q": "Sr. ML Engineer", "area": "TX"})
+    assert texas.status_code == 200 and 'name="q" value="Sr. ML Engineer"' in texas.text
 
 
 def test_search_titles_give_every_occupation_its_other_names(settings: Settings) -> None:

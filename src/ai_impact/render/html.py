@@ -81,6 +81,15 @@ class Links:
         tail = f"?{urlencode({'area': area})}" if area else ""
         return f"{self.prefix}/occupation/{quote(code)}{tail}"
 
+    def analysis(self, title: str | None = None, area: str | None = None) -> str | None:
+        """The analysis of a typed title (a blend when it maps to several occupations).
+
+        Without ``title``: the bare route, the action of a form that sends ``q`` itself.
+        """
+        query = {k: v for k, v in (("q", title), ("area", area)) if v}
+        tail = f"?{urlencode(query)}" if query else ""
+        return f"{self.prefix}/analysis{tail}"
+
     def occupations(self) -> str:
         """The table of every occupation."""
         return self.prefix + "/occupations"
@@ -146,6 +155,10 @@ class StaticLinks(Links):
     def occupation(self, code: str, area: str | None = None) -> str | None:
         """The exported page of an occupation (national pay; None in a standalone file)."""
         return None if self.standalone else f"{self.root}occupations/{code}.html"
+
+    def analysis(self, title: str | None = None, area: str | None = None) -> str | None:
+        """No typed-title analyses without a server: the search opens occupation pages."""
+        return None
 
     def occupations(self) -> str:
         """The exported table of every occupation."""

@@ -94,9 +94,11 @@ def search(
         return RedirectResponse(str(links.occupation(q, area)), status_code=303)
     res = api.resolve_title(q, top=10, settings=_cfg(request))
     if _goes_straight_there(res):
-        return RedirectResponse(
-            str(links.occupation(res.candidates[0].code, area)), status_code=303
-        )
+        top = res.candidates[0]
+        # A title known as an alias can blend several occupations: its analysis is the same
+        # page `ai-impact analyze "<title>"` writes, not the closest occupation's alone.
+        target = links.analysis(q, area) if top.via == "alias" else links.occupation(top.code, area)
+        return RedirectResponse(str(target), status_code=303)
     heading = f"Occupations for “{q}”" if res.candidates else "No match"
     note = " ".join(x for x in (res.alias_note, res.message) if x) or None
     page = render_page(
@@ -124,6 +126,18 @@ def occupation(request: Request, code: str, area: Area = None) -> HTMLResponse:
         return occupation_page(report, links, national=nat, area=area)
 
     return _html(_pages.get((report, national), area, make))
+
+
+@router.get("/analysis", response_class=HTMLResponse)
+def analysis(
+    request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], area: Area = None
+) -> HTMLResponse:
+    """A typed title analysed as the CLI does it (a blend for a multi-occupation alias)."""
+    area = (area or "").strip() or None
+    report = api.analyze(q, area=area, settings=_cfg(request))
+    national = api.analyze(q, settings=_cfg(request)) if area else report
+    nat = national.salary if area else None
+    return _html(occupation_page(report, _links(request), national=nat, area=area))
 
 
 @router.get("/occupations", response_class=HTMLResponse)

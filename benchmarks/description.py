@@ -2,6 +2,7 @@
 
     python benchmarks/description.py              # everything (about a minute)
     python benchmarks/description.py --grid       # also the coverage-weight / temperature grid
+    .venv-train/bin/python benchmarks/description.py --capability-oof   # (f)'s input, see below
 
 Pseudo job descriptions: for every occupation with at least 8 O*NET tasks, the odd-positioned
 tasks (task id order) are held out — the matching index is rebuilt WITHOUT them — and up to 8
@@ -24,6 +25,22 @@ statements as people write them: the 363 hand-written rewrites of
 person), each matched alone against an index without its original task; the occupation of the
 original is the answer. Scored as typed (baseline) and through
 ``ai_impact.scoring.phrasing.task_statement`` (what the matcher does), in the same run.
+
+(e) The splitter: every O*NET 30.3 task statement and every hand-written rewrite, pasted as a
+duty line, must stay a task (without a heading and under "Responsibilities:"); the hand-labelled
+lines of ``lines.tsv`` (requirements, skills, benefits, company lines and duties as job ads and
+task lists write them) must be read as what they are with no heading to help; each hand-written
+ad must give the number of statements ``expected.json`` records.
+
+(f) The protecting capability of free text (``ai_impact.scoring.capability_text``) against the
+work-activity vote of the 17,238 O*NET 29.3 task texts the capability head was trained on. The
+head's probabilities are out of fold, grouped by occupation exactly as the trainer's
+``capability_cv`` (``capability_oof.npz``, written by ``--capability-oof`` in the training venv);
+the neighbours come from the other folds only, with the matcher's vectors. Reported: agreement
+on even- and odd-numbered occupations (settings chosen on the even ones: the strictest
+physical gate that keeps the even agreement at or above the head's), the share of physical
+calls on desk occupations (SOC 11, 13, 15, 23, 41, 43) and the share of physical calls whose
+task has a hands-on work activity.
 """
 
 from __future__ import annotations
@@ -31,27 +48,40 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import hashlib
 import json
 import random
 import statistics
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ai_impact import api
-from ai_impact.reports import description_match as dm
-from ai_impact.reports.build import build_report
-from ai_impact.reports.description import describe_report, description_row
-from ai_impact.reports.jd_split import split_description
-from ai_impact.scoring import score_texts
-from ai_impact.scoring.phrasing import task_statement
-from ai_impact.titles.embed import load_embedder
+try:  # the runtime venv; the training venv (scikit-learn, no web stack) runs --capability-oof
+    from ai_impact import api
+    from ai_impact.reports import description_match as dm
+    from ai_impact.reports.build import build_report
+    from ai_impact.reports.description import describe_report, description_row
+    from ai_impact.reports.description_lines import DUTY, line_kind
+    from ai_impact.reports.jd_split import split_description
+    from ai_impact.scoring import CAPABILITIES, score_texts
+    from ai_impact.scoring.capability import HANDS_ON_GWAS, PHYSICAL, capability_from_gwas
+    from ai_impact.scoring.capability_text import NEIGHBOURS, SHARPNESS, pooled_capabilities
+    from ai_impact.scoring.phrasing import task_statement
+    from ai_impact.titles.embed import load_embedder
+except ModuleNotFoundError:
+    if "--capability-oof" not in sys.argv:
+        raise
 
 DATA = Path(__file__).resolve().parent / "data" / "job_descriptions"
 PARAPHRASES = DATA.parent / "task_paraphrases.tsv"
-LABELS = DATA.parents[2] / "data" / "labels" / "gpts-are-gpts" / "full_labelset.tsv.gz"
+ROOT = DATA.parents[2]
+LABELS = ROOT / "data" / "labels" / "gpts-are-gpts" / "full_labelset.tsv.gz"
+CAP_OOF = DATA / "capability_oof.npz"
+DWA_LINKS = ROOT / "data" / "onet" / "29.3" / "tasks_to_dwas.csv.gz"
+DESK_MAJOR = ("11", "13", "15", "23", "41", "43")
 SYNONYMS = {
     "Prepare": "Put together",
     "Maintain": "Keep up",
@@ -248,6 +278,10 @@ def handwritten(engine: Any) -> None:
     for name, exp in expected.items():
         text = (DATA / name).read_text(encoding="utf-8")
         split = split_description(text)
+        print(
+            f"  {name:26s} statements {len(split.tasks)} (expected {exp['statements']}), "
+            f"{sum(a.kind != 'heading' for a in split.set_aside)} lines not scored"
+        )
         body = "\n".join(text.splitlines()[1:]) if split.title else text
         for label, t in (("text + title", text), ("text only", body)):
             r = describe_report(engine, t)
@@ -289,11 +323,126 @@ def rewritten_statements(kb: Any) -> None:
         )
 
 
+def splitting(kb: Any) -> None:
+    """(e) Duties kept, and non-duty lines recognised, by the splitter."""
+    statements = sorted({t.text for t in kb.all_tasks()})
+    with PARAPHRASES.open(encoding="utf-8", newline="") as fh:
+        rewrites = [r["paraphrase"] for r in csv.DictReader(fh, delimiter="\t")]
+    anchor = "- Prepare monthly reports for managers"
+    for label, texts in (("O*NET statements", statements), ("hand-written rewrites", rewrites)):
+        for heading in ("", "Responsibilities:\n"):
+            lost = sum(
+                len(split_description(f"{heading}{anchor}\n- {t}").tasks) != 2 for t in texts
+            )
+            where = "under a duties heading" if heading else "without a heading"
+            print(f"  {label:22s} {where:24s} kept {len(texts) - lost} of {len(texts)}")
+    with (DATA / "lines.tsv").open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    for want in ("not a duty", "duty"):
+        part = [r for r in rows if (r["kind"] == DUTY) == (want == "duty")]
+        right = sum((line_kind(r["text"]) == DUTY) == (want == "duty") for r in part)
+        print(f"  lines.tsv, {want:10s}: read right {right} of {len(part)}")
+    exact = sum(line_kind(r["text"]) == r["kind"] for r in rows)
+    print(f"  lines.tsv, kind exactly right: {exact} of {len(rows)}")
+
+
+def capability_oof() -> None:
+    """Write (f)'s input: out-of-fold capability-head probabilities (training venv only)."""
+    import scipy.sparse as sp
+    from sklearn.linear_model import LogisticRegression
+
+    sys.path[:0] = [str(ROOT / "scripts"), str(ROOT / "src")]
+    from ai_impact.scoring.features import hashed_occurrences, occurrence_weights
+    from ai_impact.scoring.model import load_model
+    from task_model_data import folds, load_labels  # type: ignore[import-not-found]
+    from train_task_model import CAP_BITS, capability_targets  # type: ignore[import-not-found]
+
+    model = load_model()
+    texts, y, codes = capability_targets(load_labels())
+    emb, _ = model._static(texts)
+    occ = hashed_occurrences(texts, int(model.meta["bits"]))
+    vals = occurrence_weights(occ, model._a["idf"].astype(np.float32))
+    words = occ.block == 0
+    folded = sp.csr_matrix(
+        (vals[words], (occ.rows[words], occ.buckets[words] & ((1 << CAP_BITS) - 1))),
+        shape=(len(texts), 1 << CAP_BITS),
+    )
+    x = sp.hstack([sp.csr_matrix(emb), folded]).tocsr()
+    oof = np.zeros((len(y), 5))
+    fold = np.zeros(len(y), dtype=np.int8)
+    for k, (tr, te) in enumerate(folds(codes)):
+        lr = LogisticRegression(C=10.0, max_iter=3000).fit(x[tr], y[tr])  # as the trainer
+        oof[np.ix_(te, lr.classes_)] = lr.predict_proba(x[te])
+        fold[te] = k
+    print(f"head out of fold: {np.mean(oof.argmax(1) == y):.4f} agreement (n={len(y)})")
+    # The texts are not stored: (f) rebuilds them from the links file and checks this digest.
+    digest = hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
+    np.savez_compressed(
+        CAP_OOF, digest=np.asarray([digest]), codes=codes, fold=fold, oof=oof.astype(np.float16)
+    )
+
+
+def capability() -> None:
+    """(f) The capability of free text against the work-activity vote, held out."""
+    if not CAP_OOF.exists():
+        print("  (no capability_oof.npz: run --capability-oof in the training venv)")
+        return
+    z = np.load(CAP_OOF)
+    codes, fold, head = z["codes"].astype(str), z["fold"], z["oof"].astype(np.float64)
+    gwas: dict[str, list[str]] = {}  # one vote per linked activity, as the trainer counts
+    with gzip.open(DWA_LINKS, "rt", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            gwas.setdefault(r["Task"], []).append(r["DWA ID"][:9])
+    # The trainer's capability_targets: texts in sorted order, those whose activities vote.
+    texts = [t for t in sorted(gwas) if capability_from_gwas(gwas[t]) is not None]
+    if hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest() != str(z["digest"][0]):
+        print("  (capability_oof.npz was made from other texts: run --capability-oof again)")
+        return
+    y = np.asarray([CAPABILITIES.index(str(capability_from_gwas(gwas[t]))) for t in texts])
+    hands = np.asarray([not HANDS_ON_GWAS.isdisjoint(gwas[t]) for t in texts], dtype=float)
+    occ = np.unique(codes, return_inverse=True)[1]
+    even = occ % 2 == 0
+    desk = np.asarray([c[:2] in DESK_MAJOR for c in codes])
+    vecs = load_embedder().encode(texts)
+    n, k = len(y), len(CAPABILITIES)
+    votes, share = np.zeros((n, k)), np.zeros(n)
+    onehot = np.eye(k)[y]
+    for s in range(0, n, 2000):
+        rows = np.arange(s, min(s + 2000, n))
+        sims = vecs[rows] @ vecs.T
+        sims[fold[rows][:, None] == fold[None, :]] = -np.inf  # neighbours of other folds only
+        best = np.argpartition(-sims, NEIGHBOURS - 1, axis=1)[:, :NEIGHBOURS]
+        w = np.exp(SHARPNESS * (np.take_along_axis(sims, best, axis=1) - 1.0))
+        votes[rows] = np.einsum("rk,rkc->rc", w, onehot[best]) / w.sum(1, keepdims=True)
+        share[rows] = (w * hands[best]).sum(1) / w.sum(1)
+    phys = CAPABILITIES.index(PHYSICAL)
+    ways = {
+        "head alone (task-model-1.1)": head.argmax(1),
+        "head + physical-wording rule": pooled_capabilities(texts, head),
+        "head + neighbours, no rule": pooled_capabilities(texts, head, votes, np.ones(n)),
+        "shipped: head + neighbours + rule": pooled_capabilities(texts, head, votes, share),
+    }
+    for label, got in ways.items():
+        pred = np.asarray([CAPABILITIES.index(c) if isinstance(c, str) else c for c in got])
+        ok, p = pred == y, pred == phys
+        print(
+            f"  {label:35s} agreement even {ok[even].mean():.3f} odd {ok[~even].mean():.3f} "
+            f"all {ok.mean():.3f} | physical on desk occupations {p[desk].mean():.3f}, "
+            f"physical backed by hands-on activities {hands[p].mean():.3f}"
+        )
+
+
 def main() -> None:
     """Run every measurement and print it."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--grid", action="store_true", help="weight and temperature grid")
+    parser.add_argument(
+        "--capability-oof", action="store_true", help="write (f)'s input (training venv)"
+    )
     args = parser.parse_args()
+    if args.capability_oof:
+        capability_oof()
+        return
     engine = api._analyses_for(None).engine
     kb = engine.kb
     jds, held = pseudo_jds(kb)
@@ -307,6 +456,10 @@ def main() -> None:
     handwritten(engine)
     print("single rewritten statements -> occupation of the original task:")
     rewritten_statements(kb)
+    print("splitter: duties kept, other lines recognised:")
+    splitting(kb)
+    print("protecting capability of free text vs the work-activity vote (held out):")
+    capability()
 
 
 if __name__ == "__main__":

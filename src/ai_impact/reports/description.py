@@ -9,7 +9,13 @@ and they are aggregated with the same weights and formula as every O*NET occupat
 (supplemental) since a pasted list does not say which duties are core. Exposure and
 substitution come from those statements; AI use observed today, the industry's adoption,
 demand, pay, outlook, skills, certifications and related occupations come from the occupation
-found for the text (:mod:`ai_impact.reports.description_match`), which the header names.
+found for the text (:mod:`ai_impact.reports.description_match`), which the header names; the
+count of tasks seen in use is the user's own statements that are in the AEI sample. A statement
+that stays human gets its capability from the pooled evidence of
+:mod:`ai_impact.reports.description_capability`. Lines the splitter set aside (requirements,
+benefits, company lines, ...) are named in the header, quoted in the method notes and listed
+in the JSON (``description.not_scored``); the page's own sentences are in
+:mod:`ai_impact.reports.description_text`.
 """
 
 from __future__ import annotations
@@ -32,15 +38,22 @@ from ai_impact.reports.build import (
     salary_section,
     section_gaps,
 )
+from ai_impact.reports.description_capability import with_text_capabilities
 from ai_impact.reports.description_match import (
+    DescriptionIndex,
     OccupationMatch,
     combine_with_title,
     description_index,
 )
+from ai_impact.reports.description_text import (
+    header_note,
+    safe_reason,
+    set_aside_notes,
+    usage_sentence,
+)
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.extras import certification_entries, tool_entries
-from ai_impact.reports.figures import pct
-from ai_impact.reports.jd_split import split_description
+from ai_impact.reports.jd_split import SetAside, split_description
 from ai_impact.reports.model import (
     ChangingProfession,
     MethodNote,
@@ -59,7 +72,9 @@ from ai_impact.scoring.exposed import exposed_mask
 
 __all__ = ["DescribedReport", "describe_report", "description_row", "description_to_dict"]
 
-_CONFIDENCE_WORDS = ((0.6, "a close match"), (0.3, "a likely match"), (0.0, "a tentative match"))
+# Other candidates the header names as close: below this confidence they are noise ("Team
+# Assemblers" for a software engineer's ad); the JSON and the describe page list them all.
+_OTHER_MIN = 0.05
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +85,18 @@ class DescribedReport(OccupationReport):
     dropped_lines: int = 0
     title_given: str | None = None
     candidates: tuple[OccupationMatch, ...] = ()
+    set_aside: tuple[SetAside, ...] = ()
 
 
 def description_row(base: OccupationRisk, scores: list[Any]) -> OccupationRisk:
-    """The occupation's risk record with exposure and substitution from the user's tasks."""
+    """The occupation's risk record with exposure and substitution from the user's tasks.
+
+    Observed AI use (the risk component) stays the occupation's; ``n_observed`` counts the
+    user's statements that carry AEI evidence themselves (word-for-word O*NET tasks seen in
+    the Anthropic Economic Index), not the occupation's tasks."""
     n = len(scores)
-    arrays = task_arrays([0] * n, [None] * n, [None] * n, scores)
+    aei = [getattr(s, "aei_share", None) for s in scores]
+    arrays = task_arrays([0] * n, [None] * n, aei, scores)
     agg = aggregate(arrays, 1)
     cols = {
         name: np.asarray(getattr(agg, name), dtype=np.float64)
@@ -99,6 +120,7 @@ def description_row(base: OccupationRisk, scores: list[Any]) -> OccupationRisk:
         basis="tasks",
         n_tasks=n,
         n_exposed=int(exposed_mask(arrays.p_none).sum()),
+        n_observed=int(arrays.observed_use.sum()),
         beta=one("beta"),
         beta_low=one("beta_low"),
         beta_high=one("beta_high"),
@@ -118,49 +140,10 @@ def description_row(base: OccupationRisk, scores: list[Any]) -> OccupationRisk:
     )
 
 
-def _confidence_words(conf: float) -> str:
-    return next(words for cut, words in _CONFIDENCE_WORDS if conf >= cut)
-
-
-def _note(
-    occ: Any, n: int, labelled: int, best: OccupationMatch, others: list[OccupationMatch]
-) -> str:
-    """The header note: the tasks are the user's; the rest is the named occupation's."""
-    found = "your title" if best.via == "title" else f"your {best.via}"
-    alt = ""
-    if others:
-        alt = " Other close occupations: " + "; ".join(f"{m.title} ({m.code})" for m in others)
-        alt += "."
-    scored = "each scored by the task model"
-    if labelled == 1:
-        scored += " (1 of them is word for word an O*NET task statement and keeps its label)"
-    elif labelled:
-        scored += (
-            f" ({labelled} of them are word for word O*NET task statements and keep their "
-            "published labels)"
-        )
-    return (
-        f"The {n} tasks below are the statements of your job description, {scored}. "
-        f"Observed AI use, the industry's AI adoption, demand, pay, outlook, skills, "
-        f"certifications and related occupations are those of {occ.title} ({occ.code}), "
-        f"{_confidence_words(best.confidence)} for {found}.{alt}"
-    )
-
-
-def _usage_sentence(title: str, share: float | None) -> str:
-    """Observed AI use is the occupation's: the user's own statements are not in that sample."""
-    if share is None:
-        return f"No observed-usage evidence is available for the tasks of {title}."
-    return (
-        f"Observed AI use is that of {title}: {pct(share)} of its O*NET task weight already "
-        "appears in conversations with an AI assistant (Anthropic Economic Index); your own "
-        "statements are not part of that sample."
-    )
-
-
-def _matches(engine: Engine, tasks: tuple[str, ...], title: str | None) -> list[OccupationMatch]:
+def _matches(
+    engine: Engine, index: DescriptionIndex, tasks: tuple[str, ...], title: str | None
+) -> list[OccupationMatch]:
     """Candidate occupations for the statements, with the title's resolution when given."""
-    index = description_index(engine.kb, engine.settings.cache_dir, engine.key)
     by_text = index.rank(tasks, top=10)
     if not title:
         return by_text[:5]
@@ -182,27 +165,21 @@ def describe_report(
 
     split = split_description(text)
     title = (title or "").strip() or split.title
-    matches = _matches(engine, split.tasks, title)
-    best, others = matches[0], matches[1:4]
+    index = description_index(engine.kb, engine.settings.cache_dir, engine.key)
+    matches = _matches(engine, index, split.tasks, title)
+    best, others = matches[0], [m for m in matches[1:4] if m.confidence >= _OTHER_MIN]
     kb, table = engine.kb, engine.table
     occ = kb.occupation(best.code)
     base = table.row(occ.code)
     scores = score_tasks(kb, list(split.tasks), adoption_pct=base.adoption_pct)
+    scores, cited = with_text_capabilities(kb, index, scores, occ.code)
     labelled = {s.task for s in scores if s.source == "human label"}
+    cited_by_task = {scores[i].task: text for i, text in cited.items()}
     row = description_row(base, scores)
     tasks = [DescribedTask(-(i + 1), occ.code, t) for i, t in enumerate(split.tasks)]
     at_risk, safe, _, _ = split_tasks(tasks, scores)
     safe = tuple(
-        replace(
-            s,
-            reason=(
-                "From your description; it is an O*NET task statement whose published label "
-                f"keeps it human; it rests on {s.capability}."
-                if s.task in labelled
-                else f"From your description; the task model rates it as resting on {s.capability}."
-            ),
-        )
-        for s in safe
+        replace(s, reason=safe_reason(s, labelled, cited_by_task, occ.title)) for s in safe
     )
     risk = risk_summary(row)
     exposure = exposure_breakdown(row)
@@ -219,7 +196,7 @@ def describe_report(
         sentences=(
             nv.exposure_sentence(exposure),
             nv.substitution_sentence(exposure),
-            _usage_sentence(occ.title, row.ai_usage),
+            usage_sentence(occ.title, row.ai_usage, row.n_observed, row.n_tasks),
             nv.adoption_sentence(
                 row.adoption_sector, row.adoption_pct, row.adoption_all_pct, period
             ),
@@ -261,7 +238,10 @@ def describe_report(
     if outlook is not None:
         overview.append(outlook.sentence)
     gaps += section_gaps(row, at_risk, safe, tools, outlook, adaptation, certs, related, engine)
-    note = _note(occ, len(split.tasks), len(labelled), best, others)
+    note = header_note(occ, len(split.tasks), len(labelled), best, others)
+    aside_header, aside_notes = set_aside_notes(split.set_aside)
+    if aside_header:
+        note = f"{note} {aside_header}"
     if ratings_note:
         note = f"{note} {ratings_note}"
     method = method_note(engine.model_version, f"knowledge base {engine.key.split('-')[0]}")
@@ -272,6 +252,7 @@ def describe_report(
             "Tasks come from your own text: each is scored by the task model, except a "
             "statement that is word for word a labelled O*NET task, which keeps its published "
             "label; each counts once (a pasted list does not say which duties are core).",
+            *aside_notes,
             *method.notes,
         ),
     )
@@ -297,6 +278,7 @@ def describe_report(
         dropped_lines=split.dropped,
         title_given=title,
         candidates=tuple(matches),
+        set_aside=split.set_aside,
     )
 
 
@@ -307,6 +289,7 @@ def description_to_dict(report: OccupationReport) -> dict[str, Any]:
         out["description"] = {
             "statements": list(report.statements),
             "dropped_lines": report.dropped_lines,
+            "not_scored": [{"text": a.text, "kind": a.kind} for a in report.set_aside],
             "title": report.title_given,
             "candidates": [asdict(m) for m in report.candidates],
         }

@@ -18,6 +18,11 @@ and 0.35 / 0.60 for coverage alone; expected calibration error of the top confid
 A job title (given, or read from the first line) goes through the title resolver. A certain
 title answer (a code, an exact or alias title, or confidence ≥ :data:`TITLE_CERTAIN`) decides
 the occupation; otherwise title and text confidences are averaged per occupation.
+
+The same vectors give the evidence for a pasted statement's protecting capability
+(:meth:`DescriptionIndex.capability_evidence`): each O*NET task row keeps the capability its
+work activities vote for and whether any of them is hands-on
+(:mod:`ai_impact.scoring.capability_text`).
 """
 
 from __future__ import annotations
@@ -34,12 +39,15 @@ from numpy.typing import NDArray
 
 from ai_impact.reports.description_lexical import LexicalIndex
 from ai_impact.risk.build import description_sentences
+from ai_impact.scoring.capability import CAPABILITIES, HANDS_ON_GWAS, capability_from_gwas
+from ai_impact.scoring.capability_text import NEIGHBOURS, SHARPNESS
 from ai_impact.scoring.phrasing import task_statement
 
 __all__ = [
     "COVERAGE_WEIGHT",
     "TEMPERATURE",
     "TITLE_CERTAIN",
+    "CapabilityEvidence",
     "DescriptionIndex",
     "OccupationMatch",
     "combine_with_title",
@@ -50,7 +58,7 @@ COVERAGE_WEIGHT = 0.0
 LEXICAL_WEIGHT = 0.5
 TEMPERATURE = 0.015
 TITLE_CERTAIN = 0.8
-INDEX_VERSION = "jd-2"
+INDEX_VERSION = "jd-4"
 TOP_K = 5
 
 F32 = NDArray[np.float32]
@@ -66,8 +74,44 @@ class OccupationMatch:
     via: str  # 'tasks' | 'title' | 'title and tasks'
 
 
+@dataclass(frozen=True, slots=True)
+class CapabilityEvidence:
+    """What the O*NET statements nearest to each pasted statement say about its capability.
+
+    ``nearest`` / ``nearest_cos``: per statement and capability, the closest of the neighbours
+    voting for it (task id, -1 when none, and its cosine); ``own`` / ``own_cos``: the same among
+    all statements of one occupation (the one the text was matched to)."""
+
+    votes: NDArray[np.float64]  # statements × capabilities, weighted share of the neighbours
+    hands_on: NDArray[np.float64]  # weighted share of neighbours with hands-on work activities
+    nearest: NDArray[np.int64]
+    nearest_cos: NDArray[np.float64]
+    own: NDArray[np.int64]
+    own_cos: NDArray[np.float64]
+
+
+def _closest_voters(
+    sims: NDArray[np.float64], info: NDArray[np.int64], k: int
+) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
+    """Per statement (rows of ``sims``) and capability, the task id and cosine of the most
+    similar candidate (columns, with ``info`` rows: task id, capability) voting for it."""
+    ids = np.full((sims.shape[0], k), -1, dtype=np.int64)
+    cos = np.full((sims.shape[0], k), -1.0)
+    for cap in range(k):
+        cols = np.flatnonzero(info[:, 1] == cap)
+        if len(cols) == 0:
+            continue
+        best = np.argmax(sims[:, cols], axis=1)
+        ids[:, cap] = info[cols[best], 0]
+        cos[:, cap] = sims[np.arange(sims.shape[0]), cols[best]]
+    return ids, cos
+
+
 class DescriptionIndex:
-    """Unit vectors of every occupation's statements, grouped by occupation (row order)."""
+    """Unit vectors of every occupation's statements, grouped by occupation (row order).
+
+    Task rows also keep their task id, the capability their work activities vote for (-1 when
+    none, and for description sentences) and whether one of those activities is hands-on."""
 
     def __init__(
         self,
@@ -76,6 +120,7 @@ class DescriptionIndex:
         vectors: F32,
         owner: NDArray[Any],
         lexical: LexicalIndex,
+        task_info: NDArray[Any] | None = None,
     ):
         self.lexical = lexical
         order = np.argsort(owner, kind="stable")
@@ -83,6 +128,10 @@ class DescriptionIndex:
         self.titles = titles
         self.vectors = np.ascontiguousarray(vectors[order], dtype=np.float32)
         self.owner = np.asarray(owner)[order].astype(np.int64)
+        # task id, capability index, hands-on flag per row (-1, -1, 0 for description sentences)
+        if task_info is None:
+            task_info = np.tile(np.asarray([-1, -1, 0]), (len(order), 1))
+        self.task_info = np.asarray(task_info, dtype=np.int64)[order]
         present = np.unique(self.owner)
         self.present = present  # occupations with at least one statement
         self.starts = np.searchsorted(self.owner, present)
@@ -97,20 +146,29 @@ class DescriptionIndex:
 
         occs = list(kb.occupations())
         pos = {o.code: i for i, o in enumerate(occs)}
+        gwas: dict[int, list[str]] = {}  # one vote per linked activity, as score_known_tasks
+        for a in kb.all_activities():
+            gwas.setdefault(a.task_id, []).append(a.gwa_id[:9])
         texts: list[str] = []
         owner: list[int] = []
+        info: list[tuple[int, int, int]] = []
         for t in kb.all_tasks():
             if t.code in pos and (exclude_tasks is None or t.task_id not in exclude_tasks):
                 texts.append(t.text)
                 owner.append(pos[t.code])
+                acts = gwas.get(t.task_id, [])
+                cap = capability_from_gwas(acts)
+                hands = int(not HANDS_ON_GWAS.isdisjoint(acts))
+                info.append((t.task_id, -1 if cap is None else CAPABILITIES.index(cap), hands))
         for o in occs:
             for s in description_sentences(o.description):
                 texts.append(s)
                 owner.append(pos[o.code])
+                info.append((-1, -1, 0))
         vectors = load_embedder().encode(texts)
         lexical = LexicalIndex.build(texts, owner, len(occs))
         codes, titles = [o.code for o in occs], [o.title for o in occs]
-        return cls(codes, titles, vectors, np.asarray(owner), lexical)
+        return cls(codes, titles, vectors, np.asarray(owner), lexical, np.asarray(info))
 
     def save(self, path: Path, key: str) -> None:
         """Write the index as an .npz (atomic rename; a read-only folder is not an error)."""
@@ -123,6 +181,7 @@ class DescriptionIndex:
                 "titles": np.asarray(self.titles, dtype=np.str_),
                 "vectors": self.vectors.astype(np.float16),
                 "owner": self.owner,
+                "task_info": self.task_info.astype(np.int32),
                 **self.lexical.arrays(),
             }
             np.savez_compressed(tmp, **payload)
@@ -142,6 +201,7 @@ class DescriptionIndex:
                     z["vectors"].astype(np.float32),
                     z["owner"],
                     LexicalIndex.from_arrays(z, len(codes)),
+                    z["task_info"],
                 )
         except (OSError, KeyError, ValueError):
             return None
@@ -164,6 +224,44 @@ class DescriptionIndex:
         lexical = self.lexical.scores(texts)[self.present] if LEXICAL_WEIGHT > 0 else 0.0
         out[self.present] = (1.0 - LEXICAL_WEIGHT) * dense + LEXICAL_WEIGHT * lexical
         return out
+
+    def capability_evidence(
+        self, texts: Sequence[str], occupation: str | None = None
+    ) -> CapabilityEvidence:
+        """The :data:`NEIGHBOURS` O*NET statements (with work activities) nearest to each
+        pasted statement, weighted by ``exp(SHARPNESS·(cos − 1))``: their capability votes,
+        their hands-on share, and the closest voters for each capability among them and
+        among the statements of ``occupation``."""
+        from ai_impact.titles.embed import load_embedder
+
+        n, k = len(texts), len(CAPABILITIES)
+        votes, hands = np.zeros((n, k)), np.zeros(n)
+        rows = np.flatnonzero(self.task_info[:, 1] >= 0)
+        if n == 0 or len(rows) == 0:
+            none_ids, none_cos = np.full((n, k), -1, dtype=np.int64), np.full((n, k), -1.0)
+            return CapabilityEvidence(votes, hands, none_ids, none_cos, none_ids, none_cos)
+        vecs = load_embedder().encode([task_statement(t) for t in texts])
+        sims = (vecs @ self.vectors.T)[:, rows].astype(np.float64)  # no copy of the table
+        top = min(NEIGHBOURS, len(rows))
+        best = np.argpartition(-sims, top - 1, axis=1)[:, :top]
+        near_sims = np.take_along_axis(sims, best, axis=1)
+        weight = np.exp(SHARPNESS * (near_sims - 1.0))
+        info = self.task_info[rows[best]]  # statements × neighbours × (id, capability, hands)
+        total = np.maximum(weight.sum(axis=1), 1e-12)
+        for cap in range(k):
+            votes[:, cap] = (weight * (info[:, :, 1] == cap)).sum(axis=1) / total
+        hands = (weight * info[:, :, 2]).sum(axis=1) / total
+        nearest = np.full((n, k), -1, dtype=np.int64)
+        nearest_cos = np.full((n, k), -1.0)
+        for i in range(n):
+            ids, cos = _closest_voters(near_sims[i : i + 1], info[i], k)
+            nearest[i], nearest_cos[i] = ids[0], cos[0]
+        own_rows = np.zeros(0, dtype=np.int64)
+        if occupation in self.codes:
+            mine = np.flatnonzero(self.owner[rows] == self.codes.index(str(occupation)))
+            own_rows = mine
+        own, own_cos = _closest_voters(sims[:, own_rows], self.task_info[rows[own_rows]], k)
+        return CapabilityEvidence(votes, hands, nearest, nearest_cos, own, own_cos)
 
     def rank(self, texts: Sequence[str], top: int = TOP_K) -> list[OccupationMatch]:
         """The ``top`` occupations for pasted statements, with softmax confidences."""

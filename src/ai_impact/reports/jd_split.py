@@ -1,24 +1,30 @@
-"""Cut a pasted job description or task list into task-like statements.
+"""Cut a pasted job description or task list into task-like statements, and say what was left out.
 
 Rules, applied line by line (documented in docs/methodology.md, "Your own job description"):
 
 1. List markers (``-``, ``*``, ``•``, ``1.``, ``2)``, ``a)``) are stripped; a bulleted or
    numbered line is one statement, a prose line is cut into sentences.
-2. Headings are dropped: a short line ending in ``:``, a short line in capitals, or a known
-   section name ("Responsibilities", "Benefits", "About us", ...), and so is a line led by a
-   non-duty label ("About us: ...", "Salary: ..."). A heading also sets the
-   section: lines under a requirements, benefits, company or equal-opportunity heading are
-   dropped until a duties heading ("Responsibilities", "What you'll do", "Duties", "Tasks").
-3. Boilerplate lines are dropped wherever they stand: equal-opportunity statements, pay and
-   salary lines, benefits, experience / degree / licence requirements, company blurbs,
-   calls to apply, location and schedule lines.
-4. What is left must read like a task: three to 60 words, with a letter in it. Duplicates
-   (ignoring case and punctuation) are dropped.
-5. The first line may be the job title (short, no sentence punctuation, not a heading): it is
-   returned apart, not as a task.
+2. Headings are left out: a known section name ("Responsibilities", "What you bring", "Perks &
+   benefits", "About us", ...; :func:`~ai_impact.reports.description_lines.section_of`), a
+   short line ending in ``:``, or a short line in capitals. A heading sets the section: the
+   lines under a requirements, benefits, company or logistics heading are left out until a
+   duties heading or another short ``...:`` heading; a line led by such a label ("About us:
+   ...", "Benefits: ...") is left out with it.
+3. Wherever it stands, a line is left out when its shape says it is not work done in the job
+   (:func:`~ai_impact.reports.description_lines.line_kind`): years of experience, degrees,
+   licences held, "proficiency in", "knowledge of", skill phrases, lists of tools without a
+   verb, pay and benefits, equal-opportunity and company lines, location and schedule lines.
+   Under a duties heading a line that opens with a verb stays a duty.
+4. What is left must read like a task: three to 60 words (two when it opens with a verb,
+   "Bathe patients"), with a letter in it. Duplicates (ignoring case and punctuation) go.
+5. The first line may be the job title (short, no sentence punctuation, not a heading, not
+   opening with a base-form verb, and set apart: a blank line or a bulleted line follows, or
+   the text has headings): it is returned apart, not as a task.
 
-Limits: the text may hold at most :data:`MAX_CHARS` characters and :data:`MAX_TASKS` task
-statements; beyond either, or with no task statement at all, :class:`InputError` says so.
+Every line left out is kept in :attr:`SplitText.set_aside` with its kind, so the report can say
+what was not scored. Limits: the text may hold at most :data:`MAX_CHARS` characters and
+:data:`MAX_TASKS` task statements; beyond either, or with no task statement at all,
+:class:`InputError` says so.
 """
 
 from __future__ import annotations
@@ -27,96 +33,61 @@ import re
 from dataclasses import dataclass
 
 from ai_impact.errors import InputError
-from ai_impact.scoring.phrasing import LIST_MARKER
+from ai_impact.reports.description_lines import (
+    DUTY,
+    HEADING,
+    REPEATED,
+    SIZE,
+    line_kind,
+    section_of,
+    starts_with_verb,
+)
+from ai_impact.scoring.phrasing import LIST_MARKER, is_task_verb
 
-__all__ = ["MAX_CHARS", "MAX_TASKS", "SplitText", "split_description"]
+__all__ = ["MAX_CHARS", "MAX_TASKS", "SetAside", "SplitText", "split_description"]
 
 MAX_CHARS = 20_000
 MAX_TASKS = 60
 MIN_WORDS = 3
 MAX_WORDS = 60
 _TITLE_MAX_WORDS = 8
+_COLON_HEADING_WORDS = 6
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-Z0-9])")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
-_DUTY_HEADINGS = re.compile(
-    r"^(?:key |main |core |primary |essential |job |your |the )?"
-    r"(?:responsibilities|duties|tasks|accountabilities|what you(?:'|’)?ll do|what you will do|"
-    r"day[- ]to[- ]day|the role|role|in this role|about the role|job description|"
-    r"position summary|summary|overview|activities|scope)"
-    r"(?: and (?:duties|responsibilities))?(?: include)?\s*:?\s*$",
-    re.IGNORECASE,
-)
-_SKIP_HEADINGS = re.compile(
-    r"^(?:(?:minimum |preferred |basic |required |desired |key |our |the |your )?"
-    r"(?:requirements|qualifications|skills|experience|education|what you(?:'|’)?ll bring|"
-    r"what we(?:'|’)?re looking for|who you are|about you|nice to have|must haves?|"
-    r"benefits|perks|what we offer|compensation|pay|salary|about us|about the company|"
-    r"who we are|our company|company overview|equal opportunity|eeo|how to apply|"
-    r"physical demands|working conditions|work environment|location|schedule|hours)"
-    r"(?: and (?:skills|experience|qualifications|benefits|perks))?)\s*:?\s*$",
-    re.IGNORECASE,
-)
 
-# Lines that are not work done in the job, wherever they stand.
-# Lines that are not work done in the job, wherever they stand. Each pattern is narrow enough
-# to keep duties that share a word with boilerplate ("Calculate bonus payments", "Assist with
-# dental procedures", "Complete required documentation", "Provide remote support").
-_BOILERPLATE: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        # equal opportunity, accommodation, screening of applicants
-        r"equal (?:employment )?opportunity|without regard to|protected (?:veteran|class)|"
-        r"sexual orientation|gender identity|national origin|e-?verify|"
-        r"(?:pass|subject to|undergo)\b.*\b(?:background check|drug (?:test|screen))",
-        # pay and benefits
-        r"\$\s?\d[\d,.]*\s*(?:k\b|-|–|to\b|/\s?(?:hr|hour|year|yr)|per\b|an? (?:hour|year))|"
-        r"\bsalary (?:range|of)\b|\bstarting (?:salary|pay)\b|\bper (?:hour|annum)\b|"
-        r"\bpay range\b|\bcompensation (?:package|range)\b|\bcompetitive (?:pay|salary|wages?)|"
-        r"\b401\s?\(?k\)?|\bhealth(?:care)? insurance\b|\bmedical, dental\b|"
-        r"\bdental (?:and|&) vision\b|paid time off|\bPTO\b|\bbenefits package\b|"
-        r"tuition reimbursement|\bstock options\b|\bemployee discount",
-        # requirements rather than duties
-        r"\b\d+\s*\+?\s*(?:years?|yrs?)(?:'|’)? (?:of )?(?:experience|exp\b)|"
-        r"\bbachelor(?:'|’)?s?\b|\bmaster(?:'|’)?s degree|\bdegree in\b|\bhigh school\b|"
-        r"\bGED\b|\b(?:is|are) (?:required|preferred)\b|\b(?:required|preferred):|"
-        r"\((?:required|preferred)\)|, preferred\b|\bmust (?:have|be|possess)\b|"
-        r"\bproficien(?:t|cy) (?:in|with)\b|^(?:previous |prior )?experience (?:with|in|as)\b|"
-        r"\bability to lift\b|\bvalid driver|\bknowledge of\b|\bstrong .* skills\b|"
-        r"\bexcellent .* skills\b",
-        # company blurbs and calls to apply
-        r"^(?:we are|we're|we’re|our (?:company|mission|team|client|culture)|join (?:us|our)|"
-        r"founded in|headquartered)\b|\bapply (?:now|today|online)\b|\bclick (?:here|apply)\b|"
-        # "Acme Health is a 300-bed hospital ...": a name, then is/are a ...
-        r"^(?:[A-Z][\w&.'’-]*\s+){1,5}(?:is|are) (?:a|an|the|one)\b|"
-        r"\bvisit (?:our|us)\b|\bwww\.|https?://",
-        # location, schedule, job type
-        r"^(?:location|schedule|shift|hours|job type|employment type|department|reports to|"
-        r"travel|start date|pay|salary|benefits)\s*:|\bfull[- ]time\b|\bpart[- ]time\b|"
-        r"^(?:remote|hybrid|on-?site)\b",
-    )
-)
+@dataclass(frozen=True, slots=True)
+class SetAside:
+    """A line (or sentence) of the pasted text that is not scored, and why."""
+
+    text: str
+    kind: str  # a kind of ai_impact.reports.description_lines: requirement, benefit, ...
 
 
 @dataclass(frozen=True, slots=True)
 class SplitText:
-    """The task statements found in a pasted text, the title line if any, and what was dropped."""
+    """The task statements found in a pasted text, the title line if any, and what was left
+    out (``dropped`` counts every line and sentence left out, headings included)."""
 
     tasks: tuple[str, ...]
     title: str | None
     dropped: int
+    set_aside: tuple[SetAside, ...] = ()
 
 
-def _is_heading(line: str) -> bool:
-    """A short line ending in a colon, a short line in capitals, or a known section name."""
+def _heading(line: str) -> tuple[bool, str | None]:
+    """Whether a line is a heading, and the kind of section it opens (None: unknown)."""
+    kind = section_of(line)
+    if kind is not None:
+        return True, kind
     words = _WORD.findall(line)
-    if _DUTY_HEADINGS.match(line) or _SKIP_HEADINGS.match(line):
-        return True
-    if line.endswith(":") and len(words) <= 6:
-        return True
+    if line.endswith(":") and len(words) <= _COLON_HEADING_WORDS:
+        return True, None
     letters = [c for c in line if c.isalpha()]
-    return bool(letters) and len(words) <= 6 and all(c.isupper() for c in letters)
+    if letters and len(words) <= _COLON_HEADING_WORDS and all(c.isupper() for c in letters):
+        return True, None
+    return False, None
 
 
 def _looks_like_title(line: str) -> bool:
@@ -126,10 +97,23 @@ def _looks_like_title(line: str) -> bool:
         0 < len(words) <= _TITLE_MAX_WORDS
         and not LIST_MARKER.match(line)
         and not line.rstrip().endswith((".", "!", "?", ";", ":"))
-        and not _DUTY_HEADINGS.match(line)
-        and not _SKIP_HEADINGS.match(line)
-        and not any(p.search(line) for p in _BOILERPLATE)
+        and section_of(line) is None
+        and line_kind(line, in_duties=True) == DUTY
     )
+
+
+def _is_title(lines: list[str], raw: list[str]) -> bool:
+    """The first line names the job when it looks like a title, does not open with a verb, and
+    the text shows it stands apart: a blank line or a bulleted line follows it, or the text has
+    headings. In a plain task list the first line is a task like the others."""
+    first = lines[0]
+    opening = _WORD.match(LIST_MARKER.sub("", first))
+    if not _looks_like_title(first) or (opening and is_task_verb(opening.group(0))):
+        return False
+    at = raw.index(first)
+    blank_after = at + 1 < len(raw) and raw[at + 1] == ""
+    bullet_after = bool(LIST_MARKER.match(lines[1]))
+    return blank_after or bullet_after or any(_heading(ln)[0] for ln in lines[1:])
 
 
 def _key(text: str) -> str:
@@ -142,6 +126,14 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(",;").strip()
 
 
+def _size_ok(statement: str) -> bool:
+    """Three to 60 words; two will do when the statement opens with a verb."""
+    n = len(_WORD.findall(statement))
+    if n == MIN_WORDS - 1:
+        return starts_with_verb(statement)
+    return MIN_WORDS <= n <= MAX_WORDS
+
+
 def split_description(text: str) -> SplitText:
     """Task statements of a pasted job description (rules in the module docstring)."""
     if len(text) > MAX_CHARS:
@@ -149,53 +141,60 @@ def split_description(text: str) -> SplitText:
             f"The job description has more than {MAX_CHARS:,d} characters, the limit.",
             hint="Paste only the duties or task list.",
         )
-    lines = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    lines = [ln for ln in lines if ln]
+    raw = [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [ln for ln in raw if ln]
     if not lines:
         raise InputError(
             "The job description is empty.",
             hint="Paste the duties of the job, one per line or as sentences.",
         )
     title = None
-    if len(lines) > 1 and _looks_like_title(lines[0]):
+    if len(lines) > 1 and _is_title(lines, raw):
         title, lines = _clean(lines[0]), lines[1:]
     tasks: list[str] = []
+    aside: list[SetAside] = []
     seen: set[str] = set()
-    dropped = 0
-    skipping = False
+    section: str | None = None  # kind of the current section; None before any or unknown
     for line in lines:
         bare = LIST_MARKER.sub("", line).strip()
         if not bare:
             continue
-        if _is_heading(bare):
-            if _SKIP_HEADINGS.match(bare):
-                skipping = True
-            elif _DUTY_HEADINGS.match(bare) or bare.endswith(":"):
-                skipping = False
-            dropped += 1
+        is_heading, kind = _heading(bare)
+        if is_heading:
+            section = kind
+            aside.append(SetAside(_clean(bare), HEADING))
             continue
-        label, colon, _rest = bare.partition(":")
-        if skipping or (colon and _SKIP_HEADINGS.match(label.strip())):
-            dropped += 1
+        label, colon, rest = bare.partition(":")
+        labelled = section_of(label) if colon and rest.strip() else None
+        if labelled not in (None, DUTY):
+            aside.append(SetAside(_clean(bare), labelled))
             continue
+        if section not in (None, DUTY):
+            shape = line_kind(bare)  # an equal-opportunity line under "Benefits" says so
+            aside.append(SetAside(_clean(bare), section if shape == DUTY else shape))
+            continue
+        if labelled == DUTY:
+            bare = rest.strip()
         parts = [bare] if LIST_MARKER.match(line) else _SENTENCE.split(bare)
         for part in parts:
             statement = _clean(part)
-            n_words = len(_WORD.findall(statement))
-            key = _key(statement)
-            if (
-                not MIN_WORDS <= n_words <= MAX_WORDS
-                or any(p.search(statement) for p in _BOILERPLATE)
-                or key in seen
-            ):
-                dropped += 1
+            if not statement:
                 continue
-            seen.add(key)
-            tasks.append(statement)
+            shape = line_kind(statement, in_duties=section == DUTY)
+            key = _key(statement)
+            if shape != DUTY:
+                aside.append(SetAside(statement, shape))
+            elif not _size_ok(statement):
+                aside.append(SetAside(statement, SIZE))
+            elif key in seen:
+                aside.append(SetAside(statement, REPEATED))
+            else:
+                seen.add(key)
+                tasks.append(statement)
     if not tasks:
         raise InputError(
             "No task statement was found in the job description: every line was empty, too "
-            "short, a heading or boilerplate (pay, benefits, requirements, company blurb).",
+            "short, a heading or not a duty (pay, benefits, requirements, company blurb).",
             hint="Paste the duties, one per line, such as 'Prepare monthly sales reports'.",
         )
     if len(tasks) > MAX_TASKS:
@@ -203,4 +202,4 @@ def split_description(text: str) -> SplitText:
             f"The job description holds {len(tasks)} task statements; the limit is {MAX_TASKS}.",
             hint="Keep the main duties of the job, or split the text into several analyses.",
         )
-    return SplitText(tasks=tuple(tasks), title=title, dropped=dropped)
+    return SplitText(tasks=tuple(tasks), title=title, dropped=len(aside), set_aside=tuple(aside))

@@ -6,6 +6,9 @@ Work Activities (DWA → IWA → GWA); generic activities (getting or recording 
 working with computers) vote with half weight because almost every task has them. Tasks
 without activities get the capability predicted by the text model, which was trained on
 these very votes.
+
+Free text (a pasted job description) has no activities either; its evidence and the sanity
+rule it obeys live in :mod:`ai_impact.scoring.capability_text`.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ __all__ = [
     "CREATIVE",
     "EMPATHY",
     "GWA_CAPABILITY",
+    "HANDS_ON_GWAS",
     "JUDGMENT",
     "LEADERSHIP",
     "PHYSICAL",
@@ -73,6 +77,14 @@ GWA_CAPABILITY: dict[str, str] = {
     "4.A.4.c.2": LEADERSHIP,  # Staffing Organizational Units
     "4.A.4.c.3": LEADERSHIP,  # Monitoring and Controlling Resources and Spending Money
 }
+
+# The physical GWAs that mean hands-on work: moving, handling, operating, repairing, inspecting
+# equipment. "Monitoring Processes, Materials, or Surroundings" and "Identifying Objects,
+# Actions, and Events" also vote physical, but desk tasks carry them too ("Monitor status of
+# loans and accounts"), so they are not evidence of hands-on work.
+HANDS_ON_GWAS = frozenset(
+    {"4.A.1.b.2", "4.A.3.a.1", "4.A.3.a.2", "4.A.3.a.3", "4.A.3.a.4", "4.A.3.b.4", "4.A.3.b.5"}
+)
 
 # Activities nearly every desk task has: weak evidence of what protects it.
 _GENERIC = frozenset({"4.A.1.a.1", "4.A.3.b.1", "4.A.3.b.6", "4.A.2.a.2"})

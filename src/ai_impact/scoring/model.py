@@ -80,13 +80,18 @@ class TaskModel:
         """Model version string from the artefact's metadata."""
         return str(self.meta["version"])
 
-    def _static(self, texts: list[str]) -> tuple[_FLOAT, list[_FLOAT]]:
-        """Normalised mean token vectors of the first net and every net's logits."""
+    def _tokens(self, texts: list[str]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """Token ids of the batch, flat, and where each text starts."""
         enc = self._tok.encode_batch(texts, add_special_tokens=False)
         ids = [e.ids[:_MAX_TOKENS] or [0] for e in enc]
         lens = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
         flat = np.fromiter((t for x in ids for t in x), dtype=np.int64, count=int(lens.sum()))
-        starts = np.concatenate([[0], np.cumsum(lens)[:-1]])
+        starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int64)
+        return flat, starts
+
+    def _static(self, texts: list[str]) -> tuple[_FLOAT, list[_FLOAT]]:
+        """Normalised mean token vectors of the first net and every net's logits."""
+        flat, starts = self._tokens(texts)
         a = self._a
         means, logits = [], []
         for i, table in enumerate(self._tables):
@@ -96,6 +101,29 @@ class TaskModel:
             means.append(mean)
             logits.append(hidden @ a[f"s{i}_w2"] + a[f"s{i}_b2"])
         return means[0], logits
+
+    def _capability(self, occ: Occurrences, vals: NDArray[np.float64], mean: _FLOAT) -> _FLOAT:
+        """The capability head: the first net's mean vector and the words (folded buckets)."""
+        a = self._a
+        cap = mean @ a["cap_w"] + a["cap_b"]
+        if "cap_hash" in a:  # the capability head also reads the words (folded word buckets)
+            words = occ.block == 0
+            word_occ = Occurrences(
+                occ.rows[words], occ.buckets[words], occ.block[words], occ.n_texts
+            )
+            bits = int(self.meta["cap_bits"])
+            cap = cap + weighted_scores(word_occ, vals[words], a["cap_hash"], bits)
+        out: _FLOAT = np.exp(_log_softmax(cap.astype(np.float32)))
+        return out
+
+    def capability(self, texts: list[str]) -> _FLOAT:
+        """The capability probabilities alone (texts × 5), as :meth:`predict` gives them."""
+        occ = hashed_occurrences(texts, int(self.meta["bits"]))
+        vals = occurrence_weights(occ, self._a["idf"])
+        flat, starts = self._tokens(texts)
+        mean = np.add.reduceat(self._tables[0][flat], starts, axis=0)
+        mean /= np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
+        return self._capability(occ, vals, mean)
 
     def predict(self, texts: list[str]) -> Predictions:
         """Probabilities for every text of the batch (texts must be non-empty strings)."""
@@ -122,14 +150,7 @@ class TaskModel:
         z = sum(w * lp for w, lp in zip(m["weights"], logp, strict=True)) + a["offset_human"]
         exposure = np.exp(_log_softmax(z))
         automation = np.exp(_log_softmax(head("auto")))
-        cap = mean @ a["cap_w"] + a["cap_b"]
-        if "cap_hash" in a:  # the capability head also reads the words (folded word buckets)
-            words = occ.block == 0
-            word_occ = Occurrences(
-                occ.rows[words], occ.buckets[words], occ.block[words], len(texts)
-            )
-            cap = cap + weighted_scores(word_occ, vals[words], a["cap_hash"], int(m["cap_bits"]))
-        capability = np.exp(_log_softmax(cap.astype(np.float32)))
+        capability = self._capability(occ, vals, mean)
         member_beta = np.stack([_beta(np.exp(lp)) for lp in logp], axis=1)
         return Predictions(exposure, automation, capability, member_beta)
 

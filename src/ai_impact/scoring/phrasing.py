@@ -32,7 +32,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["LIST_MARKER", "base_verb", "task_statement"]
+__all__ = ["LIST_MARKER", "base_verb", "is_task_verb", "task_statement"]
 
 _VERBS_FILE = Path(__file__).with_name("data") / "task_verbs.json"
 # A list marker at the start of a line ("- ", "• ", "3) ", "b. "); the job-description splitter
@@ -188,6 +188,11 @@ def base_verb(word: str) -> tuple[str, str] | None:
     if low in verbs:
         return None
     return forms.get(low)
+
+
+def is_task_verb(word: str) -> bool:
+    """Whether ``word`` (any case) is a base-form verb that opens O*NET statements."""
+    return word.lower() in _forms()[0]
 
 
 def _strip_frames(text: str) -> str:

@@ -1,0 +1,302 @@
+"""What a line of a job ad is: a duty, or a requirement, benefit, company or logistics line.
+
+The splitter (:mod:`ai_impact.reports.jd_split`) reads a pasted text line by line. This module
+holds its two readings, both documented in docs/methodology.md ("Your own job description"):
+
+- :func:`section_of` — a short line that names a section ("What you bring", "Perks &
+  benefits:", "ESSENTIAL FUNCTIONS") and the kind of lines under it;
+- :func:`line_kind` — the shape of one statement wherever it stands: years of experience, a
+  degree, a licence that is required, "proficiency in", "knowledge of", a skill phrase such
+  as "Advanced Excel" or "Excellent written communication", a list of tools without a verb,
+  pay and benefits, equal-opportunity and company lines, location and schedule lines.
+
+Each pattern is narrow enough to keep duties that share a word with such lines ("Calculate
+bonus payments", "Maintain vendor master data", "Apply knowledge of welding to set
+machines", "Complete documentation as required"): none of the 17,537 O*NET 30.3 task
+statements and none of the 363 hand-written task rewrites of the benchmarks reads as
+anything but a duty (tested).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ai_impact.scoring.phrasing import base_verb, is_task_verb, task_statement
+
+__all__ = [
+    "BENEFIT",
+    "COMPANY",
+    "DUTY",
+    "HEADING",
+    "KIND_LABELS",
+    "LOGISTICS",
+    "REPEATED",
+    "REQUIREMENT",
+    "SIZE",
+    "line_kind",
+    "section_of",
+    "starts_with_verb",
+]
+
+DUTY: Final = "duty"
+REQUIREMENT: Final = "requirement"
+BENEFIT: Final = "benefit"
+COMPANY: Final = "company"
+LOGISTICS: Final = "logistics"
+HEADING: Final = "heading"
+SIZE: Final = "size"
+REPEATED: Final = "repeated"
+
+# How the page names each kind of line left out ("Lines on ... are not scored").
+KIND_LABELS: dict[str, str] = {
+    REQUIREMENT: "requirements and skills",
+    BENEFIT: "pay and benefits",
+    COMPANY: "the employer",
+    LOGISTICS: "location and schedule",
+    SIZE: "too short or too long to read as a task",
+    REPEATED: "repeated",
+    HEADING: "section headings",
+}
+
+_APOS = "['’]"
+_YOU_LL = rf"you(?:{_APOS}ll| will)"
+
+# -- section headings ----------------------------------------------------------------------------
+
+_PREFIX = (
+    r"(?:(?:key|main|core|primary|essential|principal|general|specific|major|your|the|our|job|"
+    r"position|role|minimum|basic|required|preferred|desired|additional|other|bonus|special|"
+    r"educational|education|professional|technical|personal|a|an|some)\s+)*"
+)
+_SECTIONS: tuple[tuple[str, str], ...] = (
+    # Strong duty names first: "About the role" is a duty section, not a company one.
+    (
+        DUTY,
+        rf"responsibilit(?:y|ies)|duties|duty|tasks|accountabilities|(?:essential )?functions|"
+        rf"what {_YOU_LL} (?:do|be doing|work on|own)|what {_YOU_LL} be responsible for|"
+        r"about the (?:role|job|position|opportunity)|in this role(?: you will)?|"
+        r"(?:a )?(?:typical )?day(?:[- ]to[- ]day| in the life)?|"
+        r"role|the role|your role|role (?:overview|description|summary)|"
+        r"job (?:description|summary|overview)|position (?:summary|overview|description)|"
+        r"summary|overview|the job|the opportunity|the position|your impact|scope|activities|"
+        r"what the job involves|what the role involves",
+    ),
+    (
+        REQUIREMENT,
+        rf"requirements?|qualifications?|skills?|experience|education|knowledge|abilities|"
+        r"competenc(?:y|ies)|licen[sc](?:e|es|ure)|certifications?|credentials?|attributes|"
+        r"traits|profile|(?:tech(?:nology)? )?stack|tools|technologies|"
+        rf"what (?:{_YOU_LL}|you) (?:bring|need|have)|what you bring to the table|"
+        rf"what (?:we{_APOS}re|we are) looking for|what we need|who you are|about you|"
+        rf"you (?:have|bring|are|might also have|may also have)|(?:the )?ideal candidate|"
+        r"nice[- ]to[- ]haves?|(?:bonus|extra) points?|must[- ]haves?|"
+        r"physical (?:demands|requirements)|pluses|a plus|preferred|"
+        r"(?:knowledge|skills),? (?:skills )?(?:and|&) abilities|ksas?",
+    ),
+    (
+        BENEFIT,
+        rf"benefits?|perks?|compensation|pay|salary|(?:total )?rewards|what we offer|we offer|"
+        rf"what{_APOS}s in it for you|why (?:join|work (?:with|for|at)) (?:us|[A-Z][\w&.-]*)|"
+        rf"why you{_APOS}ll love (?:it here|working here|us)|our offer|pay and benefits",
+    ),
+    (
+        COMPANY,
+        r"about (?:us|the company|the team|the organi[sz]ation|"
+        r"[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*)?)|"
+        r"who we are|our (?:company|mission|story|values|culture|team)|"
+        r"company (?:overview|description|profile)|the company|"
+        r"equal (?:employment )?opportunity(?: employer)?|eeo(?: statement)?|"
+        r"diversity(?:,? equity)?(?: and inclusion)?|how to apply|to apply|next steps|"
+        r"application process",
+    ),
+    (
+        LOGISTICS,
+        r"location|schedule|hours|shifts?|working conditions|work environment|travel|"
+        r"job type|employment type|job details|details|reports to|work setting",
+    ),
+)
+_JOIN = r"\s*(?:,|&|\+|/|and)\s*"
+_ANY_SECTION = "|".join(names for _, names in _SECTIONS)
+# A section name, optionally joined to others: "Skills & Experience", "Perks and benefits:".
+_SECTION_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (
+        kind,
+        re.compile(
+            rf"^{_PREFIX}(?:{names})(?:{_JOIN}{_PREFIX}(?:{_ANY_SECTION}))*\s*[:?!.]*$",
+            re.IGNORECASE,
+        ),
+    )
+    for kind, names in _SECTIONS
+)
+_HEADING_WORDS = 8
+
+
+def section_of(line: str) -> str | None:
+    """The kind of section a heading line opens (:data:`DUTY`, :data:`REQUIREMENT`, ...),
+    or None when the line is not a known section name."""
+    text = line.strip()
+    if len(text.split()) > _HEADING_WORDS:
+        return None
+    for kind, pattern in _SECTION_RES:
+        if pattern.match(text):
+            return kind
+    return None
+
+
+# -- the shape of one line -----------------------------------------------------------------------
+
+_RE = re.IGNORECASE
+# Equal opportunity, accommodation, screening of applicants; company blurbs; calls to apply.
+_COMPANY = re.compile(
+    r"equal (?:employment )?opportunity employer|\bEOE\b|without regard to|"
+    r"protected (?:veteran|class)|sexual orientation|gender identity|national origin|"
+    r"e-?verify|reasonable accommodation|"
+    r"(?:pass|subject to|undergo)\b.*\b(?:background check|drug (?:test|screen))|"
+    r"^(?:we are|we{A}re|our (?:company|mission|team|client|culture|values)|join (?:us|our)|"
+    r"founded in|headquartered)\b|\bapply (?:now|today|online)\b|\bclick (?:here|apply)\b|"
+    r"\bvisit (?:our|us)\b|\bwww\.|https?://".replace("{A}", _APOS),
+    _RE,
+)
+# "Acme Health is a 300-bed hospital ...": a name (capitalised words), then is/are a ...
+_NAMED = re.compile(
+    r"^(?:[A-Z][\w&.'’-]*\s+){1,5}(?:is|are) (?:a|an|the|one|proud|committed|hiring)\b"
+)
+_BENEFIT = re.compile(
+    r"\$\s?\d[\d,.]*\s*(?:k\b|-|–|to\b|/\s?(?:hr|hour|year|yr)|per\b|an? (?:hour|year))|"
+    r"\bsalary (?:range|of)\b|\bstarting (?:salary|pay)\b|\bper (?:hour|annum)\b|"
+    r"\bpay range\b|\bcompensation (?:package|range)\b|\bcompetitive (?:pay|salary|wages?)|"
+    r"\b401\s?\(?k\)?|paid time off|\bPTO\b|\bbenefits package\b|"
+    r"\btuition reimbursement\b|\bstock options\b|\bsign[- ]on bonus\b|"
+    r"\bunlimited (?:PTO|vacation)\b|\bparental leave\b|\bhome[- ]office stipend\b|"
+    r"\bshift differentials?\b",
+    _RE,
+)
+# Benefits by shape, for a line that does not open with a verb ("Health insurance from day
+# one", but "Perform clerical duties ... documenting health insurance billings" is a duty).
+_BENEFIT_SHAPE = re.compile(
+    r"\bhealth(?:care)? insurance\b|\bdental (?:and|&) vision\b|\bemployee discounts?\b|"
+    r"\b(?:medical|health)\b[^.]{0,20}\bdental\b[^.]{0,20}\b(?:vision|insurance|coverage|"
+    r"benefits|plans?)\b|"
+    r"\btuition (?:assistance|reimbursement)\b|"
+    r"\bwellness (?:stipend|benefits?)\b|\bretirement plan\b|\bbonus(?:es)?\b",
+    _RE,
+)
+_LOGISTICS = re.compile(
+    r"^(?:location|schedule|shift|hours|job type|employment type|department|reports to|"
+    r"travel|start date|pay|salary|benefits)\s*:|\bfull[- ]time\b|\bpart[- ]time\b|"
+    r"^(?:remote|hybrid|on-?site)\b",
+    _RE,
+)
+# Requirements that hold wherever they stand, even under a duties heading.
+_REQUIRED = re.compile(
+    # years of experience: "3+ years of full-cycle AP experience", "Minimum 1 year of ..."
+    r"\b\d+\s*\+?\s*(?:[-–]\s*\d+\s*)?(?:years?|yrs?)(?:{A})?\b.{0,60}\bexperience\b|"
+    r"^(?:a )?(?:minimum|min\.?|at least)\b.{0,20}\b(?:years?|yrs?)\b|"
+    r"^\d+\s*\+?\s*(?:[-–]\s*\d+\s*)?(?:years?|yrs?)\b|"
+    # degrees and diplomas
+    r"\bbachelor(?:{A}?s)?\b|\bmaster(?:{A}s|{A}?s degree)\b|\bassociate{A}?s (?:degree|or)\b|"
+    r"\b(?:doctoral|doctorate|undergraduate|graduate) degree\b|\bdegree (?:in|required)\b|"
+    r"\b(?:BS|BA|BSc|MS|MSc|MBA|MPH|PhD|BSN|MSN|ADN|DNP)\b\s*(?:/|or\b|in\b|degree\b|"
+    r",?\s*(?:required|preferred))|\bhigh school (?:diploma|education)\b|"
+    r"\bor equivalent (?:practical )?(?:experience|combination|degree)\b|"
+    r"\bequivalent (?:practical |work )?experience\b|"
+    # the candidate rather than the work
+    r"\((?:required|preferred)\)|\b(?:required|preferred):|, preferred\b|"
+    r"^(?:must|should) (?:have|be|possess|hold)\b|\bmust (?:have|possess)\b|"
+    r"^(?:candidates?|applicants?) (?:must|should|will)\b|"
+    r"^(?:you(?:{A}re| are| have| bring| hold| possess)|the ideal candidate)\b|"
+    r"\b(?:ability|able) to (?:lift|stand|sit|bend|walk|carry|push|pull|"
+    r"work (?:nights|weekends|overtime|flexible))\b|\bvalid driver".replace("{A}", _APOS),
+    _RE,
+)
+# Requirements by shape, for a line that does not open with a verb: a skill or knowledge as a
+# noun phrase ("Knowledge of", "Advanced Excel", "Strong communication skills"), a licence
+# held, "required" or "a plus" at the end.
+_SKILL_ADJECTIVE = (
+    r"strong|solid|excellent|exceptional|outstanding|superior|good|great|deep|thorough|expert|"
+    r"intermediate|basic|sound|firm|in-depth|hands-on|extensive|prior|previous|relevant|"
+    r"fluent|familiar|highly|self-\w+|detail-\w+|results-\w+|comfortable|confident"
+)
+# -ed/-ing forms that open CV duty lines too ("Advanced the rollout", "Working with vendors"):
+# skills only when a skill noun or a named tool follows.
+_SKILL_PARTICIPLE = r"advanced|proven|demonstrated|working|experienced|skilled|established"
+_SKILL_NOUN = (
+    r"knowledge|understanding|experience|familiarity|proficiency|ability|abilities|skills?|"
+    r"track record|success|expertise|command|grasp|background"
+)
+_SHAPE = re.compile(
+    rf"^(?:a |an )?(?:{_SKILL_ADJECTIVE})\b|"
+    rf"^(?:{_SKILL_PARTICIPLE})\s+(?:\w+\s+){{0,2}}?(?:{_SKILL_NOUN})\b|"
+    rf"^(?:{_SKILL_NOUN}|fluency|comfort|capacity|aptitude|passion|willingness|availability|"
+    r"able|mastery)\b|"
+    r"^(?:current|valid|active|unrestricted|state)\b.{0,40}\b(?:licen[sc]e|licensure|"
+    r"certifi\w+|registration)|\b(?:licen[sc]e|licensure|certifi\w+|registration)s?\b"
+    r".{0,40}\b(?:required|preferred|a plus)\b|"
+    r"(?<!\bas )(?<!\bif )(?<!\bwhen )(?<!\bwhere )\b(?:required|preferred|desired|a plus|"
+    r"nice to have|an asset|a bonus|highly desirable)\s*[.;)]?\s*$|"
+    r"\bproficien(?:t|cy) (?:in|with|using)\b|\bknowledge of\b|\bskills?\s*[.;)]?\s*$|"
+    r"\bGED\b",
+    _RE,
+)
+# "Advanced Excel (VLOOKUPs)": a skill participle before a name (case matters here).
+_SKILLED_IN = re.compile(
+    rf"^(?i:{_SKILL_PARTICIPLE})\s+(?!The\b|A\b|An\b|Our\b|This\b|Their\b)[A-Z]"
+)
+_ITEM_SPLIT = re.compile(r"\s*(?:,|;|/|\||\band\b|\bor\b|&)\s*")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def starts_with_verb(statement: str) -> bool:
+    """Whether a statement, rewritten into O*NET form, opens with a task verb."""
+    first = _WORD.match(task_statement(statement))
+    return first is not None and is_task_verb(first.group(0))
+
+
+def _opens_with_verb(statement: str) -> bool:
+    """A duty's opening: a task verb, unless it is a skill participle such as "Advanced"."""
+    first = _WORD.match(statement)
+    if first and re.fullmatch(_SKILL_PARTICIPLE, first.group(0), re.IGNORECASE):
+        return False
+    return starts_with_verb(statement)
+
+
+def _has_verb(statement: str) -> bool:
+    """Whether any lower-case word of the statement is a task verb or an inflection of one."""
+    for word in _WORD.findall(statement):
+        if word[:1].islower() and (is_task_verb(word) or base_verb(word) is not None):
+            return True
+    return False
+
+
+def _tool_list(statement: str) -> bool:
+    """A list of names without a verb: "Python, Go, PostgreSQL, Kafka", "Excel (VLOOKUPs)"."""
+    if _has_verb(statement) or starts_with_verb(statement):
+        return False
+    items = [i for i in _ITEM_SPLIT.split(re.sub(r"[()]", ",", statement)) if i.strip()]
+    named = [i for i in items if i.strip()[:1].isupper() or i.strip()[:1].isdigit()]
+    return len(items) >= 3 and len(named) >= 0.6 * len(items)
+
+
+def line_kind(statement: str, *, in_duties: bool = False) -> str:
+    """:data:`DUTY`, or the kind of line a statement is when it is not work done in the job.
+
+    ``in_duties`` says the line stands under a duties heading: only patterns that hold
+    wherever they stand apply there (a tool list under "Responsibilities" stays a duty)."""
+    body = statement.strip()
+    if _COMPANY.search(body) or _NAMED.search(body):
+        return COMPANY
+    if _BENEFIT.search(body):
+        return BENEFIT
+    if _LOGISTICS.search(body):
+        return LOGISTICS
+    if _REQUIRED.search(body):
+        return REQUIREMENT
+    opens_with_verb = _opens_with_verb(body)
+    if not opens_with_verb and _BENEFIT_SHAPE.search(body):
+        return BENEFIT
+    if not opens_with_verb and (_SHAPE.search(body) or _SKILLED_IN.search(body)):
+        return REQUIREMENT
+    if not in_duties and _tool_list(body):
+        return REQUIREMENT
+    return DUTY

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from ai_impact.db import KnowledgeBase, open_kb
-from ai_impact.settings import Settings
+from ai_impact.settings import Settings, default_data_dir
+from ai_impact.titles import Resolver
+from ai_impact.titles.abbreviations import Abbreviations, load_abbreviations
 
 FIXTURE_DATA = Path(__file__).resolve().parent / "fixtures" / "kb"
 
@@ -41,3 +43,15 @@ def fixture_settings(tmp_path_factory: pytest.TempPathFactory, fixture_data_dir:
 def fixture_kb(fixture_settings: Settings) -> KnowledgeBase:
     """A knowledge base of seven occupations built from the fixture data (a few ms)."""
     return open_kb(fixture_settings)
+
+
+@pytest.fixture(scope="session")
+def abbr() -> Abbreviations:
+    """The title normaliser's abbreviation and noise-word tables of the shipped catalogue."""
+    return load_abbreviations(default_data_dir() / "catalog" / "title_abbreviations.toml")
+
+
+@pytest.fixture(scope="session")
+def resolver(kb: KnowledgeBase, settings: Settings) -> Resolver:
+    """The title resolver over the real knowledge base (index cached in the session's cache)."""
+    return Resolver.from_kb(kb, settings)

@@ -3,6 +3,8 @@ and where the lines it did not score are listed."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -15,28 +17,10 @@ from ai_impact.scoring.capability import CAPABILITIES, JUDGMENT, PHYSICAL
 from ai_impact.scoring.capability_text import physical_wording, pooled_capabilities
 from ai_impact.settings import Settings
 
-QA_AD = """Senior Accounts Payable Specialist — Hybrid (Chicago, IL)
-
-About us: We are a fast-growing logistics company with 2,000 employees across 14 sites.
-
-What you'll do:
-- Process a high volume of vendor invoices (3-way match against POs and receiving) in NetSuite
-- Review and approve employee expense reports in Concur for policy compliance
-- Reconcile vendor statements and resolve discrepancies with vendors and purchasing
-- Prepare weekly check runs, ACH and wire payments
-- Maintain vendor master data, W-9s and 1099 reporting
-- Support month-end close: accruals, AP aging, and balance sheet reconciliations
-- Respond to vendor inquiries by phone and email
-- Assist auditors with requests during the annual audit
-- Identify process improvements and help automate manual workflows
-
-What you bring:
-- 3+ years of full-cycle AP experience
-- Advanced Excel (VLOOKUPs, pivot tables)
-- Associate's or Bachelor's degree in Accounting preferred
-
-Benefits: 401(k) match, medical/dental/vision, 15 days PTO. Salary range $58,000–$68,000.
-"""
+# The QA's accounts-payable ad, shipped with the description benchmark.
+QA_AD = (
+    Path(__file__).resolve().parents[1] / "benchmarks/data/job_descriptions/ap_specialist.txt"
+).read_text(encoding="utf-8")
 WAREHOUSE = """Warehouse Associate
 
 Duties

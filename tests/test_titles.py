@@ -11,21 +11,10 @@ from ai_impact.db import KnowledgeBase
 from ai_impact.errors import InputError
 from ai_impact.settings import Settings, default_data_dir
 from ai_impact.titles import Resolver
-from ai_impact.titles.abbreviations import load_abbreviations
 from ai_impact.titles.aliases import load_aliases
 from ai_impact.titles.normalize import normalize_title, singular
 
 CATALOG = default_data_dir() / "catalog"
-
-
-@pytest.fixture(scope="module")
-def abbr():  # type: ignore[no-untyped-def]
-    return load_abbreviations(CATALOG / "title_abbreviations.toml")
-
-
-@pytest.fixture(scope="module")
-def resolver(kb: KnowledgeBase, settings: Settings) -> Resolver:
-    return Resolver.from_kb(kb, settings)
 
 
 @pytest.mark.parametrize(

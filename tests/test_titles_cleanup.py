@@ -7,21 +7,11 @@ from typer.testing import CliRunner
 
 from ai_impact.cli.app import _register, app
 from ai_impact.db import KnowledgeBase
-from ai_impact.settings import Settings, default_data_dir
+from ai_impact.settings import Settings
 from ai_impact.titles import Resolver
-from ai_impact.titles.abbreviations import Abbreviations, load_abbreviations
+from ai_impact.titles.abbreviations import Abbreviations
 from ai_impact.titles.normalize import normalize_title
 from ai_impact.titles.plain_text import fold_letters, plain_text, strip_markup
-
-
-@pytest.fixture(scope="module")
-def abbr() -> Abbreviations:
-    return load_abbreviations(default_data_dir() / "catalog" / "title_abbreviations.toml")
-
-
-@pytest.fixture(scope="module")
-def resolver(kb: KnowledgeBase, settings: Settings) -> Resolver:
-    return Resolver.from_kb(kb, settings)
 
 
 # -- a dash drops decoration only -----------------------------------------------------------

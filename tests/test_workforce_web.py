@@ -46,6 +46,9 @@ def test_json_rows(client: TestClient) -> None:
     assert res.status_code == 200
     role = res.json()["roles"][0]
     assert (role["headcount"], role["pay"]["payroll_exposed"]) == (4, 140000.0)  # share 0.7
+    # JSON true is not a headcount of 1 (lax parsing read it so)
+    bad = client.post("/api/v1/workforce", json={"rows": [{"title": "Nurse", "headcount": True}]})
+    assert bad.status_code == 422 and "headcount" in bad.json()["error"]
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ RENDER = {"json": to_json, "csv": to_csv, "md": to_markdown}
 class RowIn(BaseModel):
     """One roster row of a JSON body (values are checked by the roster rules, all at once)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)  # true is no headcount
 
     title: str
     headcount: int | float | str | None = None

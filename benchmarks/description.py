@@ -392,14 +392,16 @@ def capability() -> None:
     gwas: dict[str, list[str]] = {}  # one vote per linked activity, as the trainer counts
     with gzip.open(DWA_LINKS, "rt", encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
-            gwas.setdefault(r["Task"], []).append(r["DWA ID"][:9])
+            gwas.setdefault(r["Task"], []).append(r["DWA ID"][:13])  # IWA ids
     # The trainer's capability_targets: texts in sorted order, those whose activities vote.
     texts = [t for t in sorted(gwas) if capability_from_gwas(gwas[t]) is not None]
     if hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest() != str(z["digest"][0]):
         print("  (capability_oof.npz was made from other texts: run --capability-oof again)")
         return
     y = np.asarray([CAPABILITIES.index(str(capability_from_gwas(gwas[t]))) for t in texts])
-    hands = np.asarray([not HANDS_ON_GWAS.isdisjoint(gwas[t]) for t in texts], dtype=float)
+    hands = np.asarray(
+        [not HANDS_ON_GWAS.isdisjoint(a[:9] for a in gwas[t]) for t in texts], dtype=float
+    )
     occ = np.unique(codes, return_inverse=True)[1]
     even = occ % 2 == 0
     desk = np.asarray([c[:2] in DESK_MAJOR for c in codes])
@@ -417,7 +419,7 @@ def capability() -> None:
         share[rows] = (w * hands[best]).sum(1) / w.sum(1)
     phys = CAPABILITIES.index(PHYSICAL)
     ways = {
-        "head alone (task-model-1.1)": head.argmax(1),
+        "head alone (the artefact's capability head)": head.argmax(1),
         "head + physical-wording rule": pooled_capabilities(texts, head),
         "head + neighbours, no rule": pooled_capabilities(texts, head, votes, np.ones(n)),
         "shipped: head + neighbours + rule": pooled_capabilities(texts, head, votes, share),

@@ -53,7 +53,8 @@ from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas
 from ai_impact.scoring.exposed import MAX_P_NONE
 
 ARTIFACT = ROOT / "src" / "ai_impact" / "scoring" / "artifacts" / "task_model"
-VERSION = "task-model-1.1"  # 1.1: the capability head reads the words; other members as 1.0
+VERSION = "task-model-1.2"  # 1.1: the capability head reads the words; 1.2: trained on
+# votes by IWA for two broad GWAs (scoring.capability.IWA_CAPABILITY); exposure members as 1.0
 
 
 def distilled(work: Path) -> Path:
@@ -101,7 +102,7 @@ def capability_targets(
 
     links = pd.read_csv(ROOT / "data" / "onet" / "29.3" / "tasks_to_dwas.csv.gz")
     by_text = links.groupby("Task")
-    gwas = by_text["DWA ID"].apply(lambda s: [d[:9] for d in s])
+    gwas = by_text["DWA ID"].apply(lambda s: [d[:13] for d in s])  # IWA ids
     first = by_text["O*NET-SOC Code"].first()
     texts, ys, codes = [], [], []
     for text, ids in gwas.items():

@@ -71,6 +71,16 @@ def test_capability_from_work_activities() -> None:
     assert len(set(CAPABILITIES)) == 5
 
 
+def test_two_broad_activities_vote_by_what_is_monitored() -> None:
+    """Monitoring finances is judgment, monitoring equipment physical, patients care (IWA ids)."""
+    assert capability_from_gwas(["4.A.1.a.2.I03"]) == JUDGMENT  # financial data
+    assert capability_from_gwas(["4.A.1.a.2.I11.D04"]) == JUDGMENT  # compliance, by DWA id
+    assert capability_from_gwas(["4.A.1.a.2.I01"]) == PHYSICAL  # equipment operation
+    assert capability_from_gwas(["4.A.1.a.2.I05"]) == EMPATHY  # health conditions
+    assert capability_from_gwas(["4.A.1.b.1.I02"]) == CREATIVE  # business opportunities
+    assert capability_from_gwas(["4.A.1.a.2"]) == PHYSICAL  # a bare GWA id: the GWA's vote
+
+
 def test_hashed_features_are_stable_and_batch_independent() -> None:
     """A text's features do not depend on its batch neighbours or on case and spacing."""
     one = hashed_occurrences(["Prepare  Invoices"], 12)

@@ -148,7 +148,7 @@ class DescriptionIndex:
         pos = {o.code: i for i, o in enumerate(occs)}
         gwas: dict[int, list[str]] = {}  # one vote per linked activity, as score_known_tasks
         for a in kb.all_activities():
-            gwas.setdefault(a.task_id, []).append(a.gwa_id[:9])
+            gwas.setdefault(a.task_id, []).append(a.iwa_id)
         texts: list[str] = []
         owner: list[int] = []
         info: list[tuple[int, int, int]] = []
@@ -158,7 +158,7 @@ class DescriptionIndex:
                 owner.append(pos[t.code])
                 acts = gwas.get(t.task_id, [])
                 cap = capability_from_gwas(acts)
-                hands = int(not HANDS_ON_GWAS.isdisjoint(acts))
+                hands = int(not HANDS_ON_GWAS.isdisjoint(a[:9] for a in acts))
                 info.append((t.task_id, -1 if cap is None else CAPABILITIES.index(cap), hands))
         for o in occs:
             for s in description_sentences(o.description):

@@ -21,6 +21,7 @@ __all__ = [
     "EMPATHY",
     "GWA_CAPABILITY",
     "HANDS_ON_GWAS",
+    "IWA_CAPABILITY",
     "JUDGMENT",
     "LEADERSHIP",
     "PHYSICAL",
@@ -78,10 +79,27 @@ GWA_CAPABILITY: dict[str, str] = {
     "4.A.4.c.3": LEADERSHIP,  # Monitoring and Controlling Resources and Spending Money
 }
 
+# Two GWAs are too broad for one capability: what is monitored or identified decides. Their IWAs
+# vote on their own; "Monitor financial data or activities" is no physical presence.
+IWA_CAPABILITY: dict[str, str] = {
+    "4.A.1.a.2.I01": PHYSICAL,  # Monitor equipment operation.
+    "4.A.1.a.2.I02": JUDGMENT,  # Monitor operations to ensure adequate performance.
+    "4.A.1.a.2.I03": JUDGMENT,  # Monitor financial data or activities.
+    "4.A.1.a.2.I04": PHYSICAL,  # Monitor traffic conditions.
+    "4.A.1.a.2.I05": EMPATHY,  # Monitor health conditions of humans or animals.
+    "4.A.1.a.2.I06": JUDGMENT,  # Monitor individual behavior or performance.
+    "4.A.1.a.2.I07": PHYSICAL,  # Monitor safety or security of work areas, facilities, ...
+    "4.A.1.a.2.I08": JUDGMENT,  # Monitor external affairs, trends, or events.
+    "4.A.1.a.2.I09": PHYSICAL,  # Monitor environmental conditions.
+    "4.A.1.a.2.I10": JUDGMENT,  # Monitor operation of computer or information technologies.
+    "4.A.1.a.2.I11": JUDGMENT,  # Monitor operations to ensure compliance with regulations ...
+    "4.A.1.b.1.I01": PHYSICAL,  # Mark materials or objects for identification.
+    "4.A.1.b.1.I02": CREATIVE,  # Identify business or organizational opportunities.
+}
+
 # The physical GWAs that mean hands-on work: moving, handling, operating, repairing, inspecting
-# equipment. "Monitoring Processes, Materials, or Surroundings" and "Identifying Objects,
-# Actions, and Events" also vote physical, but desk tasks carry them too ("Monitor status of
-# loans and accounts"), so they are not evidence of hands-on work.
+# equipment. Some IWAs of "Monitoring Processes, Materials, or Surroundings" and "Identifying
+# Objects, Actions, and Events" also vote physical, but they are presence rather than hands.
 HANDS_ON_GWAS = frozenset(
     {"4.A.1.b.2", "4.A.3.a.1", "4.A.3.a.2", "4.A.3.a.3", "4.A.3.a.4", "4.A.3.b.4", "4.A.3.b.5"}
 )
@@ -90,12 +108,16 @@ HANDS_ON_GWAS = frozenset(
 _GENERIC = frozenset({"4.A.1.a.1", "4.A.3.b.1", "4.A.3.b.6", "4.A.2.a.2"})
 
 
-def capability_from_gwas(gwa_ids: Iterable[str]) -> str | None:
-    """The capability most of a task's work activities point to (None if none are known)."""
+def capability_from_gwas(activity_ids: Iterable[str]) -> str | None:
+    """The capability most of a task's work activities point to (None if none are known).
+
+    Pass IWA (or DWA) ids: the two broad GWAs of :data:`IWA_CAPABILITY` vote by their IWA, every
+    other activity by its GWA (a bare GWA id votes by :data:`GWA_CAPABILITY` alone).
+    """
     votes = dict.fromkeys(CAPABILITIES, 0.0)
-    for raw in gwa_ids:
-        gwa = raw[:9]  # the GWA element id, also when an IWA/DWA id is passed
-        cap = GWA_CAPABILITY.get(gwa)
+    for raw in activity_ids:
+        gwa = raw[:9]  # the GWA element id of an IWA/DWA id
+        cap = IWA_CAPABILITY.get(raw[:13]) or GWA_CAPABILITY.get(gwa)
         if cap is not None:
             votes[cap] += 0.5 if gwa in _GENERIC else 1.0
     best = max(CAPABILITIES, key=lambda c: votes[c])  # ties: order of CAPABILITIES

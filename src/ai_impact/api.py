@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import threading
+from collections.abc import Iterable
 from dataclasses import asdict
 from typing import Any
 
@@ -61,9 +62,34 @@ def get_kb(settings: Settings | None = None) -> KnowledgeBase:
         return _cache[key]
 
 
+def _text(value: object, what: str) -> str:
+    """``value`` if it is a string; an InputError naming the argument otherwise."""
+    if not isinstance(value, str):
+        raise InputError(f"{what} must be text (a str), not {type(value).__name__}.")
+    return value
+
+
+def _maybe_text(value: object, what: str) -> str | None:
+    return None if value is None else _text(value, what)
+
+
+def _texts(values: object, what: str) -> list[str]:
+    """A list of strings from any list, tuple or other iterable of them (a bare str is refused:
+    it would be read as one text per character)."""
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise InputError(
+            f"{what} must be a list of texts, not {type(values).__name__}.",
+            hint="Wrap a single text in a list: [text].",
+        )
+    out = list(values)
+    for i, v in enumerate(out, start=1):
+        _text(v, f"{what}: item {i}")
+    return out
+
+
 def get_occupation(code: str, *, settings: Settings | None = None) -> Occupation:
     """The occupation with an O*NET-SOC code ('15-1252.00') or SOC code ('15-1252')."""
-    return get_kb(settings).occupation(code)
+    return get_kb(settings).occupation(_text(code, "The code"))
 
 
 def list_occupations(*, settings: Settings | None = None) -> list[Occupation]:
@@ -73,14 +99,14 @@ def list_occupations(*, settings: Settings | None = None) -> list[Occupation]:
 
 def tasks_of(code: str, *, settings: Settings | None = None) -> list[Task]:
     """The occupation's task statements with their exposure labels, Core first."""
-    return get_kb(settings).tasks_of(code)
+    return get_kb(settings).tasks_of(_text(code, "The code"))
 
 
 def wages(
     code: str, area: str | None = None, *, year: int = 2025, settings: Settings | None = None
 ) -> Wage | None:
     """OEWS wages of the occupation, national or in a state / metro area; None if unpublished."""
-    return get_kb(settings).wage(code, area, year)
+    return get_kb(settings).wage(_text(code, "The code"), _maybe_text(area, "The area"), year)
 
 
 def data_info(*, settings: Settings | None = None) -> dict[str, Any]:
@@ -115,7 +141,8 @@ def analyze(
     query: str, *, area: str | None = None, settings: Settings | None = None
 ) -> OccupationReport:
     """The full analysis of a job title or O*NET-SOC code (AmbiguousInputError lists choices)."""
-    return _analyses_for(settings).analyze(query, area=area)
+    query = _text(query, "The title or code")
+    return _analyses_for(settings).analyze(query, area=_maybe_text(area, "The area"))
 
 
 def analyze_description(
@@ -128,6 +155,8 @@ def analyze_description(
     """The analysis of a pasted job description or task list (its statements are the tasks)."""
     from ai_impact.reports.description import describe_report
 
+    text = _text(text, "The job description")
+    title, area = _maybe_text(title, "The title"), _maybe_text(area, "The area")
     engine = _analyses_for(settings).engine
     return describe_report(engine, text, title=title, area=area)
 
@@ -136,12 +165,13 @@ def report_for(
     code: str, *, area: str | None = None, settings: Settings | None = None
 ) -> OccupationReport:
     """The analysis of one O*NET-SOC or SOC code, cached per process."""
-    return _analyses_for(settings).report_for(code, area=area)
+    code = _text(code, "The code")
+    return _analyses_for(settings).report_for(code, area=_maybe_text(area, "The area"))
 
 
 def compare(codes: list[str], *, settings: Settings | None = None) -> list[OccupationReport]:
     """The analyses of two to four occupations (codes or titles), in order."""
-    return _analyses_for(settings).compare(codes)
+    return _analyses_for(settings).compare(_texts(codes, "The occupations to compare"))
 
 
 def occupation_table(*, settings: Settings | None = None) -> list[OccupationRow]:
@@ -158,12 +188,14 @@ def industry(
     slug: str, *, settings: Settings | None = None
 ) -> tuple[IndustrySummary, list[OccupationRow]]:
     """One industry and its occupations, highest risk first."""
-    return _analyses_for(settings).industry(slug)
+    return _analyses_for(settings).industry(_text(slug, "The industry"))
 
 
 def resolve_title(text: str, top: int = 5, *, settings: Settings | None = None) -> Any:
-    """Candidate occupations for a job title, best first (a ``titles.Resolution``)."""
-    return _analyses_for(settings).resolver().resolve(text, top=top)
+    """Candidate occupations for a job title, best first (a ``titles.Resolution``); 1–50."""
+    if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= 50:
+        raise InputError(f"top must be a whole number from 1 to 50, not {top!r}.")
+    return _analyses_for(settings).resolver().resolve(_text(text, "The title"), top=top)
 
 
 def score_tasks(
@@ -173,11 +205,14 @@ def score_tasks(
 
     ``adoption_pct`` (share of the industry's firms using AI, 0–100) moves timelines.
     """
-    if adoption_pct is not None and not (
-        math.isfinite(adoption_pct) and 0.0 <= adoption_pct <= 100.0
+    texts = _texts(texts, "The task texts")
+    if adoption_pct is not None and (
+        isinstance(adoption_pct, bool)
+        or not isinstance(adoption_pct, int | float)
+        or not (math.isfinite(adoption_pct) and 0.0 <= adoption_pct <= 100.0)
     ):
         raise InputError(
-            f"The adoption share must be a percentage from 0 to 100, not {adoption_pct:g}.",
+            f"The adoption share must be a percentage from 0 to 100, not {adoption_pct!r}.",
             hint="Give the share of the industry's firms that use AI (Census BTOS), e.g. 18.",
         )
     return _score_tasks(get_kb(settings), texts, adoption_pct=adoption_pct)

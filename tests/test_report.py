@@ -147,3 +147,10 @@ def test_area_salary_is_the_states(analyses: Analyses) -> None:
 def test_methodology_package_copy_matches_docs() -> None:
     docs = (ROOT / "docs" / "methodology.md").read_text(encoding="utf-8")
     assert methodology_text() == docs, "copy docs/methodology.md to src/ai_impact/reports/"
+
+
+def test_borrowed_tasks_are_listed_once(analyses: Analyses) -> None:
+    """An 'All Other' occupation borrows its siblings' tasks; a shared statement shows once."""
+    r = analyses.report_for("29-1249.00")
+    listed = [t.task for t in r.tasks_at_risk] + [t.task for t in r.safe_tasks]
+    assert listed and len(listed) == len(set(listed))

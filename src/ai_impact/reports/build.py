@@ -133,9 +133,18 @@ def _tasks_of(
 
     tasks: list[Any] = []
     acts: list[Any] = []
+    seen: set[str] = set()
     for c in codes:
-        tasks += engine.kb.tasks_of(c)
+        # Sibling occupations (donors of an "All Other", a blend's candidates) often share a
+        # statement word for word: the page lists it once, from the first occupation.
+        for t in engine.kb.tasks_of(c):
+            key = " ".join(t.text.casefold().split())
+            if key not in seen:
+                seen.add(key)
+                tasks.append(t)
         acts += engine.kb.activities_of(c)
+    kept = {t.task_id for t in tasks}
+    acts = [a for a in acts if a.task_id in kept]
     scores = score_known_tasks(tasks, acts, adoption_pct=adoption) if tasks else []
     return tasks, scores, acts
 

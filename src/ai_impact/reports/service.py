@@ -131,10 +131,8 @@ class Analyses:
             return self.report_for(query.strip(), area=area)
         res = self.resolver().resolve(query, top=5)
         if not res.candidates:
-            raise NotFoundError(
-                res.message or f"No occupation matches {query!r}.",
-                hint=f"Try a broader title, or `ai-impact resolve {query!r} --top 10`.",
-            )
+            # The resolver's message already suggests broader titles.
+            raise NotFoundError(res.message or f"No occupation matches {query!r}.")
         if res.needs_choice:
             names = "; ".join(f"{c.code} {c.title}" for c in res.candidates)
             raise AmbiguousInputError(

@@ -154,3 +154,13 @@ def test_borrowed_tasks_are_listed_once(analyses: Analyses) -> None:
     r = analyses.report_for("29-1249.00")
     listed = [t.task for t in r.tasks_at_risk] + [t.task for t in r.safe_tasks]
     assert listed and len(listed) == len(set(listed))
+
+
+def test_a_safe_task_says_what_speaks_against_it(analyses: Analyses) -> None:
+    """Telemarketers' cold calls: human raters say unexposed, GPT-4 and observed use disagree."""
+    r = analyses.report_for("41-9041.00")
+    calls = next(t for t in r.safe_tasks if t.task.startswith("Contact businesses"))
+    assert "GPT-4's second opinion disagrees: software built on LLMs does it (E2)" in calls.reason
+    assert "already appears in conversations with an AI assistant" in calls.reason
+    quiet = [t for t in analyses.report_for("47-2181.00").safe_tasks if "disagrees" not in t.reason]
+    assert quiet  # roofers: most safe tasks carry no doubt

@@ -40,14 +40,33 @@ def _core_first(task_type: str | None) -> int:
     return 0 if task_type == "Core" else 1
 
 
-def _safe_reason(score: Any, dwas: Sequence[str]) -> str:
-    """Why a task stays human: the work activities that call for its protecting capability."""
+_SECOND_OPINION = {"E1": "an LLM alone does it (E1)", "E2": "software built on LLMs does it (E2)"}
+
+
+def _doubts(task: Any) -> str:
+    """What speaks against "safe" for a labelled task: GPT-4's second opinion, use seen today."""
+    parts = []
+    opinion = _SECOND_OPINION.get(getattr(task, "gpt4_exposure", None) or "")
+    if getattr(task, "human_exposure", None) == "E0" and opinion:
+        parts.append(f"GPT-4's second opinion disagrees: {opinion}")
+    if (getattr(task, "aei_share", None) or 0.0) > 0:
+        parts.append("it already appears in conversations with an AI assistant (AEI)")
+    if not parts:
+        return ""
+    return " Human raters found it unexposed, but " + "; ".join(parts) + "."
+
+
+def _safe_reason(score: Any, dwas: Sequence[str], task: Any = None) -> str:
+    """Why a task stays human: the work activities that call for its protecting capability,
+    and what speaks against it (a disagreeing second opinion, use observed today)."""
     cap = score.capability or "judgment under ambiguity"
+    doubts = _doubts(task) if task is not None else ""
     if score.capability_source == "work activities" and dwas:
         listed = "; ".join(d.rstrip(".") for d in dwas[:2])
-        return f"Its O*NET work activities ({listed}) call for {cap}."
+        return f"Its O*NET work activities ({listed}) call for {cap}.{doubts}"
     return (
         f"O*NET links no work activity to this task; the task model rates it as resting on {cap}."
+        + doubts
     )
 
 
@@ -96,7 +115,7 @@ def split_tasks(
             task_type=t.task_type,
             beta=float(s.beta),
             capability=s.capability or "judgment under ambiguity",
-            reason=_safe_reason(s, dwas.get(t.task_id, [])) + tail(t),
+            reason=_safe_reason(s, dwas.get(t.task_id, []), t) + tail(t),
             source=score_source(s.source),
         )
         for t, s in safe[:MAX_SAFE]

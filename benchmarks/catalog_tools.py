@@ -5,21 +5,53 @@
 Prints: how many tools each occupation gets (top 8, minimum score applied), the tools listed
 most often, and the median time to match one occupation, against a baseline measured in the
 same run (the same loop with only the DWA-overlap test, no patterns, weights or software).
-β per task is the published human label (E0 = 0, E1 = 1, E2 = 0.5).
+β per task is the published human label (E0 = 0, E1 = 1, E2 = 0.5). Then the precision of the
+tools and certifications shown on the analyses of the hand-labelled audit set
+``benchmarks/data/catalog_audit.csv`` (items shown that a curator marked relevant); items shown
+but not in the file count as unlabelled.
 """
 
 from __future__ import annotations
 
+import csv
 import statistics
 import time
 from collections import Counter
+from pathlib import Path
 
+from ai_impact import api
 from ai_impact.db import open_kb
 from ai_impact.reports.match_tools import link_activities, match_tools, technology_terms
 from ai_impact.settings import Settings
 from ai_impact.sources.catalog_tools import load_tools
 
 _BETA = {"E0": 0.0, "E1": 1.0, "E2": 0.5}
+AUDIT = Path(__file__).parent / "data" / "catalog_audit.csv"
+
+
+def audit_precision() -> None:
+    """Precision of the tools and certifications the analyses show, on the labelled audit set."""
+    with AUDIT.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    label = {(r["code"], r["kind"], r["item"]): r["relevant"] == "yes" for r in rows}
+    for kind in ("tool", "cert"):
+        good = bad = unlabelled = 0
+        for code in sorted({r["code"] for r in rows}):
+            report = api.report_for(code)
+            shown = report.ai_tools if kind == "tool" else report.certifications
+            for item in shown:
+                verdict = label.get((code, kind, item.name))
+                if verdict is None:
+                    unlabelled += 1
+                elif verdict:
+                    good += 1
+                else:
+                    bad += 1
+        n = good + bad
+        print(
+            f"audit {kind}s: {good}/{n} relevant = {good / max(n, 1):.0%} precision "
+            f"({unlabelled} shown but unlabelled)"
+        )
 
 
 def main() -> None:
@@ -63,6 +95,7 @@ def main() -> None:
         f"median match time per occupation: {statistics.median(timings) * 1e3:.2f} ms "
         f"(baseline DWA-only loop {statistics.median(baseline) * 1e3:.3f} ms)"
     )
+    audit_precision()
 
 
 if __name__ == "__main__":

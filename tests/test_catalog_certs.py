@@ -14,7 +14,12 @@ from ai_impact.db import KnowledgeBase
 from ai_impact.db.models import ElementRating
 from ai_impact.errors import DataError
 from ai_impact.reports import match_certs as mc
-from ai_impact.reports.match_certs import CertMatch, match_certifications, technology_terms
+from ai_impact.reports.match_certs import (
+    CertMatch,
+    match_certifications,
+    occupation_identity,
+    technology_terms,
+)
 from ai_impact.settings import default_data_dir
 from ai_impact.sources import cert_reference
 from ai_impact.sources.catalog_certs import (
@@ -53,7 +58,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert {c.kind for c in certs} == set(KINDS)
     assert all(c.reviewed == "2026-11-25" and c.source and c.ai_relevance for c in certs)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.11.0"
+    assert catalog.version == "2026.11.1"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -238,7 +243,7 @@ def test_every_major_group_is_covered_and_95_percent_get_three(
 # ---------------------------------------------------------------- prefiltered matcher = naive one
 
 
-def _naive_evaluate(cert: Certification, p: Any, catalog: CertCatalog) -> Any:
+def _naive_evaluate(cert: Certification, p: Any, catalog: CertCatalog, identity: str) -> Any:
     """The evaluation as first written: every keyword pattern scans the whole text."""
     spec = catalog.specificity
     iwa_hits = tuple(i for i in cert.iwas if p.iwa_counts[i])
@@ -258,6 +263,10 @@ def _naive_evaluate(cert: Certification, p: Any, catalog: CertCatalog) -> Any:
         if len(found) >= 3:
             break
     words = tuple(found)
+    if cert.profession_pattern and not cert.profession_pattern.search(identity):
+        return None
+    if not iwa_hits and not words and p.text.strip():
+        return None
     wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
     in_title = bool(cert.pattern and p.title and cert.pattern.search(p.title))
     word_weight = 0.6 if p.rated else 0.8
@@ -286,8 +295,9 @@ def _naive_match(catalog: CertCatalog, inputs: dict[str, Any], focus: set[str]) 
     args = (inputs["technologies"], inputs["activities_iwas"], text, title.lower())
     p = mc._profile(inputs["skills"], inputs["knowledge"], *args)
     scored = []
+    identity = mc.occupation_identity(title, inputs["text"])
     for cert in catalog.certifications:
-        ev = _naive_evaluate(cert, p, catalog)
+        ev = _naive_evaluate(cert, p, catalog, identity)
         if ev is None or ev.relevance < mc.MIN_SCORE:
             continue
         hits = tuple(e for e in cert.elements if e in focus)
@@ -350,3 +360,62 @@ def test_cached_catalogue_equals_the_loaded_one_without_reading_any_source(
     key = cert_reference.cache_key(DATA.resolve(), TOML.read_text(encoding="utf-8"))
     assert [p.name for p in tmp_path.iterdir()] == [f"certifications-{key}.json"]
     assert cert_reference.cache_key(DATA.resolve(), "edited") not in (key, None)
+
+
+def _ids_for(kb: KnowledgeBase, catalog: CertCatalog, code: str, donors: list[str]) -> set[str]:
+    return {m.cert.id for m in match_certifications(catalog, **_inputs(kb, code, donors))}
+
+
+@pytest.mark.parametrize(
+    ("code", "donors", "unrelated"),
+    [
+        ("47-2111.00", [], {"journeyman-plumber", "nccer-pipefitting", "naec-cet"}),
+        ("47-2181.00", [], {"gwo-bst", "etcp-rigger", "wca-sawblade"}),
+        ("29-1141.00", [], {"lpn-nclex", "cna", "aama-cma", "pa-c"}),
+        ("23-1011.00", [], {"post-peace-officer"}),
+        ("43-9021.00", [], {"cpa"}),
+        ("37-2011.00", [], {"pesticide-private", "pesticide-commercial", "cdl-a"}),
+        ("29-1021.00", [], {"rn-nclex"}),  # dentists
+        ("29-1011.00", [], {"rn-nclex"}),  # chiropractors
+        (
+            "29-1249.00",
+            ["29-1241.00", "29-1242.00", "29-1243.00"],
+            {"nbdhe", "naplex", "navle", "lpn-nclex", "rn-nclex"},
+        ),
+    ],
+)
+def test_credentials_of_other_professions_are_not_listed(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, donors: list[str], unrelated: set[str]
+) -> None:
+    """QA findings: shared activities or wording no longer list another profession's licence."""
+    assert not unrelated & _ids_for(kb, catalog, code, donors)
+
+
+@pytest.mark.parametrize(
+    ("code", "donors", "expected"),
+    [
+        ("29-1141.00", [], "rn-nclex"),
+        ("29-1171.00", [], "rn-nclex"),  # nurse practitioners are registered nurses
+        ("47-2111.00", [], "journeyman-electrician"),
+        ("53-3032.00", [], "cdl-a"),
+        ("29-1249.00", ["29-1241.00", "29-1242.00", "29-1243.00"], "physician-licence"),
+        ("33-3051.00", [], "post-peace-officer"),
+    ],
+)
+def test_a_profession_keeps_its_own_licence(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, donors: list[str], expected: str
+) -> None:
+    assert expected in _ids_for(kb, catalog, code, donors)
+
+
+def test_every_professional_licence_names_its_profession(raw: dict[str, Any]) -> None:
+    """The loader refuses a professional licence without profession patterns."""
+    entry = next(e for e in raw["certification"] if e["level"] == "professional-licence")
+    broken = raw | {"certification": [{k: v for k, v in entry.items() if k != "profession"}]}
+    with pytest.raises(DataError, match="needs 'profession' patterns"):
+        parse_catalog(broken)
+
+
+def test_identity_is_the_title_and_the_opening_sentence() -> None:
+    text = "Assess patient health problems. Supervise nurses."
+    assert occupation_identity("Dentists", text) == "dentists assess patient health problems."

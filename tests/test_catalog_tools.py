@@ -308,6 +308,7 @@ def _naive_match_tools(
     for tool in catalog.tools:
         total = float(len(facts)) if tool.physical else sum(f.weight for f in facts)
         gained, hits, acts, any_words = 0.0, [], Counter[str](), False
+        squarely = False  # one task hit by both an activity and the wording
         for task in facts:
             by_words = bool(tool.pattern and tool.pattern.search(task.lowered))
             by_dwa = not set(tool.dwas).isdisjoint(task.dwas)
@@ -321,6 +322,7 @@ def _naive_match_tools(
             gained += weight * rel
             hits.append((weight * rel, task.text))
             any_words = any_words or by_words
+            squarely = squarely or ((by_dwa or by_iwa) and by_words)
             if by_dwa or by_iwa:
                 parents = {d.rsplit(".", 1)[0] for d in task.dwas.intersection(tool.dwas)}
                 for iwa in sorted(task.iwas.intersection(tool.open_iwas) | parents):
@@ -328,7 +330,9 @@ def _naive_match_tools(
         software = tuple(s for s in tool.software if s in technologies)
         coverage = gained / total
         score = round(coverage + min(mt.SOFTWARE_BONUS * len(software), mt.SOFTWARE_BONUS_MAX), 4)
-        if not hits or score < MIN_SCORE:
+        general = tool.category in mt.GENERAL_PURPOSE
+        enough = len(hits) >= 2 or squarely or not titles or general
+        if not hits or score < MIN_SCORE or coverage < mt.MIN_COVERAGE or not enough:
             continue
         hits.sort(key=lambda h: (-h[0], h[1]))
         reason = mt._reason(tool, len(hits), len(facts), coverage, acts, any_words, software)
@@ -358,7 +362,7 @@ def test_indexed_matcher_equals_the_naive_one(kb: KnowledgeBase, catalog: ToolCa
         got = match_tools(catalog, pairs, links, tech, top=12, max_per_category=cap)
         assert got == expected, occ.code
         compared += bool(expected)
-    assert compared >= 90
+    assert compared >= 85
 
 
 @pytest.mark.parametrize(
@@ -401,3 +405,35 @@ def test_required_clauses_hold_in_every_match_of_every_catalogue_pattern(
         frozenset({"record"}),
         frozenset({"manag", "retention"}),
     )
+
+
+@pytest.mark.parametrize(
+    ("code", "unrelated"),
+    [
+        ("47-2111.00", {"midjourney", "hp-siteprint"}),  # electricians: wiring sketches, one task
+        ("47-2181.00", {"deere-see-and-spray", "dji-agras"}),  # roofers spray roofs, not crops
+        ("23-1011.00", {"lemonade-ai-jim"}),  # lawyers: "claim liability" is not claims handling
+        (
+            "43-9021.00",
+            {"deepl", "google-translate", "deepl-voice", "elevenlabs"},
+        ),  # one cipher task
+        ("23-2011.00", {"zestimate"}),  # paralegals: one estate-planning task
+        ("29-1141.00", {"magicschool"}),  # nurses' "laboratory tests" are not classroom tests
+        ("27-1024.00", {"hp-siteprint"}),  # a page layout is not a site layout
+    ],
+)
+def test_tools_of_other_professions_are_not_listed(
+    kb: KnowledgeBase, catalog: ToolCatalog, code: str, unrelated: set[str]
+) -> None:
+    """QA findings: a loose pattern or one incidental task no longer lists a tool."""
+    assert not unrelated & set(_ids(_match(kb, catalog, code), 8))
+
+
+def test_one_activity_linked_task_without_its_wording_is_not_enough(catalog: ToolCatalog) -> None:
+    """A lone statement hit by a DWA alone does not list a tool; a second statement does."""
+    task = "Resolve garbled or indecipherable messages, using cryptographic procedures."
+    link = ActivityLink(task, "4.A.4.a.1.I03", "Interpret language.", "4.A.4.a.1.I03.D01")
+    assert "deepl" not in _ids(match_tools(catalog, [(task, 1.0)], [link]), 8)
+    other = "Translate documents from foreign languages."
+    links = [link, ActivityLink(other, "4.A.4.a.1.I03", "Interpret language.", link.dwa_id)]
+    assert "deepl" in _ids(match_tools(catalog, [(task, 1.0), (other, 1.0)], links), 8)

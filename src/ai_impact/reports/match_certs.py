@@ -20,10 +20,19 @@ occupation already uses, or task wording the credential is about::
     score          = relevance + 0.05 per focus element the cert builds (at most 0.15)
 
 A credential needs some evidence (profile fit alone never qualifies it) and a relevance of at
-least ``MIN_SCORE``; the focus bonus (skills the adaptation strategy recommends) only reorders
-credentials that already qualify. At most ``MAX_PER_ISSUER`` credentials of one issuer are
-listed, so that one vendor's ladder does not fill the section. Ties break on the id, so the
-result is deterministic. Pure functions over plain data: the knowledge base is not touched.
+least ``MIN_SCORE``; shared software or tools alone do not qualify it either: it must also
+share a work activity or wording with the occupation. A licence or role credential of one
+profession (an entry with ``profession`` patterns: a nursing licence, a CDL, a plumber's
+licence) is listed only where the occupation's identity -- its title and the opening sentence
+of its description -- names that profession: sharing work activities (monitoring patients,
+connecting pipes) or wording ("drive", "patients") with it does not make a dentist a nurse,
+nor an electrician a plumber. So a registered nurse is not offered the practical-nurse licence
+or the nursing-assistant certificate, and a page rather says nothing than offers another
+profession's licence. The focus bonus (skills the adaptation strategy recommends) only
+reorders credentials that already qualify. At most ``MAX_PER_ISSUER`` credentials of one
+issuer are listed, so that one vendor's ladder does not fill the section. Ties break on the
+id, so the result is deterministic. Pure functions over plain data: the knowledge base is
+not touched.
 """
 
 from __future__ import annotations
@@ -42,6 +51,7 @@ __all__ = [
     "CertMatch",
     "RatingLike",
     "match_certifications",
+    "occupation_identity",
     "technology_terms",
 ]
 
@@ -236,6 +246,10 @@ def _evaluate(
     if _relevance(p, profile, best, in_title) < MIN_SCORE:
         return None
     words = _keyword_hits(cert, p.text, live)
+    if not iwa_hits and not words and p.text.strip():
+        # Tools alone are shared across trades (a harness, a multimeter, accounting software):
+        # the credential must also meet the occupation's work or wording.
+        return None
     wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
     evidence = 1 - rest * (1 - word_weight * wording)
     if evidence <= 0:
@@ -295,6 +309,19 @@ def _join(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+
+
+def occupation_identity(title: str, text: str) -> str:
+    """The title and the first sentence of ``text`` (lower-cased), where a profession is named.
+
+    Reports pass the title, the O*NET description and the tasks as one text: its first
+    sentence is the title and the description's opening one.
+    """
+    head = _SENTENCE_END.split(text.strip(), maxsplit=1)[0] if text.strip() else ""
+    return f"{title} {head}".strip().lower()
+
+
 def _live_keywords(catalog: CertCatalog, found: set[str]) -> dict[int, tuple[int, ...]]:
     """For each entry whose keywords may match a text containing the literals ``found``: the
     keywords that may (a required literal of theirs is in it, or they have none)."""
@@ -328,7 +355,8 @@ def match_certifications(
     ``technologies`` takes the occupation's software and tools (objects or strings, see
     :func:`technology_terms`); ``activities_iwas`` one IWA ID per task-activity link;
     ``text`` the occupation's title, description and task statements, for keyword patterns;
-    ``title`` the occupation's title (a keyword hit there earns ``TITLE_BONUS``).
+    ``title`` the occupation's title (a keyword hit there earns ``TITLE_BONUS``). The title
+    with the first sentence of ``text`` is where a credential's ``profession`` must be named.
     """
     p = _profile(
         skills, knowledge, technologies, activities_iwas, f"{title} {text}".lower(), title.lower()
@@ -338,8 +366,12 @@ def match_certifications(
     index = catalog.literal_index
     live = _live_keywords(catalog, set(index.found_in(p.text)))
     in_title = set(index.found_in(p.title)) if p.title else set()
+    identity = occupation_identity(title, text)
     for pos in sorted(_candidates(catalog, p, live)):
         cert = catalog.certifications[pos]
+        named = cert.profession_pattern
+        if named is not None and not named.search(identity):
+            continue
         ev = _evaluate(cert, p, catalog, live.get(pos, ()), _live_in(cert, in_title))
         if ev is None or ev.relevance < MIN_SCORE:
             continue

@@ -31,6 +31,8 @@ from ai_impact.sources.catalog_tools import AiTool, ToolCatalog
 from ai_impact.sources.regex_literals import LiteralIndex, required_literals
 
 __all__ = [
+    "GENERAL_PURPOSE",
+    "MIN_COVERAGE",
     "MIN_SCORE",
     "ActivityLike",
     "ActivityLink",
@@ -47,6 +49,10 @@ EXPOSURE_FLOOR = 0.25
 SOFTWARE_BONUS = 0.04
 SOFTWARE_BONUS_MAX = 0.12
 MIN_SCORE = 0.05
+MIN_COVERAGE = 0.05
+# Assistants made for any desk work: one exposed task of theirs is reason enough to list them,
+# since the 5% coverage floor already asks that it be a real part of the work.
+GENERAL_PURPOSE = frozenset({"general-assistant", "office-productivity"})
 MAX_MATCHED_TASKS = 5
 
 
@@ -300,6 +306,19 @@ def _reason(
     return text + "."
 
 
+def _enough_tasks(hits: Sequence[_Hit], *, linked: bool) -> bool:
+    """Two tasks or more; or one task that both an activity link and the wording put in reach.
+
+    One statement linked to a broad activity (a cipher clerk's "resolve garbled messages" is
+    linked to translating) or one incidental phrase ("sketches" of wiring) is not the work a
+    product is made for. Text without activity links (a pasted job description) has only its
+    wording to go on, so there one worded statement suffices.
+    """
+    if len(hits) >= 2 or not linked:
+        return True
+    return any(by_activity and by_words for _, _, by_activity, by_words in hits)
+
+
 def _score_tool(
     index: _ToolIndex,
     pos: int,
@@ -324,6 +343,9 @@ def _score_tool(
             for iwa in sorted(task.iwas.intersection(index.open_iwas[pos]) | dwa_parents):
                 activity_titles[titles.get(iwa, iwa)] += 1
     coverage = gained / (float(n_tasks) if tool.physical else total_weight)
+    specialised = tool.category not in GENERAL_PURPOSE
+    if coverage < MIN_COVERAGE or (specialised and not _enough_tasks(hits, linked=bool(titles))):
+        return None
     software = tuple(s for s in tool.software if s in tech)
     score = round(coverage + min(SOFTWARE_BONUS * len(software), SOFTWARE_BONUS_MAX), 4)
     if score < MIN_SCORE:

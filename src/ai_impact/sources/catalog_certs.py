@@ -55,7 +55,7 @@ KINDS: tuple[str, ...] = ("certification", "licence", "certificate", "credential
 
 _REQUIRED: tuple[str, ...] = ("id", "name", "issuer", "level", "kind", "skills", "knowledge")
 _REQUIRED += ("ai_relevance", "source", "reviewed")
-_OPTIONAL = ("effort", "cost_usd", "renewal", "technologies", "iwas", "keywords")
+_OPTIONAL = ("effort", "cost_usd", "renewal", "technologies", "iwas", "keywords", "profession")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SKILL_RE = re.compile(r"^2\.[AB]\.\d\.[a-z]$")
 _KNOWLEDGE_RE = re.compile(r"^2\.C\.\d+(?:\.[a-z])?$")
@@ -83,6 +83,9 @@ class Certification:
     technologies: tuple[str, ...] = ()
     iwas: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
+    # Patterns naming the one profession a licence or role credential is for ("\bnurses?\b"):
+    # the matcher lists the entry only where the occupation's title or description names it.
+    profession: tuple[str, ...] = ()
     # Lower-cased names each technology entry answers to (a code also answers to its title);
     # filled by the loader from the UNSPSC reference, one frozenset per entry of `technologies`.
     technology_terms: tuple[frozenset[str], ...] = field(default=(), compare=False)
@@ -105,6 +108,11 @@ class Certification:
     def pattern(self) -> re.Pattern[str] | None:
         """All keywords as one pattern over lower-cased text (None without keywords)."""
         return keyword_pattern(self.keywords) if self.keywords else None
+
+    @property
+    def profession_pattern(self) -> re.Pattern[str] | None:
+        """The profession patterns as one pattern over lower-cased text (None when absent)."""
+        return keyword_pattern(self.profession) if self.profession else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,11 +225,15 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
     iwas = str_list(entry, "iwas", where, errors, _IWA_RE, strip=True)
     technologies = str_list(entry, "technologies", where, errors, None, strip=True)
     keywords = str_list(entry, "keywords", where, errors, None, strip=True)
-    try:
-        if keywords:
-            keyword_pattern(keywords)
-    except re.error as exc:
-        errors.append(f"{where}: a keyword is not a valid regular expression ({exc})")
+    profession = str_list(entry, "profession", where, errors, None, strip=True)
+    for key, patterns in (("keyword", keywords), ("profession pattern", profession)):
+        try:
+            if patterns:
+                keyword_pattern(patterns)
+        except re.error as exc:
+            errors.append(f"{where}: a {key} is not a valid regular expression ({exc})")
+    if texts["level"] == "professional-licence" and not profession:
+        errors.append(f"{where}: a professional licence needs 'profession' patterns")
     if not (iwas or technologies or keywords):
         errors.append(f"{where}: needs iwas, technologies or keywords to tie it to real work")
     if len(errors) > before:
@@ -243,6 +255,7 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
         technologies=technologies,
         iwas=iwas,
         keywords=keywords,
+        profession=profession,
         technology_terms=tuple(frozenset({t.casefold()}) for t in technologies),
     )
 
@@ -292,7 +305,7 @@ def _resolved(cert: Certification, titles: Mapping[str, str]) -> Certification:
     )
 
 
-_LISTS = ("skills", "knowledge", "technologies", "iwas", "keywords")
+_LISTS = ("skills", "knowledge", "technologies", "iwas", "keywords", "profession")
 
 
 def _to_json(catalog: CertCatalog) -> dict[str, Any]:

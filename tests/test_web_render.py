@@ -9,7 +9,7 @@ import pytest
 import web_fakes as fake
 from ai_impact.errors import InputError
 from ai_impact.render import RENDERERS, charts
-from ai_impact.render.html import Links, StaticLinks, report_html, sort_rows
+from ai_impact.render.html import Links, StaticLinks, markdown_to_html, report_html, sort_rows
 
 DS = fake.REPORTS["15-2051.00"]
 
@@ -129,3 +129,18 @@ def test_shortened_risk_labels_have_the_full_label_as_tooltip() -> None:
     shown = re.search(r">([^<]*…[^<]*)</text><title>([^<]*)</title>", svg)
     assert shown is not None
     assert shown.group(2) == f"{long} (50%)"
+
+
+def test_markdown_tables_scroll_inside_a_wrapper() -> None:
+    """A wide method table scrolls by itself on a phone instead of widening the page."""
+    html = str(markdown_to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\ntext\n"))
+    assert html.startswith('<div class="scroll"><table>') and "</table></div>" in html
+
+
+def test_static_links_leave_out_occupations_not_exported() -> None:
+    links = StaticLinks("../", exported=["15-2051.00"])
+    assert links.occupation("15-2051.00") == "../occupations/15-2051.00.html"
+    assert links.occupation("29-1141.00") is None
+    assert links.occupation_pattern() == "../occupations/CODE.html"
+    assert StaticLinks("../").occupation("29-1141.00") == "../occupations/29-1141.00.html"
+    assert Links("/ai").occupation_pattern() == "/ai/occupation/CODE"

@@ -125,3 +125,22 @@ def test_static_export_searches_and_links_from_a_sub_path(
         page.get_by_role("link", name="Healthcare").first.click()
         page.wait_for_url(re.compile(r"/deep/site/industries/healthcare\.html$"))
         shot(page, "fake-static-industry")
+
+
+def test_static_search_says_when_its_index_cannot_load(
+    page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake.install(monkeypatch)
+    build_site(tmp_path / "site")
+    page.goto((tmp_path / "site" / "index.html").as_uri() + "?q=nurse")  # works from disk
+    page.locator("#static-results li").first.wait_for()
+    assert page.locator("#static-results p").inner_text() == (
+        "1 occupation matches \u201cnurse\u201d:"
+    )
+    (tmp_path / "site" / "search-index.js").unlink()
+    page.goto((tmp_path / "site" / "index.html").as_uri())
+    page.locator("#q").fill("nurse")
+    page.locator("#home-search button").click()
+    alert = page.locator("#static-results [role=alert]")
+    alert.wait_for()
+    assert "search index (search-index.js) could not be loaded" in alert.inner_text()

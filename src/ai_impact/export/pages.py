@@ -2,14 +2,15 @@
 
 Occupation pages are the bulk of the work (charts, templates); with ``jobs > 1`` they are split
 over worker processes started fresh (spawn), each calling the library on its own, so no database
-connection is ever shared across a fork.
+connection is ever shared across a fork. Every page links only to occupations the export writes
+(``exported``): a ``--limit``-ed site leaves the other titles as plain text.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +49,8 @@ def write_shared(
 ) -> list[str]:
     """Everything but the occupation pages; returns the page paths for the sitemap."""
     shutil.copytree(STATIC_DIR, out / "static")
-    top, sub = StaticLinks(""), StaticLinks("../")
+    exported = [r.code for r in rows]
+    top, sub = StaticLinks("", exported=exported), StaticLinks("../", exported=exported)
     total = len(rows)
     written = {
         "index.html": render_page("home.html", top, industries=industries, total=total, q=None),
@@ -108,10 +110,18 @@ def compare_codes(report: Any) -> list[str]:
     return [report.header.code, *[x.code for x in report.related][:3]]
 
 
-def write_occupation(out: Path, code: str, settings: Settings | None = None) -> None:
-    """The page and the JSON of one occupation, and its comparison with related ones."""
+def write_occupation(
+    out: Path,
+    code: str,
+    settings: Settings | None = None,
+    exported: Collection[str] | None = None,
+) -> None:
+    """The page and the JSON of one occupation, and its comparison with related ones.
+
+    Links go only to the occupations in ``exported`` (every one when None).
+    """
     report = api.report_for(code, settings=settings)
-    links = StaticLinks("../")
+    links = StaticLinks("../", exported=exported)
     _write(out / "occupations" / f"{code}.html", occupation_page(report, links))
     _write(out / "api" / "occupations" / f"{code}.json", render_json(report, indent=None))
     codes = compare_codes(report)
@@ -120,11 +130,11 @@ def write_occupation(out: Path, code: str, settings: Settings | None = None) -> 
         _write(out / "compare" / f"{code}.html", compare_page(reports, links))
 
 
-def _chunk_worker(args: tuple[str, list[str], str | None]) -> int:
-    out, codes, settings_json = args
+def _chunk_worker(args: tuple[str, list[str], str | None, frozenset[str]]) -> int:
+    out, codes, settings_json, exported = args
     settings = Settings.model_validate_json(settings_json) if settings_json else None
     for code in codes:
-        write_occupation(Path(out), code, settings)
+        write_occupation(Path(out), code, settings, exported)
     return len(codes)
 
 
@@ -138,20 +148,24 @@ def write_occupations(
 ) -> int:
     """Every occupation page, over ``jobs`` processes; returns how many were written.
 
+    Pages link to other occupations only among ``codes``, the ones written.
+
     The first error stops the build (the caller discards the half-built folder).
     """
     done = 0
     blob = settings.model_dump_json() if settings is not None else None
+    exported = frozenset(codes)
     chunks = [list(codes[i : i + _CHUNK]) for i in range(0, len(codes), _CHUNK)]
     if jobs <= 1 or len(chunks) < 2:
         for chunk in chunks:
-            done += _chunk_worker((str(out), chunk, blob))
+            done += _chunk_worker((str(out), chunk, blob, exported))
             if progress:
                 progress(done, len(codes))
         return done
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(processes=jobs) as pool:
-        for n in pool.imap_unordered(_chunk_worker, [(str(out), c, blob) for c in chunks]):
+        work = [(str(out), c, blob, exported) for c in chunks]
+        for n in pool.imap_unordered(_chunk_worker, work):
             done += n
             if progress:
                 progress(done, len(codes))

@@ -27,9 +27,12 @@ from ai_impact.export import pages
 from ai_impact.export.swap import swap_in
 from ai_impact.settings import Settings
 
-__all__ = ["MARKER", "SiteStats", "build_site", "check_base_url"]
+__all__ = ["INDEX_GLOBAL", "MARKER", "SiteStats", "build_site", "check_base_url"]
 
 MARKER = ".ai-impact-site"
+# The global that search-index.js assigns: a page opened from disk (file://) may load a script
+# but may not fetch a JSON file, so the search reads the index from this script.
+INDEX_GLOBAL = "AI_IMPACT_SEARCH_INDEX"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,9 @@ def build_site(
     try:
         shared = pages.write_shared(tmp, rows, industries, settings)
         titles = api.search_titles(settings=settings)
-        _write(tmp / "search-index.json", _search_index(rows, titles))
+        index = _search_index(rows, titles)
+        _write(tmp / "search-index.json", index)
+        _write(tmp / "search-index.js", f"window.{INDEX_GLOBAL} = {index};\n")
         codes = [r.code for r in rows]
         done = pages.write_occupations(tmp, codes, jobs=jobs, settings=settings, progress=progress)
         if base_url is not None:

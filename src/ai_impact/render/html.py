@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,7 @@ from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
 
 __all__ = [
+    "FAVICON_SVG",
     "ONET_ATTRIBUTION",
     "SORTS",
     "STATIC_DIR",
@@ -48,6 +49,16 @@ ONET_ATTRIBUTION = (
 )
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+# The site's icon (the brand's gradient square). Pages carry it as a data URI, so no browser
+# asks for /favicon.ico; the server answers that path too, for its JSON pages.
+FAVICON_SVG = (
+    "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'><defs>"
+    "<linearGradient id='g' x2='1' y2='1'><stop offset='0' stop-color='#1a7f37'/>"
+    "<stop offset='.5' stop-color='#9a6700'/><stop offset='1' stop-color='#b42318'/>"
+    "</linearGradient></defs><rect width='16' height='16' rx='3' fill='url(#g)'/></svg>"
+)
+FAVICON_URI = "data:image/svg+xml," + quote(FAVICON_SVG, safe=" ='/:.,()")
 
 # Sort key of an industry table and the order a first click gives (None sorts last either way).
 SORTS: dict[str, tuple[str, str]] = {
@@ -80,6 +91,10 @@ class Links:
         """An occupation's analysis (with pay for ``area`` when given)."""
         tail = f"?{urlencode({'area': area})}" if area else ""
         return f"{self.prefix}/occupation/{quote(code)}{tail}"
+
+    def occupation_pattern(self) -> str:
+        """An occupation's URL with ``CODE`` in place of the code (for the autocomplete)."""
+        return f"{self.prefix}/occupation/CODE"
 
     def analysis(self, title: str | None = None, area: str | None = None) -> str | None:
         """The analysis of a typed title (a blend when it maps to several occupations).
@@ -134,15 +149,26 @@ class Links:
 
 
 class StaticLinks(Links):
-    """Relative URLs of the exported folder; ``root`` climbs from the page to the folder."""
+    """Relative URLs of the exported folder; ``root`` climbs from the page to the folder.
+
+    ``exported`` lists the occupation codes that have a page in the folder (all of them when
+    None); a link to any other occupation is left out, and its title stays plain text.
+    """
 
     served = False
     can_compare = False
 
-    def __init__(self, root: str = "", *, standalone: bool = False) -> None:
+    def __init__(
+        self,
+        root: str = "",
+        *,
+        standalone: bool = False,
+        exported: Collection[str] | None = None,
+    ) -> None:
         super().__init__()
         self.root = root
         self.standalone = standalone  # one self-contained file: no navigation, CSS inline
+        self.exported = frozenset(exported) if exported is not None else None
 
     def home(self) -> str:
         """The index page, which also holds the client-side search."""
@@ -153,8 +179,15 @@ class StaticLinks(Links):
         return self.home()
 
     def occupation(self, code: str, area: str | None = None) -> str | None:
-        """The exported page of an occupation (national pay; None in a standalone file)."""
-        return None if self.standalone else f"{self.root}occupations/{code}.html"
+        """The exported page of an occupation (national pay; None in a standalone file, or
+        when the export left the occupation out)."""
+        if self.standalone or (self.exported is not None and code not in self.exported):
+            return None
+        return f"{self.root}occupations/{code}.html"
+
+    def occupation_pattern(self) -> str:
+        """An exported occupation page with ``CODE`` in place of the code."""
+        return f"{self.root}occupations/CODE.html"
 
     def analysis(self, title: str | None = None, area: str | None = None) -> str | None:
         """No typed-title analyses without a server: the search opens occupation pages."""
@@ -201,8 +234,9 @@ class StaticLinks(Links):
         return None
 
     def search_index(self) -> str | None:
-        """The exported client-side search index."""
-        return self.root + "search-index.json"
+        """The exported client-side search index: a script, which a page opened from disk
+        (``file://``) may load where it may not ``fetch`` a JSON file."""
+        return self.root + "search-index.js"
 
 
 def sort_rows(rows: Iterable[Any], sort: str = "risk", order: str | None = None) -> list[Any]:
@@ -249,8 +283,13 @@ _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 def markdown_to_html(text: str) -> Markup:
-    """Markdown (raw HTML disabled, so it stays text) as safe HTML."""
-    return Markup(_MD.render(text))
+    """Markdown (raw HTML disabled, so it stays text) as safe HTML.
+
+    Each table is wrapped in a ``div.scroll``, so a wide one scrolls by itself on a phone
+    instead of widening the page.
+    """
+    html = _MD.render(text).replace("<table>", '<div class="scroll"><table>')
+    return Markup(html.replace("</table>", "</table></div>"))
 
 
 @functools.cache
@@ -278,6 +317,7 @@ def _env() -> Environment:
         is_blend=cmp.is_blend,
         per_hour=pay.per_hour,
         attribution=ONET_ATTRIBUTION,
+        favicon=FAVICON_URI,
         version=__version__,
         category_colours=charts.CATEGORY_COLOURS,
         timeline_colours=charts.TIMELINE_COLOURS,
@@ -304,10 +344,16 @@ def occupation_page(
     *,
     national: Salary | None = None,
     area: str | None = None,
+    area_error: str | None = None,
 ) -> str:
-    """The full analysis page of one occupation (``national`` pay beside an area's)."""
+    """The full analysis page of one occupation (``national`` pay beside an area's).
+
+    ``area_error`` says why the typed ``area`` could not be used; it is shown by the area form.
+    """
     figures = charts.report_charts(report, national)
-    return render_page("occupation.html", links, r=report, charts=figures, area=area)
+    return render_page(
+        "occupation.html", links, r=report, charts=figures, area=area, area_error=area_error
+    )
 
 
 def compare_page(reports: Sequence[OccupationReport], links: Links) -> str:

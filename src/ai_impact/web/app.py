@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import FastAPI, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from ai_impact import __version__
-from ai_impact.render.html import STATIC_DIR, Links, render_page
+from ai_impact.render.html import FAVICON_SVG, STATIC_DIR, Links, render_page
 from ai_impact.settings import Settings
 from ai_impact.web import json_api, pages, workforce
 from ai_impact.web.errors import install_error_handlers
@@ -52,6 +52,15 @@ def create_app(settings: Settings | None = None, *, prefix: str = "") -> FastAPI
     def healthz() -> JSONResponse:
         """Liveness: answers without touching the knowledge base (the benchmark's baseline)."""
         return JSONResponse({"ok": True, "version": __version__})
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> Response:
+        """The icon, for clients that ask for it without reading a page (pages inline it)."""
+        return Response(
+            FAVICON_SVG,
+            media_type="image/svg+xml",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
 
     @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
     def docs(request: Request) -> HTMLResponse:

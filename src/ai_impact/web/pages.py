@@ -14,7 +14,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ai_impact import api
-from ai_impact.errors import InputError
+from ai_impact.errors import InputError, NotFoundError
 from ai_impact.render import charts
 from ai_impact.render.html import (
     Links,
@@ -113,12 +113,32 @@ def search(
     return _html(page)
 
 
+def _status(exc: InputError | NotFoundError) -> int:
+    """The HTTP status of a form error (a choice to make, 300, is shown as a 422)."""
+    return exc.http_status if exc.http_status >= 400 else 422
+
+
+def _area_failed(
+    request: Request, national: Any, area: str, exc: InputError | NotFoundError
+) -> HTMLResponse:
+    """The national analysis again, with why the typed area cannot be used by the area form."""
+    page = occupation_page(national, _links(request), area=area, area_error=str(exc))
+    return _html(page, _status(exc))
+
+
 @router.get("/occupation/{code}", response_class=HTMLResponse)
 def occupation(request: Request, code: str, area: Area = None) -> HTMLResponse:
-    """The full analysis; with ``?area=`` the area's pay beside the national figures."""
+    """The full analysis; with ``?area=`` the area's pay beside the national figures.
+
+    An area that is unknown or names several places keeps the page: the national analysis is
+    shown with the message by the area form (status 404 or 422).
+    """
     area = (area or "").strip() or None
-    report = api.report_for(code, area=area, settings=_cfg(request))
-    national = api.report_for(code, settings=_cfg(request)) if area else report
+    national = api.report_for(code, settings=_cfg(request))  # an unknown code is the 404 page
+    try:
+        report = api.report_for(code, area=area, settings=_cfg(request)) if area else national
+    except (InputError, NotFoundError) as exc:
+        return _area_failed(request, national, area or "", exc)
     links = _links(request)
 
     def make() -> str:
@@ -134,8 +154,11 @@ def analysis(
 ) -> HTMLResponse:
     """A typed title analysed as the CLI does it (a blend for a multi-occupation alias)."""
     area = (area or "").strip() or None
-    report = api.analyze(q, area=area, settings=_cfg(request))
-    national = api.analyze(q, settings=_cfg(request)) if area else report
+    national = api.analyze(q, settings=_cfg(request))
+    try:
+        report = api.analyze(q, area=area, settings=_cfg(request)) if area else national
+    except (InputError, NotFoundError) as exc:
+        return _area_failed(request, national, area or "", exc)
     nat = national.salary if area else None
     return _html(occupation_page(report, _links(request), national=nat, area=area))
 
@@ -208,7 +231,7 @@ def compare(
 def _describe_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
     """The paste-your-description form, with the analysis below it when there is one."""
     report = context.pop("report", None)
-    for key in ("text", "title", "area", "error"):
+    for key in ("text", "title", "area", "error", "jd_area_error"):
         context.setdefault(key, None)
     extra: dict[str, Any] = {"r": report, "candidates": getattr(report, "candidates", ())}
     if report is not None:
@@ -229,16 +252,26 @@ async def describe(request: Request) -> HTMLResponse:
     form = await request.form()
     text, title, area = (str(form.get(k) or "") for k in ("text", "title", "area"))
     context: dict[str, Any] = {"text": text, "title": title, "area": area}
-    try:
-        report = await run_in_threadpool(
-            api.analyze_description,
-            text,
-            title=title.strip() or None,
-            area=area.strip() or None,
-            settings=_cfg(request),
+
+    def run(where: str | None) -> Any:
+        return api.analyze_description(
+            text, title=title.strip() or None, area=where, settings=_cfg(request)
         )
-    except InputError as exc:
-        return _describe_page(request, exc.http_status, error=str(exc), **context)
+
+    try:
+        report = await run_in_threadpool(run, area.strip() or None)
+    except (InputError, NotFoundError) as exc:
+        if not area.strip():
+            return _describe_page(request, _status(exc), error=str(exc), **context)
+        # Was it the area? The analysis without it tells; if it works, it is shown (national
+        # pay) with the message by the area field, and the text stays in the form either way.
+        try:
+            national = await run_in_threadpool(run, None)
+        except (InputError, NotFoundError):
+            return _describe_page(request, _status(exc), error=str(exc), **context)
+        return _describe_page(
+            request, _status(exc), report=national, jd_area_error=str(exc), **context
+        )
     return _describe_page(request, report=report, **context)
 
 

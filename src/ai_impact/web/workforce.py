@@ -55,19 +55,38 @@ class WorkforceBody(BaseModel):
     rows: list[RowIn] = Field(max_length=MAX_ROWS)
 
 
+async def _form_roster(request: Request) -> tuple[bytes | None, str, str | None]:
+    """The uploaded file's bytes (None without one), the pasted text and the file's name."""
+    # The context closes the spooled upload files once read; a pasted roster may be as
+    # large as the body limit (web.limits), above the form parser's 1 MB default.
+    async with request.form(max_part_size=ROSTER_LIMIT) as form:
+        upload, pasted = form.get("roster"), form.get("csv")
+        text = pasted if isinstance(pasted, str) else ""
+        if isinstance(upload, UploadFile) and upload.filename:
+            return await upload.read(), text, upload.filename
+    return None, text, None
+
+
+def _pick(upload: bytes | None, pasted: str) -> bytes:
+    """The roster a form sent: the file when one was chosen, else the pasted text."""
+    if upload is not None:
+        return upload
+    if pasted.strip():
+        return pasted.encode("utf-8")
+    raise InputError("No roster received.", hint="Choose a CSV file or paste its text.")
+
+
+def _is_form(request: Request) -> bool:
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    return ctype in {"multipart/form-data", "application/x-www-form-urlencoded"}
+
+
 async def _roster_source(request: Request) -> bytes | list[dict[str, Any]]:
     """CSV bytes from an upload, a pasted text field or the raw body; rows from JSON."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype in {"multipart/form-data", "application/x-www-form-urlencoded"}:
-        # The context closes the spooled upload files once read; a pasted roster may be as
-        # large as the body limit (web.limits), above the form parser's 1 MB default.
-        async with request.form(max_part_size=ROSTER_LIMIT) as form:
-            upload, pasted = form.get("roster"), form.get("csv")
-            if isinstance(upload, UploadFile) and upload.filename:
-                return await upload.read()
-            if isinstance(pasted, str) and pasted.strip():
-                return pasted.encode("utf-8")
-        raise InputError("No roster received.", hint="Choose a CSV file or paste its text.")
+    if _is_form(request):
+        upload, pasted, _ = await _form_roster(request)
+        return _pick(upload, pasted)
     body = await request.body()  # at most ROSTER_LIMIT bytes: web.limits refuses more
     if ctype == "application/json":
         try:
@@ -124,7 +143,8 @@ async def workforce_api(
 def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
     links: Links = request.app.state.links
     report: WorkforceReport | None = context.setdefault("report", None)
-    context.setdefault("error", None)
+    for key in ("error", "csv", "filename"):
+        context.setdefault(key, None)
     by_id = {r.id: r for r in report.roles} if report else {}
     page = render_page(
         "workforce.html",
@@ -148,9 +168,24 @@ def workforce_form(request: Request) -> HTMLResponse:
 
 @router.post("/workforce", response_class=HTMLResponse, include_in_schema=False)
 async def workforce_page(request: Request) -> HTMLResponse:
-    """The analysis of an uploaded roster, or the form again with what was wrong."""
+    """The analysis of an uploaded roster, or the form again with what was wrong.
+
+    On an error the pasted text comes back in its box (a browser cannot refill a file input,
+    so the file's name is given instead), with the message beside it.
+    """
+    if not _is_form(request):  # a raw CSV or JSON body, as the API takes it
+        try:
+            report = await _analyse(request, 10, True)
+        except InputError as exc:
+            return _page(request, exc.http_status, error=str(exc))
+        return _page(request, report=report)
+    upload, pasted, filename = await _form_roster(request)
+    settings = request.app.state.settings
     try:
-        report = await _analyse(request, 10, True)
+        source = _pick(upload, pasted)
+        report = await run_in_threadpool(
+            workforce_report, source, top=10, reskilling=True, settings=settings
+        )
     except InputError as exc:
-        return _page(request, exc.http_status, error=str(exc))
+        return _page(request, exc.http_status, error=str(exc), csv=pasted, filename=filename)
     return _page(request, report=report)

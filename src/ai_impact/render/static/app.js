@@ -16,46 +16,110 @@
   }
   function fold(s) { return s.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, ""); }
 
+  /* The static export's index is a script assigning a global (search-index.js), loaded on the
+     first search: a page opened from disk (file://) may load a script but not fetch a file. */
+  var INDEX_GLOBAL = "AI_IMPACT_SEARCH_INDEX";
+  var loading = null;
   function loadIndex() {
     if (index) return Promise.resolve(index);
-    return fetch(indexUrl).then(function (r) { return r.json(); }).then(function (d) {
-      /* Each title's words, folded once: the O*NET title first, then the other names. */
-      d.forEach(function (o) {
-        o.w = [o.t].concat(o.a || []).map(function (t) { return fold(t).split(/[^a-z0-9]+/).filter(Boolean); });
-      });
-      index = d;
-      return d;
-    });
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        if (window[INDEX_GLOBAL]) { resolve(window[INDEX_GLOBAL]); return; }
+        var s = document.createElement("script");
+        s.src = indexUrl;
+        s.onload = function () { if (window[INDEX_GLOBAL]) resolve(window[INDEX_GLOBAL]); else reject(new Error("empty index")); };
+        s.onerror = function () { reject(new Error("cannot load " + indexUrl)); };
+        document.head.appendChild(s);
+      }).then(prepare, function (e) { loading = null; throw e; });
+    }
+    return loading;
   }
-  /* Client-side search of the static export: every query word must start a word of a title
-     (the O*NET title or one of the occupation's other names); a whole-word match counts more
-     than a prefix, a title with fewer other words more than a longer one. */
-  function searchIndex(q, top) {
+  /* Each name's words as numbers into one vocabulary, so that a query word is compared with
+     each distinct word once (prefix and spelling checks), not once per name. */
+  function prepare(d) {
+    var ids = new Map(), vocab = [];
+    function wordIds(t) {
+      return fold(t).split(/[^a-z0-9]+/).filter(Boolean).map(function (w) {
+        if (!ids.has(w)) { ids.set(w, vocab.length); vocab.push(w); }
+        return ids.get(w);
+      });
+    }
+    d.forEach(function (o) { o.w = [o.t].concat(o.a || []).map(wordIds); });
+    index = { entries: d, vocab: vocab, ids: ids };
+    return index;
+  }
+
+  /* How well a query word matches a word of a name. A whole word counts most; a prefix less;
+     the prefix of a short word that is itself a name's word ("swe", "dev": an abbreviation) and
+     a near spelling count least. Such weak matches are shown only when nothing matches well,
+     so "swe" finds the SWE titles, not "Sweeper", and "plumbr" still finds Plumbers. */
+  var EXACT = 1, PREFIX = 0.7, TYPO = 0.5, SHORT_PREFIX = 0.35;
+  function within(a, b, k) {
+    /* Whether a and b are at most k edits apart (insert, delete, replace, swap two letters). */
+    var n = a.length, m = b.length, i, j, prev2 = null, prev = [], cur;
+    if (Math.abs(n - m) > k) return false;
+    for (j = 0; j <= m; j++) prev[j] = j;
+    for (i = 1; i <= n; i++) {
+      cur = [i];
+      var low = i;
+      for (j = 1; j <= m; j++) {
+        var v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (prev2 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+        cur[j] = v;
+        if (v < low) low = v;
+      }
+      if (low > k) return false;
+      prev2 = prev; prev = cur;
+    }
+    return prev[m] <= k;
+  }
+  function strengths(w) {
+    var out = new Map(), vocab = index.vocab;
+    var shortKnown = w.length < 4 && index.ids.has(w);
+    /* Edits allowed: 2 from 8 letters, 1 from 4; a 3-letter word may miss one letter of a
+       4-letter word with the same first letter ("dta" → "data"). */
+    var edits = w.length >= 8 ? 2 : w.length >= 3 ? 1 : 0;
+    for (var i = 0; i < vocab.length; i++) {
+      var v = vocab[i];
+      if (v === w) out.set(i, EXACT);
+      else if (v.lastIndexOf(w, 0) === 0) out.set(i, shortKnown ? SHORT_PREFIX : PREFIX);
+      else if (edits && (w.length >= 4 || (v.length === 4 && v[0] === w[0])) && within(w, v, edits)) out.set(i, TYPO);
+    }
+    return out;
+  }
+  /* Client-side search of the static export: every query word must match a word of a name (the
+     O*NET title or one of the occupation's other names); the score is the name's weight times
+     the strength of the matches over the name's length. Returns every match, best first. */
+  function searchIndex(q) {
     var words = fold(q).split(/[^a-z0-9]+/).filter(Boolean);
     if (!words.length) return [];
-    var out = [];
-    index.forEach(function (o) {
-      var best = 0, alsoCalled = null;
+    var per = words.map(strengths), code = q.trim(), out = [], strong = false;
+    index.entries.forEach(function (o) {
+      var best = 0, bestWeak = true, alsoCalled = null;
       o.w.forEach(function (tw, i) {
-        var strength = 0;
-        for (var k = 0; k < words.length; k++) {
-          var w = words[k], s = 0;
-          for (var j = 0; j < tw.length; j++) {
-            if (tw[j] === w) { s = 1; break; }
-            if (tw[j].indexOf(w) === 0) s = 0.7;
-          }
+        var strength = 0, weak = false;
+        for (var k = 0; k < per.length; k++) {
+          var s = 0;
+          for (var j = 0; j < tw.length; j++) { var x = per[k].get(tw[j]); if (x > s) s = x; }
           if (!s) return;
+          if (s < PREFIX) weak = true;
           strength += s;
         }
         var weight = i === 0 ? 1 : (o.p && o.p[i - 1]) || 0.8;
         var score = weight * strength / Math.max(tw.length, words.length);
-        if (score > best) { best = score; alsoCalled = i === 0 ? null : o.a[i - 1]; }
+        if ((bestWeak && !weak) || (weak === bestWeak && score > best)) {
+          best = score; bestWeak = weak; alsoCalled = i === 0 ? null : o.a[i - 1];
+        }
       });
-      if (o.c.indexOf(q.trim()) === 0) { best = 1; alsoCalled = null; }
-      if (best > 0) out.push({ code: o.c, title: o.t, alsoCalled: alsoCalled, confidence: Math.min(1, best), risk: o.r, category: o.k });
+      if (o.c.indexOf(code) === 0) { best = 1; bestWeak = false; alsoCalled = null; }
+      if (best > 0) {
+        strong = strong || !bestWeak;
+        out.push({ code: o.c, title: o.t, alsoCalled: alsoCalled, confidence: Math.min(1, best), risk: o.r, category: o.k, weak: bestWeak });
+      }
     });
+    if (strong) out = out.filter(function (c) { return !c.weak; });
     out.sort(function (a, b) { return b.confidence - a.confidence || a.title.localeCompare(b.title); });
-    return out.slice(0, top);
+    return out;
   }
   function candidates(q) {
     if (resolveUrl) {
@@ -63,7 +127,7 @@
         .then(function (r) { return r.ok ? r.json() : { candidates: [] }; })
         .then(function (d) { return d.candidates || []; });
     }
-    if (indexUrl) return loadIndex().then(function () { return searchIndex(q, 8); });
+    if (indexUrl) return loadIndex().then(function () { return searchIndex(q).slice(0, 8); });
     return Promise.resolve([]);
   }
 
@@ -122,14 +186,22 @@
     var form = document.getElementById("home-search");
     if (!box || !form || !indexUrl) return;
     var input = form.querySelector("input");
+    function say(found, shown, q) {
+      var quoted = "\u201c" + q + "\u201d";
+      if (!found.length) return "No occupation matches " + quoted + ". Try a broader title, or browse the industries.";
+      var n = found.length === 1 ? "1 occupation" : found.length + " occupations";
+      if (found[0].weak) return "No exact match for " + quoted + "; " + n + " with a similar name" + (shown < found.length ? ", the closest " + shown + " here:" : ":");
+      if (shown < found.length) return "The best " + shown + " of " + n + " matching " + quoted + ":";
+      return n + (found.length === 1 ? " matches " : " match ") + quoted + ":";
+    }
     function run(q) {
       box.textContent = "";
       if (!q) return;
       loadIndex().then(function () {
-        var found = searchIndex(q, 25);
-        box.appendChild(el("p", {}, found.length ? found.length + " occupations match \u201c" + q + "\u201d:" : "No occupation matches \u201c" + q + "\u201d. Try a broader title."));
+        var found = searchIndex(q), shown = found.slice(0, 25);
+        box.appendChild(el("p", {}, say(found, shown.length, q)));
         var ol = el("ol");
-        found.forEach(function (c) {
+        shown.forEach(function (c) {
           var li = el("li");
           li.appendChild(el("a", { href: occupationUrl(c.code) }, c.title));
           if (c.alsoCalled) li.appendChild(document.createTextNode(" (as \u201c" + c.alsoCalled + "\u201d)"));
@@ -137,11 +209,13 @@
           ol.appendChild(li);
         });
         box.appendChild(ol);
+      }, function () {
+        box.appendChild(el("p", { class: "note", role: "alert" }, "The search index (search-index.js) could not be loaded, so search does not work on this copy of the site. Browse the industries or all occupations instead."));
       });
     }
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));
+      try { history.replaceState(null, "", "?q=" + encodeURIComponent(input.value)); } catch (e) { /* some browsers refuse on file:// */ }
       run(input.value.trim());
     });
     var q = new URLSearchParams(location.search).get("q");

@@ -1,0 +1,112 @@
+"""Forms keep what the user typed: an error is shown by its field, on the same page, with 4xx."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from ai_impact.db import KnowledgeBase
+from ai_impact.render.html import FAVICON_SVG
+from ai_impact.settings import Settings
+from ai_impact.web.app import create_app
+from ai_impact.workforce import library
+from test_workforce_analysis import FakeLibrary
+
+AD = (
+    "Accounts Payable Clerk\n"
+    "- Process vendor invoices and match them to purchase orders\n"
+    "- Reconcile vendor statements and resolve discrepancies\n"
+    "- Enter invoices into the ERP system\n"
+)
+
+
+@pytest.fixture(scope="module")
+def client(settings: Settings, kb: KnowledgeBase) -> Iterator[TestClient]:
+    with TestClient(create_app(settings), raise_server_exceptions=False) as c:
+        yield c
+
+
+def _field_error(html: str, ident: str) -> str:
+    pattern = rf'<(p|div) class="field-error" id="{ident}" role="alert">(.*?)</\1>'
+    found = re.search(pattern, html, re.S)
+    assert found, f"no error by the field ({ident})"
+    return re.sub(r"<[^>]+>", "", found.group(2)).replace("&#39;", "'")
+
+
+@pytest.mark.parametrize(
+    ("area", "message"),
+    [
+        ("Portland", "'Portland' names more than one metro area"),
+        ("Springfield", "Add the state, e.g. 'Springfield, IL'"),
+        ("Atlantis", "No OEWS area matches 'Atlantis'"),
+    ],
+)
+def test_occupation_page_with_a_bad_area_shows_the_national_analysis(
+    client: TestClient, area: str, message: str
+) -> None:
+    r = client.get("/occupation/29-1141.00", params={"area": area})
+    assert r.status_code == 404
+    assert '<h1 id="occupation-title">Registered Nurses</h1>' in r.text
+    assert f'<input id="area" name="area" value="{area}"' in r.text
+    assert 'aria-invalid="true" aria-describedby="area-error"' in r.text
+    error = _field_error(r.text, "area-error")
+    assert message in error and error.endswith("The figures below are national.")
+    assert "<dt>Median (United States, 2025)</dt>" in r.text
+    assert client.get("/occupation/29-1141.00", params={"area": "Portland, OR"}).status_code == 200
+    # an unknown code is still the not-found page: there is no analysis to show
+    gone = client.get("/occupation/99-9999.00", params={"area": area})
+    assert gone.status_code == 404 and 'id="area-error"' not in gone.text
+
+
+def test_analysis_with_an_ambiguous_area_keeps_the_typed_title(client: TestClient) -> None:
+    r = client.get("/analysis", params={"q": "software engineer", "area": "Springfield"})
+    assert r.status_code == 404
+    assert 'id="occupation-title"' in r.text
+    assert "'Springfield' names more than one metro area" in _field_error(r.text, "area-error")
+    assert 'value="Springfield"' in r.text
+
+
+def test_describe_with_an_unknown_area_keeps_the_text(client: TestClient) -> None:
+    r = client.post("/describe", data={"text": AD, "title": "AP clerk", "area": "Atlantis"})
+    assert r.status_code == 404
+    assert "Process vendor invoices and match them to purchase orders" in r.text
+    assert 'value="AP clerk"' in r.text and 'id="jd-area" name="area"' in r.text
+    assert 'value="Atlantis"' in r.text
+    error = _field_error(r.text, "jd-area-error")
+    assert "No OEWS area matches 'Atlantis'" in error
+    assert error.endswith("The analysis below uses national pay.")
+    assert 'id="occupation-title"' in r.text  # the analysis, with national pay
+    assert 'id="jd-text-error"' not in r.text
+
+
+def test_describe_text_error_is_by_the_text(client: TestClient) -> None:
+    r = client.post("/describe", data={"text": "Benefits:\n- 401(k)\n", "area": "Atlantis"})
+    assert r.status_code == 422
+    assert "No task statement was found" in _field_error(r.text, "jd-text-error")
+    assert "Benefits:\n- 401(k)" in r.text and 'value="Atlantis"' in r.text
+
+
+def test_workforce_keeps_the_pasted_roster(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(library, "FacadeLibrary", lambda settings=None: FakeLibrary())
+    client = TestClient(create_app(Settings()))
+    pasted = "title,headcount\nAccountant,2\nNurse,abc\n"
+    r = client.post("/workforce", data={"csv": pasted})
+    assert r.status_code == 422
+    assert f">{pasted}</textarea>" in r.text
+    assert 'name="csv" rows="8" cols="60"' in r.text
+    assert "line 3: headcount 'abc' is not a whole number" in _field_error(r.text, "roster-error")
+    upload = client.post("/workforce", files={"roster": ("team.csv", pasted.encode(), "text/csv")})
+    assert upload.status_code == 422
+    assert "(team.csv; choose the file again once it is fixed)" in upload.text
+    assert "line 3: headcount" in _field_error(upload.text, "roster-error")
+
+
+def test_favicon_is_inline_and_served(client: TestClient) -> None:
+    page = client.get("/").text
+    assert '<link rel="icon" href="data:image/svg+xml,%3Csvg' in page
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 200 and icon.headers["content-type"] == "image/svg+xml"
+    assert icon.text == FAVICON_SVG

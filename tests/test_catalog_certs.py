@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 import tomllib
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -58,7 +59,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert {c.kind for c in certs} == set(KINDS)
     assert all(c.reviewed == "2026-11-25" and c.source and c.ai_relevance for c in certs)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.11.1"
+    assert catalog.version == "2026.11.2"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -419,3 +420,19 @@ def test_every_professional_licence_names_its_profession(raw: dict[str, Any]) ->
 def test_identity_is_the_title_and_the_opening_sentence() -> None:
     text = "Assess patient health problems. Supervise nurses."
     assert occupation_identity("Dentists", text) == "dentists assess patient health problems."
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "named"),
+    [
+        ("Paralegals and Legal Assistants", "Assist lawyers by investigating facts.", False),
+        ("Medical Assistants", "Perform duties under the direction of a physician.", False),
+        ("Lawyers", "Represent clients in criminal and civil litigation.", True),
+    ],
+)
+def test_identity_leaves_out_the_people_an_occupation_assists(
+    title: str, text: str, named: bool
+) -> None:
+    """A profession named only as someone assisted or worked under is not the occupation's."""
+    identity = occupation_identity(title, f"{title}. {text} Draft documents.")
+    assert (re.search(r"\b(lawyer|physician)", identity) is not None) == named

@@ -312,14 +312,29 @@ def _join(items: Sequence[str]) -> str:
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 
 
+# Clauses of a description that name someone else's profession: "Assist lawyers by …",
+# "under the direction of a physician", "… surgeons, registered nurses, or other surgical
+# personnel" after "under the supervision of". Removed up to the end of the clause.
+_OTHERS = re.compile(
+    r"\b(?:assist(?:s|ing)?|aid(?:s|ing)?|support(?:s|ing)?|help(?:s|ing)?|"
+    r"under (?:the )?(?:direct )?(?:direction|supervision|guidance|orders?) of|"
+    r"as directed by|(?:work(?:s|ing)? )?(?:with|for))\b[^.;:]*",
+    re.IGNORECASE,
+)
+
+
 def occupation_identity(title: str, text: str) -> str:
     """The title and the first sentence of ``text`` (lower-cased), where a profession is named.
 
     Reports pass the title, the O*NET description and the tasks as one text: its first
-    sentence is the title and the description's opening one.
+    sentence is the title and the description's opening one. Clauses about the people the
+    occupation assists or works under are left out: paralegals "assist lawyers" without being
+    lawyers.
     """
     head = _SENTENCE_END.split(text.strip(), maxsplit=1)[0] if text.strip() else ""
-    return f"{title} {head}".strip().lower()
+    if head.lower().startswith(title.lower()):
+        title, head = head[: len(title)], head[len(title) :]
+    return f"{title} {_OTHERS.sub(' ', head)}".strip().lower()
 
 
 def _live_keywords(catalog: CertCatalog, found: set[str]) -> dict[int, tuple[int, ...]]:

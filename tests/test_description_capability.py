@@ -143,3 +143,13 @@ def test_header_names_only_plausible_other_occupations(qa: DescribedReport) -> N
     assert "Billing and Posting Clerks (43-3021.00)" in note
     low = [c for c in qa.candidates[1:] if c.confidence < 0.05]
     assert low and all(f"({c.code})" not in note for c in low)
+
+
+def test_score_tasks_and_a_pasted_description_agree_on_capabilities(settings: Settings) -> None:
+    """One rule for both faces: the pooled capability, not the head alone in score-tasks."""
+    lines = ["Process vendor invoices and match them to purchase orders", "Calm agitated patients"]
+    direct = {s.task: s.capability for s in api.score_tasks(lines, settings=settings)}
+    report = api.analyze_description("\n".join(f"- {t}" for t in lines) + "\n", settings=settings)
+    pasted = {t.task: t.capability for t in report.safe_tasks}
+    assert pasted and all(direct[t] == c for t, c in pasted.items())
+    assert direct[lines[0]] != PHYSICAL

@@ -215,7 +215,17 @@ def score_tasks(
             f"The adoption share must be a percentage from 0 to 100, not {adoption_pct!r}.",
             hint="Give the share of the industry's firms that use AI (Census BTOS), e.g. 18.",
         )
-    return _score_tasks(get_kb(settings), texts, adoption_pct=adoption_pct)
+    scores = _score_tasks(get_kb(settings), texts, adoption_pct=adoption_pct)
+    if any(s.capability is not None and s.capability_source == "model" for s in scores):
+        # Free text that stays human: its capability pools the head with the nearest O*NET
+        # statements, as in the analysis of a pasted description (one rule for both faces).
+        from ai_impact.reports.description_capability import with_text_capabilities
+        from ai_impact.reports.description_match import description_index
+
+        engine = _analyses_for(settings).engine
+        index = description_index(engine.kb, engine.settings.cache_dir, engine.key)
+        scores, _ = with_text_capabilities(engine.kb, index, scores, "")
+    return scores
 
 
 # How much a match through each kind of name counts against one through the O*NET title (1).

@@ -59,7 +59,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert {c.kind for c in certs} == set(KINDS)
     assert all(c.reviewed == "2026-11-25" and c.source and c.ai_relevance for c in certs)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.11.2"
+    assert catalog.version == "2026.11.3"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:

@@ -434,5 +434,5 @@ def test_identity_leaves_out_the_people_an_occupation_assists(
     title: str, text: str, named: bool
 ) -> None:
     """A profession named only as someone assisted or worked under is not the occupation's."""
-    identity = occupation_identity(title, f"{title}. {text} Draft documents.")
+    identity = occupation_identity(title, f"{text} Draft documents.")
     assert (re.search(r"\b(lawyer|physician)", identity) is not None) == named

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from ai_impact.scoring.phrasing import base_verb, is_task_verb, task_statement
+from ai_impact.scoring.phrasing import APOS, base_verb, is_task_verb, task_statement
 
 __all__ = [
     "BENEFIT",
@@ -34,6 +34,7 @@ __all__ = [
     "REPEATED",
     "REQUIREMENT",
     "SIZE",
+    "WORD",
     "line_kind",
     "section_of",
     "starts_with_verb",
@@ -59,8 +60,7 @@ KIND_LABELS: dict[str, str] = {
     HEADING: "section headings",
 }
 
-_APOS = "['’]"
-_YOU_LL = rf"you(?:{_APOS}ll| will)"
+_YOU_LL = rf"you(?:{APOS}ll| will)"
 
 # -- section headings ----------------------------------------------------------------------------
 
@@ -88,7 +88,7 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
         r"competenc(?:y|ies)|licen[sc](?:e|es|ure)|certifications?|credentials?|attributes|"
         r"traits|profile|(?:tech(?:nology)? )?stack|tools|technologies|"
         rf"what (?:{_YOU_LL}|you) (?:bring|need|have)|what you bring to the table|"
-        rf"what (?:we{_APOS}re|we are) looking for|what we need|who you are|about you|"
+        rf"what (?:we{APOS}re|we are) looking for|what we need|who you are|about you|"
         rf"you (?:have|bring|are|might also have|may also have)|(?:the )?ideal candidate|"
         r"nice[- ]to[- ]haves?|(?:bonus|extra) points?|must[- ]haves?|"
         r"physical (?:demands|requirements)|pluses|a plus|preferred|"
@@ -97,8 +97,8 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
     (
         BENEFIT,
         rf"benefits?|perks?|compensation|pay|salary|(?:total )?rewards|what we offer|we offer|"
-        rf"what{_APOS}s in it for you|why (?:join|work (?:with|for|at)) (?:us|[A-Z][\w&.-]*)|"
-        rf"why you{_APOS}ll love (?:it here|working here|us)|our offer|pay and benefits",
+        rf"what{APOS}s in it for you|why (?:join|work (?:with|for|at)) (?:us|[A-Z][\w&.-]*)|"
+        rf"why you{APOS}ll love (?:it here|working here|us)|our offer|pay and benefits",
     ),
     (
         COMPANY,
@@ -155,7 +155,7 @@ _COMPANY = re.compile(
     r"(?:pass|subject to|undergo)\b.*\b(?:background check|drug (?:test|screen))|"
     r"^(?:we are|we{A}re|our (?:company|mission|team|client|culture|values)|join (?:us|our)|"
     r"founded in|headquartered)\b|\bapply (?:now|today|online)\b|\bclick (?:here|apply)\b|"
-    r"\bvisit (?:our|us)\b|\bwww\.|https?://".replace("{A}", _APOS),
+    r"\bvisit (?:our|us)\b|\bwww\.|https?://".replace("{A}", APOS),
     _RE,
 )
 # "Acme Health is a 300-bed hospital ...": a name (capitalised words), then is/are a ...
@@ -207,7 +207,7 @@ _REQUIRED = re.compile(
     r"^(?:candidates?|applicants?) (?:must|should|will)\b|"
     r"^(?:you(?:{A}re| are| have| bring| hold| possess)|the ideal candidate)\b|"
     r"\b(?:ability|able) to (?:lift|stand|sit|bend|walk|carry|push|pull|"
-    r"work (?:nights|weekends|overtime|flexible))\b|\bvalid driver".replace("{A}", _APOS),
+    r"work (?:nights|weekends|overtime|flexible))\b|\bvalid driver".replace("{A}", APOS),
     _RE,
 )
 # Requirements by shape, for a line that does not open with a verb: a skill or knowledge as a
@@ -244,18 +244,18 @@ _SKILLED_IN = re.compile(
     rf"^(?i:{_SKILL_PARTICIPLE})\s+(?!The\b|A\b|An\b|Our\b|This\b|Their\b)[A-Z]"
 )
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|/|\||\band\b|\bor\b|&)\s*")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")  # a word of a job-ad line (the splitter too)
 
 
 def starts_with_verb(statement: str) -> bool:
     """Whether a statement, rewritten into O*NET form, opens with a task verb."""
-    first = _WORD.match(task_statement(statement))
+    first = WORD.match(task_statement(statement))
     return first is not None and is_task_verb(first.group(0))
 
 
 def _opens_with_verb(statement: str) -> bool:
     """A duty's opening: a task verb, unless it is a skill participle such as "Advanced"."""
-    first = _WORD.match(statement)
+    first = WORD.match(statement)
     if first and re.fullmatch(_SKILL_PARTICIPLE, first.group(0), re.IGNORECASE):
         return False
     return starts_with_verb(statement)
@@ -263,7 +263,7 @@ def _opens_with_verb(statement: str) -> bool:
 
 def _has_verb(statement: str) -> bool:
     """Whether any lower-case word of the statement is a task verb or an inflection of one."""
-    for word in _WORD.findall(statement):
+    for word in WORD.findall(statement):
         if word[:1].islower() and (is_task_verb(word) or base_verb(word) is not None):
             return True
     return False

@@ -38,6 +38,7 @@ from ai_impact.reports.description_lines import (
     HEADING,
     REPEATED,
     SIZE,
+    WORD,
     line_kind,
     section_of,
     starts_with_verb,
@@ -54,7 +55,6 @@ _TITLE_MAX_WORDS = 8
 _COLON_HEADING_WORDS = 6
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-Z0-9])")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ def _heading(line: str) -> tuple[bool, str | None]:
     kind = section_of(line)
     if kind is not None:
         return True, kind
-    words = _WORD.findall(line)
+    words = WORD.findall(line)
     if line.endswith(":") and len(words) <= _COLON_HEADING_WORDS:
         return True, None
     letters = [c for c in line if c.isalpha()]
@@ -92,7 +92,7 @@ def _heading(line: str) -> tuple[bool, str | None]:
 
 def _looks_like_title(line: str) -> bool:
     """A first line that names the job: short, no sentence punctuation, not a heading."""
-    words = _WORD.findall(line)
+    words = WORD.findall(line)
     return (
         0 < len(words) <= _TITLE_MAX_WORDS
         and not LIST_MARKER.match(line)
@@ -107,7 +107,7 @@ def _is_title(lines: list[str], raw: list[str]) -> bool:
     the text shows it stands apart: a blank line or a bulleted line follows it, or the text has
     headings. In a plain task list the first line is a task like the others."""
     first = lines[0]
-    opening = _WORD.match(LIST_MARKER.sub("", first))
+    opening = WORD.match(LIST_MARKER.sub("", first))
     if not _looks_like_title(first) or (opening and is_task_verb(opening.group(0))):
         return False
     at = raw.index(first)
@@ -128,7 +128,7 @@ def _clean(text: str) -> str:
 
 def _size_ok(statement: str) -> bool:
     """Three to 60 words; two will do when the statement opens with a verb."""
-    n = len(_WORD.findall(statement))
+    n = len(WORD.findall(statement))
     if n == MIN_WORDS - 1:
         return starts_with_verb(statement)
     return MIN_WORDS <= n <= MAX_WORDS

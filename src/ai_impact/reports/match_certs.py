@@ -326,14 +326,12 @@ _OTHERS = re.compile(
 def occupation_identity(title: str, text: str) -> str:
     """The title and the first sentence of ``text`` (lower-cased), where a profession is named.
 
-    Reports pass the title, the O*NET description and the tasks as one text: its first
-    sentence is the title and the description's opening one. Clauses about the people the
-    occupation assists or works under are left out: paralegals "assist lawyers" without being
-    lawyers.
+    ``text`` opens with the description (reports pass the title, the O*NET description and the
+    tasks as one text, so there the title and the description's opening run together). Clauses
+    about the people the occupation assists or works under are left out: paralegals "assist
+    lawyers" without being lawyers.
     """
     head = _SENTENCE_END.split(text.strip(), maxsplit=1)[0] if text.strip() else ""
-    if head.lower().startswith(title.lower()):
-        title, head = head[: len(title)], head[len(title) :]
     return f"{title} {_OTHERS.sub(' ', head)}".strip().lower()
 
 

@@ -32,13 +32,13 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["LIST_MARKER", "base_verb", "is_task_verb", "task_statement"]
+__all__ = ["APOS", "LIST_MARKER", "base_verb", "is_task_verb", "task_statement"]
 
 _VERBS_FILE = Path(__file__).with_name("data") / "task_verbs.json"
 # A list marker at the start of a line ("- ", "• ", "3) ", "b. "); the job-description splitter
 # (ai_impact.reports.jd_split) reads lines with the same rule.
 LIST_MARKER = re.compile(r"^\s*(?:[-–—*•·▪◦‣►>✓✔]+|\(?\d{1,2}[.)]|\(?[a-hA-H][.)](?=\s))\s*")
-_APOS = "['’]"
+APOS = "['’]"  # a straight or typographic apostrophe (also for reports)
 _ADVERBIAL = re.compile(
     r"^(?:in (?:this|the|my|our) (?:role|position|job)|on a (?:daily|weekly|regular) basis|"
     r"day[- ]to[- ]day|(?:most|some) days|every day|each day|typically|usually|"
@@ -48,7 +48,7 @@ _ADVERBIAL = re.compile(
 _SUBJECT = re.compile(
     rf"^(?:you|i|we|he|she|they|(?:the|our|this) (?:successful |ideal |new )?"
     r"(?:candidate|applicant|incumbent|employee|individual|hire|person|role|position|"
-    rf"jobholder|post ?holder|team member))(?:{_APOS}ll|{_APOS}m|{_APOS}re|{_APOS}ve)?\s+",
+    rf"jobholder|post ?holder|team member))(?:{APOS}ll|{APOS}m|{APOS}re|{APOS}ve)?\s+",
     re.IGNORECASE,
 )
 _AUXILIARY = re.compile(

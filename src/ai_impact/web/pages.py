@@ -7,6 +7,7 @@ autocomplete and in-place table sorting.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
@@ -118,12 +119,19 @@ def _status(exc: InputError | NotFoundError) -> int:
     return exc.http_status if exc.http_status >= 400 else 422
 
 
-def _area_failed(
-    request: Request, national: Any, area: str, exc: InputError | NotFoundError
-) -> HTMLResponse:
-    """The national analysis again, with why the typed area cannot be used by the area form."""
-    page = occupation_page(national, _links(request), area=area, area_error=str(exc))
-    return _html(page, _status(exc))
+def _with_area(
+    request: Request, fetch: Callable[[str | None], Any], area: str | None
+) -> tuple[Any, Any] | HTMLResponse:
+    """The report for ``area`` and the national one; if the area is unknown or names several
+    places, the national analysis again with the message by the area form (404 or 422)."""
+    national = fetch(None)  # an unknown code or title is the error page
+    if not area:
+        return national, national
+    try:
+        return fetch(area), national
+    except (InputError, NotFoundError) as exc:
+        page = occupation_page(national, _links(request), area=area, area_error=str(exc))
+        return _html(page, _status(exc))
 
 
 @router.get("/occupation/{code}", response_class=HTMLResponse)
@@ -134,11 +142,10 @@ def occupation(request: Request, code: str, area: Area = None) -> HTMLResponse:
     shown with the message by the area form (status 404 or 422).
     """
     area = (area or "").strip() or None
-    national = api.report_for(code, settings=_cfg(request))  # an unknown code is the 404 page
-    try:
-        report = api.report_for(code, area=area, settings=_cfg(request)) if area else national
-    except (InputError, NotFoundError) as exc:
-        return _area_failed(request, national, area or "", exc)
+    got = _with_area(request, lambda a: api.report_for(code, area=a, settings=_cfg(request)), area)
+    if isinstance(got, HTMLResponse):
+        return got
+    report, national = got
     links = _links(request)
 
     def make() -> str:
@@ -154,11 +161,10 @@ def analysis(
 ) -> HTMLResponse:
     """A typed title analysed as the CLI does it (a blend for a multi-occupation alias)."""
     area = (area or "").strip() or None
-    national = api.analyze(q, settings=_cfg(request))
-    try:
-        report = api.analyze(q, area=area, settings=_cfg(request)) if area else national
-    except (InputError, NotFoundError) as exc:
-        return _area_failed(request, national, area or "", exc)
+    got = _with_area(request, lambda a: api.analyze(q, area=a, settings=_cfg(request)), area)
+    if isinstance(got, HTMLResponse):
+        return got
+    report, national = got
     nat = national.salary if area else None
     return _html(occupation_page(report, _links(request), national=nat, area=area))
 

@@ -315,7 +315,8 @@ def build_report(
         [*kb.technologies(occ.code), *kb.tools_used(occ.code)],
         acts,
         [a.element_id for a in adaptation if a.element_id and a.kind != "transition"],
-        " ".join([occ.title, occ.description, *(t.text for t in tasks)]),
+        " ".join([occ.description, *(t.text for t in tasks)]),
+        occ.title,
     )
     overview = [
         nv.risk_sentence(occ.title if len(parts) == 1 else f"“{resolved_from}”", risk),

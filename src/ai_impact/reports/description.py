@@ -227,7 +227,8 @@ def describe_report(
         [*techs, *kb.tools_used(occ.code)],
         [],
         [a.element_id for a in adaptation if a.element_id and a.kind != "transition"],
-        " ".join([occ.title, *split.tasks]),
+        " ".join(split.tasks),
+        occ.title,
     )
     overview = [
         nv.risk_sentence("the tasks you described", risk),

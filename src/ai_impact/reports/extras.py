@@ -57,6 +57,7 @@ def certification_entries(
     activities: Sequence[Any],
     focus: Sequence[str],
     text: str,
+    title: str,
 ) -> tuple[CertificationEntry, ...]:
     """Catalogued certifications tied to the occupation and the elements it should build."""
     if catalog is None:
@@ -72,6 +73,7 @@ def certification_entries(
         focus,
         top=MAX_CERTS,
         text=text,
+        title=title,
     )
     return tuple(
         CertificationEntry(

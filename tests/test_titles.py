@@ -93,6 +93,11 @@ def test_abbreviation_table_loads(abbr) -> None:  # type: ignore[no-untyped-def]
         ("AP Clerk II", {"43-3031.00"}),
         ("CDL-A Truck Driver", {"53-3032.00"}),
         ("Regsitered Nurse", {"29-1141.00"}),
+        # The alias table's weights beat an O*NET reported title of the same spelling.
+        ("Backend Engineer", {"15-1252.00"}),
+        ("Surgeon", {"29-1249.00"}),
+        ("Consultant", {"13-1111.00"}),
+        ("Doctor", {"29-1215.00"}),
     ],
 )
 def test_resolves_sensibly_with_alternatives(

@@ -33,7 +33,7 @@ __all__ = [
     "terms",
 ]
 
-INDEX_FORMAT = 10
+INDEX_FORMAT = 11
 KIND_WEIGHT = {"onet": 1.0, "reported": 0.95, "alternate": 0.9, "short": 0.85}
 VARIANT_FACTOR = 0.8  # a secondary reading (tail segment, inverted form) is less certain
 NB_ALPHA = 0.1
@@ -163,7 +163,7 @@ def build_index(
             for piece in _and_split(norm.primary):
                 add(piece, occ_id, base * VARIANT_FACTOR)
                 primary_keys[occ_id].add(piece)
-    alias_occs: dict[str, set[int]] = defaultdict(set)
+    alias_weights: dict[str, dict[int, float]] = defaultdict(dict)
     for alias_id, entry in enumerate(aliases.entries):
         for text in (entry.title, *entry.aliases):
             key = normalize_title(text, abbr).primary
@@ -172,15 +172,20 @@ def build_index(
             alias_of.setdefault(key, alias_id)
             for code, weight in entry.candidates:
                 if code in occ_of:
-                    add(key, occ_of[code], weight)
-                    primary_keys[occ_of[code]].add(key)
-                    alias_occs[key].add(occ_of[code])
-    # The alias table is curated: where it names the occupations a title rests on, other
-    # occupations that merely share the spelling (an O*NET alternate title) count for less.
-    for key, named in alias_occs.items():
-        for occ in weights[key]:
+                    occ = occ_of[code]
+                    named = alias_weights[key]
+                    named[occ] = max(weight, named.get(occ, 0.0))
+                    primary_keys[occ].add(key)
+    # The alias table is curated: where it names the occupations a title rests on, its
+    # weights are the word on them (O*NET reports "Back End Engineer" only under Web
+    # Developers; the table ranks Software Developers first), and occupations that merely
+    # share the spelling (an O*NET alternate title) count for less.
+    for key, named in alias_weights.items():
+        current = weights[key]
+        for occ in current:
             if occ not in named:
-                weights[key][occ] *= ALIAS_OVERRIDE
+                current[occ] *= ALIAS_OVERRIDE
+        current.update(named)
 
     keys = tuple(sorted(weights))
     ptr = np.zeros(len(keys) + 1, dtype=np.int64)

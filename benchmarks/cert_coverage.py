@@ -5,7 +5,10 @@
 Prints the share of the 1,016 occupations with at least three matched credentials (with and
 without borrowing data from rated occupations of the same SOC group for the unrated ones, as
 the report builder does), the occupations per SOC major group with three or more, and the
-median time of one match against a baseline (building the occupation's inputs from the KB).
+median time of one match against a baseline (building the occupation's inputs from the KB),
+then the credentials listed for adjacent professions at different levels (lawyers and
+paralegals, nurses and nursing assistants, engineers and engineering technicians, ...), each
+with its O*NET job zone.
 """
 
 from __future__ import annotations
@@ -18,6 +21,26 @@ from ai_impact.db import open_kb
 from ai_impact.reports.match_certs import match_certifications
 from ai_impact.settings import Settings
 from ai_impact.sources.catalog_certs import load_certifications
+
+# Adjacent professions at different levels (O*NET job zones): neither should get the other's
+# credentials.
+PAIRS = [
+    ("23-1011.00", "23-2011.00"),  # lawyers, paralegals
+    ("29-1141.00", "31-1131.00"),  # registered nurses, nursing assistants
+    ("29-1171.00", "29-2061.00"),  # nurse practitioners, practical nurses
+    ("29-1215.00", "31-9092.00"),  # family medicine physicians, medical assistants
+    ("29-1051.00", "29-2052.00"),  # pharmacists, pharmacy technicians
+    ("29-1292.00", "31-9091.00"),  # dental hygienists, dental assistants
+    ("29-1021.00", "29-1292.00"),  # dentists, dental hygienists
+    ("47-2111.00", "47-3013.00"),  # electricians, their helpers
+    ("17-2071.00", "17-3023.00"),  # electrical engineers, technicians
+    ("17-2141.00", "17-3027.00"),  # mechanical engineers, technicians
+    ("29-1123.00", "31-2021.00"),  # physical therapists, their assistants
+    ("29-1131.00", "31-9096.00"),  # veterinarians, veterinary assistants
+    ("29-1224.00", "29-2034.00"),  # radiologists, radiologic technologists
+    ("25-2021.00", "25-9042.00"),  # elementary school teachers, teaching assistants
+    ("13-2011.00", "43-3031.00"),  # accountants, bookkeeping clerks
+]
 
 
 def main() -> None:
@@ -66,6 +89,20 @@ def main() -> None:
             f"  median match {statistics.median(match_s) * 1e3:.1f} ms "
             f"(baseline: building the inputs from the KB {statistics.median(build_s) * 1e3:.1f} ms)"
         )
+    print("adjacent professions at different levels (job zone): credentials listed")
+    for pair in PAIRS:
+        for code in pair:
+            occ = kb.occupation(code)
+            inputs = {
+                "skills": kb.skills(code),
+                "knowledge": kb.knowledge(code),
+                "technologies": [*kb.technologies(code), *kb.tools_used(code)],
+                "activities_iwas": [a.iwa_id for a in kb.activities_of(code)],
+                "text": " ".join([occ.description, *(t.text for t in kb.tasks_of(code))]),
+                "title": occ.title,
+            }
+            ids = [m.cert.id for m in match_certifications(catalog, **inputs)]
+            print(f"  {code} {occ.title[:40]} (zone {occ.job_zone}): {', '.join(ids)}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ai_impact.db import KnowledgeBase
 from ai_impact.db.models import ElementRating
@@ -35,6 +37,7 @@ from ai_impact.sources.catalog_certs import (
 
 DATA = default_data_dir()
 TOML = DATA / "catalog" / "certifications.toml"
+REVIEWS = {"2026-11-25", "2026-12-07"}
 MAJOR_GROUPS = [f"{g}-0000" for g in range(11, 56, 2)]  # 11, 13, ..., 55: the 23 groups
 
 
@@ -57,9 +60,10 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert len({c.id for c in certs}) == len(certs)
     assert {c.level for c in certs} == set(LEVELS)
     assert {c.kind for c in certs} == set(KINDS)
-    assert all(c.reviewed == "2026-11-25" and c.source and c.ai_relevance for c in certs)
+    assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
+    assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.11.3"
+    assert catalog.version == "2026.12.0"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -266,6 +270,9 @@ def _naive_evaluate(cert: Certification, p: Any, catalog: CertCatalog, identity:
     words = tuple(found)
     if cert.profession_pattern and not cert.profession_pattern.search(identity):
         return None
+    zone = catalog.title_zones.get(p.title.casefold())
+    if cert.zones and zone is not None and not min(cert.zones) <= zone <= max(cert.zones):
+        return None
     if not iwa_hits and not words and p.text.strip():
         return None
     wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
@@ -322,9 +329,9 @@ def test_prefiltered_matcher_equals_the_naive_one(kb: KnowledgeBase, catalog: Ce
         inputs = _inputs(kb, code, [])
         variants = [inputs, inputs | {"skills": [], "knowledge": []}]
         focus = {r.element_id for r in inputs["skills"][:2]} if n % 2 else set()
-        for given in variants:
-            got = match_certifications(catalog, **given, focus_element_ids=focus, top=10)
-            assert got == _naive_match(catalog, given, focus), code
+        for variant in variants:
+            got = match_certifications(catalog, **variant, focus_element_ids=focus, top=10)
+            assert got == _naive_match(catalog, variant, focus), code
 
 
 def test_cached_catalogue_equals_the_loaded_one_without_reading_any_source(
@@ -436,3 +443,150 @@ def test_identity_leaves_out_the_people_an_occupation_assists(
     """A profession named only as someone assisted or worked under is not the occupation's."""
     identity = occupation_identity(title, f"{text} Draft documents.")
     assert (re.search(r"\b(lawyer|physician)", identity) is not None) == named
+
+
+# ---------------------------------------------------------------- the level of a credential
+
+
+def test_certified_occupations_resolve_to_their_job_zones(catalog: CertCatalog) -> None:
+    """A credential's level is the O*NET job zones of the occupations it certifies."""
+    zones = {cid: c.zones for cid in ("nala-cp", "bar-admission", "rn-nclex", "cna", "npte")
+             if (c := catalog.get(cid)) is not None}  # fmt: skip
+    assert zones == {
+        "nala-cp": (3,), "bar-admission": (5,), "rn-nclex": (4, 5), "cna": (3,), "npte": (5,),
+    }  # fmt: skip
+    assert catalog.title_zones["lawyers"] == 5
+    assert catalog.title_zones["paralegals and legal assistants"] == 3
+    # O*NET gives no zone to its residuals: they take their SOC neighbours' zone.
+    assert catalog.title_zones["surgeons, all other"] == 5
+    licences = [c for c in catalog.certifications if c.level == "professional-licence"]
+    unlevelled = {c.id for c in licences if not c.zones}
+    assert len(unlevelled) <= 5, unlevelled  # a notary, a gaming licence: held at every level
+
+
+def test_certifies_codes_are_checked(raw: dict[str, Any]) -> None:
+    bad = copy.deepcopy(raw)
+    bad["certification"] = bad["certification"][:2]
+    bad["certification"][0]["certifies"] = ["23-2011"]
+    with pytest.raises(DataError, match="'23-2011' is malformed"):
+        parse_catalog(bad)
+    bad["certification"][0]["certifies"] = ["23-2011.07"]
+    assert reference_problems(parse_catalog(bad), DATA) == ["pmp: unknown occupation 23-2011.07"]
+
+
+# Adjacent professions at another level: the credentials of one are not listed for the other.
+_ADJACENT = [
+    ("23-1011.00", {"nala-cp", "nfpa-pace", "nals-pls"}),  # lawyers: paralegal certificates
+    ("23-2011.00", {"bar-admission"}),  # paralegals: the bar
+    ("29-1141.00", {"cna", "lpn-nclex", "aama-cma", "fnp-aanp"}),  # registered nurses
+    ("29-2061.00", {"rn-nclex", "fnp-aanp", "cna"}),  # practical nurses
+    ("31-1131.00", {"rn-nclex", "lpn-nclex", "fnp-aanp"}),  # nursing assistants
+    ("29-1171.00", {"cna", "lpn-nclex"}),  # nurse practitioners
+    ("29-1215.00", {"aama-cma", "aapc-cpc", "ahima-cdip"}),  # family medicine physicians
+    ("31-9092.00", {"physician-licence", "pa-c"}),  # medical assistants
+    ("29-1071.00", {"physician-licence"}),  # physician assistants
+    ("29-1051.00", {"ptcb-cpht"}),  # pharmacists: the pharmacy technician's certificate
+    ("29-2052.00", {"naplex", "bcps"}),  # pharmacy technicians
+    ("29-1021.00", {"nbdhe", "danb-cda", "hspa-crcst"}),  # dentists
+    ("29-1292.00", {"dentist-licence", "danb-cda"}),  # dental hygienists
+    ("31-9091.00", {"dentist-licence", "nbdhe"}),  # dental assistants
+    ("47-3013.00", {"journeyman-electrician", "master-electrician"}),  # electricians' helpers
+    ("47-3015.00", {"journeyman-plumber"}),  # plumbers' helpers
+    ("17-3023.00", {"pe-licence", "fe-eit"}),  # electrical engineering technicians
+    ("17-3027.00", {"pe-licence", "fe-eit", "sme-cmfge"}),  # mechanical engineering technicians
+    ("17-3022.00", {"pe-licence", "fe-eit"}),  # civil engineering technicians
+    ("17-2141.00", {"sme-cmfgt"}),  # mechanical engineers: the technologist's certificate
+    ("31-2021.00", {"npte"}),  # physical therapist assistants
+    ("31-2011.00", {"nbcot-otr"}),  # occupational therapy assistants
+    ("29-1131.00", {"navta-ava", "vtne"}),  # veterinarians
+    ("31-9096.00", {"vtne", "navle"}),  # veterinary assistants
+    ("29-1224.00", {"ardms-rdms", "nmtcb-cnmt", "arrt-r"}),  # radiologists
+    ("29-2034.00", {"physician-licence"}),  # radiologic technologists
+    ("25-9042.00", {"teaching-licence", "nbpts"}),  # teaching assistants
+    ("43-3031.00", {"cpa"}),  # bookkeeping clerks
+]
+
+
+@pytest.mark.parametrize(("code", "other_level"), _ADJACENT)
+def test_adjacent_professions_do_not_get_each_others_credentials(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, other_level: set[str]
+) -> None:
+    shown = _ids_for(kb, catalog, code, [])
+    assert not other_level & shown, f"{code}: {sorted(other_level & shown)}"
+
+
+@pytest.mark.parametrize(
+    ("code", "own"),
+    [
+        ("23-1011.00", "bar-admission"),
+        ("23-2011.00", "nala-cp"),
+        ("29-2061.00", "lpn-nclex"),
+        ("31-1131.00", "cna"),
+        ("29-1171.00", "fnp-aanp"),
+        ("31-9092.00", "aama-cma"),
+        ("29-1215.00", "physician-licence"),
+        ("29-1051.00", "naplex"),
+        ("29-2052.00", "ptcb-cpht"),
+        ("29-1292.00", "nbdhe"),
+        ("31-9091.00", "danb-cda"),
+        ("29-1123.00", "npte"),
+        ("31-9096.00", "navta-ava"),
+        ("17-2051.00", "pe-licence"),
+        ("25-2021.00", "teaching-licence"),
+    ],
+)
+def test_each_level_keeps_its_own_credential(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, own: str
+) -> None:
+    assert own in _ids_for(kb, catalog, code, [])
+
+
+def test_every_match_is_at_the_level_of_the_credentials_holders(
+    kb: KnowledgeBase, catalog: CertCatalog
+) -> None:
+    """Over every 7th occupation: each credential listed certifies occupations of a range of
+    job zones that holds the occupation's own zone; the zone given explicitly and the zone the
+    matcher finds from the O*NET title agree."""
+    levelled = 0
+    for occ in kb.occupations()[::7]:
+        inputs = _inputs(kb, occ.code, [])
+        zone = catalog.title_zones.get(occ.title.casefold())
+        assert occ.job_zone is None or zone == occ.job_zone
+        found = match_certifications(catalog, **inputs, top=10)
+        assert found == match_certifications(catalog, **inputs, top=10, job_zone=zone)
+        for m in found:
+            assert (
+                zone is None
+                or not m.cert.zones
+                or zone in range(min(m.cert.zones), max(m.cert.zones) + 1)
+            ), (occ.code, m.cert.id)
+            levelled += bool(m.cert.zones)
+    assert levelled > 20  # the rule is exercised, not vacuous
+
+
+def _level_catalog(zones: tuple[int, ...]) -> CertCatalog:
+    cert = Certification(
+        id="x-cert", name="X", issuer="X", level="entry", kind="certificate",
+        skills=("2.A.1.a",), knowledge=("2.C.1.a",), ai_relevance="helps", source="s",
+        reviewed="2026-12-07", keywords=(r"\bwidgets?\b", r"\bgadgets?\b"),
+        certifies=("11-1011.00",) if zones else (), zones=zones,
+    )  # fmt: skip
+    return CertCatalog("1", "2026-12-07", "test", (cert,))
+
+
+@given(
+    lo=st.integers(1, 5),
+    span=st.integers(0, 4),
+    levelled=st.booleans(),
+    zone=st.one_of(st.none(), st.integers(1, 5)),
+)
+def test_level_rule_property(lo: int, span: int, levelled: bool, zone: int | None) -> None:
+    """A credential with evidence is listed exactly when the occupation's zone is unknown, the
+    credential has no level, or the zone lies between the holders' lowest and highest zones."""
+    zones = tuple(range(lo, min(5, lo + span) + 1)) if levelled else ()
+    catalog = _level_catalog(zones)
+    text = "Assemble widgets and gadgets."
+    found = match_certifications(catalog, [], [], text=text, title="Assemblers", job_zone=zone)
+    expected = zone is None or not zones or min(zones) <= zone <= max(zones)
+    assert bool(found) == expected
+    assert catalog.certifications[0].fits_zone(zone) == expected

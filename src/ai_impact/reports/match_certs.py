@@ -28,7 +28,14 @@ of its description -- names that profession: sharing work activities (monitoring
 connecting pipes) or wording ("drive", "patients") with it does not make a dentist a nurse,
 nor an electrician a plumber. So a registered nurse is not offered the practical-nurse licence
 or the nursing-assistant certificate, and a page rather says nothing than offers another
-profession's licence. The focus bonus (skills the adaptation strategy recommends) only
+profession's licence. A credential held at one level carries the O*NET occupations it
+certifies, and so their job zones (the preparation they need, 1..5): it is listed only for
+occupations whose own job zone lies between the lowest and the highest of those zones. Lawyers
+(zone 5) are not offered the paralegal certificates (zone 3) nor pharmacists the pharmacy
+technician's, and paralegals are not offered the bar, electricians' helpers (zone 2) the
+electrician's licence, nurses (zone 4) the nurse practitioner's certification (zone 5):
+adjacent professions at another level share their work and wording, not their credentials.
+The focus bonus (skills the adaptation strategy recommends) only
 reorders credentials that already qualify. At most ``MAX_PER_ISSUER`` credentials of one
 issuer are listed, so that one vendor's ladder does not fill the section. Ties break on the
 id, so the result is deterministic. Pure functions over plain data: the knowledge base is
@@ -318,7 +325,7 @@ _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
 _OTHERS = re.compile(
     r"\b(?:assist(?:s|ing)?|aid(?:s|ing)?|support(?:s|ing)?|help(?:s|ing)?|"
     r"under (?:the )?(?:direct )?(?:direction|supervision|guidance|orders?) of|"
-    r"as directed by|(?:work(?:s|ing)? )?(?:with|for))\b[^.;:]*",
+    r"as directed by|(?:performed|provided|done) by|(?:work(?:s|ing)? )?(?:with|for))\b[^.;:]*",
     re.IGNORECASE,
 )
 
@@ -362,6 +369,7 @@ def match_certifications(
     *,
     text: str = "",
     title: str = "",
+    job_zone: int | None = None,
 ) -> list[CertMatch]:
     """The best-fitting credentials for one occupation, best first (at most ``top``).
 
@@ -370,6 +378,9 @@ def match_certifications(
     ``text`` the occupation's title, description and task statements, for keyword patterns;
     ``title`` the occupation's title (a keyword hit there earns ``TITLE_BONUS``). The title
     with the first sentence of ``text`` is where a credential's ``profession`` must be named.
+    ``job_zone`` is the occupation's O*NET job zone (1..5); when None, the zone of the O*NET
+    occupation titled ``title``, if any: a credential certifying occupations of other zones
+    only is left out.
     """
     p = _profile(
         skills, knowledge, technologies, activities_iwas, f"{title} {text}".lower(), title.lower()
@@ -380,8 +391,11 @@ def match_certifications(
     live = _live_keywords(catalog, set(index.found_in(p.text)))
     in_title = set(index.found_in(p.title)) if p.title else set()
     identity = occupation_identity(title, text)
+    zone = job_zone if job_zone is not None else catalog.title_zones.get(title.casefold())
     for pos in sorted(_candidates(catalog, p, live)):
         cert = catalog.certifications[pos]
+        if not cert.fits_zone(zone):
+            continue
         named = cert.profession_pattern
         if named is not None and not named.search(identity):
             continue

@@ -2,7 +2,8 @@
 
 Each entry is a real certification, licence or credential mapped to O*NET 29.3 skill and
 knowledge element IDs, 29.3 intermediate work activities (IWAs), technology names or UNSPSC
-commodity codes, and wording patterns, so that matching a credential to an occupation is a
+commodity codes, and wording patterns, and the O*NET occupations whose members hold it (its
+level: their job zones), so that matching a credential to an occupation is a
 computation over the occupation's data (see :mod:`ai_impact.reports.match_certs`), never a
 hand-picked list. Every problem in the file is reported at once in one :class:`DataError`.
 """
@@ -31,6 +32,7 @@ from ai_impact.sources.cert_reference import (
     UNSPSC_RE,
     cache_key,
     catalog_facts,
+    occupation_zones,
     onet_reference,
     read_cache,
     write_cache,
@@ -55,11 +57,13 @@ KINDS: tuple[str, ...] = ("certification", "licence", "certificate", "credential
 
 _REQUIRED: tuple[str, ...] = ("id", "name", "issuer", "level", "kind", "skills", "knowledge")
 _REQUIRED += ("ai_relevance", "source", "reviewed")
-_OPTIONAL = ("effort", "cost_usd", "renewal", "technologies", "iwas", "keywords", "profession")
+_OPTIONAL: tuple[str, ...] = ("effort", "cost_usd", "renewal", "technologies", "iwas", "keywords")
+_OPTIONAL += ("profession", "certifies")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SKILL_RE = re.compile(r"^2\.[AB]\.\d\.[a-z]$")
 _KNOWLEDGE_RE = re.compile(r"^2\.C\.\d+(?:\.[a-z])?$")
 _IWA_RE = re.compile(r"^4\.A\.\d\.[a-z]\.\d+\.I\d\d$")
+_SOC_RE = re.compile(r"^\d\d-\d{4}\.\d\d$")
 _DATE_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
 
 
@@ -86,6 +90,12 @@ class Certification:
     # Patterns naming the one profession a licence or role credential is for ("\bnurses?\b"):
     # the matcher lists the entry only where the occupation's title or description names it.
     profession: tuple[str, ...] = ()
+    # O*NET-SOC codes of the occupations whose members hold the credential (the profession it
+    # certifies, at its level: a paralegal certificate certifies 23-2011.00, the bar 23-1011.00).
+    certifies: tuple[str, ...] = ()
+    # The job zones (1..5) of the `certifies` occupations, filled by the loader from O*NET: the
+    # matcher lists the entry only for occupations whose own zone lies between their extremes.
+    zones: tuple[int, ...] = field(default=(), compare=False)
     # Lower-cased names each technology entry answers to (a code also answers to its title);
     # filled by the loader from the UNSPSC reference, one frozenset per entry of `technologies`.
     technology_terms: tuple[frozenset[str], ...] = field(default=(), compare=False)
@@ -109,6 +119,13 @@ class Certification:
         """All keywords as one pattern over lower-cased text (None without keywords)."""
         return keyword_pattern(self.keywords) if self.keywords else None
 
+    def fits_zone(self, zone: int | None) -> bool:
+        """Whether an occupation of job ``zone`` is at the level of the holders (True when
+        either is unknown)."""
+        if zone is None or not self.zones:
+            return True
+        return min(self.zones) <= zone <= max(self.zones)
+
     @property
     def profession_pattern(self) -> re.Pattern[str] | None:
         """The profession patterns as one pattern over lower-cased text (None when absent)."""
@@ -128,6 +145,9 @@ class CertCatalog:
     # How specific each IWA ID and technology entry is (1 = used by few occupations, near 0 =
     # used by almost all); evidence from common software or activities counts for less.
     specificity: Mapping[str, float] = field(default_factory=dict, compare=False)
+    # O*NET occupation title (case-folded) -> job zone: the level of an occupation a caller
+    # names by its title only (see ``match_certifications``).
+    title_zones: Mapping[str, int] = field(default_factory=dict, compare=False)
     # Positions in `certifications` of the entries naming each IWA / technology term, so a
     # matcher evaluates only the entries an occupation shares some evidence with.
     by_iwa: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
@@ -226,6 +246,7 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
     technologies = str_list(entry, "technologies", where, errors, None, strip=True)
     keywords = str_list(entry, "keywords", where, errors, None, strip=True)
     profession = str_list(entry, "profession", where, errors, None, strip=True)
+    certifies = str_list(entry, "certifies", where, errors, _SOC_RE, strip=True)
     for key, patterns in (("keyword", keywords), ("profession pattern", profession)):
         try:
             if patterns:
@@ -256,6 +277,7 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
         iwas=iwas,
         keywords=keywords,
         profession=profession,
+        certifies=certifies,
         technology_terms=tuple(frozenset({t.casefold()}) for t in technologies),
     )
 
@@ -284,17 +306,22 @@ def parse_catalog(raw: Mapping[str, Any], origin: str = "certifications.toml") -
 def reference_problems(catalog: CertCatalog, data_dir: Path) -> list[str]:
     """Every skill, knowledge, IWA or technology reference that the O*NET files do not define."""
     ref = onet_reference(Path(data_dir).resolve())
+    occupations, _ = occupation_zones(Path(data_dir).resolve())
     known_tech = ref["examples"] | set(ref["titles"]) | set(ref["titles"].values())
     out: list[str] = []
     for c in catalog.certifications:
         out += [f"{c.id}: unknown element {e}" for e in c.elements if e not in ref["names"]]
         out += [f"{c.id}: unknown IWA {i}" for i in c.iwas if i not in ref["iwas"]]
         out += [f"{c.id}: unknown technology {t!r}" for t in c.technologies if t not in known_tech]
+        out += [f"{c.id}: unknown occupation {o}" for o in c.certifies if o not in occupations]
     return out
 
 
-def _resolved(cert: Certification, titles: Mapping[str, str]) -> Certification:
-    """The entry with each UNSPSC code also answering to its commodity title."""
+def _resolved(
+    cert: Certification, titles: Mapping[str, str], zones: Mapping[str, int]
+) -> Certification:
+    """The entry with each UNSPSC code also answering to its commodity title, and the job
+    zones of the occupations it certifies."""
     terms = []
     for tech in cert.technologies:
         extra = titles.get(tech) if UNSPSC_RE.match(tech) else None
@@ -302,10 +329,12 @@ def _resolved(cert: Certification, titles: Mapping[str, str]) -> Certification:
     return Certification(
         **{f: getattr(cert, f) for f in Certification.__dataclass_fields__}
         | {"technology_terms": tuple(terms)}
+        | {"zones": tuple(sorted({zones[o] for o in cert.certifies if o in zones}))}
     )
 
 
-_LISTS = ("skills", "knowledge", "technologies", "iwas", "keywords", "profession")
+_LISTS: tuple[str, ...] = ("skills", "knowledge", "technologies", "iwas", "keywords")
+_LISTS += ("profession", "certifies", "zones")
 
 
 def _to_json(catalog: CertCatalog) -> dict[str, Any]:
@@ -317,7 +346,10 @@ def _to_json(catalog: CertCatalog) -> dict[str, Any]:
         entry["literals"] = [[sorted(clause) for clause in cnf] for cnf in c.literals]
         certs.append(entry | {k: list(entry[k]) for k in _LISTS})
     head = {k: getattr(catalog, k) for k in HEADER}
-    maps = {k: dict(getattr(catalog, k)) for k in ("element_names", "iwa_titles", "specificity")}
+    maps = {
+        k: dict(getattr(catalog, k))
+        for k in ("element_names", "iwa_titles", "specificity", "title_zones")
+    }
     return head | maps | {"certifications": certs}
 
 
@@ -370,10 +402,17 @@ def load_certifications(
         version=catalog.version,
         updated=catalog.updated,
         description=catalog.description,
-        certifications=tuple(_resolved(c, facts.titles) for c in catalog.certifications),
+        certifications=tuple(
+            _resolved(c, facts.titles, facts.zones) for c in catalog.certifications
+        ),
         element_names=facts.names,
         iwa_titles=facts.iwa_titles,
         specificity=facts.specificity,
+        title_zones={
+            t.casefold(): facts.zones[c]
+            for c, t in facts.titles_by_code.items()
+            if c in facts.zones
+        },
     )
     if key is not None and cache_dir is not None:
         write_cache(cache_dir, key, _to_json(resolved))

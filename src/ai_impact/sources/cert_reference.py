@@ -2,8 +2,10 @@
 
 Resolving the catalogue (:mod:`ai_impact.sources.catalog_certs`) takes skill and knowledge
 names, IWA titles, UNSPSC commodity titles and how many occupations use each IWA and technology
-(their *specificity*): :func:`catalog_facts` reads about 360,000 rows of nine O*NET files for
-them, about a second of work. With TOML parsing and regex checks, loading the catalogue cost
+(their *specificity*), and the job zone of every occupation (:func:`occupation_zones`, the
+level of the occupations a credential certifies and of the occupation it is matched to):
+:func:`catalog_facts` reads about 360,000 rows of eleven O*NET files for them, about a second of
+work. With TOML parsing and regex checks, loading the catalogue cost
 over a second per process, for a result that only changes with the files. The loader therefore
 keeps the resolved catalogue as JSON in the cache folder (:func:`read_cache`,
 :func:`write_cache`) under :func:`cache_key`: a hash of the catalogue's text, the Python
@@ -21,6 +23,7 @@ import math
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,6 +37,7 @@ __all__ = [
     "CatalogFacts",
     "cache_key",
     "catalog_facts",
+    "occupation_zones",
     "onet_reference",
     "read_cache",
     "write_cache",
@@ -51,13 +55,16 @@ _UNSPSC = _ONET / "29.3" / "unspsc_reference.csv.gz"
 _SOFTWARE = _ONET / "30.3" / "software_skills.csv.gz"
 _TASK_DWAS = _ONET / "29.3" / "tasks_to_dwas.csv.gz"
 _DWAS = _ONET / "29.3" / "dwa_reference.csv.gz"
-_FILES = (_SKILLS, _KNOWLEDGE, _IWAS, _TECH, _TOOLS, _UNSPSC, _SOFTWARE, _TASK_DWAS, _DWAS)
+_OCCUPATIONS = _ONET / "30.3" / "occupation_data.csv.gz"
+_ZONES = _ONET / "30.3" / "job_zones.csv.gz"
+_FILES: tuple[Path, ...] = (_SKILLS, _KNOWLEDGE, _IWAS, _TECH, _TOOLS, _UNSPSC, _SOFTWARE)
+_FILES += (_TASK_DWAS, _DWAS, _OCCUPATIONS, _ZONES)
 _CODE = "O*NET-SOC Code"
 # Specificity = log(N / df) / log(N / _COMMON_DF), clipped to [0, 1]: an item used by
 # _COMMON_DF occupations or fewer is fully specific.
 _COMMON_DF = 50
 # Bump when the cached values or their computation change.
-_CACHE_FORMAT = 2
+_CACHE_FORMAT = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +75,8 @@ class CatalogFacts:
     iwa_titles: dict[str, str]  # IWA ID -> title (all of them)
     titles: dict[str, str]  # UNSPSC code -> commodity title, for the codes the catalogue lists
     specificity: dict[str, float]  # IWA ID or technology entry of the catalogue -> 0..1
+    zones: dict[str, int]  # O*NET-SOC code -> job zone 1..5 (see occupation_zones)
+    titles_by_code: dict[str, str]  # O*NET-SOC code -> occupation title
 
 
 def _read(path: Path, columns: Iterable[str]) -> list[dict[str, str]]:
@@ -123,6 +132,33 @@ def onet_reference(data_dir: Path) -> dict[str, Any]:
         "iwa_users": iwa_users,
         "n_occupations": max(n, 1),
     }
+
+
+@lru_cache(maxsize=4)
+def occupation_zones(data_dir: Path) -> tuple[dict[str, str], dict[str, int]]:
+    """Every O*NET 30.3 occupation's title and job zone (1 = little preparation .. 5 =
+    extensive: a graduate degree).
+
+    O*NET gives no zone to about 90 occupations (its "All Other" residuals, some newer
+    occupations): they take the zone most of the rated occupations sharing the longest SOC
+    prefix have (7, 6, 5 then 4 characters; ties to the higher zone), as the report builder
+    borrows their ratings: "Surgeons, All Other" is at the surgeons' zone 5.
+    """
+    titles = {
+        r[_CODE]: r["Title"] for r in _read(data_dir / _OCCUPATIONS, (_CODE, "Title")) if r[_CODE]
+    }
+    zones: dict[str, int] = {}
+    for row in _read(data_dir / _ZONES, (_CODE, "Job Zone")):
+        if row["Job Zone"].isdigit() and 1 <= int(row["Job Zone"]) <= 5:
+            zones[row[_CODE]] = int(row["Job Zone"])
+    filled = dict(zones)
+    for code in titles.keys() - zones.keys():
+        for n in (7, 6, 5, 4):
+            near = Counter(z for c, z in zones.items() if c[:n] == code[:n])
+            if near:
+                filled[code] = max(near, key=lambda z: (near[z], z))
+                break
+    return titles, filled
 
 
 def _specificity(df: int, n: int) -> float:
@@ -186,9 +222,12 @@ def catalog_facts(data_dir: Path, entries: _Entries) -> CatalogFacts:
             df = len(set().union(*(ref["tech_users"].get(t, set()) for t in terms)))
             spec[tech] = _specificity(df, n)
     codes = {t for _, techs in entries for t in techs if UNSPSC_RE.match(t)}
+    occupations, zones = occupation_zones(data_dir)
     return CatalogFacts(
         names=ref["names"],
         iwa_titles=ref["iwas"],
         titles={c: ref["titles"][c] for c in sorted(codes) if c in ref["titles"]},
         specificity=spec,
+        zones=zones,
+        titles_by_code=occupations,
     )

@@ -63,7 +63,8 @@ def test_ids_unique_and_entries_complete(catalog: ToolCatalog) -> None:
     names = [(t.name, t.vendor) for t in catalog.tools]
     assert len(names) == len(set(names))
     for t in catalog.tools:
-        assert t.vendor and t.source and t.reviewed == "2026-11-25"
+        assert t.vendor and t.source and t.reviewed in {"2026-11-25", "2026-12-07"}
+        assert t.reviewed <= catalog.updated
         assert 1985 <= t.year <= 2026
         assert 1 <= len(t.iwas) <= 8
         assert t.what.endswith(".") and t.what.count(". ") == 0, t.id
@@ -309,6 +310,8 @@ def _naive_match_tools(
         total = float(len(facts)) if tool.physical else sum(f.weight for f in facts)
         gained, hits, acts, any_words = 0.0, [], Counter[str](), False
         squarely = False  # one task hit by both an activity and the wording
+        confirmed = False  # a task hit by a DWA, by the wording, or by an open IWA and the wording
+        open_hit: set[str] = set()  # the tool's open IWAs hit
         for task in facts:
             by_words = bool(tool.pattern and tool.pattern.search(task.lowered))
             by_dwa = not set(tool.dwas).isdisjoint(task.dwas)
@@ -323,6 +326,9 @@ def _naive_match_tools(
             hits.append((weight * rel, task.text))
             any_words = any_words or by_words
             squarely = squarely or ((by_dwa or by_iwa) and by_words)
+            confirmed = confirmed or rel > mt.IWA_HIT
+            if by_dwa or by_iwa:
+                open_hit |= task.iwas & tool.open_iwas
             if by_dwa or by_iwa:
                 parents = {d.rsplit(".", 1)[0] for d in task.dwas.intersection(tool.dwas)}
                 for iwa in sorted(task.iwas.intersection(tool.open_iwas) | parents):
@@ -331,7 +337,8 @@ def _naive_match_tools(
         coverage = gained / total
         score = round(coverage + min(mt.SOFTWARE_BONUS * len(software), mt.SOFTWARE_BONUS_MAX), 4)
         general = tool.category in mt.GENERAL_PURPOSE
-        enough = len(hits) >= 2 or squarely or not titles or general
+        several = len(hits) >= 2 and (confirmed or len(open_hit) >= 2)
+        enough = several or (len(hits) == 1 and squarely) or not titles or general
         if not hits or score < MIN_SCORE or coverage < mt.MIN_COVERAGE or not enough:
             continue
         hits.sort(key=lambda h: (-h[0], h[1]))
@@ -420,6 +427,14 @@ def test_required_clauses_hold_in_every_match_of_every_catalogue_pattern(
         ("23-2011.00", {"zestimate"}),  # paralegals: one estate-planning task
         ("29-1141.00", {"magicschool"}),  # nurses' "laboratory tests" are not classroom tests
         ("27-1024.00", {"hp-siteprint"}),  # a page layout is not a site layout
+        # QA4 #7: consumer products and one shared word or broad activity
+        ("25-2021.00", {"tonal"}),  # "monitor individual behavior" is not strength training
+        ("13-2011.00", {"descript", "shopify-magic"}),  # "recording of transactions"; merchants
+        ("15-2051.00", {"photomath"}),  # a homework app, not mathematical modelling
+        ("27-1024.00", {"universal-robots-cobots", "uipath-autopilot"}),  # "assemble layouts"
+        ("43-4051.00", {"moveworks", "intuit-assist", "amazon-rufus"}),  # IT desk, books, shop
+        ("15-1252.00", {"moveworks", "photomath", "wolfram-alpha", "ansys-simai"}),
+        ("53-3032.00", {"covariant-brain", "agility-digit"}),  # "laborers who are packing goods"
     ],
 )
 def test_tools_of_other_professions_are_not_listed(
@@ -437,3 +452,34 @@ def test_one_activity_linked_task_without_its_wording_is_not_enough(catalog: Too
     other = "Translate documents from foreign languages."
     links = [link, ActivityLink(other, "4.A.4.a.1.I03", "Interpret language.", link.dwa_id)]
     assert "deepl" in _ids(match_tools(catalog, [(task, 1.0), (other, 1.0)], links), 8)
+
+
+def test_one_broad_activity_over_several_tasks_is_not_enough(catalog: ToolCatalog) -> None:
+    """Several tasks linked to one open IWA of a tool, with neither a DWA of the tool nor its
+    wording on any, do not list it; its wording on one of them does (Abridge: open IWA
+    'Prepare health or medical documents')."""
+    iwa, title = "4.A.3.b.6.I06", "Prepare health or medical documents."
+    tasks = ["Complete forms for the state office.", "Fill in the unit's daily sheets."]
+    links = [ActivityLink(t, iwa, title, f"{iwa}.D01") for t in tasks]
+    pairs = [(t, 1.0) for t in tasks]
+    assert "abridge" not in _ids(match_tools(catalog, pairs, links), 8)
+    worded = "Document patient care in the medical record."
+    links.append(ActivityLink(worded, iwa, title, f"{iwa}.D01"))
+    assert "abridge" in _ids(match_tools(catalog, [*pairs, (worded, 1.0)], links), 8)
+
+
+def test_a_medical_surgical_ward_is_not_surgery(catalog: ToolCatalog) -> None:
+    """QA4 #7: a nurse's job ad (no activity links) no longer gets the surgical robot; a
+    surgeon's statement still does."""
+    ward = "Assess, plan, implement and evaluate nursing care for adult medical-surgical patients."
+    assert "da-vinci" not in _ids(match_tools(catalog, [(ward, 0.2)]), 8)
+    surgery = "Perform robotic-assisted laparoscopic surgery on patients."
+    assert "da-vinci" in _ids(match_tools(catalog, [(surgery, 0.2)]), 8)
+
+
+def test_registered_nurses_documentation_rests_on_their_charting_tasks(
+    kb: KnowledgeBase, catalog: ToolCatalog
+) -> None:
+    """Clinical documentation reaches nurses through 'Record patient medical histories'."""
+    (abridge,) = [m for m in _match(kb, catalog, "29-1141.00") if m.tool.id == "abridge"]
+    assert "Record patients' medical information and vital signs." in abridge.matched_tasks

@@ -4,12 +4,15 @@ Which skills "protect" is measured, not assumed: across all occupations, the cor
 an element's O*NET importance and the occupation's β (computed once with the risk table). An
 element with a clearly negative correlation is one that less exposed occupations rely on; the
 occupation's own most important such elements are the ones to build. A skill with a positive
-correlation that the occupation rates highly is shown as one to pair with AI tools. Hot and
-in-demand technologies come from O*NET's technology skills; transitions are the safer moves.
+correlation that the occupation rates highly is shown as one to pair with AI tools. Knowledge
+comes from the occupation's five most important areas, most important first. Technologies come
+from its O*NET technology skills: those in demand in its job postings, then hot ones of the kind
+of software it uses most (see :func:`_technologies`); transitions are the safer moves.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -24,6 +27,8 @@ __all__ = ["PROTECTIVE_CORR", "adaptation_items", "element_correlations"]
 PROTECTIVE_CORR = -0.15  # correlation with β below this: the element goes with less exposed work
 EXPOSED_CORR = 0.15  # above this: the element goes with exposed work (pair it with AI tools)
 MIN_IMPORTANCE = 3.0  # O*NET importance 1–5: "important" and above
+CORE_KNOWLEDGE = 5  # knowledge to build comes from the occupation's five most important areas
+MIN_KIND = 2  # a hot technology needs this many of the occupation's technologies of its kind
 
 
 def element_correlations(
@@ -51,11 +56,23 @@ def _protective(
     limit: int,
     capability: str | None,
     rated_from: str | None,
+    *,
+    by_importance: bool = False,
 ) -> list[AdaptationItem]:
     """The occupation's most important elements that go with less exposed work."""
-    important = [e for e in ratings if (e.importance or 0.0) >= MIN_IMPORTANCE]
+    if by_importance:
+        # Only the occupation's core areas, most important first: the correlation is measured
+        # across all occupations, and alone it put "Public Safety and Security" (importance
+        # 3.1 of 5, level 2.6 of 7) first for registered nurses, above medicine.
+        ranked = sorted(ratings, key=lambda e: (-(e.importance or 0.0), e.element_id))
+        pool = ranked[:CORE_KNOWLEDGE]
+    else:
+        pool = list(ratings)
+    important = [e for e in pool if (e.importance or 0.0) >= MIN_IMPORTANCE]
     important = [e for e in important if corr.get(e.element_id, 0.0) < EXPOSED_CORR]
-    chosen = sorted(important, key=lambda e: corr.get(e.element_id, 0.0))[:limit]
+    if not by_importance:
+        important.sort(key=lambda e: corr.get(e.element_id, 0.0))
+    chosen = important[:limit]
     where = "in this occupation" if rated_from is None else f"in {rated_from}"
     out = []
     for e in chosen:
@@ -85,6 +102,21 @@ def _paired(ratings: Sequence[Any], corr: dict[str, float]) -> list[AdaptationIt
     return []
 
 
+def _technologies(technologies: Sequence[Any], limit: int = 3) -> list[Any]:
+    """The occupation's technologies worth learning: in demand for it, or of its kind of software.
+
+    O*NET's "in demand" flag is the occupation's own (its job postings ask for it); "hot" is
+    one flag for the whole economy, so a hot technology alone says nothing about this work
+    (Apache Spark is hot, and listed once among registered nurses' 43 technologies). A hot one
+    qualifies only when the occupation lists at least ``MIN_KIND`` technologies of its
+    commodity class: that kind of software is part of the work (nurses' medical software).
+    """
+    kind = Counter(t.commodity_code for t in technologies)
+    fit = [t for t in technologies if t.in_demand or (t.hot and kind[t.commodity_code] >= MIN_KIND)]
+    fit.sort(key=lambda t: (not t.in_demand, -kind[t.commodity_code], t.example.lower()))
+    return fit[:limit]
+
+
 def adaptation_items(
     skills: Sequence[Any],
     knowledge: Sequence[Any],
@@ -98,15 +130,22 @@ def adaptation_items(
     """Skills, knowledge, technologies and transitions to build, each with why."""
     items = _protective(skills, corr, "skill", 3, capability, rated_from)
     items += _paired(skills, corr)
-    items += _protective(knowledge, corr, "knowledge", 2, None, rated_from)
-    techs = [t for t in technologies if t.hot or t.in_demand][:3]
-    for t in techs:
+    items += _protective(knowledge, corr, "knowledge", 2, None, rated_from, by_importance=True)
+    kind = Counter(t.commodity_code for t in technologies)
+    for t in _technologies(technologies):
         flags = " and ".join(
             w
             for w, on in (("in demand in job postings", t.in_demand), ("a hot technology", t.hot))
             if on
         )
-        why = f"Used in this occupation ({t.commodity_title.lower()}); O*NET lists it as {flags}."
+        title = t.commodity_title.lower()
+        # no count in the sentence: the consistency check allows only the report's own figures
+        used = (
+            f"{title}, one of several of that kind it uses"
+            if kind[t.commodity_code] >= MIN_KIND
+            else title
+        )
+        why = f"Used in this occupation ({used}); O*NET lists it as {flags}."
         items.append(AdaptationItem("technology", t.example, why, t.commodity_code))
     for r in safer[:2]:
         alike = "similar in tasks, titles, work activities and skills"

@@ -14,9 +14,11 @@ The score of a tool is the share of the occupation's work it touches, weighted b
 Language-model exposure says nothing about what a robot or a self-driving truck can take over,
 so physical tools weigh every task equally; for the others unexposed tasks keep a floor weight.
 A tool needs at least one matched task and a score of ``MIN_SCORE``; software overlap alone
-never qualifies it. Ties break on the tool id, so the result is deterministic. Functions over
-plain data: the knowledge base is not touched; lookup tables derived from a catalogue are built
-once per catalogue (:class:`_ToolIndex`) and give the same answers as testing every tool.
+never qualifies it, and neither does one weak piece of evidence (:func:`_enough_tasks`): a lone
+task, or several tasks reached only through the same broad activity of the tool. Ties break
+on the tool id, so the result is deterministic. Functions over plain data: the knowledge base
+is not touched; lookup tables derived from a catalogue are built once per catalogue
+(:class:`_ToolIndex`) and give the same answers as testing every tool.
 """
 
 from __future__ import annotations
@@ -306,17 +308,24 @@ def _reason(
     return text + "."
 
 
-def _enough_tasks(hits: Sequence[_Hit], *, linked: bool) -> bool:
-    """Two tasks or more; or one task that both an activity link and the wording put in reach.
+def _enough_tasks(hits: Sequence[_Hit], open_iwas_hit: int, *, linked: bool) -> bool:
+    """Enough evidence that the product is made for this work, not a word or link in passing.
 
     One statement linked to a broad activity (a cipher clerk's "resolve garbled messages" is
     linked to translating) or one incidental phrase ("sketches" of wiring) is not the work a
-    product is made for. Text without activity links (a pasted job description) has only its
-    wording to go on, so there one worded statement suffices.
+    product is made for, so a single task needs both an activity link and the wording. Several
+    tasks linked to one and the same broad activity of the tool, with neither one of its
+    detailed activities nor its wording on any of them, are not either: a teacher's tasks
+    linked to "Monitor individual behavior or performance" do not call for a strength-training
+    machine. Text without activity links (a pasted job description) has only its wording to go
+    on, so there one worded statement suffices.
     """
-    if len(hits) >= 2 or not linked:
+    if not linked:
         return True
-    return any(by_activity and by_words for _, _, by_activity, by_words in hits)
+    if len(hits) == 1:
+        return any(by_activity and by_words for _, _, by_activity, by_words in hits)
+    confirmed = any(rel > IWA_HIT for _, rel, _, _ in hits)
+    return confirmed or open_iwas_hit >= 2
 
 
 def _score_tool(
@@ -332,6 +341,7 @@ def _score_tool(
     gained = 0.0
     ranked: list[tuple[float, str]] = []
     activity_titles: Counter[str] = Counter()
+    open_iwas_hit: set[str] = set()
     any_words = False
     for task, rel, by_activity, by_words in hits:
         weight = 1.0 if tool.physical else task.weight
@@ -339,12 +349,15 @@ def _score_tool(
         ranked.append((weight * rel, task.text))
         any_words = any_words or by_words
         if by_activity:
+            open_iwas_hit |= task.iwas.intersection(index.open_iwas[pos])
             dwa_parents = {d.rsplit(".", 1)[0] for d in task.dwas.intersection(index.dwas[pos])}
             for iwa in sorted(task.iwas.intersection(index.open_iwas[pos]) | dwa_parents):
                 activity_titles[titles.get(iwa, iwa)] += 1
     coverage = gained / (float(n_tasks) if tool.physical else total_weight)
     specialised = tool.category not in GENERAL_PURPOSE
-    if coverage < MIN_COVERAGE or (specialised and not _enough_tasks(hits, linked=bool(titles))):
+    if coverage < MIN_COVERAGE or (
+        specialised and not _enough_tasks(hits, len(open_iwas_hit), linked=bool(titles))
+    ):
         return None
     software = tuple(s for s in tool.software if s in tech)
     score = round(coverage + min(SOFTWARE_BONUS * len(software), SOFTWARE_BONUS_MAX), 4)

@@ -1,0 +1,98 @@
+"""Section 9, what to learn: technologies the occupation's work calls for, knowledge it rates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from ai_impact.db import KnowledgeBase
+from ai_impact.reports.adaptation import adaptation_items
+from ai_impact.reports.service import Analyses
+from ai_impact.settings import Settings
+
+
+@dataclass(frozen=True)
+class _Tech:
+    example: str
+    commodity_code: str
+    commodity_title: str
+    hot: bool
+    in_demand: bool
+
+
+@dataclass(frozen=True)
+class _Rating:
+    element_id: str
+    name: str
+    importance: float
+    level: float
+
+
+MEDICAL = ("43232610", "Medical software")
+
+
+def _names(items: tuple[object, ...], kind: str) -> list[str]:
+    return [i.name for i in items if i.kind == kind]  # type: ignore[attr-defined]
+
+
+def test_a_hot_technology_alone_is_not_the_occupation_s_own() -> None:
+    """Hot is one flag for the whole economy: a lone hot product of a kind the occupation does
+    not use is left out; in-demand ones (the occupation's own job postings) come first, then hot
+    ones of the kind of software the occupation lists most."""
+    techs = [
+        _Tech("Apache Spark", "43232314", "Business intelligence software", True, False),
+        _Tech("Epic Systems", *MEDICAL, True, False),
+        _Tech("MEDITECH software", *MEDICAL, True, False),
+        _Tech("Cerner", *MEDICAL, False, False),
+        _Tech("Microsoft Word", "43232104", "Word processing software", True, False),
+        _Tech("Google Docs", "43232104", "Word processing software", True, False),
+        _Tech("Microsoft Excel", "43232110", "Spreadsheet software", True, True),
+    ]
+    items = adaptation_items([], [], techs, {}, [], 4.0, None)
+    assert _names(items, "technology") == ["Microsoft Excel", "Epic Systems", "MEDITECH software"]
+
+
+def test_knowledge_comes_from_the_occupation_s_core_areas_most_important_first() -> None:
+    """A low-rated area with a strongly negative correlation no longer outranks the core one."""
+    knowledge = [
+        _Rating("2.C.4.e", "Psychology", 4.58, 6.08),
+        _Rating("2.C.1.e", "Customer and Personal Service", 4.4, 5.48),
+        _Rating("2.C.5.a", "Medicine and Dentistry", 4.36, 4.47),
+        _Rating("2.C.7.a", "English Language", 4.18, 3.71),
+        _Rating("2.C.1.b", "Administrative", 3.55, 3.83),
+        _Rating("2.C.5.b", "Therapy and Counseling", 3.43, 3.62),
+        _Rating("2.C.8.a", "Public Safety and Security", 3.11, 2.64),
+    ]
+    corr = {"2.C.4.e": 0.2, "2.C.1.e": 0.17, "2.C.5.a": -0.03, "2.C.7.a": 0.6, "2.C.1.b": 0.46}
+    corr |= {"2.C.5.b": 0.07, "2.C.8.a": -0.22}
+    items = adaptation_items([], knowledge, [], corr, [], 4.0, None)
+    assert _names(items, "knowledge") == ["Medicine and Dentistry"]
+
+
+@pytest.fixture(scope="module")
+def analyses(kb: KnowledgeBase, settings: Settings) -> Analyses:
+    return Analyses(kb, settings)
+
+
+@pytest.mark.parametrize(
+    ("code", "wrong"),
+    [
+        ("29-1141.00", {"Apache Spark", "Public Safety and Security"}),  # QA4 #8
+        ("23-1011.00", {"Google Analytics"}),
+        ("25-2021.00", {"Public Safety and Security"}),
+    ],
+)
+def test_recommendations_a_practitioner_would_reject_are_gone(
+    analyses: Analyses, code: str, wrong: set[str]
+) -> None:
+    """QA4 #8: what to learn for nurses, lawyers and elementary teachers."""
+    shown = {a.name for a in analyses.report_for(code).adaptation}
+    assert not wrong & shown
+
+
+def test_nurses_learn_their_clinical_software_and_medicine(analyses: Analyses) -> None:
+    """Registered nurses: medical records software and medicine, from their own O*NET data."""
+    items = analyses.report_for("29-1141.00").adaptation
+    assert "Epic Systems" in _names(items, "technology")
+    assert _names(items, "knowledge")[0] == "Medicine and Dentistry"

@@ -89,6 +89,36 @@ def test_hourly_only_pay_is_shown_per_hour(kb: KnowledgeBase, settings: Settings
     s = data["salary"]
     assert (s["median_annual"], s["p10_annual"], s["hourly_median"]) == (None, None, 29.05)
     assert s["hourly_only"] is True and s["hourly_mean"] is not None and s["projection"] is None
+    assert [s[f"hourly_p{p}"] for p in (10, 25, 75, 90)] == [16.50, 20.34, 97.95, 143.68]
+    assert s["source"] in {src["key"] for src in data["sources"]}
     gap = [g["missing_reason"] for g in data["gaps"] if g["key"] == "salary"]
     assert gap and "only hourly wages" in gap[0] and "annual median" in gap[0]
     assert not re.search(r"\$[\d,]+ (a|per) year|annual (median|pay) of", md)  # no annual figure
+
+
+def test_hourly_only_percentiles_on_every_face(kb: KnowledgeBase, settings: Settings) -> None:
+    """Actors: the hourly 10th–90th percentiles where annual occupations show the annual ones."""
+    md = runner.invoke(app, ["analyze", "27-2011.00"], env=_env(settings)).output
+    assert (
+        "OEWS May 2025, United States: median **$29.05** an hour (10th–90th percentile "
+        "$16.50–$143.68 an hour; mean $58.29 an hour; employment 55,000)."
+    ) in md
+    page = runner.invoke(app, ["analyze", "27-2011.00", "-f", "html"], env=_env(settings)).output
+    assert "<dt>10th–90th percentile</dt><dd>$16.50–$143.68 an hour</dd>" in page
+    assert "<figcaption>Hourly pay, 2025</figcaption>" in page
+    assert "median $29.05 an hour, 90th percentile $143.68 an hour." in page
+    # A state: its own hourly distribution (OEWS May 2025, New York).
+    args = ["analyze", "27-2011.00", "--area", "NY"]
+    ny = runner.invoke(app, args, env=_env(settings)).output
+    assert "New York: median **$28.44** an hour (10th–90th percentile $20.80–$97.95 an hour;" in ny
+    s = json.loads(runner.invoke(app, [*args, "-f", "json"], env=_env(settings)).output)["salary"]
+    assert (s["area"], s["hourly_p10"], s["hourly_p90"]) == ("New York", 20.80, 97.95)
+    # Where BLS withholds the state's estimates, nothing is shown as a number: the notes say so.
+    args = ["analyze", "27-2011.00", "--area", "CA", "-f", "json"]
+    ca = json.loads(runner.invoke(app, args, env=_env(settings)).output)["salary"]
+    assert [ca[f"hourly_p{p}"] for p in (10, 25, 75, 90)] == [None] * 4
+    assert any(n.startswith("not released:") and "hourly p90" in n for n in ca["notes"])
+    cmp = runner.invoke(
+        app, ["compare", "27-2011.00", "15-1252.00", "-f", "html"], env=_env(settings)
+    )
+    assert "<td>$16.50–$143.68 an hour</td>" in cmp.output

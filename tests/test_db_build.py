@@ -92,9 +92,20 @@ def test_wages_national_state_metro_and_footnotes(fixture_kb: KnowledgeBase) -> 
     actors = fixture_kb.wage("27-2011")
     assert actors is not None and actors.annual_median is None
     assert actors.notes == ("annual wages not released, hourly only",)
+    hourly = (actors.hourly_p10, actors.hourly_p25, actors.hourly_median, actors.hourly_p75)
+    assert (*hourly, actors.hourly_p90) == (16.50, 20.34, 29.05, 97.95, 143.68)
+    sf_metro = fixture_kb.wage("27-2011", "41860")
+    assert sf_metro is not None and sf_metro.hourly_p10 is None  # "-" with footnote 8
+    assert sf_metro.notes[-1].endswith(
+        "hourly median, hourly p10, hourly p25, hourly p75, hourly p90"
+    )
     ceo = fixture_kb.wage("11-1011", year=2024)
-    assert ceo is not None and ceo.annual_p90 is None
-    assert ceo.notes == ("top-coded: annual p75, annual p90 ≥ $239,200/yr",)
+    assert ceo is not None and ceo.annual_p90 is None and ceo.hourly_p90 is None
+    assert ceo.hourly_p25 == 60.61
+    assert ceo.notes == (
+        "top-coded: annual p75, annual p90 ≥ $239,200/yr",
+        "top-coded: hourly p75, hourly p90 ≥ $115.00/hr",
+    )
     with pytest.raises(NotFoundError, match="Close matches: 'California'"):
         fixture_kb.wage("15-1252", "Calfornia")
 

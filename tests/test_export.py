@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
@@ -53,6 +60,8 @@ def _links_in(site: Path) -> tuple[int, list[tuple[str, str]]]:
     """How many relative links the site's pages hold, and those whose file is missing."""
     checked, broken = 0, []
     for page in site.rglob("*.html"):
+        if page.name == "404.html":  # served at the missing URL: links from the root instead
+            continue
         html = page.read_text()
         for url in re.findall(r'(?:href|src)="([^"]+)"', html):
             if url.startswith("data:image/svg+xml,"):  # the inline icon: nothing to fetch
@@ -222,3 +231,90 @@ def test_compare_page_is_prerendered_for_the_related_set(site: Path) -> None:
     compare = (site / "compare/15-2051.00.html").read_text()
     assert "Compare occupations" in compare
     assert "Data Scientists" in compare and "Registered Nurses" in compare
+
+
+class _NotFoundHost(http.server.SimpleHTTPRequestHandler):
+    """A static host that answers a missing path with the site's 404.html, as Pages hosts do."""
+
+    site = "."
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        if code != 404:
+            super().send_error(code, message, explain)
+            return
+        body = (Path(self.site) / "404.html").read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def _host(root: Path, site: Path) -> Iterator[str]:
+    """Serve ``root`` on a free port, answering misses with ``site``'s 404 page."""
+    handler = type("Host", (_NotFoundHost,), {"site": str(site)})
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(handler, directory=str(root))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def _status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url) as res:
+            return int(res.status)
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def _missing_page_links(url: str) -> tuple[str, list[str]]:
+    """The 404 page a host answers at ``url``, and its links that do not load."""
+    try:
+        urllib.request.urlopen(url)
+        raise AssertionError(f"{url} exists")
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 404
+        page = exc.read().decode()
+    links = re.findall(r'(?:href|src|action|data-index)="([^"#][^"]*)"', page)
+    links = [u for u in links if not u.startswith("data:")]
+    assert len(links) >= 8, links
+    pattern = re.search(r'data-occupation="([^"]+)"', page)
+    assert pattern is not None
+    links.append(pattern.group(1).replace("CODE", "15-2051.00"))
+    return page, [u for u in links if _status(urljoin(url, u)) != 200]
+
+
+@pytest.mark.parametrize("missing", ["/occupations/99-9999.00.html", "/a/b/c/d.html", "/x"])
+def test_404_page_works_at_any_depth(site: Path, missing: str) -> None:
+    """Nav, search, script and index load wherever the host serves the page (QA4 #11)."""
+    with _host(site, site) as origin:
+        page, broken = _missing_page_links(origin + missing)
+    assert broken == []
+    # styled even where no link could reach the site: the style sheet is inline
+    assert "<style>" in page and 'rel="stylesheet"' not in page
+    assert "That page is not part of this site." in page
+
+
+def test_404_page_under_a_base_url_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site published in a folder (a project's Pages site) roots the 404 links there."""
+    fake.install(monkeypatch)
+    root = tmp_path / "host"
+    site = root / "ai-impact"
+    with _host(root, site) as origin:
+        build_site(site, base_url=origin + "/ai-impact/")
+        page, broken = _missing_page_links(origin + "/ai-impact/occupations/nope.html")
+        assert broken == []
+        assert 'href="/ai-impact/industries/index.html"' in page
+        # the same page written without --base-url points at the host's root instead
+        build_site(site)
+        assert 'href="/industries/index.html"' in (site / "404.html").read_text()

@@ -45,6 +45,10 @@ def _hourly_only(report: OccupationReport) -> OccupationReport:
         hourly_median=29.05,
         hourly_mean=58.29,
         hourly_only=True,
+        hourly_p10=16.50,
+        hourly_p25=20.34,
+        hourly_p75=97.95,
+        hourly_p90=143.68,
         notes=("annual wages not released, hourly only",),
     )
     return replace(report, salary=salary)
@@ -92,27 +96,63 @@ def test_compare_html_is_one_self_contained_page() -> None:
 def test_hourly_only_pay_is_shown_per_hour_everywhere() -> None:
     actors = _hourly_only(DS)
     md = render_markdown(actors)
-    assert "median **$29.05** an hour (mean $58.29 an hour; employment" in md
+    assert (
+        "median **$29.05** an hour (10th–90th percentile $16.50–$143.68 an hour; "
+        "mean $58.29 an hour; employment"
+    ) in md
     assert "median **—**" not in md and "—–—" not in md
     page = RENDERERS["html"](actors)
     assert "<dd>$29.05 an hour</dd>" in page and "<dd>$58.29 an hour</dd>" in page
+    assert "<dt>10th–90th percentile</dt><dd>$16.50–$143.68 an hour</dd>" in page
     assert "—–—" not in page
+    # The pay chart draws the hourly distribution, its table and alt text per hour.
+    assert "<figcaption>Hourly pay, 2024</figcaption>" in page
+    assert (
+        "National: 10th percentile $16.50 an hour, median $29.05 an hour, "
+        "90th percentile $143.68 an hour."
+    ) in page
+    for cell in ("$16.50", "$20.34", "$29.05", "$97.95", "$143.68"):
+        assert f"<td>{cell}</td>" in page
     table = COMPARE_RENDERERS["md"]([actors, DS])
     assert "| $29.05 an hour |" in table
     cmp_page = COMPARE_RENDERERS["html"]([actors, DS])
     assert "<td>$29.05 an hour</td>" in cmp_page
-    assert "not published (BLS publishes only hourly wages)" in cmp_page
+    assert "<td>$16.50–$143.68 an hour</td>" in cmp_page
     data = json.loads(RENDERERS["json"](actors))["salary"]
     assert (data["median_annual"], data["hourly_median"], data["hourly_mean"]) == (
         None,
         29.05,
         58.29,
     )
+    hourly = [data[f"hourly_p{p}"] for p in (10, 25, 75, 90)]
+    assert hourly == [16.50, 20.34, 97.95, 143.68] and data["p10_annual"] is None
     assert data["hourly_only"] is True
 
 
+def test_hourly_percentiles_top_coded_or_unpublished_read_as_the_annual_ones() -> None:
+    actors = _hourly_only(DS)
+    assert actors.salary is not None
+    top = "top-coded: hourly p90 ≥ $115.00/hr"
+    capped = replace(
+        actors, salary=replace(actors.salary, hourly_p90=None, notes=(top, *actors.salary.notes))
+    )
+    md = render_markdown(capped)
+    assert "10th–90th percentile $16.50–— an hour" in md and f"- {top}" in md
+    page = RENDERERS["html"](capped)
+    assert "<dd>$16.50–— an hour</dd>" in page and f'<p class="small">{top}</p>' in page
+    none = ("hourly_p10", "hourly_p25", "hourly_p75", "hourly_p90")
+    bare = replace(actors, salary=replace(actors.salary, **dict.fromkeys(none)))
+    md = render_markdown(bare)
+    assert "median **$29.05** an hour (mean $58.29 an hour; employment" in md
+    assert "percentile" not in md.split("## Salary")[1].split("##")[0]
+    cmp_page = COMPARE_RENDERERS["html"]([bare, DS])
+    assert "not published (BLS publishes only hourly wages)" in cmp_page
+    assert "—–— an hour" not in RENDERERS["html"](bare)
+
+
 def test_markdown_escapes_html_in_user_text() -> None:
-    assert md_user("<b>R&D</b>") == "&lt;b&gt;R&amp;D&lt;/b&gt;"
+    # one policy for every Markdown face: "&" is escaped only where it starts a reference
+    assert md_user("<b>R&D</b>") == "&lt;b&gt;R&D&lt;/b&gt;" == md_text("<b>R&D</b>")
     assert md_text("AT&T <i> &lt;x&gt; &#60;") == "AT&T &lt;i&gt; &amp;lt;x&amp;gt; &amp;#60;"
     hostile = fake.REPORTS[fake.HOSTILE_CODE]
     typed = {"resolved_from": "<img src=x> & co"}
@@ -125,7 +165,7 @@ def test_markdown_escapes_html_in_user_text() -> None:
         assert "<script>" not in text and "<img" not in text
     md = render_markdown(asked)
     assert "# AI impact on Prompt Tester &lt;script&gt;alert(1)&lt;/script&gt;" in md
-    assert "> You asked for “&lt;img src=x&gt; &amp; co”." in md
+    assert "> You asked for “&lt;img src=x&gt; & co”." in md
 
 
 def test_workforce_markdown_escapes_roster_text() -> None:
@@ -137,5 +177,20 @@ def test_workforce_markdown_escapes_roster_text() -> None:
     roster = "title,headcount,team\nAccountant,2,R&D <script>x</script>\n<img src=x>,1,Ops\n"
     md = to_markdown(analyze_roster(parse_roster(roster), FakeLibrary()))
     assert "<script>" not in md and "<img" not in md
-    assert "| R&amp;D &lt;script&gt;x&lt;/script&gt; |" in md
+    assert "| R&D &lt;script&gt;x&lt;/script&gt; |" in md  # as analyze writes "&"
     assert "&lt;img src=x&gt;" in md
+
+
+def test_one_markdown_escaping_policy_for_analyze_and_workforce() -> None:
+    """QA4 #18: "&" is plain in both faces; a typed character reference shows as typed."""
+    from ai_impact.workforce.analysis import analyze_roster
+    from ai_impact.workforce.formats import to_markdown
+    from ai_impact.workforce.roster import parse_roster
+    from test_workforce_analysis import FakeLibrary
+
+    roster = "title,headcount,team\nShipping & Receiving Clerk,2,Ops &amp; Co\n"
+    md = to_markdown(analyze_roster(parse_roster(roster), FakeLibrary()))
+    assert "| Shipping & Receiving Clerk |" in md
+    assert "Ops &amp;amp; Co" in md  # renders as the "&amp;" that was typed
+    typed = replace(DS, header=replace(DS.header, resolved_from="Shipping & Receiving <b>"))
+    assert "> You asked for “Shipping & Receiving &lt;b&gt;”." in render_markdown(typed)

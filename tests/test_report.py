@@ -48,6 +48,22 @@ def test_machine_learning_engineer_is_moderate_and_says_what_it_rests_on(
     assert r.tasks_at_risk and r.ai_tools
 
 
+def test_an_alias_title_blends_even_without_a_confident_match(analyses: Analyses) -> None:
+    """The alias table says what "DevOps Engineer" rests on: blend, don't ask."""
+    r = analyses.analyze("DevOps Engineer")
+    assert {"15-1244.00", "15-1252.00"} <= set(r.header.rests_on)
+
+
+def test_a_blend_leaves_out_members_far_below_its_lead(analyses: Analyses) -> None:
+    """Typed in full, an O*NET title is its occupation: the same report as its code."""
+    for title, code in (("Software Developers", "15-1252.00"), ("Registered Nurses", "29-1141.00")):
+        r = analyses.analyze(title)
+        assert r.header.rests_on == (code,)
+        assert r.risk.score == analyses.report_for(code).risk.score
+    # "RN" is an alias of Registered Nurses with its specialties far behind: no blend.
+    assert analyses.analyze("RN").header.rests_on == ("29-1141.00",)
+
+
 def test_a_blend_never_quotes_its_weighted_mean_as_a_bls_figure(analyses: Analyses) -> None:
     """The blended demand is a fit-weighted mean: said as such; the outlook names its occupation."""
     r = analyses.analyze("Sr. ML Engineer")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -220,6 +221,12 @@ def test_oews_footnotes_become_notes_not_numbers(fixture_data_dir: Path) -> None
         rows = {(r.occ_code, r.area_code, r.industry_code): r for r in oews.read_wages_2025(path)}
     actors = rows[("27-2011", oews.NATIONAL, "000000")]
     assert actors.annual_median is None and actors.hourly_median == 29.05
+    assert (actors.hourly_p10, actors.hourly_p25, actors.hourly_p75, actors.hourly_p90) == (
+        16.50,
+        20.34,
+        97.95,
+        143.68,
+    )
     assert actors.notes == oews.HOURLY_ONLY
     ceo_2024 = {
         r.occ_code: r
@@ -227,7 +234,92 @@ def test_oews_footnotes_become_notes_not_numbers(fixture_data_dir: Path) -> None
     }
     ceo = ceo_2024["11-1011"]
     assert (ceo.annual_median, ceo.annual_p75, ceo.annual_p90) == (206420.0, None, None)
-    assert ceo.notes == "top-coded: annual p75, annual p90 ≥ $239,200/yr"
+    assert (ceo.hourly_p10, ceo.hourly_p25, ceo.hourly_p75, ceo.hourly_p90) == (
+        35.44,
+        60.61,
+        None,
+        None,
+    )
+    assert ceo.notes == (
+        "top-coded: annual p75, annual p90 ≥ $239,200/yr | "
+        "top-coded: hourly p75, hourly p90 ≥ $115.00/hr"
+    )
+    actors_2024 = ceo_2024["27-2011"]
+    assert (actors_2024.hourly_p10, actors_2024.hourly_median, actors_2024.hourly_p90) == (
+        14.0,
+        23.33,
+        97.19,
+    )
+    assert actors_2024.notes == oews.HOURLY_ONLY
+
+
+def _oews_2025(path: Path, cells: list[tuple[str, dict[str, str], dict[str, str]]]) -> Path:
+    """A May 2025 OEWS database in the vendored layout: cells as (key, values, footnotes)."""
+    con = sqlite3.connect(path)
+    cols = ", ".join(
+        [f"v{i:02d} TEXT" for i in range(1, 18)] + [f"f{i:02d} TEXT" for i in range(1, 18)]
+    )
+    con.execute(f"CREATE TABLE cell (key TEXT PRIMARY KEY, {cols})")
+    con.execute("CREATE TABLE area (area_code, areatype_code, state_code, area_name)")
+    con.execute("CREATE TABLE industry (industry_code, industry_name, display_level)")
+    for key, values, flags in cells:
+        row = [values.get(f"v{i:02d}", "-") for i in range(1, 18)]
+        row += [flags.get(f"f{i:02d}") for i in range(1, 18)]
+        con.execute(f"INSERT INTO cell VALUES (?{', ?' * 34})", (key, *row))
+    con.commit()
+    con.close()
+    return path
+
+
+def test_hourly_percentiles_top_coded_or_withheld_are_noted_not_numbers(tmp_path: Path) -> None:
+    hourly = {"v01": "500", "v03": "61.20", "v06": "18.00", "v07": "22.50", "v08": "30.00"}
+    annual_gone = {f"f{i:02d}": "4" for i in (4, 11, 12, 13, 14, 15)}
+    path = _oews_2025(
+        tmp_path / "oews.sqlite",
+        [
+            # Hourly only, the 90th percentile top-coded (footnote 5) and the 10th withheld ("*").
+            ("OEUN0000000000000272011", {**hourly, "v06": "*", "v09": "96.00"},
+             {**annual_gone, "f10": "5"}),
+            # Hourly only, every percentile published.
+            ("OEUN0000000000000272031", {**hourly, "v09": "37.43", "v10": "53.66"}, annual_gone),
+        ],
+    )  # fmt: skip
+    rows = {r.occ_code: r for r in oews.read_wages_2025(path)}
+    top = rows["27-2011"]
+    assert (top.hourly_p10, top.hourly_p25, top.hourly_median, top.hourly_p75) == (
+        None,
+        22.5,
+        30.0,
+        96.0,
+    )
+    assert top.hourly_p90 is None and top.annual_median is None
+    assert top.notes == (
+        f"top-coded: hourly p90 ≥ $115.00/hr | {oews.HOURLY_ONLY} | not released: hourly p10"
+    )
+    full = rows["27-2031"]
+    assert (full.hourly_p10, full.hourly_p90, full.notes) == (18.0, 53.66, oews.HOURLY_ONLY)
+
+    head = _csv_header(default_data_dir() / "bls/oews_may2024_national.csv.gz")
+    line = (
+        "99,U.S.,1,US,000000,Cross-industry,cross-industry,1235,27-2011,Actors,detailed,38800,"
+        "6,,,,,44.4,*,15.9,*,16.94,23.33,41.09,#,*,*,*,*,*,,TRUE\n"
+    )
+    (actors,) = oews.read_wages_2024(_gz(tmp_path / "oews24.csv.gz", head + line))
+    assert (actors.hourly_p10, actors.hourly_p25, actors.hourly_p75, actors.hourly_p90) == (
+        None,
+        16.94,
+        41.09,
+        None,
+    )
+    assert actors.notes == (
+        f"top-coded: hourly p90 ≥ $115.00/hr | {oews.HOURLY_ONLY} | not released: hourly p10"
+    )
+
+
+def _csv_header(path: Path) -> str:
+    """The header line of a gzipped CSV."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return fh.readline()
 
 
 def test_projection_top_coded_wage_is_noted(tmp_path: Path) -> None:

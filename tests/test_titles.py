@@ -98,6 +98,11 @@ def test_abbreviation_table_loads(abbr) -> None:  # type: ignore[no-untyped-def]
         ("Surgeon", {"29-1249.00"}),
         ("Consultant", {"13-1111.00"}),
         ("Doctor", {"29-1215.00"}),
+        ("Site Reliability Engineer", {"15-1244.00", "15-1252.00"}),  # also reported: Validation
+        ("HR Generalist", {"13-1071.00"}),  # the table's first, not HR Assistants
+        ("Customer Success Manager", {"41-3091.00"}),  # not Sales Managers
+        ("Marketing Coordinator", {"13-1161.00"}),  # not Marketing Managers
+        ("Software Engineer in Test", {"15-1253.00"}),
     ],
 )
 def test_resolves_sensibly_with_alternatives(
@@ -116,6 +121,29 @@ def test_modern_title_says_what_it_rests_on(resolver: Resolver) -> None:
     assert res.alias_note is not None and "15-2051.00" in res.alias_note
     assert {c.via for c in res.candidates[:2]} == {"alias"}
     assert resolver.resolve("Regsitered Nurse").candidates[0].via in {"fuzzy", "alias"}
+
+
+@pytest.mark.slow
+def test_alias_candidates_follow_the_table_order(resolver: Resolver) -> None:
+    # The table ranks Data Scientists (0.95) above Software Developers (0.9): close to even.
+    res = resolver.resolve("Machine Learning Engineer")
+    first, second = res.candidates[:2]
+    assert (first.code, second.code) == ("15-2051.00", "15-1252.00")
+    assert first.confidence >= second.confidence > 0.5 * first.confidence
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [("Software Developers", "15-1252.00"), ("registered nurse", "29-1141.00")],
+)
+def test_an_onet_title_typed_in_full_is_that_occupation(
+    resolver: Resolver, title: str, code: str
+) -> None:
+    res = resolver.resolve(title)
+    assert res.candidates[0].code == code
+    assert res.candidates[0].via == "exact" and res.alias_note is None
+    assert res.candidates[0].confidence > 0.8
 
 
 @pytest.mark.slow

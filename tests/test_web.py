@@ -62,7 +62,8 @@ def test_ambiguous_search_lists_candidates_with_confidence(client: TestClient) -
 
 def test_search_without_match_says_so(client: TestClient) -> None:
     r = client.get("/search", params={"q": "xyzzy"})
-    assert r.status_code == 200
+    assert r.status_code == 404  # as /analysis?q=xyzzy answers
+    assert r.text.count("No occupation matches") == 1
     assert "No occupation matches “xyzzy”" in r.text
 
 
@@ -284,3 +285,55 @@ def test_html_and_json_agree(client: TestClient) -> None:
         assert c["name"] in html and c["issuer"] in html
     for x in data["related"]:
         assert f'href="/occupation/{x["code"]}">{x["title"]}</a>' in html
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "body", "message"),
+    [
+        (
+            "post",
+            "/api/v1/analyze-description",
+            "not json",
+            "Invalid request: the body is not valid JSON (Expecting value, at character 0). "
+            "See /docs for the parameters.",
+        ),
+        (
+            "post",
+            "/api/v1/analyze-description",
+            '{"text": "abc',
+            "Invalid request: the body is not valid JSON (Unterminated string starting at, "
+            "at character 9).",
+        ),
+        ("post", "/api/v1/analyze-description", "{}", "Invalid request: text is required."),
+        (
+            "post",
+            "/api/v1/analyze-description",
+            '{"text": "x", "foo": 1}',
+            "Invalid request: unknown key 'foo'.",
+        ),
+        (
+            "post",
+            "/api/v1/analyze-description",
+            '{"text": "' + "x" * 20001 + '"}',
+            "Invalid request: text is longer than 20,000 characters (it has 20,001).",
+        ),
+        ("get", "/api/v1/resolve?q=x&top=0", None, "Invalid request: top must be at least 1"),
+        (
+            "get",
+            "/api/v1/resolve?q=x&top=abc",
+            None,
+            "Invalid request: top must be a whole number (got 'abc').",
+        ),
+        ("get", "/api/v1/resolve?q=", None, "Invalid request: q is empty."),
+    ],
+)
+def test_validation_errors_are_user_messages(
+    client: TestClient, method: str, url: str, body: str | None, message: str
+) -> None:
+    """QA4 #15: no 'body.0: JSON decode error' nor 'Input should be …' wording."""
+    headers = {"content-type": "application/json"}
+    res = client.request(method.upper(), url, content=body, headers=headers if body else None)
+    assert res.status_code == 422
+    error = res.json()["error"]
+    assert error.startswith(message)
+    assert "Input should" not in error and "body." not in error and "decode error" not in error

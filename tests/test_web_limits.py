@@ -150,3 +150,19 @@ def test_a_description_at_its_character_limit_fits(client: TestClient) -> None:
     # the worst case: every character sent as a surrogate pair of JSON escapes
     worst = json.dumps({"text": "😀" * (MAX_CHARS // 2)}, ensure_ascii=True)
     assert len(worst) < BODY_LIMIT
+
+
+@pytest.mark.parametrize(
+    ("size", "says"),
+    [
+        (None, "The request body is over the limit; /x takes at most 2 MB."),
+        (60_000_000, "The request body is 60.0 MB; /x takes at most 2 MB."),
+        (2_000_010, "The request body is 2,000,010 bytes; /x takes at most 2 MB."),
+    ],
+)
+def test_the_413_message_says_how_big_the_body_is_against_the_limit(
+    size: int | None, says: str
+) -> None:
+    """Never "is larger" (than what?), nor a size that rounds to the limit itself."""
+    err = BodyTooLarge("/x", BODY_LIMIT, "Send less.", size)
+    assert err.detail == f"{says} Send less."

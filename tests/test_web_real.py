@@ -94,3 +94,21 @@ def test_search_titles_give_every_occupation_its_other_names(settings: Settings)
     # A reported title is kept before aliases the occupation only shares a part of.
     assert "Software Engineer" in dict(names["15-1252.00"])
     assert sum(len(v) > 0 for v in names.values()) > 1000
+
+
+def test_hourly_only_pay_chart_sets_the_area_beside_the_nation(client: TestClient) -> None:
+    """Actors (hourly only): the API carries the hourly percentiles, the chart draws them."""
+    salary = client.get("/api/v1/occupations/27-2011.00").json()["salary"]
+    assert (salary["hourly_p10"], salary["hourly_p90"], salary["p10_annual"]) == (
+        16.5,
+        143.68,
+        None,
+    )
+    html = client.get("/occupation/27-2011.00", params={"area": "NY"}).text
+    assert "<figcaption>Hourly pay, 2025</figcaption>" in html
+    assert (
+        "United States: 10th percentile $16.50 an hour, median $29.05 an hour, 90th percentile "
+        "$143.68 an hour; New York: 10th percentile $20.80 an hour, median $28.44 an hour, "
+        "90th percentile $97.95 an hour."
+    ) in html
+    assert "<dd>$20.80–$97.95 an hour</dd>" in html

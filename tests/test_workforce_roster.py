@@ -195,3 +195,93 @@ def test_european_thousands_and_implausible_pay_are_read_and_said() -> None:
     low, foreign = parsed.notes
     assert low.startswith("line 2, line 5: annual pay under $1,000 was used as given")
     assert foreign.startswith("line 3: pay in € or £ was used as given, without conversion")
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('title,headcount\n"Nurse,1\n', 2),  # QA4 #12: read as title 'Nurse,1' at line 1
+        ('title,headcount\nClerk,2\nNurse,3\n"Nurse,1\nCook,2\n', 4),  # swallows line 5
+        ('title,headcount\nClerk,2\n"Nurse,1\nCook,2\n"Chef",3\n', 3),  # closed by a later quote
+    ],
+)
+def test_an_unclosed_quote_is_a_bad_row_at_its_own_line(text: str, line: int) -> None:
+    with pytest.raises(InputError) as err:
+        parse_roster(text)
+    message = str(err.value)
+    assert message.startswith("1 roster row(s) cannot be used")
+    assert f"line {line}: a quote opened here is not closed" in message
+    # nothing it swallowed is analysed either: the file is refused as a whole
+    parsed = read_roster(text)
+    assert all("\n" not in r.title and "," not in r.title for r in parsed.rows)
+
+
+def test_a_quoted_line_break_is_still_a_cell() -> None:
+    parsed = parse_roster('title,headcount\n"Sales, ""West""\nManager",3\nCook,2\n')
+    assert [(r.line, r.title, r.headcount) for r in parsed.rows] == [
+        (2, 'Sales, "West"\nManager', 3),
+        (4, "Cook", 2),
+    ]
+
+
+def test_out_of_range_values_get_user_messages() -> None:
+    """QA4 #15: no pydantic wording ('Input should be less than or equal to 10000000')."""
+    long_title = "x" * 201
+    text = (
+        "title,headcount,salary,team\n"
+        "Nurse,999999999999,,\n"
+        "Nurse,1,1e9,\n"
+        f"{long_title},1,,\n"
+        f"Cook,1,,{'t' * 201}\n"
+    )
+    with pytest.raises(InputError) as err:
+        parse_roster(text)
+    message = str(err.value)
+    assert "Input should" not in message and "headcount:" not in message
+    assert "line 2: headcount '999999999999' is more than 10,000,000; give the number" in message
+    assert "line 3: annual pay '1e9' is more than $100,000,000 a year; give the pay" in message
+    assert "line 4: the title is 201 characters long; the limit is 200" in message
+    assert "line 5: team is 201 characters long; the limit is 200" in message
+
+
+@pytest.mark.parametrize(
+    ("cell", "annual"),
+    [
+        ("$21.50/hr", 44_720.0),
+        ("21.50 / hour", 44_720.0),
+        ("21.50 per hour", 44_720.0),
+        ("$21.50 an hour", 44_720.0),
+        ("$85k/yr", 85_000.0),
+        ('"$85,000 per year"', 85_000.0),
+        ("85000", 85_000.0),
+    ],
+)
+def test_pay_written_with_its_unit(cell: str, annual: float) -> None:
+    """QA4 #20: a salary column with '$21.50/hr' is converted at 2,080 hours and said."""
+    parsed = parse_roster(f"title,salary\nCashier,{cell}\n")
+    assert parsed.rows[0].annual_pay == pytest.approx(annual)
+    converted = [n for n in parsed.notes if "per hour" in n]
+    if annual == 44_720.0:
+        assert converted == [
+            "line 2: pay written per hour (e.g. '$21.50/hr') was converted to a year at "
+            "2,080 hours (52 weeks × 40 hours)."
+        ]
+    else:
+        assert converted == []
+
+
+def test_pay_units_that_cannot_be_read_say_what_to_write() -> None:
+    text = "title,salary,hourly rate\nClerk,3000/month,\nAide,lots,\nCook,,$18/hr\n"
+    with pytest.raises(InputError) as err:
+        parse_roster(text)
+    message = str(err.value)
+    assert (
+        "line 2: annual pay '3000/month' is pay per month; give pay a year (85000, 85k) or an "
+        "hour ($21.50/hr)"
+    ) in message
+    assert (
+        "line 3: annual pay 'lots' is not a number of at least 0; write pay a year (85000, "
+        "$85k) or an hour ($21.50/hr)"
+    ) in message
+    assert "line 4" not in message  # an hourly column may carry the unit too
+    assert parse_roster("title,hourly rate\nCook,$18/hr\n").rows[0].annual_pay == 18 * 2080

@@ -99,3 +99,35 @@ def test_hostile_titles_are_escaped(client: TestClient) -> None:
     res = client.post("/workforce", data={"csv": roster})
     assert "<script>alert(1)</script>" not in res.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in res.text
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("not json", "The JSON roster is not valid: the body is not valid JSON (expected ident"),
+        (
+            '{"rows": [{"title": "a", "headcount": true}]}',
+            "The JSON roster is not valid: row 1: headcount must be a number or a string (got "
+            "true).",
+        ),
+        ('{"rows": [{"headcount": 3}]}', "The JSON roster is not valid: row 1: title is required."),
+        (
+            '{"rows": [{"title": "a"}, {"title": "b", "salary": 3}]}',
+            "The JSON roster is not valid: row 2: unknown key 'salary'.",
+        ),
+        (
+            '{"rows": [{"title": "a", "headcount": 99999999999}]}',
+            "1 roster row(s) cannot be used; fix them and run again (no row was analysed):\n"
+            "  row 1: headcount '99999999999' is more than 10,000,000",
+        ),
+    ],
+)
+def test_json_roster_errors_are_user_messages(client: TestClient, body: str, message: str) -> None:
+    """QA4 #15: rows are named as the CSV errors name them, without pydantic's wording."""
+    res = client.post(
+        "/api/v1/workforce", content=body, headers={"content-type": "application/json"}
+    )
+    assert res.status_code == 422
+    error = res.json()["error"]
+    assert error.startswith(message)
+    assert "Input should" not in error and "rows.0" not in error

@@ -64,7 +64,7 @@ JOIN gwa g ON g.gwa_id = i.gwa_id
 _WAGE_SQL = """
 SELECT w.year, a.area_type, w.area_code, a.name, w.industry_code, w.employment, w.hourly_mean,
        w.annual_mean, w.annual_p10, w.annual_p25, w.annual_median, w.annual_p75, w.annual_p90,
-       w.hourly_median, w.notes, n.name
+       w.hourly_median, w.notes, n.name, w.hourly_p10, w.hourly_p25, w.hourly_p75, w.hourly_p90
 FROM wage w JOIN oews_area a ON a.area_code = w.area_code
 LEFT JOIN oews_industry n ON n.code = w.industry_code
 """
@@ -79,9 +79,10 @@ def _wage(row: tuple[Any, ...]) -> Wage:
     year, kind, area, area_name, industry, emp, h_mean, a_mean, p10, p25, p50, p75, p90, h50 = row[
         :14
     ]
+    h10, h25, h75, h90 = row[16:20]
     return Wage(
         year, kind, area, area_name, industry, emp, h_mean, a_mean, p10, p25, p50, p75, p90, h50,
-        notes, row[15],
+        notes, row[15], hourly_p10=h10, hourly_p25=h25, hourly_p75=h75, hourly_p90=h90,
     )  # fmt: skip
 
 

@@ -145,6 +145,10 @@ class Wage:
     hourly_median: float | None
     notes: tuple[str, ...]
     industry_name: str | None = None
+    hourly_p10: float | None = None
+    hourly_p25: float | None = None
+    hourly_p75: float | None = None
+    hourly_p90: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

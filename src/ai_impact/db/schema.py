@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __all__ = ["INDEXES", "SCHEMA_VERSION", "TABLES"]
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,7 +65,8 @@ CREATE TABLE wage (
     area_code TEXT NOT NULL REFERENCES oews_area(area_code),
     industry_code TEXT NOT NULL REFERENCES oews_industry(code),
     employment INTEGER, hourly_mean REAL, annual_mean REAL, annual_p10 REAL, annual_p25 REAL,
-    annual_median REAL, annual_p75 REAL, annual_p90 REAL, hourly_median REAL, notes TEXT NOT NULL,
+    annual_median REAL, annual_p75 REAL, annual_p90 REAL, hourly_median REAL,
+    hourly_p10 REAL, hourly_p25 REAL, hourly_p75 REAL, hourly_p90 REAL, notes TEXT NOT NULL,
     PRIMARY KEY (occ_code, year, area_code, industry_code)) WITHOUT ROWID;
 CREATE TABLE occupation_sector (
     code TEXT NOT NULL REFERENCES occupation(code), sector_code TEXT NOT NULL,

@@ -9,10 +9,12 @@ connection is ever shared across a fork. Every page links only to occupations th
 from __future__ import annotations
 
 import multiprocessing
+import re
 import shutil
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ai_impact import api
 from ai_impact.render import charts
@@ -25,13 +27,15 @@ from ai_impact.render.html import (
     occupation_page,
     render_page,
     sort_rows,
+    static_asset,
 )
 from ai_impact.render.json import render_json
 from ai_impact.settings import Settings
 
-__all__ = ["write_occupation", "write_occupations", "write_shared"]
+__all__ = ["not_found_page", "write_occupation", "write_occupations", "write_shared"]
 
 _CHUNK = 16
+_SHEET = re.compile(r'<link rel="stylesheet" href="[^"]*static/style\.css">')
 _ORDERS = ("asc", "desc")
 
 
@@ -45,9 +49,17 @@ def _default_order(sort: str) -> str:
 
 
 def write_shared(
-    out: Path, rows: Sequence[Any], industries: Sequence[Any], settings: Settings | None = None
+    out: Path,
+    rows: Sequence[Any],
+    industries: Sequence[Any],
+    settings: Settings | None = None,
+    *,
+    base_url: str | None = None,
 ) -> list[str]:
-    """Everything but the occupation pages; returns the page paths for the sitemap."""
+    """Everything but the occupation pages; returns the page paths for the sitemap.
+
+    ``base_url`` (the site's public address) roots the links of the 404 page.
+    """
     shutil.copytree(STATIC_DIR, out / "static")
     exported = [r.code for r in rows]
     top, sub = StaticLinks("", exported=exported), StaticLinks("../", exported=exported)
@@ -77,12 +89,26 @@ def write_shared(
         written[f"industries/{ind.slug}.html"] = written[f"industries/{ind.slug}--risk-desc.html"]
     for name, text in written.items():
         _write(out / name, text)
-    missing = "That page is not part of this site. Search or browse from the home page."
-    _write(
-        out / "404.html",
-        render_page("error.html", top, status=404, heading="Not found", message=missing),
-    )
+    _write(out / "404.html", not_found_page(exported, base_url))
     return [n for n in written if "--" not in n]
+
+
+def not_found_page(exported: Collection[str], base_url: str | None = None) -> str:
+    """The 404 page, which a host serves at the missing URL, at any depth of the site.
+
+    Relative links would resolve against that URL (``/occupations/x.html`` → a missing
+    ``/occupations/static/style.css``), so its links start from the site's root: the path of
+    ``base_url`` when given, else ``/`` (a site at the root of its host). The style sheet is
+    inlined, so the page looks right even where those links cannot reach the site.
+    """
+    root = urlsplit(base_url).path.rstrip("/") + "/" if base_url else "/"
+    links = StaticLinks(root, exported=exported)
+    missing = "That page is not part of this site. Search or browse from the home page."
+    page = render_page("error.html", links, status=404, heading="Not found", message=missing)
+    styled, n = _SHEET.subn(lambda _: f"<style>{static_asset('style.css')}</style>", page, 1)
+    if n != 1:  # the base template changed: keep the page styled, loudly
+        raise RuntimeError("The 404 page has no style sheet link to inline.")
+    return styled
 
 
 def _table_page(

@@ -141,7 +141,7 @@ def build_site(
             hint="Choose a folder you can write to.",
         ) from None
     try:
-        shared = pages.write_shared(tmp, rows, industries, settings)
+        shared = pages.write_shared(tmp, rows, industries, settings, base_url=base_url)
         titles = api.search_titles(settings=settings)
         index = _search_index(rows, titles)
         _write(tmp / "search-index.json", index)

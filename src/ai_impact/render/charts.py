@@ -19,6 +19,8 @@ import pygal
 from pygal.style import Style
 
 from ai_impact.render.compare import is_blend, label
+from ai_impact.render.pay import HOURLY_PERCENTILES, per_hour
+from ai_impact.render.pay import hourly as pay_hourly
 from ai_impact.reports.model import OccupationReport, Salary
 
 # pygal appends a legacy ``sys.meta_path`` finder (for map plugins, unused here) that makes every
@@ -192,13 +194,13 @@ def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
     desc = f"Risk {r.score:.1f} of 10 ({r.category}), range {r.low:.1f}–{r.high:.1f}. " + "; ".join(
         f"{c.label} {c.value:.0%} at weight {c.weight:.0%}" for c in comps
     )
-    rows = [(c.label, c.display, f"{c.weight:.0%}", f"{c.contribution:.3f}") for c in comps]
+    rows = [(c.label, c.display, f"{c.weight:.0%}", f"{c.points:+.2f}") for c in comps]
     return _finish(
         chart,
         key,
         "What the risk score is made of",
         desc + ".",
-        ("Component", "Value", "Weight", "Contribution"),
+        ("Component", "Value", "Weight", "Adds to score"),
         rows,
         full_labels=_truncations(labels, 40),
     )
@@ -267,29 +269,38 @@ _PERCENTILES = (
 
 
 def wage_chart(salary: Salary, national: Salary | None = None, key: str = "pay") -> Chart:
-    """Annual pay by percentile (p10–p90); the area beside the nation when both are given."""
+    """Pay by percentile (p10–p90); the area beside the nation when both are given.
+
+    Annual pay, or hourly pay where BLS publishes only hourly wages (actors, dancers, …).
+    """
     series = [(salary.area, salary)]
     if national is not None and national.area != salary.area:
         series = [(national.area, national), (salary.area, salary)]
+    hourly = per_hour(salary)
+    percentiles = HOURLY_PERCENTILES if hourly else _PERCENTILES
+    fmt = pay_hourly if hourly else _money
     chart = _new(
         pygal.Bar,
         key,
         380,
         show_legend=len(series) > 1,
-        value_formatter=lambda v: f"${v / 1000:.0f}k",
+        value_formatter=(lambda v: f"${v:,.2f}") if hourly else (lambda v: f"${v / 1000:.0f}k"),
         print_values=len(series) == 1,
     )
-    chart.x_labels = [label for label, _ in _PERCENTILES]
+    chart.x_labels = [label for label, _ in percentiles]
     for name, s in series:
-        chart.add(name, [getattr(s, attr) for _, attr in _PERCENTILES])
+        chart.add(name, [getattr(s, attr) for _, attr in percentiles])
     cols = ("Percentile", *(name for name, _ in series))
-    rows = [(label, *(_money(getattr(s, attr)) for _, s in series)) for label, attr in _PERCENTILES]
+    rows = [(label, *(fmt(getattr(s, attr)) for _, s in series)) for label, attr in percentiles]
+    (_, low), (_, mid), (_, high) = percentiles[0], percentiles[2], percentiles[4]
+    unit = " an hour" if hourly else ""
     desc = "; ".join(
-        f"{name}: 10th percentile {_money(s.p10_annual)}, median {_money(s.median_annual)}, "
-        f"90th percentile {_money(s.p90_annual)}"
+        f"{name}: 10th percentile {fmt(getattr(s, low))}{unit}, median {fmt(getattr(s, mid))}"
+        f"{unit}, 90th percentile {fmt(getattr(s, high))}{unit}"
         for name, s in series
     )
-    return _finish(chart, key, f"Annual pay, {salary.year}", desc + ".", cols, rows)
+    title = f"{'Hourly' if hourly else 'Annual'} pay, {salary.year}"
+    return _finish(chart, key, title, desc + ".", cols, rows)
 
 
 def outlook_chart(report: OccupationReport, key: str = "outlook") -> Chart | None:
@@ -339,7 +350,9 @@ def report_charts(report: OccupationReport, national: Salary | None = None) -> d
     out = {"risk": risk_chart(report)}
     if report.tasks_at_risk:
         out["tasks"] = tasks_chart(report)
-    if report.salary is not None and report.salary.median_annual is not None:
+    if report.salary is not None and (
+        report.salary.median_annual is not None or per_hour(report.salary)
+    ):
         out["pay"] = wage_chart(report.salary, national)
     outlook = outlook_chart(report)
     if outlook is not None:

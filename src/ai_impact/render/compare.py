@@ -13,6 +13,7 @@ from typing import Any
 
 from ai_impact.render.markdown import md_cell, md_text, md_user
 from ai_impact.render.pay import median_pay
+from ai_impact.reports.figures import pct
 from ai_impact.reports.model import OccupationReport
 from ai_impact.reports.serialize import report_to_dict
 
@@ -52,8 +53,9 @@ def label(report: OccupationReport) -> str:
 def compare_markdown(reports: Sequence[OccupationReport]) -> str:
     """A Markdown table, one row per occupation; a blend's note follows the table."""
     lines = [
-        "| Occupation | Code | Risk | Category | Exposure β | Median pay | Outlook 2024–34 |",
-        "|---|---|---|---|---|---|---|",
+        "| Occupation | Code | Risk | Category | Work exposed | Exposure index β | Median pay "
+        "| Outlook 2024–34 |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     notes = []
     for r in reports:
@@ -64,7 +66,8 @@ def compare_markdown(reports: Sequence[OccupationReport]) -> str:
         name = md_user(label(r)).replace("|", "\\|") if is_blend(r) else md_cell(label(r))
         lines.append(
             f"| {name} | {', '.join(codes_of(r))} | "
-            f"{r.risk.score:.1f} | {r.risk.category} | {r.changing.exposure.beta:.2f} | "
+            f"{r.risk.score:.1f} | {r.risk.category} | {pct(r.changing.exposure.exposed_share)} | "
+            f"{r.changing.exposure.beta:.2f} | "
             f"{median_pay(r.salary)} | {outlook} |"
         )
         if is_blend(r) and r.header.rests_on_note:

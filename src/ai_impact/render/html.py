@@ -316,6 +316,7 @@ def _env() -> Environment:
         compare_codes=cmp.codes_of,
         is_blend=cmp.is_blend,
         per_hour=pay.per_hour,
+        hourly_range=pay.hourly_range,
         attribution=ONET_ATTRIBUTION,
         favicon=FAVICON_URI,
         version=__version__,

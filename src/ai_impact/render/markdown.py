@@ -5,16 +5,17 @@ engine, so ``ai-impact analyze --format md`` starts fast. Every section of the p
 appears, in order; a section without data shows the reason stored in ``report.gaps``.
 
 Markdown viewers render raw HTML, and titles, task texts and sentences can carry what a user
-typed, so every text goes through :func:`md_text` (no tag, no character reference survives) and
-what the user typed verbatim through :func:`md_user` (``&``, ``<`` and ``>`` all escaped).
+typed, so every text goes through :func:`md_text`: ``<`` and ``>`` are escaped (no tag
+survives) and ``&`` only where it would start a character reference, so "R&D" stays as typed
+in the source and "&lt;" shows as typed on the page. Every Markdown face (analyze, compare,
+workforce) uses this one policy.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
-from ai_impact.render.pay import hourly, per_hour
+from ai_impact.render.pay import hourly, hourly_range, per_hour
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
 
@@ -30,8 +31,8 @@ def md_text(text: str) -> str:
 
 
 def md_user(text: str) -> str:
-    """Text a user typed (a title, a roster field), with every ``&``, ``<`` and ``>`` escaped."""
-    return html.escape(text, quote=False)
+    """Text a user typed (a title, a roster field): the one policy of :func:`md_text`."""
+    return md_text(text)
 
 
 def md_cell(text: str) -> str:
@@ -61,7 +62,8 @@ def _header(r: OccupationReport) -> list[str]:
         + (f" · **Job zone** {h.job_zone}" if h.job_zone is not None else ""),
         "",
         f"**Disruption risk: {fx.score(risk.score)} / 10 — {risk.category}** "
-        f"(range {fx.score(risk.low)}–{fx.score(risk.high)}; exposure β "
+        f"(range {fx.score(risk.low)}–{fx.score(risk.high)}; work exposed to AI "
+        f"{fx.pct(r.changing.exposure.exposed_share)}, exposure index β "
         f"{r.changing.exposure.beta:.2f})",
         "",
     ]
@@ -81,8 +83,7 @@ def _changing(r: OccupationReport) -> list[str]:
     out += ["| Component | Value | Weight | Adds to score |", "|---|---|---|---|"]
     for c in r.risk.components:
         out.append(
-            f"| {_cell(c.label)} | {_cell(c.display)} | {fx.pct(c.weight)} | "
-            f"{9 * c.contribution:+.2f} |"
+            f"| {_cell(c.label)} | {_cell(c.display)} | {fx.pct(c.weight)} | {c.points:+.2f} |"
         )
     out += [
         "",
@@ -130,15 +131,22 @@ def _tools(r: OccupationReport) -> list[str]:
 def salary_line(s: Salary) -> str:
     """The pay sentence: the annual median and range, or the hourly figures BLS publishes."""
     employment = f"employment {s.employment:,d}" if s.employment is not None else None
+    mean = None
     if per_hour(s):
         pay = f"median **{hourly(s.hourly_median)}** an hour"
-        first = f"mean {hourly(s.hourly_mean)} an hour" if s.hourly_mean is not None else None
+        spread = hourly_range(s)
+        first = f"10th–90th percentile {spread}" if spread else None
+        mean = f"mean {hourly(s.hourly_mean)} an hour" if s.hourly_mean is not None else None
+    elif s.median_annual is None:
+        # Withheld or top-coded (the notes say which): say so rather than print a dash.
+        pay = "BLS publishes no median pay"
+        first = None
     else:
         pay = f"median **{_money(s.median_annual)}** a year"
         first = None
         if s.p10_annual is not None or s.p90_annual is not None:
             first = f"10th–90th percentile {_money(s.p10_annual)}–{_money(s.p90_annual)}"
-    tail = "; ".join(x for x in (first, employment) if x)
+    tail = "; ".join(x for x in (first, mean, employment) if x)
     return f"OEWS May {s.year}, {_t(s.area)}: {pay}" + (f" ({tail})." if tail else ".")
 
 

@@ -1,7 +1,7 @@
 """How pay reads in every format: a year when BLS publishes annual wages, an hour when it does not.
 
 For some occupations (actors, dancers, musicians) BLS publishes only hourly wages; their annual
-fields are None and the hourly median is the pay to show, never a bare dash.
+fields are None and the hourly median and percentiles are the pay to show, never a bare dash.
 """
 
 from __future__ import annotations
@@ -9,7 +9,16 @@ from __future__ import annotations
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import Salary
 
-__all__ = ["hourly", "median_pay", "per_hour"]
+__all__ = ["HOURLY_PERCENTILES", "hourly", "hourly_range", "median_pay", "per_hour"]
+
+# (label, Salary field) of the hourly distribution, as the annual one is shown.
+HOURLY_PERCENTILES = (
+    ("10th", "hourly_p10"),
+    ("25th", "hourly_p25"),
+    ("Median", "hourly_median"),
+    ("75th", "hourly_p75"),
+    ("90th", "hourly_p90"),
+)
 
 
 def hourly(value: float | None) -> str:
@@ -20,6 +29,16 @@ def hourly(value: float | None) -> str:
 def per_hour(salary: Salary | None) -> bool:
     """Whether the pay to show is hourly: no annual median, but an hourly one."""
     return salary is not None and salary.median_annual is None and salary.hourly_median is not None
+
+
+def hourly_range(salary: Salary | None) -> str | None:
+    """The hourly 10th–90th percentiles: ``$16.50–$143.68 an hour``; None if neither is published.
+
+    One end top-coded or withheld shows as a dash (the notes say why), as the annual range does.
+    """
+    if salary is None or (salary.hourly_p10 is None and salary.hourly_p90 is None):
+        return None
+    return f"{hourly(salary.hourly_p10)}–{hourly(salary.hourly_p90)} an hour"
 
 
 def median_pay(salary: Salary | None) -> str:

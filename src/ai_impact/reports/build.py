@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from ai_impact.reports import figures as fx
@@ -251,7 +252,15 @@ def build_report(
     origin = None if task_codes == [occ.code] else {c: table.row(c).title for c in task_codes}
     described = occ if row.basis == "description" and len(parts) == 1 else None
     tasks, scores, acts = _tasks_of(engine, task_codes, row.adoption_pct, described)
-    at_risk, safe, _n_exposed, _n_safe = split_tasks(tasks, scores, origin, acts)
+    at_risk, safe, n_exposed, _n_safe = split_tasks(tasks, scores, origin, acts)
+    # Every "N of its M tasks" on the page counts the tasks it lists. A blend or a set of donors
+    # lists a statement they share once, where the table summed each occupation's count.
+    row = replace(
+        row,
+        n_tasks=len(tasks),
+        n_exposed=n_exposed,
+        n_observed=sum(1 for s in scores if (getattr(s, "aei_share", None) or 0.0) > 0.0),
+    )
     gaps: list[Section] = []
     blended = len(parts) > 1
     risk = risk_summary(row, blended=blended)

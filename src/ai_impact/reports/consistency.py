@@ -106,6 +106,7 @@ def figures_of(report: OccupationReport) -> dict[str, str]:
         e.share_with_tools,
         e.automation,
         e.substitution_share,
+        e.exposed_share,
     ):
         add("labels", fx.pct(v))
     add("labels", fx.pct(e.labelled_share), str(e.n_exposed))
@@ -154,8 +155,16 @@ def _salary_figures(report: OccupationReport, add: Callable[..., None]) -> None:
     ):
         if v is not None:
             add(s.source, fx.money(v))
-    if s.hourly_median is not None:
-        add(s.source, f"${s.hourly_median:.2f}")
+    for h in (
+        s.hourly_median,
+        s.hourly_mean,
+        s.hourly_p10,
+        s.hourly_p25,
+        s.hourly_p75,
+        s.hourly_p90,
+    ):
+        if h is not None:
+            add(s.source, f"${h:,.2f}")
     if s.employment is not None:
         add(s.source, f"{s.employment:,d}")
     if s.change_since_prior_pct is not None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ai_impact.risk.formula import SCORE_SPAN
+
 __all__ = [
     "AdaptationItem",
     "CertificationEntry",
@@ -47,7 +49,11 @@ class SourceRef:
 
 @dataclass(frozen=True, slots=True)
 class RiskComponent:
-    """One term of the risk score: its value on 0–1, its weight and what it adds."""
+    """One term of the risk score: its value on 0–1, its weight and what it adds.
+
+    ``contribution`` is weight × value, on the 0–1 scale of Σ weight × value;
+    :attr:`points` is what it adds to the 1–10 score.
+    """
 
     key: str
     label: str
@@ -57,6 +63,11 @@ class RiskComponent:
     display: str
     source: str
     short: str = ""
+
+    @property
+    def points(self) -> float:
+        """Points added to the 1–10 score (risk = 1 + the sum of every component's points)."""
+        return SCORE_SPAN * self.contribution
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +115,15 @@ class ExposureBreakdown:
     n_tasks: int = 0
     n_exposed: int = 0
     n_observed_use: int = 0
+
+    @property
+    def exposed_share(self) -> float:
+        """Share of the work in tasks AI reaches, alone or with tools: P(E1) + P(E2).
+
+        The "work exposed" the pages show. β counts E2 work at half weight, so β ≤ this; the
+        substitution share is this times the automation level, so it never exceeds it.
+        """
+        return self.share_llm_alone + self.share_with_tools
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +196,8 @@ class Salary:
     """Section 7: pay now (OEWS) and a projection; figures in US dollars per year or per hour.
 
     ``hourly_only``: BLS publishes only hourly wages for the occupation (actors, dancers, …), so
-    every annual figure is None and the hourly ones are the pay.
+    every annual figure is None and the hourly ones (median, mean, p10–p90) are the pay. A
+    top-coded or unpublished percentile is None, with the reason in ``notes``.
     """
 
     year: int
@@ -197,6 +218,10 @@ class Salary:
     source: str
     hourly_mean: float | None = None
     hourly_only: bool = False
+    hourly_p10: float | None = None
+    hourly_p25: float | None = None
+    hourly_p75: float | None = None
+    hourly_p90: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

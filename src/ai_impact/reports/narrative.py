@@ -87,8 +87,8 @@ def exposure_sentence(exp: ExposureBreakdown) -> str:
         )
     return (
         f"{exp.n_exposed} of its {exp.n_tasks} tasks {'is' if exp.n_exposed == 1 else 'are'} "
-        f"exposed, {how}; the share of work "
-        f"exposed is β {exp.beta:.2f}, {level} exposure."
+        f"exposed, {how}; {fx.pct(exp.exposed_share)} of the work is in tasks AI reaches, "
+        f"and the exposure index β is {exp.beta:.2f}, {level} exposure."
     )
 
 
@@ -98,10 +98,13 @@ def substitution_sentence(exp: ExposureBreakdown) -> str:
         return (
             f"With nothing exposed, the substitution potential is {fx.pct(exp.substitution_share)}."
         )
-    ratio = exp.substitution_share / max(exp.beta, 1e-9)
-    if ratio >= 1.0:
+    # The share of the exposed work that could run without a person: the exposed work's mean
+    # automation level on 0–1. At 0.75 (T3: little human input) AI completes most of it; at 0.5
+    # (T2) some of it. Measured against the exposed share, never β, which it can exceed.
+    ratio = exp.substitution_share / max(exp.exposed_share, 1e-9)
+    if ratio >= 0.75:
         how = "the exposed tasks are largely ones AI could complete without a person"
-    elif ratio >= 0.7:
+    elif ratio >= 0.5:
         how = "AI could complete some exposed tasks outright and speed up the rest"
     else:
         how = "AI mostly assists on the exposed tasks rather than completing them"

@@ -143,6 +143,10 @@ def build_salary(
         source=source,
         hourly_mean=w.hourly_mean,
         hourly_only=hourly_only,
+        hourly_p10=w.hourly_p10,
+        hourly_p25=w.hourly_p25,
+        hourly_p75=w.hourly_p75,
+        hourly_p90=w.hourly_p90,
     )
 
 

@@ -2,8 +2,8 @@
 
 The shape is documented in docs/json-api.md; the keys PRODUCT.md names are kept exactly:
 ``occupation.code|soc|title``, ``industry``, ``risk.score|category|range``,
-``exposure`` (β, 0–1), ``tasks_at_risk[].task|timeline|exposure``, ``safe_tasks[].task|reason``,
-``ai_tools[].name|vendor``,
+``exposure`` (the exposure index β, 0–1), ``tasks_at_risk[].task|timeline|exposure``,
+``safe_tasks[].task|reason``, ``ai_tools[].name|vendor``,
 ``salary.median_annual``, ``outlook.employment_change_pct``, ``adaptation[]``,
 ``certifications[].name|issuer``, ``related[].code|title|risk``, ``sources[]``.
 """
@@ -54,10 +54,13 @@ def report_to_dict(report: OccupationReport) -> dict[str, Any]:
             "category": risk.category,
             "category_range": list(risk.category_range),
             "range": [risk.low, risk.high],
-            "components": [asdict(c) for c in risk.components],
+            "components": [{**asdict(c), "points": c.points} for c in risk.components],
         },
         "exposure": report.changing.exposure.beta,
-        "exposure_detail": asdict(report.changing.exposure),
+        "exposure_detail": {
+            **asdict(report.changing.exposure),
+            "exposed_share": report.changing.exposure.exposed_share,
+        },
         "overview": list(report.overview),
         "how_ai_changes": {
             "adoption_pct": report.changing.adoption_pct,

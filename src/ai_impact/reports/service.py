@@ -25,6 +25,7 @@ __all__ = ["Analyses", "IndustrySummary", "OccupationRow", "methodology_text"]
 
 _CODE = re.compile(r"^\s*\d{2}-\d{4}(?:\.\d{2})?\s*$")
 _CACHE_SIZE = 4096
+BLEND_FLOOR = 0.25  # a blend member's confidence, as a share of the lead's
 METHODOLOGY = Path(__file__).with_name("methodology.md")
 
 
@@ -133,17 +134,26 @@ class Analyses:
         if not res.candidates:
             # The resolver's message already suggests broader titles.
             raise NotFoundError(res.message or f"No occupation matches {query!r}.")
-        if res.needs_choice:
+        best = res.candidates[0]
+        # A title of the curated alias table ("DevOps Engineer") names the occupations it rests
+        # on: blend them rather than ask, even when none is a confident match on its own. A
+        # member far below the lead (under BLEND_FLOOR of its confidence) is left out: it would
+        # fill the task lists with work the title hardly has ("Software Developers" typed in
+        # full is Software Developers, not 2.5% Computer Programmers).
+        blend = [
+            (c.code, c.confidence)
+            for c in res.candidates
+            if c.via == "alias" and c.confidence >= BLEND_FLOOR * best.confidence
+        ]
+        if best.via != "alias" or len(blend) < 2:
+            blend = []
+        if res.needs_choice and not (best.via == "alias" and res.alias_note):
             names = "; ".join(f"{c.code} {c.title}" for c in res.candidates)
             raise AmbiguousInputError(
                 f"{query!r} could mean several occupations: {names}.",
                 candidates=res.candidates,
                 hint="Run again with one of the codes.",
             )
-        best = res.candidates[0]
-        blend = [(c.code, c.confidence) for c in res.candidates if c.via == "alias"]
-        if best.via != "alias" or len(blend) < 2:
-            blend = []
         return build_report(
             self.engine, best.code, area=area, resolved_from=query.strip(), blend=blend
         )
@@ -155,7 +165,21 @@ class Analyses:
                 f"Compare takes 2 to 4 occupations; got {len(codes)}.",
                 hint="Give two to four O*NET-SOC codes or titles.",
             )
-        return [self.analyze(c) for c in codes]
+        reports = [self.analyze(c) for c in codes]
+        seen: dict[tuple[str, tuple[str, ...]], str] = {}
+        for query, report in zip(codes, reports, strict=True):
+            # The same code twice, or a title and the code it resolves to, is one analysis:
+            # a table with two identical columns would read as two occupations that agree.
+            key = (report.header.code, report.header.rests_on)
+            if key in seen:
+                h = report.header
+                raise InputError(
+                    f"{seen[key]!r} and {query!r} are the same analysis, {h.title} ({h.code}); "
+                    "compare needs different occupations.",
+                    hint="Give each occupation once: two to four different titles or codes.",
+                )
+            seen[key] = query
+        return reports
 
     def occupation_table(self) -> list[OccupationRow]:
         """Every occupation with its risk, components, pay and outlook, by code."""
@@ -166,6 +190,7 @@ class Analyses:
         rows = self.engine.table.rows()
         labels = {o.industry_slug: o.industry for o in self.engine.kb.occupations()}
         descriptions = _industry_descriptions(self.engine.kb)
+        employment = _employment_by_industry(rows, self.engine.kb.occupations())
         out = []
         for slug, codes in sorted(self.engine.by_industry.items()):
             members = [r for r in rows if r.industry_slug == slug]
@@ -176,7 +201,7 @@ class Analyses:
                     description=descriptions.get(slug, ""),
                     occupations=len(codes),
                     mean_risk=round(sum(r.score for r in members) / len(members), 2),
-                    employment=float(sum(r.employment or 0.0 for r in members)),
+                    employment=employment.get(slug, 0.0),
                 )
             )
         return out
@@ -192,6 +217,30 @@ class Analyses:
             f"No industry has the slug {slug!r}.",
             hint="List them with the industries page or `api.industries()`.",
         )
+
+
+def _employment_by_industry(
+    rows: Sequence[OccupationRisk], occupations: Sequence[Any]
+) -> dict[str, float]:
+    """OEWS employment per industry, each OEWS code counted once.
+
+    Several O*NET codes share one OEWS code (29-1141.00 to .04 all carry Registered Nurses'
+    3.4 million), so summing the occupations would count those jobs once per O*NET code. Each
+    OEWS code's employment is split evenly over the O*NET codes that share it, which counts it
+    once in total and wholly in its industry when its codes share one (as all do today).
+    """
+    oews = {o.code: o.oews_code for o in occupations}
+    sharing: dict[str, int] = {}
+    for r in rows:
+        key = oews.get(r.code) or r.code
+        sharing[key] = sharing.get(key, 0) + 1
+    out: dict[str, float] = {}
+    for r in rows:
+        if r.employment is None:
+            continue
+        share = r.employment / sharing[oews.get(r.code) or r.code]
+        out[r.industry_slug] = out.get(r.industry_slug, 0.0) + share
+    return {slug: float(round(total)) for slug, total in out.items()}
 
 
 def _industry_descriptions(kb: Any) -> dict[str, str]:

@@ -26,6 +26,7 @@ __all__ = [
     "COMPONENTS",
     "DEMAND_NEUTRAL_PCT",
     "DEMAND_SPAN_PCT",
+    "SCORE_SPAN",
     "SUBSTITUTION_SCALE",
     "Component",
     "category_bounds",
@@ -46,6 +47,9 @@ SUBSTITUTION_SCALE = 0.75
 # adds pressure above the midpoint, growth takes it away (BLS all-occupation projection: +3.1%).
 DEMAND_NEUTRAL_PCT = 0.0
 DEMAND_SPAN_PCT = 40.0
+# The 1–10 scale: risk = 1 + SCORE_SPAN × Σ weight × value, so a component adds
+# SCORE_SPAN × weight × value points to the score.
+SCORE_SPAN = 9.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +67,11 @@ class Component:
 COMPONENTS: tuple[Component, ...] = (
     Component(
         "exposure",
-        "Share of the work exposed to AI (β)",
+        "Exposure index β (exposed work, the part needing new software at half weight)",
         0.35,
         "labels",
         "How much of the occupation's task time an LLM, alone or with tools, can halve.",
-        "the exposure of the work",
+        "its exposure index",
     ),
     Component(
         "substitution",
@@ -120,7 +124,7 @@ def risk_from_components(values: dict[str, FloatArray]) -> FloatArray:
     total = np.zeros_like(next(iter(values.values())), dtype=np.float64)
     for comp in COMPONENTS:
         total = total + comp.weight * np.clip(values[comp.key], 0.0, 1.0)
-    return 1.0 + 9.0 * total
+    return 1.0 + SCORE_SPAN * total
 
 
 def category_index(score: float) -> int:

@@ -93,7 +93,8 @@ STATE_ABBR: dict[str, str] = {
     "78": "VI",
 }
 
-# (value column, label, is annual) for the wage values kept; v02/v05 RSEs and v16/v17 are not.
+# (value column, label, is annual) for the wage values kept, in WageRow order; v02/v05 RSEs and
+# v16/v17 are not. The hourly percentiles are the only distribution of hourly-only occupations.
 _WAGE_COLS = (
     (3, "hourly mean", False),
     (4, "annual mean", True),
@@ -103,7 +104,16 @@ _WAGE_COLS = (
     (14, "annual p75", True),
     (15, "annual p90", True),
     (8, "hourly median", False),
+    (6, "hourly p10", False),
+    (7, "hourly p25", False),
+    (9, "hourly p75", False),
+    (10, "hourly p90", False),
 )
+# The May 2024 CSV column of each value, in the same order.
+_CSV_COLS = (
+    "H_MEAN", "A_MEAN", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90", "H_MEDIAN",
+    "H_PCT10", "H_PCT25", "H_PCT75", "H_PCT90",
+)  # fmt: skip
 _TOP_ANNUAL, _TOP_HOURLY = "$239,200/yr", "$115.00/hr"
 HOURLY_ONLY = "annual wages not released, hourly only"
 ANNUAL_ONLY = "hourly wages not released, annual only"
@@ -142,6 +152,10 @@ class WageRow(NamedTuple):
     annual_p75: float | None
     annual_p90: float | None
     hourly_median: float | None
+    hourly_p10: float | None
+    hourly_p25: float | None
+    hourly_p75: float | None
+    hourly_p90: float | None
     notes: str
 
 
@@ -194,16 +208,17 @@ def read_industries(path: Path) -> list[IndustryRow]:
         return [IndustryRow(code, name, int(level)) for code, name, level in rows]
 
 
-_Eight = tuple[
+_Twelve = tuple[
+    float | None, float | None, float | None, float | None,
     float | None, float | None, float | None, float | None,
     float | None, float | None, float | None, float | None,
 ]  # fmt: skip
 
 
-def _eight(values: list[float | None]) -> _Eight:
-    """The eight wage values in WageRow order (typed for the NamedTuple constructor)."""
-    a, b, c, d, e, f, g, h = values
-    return a, b, c, d, e, f, g, h
+def _twelve(values: list[float | None]) -> _Twelve:
+    """The twelve wage values in WageRow order (typed for the NamedTuple constructor)."""
+    a, b, c, d, e, f, g, h, i, j, k, m = values
+    return a, b, c, d, e, f, g, h, i, j, k, m
 
 
 def _notes(values: list[str], flags: list[str]) -> tuple[list[float | None], str]:
@@ -253,7 +268,8 @@ def read_wages_2025(path: Path) -> Iterator[WageRow]:
                     f"OEWS cell key {key!r} is not OEU + type + area + industry + occupation.",
                     hint="Re-vendor bls/oews-2025.sqlite.gz.",
                 )
-            values, notes = _notes(list(row[3:11]), list(row[11:28]))
+            n = len(_WAGE_COLS)
+            values, notes = _notes(list(row[3 : 3 + n]), list(row[3 + n : 20 + n]))
             emp = row[1]
             if emp in ("-", "", None) and row[2] == "8":
                 notes = "employment not released" + (" | " + notes if notes else "")
@@ -264,23 +280,22 @@ def read_wages_2025(path: Path) -> Iterator[WageRow]:
                 key[4:11],
                 key[11:17],
                 None if emp in ("-", "", None) else int(float(emp)),
-                *_eight(values),
+                *_twelve(values),
                 notes,
             )
 
 
 def read_wages_2024(path: Path) -> list[WageRow]:
     """OEWS May 2024 national cross-industry rows (detailed, broad, minor, major)."""
-    need = ("OCC_CODE", "NAICS", "TOT_EMP", "H_MEAN", "A_MEAN", "H_MEDIAN", "ANNUAL", "HOURLY")
-    pcts = ("A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90")
+    need = ("OCC_CODE", "NAICS", "TOT_EMP", "ANNUAL", "HOURLY")
     out: list[WageRow] = []
     seen: set[str] = set()
-    for row in read_table(path, (*need, *pcts)):
+    for row in read_table(path, (*need, *_CSV_COLS)):
         # A broad group with one detailed occupation appears twice with the same figures.
         if row["OCC_CODE"].strip() in seen:
             continue
         seen.add(row["OCC_CODE"].strip())
-        fields = ("H_MEAN", "A_MEAN", *pcts, "H_MEDIAN")
+        fields = _CSV_COLS
         labels = [label for _, label, _ in _WAGE_COLS]
         raw = [row[f].strip() for f in fields]
         values = [None if v in ("#", "*", "") else to_float(v) for v in raw]
@@ -317,7 +332,7 @@ def read_wages_2024(path: Path) -> list[WageRow]:
                 NATIONAL,
                 row["NAICS"].strip(),
                 None if emp is None else int(emp),
-                *_eight(values),
+                *_twelve(values),
                 " | ".join(notes),
             )
         )

@@ -33,11 +33,11 @@ __all__ = [
     "terms",
 ]
 
-INDEX_FORMAT = 11
+INDEX_FORMAT = 13
 KIND_WEIGHT = {"onet": 1.0, "reported": 0.95, "alternate": 0.9, "short": 0.85}
 VARIANT_FACTOR = 0.8  # a secondary reading (tail segment, inverted form) is less certain
 NB_ALPHA = 0.1
-ALIAS_OVERRIDE = 0.5
+ALIAS_OVERRIDE = 0.2
 F32 = npt.NDArray[np.float32]
 I64 = npt.NDArray[np.int64]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from ai_impact.errors import InputError
@@ -43,6 +44,9 @@ _EXAMPLES = "a job title such as 'Registered Nurse' or an O*NET-SOC code such as
 # With no exact key and no word any title uses, only a near-identical embedding counts: word
 # pieces of gibberish ("asdfgh") land at cosine 0.5-0.7 of some title.
 _NONSENSE_SEM = 0.9
+# Score gap per unit of alias-table weight between the occupations an alias names: 0.95 vs 0.5
+# is 1.8 (about 6 to 1 in confidence), 0.95 vs 0.9 is 0.2 (nearly an even blend).
+ALIAS_STEP = 4.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +120,19 @@ class Resolver:
         for i, o in enumerate(index.occupations):
             self._by_soc.setdefault(o.soc, []).append(i)
         self._alias_codes = [frozenset(c for c, _ in e.candidates) for e in aliases.entries]
+        self._alias_occs = [
+            (
+                np.array([self._occ_of[c] for c, _ in e.candidates if c in self._occ_of]),
+                np.array([w for c, w in e.candidates if c in self._occ_of], dtype=np.float32),
+            )
+            for e in aliases.entries
+        ]
         self._norm_cache: dict[str, Normalized] = {}
+        # Normalised O*NET occupation titles: typed in full they name that occupation, and the
+        # alias table (which may blend it with others) does not apply.
+        self._onet_titles = frozenset(
+            normalize_title(o.title, abbr).primary for o in index.occupations
+        )
         self._fix_cache: dict[str, str | None] = {}
 
     # -- construction ---------------------------------------------------------------------
@@ -245,6 +261,19 @@ class Resolver:
             good = len(word) >= 5 and matrix[row, best[row]] > 0
             self._fix_cache[word] = choices[int(best[row])] if good else None
 
+    def _follow_table(self, total: npt.NDArray[np.float32], alias: int) -> None:
+        """Order the occupations an alias-table title names by the table's weights.
+
+        The ranker's other signals may disagree with the curated order (the word "manager"
+        pulls "Customer Success Manager" to Sales Managers, the table ranks Sales
+        Representatives of Services first): the named occupations keep the best score among
+        them, spaced by ALIAS_STEP per unit of weight below the table's first.
+        """
+        occs, weights = self._alias_occs[alias]
+        if occs.size:
+            top = float(total[occs].max())
+            total[occs] = top + ALIAS_STEP * (weights - weights.max())
+
     def _rank(self, texts: list[str], top: int) -> list[Resolution]:
         norms = [self._normalize(t) for t in texts]
         oov = {w for n in norms for w in n.primary.split() if w not in self._word_id}
@@ -273,7 +302,7 @@ class Resolver:
                     if alias < 0 and self.index.key_alias[k] >= 0:
                         alias = int(self.index.key_alias[k])
             key_sets.append(keys)
-            alias_keys.append(alias)
+            alias_keys.append(-1 if norm.primary in self._onet_titles else alias)
         word_ids = [
             [self._word_id[w] for w in terms(n.primary) if w in self._word_id] for n in fixed
         ]
@@ -282,7 +311,11 @@ class Resolver:
         # near some title and be reported with confidence. It gets the no-match message.
         vectors = self.embedder.encode([n.primary for n in fixed])
         parts = signals(self.index, vectors, key_sets, word_ids)
-        best, _raw, conf = score(combine(parts, self.params), self.params, top)
+        total = combine(parts, self.params)
+        for row, alias in enumerate(alias_keys):
+            if alias >= 0:
+                self._follow_table(total[row], alias)
+        best, _raw, conf = score(total, self.params, top)
         # Plain Python lists: indexing numpy scalars in this loop costs more than the maths.
         nonsense = (parts[2].max(axis=1) < _NONSENSE_SEM).tolist()
         hit = (np.take_along_axis(parts[0], best, axis=1) > 0).tolist()

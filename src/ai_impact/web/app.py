@@ -19,6 +19,7 @@ from ai_impact.settings import Settings
 from ai_impact.web import json_api, pages, workforce
 from ai_impact.web.errors import install_error_handlers
 from ai_impact.web.limits import BodyLimit
+from ai_impact.web.schemas import finish_openapi
 
 __all__ = ["create_app"]
 
@@ -29,9 +30,19 @@ DESCRIPTION = (
 )
 
 
+class _App(FastAPI):
+    """FastAPI with the answer schemas in its OpenAPI document and no dangling ``$ref``."""
+
+    def openapi(self) -> dict[str, Any]:
+        """The document, finished once (:func:`ai_impact.web.schemas.finish_openapi`)."""
+        if self.openapi_schema is None:
+            self.openapi_schema = finish_openapi(super().openapi())
+        return self.openapi_schema
+
+
 def create_app(settings: Settings | None = None, *, prefix: str = "") -> FastAPI:
     """The app: HTML pages, ``/api/v1`` JSON, ``/openapi.json``, ``/docs`` and ``/static``."""
-    app = FastAPI(
+    app = _App(
         title="ai-impact",
         version=__version__,
         description=DESCRIPTION,

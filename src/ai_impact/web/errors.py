@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 
 from ai_impact.errors import AiImpactError, AmbiguousInputError
 from ai_impact.render.html import Links, render_page
+from ai_impact.web.messages import input_problems
 
 __all__ = ["error_body", "install_error_handlers"]
 
@@ -50,11 +51,9 @@ def _respond(request: Request, message: str, status: int) -> Response:
 
 
 def _validation_message(exc: RequestValidationError) -> str:
-    parts = []
-    for err in exc.errors():
-        where = ".".join(str(x) for x in err.get("loc", ()) if x not in {"query", "path"})
-        parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
-    return "Invalid request — " + "; ".join(parts) + ". See /docs for the parameters."
+    """'Invalid request: top must be at least 1 (got 0). See /docs for the parameters.'"""
+    parts = input_problems(exc.errors())
+    return "Invalid request: " + "; ".join(parts) + ". See /docs for the parameters."
 
 
 def install_error_handlers(app: FastAPI) -> None:

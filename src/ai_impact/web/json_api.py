@@ -21,6 +21,7 @@ from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.reports.serialize import report_to_dict
 from ai_impact.settings import Settings
 from ai_impact.web.memo import Memo
+from ai_impact.web.schemas import json_response, ref
 
 __all__ = ["router"]
 
@@ -33,7 +34,8 @@ ERROR_SCHEMA: dict[int | str, dict[str, Any]] = {
         "description": text,
         "content": {
             "application/json": {
-                "example": {"ok": False, "error": "What happened and what to do.", "status": code}
+                "schema": ref("ErrorBody"),
+                "example": {"ok": False, "error": "What happened and what to do.", "status": code},
             }
         },
     }
@@ -61,7 +63,11 @@ def _dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-@router.get("/resolve", summary="Resolve a job title to occupations", responses=GET_ERRORS)
+@router.get(
+    "/resolve",
+    summary="Resolve a job title to occupations",
+    responses={**json_response("Resolution", "Candidates, best first"), **GET_ERRORS},
+)
 def resolve(
     request: Request,
     q: Annotated[str, Query(min_length=1, max_length=500, description="A job title or code")],
@@ -73,7 +79,11 @@ def resolve(
     )
 
 
-@router.get("/occupations", summary="Every occupation with its risk components")
+@router.get(
+    "/occupations",
+    summary="Every occupation with its risk components",
+    responses=json_response("OccupationTable", "The occupation table"),
+)
 def occupations(request: Request) -> Response:
     """The occupation table: code, SOC, title, industry, risk and its components, pay, outlook."""
     rows = api.occupation_table(settings=_cfg(request))
@@ -88,7 +98,7 @@ def _table(rows: list[Any]) -> dict[str, Any]:
 @router.get(
     "/occupations/{code}",
     summary="The full analysis of one occupation",
-    responses=GET_ERRORS,
+    responses={**json_response("OccupationReport", "The report"), **GET_ERRORS},
 )
 def occupation(
     request: Request,
@@ -113,7 +123,10 @@ class DescriptionBody(BaseModel):
 @router.post(
     "/analyze-description",
     summary="The analysis of a pasted job description",
-    responses=ERROR_SCHEMA,
+    responses={
+        **json_response("DescribedReport", "The report, with `description`"),
+        **ERROR_SCHEMA,
+    },
 )
 async def analyze_description(request: Request, body: DescriptionBody) -> Response:
     """The same JSON as ``/occupations/{code}``, plus ``description``: statements, candidates."""
@@ -127,14 +140,22 @@ async def analyze_description(request: Request, body: DescriptionBody) -> Respon
     return JSONBytes(_dumps(description_to_dict(report)))
 
 
-@router.get("/industries", summary="Every industry with its mean risk")
+@router.get(
+    "/industries",
+    summary="Every industry with its mean risk",
+    responses=json_response("IndustryList", "Every industry"),
+)
 def industries(request: Request) -> Response:
     """Industries: slug, label, description, number of occupations, mean risk, employment."""
     rows = api.industries(settings=_cfg(request))
     return JSONBytes(_dumps({"industries": [dataclasses.asdict(i) for i in rows]}))
 
 
-@router.get("/industries/{slug}", summary="One industry and its occupations", responses=GET_ERRORS)
+@router.get(
+    "/industries/{slug}",
+    summary="One industry and its occupations",
+    responses={**json_response("IndustryDetail", "The industry"), **GET_ERRORS},
+)
 def industry(request: Request, slug: str) -> Response:
     """One industry's summary and every occupation in it."""
     summary, rows = api.industry(slug, settings=_cfg(request))

@@ -38,10 +38,22 @@ class BodyTooLarge(HTTPException):
     """A request body over the route's limit (HTTP 413)."""
 
     def __init__(self, path: str, limit: int, hint: str, size: int | None = None) -> None:
-        got = f"is {size / 1e6:.1f} MB" if size is not None else "is larger"
         super().__init__(
-            413, f"The request body {got}; {path} takes at most {limit / 1e6:g} MB. {hint}"
+            413,
+            f"The request body {_size_of(size, limit)}; {path} takes at most "
+            f"{limit / 1e6:g} MB. {hint}",
         )
+
+
+def _size_of(size: int | None, limit: int) -> str:
+    """How big the body is, next to the limit: "is 60.0 MB", "is 2,000,010 bytes" when MB would
+    read like the limit itself, or "is over the limit" when a streamed body has no length."""
+    if size is None:
+        return "is over the limit"
+    mb = f"{size / 1e6:.1f}"
+    if float(mb) <= limit / 1e6:
+        return f"is {size:,} bytes"
+    return f"is {mb} MB"
 
 
 def _declared_length(scope: Scope) -> int | None:

@@ -111,7 +111,8 @@ def search(
         candidates=list(res.candidates),
         area=area,
     )
-    return _html(page)
+    # Nothing matched: the same 404 as /analysis?q= for that title, with the page's hints.
+    return _html(page, 200 if res.candidates else 404)
 
 
 def _status(exc: InputError | NotFoundError) -> int:

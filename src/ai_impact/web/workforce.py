@@ -21,6 +21,8 @@ from ai_impact.errors import InputError
 from ai_impact.render.html import Links, render_page
 from ai_impact.web.json_api import ERROR_SCHEMA
 from ai_impact.web.limits import ROSTER_LIMIT
+from ai_impact.web.messages import input_problems
+from ai_impact.web.schemas import REF, ref
 from ai_impact.workforce import WorkforceReport, workforce_report
 from ai_impact.workforce.analysis import MIN_CONFIDENCE
 from ai_impact.workforce.formats import METHOD, headline, to_csv, to_json, to_markdown
@@ -31,6 +33,16 @@ __all__ = ["router"]
 router = APIRouter()
 MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "md": "text/markdown"}
 RENDER = {"json": to_json, "csv": to_csv, "md": to_markdown}
+ANSWERS: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "The workforce document (`format=json`), its CSV or its Markdown",
+        "content": {
+            "application/json": {"schema": ref("WorkforceDocument")},
+            "text/csv": {"schema": {"type": "string"}},
+            "text/markdown": {"schema": {"type": "string"}},
+        },
+    }
+}
 
 
 class RowIn(BaseModel):
@@ -92,10 +104,11 @@ async def _roster_source(request: Request) -> bytes | list[dict[str, Any]]:
         try:
             parsed = WorkforceBody.model_validate_json(body)
         except ValidationError as exc:
-            where = "; ".join(
-                f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors()[:20]
-            )
-            raise InputError(f"The JSON roster is not valid: {where}.") from None
+            where = "; ".join(input_problems(exc.errors()))
+            raise InputError(
+                f"The JSON roster is not valid: {where}.",
+                hint='Send {"rows": [{"title": "Nurse", "headcount": 3}]}; /docs lists the keys.',
+            ) from None
         return [r.model_dump(exclude_none=True) for r in parsed.rows]
     return body
 
@@ -112,19 +125,31 @@ async def _analyse(request: Request, top: int, reskilling: bool) -> WorkforceRep
     "/api/v1/workforce",
     tags=["api v1"],
     summary="Analyse a team roster",
-    responses=ERROR_SCHEMA,
+    responses={**ANSWERS, **ERROR_SCHEMA},
     openapi_extra={
         "requestBody": {
             "required": True,
             "content": {
-                "text/csv": {"schema": {"type": "string"}},
+                "text/csv": {"schema": {"type": "string", "description": "The roster CSV"}},
                 "multipart/form-data": {
                     "schema": {
                         "type": "object",
-                        "properties": {"roster": {"type": "string", "format": "binary"}},
+                        "description": "The file in `roster`, or the CSV text in `csv`",
+                        "properties": {
+                            "roster": {
+                                "type": "string",
+                                "format": "binary",
+                                "description": "The roster file (CSV)",
+                            },
+                            "csv": {
+                                "type": "string",
+                                "description": "The roster as CSV text (used without a file)",
+                            },
+                        },
                     }
                 },
-                "application/json": {"schema": WorkforceBody.model_json_schema()},
+                # Its $defs (RowIn) are hoisted into components/schemas (web.schemas).
+                "application/json": {"schema": WorkforceBody.model_json_schema(ref_template=REF)},
             },
         }
     },

@@ -8,12 +8,12 @@ starts with ``= + - @`` gets a leading apostrophe, since rosters are opened in E
 from __future__ import annotations
 
 import csv
-import html
 import io
 import json
 from collections.abc import Callable
 from typing import Any
 
+from ai_impact.render.markdown import md_cell
 from ai_impact.reports import figures as fx
 from ai_impact.workforce.analysis import CHECK, REVIEW, RoleResult, WorkforceReport
 
@@ -206,8 +206,9 @@ def to_csv(report: WorkforceReport) -> str:
 
 
 def _cell(text: object) -> str:
-    """Roster text safe in a Markdown table: no raw HTML for a viewer to run, no broken row."""
-    return html.escape(str(text), quote=False).replace("|", "\\|").replace("\n", " ").strip()
+    """Roster text safe in a Markdown table: the one Markdown policy (no raw HTML for a viewer
+    to run, "R&D" left as typed) and no broken row."""
+    return md_cell(str(text)).strip()
 
 
 def _table(head: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]:

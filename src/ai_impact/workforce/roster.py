@@ -8,10 +8,8 @@ Every bad row is reported at once, with its line number, so a planner fixes the 
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated
@@ -20,9 +18,19 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from ai_impact.errors import InputError
 from ai_impact.textfile import decode_text
+from ai_impact.workforce.cells import (
+    HOURS_PER_YEAR,
+    MAX_ANNUAL_PAY,
+    MAX_HEADCOUNT,
+    PayError,
+    parse_number,
+    parse_pay,
+)
+from ai_impact.workforce.csv_records import QUOTE_HINT, csv_records, sniff_delimiter
 
 __all__ = [
     "FIELDS",
+    "HOURS_PER_YEAR",
     "MAX_BYTES",
     "MAX_ROWS",
     "RosterParse",
@@ -36,13 +44,12 @@ __all__ = [
 MAX_ROWS = 50_000
 MAX_BYTES = 20 * 1024 * 1024
 MAX_TITLE_CHARS = 200
+MAX_LABEL_CHARS = 200
 # More row problems than this are summarised: nobody reads the thousandth one.
 MAX_REPORTED = 50
-HOURS_PER_YEAR = 2080
 
 # Spreadsheet exports often end with a sum row; counting it would double the headcount.
 _TOTALS = {"total", "totals", "grand total", "subtotal", "sum", "all"}
-_QUOTE_HINT = 'a title with a comma must be quoted, e.g. "Manager, Sales"'
 _CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
 
 # Accepted header names per field, after folding (lower case, punctuation to spaces).
@@ -80,7 +87,9 @@ _RANK = {name: i for names in SYNONYMS.values() for i, name in enumerate(names)}
 Title = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE_CHARS)
 ]
-Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Label = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_LABEL_CHARS)
+]
 
 
 class RosterRow(BaseModel):
@@ -90,8 +99,8 @@ class RosterRow(BaseModel):
 
     line: int = Field(ge=1, description="Line of the file where the row starts (row of a list).")
     title: Title
-    headcount: int = Field(default=1, ge=1, le=10_000_000)
-    annual_pay: float | None = Field(default=None, ge=0, le=100_000_000)
+    headcount: int = Field(default=1, ge=1, le=MAX_HEADCOUNT)
+    annual_pay: float | None = Field(default=None, ge=0, le=MAX_ANNUAL_PAY)
     code: Annotated[str, StringConstraints(pattern=_CODE.pattern)] | None = None
     team: Label | None = None
     location: Label | None = None
@@ -107,19 +116,6 @@ class RosterParse:
     columns: dict[str, str]
     encoding: str
     delimiter: str
-
-
-def _sniff_delimiter(header_line: str) -> str:
-    """The delimiter occurring most often outside quotes in the header line (comma on ties)."""
-    counts = dict.fromkeys(",;\t|", 0)
-    quoted = False
-    for ch in header_line:
-        if ch == '"':
-            quoted = not quoted
-        elif not quoted and ch in counts:
-            counts[ch] += 1
-    best = max(counts, key=lambda d: (counts[d], d == ","))
-    return best if counts[best] else ","
 
 
 def _fold(header: str) -> str:
@@ -154,32 +150,8 @@ def _map_columns(header: Sequence[str]) -> tuple[dict[str, int], list[str], list
     return {f: i for f, (i, _) in chosen.items()}, ignored, notes
 
 
-_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 # Below this an "annual" pay is almost surely hourly, monthly or in thousands: kept, but said.
 _LOW_ANNUAL_PAY = 1_000.0
-
-
-def _number(text: str) -> float:
-    """A number as people type it: '$85,000', '85 000', '85k', '85.000,50' (decimal comma)."""
-    t = text.strip().replace("\u00a0", "").replace(" ", "")
-    t = t.lstrip("$€£").rstrip("$€£")
-    scale = 1.0
-    if t[-1:] in {"k", "K"}:
-        scale, t = 1000.0, t[:-1]
-    if "," in t and "." in t:
-        # The separator that comes last is the decimal one.
-        t = (
-            t.replace(".", "").replace(",", ".")
-            if t.rfind(",") > t.rfind(".")
-            else t.replace(",", "")
-        )
-    elif "," in t:
-        head, _, tail = t.rpartition(",")
-        t = t.replace(",", "") if len(tail) == 3 and head else head.replace(",", "") + "." + tail
-    elif _DOT_GROUPS.fullmatch(t):
-        # '85.000' / '1.250.000': dots grouping thousands, as most of Europe writes pay.
-        t = t.replace(".", "")
-    return float(t) * scale
 
 
 def _cell(record: Sequence[str], columns: dict[str, int], field: str) -> str:
@@ -187,34 +159,59 @@ def _cell(record: Sequence[str], columns: dict[str, int], field: str) -> str:
     return record[i].strip() if i is not None and i < len(record) else ""
 
 
-def _row(line: int, record: Sequence[str], columns: dict[str, int]) -> RosterRow | list[str]:
-    """A validated row, or the list of what is wrong with it."""
+def _row(
+    line: int, record: Sequence[str], columns: dict[str, int]
+) -> tuple[RosterRow, bool] | list[str]:
+    """A validated row and whether its pay was hourly, or the list of what is wrong with it."""
     errors: list[str] = []
     values: dict[str, object] = {"line": line}
     title = _cell(record, columns, "title")
     if not title:
         errors.append("the title is empty")
+    elif len(title) > MAX_TITLE_CHARS:
+        errors.append(
+            f"the title is {len(title):,} characters long; the limit is {MAX_TITLE_CHARS}"
+        )
     values["title"] = title
     count = _cell(record, columns, "headcount")
     if count:
         try:
-            n = _number(count)
+            n = parse_number(count)
             if n != int(n) or n < 1:
                 raise ValueError
-            values["headcount"] = int(n)
+            if n > MAX_HEADCOUNT:
+                errors.append(
+                    f"headcount '{count}' is more than {MAX_HEADCOUNT:,}; give the number of "
+                    "people in the role"
+                )
+            else:
+                values["headcount"] = int(n)
         except (ValueError, OverflowError):
             errors.append(f"headcount '{count}' is not a whole number of at least 1")
-    for field, factor in (("annual_pay", 1.0), ("hourly_pay", float(HOURS_PER_YEAR))):
+    hourly = False
+    for field in ("annual_pay", "hourly_pay"):
         pay = _cell(record, columns, field)
         if not pay or "annual_pay" in values:
             continue
+        name = field.replace("_", " ")
         try:
-            amount = _number(pay) * factor
-            if amount < 0 or amount != amount:
-                raise ValueError
-            values["annual_pay"] = amount
+            read = parse_pay(pay, per_hour=field == "hourly_pay")
+        except PayError as exc:
+            errors.append(f"{name} '{pay}' {exc}")
+            break
         except (ValueError, OverflowError):
-            errors.append(f"{field.replace('_', ' ')} '{pay}' is not a number of at least 0")
+            errors.append(
+                f"{name} '{pay}' is not a number of at least 0; write pay a year (85000, "
+                "$85k) or an hour ($21.50/hr)"
+            )
+            break
+        if read.annual > MAX_ANNUAL_PAY:
+            errors.append(
+                f"{name} '{pay}' is more than ${MAX_ANNUAL_PAY:,.0f} a year; give the pay of "
+                "one person"
+            )
+            break
+        values["annual_pay"], hourly = read.annual, read.hourly
     code = _cell(record, columns, "code")
     if code:
         if _CODE.match(code):
@@ -223,14 +220,18 @@ def _row(line: int, record: Sequence[str], columns: dict[str, int]) -> RosterRow
             errors.append(f"code '{code}' is not an O*NET-SOC code like 15-1252.00 or 15-1252")
     for field in ("team", "location"):
         text = _cell(record, columns, field)
-        if text:
+        if len(text) > MAX_LABEL_CHARS:
+            errors.append(
+                f"{field} is {len(text):,} characters long; the limit is {MAX_LABEL_CHARS}"
+            )
+        elif text:
             values[field] = text
     if errors:
         return errors
     try:
-        return RosterRow.model_validate(values)
-    except ValidationError as exc:
-        return [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()]
+        return RosterRow.model_validate(values), hourly
+    except ValidationError as exc:  # the checks above leave nothing for this; kept as a guard
+        return [f"{e['loc'][0]} '{e['input']}' cannot be used" for e in exc.errors()]
 
 
 def _where_list(places: list[str], shown: int = 5) -> str:
@@ -240,15 +241,24 @@ def _where_list(places: list[str], shown: int = 5) -> str:
 
 
 def _collect(
-    records: Iterable[tuple[int, list[str]]], *, max_rows: int, unit: str
+    records: Iterable[tuple[int, list[str]]],
+    *,
+    max_rows: int,
+    unit: str,
+    problems: list[str] | None = None,
 ) -> tuple[list[RosterRow], list[str], list[str], dict[str, str]]:
-    """Rows, problems, notes and the column map from records whose first one is the header."""
+    """Rows, problems, notes and the column map from records whose first one is the header.
+
+    ``problems`` may be the list the records' reader reports into, so its problems keep
+    their place in line order.
+    """
     header: list[str] | None = None
     columns: dict[str, int] = {}
-    problems: list[str] = []
+    problems = [] if problems is None else problems
     notes: list[str] = []
     rows: list[RosterRow] = []
     low_pay: list[str] = []
+    per_hour: list[str] = []
     foreign: list[str] = []
     n_records = 0
     for start, record in records:
@@ -276,29 +286,37 @@ def _collect(
         extra = len(record) - len(header)
         if extra > 0 and any(f.strip() for f in record[len(header) :]):
             problems.append(
-                f"{where}: {len(record)} fields but the header has {len(header)} ({_QUOTE_HINT})"
+                f"{where}: {len(record)} fields but the header has {len(header)} ({QUOTE_HINT})"
             )
             continue
         if _cell(record, columns, "title").casefold() in _TOTALS:
             notes.append(f"{where}: skipped a totals row ('{_cell(record, columns, 'title')}').")
             continue
         result = _row(start, record, columns)
-        if isinstance(result, RosterRow):
-            rows.append(result)
+        if isinstance(result, tuple):
+            row, hourly = result
+            rows.append(row)
             pay = _cell(record, columns, "annual_pay") or _cell(record, columns, "hourly_pay")
-            if result.annual_pay is not None and 0 < result.annual_pay < _LOW_ANNUAL_PAY:
+            if row.annual_pay is not None and 0 < row.annual_pay < _LOW_ANNUAL_PAY:
                 low_pay.append(where)
+            if hourly and "annual_pay" in columns and _cell(record, columns, "annual_pay"):
+                per_hour.append(where)
             if any(c in pay for c in "€£"):
                 foreign.append(where)
         else:
             # Trailing empty fields hide a shifted row: an unquoted comma in the title.
-            hint = [f"{len(record)} fields for {len(header)} columns ({_QUOTE_HINT})"]
+            hint = [f"{len(record)} fields for {len(header)} columns ({QUOTE_HINT})"]
             problems.append(f"{where}: " + "; ".join(result + (hint if extra > 0 else [])))
     if low_pay:
         notes.append(
             f"{_where_list(low_pay)}: annual pay under ${_LOW_ANNUAL_PAY:,.0f} was used as "
             "given; put hourly pay in an hourly_pay column and write thousands in full "
             "(85000 or 85k)."
+        )
+    if per_hour:
+        notes.append(
+            f"{_where_list(per_hour)}: pay written per hour (e.g. '$21.50/hr') was converted "
+            f"to a year at {HOURS_PER_YEAR:,} hours (52 weeks × 40 hours)."
         )
     if foreign:
         notes.append(
@@ -312,16 +330,6 @@ def _collect(
         )
     names = {f: (header or [])[i].strip() for f, i in columns.items()}
     return rows, problems, notes, names
-
-
-def _csv_records(text: str, delimiter: str, problems: list[str]) -> Iterator[tuple[int, list[str]]]:
-    """CSV records with the line each starts on; an unreadable tail becomes a problem."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        for record in reader:
-            yield reader.line_num - sum(f.count("\n") for f in record), record
-    except csv.Error as exc:
-        problems.append(f"line {reader.line_num}: unreadable CSV ({exc})")
 
 
 def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
@@ -341,14 +349,12 @@ def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
             "The roster is empty.",
             hint="Give a CSV with a header (title, headcount, annual_pay) and one row per role.",
         )
-    delimiter = _sniff_delimiter(first)
-    broken: list[str] = []
+    delimiter = sniff_delimiter(first)
+    problems: list[str] = []
     rows, problems, notes, columns = _collect(
-        _csv_records(text, delimiter, broken), max_rows=max_rows, unit="line"
+        csv_records(text, delimiter, problems), max_rows=max_rows, unit="line", problems=problems
     )
-    return RosterParse(
-        tuple(rows), tuple(problems + broken), tuple(notes), columns, encoding, delimiter
-    )
+    return RosterParse(tuple(rows), tuple(problems), tuple(notes), columns, encoding, delimiter)
 
 
 def read_records(

@@ -1,0 +1,122 @@
+"""Request validation errors as user messages: what was wrong, with which value.
+
+pydantic words its errors for programmers ("body.0: JSON decode error", "Input should be less
+than or equal to 10000000"); a client of the API, or a planner posting a roster, gets the same
+facts in the words of the CLI's messages: "top must be at least 1 (got 0)", "row 1: unknown key
+'salary'".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+__all__ = ["input_problems"]
+
+# Where a request value comes from: not worth naming to the user.
+_SOURCES = {"body", "query", "path", "header", "cookie"}
+# What a union branch expects, by pydantic error type (strict JSON rows: int | float | str).
+_EXPECTS = {
+    "int_type": "a number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "string_type": "a string",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "an object",
+    "model_type": "an object",
+    "model_attributes_type": "an object",
+    "none_required": "null",
+}
+_BOUNDS = {
+    "greater_than_equal": ("ge", "at least"),
+    "greater_than": ("gt", "more than"),
+    "less_than_equal": ("le", "at most"),
+    "less_than": ("lt", "less than"),
+}
+
+
+def _number(value: object) -> str:
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else str(value)
+
+
+def _shown(value: object, limit: int = 40) -> str:
+    """A value as the CLI quotes it, shortened: ``'abc'``; others as JSON: ``true``, ``[1]``."""
+    if isinstance(value, str):
+        return "'" + (value if len(value) <= limit else value[: limit - 1] + "…") + "'"
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _where(loc: Sequence[int | str], tagged: bool) -> str:
+    """'text', 'top', 'row 3: headcount' — the place of a value, without pydantic's tags."""
+    parts = list(loc)
+    if parts and parts[0] in _SOURCES:
+        parts = parts[1:]
+    if tagged and parts:  # a union branch: ('rows', 0, 'headcount', 'int')
+        parts = parts[:-1]
+    if len(parts) >= 2 and parts[0] == "rows" and isinstance(parts[1], int):
+        rest = ".".join(str(p) for p in parts[2:])
+        return f"row {parts[1] + 1}" + (f": {rest}" if rest else "")
+    return ".".join(str(p) for p in parts)
+
+
+def _one(err: Mapping[str, Any], where: str) -> str:
+    kind, ctx, value = err.get("type", ""), err.get("ctx") or {}, err.get("input")
+    subject = where or "the body"
+    if kind == "json_invalid":
+        detail = str(ctx.get("error", "")).rstrip(".")
+        loc = [p for p in err.get("loc", ()) if isinstance(p, int)]
+        at = f", at character {loc[0]}" if loc else ""
+        return f"the body is not valid JSON ({detail}{at})"
+    if kind == "missing":
+        return f"{subject} is required"
+    if kind == "extra_forbidden":
+        key = where.rsplit(".", 1)[-1].rsplit(": ", 1)[-1]
+        place = where[: -len(key)].rstrip(".: ")
+        return (f"{place}: " if place else "") + f"unknown key '{key}'"
+    if kind in ("string_too_short", "too_short") and ctx.get("min_length") == 1:
+        return f"{subject} is empty"
+    if kind == "string_too_long":
+        n = len(value) if isinstance(value, str) else None
+        has = f" (it has {n:,})" if n is not None else ""
+        return f"{subject} is longer than {_number(ctx.get('max_length'))} characters{has}"
+    if kind == "string_too_short":
+        return f"{subject} needs at least {_number(ctx.get('min_length'))} characters"
+    if kind == "too_long":
+        return f"{subject} has more than {_number(ctx.get('max_length'))} items"
+    if kind in _BOUNDS:
+        key, words = _BOUNDS[kind]
+        return f"{subject} must be {words} {_number(ctx.get(key))} (got {_shown(value)})"
+    if kind == "literal_error":
+        return f"{subject} must be one of {ctx.get('expected')} (got {_shown(value)})"
+    if kind in _EXPECTS:
+        return f"{subject} must be {_EXPECTS[kind]} (got {_shown(value)})"
+    msg = str(err.get("msg", "is not valid")).rstrip(".")
+    return f"{subject}: {msg[:1].lower()}{msg[1:]}"
+
+
+def input_problems(errors: Iterable[Mapping[str, Any]], *, limit: int = 20) -> list[str]:
+    """One user message per wrong value (the branches of a union are merged into one)."""
+    merged: dict[str, list[Mapping[str, Any]]] = {}
+    for err in errors:
+        loc = tuple(err.get("loc", ()))
+        tagged = bool(loc) and isinstance(loc[-1], str) and err.get("type") in _EXPECTS
+        tagged = tagged and len(loc) >= 2 and loc[-1] in {"int", "float", "str", "bool", "none"}
+        merged.setdefault(_where(loc, tagged), []).append(err)
+    out = []
+    for where, errs in list(merged.items())[:limit]:
+        expects = list(dict.fromkeys(_EXPECTS[e["type"]] for e in errs if e["type"] in _EXPECTS))
+        if len(errs) > 1 and all(e["type"] in _EXPECTS for e in errs):
+            wanted = ", ".join(expects[:-1]) + " or " + expects[-1]
+            out.append(f"{where} must be {wanted} (got {_shown(errs[0].get('input'))})")
+        else:
+            out.extend(_one(e, where) for e in errs)
+    return out

@@ -1,0 +1,162 @@
+"""Figures that must agree across a page and across pages: industry employment, "work exposed"
+against the substitution share, task counts of a blend, and the risk components' points."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from ai_impact.db import KnowledgeBase
+from ai_impact.errors import InputError
+from ai_impact.render.compare import compare_markdown
+from ai_impact.render.html import Links, compare_page, occupation_page
+from ai_impact.render.markdown import render_markdown
+from ai_impact.reports import figures as fx
+from ai_impact.reports import narrative as nv
+from ai_impact.reports.build import build_report, exposure_breakdown
+from ai_impact.reports.engine import Engine
+from ai_impact.reports.serialize import report_to_dict
+from ai_impact.reports.service import Analyses
+from ai_impact.settings import Settings
+
+RN, SD = "29-1141.00", "15-1252.00"
+
+
+@pytest.fixture(scope="module")
+def analyses(kb: KnowledgeBase, settings: Settings) -> Analyses:
+    return Analyses(kb, settings)
+
+
+@pytest.fixture(scope="module")
+def engine(kb: KnowledgeBase, settings: Settings) -> Engine:
+    return Engine(kb, settings, catalogues=False)
+
+
+def _pct(text: str) -> int:
+    return int(text.rstrip("%"))
+
+
+# Industry employment
+
+
+def test_industry_employment_counts_each_oews_code_once(analyses: Analyses) -> None:
+    """Registered Nurses' 3.4 million jobs are one OEWS code shared by five O*NET codes."""
+    rows = {r.code: r for r in analyses.engine.table.rows()}
+    per_code: dict[str, float] = {}
+    for o in analyses.engine.kb.occupations():
+        employment = rows[o.code].employment
+        if o.oews_code and employment is not None:
+            per_code[o.oews_code] = employment
+    industries = analyses.industries()
+    total = sum(i.employment for i in industries)
+    assert total == pytest.approx(sum(per_code.values()), abs=len(industries))
+    assert 140e6 < total < 170e6  # OEWS May 2025 counts about 155 million US jobs
+    healthcare = next(i for i in industries if i.slug == "healthcare")
+    assert healthcare.employment < 25e6  # 46.5 million when each nursing sub-code counted
+
+
+# Work exposed, β and the substitution share
+
+
+def test_substitution_never_exceeds_the_work_exposed_for_any_occupation(
+    engine: Engine,
+) -> None:
+    """As every page rounds them; with β as "work exposed", 151 occupations failed this."""
+    over = []
+    for row in engine.table.rows():
+        e = exposure_breakdown(row)
+        if _pct(fx.pct(e.substitution_share)) > _pct(fx.pct(e.exposed_share)):
+            over.append(row.code)
+        assert e.beta <= e.exposed_share + 1e-9, row.code
+        if e.n_exposed:
+            said = nv.substitution_sentence(e)
+            assert fx.pct(e.substitution_share) in said
+    assert over == []
+
+
+def test_the_pages_call_the_exposed_share_work_exposed_and_name_beta(
+    analyses: Analyses,
+) -> None:
+    report = analyses.report_for(SD)
+    e = report.changing.exposure
+    assert e.substitution_share > e.beta  # the case QA found: 49% "substitution" over 48%
+    shown, beta = fx.pct(e.exposed_share), f"{e.beta:.2f}"
+    html = occupation_page(report, Links())
+    assert f"<dt>Work exposed to AI</dt><dd>{shown}</dd>" in html
+    assert f"exposure index β {beta}" in html
+    md = render_markdown(report)
+    assert f"work exposed to AI {shown}, exposure index β {beta}" in md
+    assert f"{shown} of the work is in tasks AI reaches, and the exposure index β is {beta}" in md
+    assert "Exposure index β" in md and "Share of the work exposed to AI (β)" not in md
+    data = report_to_dict(report)
+    assert data["exposure"] == round(e.beta, 4)  # the contract key keeps its meaning
+    assert data["exposure_detail"]["exposed_share"] == round(e.exposed_share, 4)
+    pair = [report, analyses.report_for(RN)]
+    row = re.search(r"Work exposed to AI</th>(.*?)</tr>", compare_page(pair, Links()))
+    assert row is not None
+    assert re.findall(r"<td>(\d+%)</td>", row.group(1)) == [
+        fx.pct(r.changing.exposure.exposed_share) for r in pair
+    ]
+    table = compare_markdown(pair)
+    assert "| Work exposed | Exposure index β |" in table
+    assert f"| {shown} | {beta} |" in table
+
+
+# Task counts of a blend
+
+
+def test_a_blend_counts_the_tasks_it_lists_everywhere(analyses: Analyses) -> None:
+    """Software Developers, Computer Programmers and QA testers share a statement: 64 tasks
+    by the table's sum, 63 listed; the page said "of its 64" and its tools "of 63"."""
+    parts = [(SD, 0.91), ("15-1251.00", 0.02), ("15-1253.00", 0.0017)]
+    summed = sum(analyses.engine.table.row(c).n_tasks for c, _ in parts)
+    report = build_report(analyses.engine, SD, resolved_from="Software Developers", blend=parts)
+    e = report.changing.exposure
+    assert e.n_tasks < summed
+    fits = [
+        int(n) for t in report.ai_tools for n in re.findall(r"Fits \d+ of (\d+) tasks", t.reason)
+    ]
+    assert fits and set(fits) == {e.n_tasks}
+    assert f"{e.n_exposed} of its {e.n_tasks} tasks are exposed" in report.changing.sentences[0]
+
+
+# Risk components on the page's scale
+
+
+def test_component_points_are_what_the_page_adds_to_the_score(analyses: Analyses) -> None:
+    report = analyses.report_for(SD)
+    data = report_to_dict(report)
+    comps = data["risk"]["components"]
+    for c in comps:
+        assert c["points"] == pytest.approx(9 * c["contribution"], abs=1e-3)
+    assert 1 + sum(c["points"] for c in comps) == pytest.approx(data["risk"]["score"], abs=1e-3)
+    md = render_markdown(report)
+    for c in report.risk.components:
+        assert f"| {c.points:+.2f} |" in md
+    assert json.dumps(data)  # plain JSON
+
+
+# Small messages
+
+
+def test_an_area_without_a_published_median_says_so(analyses: Analyses) -> None:
+    md = render_markdown(analyses.report_for(RN, area="Guam"))
+    line = next(x for x in md.splitlines() if x.startswith("OEWS May"))
+    assert "—" not in line and "publishes no median" in line
+
+
+def test_comparing_one_analysis_twice_says_so(analyses: Analyses) -> None:
+    with pytest.raises(InputError, match="same analysis, Registered Nurses"):
+        analyses.compare([RN, f" {RN} "])
+    assert len(analyses.compare([RN, SD])) == 2
+
+
+def test_no_non_retail_occupation_is_labelled_retail(kb: KnowledgeBase) -> None:
+    """The rule, not one label: sales supervisors take the sector they work in."""
+    for o in kb.occupations():
+        if "non-retail" in o.title.lower():
+            assert o.industry != "Retail", (o.code, o.industry_basis)
+    assert kb.occupation("41-1011.00").industry == "Retail"
+    assert kb.occupation("41-1012.00").industry == "Business & Administration"

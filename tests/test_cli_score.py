@@ -103,3 +103,35 @@ def test_texts_and_batch_together_are_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["score-tasks", "Write code.", "--batch", str(batch)])
     assert result.exit_code == 2
     assert "not both" in result.output
+
+
+def test_a_text_too_short_to_read_as_a_task_is_marked_not_scored(tmp_path: Path) -> None:
+    """QA4 #16: the rule of a pasted description (3–60 words, 2 with a verb) holds here too.
+    The line stays, with the contract keys null and a note, instead of a confident score."""
+    batch = tmp_path / "tasks.txt"
+    batch.write_text("x\nBathe patients\n!!\n\nData entry\n", encoding="utf-8")
+    result = runner.invoke(app, ["score-tasks", "--batch", str(batch), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.output.splitlines()]
+    assert [r["task"] for r in lines] == ["x", "Bathe patients", "!!", "", "Data entry"]
+    for r in (lines[0], lines[2], lines[4]):
+        assert list(r)[:5] == CONTRACT
+        assert [r[k] for k in CONTRACT[1:]] == [None, None, None, None]
+        assert r["note"].startswith("not scored: too short to read as a task")
+    assert lines[1]["exposure"] == {"E0": 1.0, "E1": 0.0, "E2": 0.0}  # O*NET's own statement
+    assert "note" not in lines[1]
+    assert lines[3] == {"task": "", "error": "empty task text"}
+
+
+def test_table_says_which_texts_are_not_scored() -> None:
+    result = runner.invoke(app, ["score-tasks", "x", "Enter data into spreadsheets."])
+    assert result.exit_code == 0, result.output
+    assert "not scored, too short to read as a task: x" in result.output
+    assert "Enter data into spreadsheets." in result.output
+
+
+def test_only_texts_too_short_is_an_input_error() -> None:
+    result = runner.invoke(app, ["score-tasks", "x"])
+    assert result.exit_code == 2
+    assert "'x' is too short to read as a task, so it is not scored" in result.output
+    assert "Traceback" not in result.output

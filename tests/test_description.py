@@ -182,6 +182,53 @@ def test_explicit_title_decides_the_occupation(settings: Settings, kb: Knowledge
     assert report.header.resolved_from == "Registered Nurse"
 
 
+QA_CITY_AD = """Accounts Payable Specialist
+City of Riverside — Finance Department
+Full-time, Hybrid
+
+Duties include:
+- Process vendor invoices through three-way match against purchase orders in Oracle
+- Enter and verify invoice data, GL codes and cost centers
+- Reconcile vendor statements and resolve discrepancies with departments and vendors
+- Answer vendor inquiries by phone and email
+
+Salary range: $52,000–$64,000.
+The City offers CalPERS retirement.
+"""
+
+
+def test_employer_and_benefit_lines_do_not_move_the_risk(
+    settings: Settings, kb: KnowledgeBase
+) -> None:
+    """The QA's city ad: the employer line and the benefit sentence are listed as not scored,
+    and the risk is that of the duties alone."""
+    report = api.analyze_description(QA_CITY_AD, settings=settings)
+    assert isinstance(report, DescribedReport)
+    assert len(report.statements) == 4
+    kinds = {line.text: line.kind for line in report.set_aside}
+    assert kinds["City of Riverside — Finance Department"] == "company"
+    assert kinds["The City offers CalPERS retirement."] == "benefit"
+    duties = "\n".join(ln for ln in QA_CITY_AD.splitlines() if ln.startswith(("- ", "Acc")))
+    alone = api.analyze_description(duties, settings=settings)
+    assert report.statements == alone.statements
+    assert report.risk.score == pytest.approx(alone.risk.score)
+
+
+def test_a_title_line_with_a_bonus_names_the_job(settings: Settings, kb: KnowledgeBase) -> None:
+    """QA4 #5: the first line with a bracketed sign-on bonus is the title, not a benefit."""
+    text = (
+        "Registered Nurse - Med/Surg - Night Shift (Sign-on Bonus $10K!)\n"
+        "St. Mary's Regional Medical Center, Springfield, IL\n\n"
+        "Responsibilities:\n" + NURSE_TASKS
+    )
+    report = api.analyze_description(text, settings=settings)
+    assert report.header.resolved_from == "Registered Nurse - Med/Surg - Night Shift"
+    assert report.header.code == "29-1141.00"
+    kinds = {line.text: line.kind for line in report.set_aside}
+    assert kinds["Sign-on Bonus $10K!"] == "benefit"
+    assert kinds["St. Mary's Regional Medical Center, Springfield, IL"] == "company"
+
+
 # -- CLI ---------------------------------------------------------------------------------------
 
 
@@ -282,8 +329,8 @@ def test_api_answers_the_occupation_json_plus_description(client: TestClient) ->
 @pytest.mark.parametrize(
     ("body", "status", "words"),
     [
-        ({"text": AP_JD, "extra": 1}, 422, "Extra inputs are not permitted"),
-        ({"title": "Clerk"}, 422, "text"),
+        ({"text": AP_JD, "extra": 1}, 422, "Invalid request: unknown key 'extra'."),
+        ({"title": "Clerk"}, 422, "Invalid request: text is required."),
         ({"text": "  "}, 422, "The job description is empty"),
     ],
 )

@@ -18,7 +18,7 @@ from ai_impact.reports.description_lines import (
     line_kind,
     section_of,
 )
-from ai_impact.reports.jd_split import split_description
+from ai_impact.reports.jd_split import size_problem, split_description
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -139,3 +139,126 @@ def test_no_onet_task_statement_reads_as_anything_but_a_duty(kb: KnowledgeBase) 
     assert short  # "Bathe patients."
     for s in short:
         assert split_description(f"- {s}\n- Prepare monthly reports").tasks[0] == s
+
+
+# -- QA4: employer and benefit lines, a title with a bonus, abbreviations ------------------------
+
+CITY_AD = """Accounts Payable Specialist
+City of Riverside — Finance Department
+Full-time, Hybrid
+
+Duties include:
+- Process vendor invoices through three-way match against purchase orders in Oracle
+- Enter and verify invoice data, GL codes and cost centers
+- Answer vendor inquiries by phone and email
+
+The City offers CalPERS retirement.
+"""
+
+NURSE_AD = """Registered Nurse - Med/Surg - Night Shift (Sign-on Bonus $10K!)
+St. Mary's Regional Medical Center, Springfield, IL
+
+Responsibilities:
+1. Administer medications, IV therapy and blood products per physician orders.
+2. Educate patients and families on discharge instructions, medications and self-care.
+"""
+
+
+def test_employer_and_benefit_lines_of_a_city_ad_are_not_scored() -> None:
+    """An employer/department line and an employer offering a benefit are set aside with their
+    kind, wherever they stand (here before any heading and under the duties heading)."""
+    split = split_description(CITY_AD)
+    assert split.title == "Accounts Payable Specialist"
+    assert split.tasks == (
+        "Process vendor invoices through three-way match against purchase orders in Oracle",
+        "Enter and verify invoice data, GL codes and cost centers",
+        "Answer vendor inquiries by phone and email",
+    )
+    kinds = {a.text: a.kind for a in split.set_aside}
+    assert kinds["City of Riverside — Finance Department"] == COMPANY
+    assert kinds["The City offers CalPERS retirement."] == BENEFIT
+
+
+def test_a_title_with_a_bracketed_bonus_is_the_title_and_st_does_not_end_a_sentence() -> None:
+    split = split_description(NURSE_AD)
+    assert split.title == "Registered Nurse - Med/Surg - Night Shift"
+    kinds = {a.text: a.kind for a in split.set_aside}
+    assert kinds["Sign-on Bonus $10K!"] == BENEFIT
+    assert kinds["St. Mary's Regional Medical Center, Springfield, IL"] == COMPANY
+    assert "St." not in kinds
+    assert len(split.tasks) == 2
+
+
+def test_a_bracketed_qualifier_stays_in_the_title_and_a_schedule_goes() -> None:
+    split = split_description("Backend Engineer (Python/Go)\n\n- Write and review code daily\n")
+    assert split.title == "Backend Engineer (Python/Go)"
+    split = split_description("RN - ICU (Nights, 36 hrs/week)\n\n- Monitor patients' vital signs\n")
+    assert split.title == "RN - ICU"
+    assert [(a.text, a.kind) for a in split.set_aside] == [("Nights, 36 hrs/week", LOGISTICS)]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Visit patients at St. Mary's Hospital and record their vital signs.",
+        "Coordinate shipments for Acme Inc. and its suppliers across the region.",
+        "Report to Dr. Lee on the progress of each clinical trial.",
+        "File U.S. customs forms for every import shipment.",
+        "Use spreadsheet tools, e.g. Excel, to track the budget each month.",
+        "Schedule meetings for J. Smith and the board of directors.",
+        "Prepare reports for Jones Bros. Co. and Acme Corp. every quarter.",
+    ],
+)
+def test_abbreviations_do_not_end_a_sentence(prose: str) -> None:
+    assert split_description(prose).tasks == (prose,)
+
+
+def test_a_full_stop_still_ends_a_sentence() -> None:
+    text = "Process invoices for the finance team. Reconcile vendor statements every month."
+    assert split_description(text).tasks == (
+        "Process invoices for the finance team.",
+        "Reconcile vendor statements every month.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("City of Riverside — Finance Department", COMPANY),
+        ("St. Mary's Regional Medical Center, Springfield, IL", COMPANY),
+        ("Ledgerly, Inc.", COMPANY),
+        ("County of Orange Health Care Agency", COMPANY),
+        ("The City offers CalPERS retirement.", BENEFIT),
+        ("We offer a pension plan and 25 days of paid vacation", BENEFIT),
+        ("Acme Health provides full medical coverage from day one", BENEFIT),
+        # duties that share words or shape with those lines
+        ("Review offers from vendors and negotiate terms", DUTY),
+        ("We provide IT support to 2,000 users", DUTY),
+        ("Manage the Finance Department budget", DUTY),
+        ("Provide benefits counseling to new employees", DUTY),
+        ("Explain retirement plans to clients", DUTY),
+        ("Call Center Operations", DUTY),
+    ],
+)
+def test_employer_and_benefit_shapes(line: str, kind: str) -> None:
+    assert line_kind(line) == kind
+    assert line_kind(line, in_duties=True) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("x", "too short"),
+        ("!!", "too short"),
+        ("Data entry", "too short"),
+        ("Bathe patients", None),
+        ("Prepare monthly sales reports", None),
+        (" ".join(["word"] * 61), "too long"),
+    ],
+)
+def test_size_problem_is_the_rule_for_a_task_statement(text: str, problem: str | None) -> None:
+    assert size_problem(text) == problem
+    if problem is not None:
+        assert [a.kind for a in split_description(f"- {text}\n- Prepare reports").set_aside] == [
+            "size"
+        ]

@@ -1,7 +1,10 @@
 """``ai-impact score-tasks``: exposure, automation and timeline of free task texts.
 
 A text that is an O*NET task statement gets the published labels (source "human label"), any
-other text the task model (source "model"): :func:`ai_impact.api.score_tasks`.
+other text the task model (source "model"): :func:`ai_impact.api.score_tasks`. A text too short
+or too long to read as a task (the rule of a pasted description,
+:func:`ai_impact.reports.jd_split.size_problem`) is not scored: its JSONL line carries null
+scores and a ``note``, the table a "not scored" line.
 """
 
 from __future__ import annotations
@@ -17,11 +20,34 @@ from ai_impact import api
 from ai_impact.cli.app import app
 from ai_impact.cli.common import handles_errors, settings_from
 from ai_impact.errors import InputError
+from ai_impact.reports.jd_split import MAX_WORDS, MIN_WORDS, size_problem
 from ai_impact.scoring import TaskScore
 from ai_impact.settings import Settings
 from ai_impact.textfile import read_text_input
 
 EMPTY = "empty task text"
+_RULE = (
+    f"a task needs {MIN_WORDS}–{MAX_WORDS} words, {MIN_WORDS - 1} when it opens with a verb "
+    "('Bathe patients'), as in analyze --description-file"
+)
+
+
+def not_scored_note(text: str) -> str | None:
+    """Why a task text is not scored (too short or too long to read as a task), or None."""
+    problem = size_problem(text)
+    return None if problem is None else f"not scored: {problem} to read as a task; {_RULE}"
+
+
+def _not_scored_line(text: str, note: str) -> dict[str, object]:
+    """The JSONL record of a text that is not scored: the contract keys with nulls, a note."""
+    return {
+        "task": text,
+        "exposure": None,
+        "beta": None,
+        "automation": None,
+        "timeline": None,
+        "note": note,
+    }
 
 
 def contract_line(score: TaskScore) -> dict[str, object]:
@@ -45,12 +71,18 @@ def _read_lines(path: Path) -> list[str]:
 
 
 def _jsonl(lines: list[str], adoption_pct: float | None, settings: Settings) -> None:
-    keep = [i for i, t in enumerate(lines) if t.strip()]
-    texts = [lines[i].strip() for i in keep]
-    scores = api.score_tasks(texts, adoption_pct=adoption_pct, settings=settings)
+    texts = [t.strip() for t in lines]
+    notes = {i: n for i, t in enumerate(texts) if t and (n := not_scored_note(t)) is not None}
+    keep = [i for i, t in enumerate(texts) if t and i not in notes]
+    scores = api.score_tasks([texts[i] for i in keep], adoption_pct=adoption_pct, settings=settings)
     by_line = dict(zip(keep, scores, strict=True))
-    for i in range(len(lines)):
-        record = contract_line(by_line[i]) if i in by_line else {"task": "", "error": EMPTY}
+    for i, text in enumerate(texts):
+        if i in by_line:
+            record = contract_line(by_line[i])
+        elif i in notes:
+            record = _not_scored_line(text, notes[i])
+        else:
+            record = {"task": "", "error": EMPTY}
         typer.echo(json.dumps(record, ensure_ascii=False))
 
 
@@ -94,7 +126,13 @@ def score_tasks(
     ] = None,
     db: Annotated[str | None, typer.Option("--db", help="Path of the knowledge base.")] = None,
 ) -> None:
-    """Score task texts: exposure E0/E1/E2, beta, automation 0-4, timeline, capability."""
+    """Score task texts: exposure E0/E1/E2, beta, automation 0-4, timeline, capability.
+
+    A text too short or too long to read as a task (3–60 words; 2 when it opens with a verb,
+    'Bathe patients' — the rule of analyze --description-file) is not scored: the table says
+    so, and its JSONL line has null exposure, beta, automation and timeline and a "note". Every
+    input line still gives one JSONL line; a blank line gives {"task": "", "error": ...}.
+    """
     settings = settings_from(db)
     if batch is not None and texts:
         raise InputError(
@@ -107,7 +145,20 @@ def score_tasks(
     if fmt is ScoreFormat.jsonl:
         _jsonl(lines, adoption_pct, settings)
         return
-    keep = [t.strip() for t in lines if t.strip()]
-    if not keep:
+    texts = [t.strip() for t in lines if t.strip()]
+    if not texts:
         raise InputError("Every task text is empty.", hint="Give at least one non-empty task.")
+    problems = {t: p for t in texts if (p := size_problem(t)) is not None}
+    keep = [t for t in texts if t not in problems]
+    if not keep:
+        text, problem = next(iter(problems.items()))
+        others = f" (nor are the other {len(problems) - 1} texts)" if len(problems) > 1 else ""
+        raise InputError(
+            f"'{text}' is {problem} to read as a task, so it is not scored{others}: {_RULE}.",
+            hint="Write the task as a short sentence, such as 'Prepare monthly sales reports'.",
+        )
     _table(api.score_tasks(keep, adoption_pct=adoption_pct, settings=settings))
+    for text, problem in problems.items():
+        typer.echo(f"  not scored, {problem} to read as a task: {text}")
+    if problems:
+        typer.echo(f"  ({_RULE}.)")

@@ -8,7 +8,10 @@ holds its two readings, both documented in docs/methodology.md ("Your own job de
 - :func:`line_kind` — the shape of one statement wherever it stands: years of experience, a
   degree, a licence that is required, "proficiency in", "knowledge of", a skill phrase such
   as "Advanced Excel" or "Excellent written communication", a list of tools without a verb,
-  pay and benefits, equal-opportunity and company lines, location and schedule lines.
+  pay and benefits (also an employer offering one: "The City offers CalPERS retirement."),
+  equal-opportunity and company lines (also a line of names without a verb that names an
+  employer or department by its kind: "City of Riverside — Finance Department", "St. Mary's
+  Regional Medical Center, Springfield, IL"), location and schedule lines.
 
 Each pattern is narrow enough to keep duties that share a word with such lines ("Calculate
 bonus payments", "Maintain vendor master data", "Apply knowledge of welding to set
@@ -96,7 +99,8 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
     ),
     (
         BENEFIT,
-        rf"benefits?|perks?|compensation|pay|salary|(?:total )?rewards|what we offer|we offer|"
+        rf"benefits?|perks?|(?:compensation|pay|salary)(?: (?:range|scale|band|grade|rate))?|"
+        rf"(?:total )?rewards|what we offer|we offer|"
         rf"what{APOS}s in it for you|why (?:join|work (?:with|for|at)) (?:us|[A-Z][\w&.-]*)|"
         rf"why you{APOS}ll love (?:it here|working here|us)|our offer|pay and benefits",
     ),
@@ -179,13 +183,46 @@ _BENEFIT_SHAPE = re.compile(
     r"\b(?:medical|health)\b[^.]{0,20}\bdental\b[^.]{0,20}\b(?:vision|insurance|coverage|"
     r"benefits|plans?)\b|"
     r"\btuition (?:assistance|reimbursement)\b|"
-    r"\bwellness (?:stipend|benefits?)\b|\bretirement plan\b|\bbonus(?:es)?\b",
+    r"\bwellness (?:stipend|benefits?)\b|\b(?:retirement|pension) (?:plans?|benefits?|savings)\b|"
+    r"\bbonus(?:es)?\b",
     _RE,
 )
+# The employer offering a benefit: "The City offers CalPERS retirement.", "We provide full
+# medical coverage", "Acme Health offers ..." (a subject that names the employer, not a task
+# verb; "We provide IT support to 2,000 users" names no benefit and stays a duty).
+_OFFERS = re.compile(
+    r"^(?:(?i:we)|(?i:the|our)\s+(?:[A-Z][\w&.'’-]*|(?i:company|organi[sz]ation|employer|firm|"
+    r"hospital|practice|clinic|district|agency|team))|(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*)"
+    r"\s+(?i:also\s+)?(?i:offers?|provides?)\b"
+)
+_OFFERED_BENEFIT = re.compile(
+    r"\b(?:retirement|pension|insurance|benefits?|leave|vacation|holidays?|PTO|bonus(?:es)?|"
+    r"salary|pay|wages?|stipends?|discounts?|reimbursement|coverage|wellness|childcare|"
+    r"equity|stock)\b",
+    _RE,
+)
+# An organisation named by its kind, on a line of names without a verb: "City of Riverside —
+# Finance Department", "St. Mary's Regional Medical Center, Springfield, IL", "Acme, Inc.".
+_ORG_NOUN = (
+    r"department|dept|hospital|(?:medical )?cent(?:er|re)|clinic|university|college|school|"
+    r"academy|institute|foundation|agency|authority|corporation|corp|company|co|inc|"
+    r"incorporated|llc|ltd|plc|gmbh|group|partners|associates|council|bureau|ministry|"
+    r"district|county"
+)
+_ORG = re.compile(
+    rf"\b(?:{_ORG_NOUN})\b\.?\s*(?:$|[,;|·(—–-])|"
+    r"^(?:the )?(?:city|county|state|university|department|bureau|ministry|office|bank|"
+    r"district|commonwealth) of\b",
+    _RE,
+)
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "la", "du", "und"})
 _LOGISTICS = re.compile(
     r"^(?:location|schedule|shift|hours|job type|employment type|department|reports to|"
     r"travel|start date|pay|salary|benefits)\s*:|\bfull[- ]time\b|\bpart[- ]time\b|"
-    r"^(?:remote|hybrid|on-?site)\b",
+    r"^(?:remote|hybrid|on-?site)\b|"
+    # a schedule: "Nights, 36 hrs/week", "Days / weekends", "40 hours per week"
+    r"^(?:days|nights|evenings|weekends|overnights?)\s*(?:[,/;&]|and\b|$)|"
+    r"\b\d+\s*(?:hrs?|hours)\s*(?:/|per\b|a\b)\s*(?:week|wk)\b",
     _RE,
 )
 # Requirements that hold wherever they stand, even under a duties heading.
@@ -278,13 +315,30 @@ def _tool_list(statement: str) -> bool:
     return len(items) >= 3 and len(named) >= 0.6 * len(items)
 
 
+def _employer_offers(statement: str) -> bool:
+    """The employer as the subject of "offers" or "provides" ("We offer ...", "The City
+    offers ...") — not a task verb before it ("Review offers from vendors")."""
+    first = WORD.match(statement)
+    if first is None or is_task_verb(first.group(0)) or base_verb(first.group(0)) is not None:
+        return False
+    return bool(_OFFERS.search(statement))
+
+
+def _names_an_organisation(statement: str) -> bool:
+    """A line of names without a verb that names an employer or department by its kind."""
+    words = WORD.findall(statement)
+    if len(words) < 2 or not all(w[0].isupper() or w.lower() in _NAME_GLUE for w in words):
+        return False
+    return not starts_with_verb(statement) and bool(_ORG.search(statement))
+
+
 def line_kind(statement: str, *, in_duties: bool = False) -> str:
     """:data:`DUTY`, or the kind of line a statement is when it is not work done in the job.
 
     ``in_duties`` says the line stands under a duties heading: only patterns that hold
     wherever they stand apply there (a tool list under "Responsibilities" stays a duty)."""
     body = statement.strip()
-    if _COMPANY.search(body) or _NAMED.search(body):
+    if _COMPANY.search(body) or _NAMED.search(body) or _names_an_organisation(body):
         return COMPANY
     if _BENEFIT.search(body):
         return BENEFIT
@@ -293,6 +347,8 @@ def line_kind(statement: str, *, in_duties: bool = False) -> str:
     if _REQUIRED.search(body):
         return REQUIREMENT
     opens_with_verb = _opens_with_verb(body)
+    if _employer_offers(body) and _OFFERED_BENEFIT.search(body):
+        return BENEFIT
     if not opens_with_verb and _BENEFIT_SHAPE.search(body):
         return BENEFIT
     if not opens_with_verb and (_SHAPE.search(body) or _SKILLED_IN.search(body)):

@@ -3,7 +3,8 @@
 Rules, applied line by line (documented in docs/methodology.md, "Your own job description"):
 
 1. List markers (``-``, ``*``, ``•``, ``1.``, ``2)``, ``a)``) are stripped; a bulleted or
-   numbered line is one statement, a prose line is cut into sentences.
+   numbered line is one statement, a prose line is cut into sentences (not after an
+   abbreviation: "St. Mary's", "Acme Inc.", "Dr.", "e.g.", "U.S.").
 2. Headings are left out: a known section name ("Responsibilities", "What you bring", "Perks &
    benefits", "About us", ...; :func:`~ai_impact.reports.description_lines.section_of`), a
    short line ending in ``:``, or a short line in capitals. A heading sets the section: the
@@ -13,13 +14,18 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
 3. Wherever it stands, a line is left out when its shape says it is not work done in the job
    (:func:`~ai_impact.reports.description_lines.line_kind`): years of experience, degrees,
    licences held, "proficiency in", "knowledge of", skill phrases, lists of tools without a
-   verb, pay and benefits, equal-opportunity and company lines, location and schedule lines.
-   Under a duties heading a line that opens with a verb stays a duty.
+   verb, pay and benefits (an employer offering one too), equal-opportunity and company
+   lines (a line of names that names an employer or department by its kind: "City of
+   Riverside — Finance Department"), location and schedule lines. Under a duties heading a
+   line that opens with a verb stays a duty.
 4. What is left must read like a task: three to 60 words (two when it opens with a verb,
-   "Bathe patients"), with a letter in it. Duplicates (ignoring case and punctuation) go.
+   "Bathe patients"), with a letter in it (:func:`size_problem`, the rule ``score-tasks``
+   applies too). Duplicates (ignoring case and punctuation) go.
 5. The first line may be the job title (short, no sentence punctuation, not a heading, not
    opening with a base-form verb, and set apart: a blank line or a bulleted line follows, or
-   the text has headings): it is returned apart, not as a task.
+   the text has headings): it is returned apart, not as a task. Bracketed pay, benefit or
+   schedule notes in it ("(Sign-on Bonus $10K!)") are not part of the title: they are set
+   aside with their kind, and the rest is judged and returned as the title.
 
 Every line left out is kept in :attr:`SplitText.set_aside` with its kind, so the report can say
 what was not scored. Limits: the text may hold at most :data:`MAX_CHARS` characters and
@@ -45,7 +51,16 @@ from ai_impact.reports.description_lines import (
 )
 from ai_impact.scoring.phrasing import LIST_MARKER, is_task_verb
 
-__all__ = ["MAX_CHARS", "MAX_TASKS", "SetAside", "SplitText", "split_description"]
+__all__ = [
+    "MAX_CHARS",
+    "MAX_TASKS",
+    "MAX_WORDS",
+    "MIN_WORDS",
+    "SetAside",
+    "SplitText",
+    "size_problem",
+    "split_description",
+]
 
 MAX_CHARS = 20_000
 MAX_TASKS = 60
@@ -54,7 +69,16 @@ MAX_WORDS = 60
 _TITLE_MAX_WORDS = 8
 _COLON_HEADING_WORDS = 6
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+(?=[\"“(]?[A-Z0-9])")
+_SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“(]?[A-Z0-9])")
+# Abbreviations whose full stop does not end a sentence: "St. Mary's", "Acme Inc. is", "Dr.
+# Lee"; dotted initialisms ("U.S.", "e.g.", "i.e.") and single initials ("J. Smith") too.
+_ABBREVIATIONS = frozenset(
+    {"st", "dr", "mt", "ft", "mr", "mrs", "ms", "mx", "jr", "sr", "inc", "co", "corp", "ltd"}
+    | {"bros", "dept", "no", "nos", "vs", "approx", "est", "ave", "blvd", "rd", "hwy", "prof"}
+    | {"gov", "sen", "gen", "col", "capt", "lt", "sgt", "rev", "fig", "vol", "ext"}
+)
+_INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,8 +114,43 @@ def _heading(line: str) -> tuple[bool, str | None]:
     return False, None
 
 
+def _sentences(text: str) -> list[str]:
+    """A prose line cut into sentences, at ``.``, ``!``, ``?`` or ``;`` before a capital or a
+    digit, but not after an abbreviation ("St. Mary's", "Acme Inc. is", "U.S.")."""
+    parts: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        stop = end.start()
+        if text[stop] == ".":
+            token = text[start:stop].split()[-1:] or [""]
+            word = token[0].lstrip("\"“(['‘")
+            if word.lower() in _ABBREVIATIONS or _INITIALISM.fullmatch(word):
+                continue
+        parts.append(text[start : stop + 1])
+        start = end.end()
+    parts.append(text[start:])
+    return parts
+
+
+def _title_notes(line: str) -> tuple[str, list[SetAside]]:
+    """A title line without its bracketed pay, benefit or schedule notes ("Registered Nurse
+    (Sign-on Bonus $10K!)"), and those notes; a bracketed qualifier ("(Python/Go)") stays."""
+    notes: list[SetAside] = []
+
+    def drop(match: re.Match[str]) -> str:
+        kind = line_kind(match.group(1))
+        if kind == DUTY:
+            return match.group(0)
+        notes.append(SetAside(_clean(match.group(1)), kind))
+        return ""
+
+    return _clean(_BRACKETED.sub(drop, line)), notes
+
+
 def _looks_like_title(line: str) -> bool:
-    """A first line that names the job: short, no sentence punctuation, not a heading."""
+    """A first line that names the job: short, no sentence punctuation, not a heading (its
+    bracketed notes aside)."""
+    line = _title_notes(line)[0]
     words = WORD.findall(line)
     return (
         0 < len(words) <= _TITLE_MAX_WORDS
@@ -126,12 +185,17 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(",;").strip()
 
 
-def _size_ok(statement: str) -> bool:
-    """Three to 60 words; two will do when the statement opens with a verb."""
+def size_problem(statement: str) -> str | None:
+    """Why a text is not read as a task statement — "too short" or "too long" — or None.
+
+    Three to 60 words, with a letter in each; two will do when the statement opens with a
+    verb ("Bathe patients"). The one rule for a pasted description and ``score-tasks``."""
     n = len(WORD.findall(statement))
-    if n == MIN_WORDS - 1:
-        return starts_with_verb(statement)
-    return MIN_WORDS <= n <= MAX_WORDS
+    if n > MAX_WORDS:
+        return "too long"
+    if n >= MIN_WORDS or (n == MIN_WORDS - 1 and starts_with_verb(statement)):
+        return None
+    return "too short"
 
 
 def split_description(text: str) -> SplitText:
@@ -149,10 +213,11 @@ def split_description(text: str) -> SplitText:
             hint="Paste the duties of the job, one per line or as sentences.",
         )
     title = None
-    if len(lines) > 1 and _is_title(lines, raw):
-        title, lines = _clean(lines[0]), lines[1:]
-    tasks: list[str] = []
     aside: list[SetAside] = []
+    if len(lines) > 1 and _is_title(lines, raw):
+        title, aside = _title_notes(lines[0])
+        lines = lines[1:]
+    tasks: list[str] = []
     seen: set[str] = set()
     section: str | None = None  # kind of the current section; None before any or unknown
     for line in lines:
@@ -175,7 +240,7 @@ def split_description(text: str) -> SplitText:
             continue
         if labelled == DUTY:
             bare = rest.strip()
-        parts = [bare] if LIST_MARKER.match(line) else _SENTENCE.split(bare)
+        parts = [bare] if LIST_MARKER.match(line) else _sentences(bare)
         for part in parts:
             statement = _clean(part)
             if not statement:
@@ -184,7 +249,7 @@ def split_description(text: str) -> SplitText:
             key = _key(statement)
             if shape != DUTY:
                 aside.append(SetAside(statement, shape))
-            elif not _size_ok(statement):
+            elif size_problem(statement):
                 aside.append(SetAside(statement, SIZE))
             elif key in seen:
                 aside.append(SetAside(statement, REPEATED))

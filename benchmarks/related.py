@@ -2,6 +2,7 @@
 
     python benchmarks/related.py            # recall, ablation, timings, reference safer moves
     python benchmarks/related.py --grid     # also the weight grid (a few minutes)
+    python benchmarks/related.py --moves    # only the safer moves, before and after
 
 Ground truth: O*NET's related list, tiers Primary-Short and Primary-Long (10 per occupation,
 923 occupations have one). For each occupation, recall@k is the share of those found among its
@@ -33,7 +34,13 @@ from numpy.typing import NDArray
 from ai_impact import api
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.model import RelatedEntry
-from ai_impact.reports.related import NeighbourIndex, related_entries
+from ai_impact.reports.related import (
+    MAX_ZONE_STEP,
+    MIN_RELATED_SIMILARITY,
+    SAFER_MARGIN,
+    NeighbourIndex,
+    related_entries,
+)
 from ai_impact.reports.similarity import WEIGHTS, combine, similarity_signals
 from ai_impact.settings import Settings
 
@@ -53,7 +60,27 @@ REFERENCE = {
     "27-3091.00": "translators",
     "51-4041.00": "machinists",
     "41-2031.00": "retail salespersons",
+    "15-2051.00": "data scientists",
+    "23-1011.00": "lawyers",
+    "53-7062.00": "laborers and material movers (warehouse associate)",
+    "53-7065.00": "stockers and order fillers (warehouse associate)",
+    "47-2111.00": "electricians",
+    "25-2021.00": "elementary school teachers",
 }
+# Moves QA judged unrealistic (another degree, another field, or a step down that discards the
+# occupation's own knowledge): the rule must not propose them.
+BAD_MOVES = [
+    ("15-1252.00", "17-2061.00"),  # software developers → computer hardware engineers
+    ("15-1252.00", "17-2199.05"),  # → mechatronics engineers
+    ("15-1252.00", "17-2141.00"),  # → mechanical engineers
+    ("15-2051.00", "17-2061.00"),  # data scientists → computer hardware engineers
+    ("15-2051.00", "17-2199.05"),
+    ("15-2051.00", "17-2141.00"),
+    ("23-1011.00", "11-1011.00"),  # lawyers → chief executives
+    ("53-7065.00", "35-9011.00"),  # stockers → dining room attendants
+    ("43-3031.00", "43-5051.00"),  # bookkeeping clerks → postal service clerks
+    ("43-3031.00", "43-9051.00"),  # → mail clerks
+]
 Matrix = NDArray[np.float64]
 
 
@@ -93,6 +120,28 @@ def legacy_safer(code: str, codes: list[str], sim: Matrix, risk: dict[str, float
     top = np.argsort(-row)[:25]
     out = [codes[j] for j in top if row[j] >= 0.5 and risk[codes[j]] <= risk[code] - 1.0]
     return out[:3]
+
+
+def previous_safer(index: NeighbourIndex, code: str, risk: Matrix, pay: Matrix) -> list[str]:
+    """The rule before knowledge fit: similarity ≥ 0.35, or O*NET primary related and ≥ 0.2."""
+    bare = NeighbourIndex(index.codes, index.similarity, index.tiers, index.job_zones)
+    i = bare.index[code]
+    sim = bare.similarity[i].astype(np.float64)
+    zones = bare.job_zones.astype(np.int64)
+    step = np.abs(zones - int(zones[i]))
+    same = bare.majors == bare.majors[i]
+    reach = (zones > 0) & ((step <= MAX_ZONE_STEP) if zones[i] > 0 else same)
+    close = (sim >= 0.35) | ((bare.tiers[i] >= 2) & (sim >= MIN_RELATED_SIMILARITY))
+    ok = reach & close & (risk <= risk[i] - SAFER_MARGIN)
+    ok[i] = False
+    cand = np.flatnonzero(ok)
+    score = sim[cand] + np.array([0.0, 0.05, 0.15, 0.2])[bare.tiers[i][cand]] + 0.1 * same[cand]
+    score -= 0.1 * (step[cand] if zones[i] > 0 else 0)
+    if pay[i] > 0:
+        with np.errstate(invalid="ignore", divide="ignore"):
+            cut = np.nan_to_num(np.maximum(0.0, -np.log2(pay[cand] / pay[i])))
+        score -= 0.1 * np.minimum(cut, 2.0)
+    return [bare.codes[j] for j in cand[np.argsort(-score, kind="stable")[:3]]]
 
 
 def legacy_entries(
@@ -229,10 +278,16 @@ def timings(kb: Any, codes: list[str], engine: Engine, old: Matrix) -> None:
 
 
 def safer_moves(kb: Any, codes: list[str], engine: Engine, old: Matrix) -> None:
-    """Print old and new safer moves of the reference occupations, and rule statistics."""
+    """Print the previous and current safer moves of the reference occupations, and statistics.
+
+    Agreement: the share of moves O*NET lists as related (primary either way / any tier);
+    knowledge: mean field and need of the moves; bad: moves of :data:`BAD_MOVES` proposed.
+    """
     table, index = engine.table, engine.neighbours
     risk = {c: table.row(c).score for c in codes}
     zone = {c: kb.occupation(c).job_zone for c in codes}
+    risk_col = np.asarray([risk[c] for c in index.codes])
+    pay_col = np.asarray([table.row(c).median_annual or np.nan for c in index.codes])
 
     def describe(c: str) -> str:
         r = table.row(c)
@@ -243,24 +298,47 @@ def safer_moves(kb: Any, codes: list[str], engine: Engine, old: Matrix) -> None:
         entries = related_entries(c, table, [r.code for r in kb.related(c)], index, [])
         return [e.code for e in entries if e.relation == "safer move"]
 
+    rules: dict[str, Callable[[str], list[str]]] = {
+        "profile (sim-1)": lambda c: legacy_safer(c, codes, old, risk),
+        "before": lambda c: previous_safer(index, c, risk_col, pay_col),
+        "after": new_moves,
+    }
     for code in REFERENCE:
         print(f"\n{describe(code)}")
-        print("  old: " + ("; ".join(describe(m) for m in legacy_safer(code, codes, old, risk))
-                           or "none"))  # fmt: skip
-        for m in new_moves(code):
-            print(f"  new: {describe(m)}  similarity {index.similarity_of(code)[m]:.2f}")
-    stats: dict[str, list[int]] = {"old": [0, 0, 0, 0], "new": [0, 0, 0, 0]}
-    for c in codes:
-        for name, moves in (("old", legacy_safer(c, codes, old, risk)), ("new", new_moves(c))):
-            s = stats[name]
-            s[0] += bool(moves)
-            s[1] += len(moves)
-            z = zone[c]
-            s[2] += sum(1 for m in moves if z and (not zone[m] or abs(zone[m] - z) > 1))
-            s[3] += sum(1 for m in moves if m[:2] != c[:2])
-    print("\nover all occupations: with ≥1 safer move / moves / job-zone step > 1 / other major")
-    for name, (n_with, n, far, other) in stats.items():
-        print(f"  {name}: {n_with} / {n} / {far} / {other}")
+        for name in ("before", "after"):
+            moves = rules[name](code)
+            print(f"  {name}:")
+            for m in moves or []:
+                i, j = index.index[code], index.index[m]
+                print(
+                    f"    {describe(m)}  similarity {float(index.similarity[i, j]):.2f},"
+                    f" field {float(index.field[i, j]):.2f}, need {float(index.need[i, j]):.1f}"
+                )
+            if not moves:
+                print("    none")
+    print(
+        "\nover all occupations: with ≥1 move / moves / O*NET related primary either way, any"
+        " / other major group / job-zone step > 1 / mean field, need / bad moves"
+    )
+    for name, rule in rules.items():
+        all_moves = {c: rule(c) for c in codes}
+        pairs = [(index.index[c], index.index[m]) for c, ms in all_moves.items() for m in ms]
+        both = [max(int(index.tiers[i, j]), int(index.tiers[j, i])) for i, j in pairs]
+        far = sum(
+            1
+            for c, ms in all_moves.items()
+            for m in ms
+            if zone[c] and (not zone[m] or abs(zone[m] - zone[c]) > 1)
+        )
+        other = sum(1 for c, ms in all_moves.items() for m in ms if m[:2] != c[:2])
+        field = np.mean([float(index.field[i, j]) for i, j in pairs])
+        need = np.mean([float(index.need[i, j]) for i, j in pairs])
+        bad = sum(1 for c, m in BAD_MOVES if m in all_moves[c])
+        print(
+            f"  {name:16} {sum(map(bool, all_moves.values()))} / {len(pairs)} /"
+            f" {np.mean([b >= 2 for b in both]):.2f}, {np.mean([b >= 1 for b in both]):.2f} /"
+            f" {other} / {far} / {field:.2f}, {need:.2f} / {bad} of {len(BAD_MOVES)}"
+        )
     dev = index.similarity_of("15-1252.00")
     print(
         "software developers vs emergency medicine physicians / substitute teachers: "
@@ -274,11 +352,15 @@ def main() -> None:
     """Parse the flags and run."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--grid", action="store_true", help="also search the weight grid")
+    parser.add_argument("--moves", action="store_true", help="only the safer moves")
     args = parser.parse_args()
     settings = Settings()
     kb = api.get_kb(settings)
     engine = Engine(kb, settings, catalogues=False)
     codes = engine.table.codes
+    if args.moves:
+        safer_moves(kb, codes, engine, legacy_similarity(kb, codes))
+        return
     sims = evaluate(kb, codes, args.grid)
     timings(kb, codes, engine, sims["old"])
     safer_moves(kb, codes, engine, sims["old"])

@@ -22,6 +22,11 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def server(settings: Settings, kb: KnowledgeBase) -> Iterator[LiveServer]:
+    # Warm what the first request of a fresh cache builds (the title index, a report with its
+    # certification reference and similarity matrix; ~30 s on a busy machine): these tests
+    # time the flows a person follows, not a cold start, within the page's 15 s timeouts.
+    api.resolve_title("machine learning engineer", settings=settings)
+    api.report_for("15-2051.00", settings=settings)
     with LiveServer(create_app(settings)) as s:
         yield s
 

@@ -5,12 +5,18 @@ titles, work activities and shared skill ratings). Nearest occupations are ranke
 similarity plus a prior for O*NET's own related list, so an occupation O*NET's analysts link
 comes first among equally similar ones.
 
-A **safer move** must be reachable and clearly safer: its risk at least :data:`SAFER_MARGIN`
-lower, its job zone (preparation needed) within one of the occupation's own, and either similar
-enough (:data:`MIN_SAFER_SIMILARITY`) or on O*NET's primary related list and somewhat similar
-(:data:`MIN_RELATED_SIMILARITY`). Among those, the most similar rank first, with bonuses for
-O*NET's related list and the same SOC major group, and penalties per job-zone step and per
-halving of median pay.
+A **safer move** is one a person in the occupation could make with their training and modest
+upskilling, and that is clearly safer (see :meth:`NeighbourIndex.safer_moves`): risk at least
+:data:`SAFER_MARGIN` lower; job zone (preparation needed) within one of the occupation's own; the
+same field of knowledge (knowledge ``field`` at least :data:`MIN_FIELD`); no core knowledge area
+of the target far beyond the occupation's (``need`` at most :data:`MAX_NEED`, or
+:data:`MAX_NEED_OTHER_GROUP` outside the occupation's SOC major group, where a move usually
+means another degree: software developers → computer hardware engineers needs engineering and
+technology at 4.7 against 3.2); and either O*NET's primary related list links the two (either
+way) and they are somewhat similar (:data:`MIN_RELATED_SIMILARITY`), or they are clearly similar
+on their own (:data:`MIN_UNLINKED_SIMILARITY` and a field of :data:`MIN_UNLINKED_FIELD`). Among
+those, the most similar rank first, with bonuses for O*NET's related list and the same SOC
+major group, and penalties per job-zone step and per halving of median pay.
 """
 
 from __future__ import annotations
@@ -22,13 +28,17 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ai_impact.reports.model import RelatedEntry
-from ai_impact.reports.similarity import related_tiers, similarity_matrix
+from ai_impact.reports.similarity import knowledge_fit, related_tiers, similarity_matrix
 from ai_impact.risk.table import RiskTable
 
 __all__ = [
+    "MAX_NEED",
+    "MAX_NEED_OTHER_GROUP",
     "MAX_ZONE_STEP",
+    "MIN_FIELD",
     "MIN_RELATED_SIMILARITY",
-    "MIN_SAFER_SIMILARITY",
+    "MIN_UNLINKED_FIELD",
+    "MIN_UNLINKED_SIMILARITY",
     "SAFER_MARGIN",
     "NeighbourIndex",
     "related_entries",
@@ -36,8 +46,15 @@ __all__ = [
 
 SAFER_MARGIN = 1.0
 MAX_ZONE_STEP = 1
-MIN_SAFER_SIMILARITY = 0.35
 MIN_RELATED_SIMILARITY = 0.2
+# A pair O*NET does not list as primary related needs more evidence of its own.
+MIN_UNLINKED_SIMILARITY = 0.5
+MIN_UNLINKED_FIELD = 0.55
+# Knowledge: the same field (centred cosine; a quarter of O*NET primary pairs fall below 0.52,
+# one in ten below 0.34), and at most this shortfall on one of the target's core areas.
+MIN_FIELD = 0.35
+MAX_NEED = 2.0
+MAX_NEED_OTHER_GROUP = 1.25
 N_NEIGHBOURS = 25
 # Ranking bonus by O*NET related tier (none, Supplemental, Primary-Long, Primary-Short).
 TIER_PRIOR = np.array([0.0, 0.05, 0.15, 0.2])
@@ -48,7 +65,11 @@ _PRIMARY = 2  # tier codes >= this are O*NET's primary related occupations
 
 
 class NeighbourIndex:
-    """Pairwise similarity of every occupation, O*NET related tiers and job zones."""
+    """Pairwise similarity and knowledge fit of every occupation, O*NET tiers and job zones.
+
+    ``field`` and ``need`` (see :func:`~ai_impact.reports.similarity.knowledge_fit`) may be
+    left out: every pair then counts as the same field with nothing to learn.
+    """
 
     def __init__(
         self,
@@ -56,6 +77,8 @@ class NeighbourIndex:
         similarity: NDArray[Any],
         tiers: NDArray[np.int8],
         job_zones: NDArray[np.int8],
+        field: NDArray[Any] | None = None,
+        need: NDArray[Any] | None = None,
     ) -> None:
         self.codes = codes
         self.index = {c: i for i, c in enumerate(codes)}
@@ -63,22 +86,46 @@ class NeighbourIndex:
         self.tiers = tiers
         self.job_zones = job_zones  # 0 where O*NET assigns none
         self.majors = np.asarray([c[:2] for c in codes])
+        n = len(codes)
+        self.field = np.ones((n, n), dtype=np.float16) if field is None else field
+        self.need = np.zeros((n, n), dtype=np.float16) if need is None else need
 
     @classmethod
     def build(cls, kb: Any, codes: list[str]) -> NeighbourIndex:
         """Compute the index from the knowledge base (a few seconds; cache :meth:`arrays`)."""
         zones = np.asarray([kb.occupation(c).job_zone or 0 for c in codes], dtype=np.int8)
-        sim = similarity_matrix(kb, codes).astype(np.float16)
-        return cls(codes, sim, related_tiers(kb, codes), zones)
+        sim = similarity_matrix(kb, codes)
+        field, need = knowledge_fit(kb, codes, sim)
+        return cls(
+            codes,
+            sim.astype(np.float16),
+            related_tiers(kb, codes),
+            zones,
+            field.astype(np.float16),
+            need.astype(np.float16),
+        )
 
     def arrays(self) -> dict[str, NDArray[Any]]:
         """The arrays to save in an .npz (no pickle)."""
-        return {"similarity": self.similarity, "tiers": self.tiers, "job_zones": self.job_zones}
+        return {
+            "similarity": self.similarity,
+            "tiers": self.tiers,
+            "job_zones": self.job_zones,
+            "field": self.field,
+            "need": self.need,
+        }
 
     @classmethod
     def from_arrays(cls, codes: list[str], arrays: dict[str, NDArray[Any]]) -> NeighbourIndex:
         """The index from arrays saved by :meth:`arrays`."""
-        return cls(codes, arrays["similarity"], arrays["tiers"], arrays["job_zones"])
+        return cls(
+            codes,
+            arrays["similarity"],
+            arrays["tiers"],
+            arrays["job_zones"],
+            arrays.get("field"),
+            arrays.get("need"),
+        )
 
     def _ranking(self, i: int) -> NDArray[np.float64]:
         """Similarity to row ``i`` plus the O*NET related prior; the row itself last."""
@@ -112,7 +159,7 @@ class NeighbourIndex:
         pay: NDArray[np.float64] | None = None,
         limit: int = 3,
     ) -> list[str]:
-        """Reachable occupations with risk at least SAFER_MARGIN lower, best first.
+        """Realistic moves to occupations with risk at least SAFER_MARGIN lower, best first.
 
         ``risk`` and ``pay`` (median annual, NaN when unknown) are in the index's code order.
         """
@@ -126,10 +173,22 @@ class NeighbourIndex:
         same_major = self.majors == self.majors[i]
         # an occupation without a job zone is reachable only within its own major group
         reachable = (zones > 0) & ((step <= MAX_ZONE_STEP) if zones[i] > 0 else same_major)
-        # O*NET's primary related list vouches for a pair, but not for one with nothing in common
-        related = (tiers >= _PRIMARY) & (sim >= MIN_RELATED_SIMILARITY)
-        close = (sim >= MIN_SAFER_SIMILARITY) | related
-        ok = reachable & close & (risk <= risk[i] - SAFER_MARGIN)
+        field = self.field[i].astype(np.float64)
+        need = self.need[i].astype(np.float64)
+        # O*NET's primary related list (either way) vouches for a pair, but not for one with
+        # nothing in common; a pair it does not list must be clearly alike on its own
+        linked = np.maximum(tiers, self.tiers[:, i]) >= _PRIMARY
+        close = np.where(
+            linked,
+            sim >= MIN_RELATED_SIMILARITY,
+            (sim >= MIN_UNLINKED_SIMILARITY) & (field >= MIN_UNLINKED_FIELD),
+        )
+        # the same field of knowledge, and no core area far beyond the occupation's own; leaving
+        # the SOC major group (computing → engineering) allows less
+        learnable = (field >= MIN_FIELD) & (
+            need <= np.where(same_major, MAX_NEED, MAX_NEED_OTHER_GROUP)
+        )
+        ok = reachable & close & learnable & (risk <= risk[i] - SAFER_MARGIN)
         ok[i] = False
         cand = np.flatnonzero(ok)
         score = (

@@ -20,6 +20,21 @@ occupations maps to 0 and the 99.9th percentile pair to 1. The similarity is the
 of the calibrated signals a pair has (an occupation without tasks is compared on the others),
 clipped to 0–1. Weights were chosen on half the occupations for recall of O*NET's related list
 and checked on the other half (``benchmarks/related.py``).
+
+Two knowledge measures decide whether a move between occupations is realistic
+(:func:`knowledge_fit`), over the 33 O*NET knowledge importances:
+
+- ``field``: the cosine of the two profiles centred on the all-occupation mean — whether they
+  rest on the same field of knowledge (software developers and computer programmers 0.81,
+  software developers and mechanical engineers 0.04);
+- ``need``: the largest shortfall, in importance points, on a *core* knowledge area of the
+  target — one it rates at least :data:`CORE_IMPORTANCE` and that most occupations do not
+  (median importance below :data:`GENERAL_MEDIAN`; English, customer service, mathematics,
+  computers, management and training are general). Computer hardware engineers need
+  engineering and technology at 4.7 where software developers have 3.2: need 1.5.
+
+An occupation O*NET rates without knowledge areas takes the similarity-weighted mean profile of
+its :data:`N_DONORS` most similar rated occupations, those of its own SOC major group first.
 """
 
 from __future__ import annotations
@@ -35,13 +50,14 @@ __all__ = [
     "TIER_CODES",
     "WEIGHTS",
     "combine",
+    "knowledge_fit",
     "related_tiers",
     "similarity_matrix",
     "similarity_signals",
 ]
 
 # Bump with any change to the signals, their weights or calibration: it names the disk cache.
-SIMILARITY_VERSION = "sim-2"
+SIMILARITY_VERSION = "sim-3"
 WEIGHTS: dict[str, float] = {
     "tasks": 3.0,
     "description": 2.0,
@@ -51,6 +67,11 @@ WEIGHTS: dict[str, float] = {
 }
 # O*NET related tiers as small integers (0 = not listed), stored in an int8 matrix.
 TIER_CODES: dict[str, int] = {"Supplemental": 1, "Primary-Long": 2, "Primary-Short": 3}
+# Knowledge importance (1–5) from which an area is core to an occupation (4 = very important).
+CORE_IMPORTANCE = 3.5
+# Areas whose median importance over all occupations reaches this are general, never core.
+GENERAL_MEDIAN = 2.9
+N_DONORS = 3
 
 Matrix = NDArray[np.float64]
 Signal = tuple[Matrix, Matrix]  # (cosines, availability weight of each pair in 0–1)
@@ -199,3 +220,49 @@ def related_tiers(kb: Any, codes: Sequence[str]) -> NDArray[np.int8]:
             if j is not None:
                 out[i, j] = TIER_CODES.get(r.tier, 1)
     return out
+
+
+def _knowledge(kb: Any, codes: Sequence[str]) -> NDArray[np.float64]:
+    """Knowledge importances (occupations × areas); NaN rows for occupations rated on none."""
+    rows = [{e.element_id: e.importance for e in kb.knowledge(c)} for c in codes]
+    ids = sorted({k for r in rows for k, v in r.items() if v is not None})
+    col = {x: j for j, x in enumerate(ids)}
+    m = np.full((len(codes), len(ids)), np.nan)
+    for i, r in enumerate(rows):
+        for k, v in r.items():
+            if v is not None:
+                m[i, col[k]] = v
+    return m
+
+
+def _impute(m: NDArray[np.float64], sim: Matrix, codes: Sequence[str]) -> NDArray[np.float64]:
+    """Unrated rows take the weighted mean of their most similar rated rows (own major first)."""
+    rated = ~np.isnan(m).any(axis=1)
+    out = m.copy()
+    if not rated.any():
+        return np.zeros_like(m)
+    majors = np.asarray([c[:2] for c in codes])
+    for i in np.flatnonzero(~rated):
+        s = np.where(rated, sim[i].astype(np.float64), -np.inf)
+        s[i] = -np.inf
+        # similarity is at most 1, so +2 puts every rated occupation of the same group first
+        order = np.argsort(-(s + 2.0 * (majors == majors[i])), kind="stable")[:N_DONORS]
+        w = np.maximum(np.nan_to_num(s[order], neginf=0.0), 1e-3)
+        out[i] = (w[:, None] * m[order]).sum(axis=0) / w.sum()
+    return out
+
+
+def knowledge_fit(kb: Any, codes: Sequence[str], sim: Matrix) -> tuple[Matrix, Matrix]:
+    """``field`` (centred knowledge cosine) and ``need`` (row → column core shortfall)."""
+    m = _knowledge(kb, codes)
+    n = len(codes)
+    if m.shape[1] == 0:
+        return np.zeros((n, n)), np.zeros((n, n))
+    k = _impute(m, sim, codes)
+    field, _ = _cosine(k - k.mean(axis=0))
+    general = np.median(k, axis=0) >= GENERAL_MEDIAN
+    core = (k >= CORE_IMPORTANCE) & ~general
+    need = np.zeros((n, n))
+    for i in range(n):
+        need[i] = np.where(core, np.maximum(0.0, k - k[i]), 0.0).max(axis=1)
+    return field, need

@@ -30,6 +30,7 @@ from ai_impact.sources.catalog_certs import (
     LEVELS,
     CertCatalog,
     Certification,
+    keyword_pattern,
     load_certifications,
     parse_catalog,
     reference_problems,
@@ -63,7 +64,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.0"
+    assert catalog.version == "2026.12.2"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -149,6 +150,56 @@ def test_profile_alone_never_qualifies_a_credential(catalog: CertCatalog) -> Non
     assert match_certifications(catalog, every, every) == []
 
 
+def _one_entry_catalog() -> CertCatalog:
+    """A catalogue of one bookkeeping credential: two work activities, a tool, a keyword."""
+    entry = {
+        "id": "bookkeeper",
+        "name": "Bookkeeper",
+        "issuer": "Test",
+        "level": "entry",
+        "kind": "certification",
+        "skills": ["2.A.1.e"],
+        "knowledge": ["2.C.1.c"],
+        "iwas": ["4.A.3.b.6.I10", "4.A.1.b.3.I03"],
+        "technologies": ["Intuit QuickBooks"],
+        "keywords": [r"\bbookkeep"],
+        "ai_relevance": "reviews automated books",
+        "source": "test",
+        "reviewed": "2026-12-07",
+    }
+    head = {"version": "t", "updated": "2026-12-07", "description": "t"}
+    return parse_catalog(head | {"certification": [entry]})
+
+
+@pytest.mark.parametrize(
+    ("iwas", "text", "listed"),
+    [
+        # tools and one keyword once (a truck driver's "inventory"): incidental
+        (["4.A.4.a.8.I03"] * 3, "Answer calls. Do bookkeeping at month end.", False),
+        # the keyword recurs: the work is bookkeeping
+        (["4.A.4.a.8.I03"] * 3, "Do bookkeeping. Check bookkeeping entries.", True),
+        # tools and one work activity linked to one task only: incidental
+        (["4.A.3.b.6.I10", "4.A.4.a.8.I03", "4.A.4.a.8.I03"], "Keep records of calls.", False),
+        # the same activity linked to two tasks, or two activities: the work
+        (["4.A.3.b.6.I10"] * 2, "Keep records of sales.", True),
+        (["4.A.3.b.6.I10", "4.A.1.b.3.I03"], "Keep records. Calculate totals.", True),
+        # one activity with wording
+        (["4.A.3.b.6.I10"], "Keep records and do bookkeeping.", True),
+        # a pasted description has no activity links: one keyword suffices
+        ([], "Do bookkeeping for small firms.", True),
+    ],
+)
+def test_incidental_evidence_does_not_list_a_credential(
+    iwas: list[str], text: str, listed: bool
+) -> None:
+    """Tools alone, one activity linked to one task, or one keyword once is incidental."""
+    ratings = [_rating("2.A.1.e", 4.0), _rating("2.C.1.c", 4.5)]
+    catalog = _one_entry_catalog()
+    args = (catalog, ratings[:1], ratings[1:], ["Intuit QuickBooks"], iwas)
+    got = match_certifications(*args, text=text, title="Clerks")
+    assert [m.cert.id for m in got] == (["bookkeeper"] if listed else [])
+
+
 def test_technology_terms_accept_objects_and_strings() -> None:
     class Tool:
         example = "Arc welders"
@@ -225,7 +276,7 @@ def test_match_reasons_name_the_evidence(kb: KnowledgeBase, catalog: CertCatalog
 
 
 @pytest.mark.slow
-def test_every_major_group_is_covered_and_95_percent_get_three(
+def test_every_major_group_is_covered_and_most_get_three(
     kb: KnowledgeBase, catalog: CertCatalog
 ) -> None:
     occupations = kb.occupations()
@@ -242,7 +293,9 @@ def test_every_major_group_is_covered_and_95_percent_get_three(
     share = sum(n >= 3 for n in every) / len(every)
     print(f"\noccupations with >= 3 certifications: {share:.1%} of {len(every)}")
     assert len(every) == 1016
-    assert share >= 0.95
+    # 2026.12.2: fewer, right credentials (a credential outside the occupation's domain no
+    # longer fills a free slot): 87% get three or more, against 97% before.
+    assert share >= 0.85
 
 
 # ---------------------------------------------------------------- prefiltered matcher = naive one
@@ -273,10 +326,25 @@ def _naive_evaluate(cert: Certification, p: Any, catalog: CertCatalog, identity:
     zone = catalog.title_zones.get(p.title.casefold())
     if cert.zones and zone is not None and not min(cert.zones) <= zone <= max(cert.zones):
         return None
-    if not iwa_hits and not words and p.text.strip():
-        return None
-    wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
     in_title = bool(cert.pattern and p.title and cert.pattern.search(p.title))
+    recurs = in_title or bool(cert.pattern and len(cert.pattern.findall(p.text)) >= 2)
+    linked = [p.iwa_counts[i] for i in iwa_hits]
+    meets = (
+        (bool(words) if not p.iwa_counts else False)
+        or len(linked) >= 2
+        or (len(linked) == 1 and (bool(words) or linked[0] >= 2))
+        or len(words) >= 2
+        or (bool(words) and recurs)
+    )
+    if p.text.strip() and not meets:
+        return None
+    if not cert.profession and p.has_knowledge:
+        core = cert.knowledge[0]
+        own = core not in mc._GENERIC_KNOWLEDGE and p.importance.get(core, 0.0) >= mc.DOMAIN_MIN
+        said = sum(any(keyword_pattern((k,)).fullmatch(w) for w in words) for k in cert.keywords)
+        if not (own or said >= 2):
+            return None
+    wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
     word_weight = 0.6 if p.rated else 0.8
     evidence = 1 - (1 - activities) * (1 - 0.8 * technology) * (1 - word_weight * wording)
     if evidence <= 0:
@@ -397,6 +465,73 @@ def test_credentials_of_other_professions_are_not_listed(
 ) -> None:
     """QA findings: shared activities or wording no longer list another profession's licence."""
     assert not unrelated & _ids_for(kb, catalog, code, donors)
+
+
+@pytest.mark.parametrize(
+    ("code", "wrong", "own"),
+    [
+        # QA finding 8: forensic science and a legal investigator's credential for lawyers
+        ("23-1011.00", {"abc-criminalistics", "nali-cli"}, {"bar-admission", "ceds"}),
+        # inventory planning for truck drivers, on a tool and one "inventory"
+        ("53-3032.00", {"cpim", "mssc-clt", "nccco-mobile"}, {"cdl-a", "cdl-hazmat"}),
+        # bookkeeping and in-store retail for call-centre customer service
+        ("43-4051.00", {"quickbooks-cu", "nrf-riseup"}, {"hdi-csr", "nrf-riseup-csr"}),
+        # workplace-safety, dispatch and corrections credentials for patrol officers
+        (
+            "33-3051.00",
+            {"osha-10-general", "apco-pst", "iaed-emd", "aca-cco", "nali-cli", "csp-bcsp"},
+            {"post-peace-officer"},
+        ),
+        # the sweep: payroll and bookkeeping for cashiers, coders for dental hygienists, ...
+        (
+            "41-2011.00",
+            {"aipb-cb", "cpp-payroll", "fpc-payroll"},
+            {"nrf-riseup"},
+        ),
+        ("29-1292.00", {"aapc-cpc", "ahima-cdip", "nha-cbcs", "nasm-cpt"}, {"nbdhe", "aha-bls"}),
+        ("29-2061.00", {"crc", "ahima-cdip"}, {"lpn-nclex"}),
+        ("41-2031.00", {"cta-travel", "cfre"}, {"nrf-riseup"}),
+        ("29-1051.00", {"chp", "ahima-rhit"}, {"naplex", "bcps"}),
+        ("49-9021.00", {"nrca-procert"}, {"nate", "epa-608"}),
+        ("13-1071.00", {"pmp", "meta-cdma", "google-ads-search"}, {"shrm-cp", "phr"}),
+        # 2026.12.2, outside the credential's domain (its core knowledge not the occupation's,
+        # its subject not in the occupation's wording): property management for lawyers, auto
+        # technicians and fire inspection for truck drivers, a healthcare executive's FACHE
+        # and career counselling for practical nurses, real estate for paralegals
+        ("23-1011.00", {"cpm-irem"}, {"bar-admission"}),
+        ("53-3032.00", {"ase-a-series", "nstmop", "fire-inspector-i"}, {"cdl-a"}),
+        ("29-2061.00", {"fache", "gcdf", "iaap-cap"}, {"lpn-nclex", "aha-bls"}),
+        ("41-2011.00", {"nha-cmaa", "ahlei-chs"}, {"nrf-riseup"}),
+        ("41-2031.00", {"wset-l2", "cms-intro-somm"}, {"nrf-riseup"}),
+        ("49-9021.00", {"iicrc-cct"}, {"nate", "epa-608"}),
+        ("23-2011.00", {"gri-nar"}, {"nala-cp"}),
+        ("47-2152.00", {"cfm-ifma"}, {"journeyman-plumber"}),
+    ],
+)
+def test_incidental_credentials_are_gone_and_own_ones_stay(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, wrong: set[str], own: set[str]
+) -> None:
+    shown = _ids_for(kb, catalog, code, [])
+    assert not wrong & shown, f"{code}: {sorted(wrong & shown)}"
+    assert own <= shown, f"{code}: missing {sorted(own - shown)}"
+
+
+@pytest.mark.parametrize(
+    ("code", "own"),
+    [
+        ("19-4092.00", "abc-criminalistics"),  # forensic science technicians
+        ("33-9021.00", "nali-cli"),  # private detectives and investigators
+        ("43-3031.00", "quickbooks-cu"),  # bookkeeping clerks
+        ("43-5031.00", "apco-pst"),  # public safety telecommunicators
+        ("33-3012.00", "aca-cco"),  # correctional officers
+        ("41-2011.00", "nrf-riseup"),  # cashiers
+        ("29-2072.00", "ahima-rhit"),  # medical records specialists
+    ],
+)
+def test_credentials_narrowed_by_the_review_keep_their_holders(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, own: str
+) -> None:
+    assert own in _ids_for(kb, catalog, code, [])
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,9 @@ occupation already uses, or task wording the credential is about::
     score          = relevance + 0.05 per focus element the cert builds (at most 0.15)
 
 A credential needs some evidence (profile fit alone never qualifies it) and a relevance of at
-least ``MIN_SCORE``; shared software or tools alone do not qualify it either: it must also
-share a work activity or wording with the occupation. A licence or role credential of one
+least ``MIN_SCORE``, and it must meet the occupation's work rather than an incidental side of
+it (see ``_meets_work``): tools alone, one shared activity linked to one task only, or one
+keyword once do not qualify it. A licence or role credential of one
 profession (an entry with ``profession`` patterns: a nursing licence, a CDL, a plumber's
 licence) is listed only where the occupation's identity -- its title and the opening sentence
 of its description -- names that profession: sharing work activities (monitoring patients,
@@ -63,6 +64,9 @@ __all__ = [
 ]
 
 MIN_SCORE = 0.38
+DOMAIN_MIN = 3.25
+# Knowledge every occupation draws on: as a credential's core it names no domain of work.
+_GENERIC_KNOWLEDGE = frozenset({"2.C.7.a", "2.C.1.a"})  # English; Administration and Management
 TITLE_BONUS = 0.08
 _TECH_WEIGHT = 0.8
 _WORD_WEIGHT = 0.6
@@ -187,16 +191,67 @@ def _live_pattern(cert: Certification, live: tuple[int, ...]) -> re.Pattern[str]
     return keyword_pattern(tuple(cert.keywords[i] for i in live))
 
 
-def _keyword_hits(cert: Certification, text: str, live: tuple[int, ...]) -> tuple[str, ...]:
-    """Distinct keyword matches in ``text`` (at most 3), leftmost first; ``live`` as above."""
+def _keyword_hits(
+    cert: Certification, text: str, live: tuple[int, ...]
+) -> tuple[tuple[str, ...], bool]:
+    """Distinct keyword matches in ``text`` (at most 3), leftmost first, and whether the
+    wording recurs (two matches or more); ``live`` as above."""
     if not text or not live:
-        return ()
+        return (), False
     found: dict[str, None] = {}
+    count = 0
     for m in _live_pattern(cert, live).finditer(text):
         found.setdefault(m.group(0).strip().lower(), None)
+        count += 1
         if len(found) >= 3:
             break
-    return tuple(found)
+    return tuple(found), count >= 2
+
+
+def _meets_work(
+    p: _Profile, iwa_hits: tuple[str, ...], words: tuple[str, ...], recurs: bool
+) -> bool:
+    """Whether the credential meets the occupation's work, not an incidental side of it.
+
+    Tools alone are shared across trades (a harness, safety glasses, accounting software); one
+    work activity linked to one task only is a side of the work (a customer service
+    representative "keeps records of transactions" without keeping the books); one keyword
+    once is one phrase of one task (a truck driver's "inventory"). So the credential needs a
+    shared work activity linked to two tasks or more, or two shared activities, or one with
+    wording, or wording that recurs (two distinct keywords, one keyword twice, or one in the
+    title). Without activity links (a pasted description) the wording is all there is, and one
+    keyword suffices.
+    """
+    if not p.iwa_counts:
+        return bool(words)
+    if len(iwa_hits) >= 2 or (iwa_hits and (words or p.iwa_counts[iwa_hits[0]] >= 2)):
+        return True
+    return len(words) >= 2 or (bool(words) and recurs)
+
+
+def _in_domain(
+    cert: Certification, p: _Profile, words: tuple[str, ...], live: tuple[int, ...]
+) -> bool:
+    """Whether the occupation works in the credential's own domain, not beside it.
+
+    Shared activities and a keyword once show that a credential touches the work (a lawyer
+    drafts leases, a pharmacist keeps inventories); they do not make a lawyer a property
+    manager. So a credential that names no profession needs its core knowledge (the first of
+    its ``knowledge``) rated at least ``DOMAIN_MIN`` by the occupation, or its own subject in
+    the occupation's wording: two or more of its keywords. An occupation without knowledge
+    ratings is judged on its wording alone (see ``_meets_work``).
+    """
+    if cert.profession or not p.has_knowledge:
+        return True
+    core = cert.knowledge[0]
+    if core not in _GENERIC_KNOWLEDGE and p.importance.get(core, 0.0) >= DOMAIN_MIN:
+        return True
+    return _distinct_keywords(cert, words, live) >= 2
+
+
+def _distinct_keywords(cert: Certification, words: tuple[str, ...], live: tuple[int, ...]) -> int:
+    """How many of the credential's keywords the matched ``words`` answer to."""
+    return sum(any(keyword_pattern((cert.keywords[i],)).fullmatch(w) for w in words) for i in live)
 
 
 def _relevance(p: _Profile, profile: float, evidence: float, in_title: bool) -> float:
@@ -252,10 +307,10 @@ def _evaluate(
     best = 1 - rest * (1 - word_weight * (1.0 if live else 0.0))
     if _relevance(p, profile, best, in_title) < MIN_SCORE:
         return None
-    words = _keyword_hits(cert, p.text, live)
-    if not iwa_hits and not words and p.text.strip():
-        # Tools alone are shared across trades (a harness, a multimeter, accounting software):
-        # the credential must also meet the occupation's work or wording.
+    words, recurs = _keyword_hits(cert, p.text, live)
+    if p.text.strip() and not _meets_work(p, iwa_hits, words, recurs or in_title):
+        return None
+    if not _in_domain(cert, p, words, live):
         return None
     wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
     evidence = 1 - rest * (1 - word_weight * wording)

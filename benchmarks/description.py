@@ -67,7 +67,7 @@ try:  # the runtime venv; the training venv (scikit-learn, no web stack) runs --
     from ai_impact.reports.description_lines import DUTY, line_kind
     from ai_impact.reports.jd_split import split_description
     from ai_impact.scoring import CAPABILITIES, score_texts
-    from ai_impact.scoring.capability import HANDS_ON_GWAS, PHYSICAL, capability_from_gwas
+    from ai_impact.scoring.capability import PHYSICAL, capability_from_gwas, hands_on
     from ai_impact.scoring.capability_text import NEIGHBOURS, SHARPNESS, pooled_capabilities
     from ai_impact.scoring.phrasing import task_statement
     from ai_impact.titles.embed import load_embedder
@@ -399,9 +399,7 @@ def capability() -> None:
         print("  (capability_oof.npz was made from other texts: run --capability-oof again)")
         return
     y = np.asarray([CAPABILITIES.index(str(capability_from_gwas(gwas[t]))) for t in texts])
-    hands = np.asarray(
-        [not HANDS_ON_GWAS.isdisjoint(a[:9] for a in gwas[t]) for t in texts], dtype=float
-    )
+    hands = np.asarray([hands_on(gwas[t]) for t in texts], dtype=float)
     occ = np.unique(codes, return_inverse=True)[1]
     even = occ % 2 == 0
     desk = np.asarray([c[:2] in DESK_MAJOR for c in codes])

@@ -53,8 +53,10 @@ from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas
 from ai_impact.scoring.exposed import MAX_P_NONE
 
 ARTIFACT = ROOT / "src" / "ai_impact" / "scoring" / "artifacts" / "task_model"
-VERSION = "task-model-1.2"  # 1.1: the capability head reads the words; 1.2: trained on
-# votes by IWA for two broad GWAs (scoring.capability.IWA_CAPABILITY); exposure members as 1.0
+VERSION = "task-model-1.3"  # 1.1: the capability head reads the words; 1.2: trained on
+# votes by IWA for two broad GWAs (scoring.capability.IWA_CAPABILITY); 1.3: more IWAs vote on
+# their own (testing software, training workers, counselling), head refitted with
+# --capability-only; exposure members as 1.0
 
 
 def distilled(work: Path) -> Path:
@@ -183,7 +185,15 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=Path("/tmp/ai-impact-task-model"))
     ap.add_argument("--out", type=Path, default=ARTIFACT)
     ap.add_argument("--cv", choices=["occ", "major"], help="only cross-validate and save OOF")
+    ap.add_argument(
+        "--capability-only",
+        action="store_true",
+        help="refit only the capability head of the artefact in --out (exposure members kept)",
+    )
     args = ap.parse_args()
+    if args.capability_only:
+        refit_capability_head(args.out)
+        return
     args.work.mkdir(parents=True, exist_ok=True)
     import torch
 
@@ -223,6 +233,33 @@ def main() -> None:
             metrics[f"cv_{split}"] = {k: round(v, 4) for k, v in m.items()}
     export(args.out, tok_dir, members, cap, (weights, offset), metrics)
     print(f"wrote {args.out}: weights {weights}, offsets {offset.tolist()}")
+
+
+def refit_capability_head(out: Path) -> None:
+    """Refit only the capability head of a shipped artefact, on its own (dequantised) embedding
+    table and idf, leaving the exposure and automation members bit-identical: a change to the
+    work-activity vote need not move any exposure figure (1.3: IWA_CAPABILITY refinements)."""
+    from types import SimpleNamespace
+
+    from tokenizers import Tokenizer
+
+    with np.load(out / "arrays.npz") as z:
+        arrays = {k: z[k] for k in z.files}
+    table = arrays["s0_table_q"].astype(np.float32) * arrays["s0_table_scale"][:, None]
+    members = SimpleNamespace(
+        static=[SimpleNamespace(table=table)],
+        tfidf=SimpleNamespace(idf=arrays["idf"].astype(np.float32)),
+    )
+    tok = Tokenizer.from_file(str(out / "tokenizer.json"))
+    w, b, h = fit_capability(members, tok)  # type: ignore[arg-type]
+    arrays.update(cap_w=w, cap_b=b, cap_hash=h.astype(np.float16))
+    cv = {k: round(v, 4) for k, v in capability_cv(members, tok).items()}  # type: ignore[arg-type]
+    np.savez(out / "arrays.npz", **arrays)
+    meta = json.loads((out / "model.json").read_text(encoding="utf-8"))
+    meta.update(version=VERSION, date=dt.date.today().isoformat())
+    meta["metrics"]["capability_cv"] = cv
+    (out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
+    print(f"capability head refitted, grouped CV: {cv}")
 
 
 CAP_BITS = 17  # the capability head's word features: word-block buckets folded into 2**17

@@ -13,6 +13,7 @@ from ai_impact.scoring.capability import (
     LEADERSHIP,
     PHYSICAL,
     capability_from_gwas,
+    hands_on,
 )
 from ai_impact.scoring.exposed import exposed_mask, is_exposed, is_exposed_p
 from ai_impact.scoring.features import hashed_occurrences, linear_scores, normalize_text
@@ -79,6 +80,18 @@ def test_two_broad_activities_vote_by_what_is_monitored() -> None:
     assert capability_from_gwas(["4.A.1.a.2.I05"]) == EMPATHY  # health conditions
     assert capability_from_gwas(["4.A.1.b.1.I02"]) == CREATIVE  # business opportunities
     assert capability_from_gwas(["4.A.1.a.2"]) == PHYSICAL  # a bare GWA id: the GWA's vote
+
+
+def test_what_is_tested_and_whom_one_trains_or_counsels_decide() -> None:
+    """Testing software is no physical presence; training workers is leadership, teaching
+    students care; counselling and support are care, not stakeholder management."""
+    assert capability_from_gwas(["4.A.1.b.2.I08"]) == JUDGMENT  # test computer systems
+    assert capability_from_gwas(["4.A.1.b.2.I05"]) == PHYSICAL  # inspect facilities
+    assert not hands_on(["4.A.1.b.2.I08.D01"]) and hands_on(["4.A.1.b.2.I05.D01"])
+    assert capability_from_gwas(["4.A.4.b.3.I04"]) == LEADERSHIP  # train workers on procedures
+    assert capability_from_gwas(["4.A.4.b.3.I02"]) == EMPATHY  # teach academic subjects
+    assert capability_from_gwas(["4.A.4.b.6.I10"]) == EMPATHY  # counsel on personal matters
+    assert capability_from_gwas(["4.A.4.b.6.I05"]) == LEADERSHIP  # advise on business matters
 
 
 def test_hashed_features_are_stable_and_batch_independent() -> None:

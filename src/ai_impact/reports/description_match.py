@@ -39,7 +39,7 @@ from numpy.typing import NDArray
 
 from ai_impact.reports.description_lexical import LexicalIndex
 from ai_impact.risk.build import description_sentences
-from ai_impact.scoring.capability import CAPABILITIES, HANDS_ON_GWAS, capability_from_gwas
+from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas, hands_on
 from ai_impact.scoring.capability_text import NEIGHBOURS, SHARPNESS
 from ai_impact.scoring.phrasing import task_statement
 
@@ -158,7 +158,7 @@ class DescriptionIndex:
                 owner.append(pos[t.code])
                 acts = gwas.get(t.task_id, [])
                 cap = capability_from_gwas(acts)
-                hands = int(not HANDS_ON_GWAS.isdisjoint(a[:9] for a in acts))
+                hands = int(hands_on(acts))
                 info.append((t.task_id, -1 if cap is None else CAPABILITIES.index(cap), hands))
         for o in occs:
             for s in description_sentences(o.description):

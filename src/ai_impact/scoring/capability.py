@@ -26,6 +26,7 @@ __all__ = [
     "LEADERSHIP",
     "PHYSICAL",
     "capability_from_gwas",
+    "hands_on",
 ]
 
 JUDGMENT = "judgment under ambiguity"
@@ -79,8 +80,12 @@ GWA_CAPABILITY: dict[str, str] = {
     "4.A.4.c.3": LEADERSHIP,  # Monitoring and Controlling Resources and Spending Money
 }
 
-# Two GWAs are too broad for one capability: what is monitored or identified decides. Their IWAs
-# vote on their own; "Monitor financial data or activities" is no physical presence.
+# Some GWAs are too broad for one capability: what is monitored, identified or tested decides,
+# and whom one trains, advises or supports. These IWAs vote on their own: "Monitor financial data
+# or activities" and "Test performance of computer or information systems" need no physical
+# presence; "Counsel others about personal matters" (comforting the bereaved, crisis
+# interventions) is care, not the stakeholder management of its GWA; training workers on
+# procedures or equipment is leadership, where teaching students or patients stays care.
 IWA_CAPABILITY: dict[str, str] = {
     "4.A.1.a.2.I01": PHYSICAL,  # Monitor equipment operation.
     "4.A.1.a.2.I02": JUDGMENT,  # Monitor operations to ensure adequate performance.
@@ -95,6 +100,14 @@ IWA_CAPABILITY: dict[str, str] = {
     "4.A.1.a.2.I11": JUDGMENT,  # Monitor operations to ensure compliance with regulations ...
     "4.A.1.b.1.I01": PHYSICAL,  # Mark materials or objects for identification.
     "4.A.1.b.1.I02": CREATIVE,  # Identify business or organizational opportunities.
+    "4.A.1.b.2.I02": JUDGMENT,  # Evaluate green technologies or processes.
+    "4.A.1.b.2.I08": JUDGMENT,  # Test performance of computer or information systems.
+    "4.A.4.b.3.I03": LEADERSHIP,  # Teach safety procedures or standards to others.
+    "4.A.4.b.3.I04": LEADERSHIP,  # Train others on operational or work procedures.
+    "4.A.4.b.3.I05": LEADERSHIP,  # Train others to use equipment or products.
+    "4.A.4.b.5.I02": EMPATHY,  # Provide support or encouragement to others.
+    "4.A.4.b.6.I01": EMPATHY,  # Advise patients or clients on medical issues.
+    "4.A.4.b.6.I10": EMPATHY,  # Counsel others about personal matters.
 }
 
 # The physical GWAs that mean hands-on work: moving, handling, operating, repairing, inspecting
@@ -103,6 +116,15 @@ IWA_CAPABILITY: dict[str, str] = {
 HANDS_ON_GWAS = frozenset(
     {"4.A.1.b.2", "4.A.3.a.1", "4.A.3.a.2", "4.A.3.a.3", "4.A.3.a.4", "4.A.3.b.4", "4.A.3.b.5"}
 )
+
+# IWAs of a hands-on GWA that are desk work (testing software, evaluating technologies).
+_DESK_IWAS = frozenset({"4.A.1.b.2.I02", "4.A.1.b.2.I08"})
+
+
+def hands_on(activity_ids: Iterable[str]) -> bool:
+    """Whether any of a task's activities (IWA or DWA ids) is hands-on work."""
+    return any(a[:9] in HANDS_ON_GWAS and a[:13] not in _DESK_IWAS for a in activity_ids)
+
 
 # Activities nearly every desk task has: weak evidence of what protects it.
 _GENERIC = frozenset({"4.A.1.a.1", "4.A.3.b.1", "4.A.3.b.6", "4.A.2.a.2"})

@@ -13,7 +13,7 @@ The two are pooled in log space (the neighbours with weight :data:`NEIGHBOUR_WEI
 Sanity rule: *physical dexterity and presence* needs physical evidence — the statement uses
 hands-on wording (:func:`physical_wording`: lift, weld, forklift, pallets, bedside, ...) or at
 least :data:`MIN_HANDS_ON` of the neighbours' weight carries hands-on work activities
-(:data:`ai_impact.scoring.capability.HANDS_ON_GWAS`). Without it the next likeliest capability
+(:func:`ai_impact.scoring.capability.hands_on`). Without it the next likeliest capability
 is named. The head alone called "Prepare weekly check runs, ACH and wire payments" physical:
 its training votes count "Monitoring Processes, Materials, or Surroundings" as physical, and
 many finance tasks carry that activity.

@@ -138,9 +138,13 @@ def _activity_signal(kb: Any, pos: dict[str, int], n: int) -> Signal:
     return sim, np.outer(has, has).astype(np.float64)
 
 
-def _ratings(kb: Any, codes: Sequence[str]) -> NDArray[np.float64]:
-    """Skill and knowledge importances as one matrix; NaN where O*NET does not rate."""
-    rows = [{e.element_id: e.importance for e in [*kb.skills(c), *kb.knowledge(c)]} for c in codes]
+def _ratings(kb: Any, codes: Sequence[str], *, skills: bool = True) -> NDArray[np.float64]:
+    """Knowledge (and skill) importances as one matrix (occupations × elements); NaN where
+    O*NET does not rate."""
+    rows = [
+        {e.element_id: e.importance for e in [*(kb.skills(c) if skills else ()), *kb.knowledge(c)]}
+        for c in codes
+    ]
     ids = sorted({k for r in rows for k, v in r.items() if v is not None})
     col = {x: j for j, x in enumerate(ids)}
     m = np.full((len(codes), len(ids)), np.nan)
@@ -222,19 +226,6 @@ def related_tiers(kb: Any, codes: Sequence[str]) -> NDArray[np.int8]:
     return out
 
 
-def _knowledge(kb: Any, codes: Sequence[str]) -> NDArray[np.float64]:
-    """Knowledge importances (occupations × areas); NaN rows for occupations rated on none."""
-    rows = [{e.element_id: e.importance for e in kb.knowledge(c)} for c in codes]
-    ids = sorted({k for r in rows for k, v in r.items() if v is not None})
-    col = {x: j for j, x in enumerate(ids)}
-    m = np.full((len(codes), len(ids)), np.nan)
-    for i, r in enumerate(rows):
-        for k, v in r.items():
-            if v is not None:
-                m[i, col[k]] = v
-    return m
-
-
 def _impute(m: NDArray[np.float64], sim: Matrix, codes: Sequence[str]) -> NDArray[np.float64]:
     """Unrated rows take the weighted mean of their most similar rated rows (own major first)."""
     rated = ~np.isnan(m).any(axis=1)
@@ -254,7 +245,7 @@ def _impute(m: NDArray[np.float64], sim: Matrix, codes: Sequence[str]) -> NDArra
 
 def knowledge_fit(kb: Any, codes: Sequence[str], sim: Matrix) -> tuple[Matrix, Matrix]:
     """``field`` (centred knowledge cosine) and ``need`` (row → column core shortfall)."""
-    m = _knowledge(kb, codes)
+    m = _ratings(kb, codes, skills=False)
     n = len(codes)
     if m.shape[1] == 0:
         return np.zeros((n, n)), np.zeros((n, n))

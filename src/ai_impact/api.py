@@ -203,7 +203,11 @@ def score_tasks(
 ) -> list[TaskScore]:
     """Score task texts: an O*NET statement gets its published labels, other text the model.
 
-    ``adoption_pct`` (share of the industry's firms using AI, 0–100) moves timelines.
+    ``adoption_pct`` (share of the industry's firms using AI, 0–100) moves timelines. Every
+    text gets a score, one per text in order; a text too short or too long to read as a task
+    (:func:`ai_impact.reports.jd_split.size_problem`, the rule ``score-tasks`` and the
+    description analysis apply before scoring) is scored all the same: check it first when
+    the texts come from users.
     """
     texts = _texts(texts, "The task texts")
     if adoption_pct is not None and (

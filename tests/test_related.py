@@ -101,9 +101,19 @@ def test_same_major_group_and_pay_break_ties() -> None:
     sim = [[1.0, 0.7, 0.7, 0.7], [0.7, 1.0, 0, 0], [0.7, 0, 1.0, 0], [0.7, 0, 0, 1.0]]
     index = _index(sim, [3, 3, 3, 3])
     risk = np.array([6.0, 2.0, 2.0, 2.0])
-    pay = np.array([80_000.0, 20_000.0, 80_000.0, 80_000.0])
-    # same major (11) first; a pay cut to a quarter weighs more than the major-group bonus
-    assert index.safer_moves("11-0001.00", risk, pay) == ["11-0004.00", "29-0003.00", "11-0002.00"]
+    pay = np.array([80_000.0, 60_000.0, 80_000.0, 80_000.0])
+    # same major (11) first, and of the two the one without a pay cut
+    assert index.safer_moves("11-0001.00", risk, pay) == ["11-0004.00", "11-0002.00", "29-0003.00"]
+
+
+def test_safer_move_does_not_pay_far_less() -> None:
+    """Under MIN_PAY_SHARE of the occupation's median it is a step down, not a way out; an
+    unknown pay does not rule a move out."""
+    sim = [[1.0, 0.7, 0.7, 0.7], [0.7, 1.0, 0, 0], [0.7, 0, 1.0, 0], [0.7, 0, 0, 1.0]]
+    index = _index(sim, [3, 3, 3, 3])
+    risk = np.array([6.0, 2.0, 2.0, 2.0])
+    pay = np.array([100_000.0, 59_000.0, np.nan, 61_000.0])
+    assert index.safer_moves("11-0001.00", risk, pay) == ["11-0004.00", "29-0003.00"]
 
 
 def test_nearest_ranks_onet_related_first_among_close_ones() -> None:
@@ -253,6 +263,7 @@ def test_reference_safer_moves_stay_in_the_field(
         ("23-1011.00", {"11-1011.00"}),  # lawyers → chief executives: another field
         ("53-7065.00", {"35-9011.00"}),  # warehouse associate → dining room attendants
         ("43-3031.00", {"43-5051.00", "43-9051.00"}),  # AP clerk → postal and mail clerks
+        ("11-9111.00", {"31-9092.00"}),  # health services managers → medical assistants
     ],
 )
 def test_unrealistic_safer_moves_are_gone(engine: Engine, code: str, bad: set[str]) -> None:

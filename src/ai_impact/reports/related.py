@@ -61,6 +61,7 @@ TIER_PRIOR = np.array([0.0, 0.05, 0.15, 0.2])
 _SAME_MAJOR = 0.1
 _PER_ZONE_STEP = 0.1
 _PER_HALVING = 0.1
+MIN_PAY_SHARE = 0.6  # a safer move pays at least this share of the occupation's median
 _PRIMARY = 2  # tier codes >= this are O*NET's primary related occupations
 
 
@@ -189,6 +190,11 @@ class NeighbourIndex:
             need <= np.where(same_major, MAX_NEED, MAX_NEED_OTHER_GROUP)
         )
         ok = reachable & close & learnable & (risk <= risk[i] - SAFER_MARGIN)
+        if pay is not None and pay[i] > 0:
+            # a move that pays well under the occupation's median is a step down, not a way
+            # out (health services managers → medical assistants at 37% of the pay)
+            with np.errstate(invalid="ignore"):
+                ok &= ~(pay < MIN_PAY_SHARE * pay[i])  # unknown pay (NaN) stays allowed
         ok[i] = False
         cand = np.flatnonzero(ok)
         score = (

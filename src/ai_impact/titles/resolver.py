@@ -44,8 +44,8 @@ _EXAMPLES = "a job title such as 'Registered Nurse' or an O*NET-SOC code such as
 # With no exact key and no word any title uses, only a near-identical embedding counts: word
 # pieces of gibberish ("asdfgh") land at cosine 0.5-0.7 of some title.
 _NONSENSE_SEM = 0.9
-# Score gap per unit of alias-table weight between the occupations an alias names: 0.95 vs 0.5
-# is 1.8 (about 6 to 1 in confidence), 0.95 vs 0.9 is 0.2 (nearly an even blend).
+# Score penalty per unit of alias-table weight below the table's first: 0.95 vs 0.5 costs 1.8
+# (about 6 to 1 in confidence, other signals equal), 0.95 vs 0.9 costs 0.2.
 ALIAS_STEP = 4.0
 
 
@@ -266,13 +266,16 @@ class Resolver:
 
         The ranker's other signals may disagree with the curated order (the word "manager"
         pulls "Customer Success Manager" to Sales Managers, the table ranks Sales
-        Representatives of Services first): the named occupations keep the best score among
-        them, spaced by ALIAS_STEP per unit of weight below the table's first.
+        Representatives of Services first): each named occupation loses ALIAS_STEP per unit of
+        weight below the table's first, then the named ones are lifted together so that the
+        best of them keeps the best score they had. Where the table gives equal weights
+        ("Janitor": Maids and Housekeeping Cleaners, Janitors and Cleaners) the ranker decides.
         """
         occs, weights = self._alias_occs[alias]
         if occs.size:
             top = float(total[occs].max())
-            total[occs] = top + ALIAS_STEP * (weights - weights.max())
+            adjusted = total[occs] + ALIAS_STEP * (weights - weights.max())
+            total[occs] = adjusted + (top - float(adjusted.max()))
 
     def _rank(self, texts: list[str], top: int) -> list[Resolution]:
         norms = [self._normalize(t) for t in texts]

@@ -221,6 +221,11 @@ def _opt(value: float | None, fmt: Callable[[float], str]) -> str:
     return "–" if value is None else fmt(value)
 
 
+def _beta(value: float) -> str:
+    """The exposure index β as the occupation pages print it (0.48, not 48%)."""
+    return f"{value:.2f}"
+
+
 def _hours(value: float | None) -> str:
     return _opt(value, lambda v: fx.number(v, 0))
 
@@ -241,7 +246,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
         out += [
             f"Across the {t.headcount_analysed:,} people whose occupation is known, "
             f"{fx.pct(t.exposed_share or 0.0)} of working time is in tasks AI reaches (alone or "
-            f"with software built on an LLM; exposure β {fx.pct(t.exposure)}). Up to "
+            f"with software built on an LLM; exposure index β {_beta(t.exposure)}). Up to "
             f"{_hours(t.hours_at_risk)} hours a year — the work of {t.fte_at_risk:,.1f} "
             "full-time people — is exposed work AI could in principle do without a person "
             "(an upper bound, before adoption and demand). The headcount-weighted "
@@ -261,7 +266,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
         [
             ("People", f"{t.headcount:,} ({t.headcount_review:,} to review)"),
             ("Roles", f"{t.roles:,} ({t.roles_review:,} to review)"),
-            ("Exposure (β, headcount-weighted)", _opt(t.exposure, fx.pct)),
+            ("Exposure index β (headcount-weighted)", _opt(t.exposure, _beta)),
             (
                 "Disruption risk (headcount-weighted)",
                 _opt(t.risk_score, lambda v: f"{fx.score(v)} / 10 ({t.risk_category})"),
@@ -299,12 +304,12 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
     if t.by_team:
         out += ["## By team", ""]
         out += _table(
-            ("Team", "People", "Exposure", "Risk", "At-risk h / yr", "Payroll exposed"),
+            ("Team", "People", "Exposure index β", "Risk", "At-risk h / yr", "Payroll exposed"),
             [
                 (
                     s.team,
                     f"{s.headcount:,}",
-                    _opt(s.exposure, fx.pct),
+                    _opt(s.exposure, _beta),
                     _opt(s.risk_score, fx.score),
                     _hours(s.hours_at_risk),
                     _opt(s.payroll_exposed, fx.money),
@@ -321,7 +326,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
             "Occupation",
             "Match",
             "People",
-            "Exposure",
+            "Exposure index β",
             "Risk",
             "At-risk h / yr",
             "Pay: roster · market",
@@ -333,7 +338,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
                 f"{r.occupation} ({r.code})",
                 f"{r.status} {fx.pct(r.confidence or 0.0)}",
                 f"{r.headcount:,}",
-                _opt(r.exposure, fx.pct),
+                _opt(r.exposure, _beta),
                 _opt(r.risk_score, fx.score) + f" ({r.risk_category})",
                 _hours(r.hours_at_risk),
                 _opt(r.mean_pay, fx.money)

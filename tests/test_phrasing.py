@@ -63,6 +63,15 @@ ROOT = Path(__file__).resolve().parents[1]
             "The successful candidate will be responsible for the planning of events",
             "The planning of events.",
         ),
+        # Finance shorthand is spelt out as O*NET spells it; look-alikes stay.
+        (
+            "Process A/P and A/R as needed",
+            "Process accounts payable and accounts receivable as needed.",
+        ),
+        ("- Reconciling G/L accounts monthly", "Reconcile general ledger accounts monthly."),
+        ("Own the P&L for the region", "Own the profit and loss for the region."),
+        ("Manage AP/AR", "Manage accounts payable and receivable."),
+        ("Tune Map/Reduce jobs", "Tune Map/Reduce jobs."),
     ],
 )
 def test_rewrites_common_habits(typed: str, statement: str) -> None:

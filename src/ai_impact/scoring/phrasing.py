@@ -20,9 +20,13 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    words O*NET statements use often as they are ("training sessions", ``keep_ing``) unless
    an article or possessive follows them ("inspecting and packing the product").
 4. The first letter is capitalised and a final full stop added, as in O*NET.
+5. Finance shorthand that no O*NET statement uses is spelt out as O*NET spells it ("A/P",
+   "A/R", "AP/AR", "G/L", "P&L" → "accounts payable", "accounts receivable", "general ledger",
+   "profit and loss"): the model never saw the shorthand, and read "Process A/P and A/R as
+   needed" as unexposed, hands-on work.
 
-Nothing else changes: the rewrite never adds words, so a text that already reads like an O*NET
-statement passes through unchanged (apart from step 4).
+Nothing else changes: apart from step 5 the rewrite never adds words, so a text that already
+reads like an O*NET statement passes through unchanged (apart from step 4).
 """
 
 from __future__ import annotations
@@ -209,10 +213,25 @@ def _same_case(word: str, like: str) -> str:
     return word.capitalize() if like[:1].isupper() else word
 
 
+# Step 5: finance shorthand (no O*NET 30.3 statement nor label-set task contains any of it).
+_SHORTHAND = {
+    "a/p": "accounts payable",
+    "a/r": "accounts receivable",
+    "ap/ar": "accounts payable and receivable",
+    "ar/ap": "accounts receivable and payable",
+    "g/l": "general ledger",
+    "p&l": "profit and loss",
+}
+_SHORTHAND_RE = re.compile(
+    r"(?<![\w/&])(?:AP/AR|AR/AP|A/P|A/R|G/L|P&L)(?![\w/&])", re.IGNORECASE
+)
+
+
 def task_statement(text: str) -> str:
     """``text`` rewritten as an O*NET-style task statement (see the module docs)."""
     original = " ".join(_CONTROL.sub(" ", text).split())
     body = LIST_MARKER.sub("", original).strip()
+    body = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(0).lower()], body)
     body = _strip_frames(body) or body
     first = _WORD.match(body)
     if first:

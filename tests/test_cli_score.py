@@ -126,8 +126,22 @@ def test_a_text_too_short_to_read_as_a_task_is_marked_not_scored(tmp_path: Path)
 def test_table_says_which_texts_are_not_scored() -> None:
     result = runner.invoke(app, ["score-tasks", "x", "Enter data into spreadsheets."])
     assert result.exit_code == 0, result.output
-    assert "not scored, too short to read as a task: x" in result.output
+    assert "not scored: too short to read as a task" in result.output
     assert "Enter data into spreadsheets." in result.output
+
+
+def test_table_keeps_input_order_with_not_scored_rows_in_place() -> None:
+    """QA5 #9: a text not scored keeps its place, so the table lines up with the input."""
+    texts = ["Bathe patients", "Code", "Drive truck", "Sell", "Write code.", "Code"]
+    result = runner.invoke(app, ["score-tasks", *texts])
+    assert result.exit_code == 0, result.output
+    rows = [ln for ln in result.output.splitlines()[1:] if not ln.startswith(" " * 6)]
+    rows = [ln for ln in rows if not ln.startswith("  (")]
+    assert len(rows) == len(texts)
+    assert all(ln.endswith(f" {text}") for ln, text in zip(rows, texts, strict=True))
+    assert ["not scored" in ln for ln in rows] == [False, True, False, True, False, True]
+    assert result.output.count("not scored: too short to read as a task") == 3
+    assert result.output.rstrip().endswith("as in analyze --description-file.)")
 
 
 def test_only_texts_too_short_is_an_input_error() -> None:

@@ -229,6 +229,36 @@ def test_a_title_line_with_a_bonus_names_the_job(settings: Settings, kb: Knowled
     assert kinds["St. Mary's Regional Medical Center, Springfield, IL"] == "company"
 
 
+QA5_AD = (
+    "Senior Staff Accountant [Hybrid] (Sign-on Bonus $5,000) - St. Louis, MO\n"
+    "Responsibilities:\n"
+    "- Prepare monthly journal entries and account reconciliations, incl. bank recs.\n"
+    "- Analyze variances vs. budget and report to the CFO.\n"
+    "<b>Apply now</b> at jobs@acme.com\n"
+)
+
+
+def test_the_title_leaves_its_place_and_markdown_escapes_not_scored_lines_once(
+    settings: Settings, kb: KnowledgeBase
+) -> None:
+    """QA5 #10: the location after " - " is not part of the title, and the Markdown face
+    quotes a line not scored through md_text, once, as every other user text."""
+    from ai_impact.render.markdown import md_text, render_markdown
+
+    report = api.analyze_description(QA5_AD, settings=settings)
+    assert report.header.resolved_from == "Senior Staff Accountant"
+    kinds = {line.text: line.kind for line in report.set_aside}
+    assert kinds["St. Louis, MO"] == kinds["Hybrid"] == "logistics"
+    page = render_markdown(report)
+    assert "> You asked for “Senior Staff Accountant”." in page
+    lines = [ln for ln in page.splitlines() if ln.startswith("- Not scored, ")]
+    quoted = next(ln for ln in lines if "Apply now" in ln)
+    assert "“&lt;b&gt;Apply now&lt;/b&gt; at jobs@acme.com”" in quoted
+    assert "<b>" not in page and "&amp;lt;" not in page
+    assert md_text("<b>Apply now</b>") == "&lt;b&gt;Apply now&lt;/b&gt;"
+    assert "- Not scored, location and schedule: “Hybrid”; “St. Louis, MO”." in lines
+
+
 # -- CLI ---------------------------------------------------------------------------------------
 
 

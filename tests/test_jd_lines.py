@@ -28,7 +28,7 @@ AP_AD = (ROOT / "benchmarks/data/job_descriptions/ap_specialist.txt").read_text(
 
 def test_the_qa_ad_scores_duties_and_sets_the_rest_aside_with_its_kind() -> None:
     split = split_description(AP_AD)
-    assert split.title == "Senior Accounts Payable Specialist — Hybrid (Chicago, IL)"
+    assert split.title == "Senior Accounts Payable Specialist"  # QA5 #10: the place goes
     assert split.tasks == (
         "Process a high volume of vendor invoices (3-way match against POs and receiving) in "
         "NetSuite",
@@ -48,7 +48,8 @@ def test_the_qa_ad_scores_duties_and_sets_the_rest_aside_with_its_kind() -> None
     assert kinds["What you bring:"] == HEADING
     assert kinds[next(k for k in kinds if k.startswith("About us"))] == COMPANY
     assert kinds[next(k for k in kinds if k.startswith("Benefits:"))] == BENEFIT
-    assert split.dropped == len(split.set_aside) == 7
+    assert kinds["Chicago, IL"] == kinds["Hybrid"] == LOGISTICS
+    assert split.dropped == len(split.set_aside) == 9
 
 
 @pytest.mark.parametrize(
@@ -195,6 +196,47 @@ def test_a_bracketed_qualifier_stays_in_the_title_and_a_schedule_goes() -> None:
     split = split_description("RN - ICU (Nights, 36 hrs/week)\n\n- Monitor patients' vital signs\n")
     assert split.title == "RN - ICU"
     assert [(a.text, a.kind) for a in split.set_aside] == [("Nights, 36 hrs/week", LOGISTICS)]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "aside"),
+    [
+        (
+            "Senior Staff Accountant [Hybrid] (Sign-on Bonus $5,000) - St. Louis, MO",
+            "Senior Staff Accountant",
+            [
+                ("Hybrid", LOGISTICS),
+                ("Sign-on Bonus $5,000", BENEFIT),
+                ("St. Louis, MO", LOGISTICS),
+            ],
+        ),
+        ("Data-Entry Clerk – Remote", "Data-Entry Clerk", [("Remote", LOGISTICS)]),
+        ("Staff Nurse — On-site", "Staff Nurse", [("On-site", LOGISTICS)]),
+        ("Payroll Clerk | Full-time", "Payroll Clerk", [("Full-time", LOGISTICS)]),
+        (
+            "Analyst - Hybrid - Winston-Salem, NC 27101",
+            "Analyst",
+            [("Hybrid", LOGISTICS), ("Winston-Salem, NC 27101", LOGISTICS)],
+        ),
+        ("Staff Accountant (Toronto, ON)", "Staff Accountant", [("Toronto, ON", LOGISTICS)]),
+        # a part that is neither a place nor a way of working stays
+        (
+            "Registered Nurse - Med/Surg - Night Shift",
+            "Registered Nurse - Med/Surg - Night Shift",
+            [],
+        ),
+        ("Manager - Operations, HR", "Manager - Operations, HR", []),
+        ("Buyer - Paris, XX", "Buyer - Paris, XX", []),
+    ],
+)
+def test_a_trailing_place_or_way_of_working_is_not_part_of_the_title(
+    line: str, title: str, aside: list[tuple[str, str]]
+) -> None:
+    """QA5 #10: " - St. Louis, MO" or " - Remote" after the title is location and schedule."""
+    split = split_description(f"{line}\n\n- Prepare monthly journal entries\n")
+    assert split.title == title
+    assert [(a.text, a.kind) for a in split.set_aside] == aside
+    assert split.tasks == ("Prepare monthly journal entries",)
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from ai_impact.errors import InputError
 from ai_impact.workforce.roster import (
+    RosterParse,
     RosterRow,
     parse_roster,
     read_roster,
@@ -285,3 +286,115 @@ def test_pay_units_that_cannot_be_read_say_what_to_write() -> None:
     ) in message
     assert "line 4" not in message  # an hourly column may carry the unit too
     assert parse_roster("title,hourly rate\nCook,$18/hr\n").rows[0].annual_pay == 18 * 2080
+
+
+# -- QA5 #8: implausible hourly pay, one reading of separators, more units, two pay columns ------
+
+
+def _pay(cell: str) -> RosterParse:
+    return read_roster(f'title,headcount,annual_pay\nCashier,1,"{cell}"\n')
+
+
+HIGH_HOURLY = "hourly pay over $300 an hour was used as given"
+
+
+@pytest.mark.parametrize(
+    ("cell", "annual"),
+    [("$1,250/hr", 2_600_000.0), ("21,500/hr", 44_720_000.0), ("$500/hr", 1_040_000.0)],
+)
+def test_hourly_pay_over_300_an_hour_is_noted_with_its_line(cell: str, annual: float) -> None:
+    parsed = _pay(cell)
+    assert parsed.rows[0].annual_pay == annual
+    assert [n for n in parsed.notes if HIGH_HOURLY in n] == [
+        f"line 2: {HIGH_HOURLY}; check it is pay per hour, not a year (a comma before three "
+        "digits groups thousands: '21,500/hr' is 21,500 an hour; '21.50/hr' or '21,50/hr' is "
+        "21.50)."
+    ]
+
+
+def test_hourly_pay_up_to_300_an_hour_and_the_hourly_column_are_checked_alike() -> None:
+    assert not any(HIGH_HOURLY in n for n in _pay("$300/hr").notes)
+    parsed = parse_roster("title,hourly rate\nA,25\nB,450\nC,\nD,900\n")
+    assert next(n for n in parsed.notes if HIGH_HOURLY in n).startswith(
+        f"line 3, line 5: {HIGH_HOURLY}"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "annual"),
+    [
+        ("$21,50/hr", 44_720.0),  # a lone comma before two digits: a decimal comma
+        ("21,5", 21.5),
+        ("21,500", 21_500.0),  # a comma before three digits groups thousands
+        ("1,250,000", 1_250_000.0),
+        ("1.250,50", 1_250.5),
+        ("1,250.50", 1_250.5),
+        ("85 000,50", 85_000.5),
+    ],
+)
+def test_separators_are_read_one_way(cell: str, annual: float) -> None:
+    parsed = _pay(cell)
+    assert parsed.problems == ()
+    assert parsed.rows[0].annual_pay == pytest.approx(annual)
+
+
+@pytest.mark.parametrize("cell", ["1,250,50", "1,2345", "21,5000/hr"])
+def test_separators_that_read_two_ways_are_refused_with_a_hint(cell: str) -> None:
+    assert _pay(cell).problems == (
+        f"line 2: annual pay '{cell}' has separators that can be read two ways; write 1250.50 "
+        "or 1,250.50 (a comma before three digits groups thousands, a lone comma before two is "
+        "a decimal comma: 21,50)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "annual"),
+    [
+        ("21.50 hourly", 44_720.0),
+        ("$21.50 hr", 44_720.0),
+        ("$21.50ph", 44_720.0),
+        ("$21.50 p/h", 44_720.0),
+        ("21.50 USD/hr", 44_720.0),
+        ("45000 USD", 45_000.0),
+        ("USD 45,000", 45_000.0),
+        ("US$45,000", 45_000.0),
+        ("85000 pa", 85_000.0),
+        ("85k yearly", 85_000.0),
+    ],
+)
+def test_more_ways_of_writing_the_unit_and_the_currency(cell: str, annual: float) -> None:
+    parsed = _pay(cell)
+    assert parsed.problems == ()
+    assert parsed.rows[0].annual_pay == pytest.approx(annual)
+    assert any("per hour" in n for n in parsed.notes) == (annual == 44_720.0)
+    assert not any("€ or £" in n for n in parsed.notes)
+
+
+def test_other_periods_and_currencies_written_as_words() -> None:
+    assert _pay("3000 monthly").problems == (
+        "line 2: annual pay '3000 monthly' is pay per month; give pay a year (85000, 85k) or an "
+        "hour ($21.50/hr)",
+    )
+    parsed = _pay("45000 EUR")
+    assert parsed.rows[0].annual_pay == 45_000.0
+    assert "line 2: pay in € or £ was used as given" in " ".join(parsed.notes)
+
+
+def test_annual_and_hourly_pay_that_disagree_are_noted_and_annual_wins() -> None:
+    text = (
+        "title,annual_pay,hourly_pay\n"
+        "A,40000,21.50\n"  # 21.50 × 2,080 = 44,720: 11.8% above
+        "B,44000,21.50\n"  # 1.6%: agrees
+        "C,40000,lots\n"
+        "D,,21.50\n"
+    )
+    parsed = parse_roster(text)
+    assert [r.annual_pay for r in parsed.rows] == [40_000.0, 44_000.0, 40_000.0, 44_720.0]
+    assert (
+        "line 2: annual_pay and hourly_pay (× 2,080 hours) differ by more than 10%; annual_pay "
+        "was used."
+    ) in parsed.notes
+    assert (
+        "line 4: hourly_pay could not be read and was ignored; annual_pay was used."
+    ) in parsed.notes
+    assert not any("line 3" in n for n in parsed.notes)

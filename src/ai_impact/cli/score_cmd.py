@@ -4,7 +4,7 @@ A text that is an O*NET task statement gets the published labels (source "human 
 other text the task model (source "model"): :func:`ai_impact.api.score_tasks`. A text too short
 or too long to read as a task (the rule of a pasted description,
 :func:`ai_impact.reports.jd_split.size_problem`) is not scored: its JSONL line carries null
-scores and a ``note``, the table a "not scored" line.
+scores and a ``note``, the table a "not scored" row in its place: both keep input order.
 """
 
 from __future__ import annotations
@@ -86,9 +86,15 @@ def _jsonl(lines: list[str], adoption_pct: float | None, settings: Settings) -> 
         typer.echo(json.dumps(record, ensure_ascii=False))
 
 
-def _table(scores: list[TaskScore]) -> None:
+def _table(rows: list[TaskScore | tuple[str, str]]) -> None:
+    """The table, in input order: a text not scored ``(text, problem)`` keeps its place."""
     typer.echo(f"{'beta':>5} {'E0/E1/E2':^14} {'auto':>4}  {'timeline':<17} {'mode':<10} task")
-    for s in scores:
+    for s in rows:
+        if isinstance(s, tuple):
+            text, problem = s
+            typer.echo(f"{'—':>5} {'not scored':^14} {'':>4}  {'':<17} {'':<10} {text}")
+            typer.echo(f"      not scored: {problem} to read as a task")
+            continue
         e = s.exposure
         probs = f"{e['E0']:.2f}/{e['E1']:.2f}/{e['E2']:.2f}"
         typer.echo(
@@ -148,17 +154,16 @@ def score_tasks(
     texts = [t.strip() for t in lines if t.strip()]
     if not texts:
         raise InputError("Every task text is empty.", hint="Give at least one non-empty task.")
-    problems = {t: p for t in texts if (p := size_problem(t)) is not None}
-    keep = [t for t in texts if t not in problems]
+    problems = [size_problem(t) for t in texts]
+    keep = [t for t, p in zip(texts, problems, strict=True) if p is None]
     if not keep:
-        text, problem = next(iter(problems.items()))
-        others = f" (nor are the other {len(problems) - 1} texts)" if len(problems) > 1 else ""
+        text, problem = texts[0], problems[0]
+        others = f" (nor are the other {len(texts) - 1} texts)" if len(texts) > 1 else ""
         raise InputError(
             f"'{text}' is {problem} to read as a task, so it is not scored{others}: {_RULE}.",
             hint="Write the task as a short sentence, such as 'Prepare monthly sales reports'.",
         )
-    _table(api.score_tasks(keep, adoption_pct=adoption_pct, settings=settings))
-    for text, problem in problems.items():
-        typer.echo(f"  not scored, {problem} to read as a task: {text}")
-    if problems:
+    scores = iter(api.score_tasks(keep, adoption_pct=adoption_pct, settings=settings))
+    _table([next(scores) if p is None else (t, p) for t, p in zip(texts, problems, strict=True)])
+    if len(keep) < len(texts):
         typer.echo(f"  ({_RULE}.)")

@@ -37,7 +37,8 @@ def workforce_cmd(
         Path,
         typer.Argument(
             metavar="ROSTER.csv",
-            help="CSV with a title column, optional headcount, annual_pay, code, team, location; "
+            help="CSV with a title column, optional headcount, annual_pay, hourly_pay (an hour, "
+            "× 2,080 to a year; annual_pay wins when both are given), code, team, location; "
             "'-' reads standard input.",
         ),
     ],

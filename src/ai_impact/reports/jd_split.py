@@ -25,7 +25,10 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
    opening with a base-form verb, and set apart: a blank line or a bulleted line follows, or
    the text has headings): it is returned apart, not as a task. Bracketed pay, benefit or
    schedule notes in it ("(Sign-on Bonus $10K!)") are not part of the title: they are set
-   aside with their kind, and the rest is judged and returned as the title.
+   aside with their kind, and the rest is judged and returned as the title. So is a place or
+   a way of working, bracketed or as a trailing part after " - ", " – ", " — " or " | "
+   ("- St. Louis, MO", "(Chicago, IL 60601)", "— Remote", "| Full-time"): it is set aside
+   as location and schedule. A trailing part that is neither ("RN - ICU") stays.
 
 Every line left out is kept in :attr:`SplitText.set_aside` with its kind, so the report can say
 what was not scored. Limits: the text may hold at most :data:`MAX_CHARS` characters and
@@ -42,6 +45,7 @@ from ai_impact.errors import InputError
 from ai_impact.reports.description_lines import (
     DUTY,
     HEADING,
+    LOGISTICS,
     REPEATED,
     SIZE,
     WORD,
@@ -79,6 +83,19 @@ _ABBREVIATIONS = frozenset(
 )
 _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+# The last " - " part of a title line: "Staff Accountant - St. Louis, MO".
+_TRAILING_PART = re.compile(r"\s+[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$")
+# US states, DC and territories, Canadian provinces: the "ST" of "City, ST".
+_REGION_CODES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP "
+    "AB BC MB NB NL NS NT NU ON PE QC SK YT"
+)
+_REGIONS = frozenset(_REGION_CODES.split())
+# "St. Louis, MO", "Winston-Salem, NC 27101", "New York, NY".
+_CITY_REGION = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,19 +149,33 @@ def _sentences(text: str) -> list[str]:
     return parts
 
 
+def _place_or_schedule(text: str) -> bool:
+    """Whether a part of a title line is where or how the job is done: "St. Louis, MO",
+    "Remote", "Hybrid", "On-site", "Full-time", "Nights, 36 hrs/week"."""
+    place = _CITY_REGION.fullmatch(text.strip())
+    return bool(place and place.group(1) in _REGIONS) or line_kind(text) == LOGISTICS
+
+
 def _title_notes(line: str) -> tuple[str, list[SetAside]]:
-    """A title line without its bracketed pay, benefit or schedule notes ("Registered Nurse
-    (Sign-on Bonus $10K!)"), and those notes; a bracketed qualifier ("(Python/Go)") stays."""
+    """A title line without its bracketed pay, benefit, location or schedule notes
+    ("Registered Nurse (Sign-on Bonus $10K!)") and its trailing location part ("- St. Louis,
+    MO"), and those notes; a bracketed qualifier ("(Python/Go)") or part ("- ICU") stays."""
     notes: list[SetAside] = []
 
     def drop(match: re.Match[str]) -> str:
-        kind = line_kind(match.group(1))
+        inner = match.group(1)
+        kind = LOGISTICS if _place_or_schedule(inner) else line_kind(inner)
         if kind == DUTY:
             return match.group(0)
-        notes.append(SetAside(_clean(match.group(1)), kind))
+        notes.append(SetAside(_clean(inner), kind))
         return ""
 
-    return _clean(_BRACKETED.sub(drop, line)), notes
+    title = _clean(_BRACKETED.sub(drop, line))
+    tail: list[SetAside] = []
+    while (part := _TRAILING_PART.search(title)) and _place_or_schedule(part.group(1)):
+        tail.insert(0, SetAside(_clean(part.group(1)), LOGISTICS))
+        title = _clean(title[: part.start()])
+    return title, notes + tail
 
 
 def _looks_like_title(line: str) -> bool:

@@ -222,9 +222,7 @@ _SHORTHAND = {
     "g/l": "general ledger",
     "p&l": "profit and loss",
 }
-_SHORTHAND_RE = re.compile(
-    r"(?<![\w/&])(?:AP/AR|AR/AP|A/P|A/R|G/L|P&L)(?![\w/&])", re.IGNORECASE
-)
+_SHORTHAND_RE = re.compile(r"(?<![\w/&])(?:AP/AR|AR/AP|A/P|A/R|G/L|P&L)(?![\w/&])", re.IGNORECASE)
 
 
 def task_statement(text: str) -> str:

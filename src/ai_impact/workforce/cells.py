@@ -1,9 +1,17 @@
 """Numbers in roster cells as people type them: headcounts and pay, with a unit when written.
 
-Pay may carry its unit: "$21.50/hr", "21.50 per hour", "$85k/yr", "85,000 a year". A unit
-decides how the amount is read whatever the column; without one, the column decides (an
-``annual_pay`` column is a year, an ``hourly_pay`` column an hour). An hourly amount becomes a
-year at ``HOURS_PER_YEAR`` (52 weeks × 40 hours), and the roster's notes say so.
+Pay may carry its unit: "$21.50/hr", "21.50 per hour", "21.50 hourly", "$21.50 hr",
+"$21.50ph", "$85k/yr", "85,000 a year", "85000 pa", and a currency: "$", "US$", "USD"
+("45000 USD", "USD 45,000"); "€", "£", "EUR" and "GBP" are read as given, without conversion.
+A unit decides how the amount is read whatever the column; without one, the column decides
+(an ``annual_pay`` column is a year, an ``hourly_pay`` column an hour). An hourly amount
+becomes a year at ``HOURS_PER_YEAR`` (52 weeks × 40 hours), and the roster's notes say so.
+
+Separators are read one way. With both "," and "." the last one is the decimal mark
+("1.250,50" and "1,250.50" are 1250.50). A lone comma before one or two final digits is a
+decimal comma ("21,50" is 21.50); a comma before three digits groups thousands ("21,500" is
+21500, "1,250,000"). Anything else with a comma ("1,2345", "1,250,50") can be read two ways
+and is refused with what to write instead.
 """
 
 from __future__ import annotations
@@ -15,28 +23,57 @@ __all__ = [
     "HOURS_PER_YEAR",
     "MAX_ANNUAL_PAY",
     "MAX_HEADCOUNT",
+    "MAX_PLAUSIBLE_HOURLY",
+    "PAY_CONFLICT",
+    "AmbiguousNumberError",
     "Pay",
     "PayError",
+    "RowPay",
     "parse_number",
     "parse_pay",
+    "read_row_pay",
 ]
 
 HOURS_PER_YEAR = 2080
 MAX_HEADCOUNT = 10_000_000
 MAX_ANNUAL_PAY = 100_000_000.0
+# Above this an hourly rate is almost surely a year, or thousands typed as an hour: kept, said.
+MAX_PLAUSIBLE_HOURLY = 300.0
+# Annual and hourly pay of one row further apart than this share of the annual one are noted.
+PAY_CONFLICT = 0.10
 
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
-# "/hr", "/ hour", "per hour", "an hour", "p/h", "/h" and the same for a year.
-_HOURLY = re.compile(r"\s*(?:/\s*|per\s+|an?\s+|p/)(?:h|hr|hrs|hour)\.?\s*$", re.IGNORECASE)
-_YEARLY = re.compile(r"\s*(?:/\s*|per\s+|an?\s+|p/)(?:y|yr|yrs|year|annum)\.?\s*$", re.IGNORECASE)
+_PER = r"(?:/\s*|per\s+|an?\s+|p/?)"
+# "/hr", "/ hour", "per hour", "an hour", "p/h", "ph", "hourly", "hr" and the same for a year.
+_HOURLY = re.compile(
+    rf"\s*(?:{_PER}(?:h|hr|hrs|hour)\.?|hourly|(?<![a-z])(?:h|hrs?|hours?)\.?)\s*$",
+    re.IGNORECASE,
+)
+_YEARLY = re.compile(
+    rf"\s*(?:{_PER}(?:y|yr|yrs|year|annum)\.?|yearly|annually|annual|p\.?/?a\.?"
+    r"|(?<![a-z])(?:yrs?|years?)\.?)\s*$",
+    re.IGNORECASE,
+)
 # Other periods people write: refused with a precise hint rather than read as a year.
-_OTHER = re.compile(r"(?:/\s*|per\s+|an?\s+|p/)(mo|mon|month|wk|week|day|d)\.?\s*$", re.IGNORECASE)
+_OTHER = re.compile(
+    rf"(?:{_PER}(mo|mon|month|wk|week|day|d)|(monthly|weekly|biweekly|bi-weekly|daily))\.?\s*$",
+    re.IGNORECASE,
+)
+_PERIOD = {"mo": "month", "mon": "month", "monthly": "month", "wk": "week", "weekly": "week"}
+_PERIOD |= {"biweekly": "two weeks", "bi-weekly": "two weeks", "d": "day", "daily": "day"}
+_CURRENCY = re.compile(r"^\s*(?:US\$|USD|EUR|GBP|[$€£])\s*|\s*(?:US\$|USD|EUR|GBP|[$€£])\s*$", re.I)
+_FOREIGN = re.compile(r"[€£]|\b(?:EUR|GBP)\b", re.IGNORECASE)
+
+
+class AmbiguousNumberError(ValueError):
+    """A number whose separators can be read two ways ("1,2345", "1,250,50")."""
 
 
 def parse_number(text: str) -> float:
     """A number as people type it: '$85,000', '85 000', '85k', '85.000,50' (decimal comma).
 
-    Raises ValueError when the text is not one.
+    Raises ValueError when the text is not one, :class:`AmbiguousNumberError` when its commas
+    can be read two ways (the rules are in the module docstring).
     """
     t = text.strip().replace("\u00a0", "").replace(" ", "")
     t = t.lstrip("$€£").rstrip("$€£")
@@ -52,7 +89,14 @@ def parse_number(text: str) -> float:
         )
     elif "," in t:
         head, _, tail = t.rpartition(",")
-        t = t.replace(",", "") if len(tail) == 3 and head else head.replace(",", "") + "." + tail
+        if len(tail) == 3 and head:
+            t = t.replace(",", "")  # '21,500', '1,250,000': commas group thousands
+        elif t.count(",") == 1 and 1 <= len(tail) <= 2:
+            t = head + "." + tail  # '21,50': a decimal comma, the one separator
+        elif tail.isdigit() and head:
+            raise AmbiguousNumberError(text)
+        else:
+            raise ValueError(text)
     elif _DOT_GROUPS.fullmatch(t):
         # '85.000' / '1.250.000': dots grouping thousands, as most of Europe writes pay.
         t = t.replace(".", "")
@@ -61,14 +105,18 @@ def parse_number(text: str) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Pay:
-    """A pay cell read: dollars a year, and whether it was written per hour."""
+    """A pay cell read: dollars a year, whether it was per hour, and in € or £."""
 
     annual: float
     hourly: bool
+    foreign: bool = False
 
 
 class PayError(ValueError):
     """A pay cell that cannot be read; the message says why, for the roster's problem list."""
+
+
+_WRITE_PAY = "write pay a year (85000, $85k) or an hour ($21.50/hr)"
 
 
 def parse_pay(text: str, *, per_hour: bool) -> Pay:
@@ -78,16 +126,91 @@ def parse_pay(text: str, *, per_hour: bool) -> Pay:
     """
     other = _OTHER.search(text)
     if other:
+        period = (other.group(1) or other.group(2)).lower()
         raise PayError(
-            f"is pay per {other.group(1).lower()}; give pay a year (85000, 85k) or an hour "
+            f"is pay per {_PERIOD.get(period, period)}; give pay a year (85000, 85k) or an hour "
             "($21.50/hr)"
         )
-    hourly = _HOURLY.search(text)
-    yearly = None if hourly else _YEARLY.search(text)
+    body = _CURRENCY.sub("", text.strip())
+    hourly = _HOURLY.search(body)
+    yearly = None if hourly else _YEARLY.search(body)
     unit = hourly or yearly
-    amount = parse_number(text[: unit.start()] if unit else text)
+    try:
+        amount = parse_number(_CURRENCY.sub("", body[: unit.start()] if unit else body))
+    except AmbiguousNumberError:
+        raise PayError(
+            "has separators that can be read two ways; write 1250.50 or 1,250.50 (a comma "
+            "before three digits groups thousands, a lone comma before two is a decimal "
+            "comma: 21,50)"
+        ) from None
+    except ValueError:
+        raise PayError(f"is not a number of at least 0; {_WRITE_PAY}") from None
     is_hourly = bool(hourly) or (per_hour and not yearly)
     annual = amount * HOURS_PER_YEAR if is_hourly else amount
     if annual != annual or annual < 0:  # NaN or negative
         raise PayError("is not a number of at least 0")
-    return Pay(annual, is_hourly)
+    return Pay(annual, is_hourly, bool(_FOREIGN.search(text)))
+
+
+@dataclass(frozen=True, slots=True)
+class RowPay:
+    """The pay of one roster row from its ``annual_pay`` and ``hourly_pay`` cells, and what
+    the roster's notes say about it (annual pay wins when both are given)."""
+
+    annual: float | None = None
+    hourly: bool = False  # the pay used was per hour (its unit or its column)
+    converted: bool = False  # written per hour in the annual_pay column
+    foreign: bool = False
+    implausible: bool = False  # more than MAX_PLAUSIBLE_HOURLY an hour
+    conflict: bool = False  # hourly_pay more than PAY_CONFLICT away from annual_pay
+    unread_hourly: bool = False  # hourly_pay could not be read; annual_pay was used
+
+
+def _read(name: str, cell: str, *, per_hour: bool) -> Pay:
+    """One pay cell, or a PayError whose message names the column and the cell."""
+    try:
+        pay = parse_pay(cell, per_hour=per_hour)
+    except PayError as exc:
+        raise PayError(f"{name} '{cell}' {exc}") from None
+    except OverflowError:
+        raise PayError(f"{name} '{cell}' is not a number of at least 0; {_WRITE_PAY}") from None
+    if pay.annual > MAX_ANNUAL_PAY:
+        raise PayError(
+            f"{name} '{cell}' is more than ${MAX_ANNUAL_PAY:,.0f} a year; give the pay of one "
+            "person"
+        )
+    return pay
+
+
+def read_row_pay(annual: str, hourly: str) -> RowPay:
+    """The pay of a row from its two pay cells ('' when absent); raises PayError naming the
+    cell that cannot be used. ``hourly_pay`` is read only to check it against ``annual_pay``."""
+    if not annual and not hourly:
+        return RowPay()
+    used = _read("annual pay", annual, per_hour=False) if annual else None
+    other: Pay | None = None
+    unread = False
+    if hourly:
+        try:
+            other = _read("hourly pay", hourly, per_hour=True)
+        except PayError:
+            if used is None:
+                raise
+            unread = True
+    pay = used if used is not None else other
+    if pay is None:  # not reached: one cell is non-empty, and read or raised
+        return RowPay(unread_hourly=unread)
+    conflict = (
+        used is not None
+        and other is not None
+        and abs(other.annual - used.annual) > PAY_CONFLICT * used.annual
+    )
+    return RowPay(
+        annual=pay.annual,
+        hourly=pay.hourly,
+        converted=used is not None and used.hourly,
+        foreign=pay.foreign,
+        implausible=pay.hourly and pay.annual > MAX_PLAUSIBLE_HOURLY * HOURS_PER_YEAR,
+        conflict=conflict,
+        unread_hourly=unread,
+    )

@@ -22,9 +22,12 @@ from ai_impact.workforce.cells import (
     HOURS_PER_YEAR,
     MAX_ANNUAL_PAY,
     MAX_HEADCOUNT,
+    MAX_PLAUSIBLE_HOURLY,
+    PAY_CONFLICT,
     PayError,
+    RowPay,
     parse_number,
-    parse_pay,
+    read_row_pay,
 )
 from ai_impact.workforce.csv_records import QUOTE_HINT, csv_records, sniff_delimiter
 
@@ -154,6 +157,23 @@ def _map_columns(header: Sequence[str]) -> tuple[dict[str, int], list[str], list
 _LOW_ANNUAL_PAY = 1_000.0
 
 
+# What the notes say of pay, in this order; each note leads with the lines it concerns.
+_PAY_NOTES = {
+    "low": f"annual pay under ${_LOW_ANNUAL_PAY:,.0f} was used as given; put hourly pay in an "
+    "hourly_pay column and write thousands in full (85000 or 85k).",
+    "converted": "pay written per hour (e.g. '$21.50/hr') was converted to a year at "
+    f"{HOURS_PER_YEAR:,} hours (52 weeks × 40 hours).",
+    "implausible": f"hourly pay over ${MAX_PLAUSIBLE_HOURLY:,.0f} an hour was used as given; "
+    "check it is pay per hour, not a year (a comma before three digits groups thousands: "
+    "'21,500/hr' is 21,500 an hour; '21.50/hr' or '21,50/hr' is 21.50).",
+    "conflict": f"annual_pay and hourly_pay (× {HOURS_PER_YEAR:,} hours) differ by more than "
+    f"{PAY_CONFLICT:.0%}; annual_pay was used.",
+    "unread_hourly": "hourly_pay could not be read and was ignored; annual_pay was used.",
+    "foreign": "pay in € or £ was used as given, without conversion; market pay (OEWS) is in "
+    "US dollars.",
+}
+
+
 def _cell(record: Sequence[str], columns: dict[str, int], field: str) -> str:
     i = columns.get(field)
     return record[i].strip() if i is not None and i < len(record) else ""
@@ -161,8 +181,8 @@ def _cell(record: Sequence[str], columns: dict[str, int], field: str) -> str:
 
 def _row(
     line: int, record: Sequence[str], columns: dict[str, int]
-) -> tuple[RosterRow, bool] | list[str]:
-    """A validated row and whether its pay was hourly, or the list of what is wrong with it."""
+) -> tuple[RosterRow, RowPay] | list[str]:
+    """A validated row and what its pay cells said, or the list of what is wrong with it."""
     errors: list[str] = []
     values: dict[str, object] = {"line": line}
     title = _cell(record, columns, "title")
@@ -188,30 +208,15 @@ def _row(
                 values["headcount"] = int(n)
         except (ValueError, OverflowError):
             errors.append(f"headcount '{count}' is not a whole number of at least 1")
-    hourly = False
-    for field in ("annual_pay", "hourly_pay"):
-        pay = _cell(record, columns, field)
-        if not pay or "annual_pay" in values:
-            continue
-        name = field.replace("_", " ")
-        try:
-            read = parse_pay(pay, per_hour=field == "hourly_pay")
-        except PayError as exc:
-            errors.append(f"{name} '{pay}' {exc}")
-            break
-        except (ValueError, OverflowError):
-            errors.append(
-                f"{name} '{pay}' is not a number of at least 0; write pay a year (85000, "
-                "$85k) or an hour ($21.50/hr)"
-            )
-            break
-        if read.annual > MAX_ANNUAL_PAY:
-            errors.append(
-                f"{name} '{pay}' is more than ${MAX_ANNUAL_PAY:,.0f} a year; give the pay of "
-                "one person"
-            )
-            break
-        values["annual_pay"], hourly = read.annual, read.hourly
+    pay = RowPay()
+    try:
+        pay = read_row_pay(
+            _cell(record, columns, "annual_pay"), _cell(record, columns, "hourly_pay")
+        )
+    except PayError as exc:
+        errors.append(str(exc))
+    if pay.annual is not None:
+        values["annual_pay"] = pay.annual
     code = _cell(record, columns, "code")
     if code:
         if _CODE.match(code):
@@ -229,7 +234,7 @@ def _row(
     if errors:
         return errors
     try:
-        return RosterRow.model_validate(values), hourly
+        return RosterRow.model_validate(values), pay
     except ValidationError as exc:  # the checks above leave nothing for this; kept as a guard
         return [f"{e['loc'][0]} '{e['input']}' cannot be used" for e in exc.errors()]
 
@@ -257,9 +262,8 @@ def _collect(
     problems = [] if problems is None else problems
     notes: list[str] = []
     rows: list[RosterRow] = []
-    low_pay: list[str] = []
-    per_hour: list[str] = []
-    foreign: list[str] = []
+    # Lines by what the notes say of their pay (see _pay_notes).
+    said: dict[str, list[str]] = {k: [] for k in _PAY_NOTES}
     n_records = 0
     for start, record in records:
         if not any(f.strip() for f in record):
@@ -294,35 +298,24 @@ def _collect(
             continue
         result = _row(start, record, columns)
         if isinstance(result, tuple):
-            row, hourly = result
+            row, pay = result
             rows.append(row)
-            pay = _cell(record, columns, "annual_pay") or _cell(record, columns, "hourly_pay")
-            if row.annual_pay is not None and 0 < row.annual_pay < _LOW_ANNUAL_PAY:
-                low_pay.append(where)
-            if hourly and "annual_pay" in columns and _cell(record, columns, "annual_pay"):
-                per_hour.append(where)
-            if any(c in pay for c in "€£"):
-                foreign.append(where)
+            flags = {
+                "low": row.annual_pay is not None and 0 < row.annual_pay < _LOW_ANNUAL_PAY,
+                "converted": pay.converted,
+                "implausible": pay.implausible,
+                "conflict": pay.conflict,
+                "unread_hourly": pay.unread_hourly,
+                "foreign": pay.foreign,
+            }
+            for key, on in flags.items():
+                if on:
+                    said[key].append(where)
         else:
             # Trailing empty fields hide a shifted row: an unquoted comma in the title.
             hint = [f"{len(record)} fields for {len(header)} columns ({QUOTE_HINT})"]
             problems.append(f"{where}: " + "; ".join(result + (hint if extra > 0 else [])))
-    if low_pay:
-        notes.append(
-            f"{_where_list(low_pay)}: annual pay under ${_LOW_ANNUAL_PAY:,.0f} was used as "
-            "given; put hourly pay in an hourly_pay column and write thousands in full "
-            "(85000 or 85k)."
-        )
-    if per_hour:
-        notes.append(
-            f"{_where_list(per_hour)}: pay written per hour (e.g. '$21.50/hr') was converted "
-            f"to a year at {HOURS_PER_YEAR:,} hours (52 weeks × 40 hours)."
-        )
-    if foreign:
-        notes.append(
-            f"{_where_list(foreign)}: pay in € or £ was used as given, without conversion; "
-            "market pay (OEWS) is in US dollars."
-        )
+    notes += [f"{_where_list(said[k])}: {text}" for k, text in _PAY_NOTES.items() if said[k]]
     if header is not None and not rows and not problems:
         raise InputError(
             "The roster has a header but no rows.",

@@ -64,7 +64,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.2"
+    assert catalog.version == "2026.12.3"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -506,6 +506,22 @@ def test_credentials_of_other_professions_are_not_listed(
         ("49-9021.00", {"iicrc-cct"}, {"nate", "epa-608"}),
         ("23-2011.00", {"gri-nar"}, {"nala-cp"}),
         ("47-2152.00", {"cfm-ifma"}, {"journeyman-plumber"}),
+        # 2026.12.3 (QA5 #4): a guard's "security" is not information security, nor are the
+        # CPP and PSP, held by security managers, a guard's level; entering prescriptions is not
+        # database, cloud-data or AI work; a childcare worker trains no staff
+        (
+            "33-9032.00",
+            {"isc2-cc", "gsec", "asis-cpp", "asis-psp", "esa-cat", "twic", "iadc-rigpass"},
+            {"security-guard-licence", "arc-first-aid"},
+        ),
+        (
+            "29-2052.00",
+            {"google-ai-essentials", "dp-900", "oracle-sql", "snowpro-core", "aws-dea", "cka"},
+            {"ptcb-cpht"},
+        ),
+        ("29-2052.00", {"ms-900", "comptia-aplus", "ceds", "cpcu", "ahima-chda"}, set()),
+        ("39-9011.00", {"cptd"}, {"cda"}),
+        ("53-7062.00", set(), {"forklift-osha", "mssc-clt"}),  # hand freight and stock movers
     ],
 )
 def test_incidental_credentials_are_gone_and_own_ones_stay(
@@ -526,6 +542,18 @@ def test_incidental_credentials_are_gone_and_own_ones_stay(
         ("33-3012.00", "aca-cco"),  # correctional officers
         ("41-2011.00", "nrf-riseup"),  # cashiers
         ("29-2072.00", "ahima-rhit"),  # medical records specialists
+        # 2026.12.3: the narrowed security, data, IT and site credentials keep their holders
+        ("15-1212.00", "isc2-cc"),  # information security analysts
+        ("15-1212.00", "gsec"),
+        ("11-3013.01", "asis-cpp"),  # security managers
+        ("49-2098.00", "esa-cat"),  # security and fire alarm systems installers
+        ("15-1242.00", "dp-300"),  # database administrators
+        ("15-1243.00", "oracle-sql"),  # database architects
+        ("15-1231.00", "comptia-aplus"),  # computer network support specialists
+        ("49-2011.00", "comptia-aplus"),  # computer, ATM and office machine repairers
+        ("47-5071.00", "iadc-rigpass"),  # roustabouts, oil and gas
+        ("53-7051.00", "forklift-osha"),  # industrial truck and tractor operators
+        ("47-2061.00", "osha-10-construction"),  # construction laborers
     ],
 )
 def test_credentials_narrowed_by_the_review_keep_their_holders(

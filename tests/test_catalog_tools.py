@@ -275,6 +275,22 @@ def test_occupation_gets_its_kind_of_tool_first(
     assert _categories(_match(kb, catalog, code), 1) == [category]
 
 
+@pytest.mark.parametrize(
+    ("code", "own"),
+    [
+        ("23-1011.00", {"harvey"}),  # lawyers keep legal drafting and research
+        ("43-4051.00", {"zendesk-ai"}),  # customer service representatives keep their desk
+        ("53-3054.00", {"tesla-autopilot"}),  # taxi drivers keep driver assistance
+        ("43-9021.00", {"azure-document-intelligence", "google-document-ai"}),  # data entry
+    ],
+)
+def test_tools_narrowed_by_qa5_keep_their_users(
+    kb: KnowledgeBase, catalog: ToolCatalog, code: str, own: set[str]
+) -> None:
+    """QA5 #5: the narrowed patterns still reach the work the tools are made for."""
+    assert own <= set(_ids(_match(kb, catalog, code), 8))
+
+
 def test_truck_drivers_get_autonomous_trucking(kb: KnowledgeBase, catalog: ToolCatalog) -> None:
     """Heavy truck drivers: a self-driving truck system is listed, not an office assistant."""
     matches = _match(kb, catalog, "53-3032.00")
@@ -435,6 +451,15 @@ def test_required_clauses_hold_in_every_match_of_every_catalogue_pattern(
         ("43-4051.00", {"moveworks", "intuit-assist", "amazon-rufus"}),  # IT desk, books, shop
         ("15-1252.00", {"moveworks", "photomath", "wolfram-alpha", "ansys-simai"}),
         ("53-3032.00", {"covariant-brain", "agility-digit"}),  # "laborers who are packing goods"
+        # QA5 #5: "sales contracts" are not legal contracts; a police "complaint" is not a
+        # customer ticket, a patrol car not a Tesla; typing prescriptions in is not extracting
+        # data from documents with a developer API
+        ("41-2031.00", {"spellbook", "harvey", "luminance"}),
+        ("33-3051.00", {"zendesk-ai", "tesla-autopilot"}),
+        (
+            "29-2052.00",
+            {"amazon-textract", "azure-document-intelligence", "google-document-ai"},
+        ),
     ],
 )
 def test_tools_of_other_professions_are_not_listed(

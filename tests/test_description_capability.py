@@ -125,9 +125,9 @@ def test_a_pasted_onet_task_seen_in_use_is_counted(settings: Settings, kb: Knowl
 def test_lines_not_scored_are_named_on_the_page_and_listed_in_json(qa: DescribedReport) -> None:
     assert len(qa.statements) == 9
     note = qa.header.rests_on_note or ""
-    assert "Lines on requirements and skills, pay and benefits and the employer are not scored" in (
-        note
-    )
+    # the title's "— Hybrid (Chicago, IL)" is set aside as location and schedule
+    lines = "requirements and skills, pay and benefits, the employer and location and schedule"
+    assert f"Lines on {lines} are not scored" in note
     requirement = next(n for n in qa.method.notes if n.startswith("Not scored, requirements"))
     assert "“3+ years of full-cycle AP experience”" in requirement
     assert "“Advanced Excel (VLOOKUPs, pivot tables)”" in requirement

@@ -103,6 +103,8 @@ def test_abbreviation_table_loads(abbr) -> None:  # type: ignore[no-untyped-def]
         ("Customer Success Manager", {"41-3091.00"}),  # not Sales Managers
         ("Marketing Coordinator", {"13-1161.00"}),  # not Marketing Managers
         ("Software Engineer in Test", {"15-1253.00"}),
+        ("Cleaner", {"37-2011.00"}),  # the table's, not Cleaners of Vehicles (also "Cleaner")
+        ("Janitor", {"37-2011.00"}),
     ],
 )
 def test_resolves_sensibly_with_alternatives(

@@ -47,6 +47,10 @@ _NONSENSE_SEM = 0.9
 # Score penalty per unit of alias-table weight below the table's first: 0.95 vs 0.5 costs 1.8
 # (about 6 to 1 in confidence, other signals equal), 0.95 vs 0.9 costs 0.2.
 ALIAS_STEP = 4.0
+# How far the best occupation an alias names leads every occupation it does not name: a title
+# of the curated table is that table's ("Cleaner" is Janitors and Cleaners before Cleaners of
+# Vehicles and Equipment, which O*NET also calls "Cleaner").
+ALIAS_LEAD = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,12 +272,15 @@ class Resolver:
         pulls "Customer Success Manager" to Sales Managers, the table ranks Sales
         Representatives of Services first): each named occupation loses ALIAS_STEP per unit of
         weight below the table's first, then the named ones are lifted together so that the
-        best of them keeps the best score they had. Where the table gives equal weights
+        best of them keeps the best score they had, and at least ALIAS_LEAD more than any
+        occupation the table does not name. Where the table gives equal weights
         ("Janitor": Maids and Housekeeping Cleaners, Janitors and Cleaners) the ranker decides.
         """
         occs, weights = self._alias_occs[alias]
         if occs.size:
-            top = float(total[occs].max())
+            others = np.delete(total, occs)
+            # the table's first choice leads any occupation it does not name
+            top = max(float(total[occs].max()), float(others.max()) + ALIAS_LEAD)
             adjusted = total[occs] + ALIAS_STEP * (weights - weights.max())
             total[occs] = adjusted + (top - float(adjusted.max()))
 

@@ -105,6 +105,7 @@ def test_abbreviation_table_loads(abbr) -> None:  # type: ignore[no-untyped-def]
         ("Software Engineer in Test", {"15-1253.00"}),
         ("Cleaner", {"37-2011.00"}),  # the table's, not Cleaners of Vehicles (also "Cleaner")
         ("Janitor", {"37-2011.00"}),
+        ("Medical Lab Scientist", {"29-2011.00"}),  # clinical lab, not research scientists
     ],
 )
 def test_resolves_sensibly_with_alternatives(

@@ -206,6 +206,20 @@ def test_low_confidence_and_pinned_codes() -> None:
     assert (lowered.status, lowered.hours_at_risk) == ("check match", pytest.approx(4 * 2080 * 0.6))
 
 
+def test_case_and_spacing_make_no_other_role_or_team() -> None:
+    """"Accountant" in "Finance" and "accountant  " in "finance " are one role of one team,
+    named as the first row spells them; a different title in "FINANCE" joins that team."""
+    roster = parse_roster(
+        "title,headcount,team\nAccountant,2,Finance\naccountant  ,3,finance \n"
+        "Data  Entry Keyer,1,FINANCE\n"
+    )
+    report = analyze_roster(roster, FakeLibrary())
+    acc, keyer = report.roles
+    assert (acc.title, acc.team, acc.headcount, acc.lines) == ("Accountant", "Finance", 5, (2, 3))
+    assert keyer.team == "FINANCE"
+    assert [(t.team, t.headcount) for t in report.totals.by_team] == [("Finance", 6)]
+
+
 def test_without_reskilling_one_report_still_names_the_sources() -> None:
     lib = FakeLibrary()
     out = analyze_roster(parse_roster(ROSTER), lib, reskilling=False)

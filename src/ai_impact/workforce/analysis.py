@@ -183,8 +183,13 @@ class WorkforceReport:
     hours_per_year: int = HOURS_PER_YEAR
 
 
+def _fold(text: str | None) -> str | None:
+    """A label compared as people read it: case and spacing do not make another role or team."""
+    return None if text is None else " ".join(text.casefold().split())
+
+
 def _key(row: RosterRow) -> tuple[str, str | None, str | None, str | None]:
-    return (" ".join(row.title.casefold().split()), row.code, row.team, row.location)
+    return (_fold(row.title) or "", row.code, _fold(row.team), _fold(row.location))
 
 
 def _status(res: Resolution, pinned: bool, min_confidence: float) -> str:
@@ -243,8 +248,9 @@ def analyze_roster(
         return pay_cache[code, location]
 
     roles: list[RoleResult] = []
-    for (_, code_pin, team, location), rows in groups.items():
+    for (_, code_pin, _team, _location), rows in groups.items():
         first = rows[0]
+        team, location = first.team, first.location  # as the first of its rows spells them
         res = by_query[code_pin or first.title]
         pinned = code_pin is not None
         fallback = None

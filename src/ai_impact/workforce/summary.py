@@ -106,11 +106,15 @@ def summarize(roles: Sequence[RoleResult], *, top: int = 10) -> Totals:
         n = sum(r.headcount for r in counted if r.risk_category == category)
         by_cat.append(CategoryShare(category, n, n / analysed if analysed else 0.0))
     ranked = sorted(counted, key=lambda r: (-(r.hours_at_risk or 0.0), r.id))
+    # "Nursing" and "nursing " are one team, named as its first role spells it
     teams: dict[str, list[RoleResult]] = {}
     for r in roles:
-        teams.setdefault(r.team or NO_TEAM, []).append(r)
+        teams.setdefault(" ".join((r.team or NO_TEAM).casefold().split()), []).append(r)
     by_team = (
-        sorted((_team(k, v) for k, v in teams.items()), key=lambda t: (-t.hours_at_risk, t.team))
+        sorted(
+            (_team(v[0].team or NO_TEAM, v) for v in teams.values()),
+            key=lambda t: (-t.hours_at_risk, t.team),
+        )
         if any(r.team for r in roles)
         else []
     )

@@ -18,7 +18,7 @@ from ai_impact.reports.description_lines import (
     line_kind,
     section_of,
 )
-from ai_impact.reports.jd_split import size_problem, split_description
+from ai_impact.reports.jd_split import SetAside, size_problem, split_description
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -304,3 +304,89 @@ def test_size_problem_is_the_rule_for_a_task_statement(text: str, problem: str |
         assert [a.kind for a in split_description(f"- {text}\n- Prepare reports").set_aside] == [
             "size"
         ]
+
+
+# -- QA6: title labels and framing lines, requirements, employer and reporting lines -----------
+
+
+def test_a_framing_first_line_gives_the_job_in_its_brackets_or_none() -> None:
+    """QA6 #1: "My weekly work (freelance graphic designer)" is not the title "my work"."""
+    tasks = "* design logos for small business clients\n* retouch product photos\n"
+    split = split_description(f"My weekly work (freelance graphic designer)\n{tasks}")
+    assert split.title == "freelance graphic designer"
+    assert split.tasks == ("design logos for small business clients", "retouch product photos")
+    assert [(a.text, a.kind) for a in split.set_aside] == [
+        ("My weekly work (freelance graphic designer)", HEADING)
+    ]
+    assert split_description(f"My job: wedding photographer\n{tasks}").title == (
+        "wedding photographer"
+    )
+    split = split_description(f"My weekly work\n{tasks}")
+    assert split.title is None
+    assert len(split.tasks) == 2
+    # a first line that opens with a verb stays a task
+    split = split_description("Do the weekly work\nDesign logos for clients\n")
+    assert split.title is None
+    assert split.tasks == ("Do the weekly work", "Design logos for clients")
+
+
+def test_a_job_title_label_names_the_job_wherever_it_stands() -> None:
+    """QA6 #2: "Job Title: Warehouse Team Leader" is the title, not a task."""
+    text = (
+        "Job description\n\nJob Title: Warehouse Team Leader\nLocation: Daventry\n\n"
+        "Main duties:\nLead a team of 15 warehouse operatives.\n"
+    )
+    split = split_description(text)
+    assert split.title == "Warehouse Team Leader"
+    assert split.tasks == ("Lead a team of 15 warehouse operatives.",)
+    split = split_description("Position: Payroll Clerk (Remote)\n\n- Process payroll\n")
+    assert split.title == "Payroll Clerk"
+    assert [(a.text, a.kind) for a in split.set_aside] == [("Remote", LOGISTICS)]
+    # a labelled duty is no title
+    split = split_description("Role: Lead the design team\n- Review mock-ups\n")
+    assert split.title is None
+    assert split.tasks == ("Lead the design team", "Review mock-ups")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Full UK driving licence desirable.", REQUIREMENT),
+        (
+            "Counterbalance and reach truck licences (RTITB or equivalent) are essential.",
+            REQUIREMENT,
+        ),
+        ("Bonus: AWS Certified Solutions Architect", REQUIREMENT),
+        ("Pass drug screen and background check", REQUIREMENT),
+        ("Bonus: 10% of base salary paid quarterly", BENEFIT),
+        ("Maple Grove Unified School District is seeking an enthusiastic teacher.", COMPANY),
+        (
+            "Harper Whitfield LLP, a mid-sized law firm in Boston, is seeking an experienced "
+            "litigation paralegal to join its commercial litigation group.",
+            COMPANY,
+        ),
+        ("We are looking for a motivated bookkeeper to join our team.", COMPANY),
+        ("To apply please send your CV to recruitment@example.co.uk.", COMPANY),
+        (
+            "Reporting to the Head of People, the HR Business Partner will partner with leaders.",
+            LOGISTICS,
+        ),
+        ("Reporting to the Finance Director.", LOGISTICS),
+        # duties that share words or shape with those lines
+        ("Reporting to the board on budget variance and forecasts", DUTY),
+        ("Determine which repairs are essential", DUTY),
+        ("Pass instruments to the surgeon during procedures", DUTY),
+    ],
+)
+def test_requirement_employer_and_reporting_lines(line: str, kind: str) -> None:
+    assert line_kind(line) == kind
+
+
+def test_a_person_specification_is_a_requirements_section() -> None:
+    text = (
+        "Duties:\nConduct stock counts.\n\nPerson specification:\n"
+        "Previous experience in a supervisory role.\n"
+    )
+    split = split_description(text)
+    assert split.tasks == ("Conduct stock counts.",)
+    assert SetAside("Previous experience in a supervisory role.", REQUIREMENT) in split.set_aside

@@ -94,6 +94,7 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
         rf"what (?:we{APOS}re|we are) looking for|what we need|who you are|about you|"
         rf"you (?:have|bring|are|might also have|may also have)|(?:the )?ideal candidate|"
         r"nice[- ]to[- ]haves?|(?:bonus|extra) points?|must[- ]haves?|"
+        r"(?:person|candidate|job) spec(?:ification)?|"
         r"physical (?:demands|requirements)|pluses|a plus|preferred|"
         r"(?:knowledge|skills),? (?:skills )?(?:and|&) abilities|ksas?",
     ),
@@ -151,20 +152,24 @@ def section_of(line: str) -> str | None:
 # -- the shape of one line -----------------------------------------------------------------------
 
 _RE = re.IGNORECASE
-# Equal opportunity, accommodation, screening of applicants; company blurbs; calls to apply.
+# Equal opportunity, accommodation; company blurbs and employers seeking staff; calls to apply.
 _COMPANY = re.compile(
     r"equal (?:employment )?opportunity employer|\bEOE\b|without regard to|"
     r"protected (?:veteran|class)|sexual orientation|gender identity|national origin|"
     r"e-?verify|reasonable accommodation|"
-    r"(?:pass|subject to|undergo)\b.*\b(?:background check|drug (?:test|screen))|"
     r"^(?:we are|we{A}re|our (?:company|mission|team|client|culture|values)|join (?:us|our)|"
     r"founded in|headquartered)\b|\bapply (?:now|today|online)\b|\bclick (?:here|apply)\b|"
-    r"\bvisit (?:our|us)\b|\bwww\.|https?://".replace("{A}", APOS),
+    r"\bvisit (?:our|us)\b|\bwww\.|https?://|^(?:how )?to apply\b|"
+    r"\bsend (?:us )?your (?:cv|resum[eé]|cover letter)\b".replace("{A}", APOS),
     _RE,
 )
-# "Acme Health is a 300-bed hospital ...": a name (capitalised words), then is/are a ...
+# "Acme Health is a 300-bed hospital ...", "Harper LLP, a law firm in Boston, is seeking an
+# experienced paralegal": a name (capitalised words, perhaps with an aside between commas),
+# then is/are a ..., or is seeking / looking for / recruiting someone.
 _NAMED = re.compile(
-    r"^(?:[A-Z][\w&.'’-]*\s+){1,5}(?:is|are) (?:a|an|the|one|proud|committed|hiring)\b"
+    r"^(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*(?:,[^,]{1,80},)?\s+(?:is|are)\s+"
+    r"(?:currently\s+)?(?:a|an|the|one|proud|committed|hiring|seeking|looking for|recruiting|"
+    r"searching for)\b"
 )
 _BENEFIT = re.compile(
     r"\$\s?\d[\d,.]*\s*(?:k\b|-|–|to\b|/\s?(?:hr|hour|year|yr)|per\b|an? (?:hour|year))|"
@@ -222,8 +227,17 @@ _LOGISTICS = re.compile(
     r"^(?:remote|hybrid|on-?site)\b|"
     # a schedule: "Nights, 36 hrs/week", "Days / weekends", "40 hours per week"
     r"^(?:days|nights|evenings|weekends|overnights?)\s*(?:[,/;&]|and\b|$)|"
-    r"\b\d+\s*(?:hrs?|hours)\s*(?:/|per\b|a\b)\s*(?:week|wk)\b",
+    r"\b\d+\s*(?:hrs?|hours)\s*(?:/|per\b|a\b)\s*(?:week|wk)\b|"
+    r"^(?:start(?:ing)? immediately|immediate start)\b",
     _RE,
+)
+# The reporting line of the post, not a duty: "Reporting to the Head of People, the HR Business
+# Partner will ...", "Reporting to the CFO." ("Reporting to the board on budget variance", a
+# CV's gerund duty, names no one by title and goes on with "on").
+_REPORTING_LINE = re.compile(
+    r"^(?i:reporting (?:directly )?(?:in)?to (?:the |a |an |our )?)"
+    r"(?:[^,]{1,60},\s*(?i:you|the|this|our|we|they|he|she)\b|"
+    r"(?:[A-Z][\w&.'’/-]*(?:\s+(?:of|and|&|for)\b)?\s*)+[.;]?$)"
 )
 # Requirements that hold wherever they stand, even under a duties heading.
 _REQUIRED = re.compile(
@@ -244,7 +258,10 @@ _REQUIRED = re.compile(
     r"^(?:candidates?|applicants?) (?:must|should|will)\b|"
     r"^(?:you(?:{A}re| are| have| bring| hold| possess)|the ideal candidate)\b|"
     r"\b(?:ability|able) to (?:lift|stand|sit|bend|walk|carry|push|pull|"
-    r"work (?:nights|weekends|overtime|flexible))\b|\bvalid driver".replace("{A}", APOS),
+    r"work (?:nights|weekends|overtime|flexible))\b|\bvalid driver|"
+    # screening of the candidate: "Pass drug screen and background check"
+    r"\b(?:pass|passing|subject to|undergo|contingent (?:up)?on)\b.*"
+    r"\b(?:background (?:check|screen)|drug (?:test|screen))".replace("{A}", APOS),
     _RE,
 )
 # Requirements by shape, for a line that does not open with a verb: a skill or knowledge as a
@@ -269,9 +286,9 @@ _SHAPE = re.compile(
     r"able|mastery)\b|"
     r"^(?:current|valid|active|unrestricted|state)\b.{0,40}\b(?:licen[sc]e|licensure|"
     r"certifi\w+|registration)|\b(?:licen[sc]e|licensure|certifi\w+|registration)s?\b"
-    r".{0,40}\b(?:required|preferred|a plus)\b|"
+    r".{0,40}\b(?:required|preferred|a plus|desirable|essential|mandatory)\b|"
     r"(?<!\bas )(?<!\bif )(?<!\bwhen )(?<!\bwhere )\b(?:required|preferred|desired|a plus|"
-    r"nice to have|an asset|a bonus|highly desirable)\s*[.;)]?\s*$|"
+    r"nice to have|an asset|a bonus|(?:highly )?desirable|essential|mandatory)\s*[.;)]?\s*$|"
     r"\bproficien(?:t|cy) (?:in|with|using)\b|\bknowledge of\b|\bskills?\s*[.;)]?\s*$|"
     r"\bGED\b",
     _RE,
@@ -280,6 +297,12 @@ _SHAPE = re.compile(
 _SKILLED_IN = re.compile(
     rf"^(?i:{_SKILL_PARTICIPLE})\s+(?!The\b|A\b|An\b|Our\b|This\b|Their\b)[A-Z]"
 )
+# "Bonus: AWS Certified Solutions Architect", "Plus: Spanish": a nice-to-have, unless what
+# follows is pay ("Bonus: 10% of base salary").
+_NICE_TO_HAVE = re.compile(
+    r"^(?:bonus(?: points)?|extra points|plus|nice[- ]to[- ]have|a plus)\s*:\s*\S", _RE
+)
+_PAY_WORDS = re.compile(r"[$£€%]|\d|\b(?:bonus|salary|pay|annual|quarterly|commission)\b", _RE)
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|/|\||\band\b|\bor\b|&)\s*")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")  # a word of a job-ad line (the splitter too)
 
@@ -342,8 +365,10 @@ def line_kind(statement: str, *, in_duties: bool = False) -> str:
         return COMPANY
     if _BENEFIT.search(body):
         return BENEFIT
-    if _LOGISTICS.search(body):
+    if _LOGISTICS.search(body) or _REPORTING_LINE.search(body):
         return LOGISTICS
+    if _NICE_TO_HAVE.search(body) and not _PAY_WORDS.search(body.partition(":")[2]):
+        return REQUIREMENT
     if _REQUIRED.search(body):
         return REQUIREMENT
     opens_with_verb = _opens_with_verb(body)

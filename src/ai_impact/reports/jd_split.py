@@ -28,7 +28,10 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
    aside with their kind, and the rest is judged and returned as the title. So is a place or
    a way of working, bracketed or as a trailing part after " - ", " – ", " — " or " | "
    ("- St. Louis, MO", "(Chicago, IL 60601)", "— Remote", "| Full-time"): it is set aside
-   as location and schedule. A trailing part that is neither ("RN - ICU") stays.
+   as location and schedule. A trailing part that is neither ("RN - ICU") stays. A labelled
+   line ("Job Title: Warehouse Team Leader", "Position: ...") gives the title wherever it
+   stands; a first line that only frames the list ("My weekly work") is set aside as a
+   heading, the job it names in brackets or after a colon being the title.
 
 Every line left out is kept in :attr:`SplitText.set_aside` with its kind, so the report can say
 what was not scored. Limits: the text may hold at most :data:`MAX_CHARS` characters and
@@ -73,6 +76,20 @@ MAX_WORDS = 60
 _TITLE_MAX_WORDS = 8
 _COLON_HEADING_WORDS = 6
 
+# A label that names the job on its line: "Job Title: Warehouse Team Leader", "Position: ...".
+_TITLE_LABEL = re.compile(
+    r"^(?:(?:job|position|role|post)\s+)?title|position|role|post|vacancy|occupation|job",
+    re.IGNORECASE,
+)
+# The words of a line that frames a task list without naming the job: "My weekly work",
+# "My tasks", "What I do", "Typical day" (a title has a job noun: "Graphic Designer").
+_FRAME_TEXT = (
+    "my our your the a an this what i do weekly daily monthly typical usual regular current "
+    "normal everyday main key work works job jobs task tasks duty duties responsibilities "
+    "role day days week month list to-do things of in at as for on working workload routine "
+    "activities"
+)
+_FRAME_WORDS = frozenset(_FRAME_TEXT.split())
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“(]?[A-Z0-9])")
 # Abbreviations whose full stop does not end a sentence: "St. Mary's", "Acme Inc. is", "Dr.
 # Lee"; dotted initialisms ("U.S.", "e.g.", "i.e.") and single initials ("J. Smith") too.
@@ -192,6 +209,36 @@ def _looks_like_title(line: str) -> bool:
     )
 
 
+def _labelled_title(line: str) -> str | None:
+    """The title a labelled line names ("Job Title: Warehouse Team Leader"), or None."""
+    label, colon, rest = line.partition(":")
+    if not colon or not _TITLE_LABEL.fullmatch(label.strip()):
+        return None
+    rest = rest.strip()
+    opening = WORD.match(rest)
+    if not _looks_like_title(rest) or (opening and is_task_verb(opening.group(0))):
+        return None
+    return rest
+
+
+def _framed_title(line: str) -> tuple[bool, str | None]:
+    """Whether a first line only frames a task list ("My weekly work", "My tasks:"), and the
+    job it names in brackets or after a colon ("My weekly work (freelance graphic designer)",
+    "My job: graphic designer"), if any."""
+    label, colon, rest = line.partition(":")
+    words = [w.lower() for w in WORD.findall(_BRACKETED.sub(" ", label))]
+    if not words or not set(words) <= _FRAME_WORDS or is_task_verb(words[0]):
+        return False, None
+    inner = [m.group(1) for m in _BRACKETED.finditer(label)]
+    for candidate in [rest, *inner] if colon else inner:
+        candidate = _title_notes(candidate)[0]
+        opening = WORD.match(candidate)
+        if _looks_like_title(candidate) and not (opening and is_task_verb(opening.group(0))):
+            return True, candidate
+    # "Role: Lead the design team" is a labelled duty, not a frame
+    return not rest.strip(), None
+
+
 def _is_title(lines: list[str], raw: list[str]) -> bool:
     """The first line names the job when it looks like a title, does not open with a verb, and
     the text shows it stands apart: a blank line or a bulleted line follows it, or the text has
@@ -200,6 +247,9 @@ def _is_title(lines: list[str], raw: list[str]) -> bool:
     opening = WORD.match(LIST_MARKER.sub("", first))
     if not _looks_like_title(first) or (opening and is_task_verb(opening.group(0))):
         return False
+    label, colon, rest = first.partition(":")
+    if colon and rest.strip() and section_of(label) is not None:
+        return False  # a labelled line: "Role: Lead the design team", "Benefits: ..."
     at = raw.index(first)
     blank_after = at + 1 < len(raw) and raw[at + 1] == ""
     bullet_after = bool(LIST_MARKER.match(lines[1]))
@@ -245,7 +295,17 @@ def split_description(text: str) -> SplitText:
         )
     title = None
     aside: list[SetAside] = []
-    if len(lines) > 1 and _is_title(lines, raw):
+    first = LIST_MARKER.sub("", lines[0]).strip()
+    framing, framed = _framed_title(first)
+    if len(lines) > 1 and framing and section_of(first) is None:
+        # "My weekly work (freelance graphic designer)": the frame goes, the job named stays.
+        title, aside = _title_notes(framed) if framed else (None, [])
+        aside.insert(0, SetAside(_clean(first), HEADING))
+        lines = lines[1:]
+    elif len(lines) > 1 and (named := _labelled_title(first)):
+        title, aside = _title_notes(named)
+        lines = lines[1:]
+    elif len(lines) > 1 and _is_title(lines, raw):
         title, aside = _title_notes(lines[0])
         lines = lines[1:]
     tasks: list[str] = []
@@ -259,6 +319,14 @@ def split_description(text: str) -> SplitText:
         if is_heading:
             section = kind
             aside.append(SetAside(_clean(bare), HEADING))
+            continue
+        if named := _labelled_title(bare):
+            # "Job Title: Warehouse Team Leader" names the job wherever it stands.
+            if title is None and not tasks:
+                title, notes = _title_notes(named)
+                aside += notes
+            else:
+                aside.append(SetAside(_clean(bare), HEADING))
             continue
         label, colon, rest = bare.partition(":")
         labelled = section_of(label) if colon and rest.strip() else None

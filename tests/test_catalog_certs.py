@@ -64,7 +64,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.3"
+    assert catalog.version == "2026.12.4"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -185,7 +185,8 @@ def _one_entry_catalog() -> CertCatalog:
         (["4.A.3.b.6.I10", "4.A.1.b.3.I03"], "Keep records. Calculate totals.", True),
         # one activity with wording
         (["4.A.3.b.6.I10"], "Keep records and do bookkeeping.", True),
-        # a pasted description has no activity links: one keyword suffices
+        # a pasted description has no activity links: one keyword suffices where the matched
+        # occupation's own evidence agrees (here: it uses QuickBooks, the credential's software)
         ([], "Do bookkeeping for small firms.", True),
     ],
 )
@@ -329,8 +330,13 @@ def _naive_evaluate(cert: Certification, p: Any, catalog: CertCatalog, identity:
     in_title = bool(cert.pattern and p.title and cert.pattern.search(p.title))
     recurs = in_title or bool(cert.pattern and len(cert.pattern.findall(p.text)) >= 2)
     linked = [p.iwa_counts[i] for i in iwa_hits]
+    core = cert.knowledge[0] if cert.knowledge else ""
+    backed = bool(tech_hits) or (
+        core not in mc._GENERIC_KNOWLEDGE and p.importance.get(core, 0.0) >= mc.CORE_MIN
+    )
+    unlinked = bool(words) and (backed or recurs or len(words) >= 2 or not p.rated)
     meets = (
-        (bool(words) if not p.iwa_counts else False)
+        (unlinked if not p.iwa_counts else False)
         or len(linked) >= 2
         or (len(linked) == 1 and (bool(words) or linked[0] >= 2))
         or len(words) >= 2
@@ -753,3 +759,127 @@ def test_level_rule_property(lo: int, span: int, levelled: bool, zone: int | Non
     expected = zone is None or not zones or min(zones) <= zone <= max(zones)
     assert bool(found) == expected
     assert catalog.certifications[0].fits_zone(zone) == expected
+
+
+# ------------------------------------------------ pasted job descriptions (no activity links)
+
+
+@pytest.mark.parametrize(
+    ("text", "technologies", "listed"),
+    [
+        # one keyword once, the core knowledge rated 3.5 (< CORE_MIN), no shared software:
+        # one phrase of one pasted line is not the work
+        ("Do bookkeeping for small firms.", [], False),
+        # the wording recurs
+        ("Do bookkeeping. Check bookkeeping entries.", [], True),
+        # the matched occupation already uses the credential's software
+        ("Do bookkeeping for small firms.", ["Intuit QuickBooks"], True),
+    ],
+)
+def test_pasted_keyword_once_needs_the_occupation_to_agree(
+    text: str, technologies: list[str], listed: bool
+) -> None:
+    """Without activity links a keyword once counts only where the occupation's own evidence
+    (software, tools, core knowledge of at least CORE_MIN) agrees."""
+    ratings = [_rating("2.A.1.e", 4.0), _rating("2.C.1.c", 3.5)]
+    got = match_certifications(
+        _one_entry_catalog(), ratings[:1], ratings[1:], technologies, [], text=text, title="Clerks"
+    )
+    assert [m.cert.id for m in got] == (["bookkeeper"] if listed else [])
+
+
+@pytest.mark.parametrize(
+    ("cert_id", "text", "hits"),
+    [
+        ("gh-copilot", "participate in code blue responses", False),
+        ("gh-copilot", "read blueprints and learn the plumbing code", False),
+        ("gh-copilot", "follow the code of conduct", False),
+        ("gh-copilot", "write clean python code and review pull requests", True),
+        ("ase-t-series", "operate counterbalance and reach trucks when required", False),
+        ("ase-t-series", "keep the work truck clean and stocked", False),
+        ("ase-t-series", "inspect and repair trucks and buses", True),
+        ("adda-drafter", "read blueprints and learn the plumbing code", False),
+        ("adda-drafter", "prepare blueprints of the assembly", True),
+    ],
+)
+def test_keywords_narrowed_for_qa6(
+    catalog: CertCatalog, cert_id: str, text: str, hits: bool
+) -> None:
+    cert = next(c for c in catalog.certifications if c.id == cert_id)
+    assert cert.pattern is not None
+    assert bool(cert.pattern.search(text)) is hits
+
+
+@pytest.mark.parametrize(
+    ("identity", "named"),
+    [
+        ("pharmacists verify and review physician medication orders for dosing", False),
+        ("pharmacists answer questions from nurses and physicians", False),
+        ("pharmacists check the physician's orders", False),
+        ("family medicine physicians diagnose, treat, and help prevent diseases", True),
+        ("hospitalists care for hospitalized patients", True),
+    ],
+)
+def test_physician_licence_needs_a_physician(
+    catalog: CertCatalog, identity: str, named: bool
+) -> None:
+    cert = next(c for c in catalog.certifications if c.id == "physician-licence")
+    assert cert.profession_pattern is not None
+    assert bool(cert.profession_pattern.search(identity)) is named
+
+
+PHARMACIST_DUTIES = (
+    "Verify and review physician medication orders for appropriateness, dosing, interactions and "
+    "allergies Compound sterile IV admixtures and total parenteral nutrition following USP <797> "
+    "standards Provide pharmacokinetic dosing consults for vancomycin and aminoglycosides Counsel "
+    "patients on discharge medications and answer questions from nurses and physicians "
+    "Participate in code blue responses and antimicrobial stewardship rounds Supervise pharmacy "
+    "technicians and check their work Maintain controlled substance records and perform monthly "
+    "inventory audits"
+)
+WAREHOUSE_DUTIES = (
+    "Lead a team of 15 warehouse operatives across goods-in, picking and despatch. Allocate daily "
+    "work and monitor productivity against KPIs. Carry out return-to-work interviews and support "
+    "absence management. Conduct stock counts and resolve discrepancies in the WMS. Operate "
+    "counterbalance and reach trucks when required."
+)
+PLUMBER_DUTIES = (
+    "Assist the journeyman plumber with rough-in and finish work Dig trenches and carry materials "
+    "on job sites Cut, thread and solder copper and PEX pipe Read blueprints and learn the "
+    "plumbing code Keep the work truck clean and stocked"
+)
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "absent", "present"),
+    [
+        # QA6 #4: "code blue" is no code, "physicians" in the duties does not make a physician
+        ("29-1051.00", PHARMACIST_DUTIES, {"gh-copilot", "physician-licence"}, {"naplex", "bcps"}),
+        # QA6 #4: reach trucks and a work truck are not truck repair
+        ("53-1042.00", WAREHOUSE_DUTIES, {"ase-t-series"}, {"forklift-osha"}),
+        ("47-2152.00", PLUMBER_DUTIES, {"ase-t-series", "adda-drafter"}, {"journeyman-plumber"}),
+    ],
+)
+def test_pasted_description_credentials(
+    kb: KnowledgeBase,
+    catalog: CertCatalog,
+    code: str,
+    text: str,
+    absent: set[str],
+    present: set[str],
+) -> None:
+    """A pasted description, as the description report passes it: the matched occupation's
+    ratings and technologies, no activity links, the duties as text."""
+    occ = kb.occupation(code)
+    got = match_certifications(
+        catalog,
+        kb.skills(code),
+        kb.knowledge(code),
+        [*kb.technologies(code), *kb.tools_used(code)],
+        [],
+        text=text,
+        title=occ.title,
+    )
+    ids = {m.cert.id for m in got}
+    assert not ids & absent
+    assert present <= ids

@@ -195,7 +195,7 @@ def test_category_cap_and_top(catalog: ToolCatalog) -> None:
 
 def test_exposure_weighting_prefers_tools_for_exposed_tasks(catalog: ToolCatalog) -> None:
     """The same two tasks rank the tool of the exposed one first."""
-    code, translate = CODE_TASK, "Translate documents from Spanish into English."
+    code, translate = CODE_TASK, "Translate documents from a foreign language into English."
     by_code = match_tools(catalog, [(code, 1.0), (translate, 0.0)], max_per_category=1)
     by_translation = match_tools(catalog, [(code, 0.0), (translate, 1.0)], max_per_category=1)
     assert by_code[0].tool.category == "coding"
@@ -508,3 +508,105 @@ def test_registered_nurses_documentation_rests_on_their_charting_tasks(
     """Clinical documentation reaches nurses through 'Record patient medical histories'."""
     (abridge,) = [m for m in _match(kb, catalog, "29-1141.00") if m.tool.id == "abridge"]
     assert "Record patients' medical information and vital signs." in abridge.matched_tasks
+
+
+# ------------------------------------------------ pasted job descriptions (no activity links)
+
+PHARMACIST_AD = [
+    "Verify and review physician medication orders for appropriateness, dosing, interactions "
+    "and allergies",
+    "Compound sterile IV admixtures and total parenteral nutrition following USP <797> standards",
+    "Counsel patients on discharge medications and answer questions from nurses and physicians",
+    "Participate in code blue responses and antimicrobial stewardship rounds",
+    "Supervise pharmacy technicians and check their work",
+]
+WAREHOUSE_AD = [
+    "Lead a team of 15 warehouse operatives across goods-in, picking and despatch.",
+    "Allocate daily work and monitor productivity against KPIs.",
+    "Carry out return-to-work interviews and support absence management.",
+    "Operate counterbalance and reach trucks when required.",
+]
+PARALEGAL_AD = [
+    "Harper Whitfield LLP, a mid-sized law firm in Boston, is seeking an experienced litigation "
+    "paralegal to join its commercial litigation group.",
+    "You will also cite-check briefs and motions for accuracy in Bluebook format and conduct "
+    "legal research on Westlaw and Lexis.",
+    "Prepare subpoenas and organize document productions.",
+]
+DEVELOPER_AD = [
+    "Write clean, well-tested Python code and review pull requests from teammates",
+    "Model data and write performant SQL for PostgreSQL",
+    "Mentor junior engineers",
+]
+
+
+def _pasted(kb: KnowledgeBase, catalog: ToolCatalog, code: str, lines: list[str]) -> list[str]:
+    """Tools for pasted duties matched to ``code``: no activity links, the occupation's software."""
+    tech = technology_terms(kb.technologies(code))
+    return [m.tool.id for m in match_tools(catalog, [(t, 0.5) for t in lines], [], tech)]
+
+
+@pytest.mark.parametrize(
+    ("code", "lines", "absent", "present"),
+    [
+        # one shared phrase of one line: "answer questions", "counsel" (QA6 #3)
+        ("29-1051.00", PHARMACIST_AD, {"intercom-fin", "salesforce-agentforce", "woebot"}, set()),
+        # "carry out" interviews is no carrying (QA6 #3)
+        ("53-1042.00", WAREHOUSE_AD, {"agility-digit"}, set()),
+        # a "commercial litigation group" is no TV commercial (QA6 #3); the legal research
+        # tools stay, backed by the Westlaw and Lexis the occupation already uses
+        ("23-2011.00", PARALEGAL_AD, {"sora"}, {"cocounsel", "westlaw-ai-research"}),
+        # a developer's single code and SQL lines keep their tools through the occupation's
+        # own software (Git, GitHub, SQL)
+        ("15-1252.00", DEVELOPER_AD, set(), {"claude-code", "cursor"}),
+    ],
+)
+def test_pasted_descriptions_need_more_than_one_shared_word(
+    kb: KnowledgeBase,
+    catalog: ToolCatalog,
+    code: str,
+    lines: list[str],
+    absent: set[str],
+    present: set[str],
+) -> None:
+    """Without activity links one pattern on one line is not enough: the wording must recur
+    (two lines or two patterns) or the matched occupation's own software must agree."""
+    for tool_id in absent | present:
+        assert catalog.get(tool_id) is not None, tool_id
+    got = set(_pasted(kb, catalog, code, lines))
+    assert not got & absent
+    assert present <= got
+
+
+def test_pasted_wording_that_recurs_is_enough(catalog: ToolCatalog) -> None:
+    """Two lines of the tool's wording, or two of its patterns in one line, still list it
+    without activity links or software."""
+    one = match_tools(catalog, [("Translate documents from Spanish into English.", 1.0)])
+    assert "deepl" not in {m.tool.id for m in one}
+    two_patterns = [("Translate documents from a foreign language into English.", 1.0)]
+    two_lines = [
+        ("Translate documents from Spanish into English.", 1.0),
+        ("Translate contracts for clients.", 1.0),
+    ]
+    for tasks in (two_patterns, two_lines):
+        assert "deepl" in {m.tool.id for m in match_tools(catalog, tasks)}
+
+
+@pytest.mark.parametrize(
+    ("tool_id", "text", "hits"),
+    [
+        ("agility-digit", "carry out return-to-work interviews", False),
+        ("agility-digit", "carry totes to the packing stations", True),
+        ("agility-digit", "carries boxes between conveyors", True),
+        ("sora", "join its commercial litigation group", False),
+        ("sora", "design heating for commercial buildings", False),
+        ("sora", "produce television commercials and promos", True),
+        ("sora", "shoot a tv commercial", True),
+    ],
+)
+def test_narrowed_patterns_of_qa6(
+    catalog: ToolCatalog, tool_id: str, text: str, hits: bool
+) -> None:
+    tool = catalog.get(tool_id)
+    assert tool is not None and tool.pattern is not None
+    assert bool(tool.pattern.search(text)) is hits

@@ -20,22 +20,23 @@ occupation already uses, or task wording the credential is about::
     score          = relevance + 0.05 per focus element the cert builds (at most 0.15)
 
 A credential needs some evidence (profile fit alone never qualifies it) and a relevance of at
-least ``MIN_SCORE``, and it must meet the occupation's work rather than an incidental side of
-it (see ``_meets_work``): tools alone, one shared activity linked to one task only, or one
-keyword once do not qualify it. A licence or role credential of one
-profession (an entry with ``profession`` patterns: a nursing licence, a CDL, a plumber's
-licence) is listed only where the occupation's identity -- its title and the opening sentence
-of its description -- names that profession: sharing work activities (monitoring patients,
-connecting pipes) or wording ("drive", "patients") with it does not make a dentist a nurse,
-nor an electrician a plumber. So a registered nurse is not offered the practical-nurse licence
-or the nursing-assistant certificate, and a page rather says nothing than offers another
-profession's licence. A credential held at one level carries the O*NET occupations it
-certifies, and so their job zones (the preparation they need, 1..5): it is listed only for
-occupations whose own job zone lies between the lowest and the highest of those zones. Lawyers
-(zone 5) are not offered the paralegal certificates (zone 3) nor pharmacists the pharmacy
-technician's, and paralegals are not offered the bar, electricians' helpers (zone 2) the
-electrician's licence, nurses (zone 4) the nurse practitioner's certification (zone 5):
-adjacent professions at another level share their work and wording, not their credentials.
+least ``MIN_SCORE``, and it must meet the occupation's work rather than an incidental side of it
+(see ``_meets_work``): tools alone, one shared activity linked to one task only, or one keyword
+once do not qualify it; in a pasted description (no activity links) one keyword once needs the
+occupation's software or tools, or its core knowledge rated ``CORE_MIN``. A licence or role
+credential of one profession (an entry with ``profession`` patterns: a nursing licence, a CDL, a
+plumber's licence) is listed only where the occupation's identity -- its title and the opening
+sentence of its description -- names that profession: sharing work activities (monitoring
+patients, connecting pipes) or wording ("drive", "patients") with it does not make a dentist a
+nurse, nor an electrician a plumber. So a registered nurse is not offered the practical-nurse
+licence or the nursing-assistant certificate, and a page rather says nothing than offers another
+profession's licence. A credential held at one level carries the O*NET occupations it certifies,
+and so their job zones (the preparation they need, 1..5): it is listed only for occupations
+whose own job zone lies between the lowest and the highest of those zones. Lawyers (zone 5) are
+not offered the paralegal certificates (zone 3) nor pharmacists the pharmacy technician's, and
+paralegals are not offered the bar, electricians' helpers (zone 2) the electrician's licence,
+nurses (zone 4) the nurse practitioner's certification (zone 5): adjacent professions at another
+level share their work and wording, not their credentials.
 The focus bonus (skills the adaptation strategy recommends) only
 reorders credentials that already qualify. At most ``MAX_PER_ISSUER`` credentials of one
 issuer are listed, so that one vendor's ladder does not fill the section. Ties break on the
@@ -65,6 +66,9 @@ __all__ = [
 
 MIN_SCORE = 0.38
 DOMAIN_MIN = 3.25
+# Without activity links, a keyword once counts when the occupation rates the credential's core
+# knowledge this high (or uses its software or tools): the core of its work, not a side of it.
+CORE_MIN = 4.0
 # Knowledge every occupation draws on: as a credential's core it names no domain of work.
 _GENERIC_KNOWLEDGE = frozenset({"2.C.7.a", "2.C.1.a"})  # English; Administration and Management
 TITLE_BONUS = 0.08
@@ -209,7 +213,7 @@ def _keyword_hits(
 
 
 def _meets_work(
-    p: _Profile, iwa_hits: tuple[str, ...], words: tuple[str, ...], recurs: bool
+    p: _Profile, iwa_hits: tuple[str, ...], words: tuple[str, ...], recurs: bool, *, backed: bool
 ) -> bool:
     """Whether the credential meets the occupation's work, not an incidental side of it.
 
@@ -219,11 +223,16 @@ def _meets_work(
     once is one phrase of one task (a truck driver's "inventory"). So the credential needs a
     shared work activity linked to two tasks or more, or two shared activities, or one with
     wording, or wording that recurs (two distinct keywords, one keyword twice, or one in the
-    title). Without activity links (a pasted description) the wording is all there is, and one
-    keyword suffices.
+    title). Without activity links (a pasted description) the wording is all the text offers,
+    and one word of one line is no more than there (a pharmacist's "code blue", a plumber's
+    "work truck"): a keyword once then needs the matched occupation's own evidence to agree
+    (``backed``: it uses the credential's software or tools, or rates its core knowledge at
+    least ``CORE_MIN``). An occupation without ratings (the military ones: no ratings, tasks or
+    software, only a description) has no evidence of its own that could agree, so there one
+    keyword still suffices.
     """
     if not p.iwa_counts:
-        return bool(words)
+        return bool(words) and (backed or recurs or len(words) >= 2 or not p.rated)
     if len(iwa_hits) >= 2 or (iwa_hits and (words or p.iwa_counts[iwa_hits[0]] >= 2)):
         return True
     return len(words) >= 2 or (bool(words) and recurs)
@@ -308,7 +317,11 @@ def _evaluate(
     if _relevance(p, profile, best, in_title) < MIN_SCORE:
         return None
     words, recurs = _keyword_hits(cert, p.text, live)
-    if p.text.strip() and not _meets_work(p, iwa_hits, words, recurs or in_title):
+    core = cert.knowledge[0] if cert.knowledge else ""
+    backed = bool(tech_hits) or (
+        core not in _GENERIC_KNOWLEDGE and p.importance.get(core, 0.0) >= CORE_MIN
+    )
+    if p.text.strip() and not _meets_work(p, iwa_hits, words, recurs or in_title, backed=backed):
         return None
     if not _in_domain(cert, p, words, live):
         return None

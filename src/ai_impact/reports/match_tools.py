@@ -15,7 +15,9 @@ Language-model exposure says nothing about what a robot or a self-driving truck 
 so physical tools weigh every task equally; for the others unexposed tasks keep a floor weight.
 A tool needs at least one matched task and a score of ``MIN_SCORE``; software overlap alone
 never qualifies it, and neither does one weak piece of evidence (:func:`_enough_tasks`): a lone
-task, or several tasks reached only through the same broad activity of the tool. Ties break
+task, or several tasks reached only through the same broad activity of the tool, or, in text
+without activity links (a pasted description), one of the tool's patterns on one line unless
+the occupation already uses the tool's software. Ties break
 on the tool id, so the result is deterministic. Functions over plain data: the knowledge base
 is not touched; lookup tables derived from a catalogue are built once per catalogue
 (:class:`_ToolIndex`) and give the same answers as testing every tool.
@@ -200,6 +202,7 @@ class _ToolIndex:
             for p in tool.task_patterns:
                 users.setdefault(p, []).append(pos)
         self._sources = tuple(users)
+        self._pid = {source: pid for pid, source in enumerate(self._sources)}
         self._users = tuple(tuple(v) for v in users.values())
         self._regex: dict[int, re.Pattern[str]] = {}
         by_literal: dict[str, list[int]] = {}
@@ -215,6 +218,19 @@ class _ToolIndex:
         self._always = tuple(always)
         self._worded: dict[str, frozenset[int]] = {}
 
+    def patterns_in(self, lowered: str, pos: int) -> frozenset[str]:
+        """The task patterns of the tool at ``pos`` found in ``lowered``."""
+        return frozenset(
+            p for p in self.tools[pos].task_patterns if self._compiled(p).search(lowered)
+        )
+
+    def _compiled(self, source: str) -> re.Pattern[str]:
+        pid = self._pid[source]
+        regex = self._regex.get(pid)
+        if regex is None:  # compiled on first need: most patterns never pass the literals
+            regex = self._regex.setdefault(pid, re.compile(source))
+        return regex
+
     def worded(self, lowered: str) -> frozenset[int]:
         """Positions of the tools one of whose task patterns is found in ``lowered``."""
         found = self._worded.get(lowered)
@@ -225,10 +241,7 @@ class _ToolIndex:
             candidates.update(self._by_literal[lit])
         hits: set[int] = set()
         for pid in candidates:
-            regex = self._regex.get(pid)
-            if regex is None:  # compiled on first need: most patterns never pass the literals
-                regex = self._regex.setdefault(pid, re.compile(self._sources[pid]))
-            if regex.search(lowered):
+            if self._compiled(self._sources[pid]).search(lowered):
                 hits.update(self._users[pid])
         found = frozenset(hits)
         if len(self._worded) >= self._CACHE_LIMIT:
@@ -308,7 +321,15 @@ def _reason(
     return text + "."
 
 
-def _enough_tasks(hits: Sequence[_Hit], open_iwas_hit: int, *, linked: bool) -> bool:
+def _enough_tasks(
+    index: _ToolIndex,
+    pos: int,
+    hits: Sequence[_Hit],
+    open_iwas_hit: int,
+    *,
+    linked: bool,
+    software_agrees: bool,
+) -> bool:
     """Enough evidence that the product is made for this work, not a word or link in passing.
 
     One statement linked to a broad activity (a cipher clerk's "resolve garbled messages" is
@@ -318,10 +339,16 @@ def _enough_tasks(hits: Sequence[_Hit], open_iwas_hit: int, *, linked: bool) -> 
     detailed activities nor its wording on any of them, are not either: a teacher's tasks
     linked to "Monitor individual behavior or performance" do not call for a strength-training
     machine. Text without activity links (a pasted job description) has only its wording to go
-    on, so there one worded statement suffices.
+    on, and one word of one line is a coincidence as often as not (a pharmacist who "answers
+    questions from nurses" is no help desk, "carry out return-to-work interviews" calls for no
+    humanoid robot), so there the wording must recur: two statements, or two of the tool's
+    patterns in one; or the matched occupation's own evidence must agree: it already uses
+    software the tool works with (``software_agrees``).
     """
     if not linked:
-        return True
+        if software_agrees or len(hits) >= 2:
+            return True
+        return any(len(index.patterns_in(task.lowered, pos)) >= 2 for task, _, _, _ in hits)
     if len(hits) == 1:
         return any(by_activity and by_words for _, _, by_activity, by_words in hits)
     confirmed = any(rel > IWA_HIT for _, rel, _, _ in hits)
@@ -355,11 +382,19 @@ def _score_tool(
                 activity_titles[titles.get(iwa, iwa)] += 1
     coverage = gained / (float(n_tasks) if tool.physical else total_weight)
     specialised = tool.category not in GENERAL_PURPOSE
+    software = tuple(s for s in tool.software if s in tech)
     if coverage < MIN_COVERAGE or (
-        specialised and not _enough_tasks(hits, len(open_iwas_hit), linked=bool(titles))
+        specialised
+        and not _enough_tasks(
+            index,
+            pos,
+            hits,
+            len(open_iwas_hit),
+            linked=bool(titles),
+            software_agrees=bool(software),
+        )
     ):
         return None
-    software = tuple(s for s in tool.software if s in tech)
     score = round(coverage + min(SOFTWARE_BONUS * len(software), SOFTWARE_BONUS_MAX), 4)
     if score < MIN_SCORE:
         return None

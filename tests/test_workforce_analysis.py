@@ -207,7 +207,7 @@ def test_low_confidence_and_pinned_codes() -> None:
 
 
 def test_case_and_spacing_make_no_other_role_or_team() -> None:
-    """"Accountant" in "Finance" and "accountant  " in "finance " are one role of one team,
+    """ "Accountant" in "Finance" and "accountant  " in "finance " are one role of one team,
     named as the first row spells them; a different title in "FINANCE" joins that team."""
     roster = parse_roster(
         "title,headcount,team\nAccountant,2,Finance\naccountant  ,3,finance \n"

@@ -273,14 +273,16 @@ class Resolver:
         Representatives of Services first): each named occupation loses ALIAS_STEP per unit of
         weight below the table's first, then the named ones are lifted together so that the
         best of them keeps the best score they had, and at least ALIAS_LEAD more than any
-        occupation the table does not name. Where the table gives equal weights
-        ("Janitor": Maids and Housekeeping Cleaners, Janitors and Cleaners) the ranker decides.
+        occupation the table does not name. Where the table gives equal weights ("DevOps
+        Engineer": Software Developers, Network and Computer Systems Administrators) the ranker
+        decides.
         """
         occs, weights = self._alias_occs[alias]
         if occs.size:
             others = np.delete(total, occs)
             # the table's first choice leads any occupation it does not name
-            top = max(float(total[occs].max()), float(others.max()) + ALIAS_LEAD)
+            lead = float(others.max()) + ALIAS_LEAD if others.size else -np.inf
+            top = max(float(total[occs].max()), lead)
             adjusted = total[occs] + ALIAS_STEP * (weights - weights.max())
             total[occs] = adjusted + (top - float(adjusted.max()))
 

@@ -9,7 +9,6 @@ connection is ever shared across a fork. Every page links only to occupations th
 from __future__ import annotations
 
 import multiprocessing
-import re
 import shutil
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -27,7 +26,6 @@ from ai_impact.render.html import (
     occupation_page,
     render_page,
     sort_rows,
-    static_asset,
 )
 from ai_impact.render.json import render_json
 from ai_impact.settings import Settings
@@ -35,7 +33,6 @@ from ai_impact.settings import Settings
 __all__ = ["not_found_page", "write_occupation", "write_occupations", "write_shared"]
 
 _CHUNK = 16
-_SHEET = re.compile(r'<link rel="stylesheet" href="[^"]*static/style\.css">')
 _ORDERS = ("asc", "desc")
 
 
@@ -104,11 +101,9 @@ def not_found_page(exported: Collection[str], base_url: str | None = None) -> st
     root = urlsplit(base_url).path.rstrip("/") + "/" if base_url else "/"
     links = StaticLinks(root, exported=exported)
     missing = "That page is not part of this site. Search or browse from the home page."
-    page = render_page("error.html", links, status=404, heading="Not found", message=missing)
-    styled, n = _SHEET.subn(lambda _: f"<style>{static_asset('style.css')}</style>", page, 1)
-    if n != 1:  # the base template changed: keep the page styled, loudly
-        raise RuntimeError("The 404 page has no style sheet link to inline.")
-    return styled
+    return render_page(
+        "error.html", links, inline_css=True, status=404, heading="Not found", message=missing
+    )
 
 
 def _table_page(

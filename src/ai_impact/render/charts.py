@@ -284,7 +284,7 @@ def wage_chart(salary: Salary, national: Salary | None = None, key: str = "pay")
         key,
         380,
         show_legend=len(series) > 1,
-        value_formatter=(lambda v: f"${v:,.2f}") if hourly else (lambda v: f"${v / 1000:.0f}k"),
+        value_formatter=pay_hourly if hourly else (lambda v: f"${v / 1000:.0f}k"),
         print_values=len(series) == 1,
     )
     chart.x_labels = [label for label, _ in percentiles]

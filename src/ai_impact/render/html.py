@@ -333,10 +333,17 @@ def static_asset(name: str) -> str:
     return resources.files("ai_impact.render").joinpath("static", name).read_text("utf-8")
 
 
-def render_page(template: str, links: Links, **context: Any) -> str:
-    """Render one template of ``render/templates`` with the shared globals and ``links``."""
-    inline_css = Markup(static_asset("style.css")) if getattr(links, "standalone", False) else None
-    return _env().get_template(template).render(links=links, inline_css=inline_css, **context)
+def render_page(
+    template: str, links: Links, *, inline_css: bool | None = None, **context: Any
+) -> str:
+    """Render one template of ``render/templates`` with the shared globals and ``links``.
+
+    The style sheet is inlined when ``inline_css`` is true; by default, in standalone pages.
+    """
+    if inline_css is None:
+        inline_css = getattr(links, "standalone", False)
+    css = Markup(static_asset("style.css")) if inline_css else None
+    return _env().get_template(template).render(links=links, inline_css=css, **context)
 
 
 def occupation_page(

@@ -102,7 +102,7 @@ def _paired(ratings: Sequence[Any], corr: dict[str, float]) -> list[AdaptationIt
     return []
 
 
-def _technologies(technologies: Sequence[Any], limit: int = 3) -> list[Any]:
+def _technologies(technologies: Sequence[Any], kind: Counter[str], limit: int = 3) -> list[Any]:
     """The occupation's technologies worth learning: in demand for it, or of its kind of software.
 
     O*NET's "in demand" flag is the occupation's own (its job postings ask for it); "hot" is
@@ -110,8 +110,8 @@ def _technologies(technologies: Sequence[Any], limit: int = 3) -> list[Any]:
     (Apache Spark is hot, and listed once among registered nurses' 43 technologies). A hot one
     qualifies only when the occupation lists at least ``MIN_KIND`` technologies of its
     commodity class: that kind of software is part of the work (nurses' medical software).
+    ``kind`` counts the occupation's technologies by commodity code.
     """
-    kind = Counter(t.commodity_code for t in technologies)
     fit = [t for t in technologies if t.in_demand or (t.hot and kind[t.commodity_code] >= MIN_KIND)]
     fit.sort(key=lambda t: (not t.in_demand, -kind[t.commodity_code], t.example.lower()))
     return fit[:limit]
@@ -132,7 +132,7 @@ def adaptation_items(
     items += _paired(skills, corr)
     items += _protective(knowledge, corr, "knowledge", 2, None, rated_from, by_importance=True)
     kind = Counter(t.commodity_code for t in technologies)
-    for t in _technologies(technologies):
+    for t in _technologies(technologies, kind):
         flags = " and ".join(
             w
             for w, on in (("in demand in job postings", t.in_demand), ("a hot technology", t.hot))

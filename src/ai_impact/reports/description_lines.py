@@ -321,12 +321,14 @@ def _opens_with_verb(statement: str) -> bool:
     return starts_with_verb(statement)
 
 
+def _verb_form(word: str) -> bool:
+    """Whether ``word`` is a task verb or an inflection of one."""
+    return is_task_verb(word) or base_verb(word) is not None
+
+
 def _has_verb(statement: str) -> bool:
     """Whether any lower-case word of the statement is a task verb or an inflection of one."""
-    for word in WORD.findall(statement):
-        if word[:1].islower() and (is_task_verb(word) or base_verb(word) is not None):
-            return True
-    return False
+    return any(word[:1].islower() and _verb_form(word) for word in WORD.findall(statement))
 
 
 def _tool_list(statement: str) -> bool:
@@ -342,7 +344,7 @@ def _employer_offers(statement: str) -> bool:
     """The employer as the subject of "offers" or "provides" ("We offer ...", "The City
     offers ...") — not a task verb before it ("Review offers from vendors")."""
     first = WORD.match(statement)
-    if first is None or is_task_verb(first.group(0)) or base_verb(first.group(0)) is not None:
+    if first is None or _verb_form(first.group(0)):
         return False
     return bool(_OFFERS.search(statement))
 
@@ -352,7 +354,7 @@ def _names_an_organisation(statement: str) -> bool:
     words = WORD.findall(statement)
     if len(words) < 2 or not all(w[0].isupper() or w.lower() in _NAME_GLUE for w in words):
         return False
-    return not starts_with_verb(statement) and bool(_ORG.search(statement))
+    return bool(_ORG.search(statement)) and not starts_with_verb(statement)
 
 
 def line_kind(statement: str, *, in_duties: bool = False) -> str:
@@ -372,7 +374,7 @@ def line_kind(statement: str, *, in_duties: bool = False) -> str:
     if _REQUIRED.search(body):
         return REQUIREMENT
     opens_with_verb = _opens_with_verb(body)
-    if _employer_offers(body) and _OFFERED_BENEFIT.search(body):
+    if _OFFERED_BENEFIT.search(body) and _employer_offers(body):
         return BENEFIT
     if not opens_with_verb and _BENEFIT_SHAPE.search(body):
         return BENEFIT

@@ -166,11 +166,18 @@ def _sentences(text: str) -> list[str]:
     return parts
 
 
-def _place_or_schedule(text: str) -> bool:
-    """Whether a part of a title line is where or how the job is done: "St. Louis, MO",
-    "Remote", "Hybrid", "On-site", "Full-time", "Nights, 36 hrs/week"."""
+def _note_kind(text: str) -> str:
+    """The kind of a part of a title line: :data:`LOGISTICS` when it is where or how the job is
+    done ("St. Louis, MO", "Remote", "Full-time", "Nights, 36 hrs/week"), else its
+    :func:`line_kind`."""
     place = _CITY_REGION.fullmatch(text.strip())
-    return bool(place and place.group(1) in _REGIONS) or line_kind(text) == LOGISTICS
+    return LOGISTICS if place and place.group(1) in _REGIONS else line_kind(text)
+
+
+def _opens_with_task_verb(text: str) -> bool:
+    """Whether the first word of ``text`` is a base-form task verb ("Lead the design team")."""
+    opening = WORD.match(text)
+    return opening is not None and is_task_verb(opening.group(0))
 
 
 def _title_notes(line: str) -> tuple[str, list[SetAside]]:
@@ -181,7 +188,7 @@ def _title_notes(line: str) -> tuple[str, list[SetAside]]:
 
     def drop(match: re.Match[str]) -> str:
         inner = match.group(1)
-        kind = LOGISTICS if _place_or_schedule(inner) else line_kind(inner)
+        kind = _note_kind(inner)
         if kind == DUTY:
             return match.group(0)
         notes.append(SetAside(_clean(inner), kind))
@@ -189,7 +196,7 @@ def _title_notes(line: str) -> tuple[str, list[SetAside]]:
 
     title = _clean(_BRACKETED.sub(drop, line))
     tail: list[SetAside] = []
-    while (part := _TRAILING_PART.search(title)) and _place_or_schedule(part.group(1)):
+    while (part := _TRAILING_PART.search(title)) and _note_kind(part.group(1)) == LOGISTICS:
         tail.insert(0, SetAside(_clean(part.group(1)), LOGISTICS))
         title = _clean(title[: part.start()])
     return title, notes + tail
@@ -215,8 +222,7 @@ def _labelled_title(line: str) -> str | None:
     if not colon or not _TITLE_LABEL.fullmatch(label.strip()):
         return None
     rest = rest.strip()
-    opening = WORD.match(rest)
-    if not _looks_like_title(rest) or (opening and is_task_verb(opening.group(0))):
+    if not _looks_like_title(rest) or _opens_with_task_verb(rest):
         return None
     return rest
 
@@ -232,8 +238,7 @@ def _framed_title(line: str) -> tuple[bool, str | None]:
     inner = [m.group(1) for m in _BRACKETED.finditer(label)]
     for candidate in [rest, *inner] if colon else inner:
         candidate = _title_notes(candidate)[0]
-        opening = WORD.match(candidate)
-        if _looks_like_title(candidate) and not (opening and is_task_verb(opening.group(0))):
+        if _looks_like_title(candidate) and not _opens_with_task_verb(candidate):
             return True, candidate
     # "Role: Lead the design team" is a labelled duty, not a frame
     return not rest.strip(), None
@@ -244,8 +249,7 @@ def _is_title(lines: list[str], raw: list[str]) -> bool:
     the text shows it stands apart: a blank line or a bulleted line follows it, or the text has
     headings. In a plain task list the first line is a task like the others."""
     first = lines[0]
-    opening = WORD.match(LIST_MARKER.sub("", first))
-    if not _looks_like_title(first) or (opening and is_task_verb(opening.group(0))):
+    if not _looks_like_title(first) or _opens_with_task_verb(LIST_MARKER.sub("", first)):
         return False
     label, colon, rest = first.partition(":")
     if colon and rest.strip() and section_of(label) is not None:

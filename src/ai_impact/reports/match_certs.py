@@ -250,12 +250,17 @@ def _in_domain(
     the occupation's wording: two or more of its keywords. An occupation without knowledge
     ratings is judged on its wording alone (see ``_meets_work``).
     """
-    if cert.profession or not p.has_knowledge:
-        return True
-    core = cert.knowledge[0]
-    if core not in _GENERIC_KNOWLEDGE and p.importance.get(core, 0.0) >= DOMAIN_MIN:
+    if cert.profession or not p.has_knowledge or _core_importance(cert, p) >= DOMAIN_MIN:
         return True
     return _distinct_keywords(cert, words, live) >= 2
+
+
+def _core_importance(cert: Certification, p: _Profile) -> float:
+    """The occupation's importance rating of the credential's core knowledge (the first of its
+    ``knowledge``); 0 when it has none, or when that core is knowledge every occupation draws on
+    (``_GENERIC_KNOWLEDGE``)."""
+    core = cert.knowledge[0] if cert.knowledge else ""
+    return 0.0 if core in _GENERIC_KNOWLEDGE else p.importance.get(core, 0.0)
 
 
 def _distinct_keywords(cert: Certification, words: tuple[str, ...], live: tuple[int, ...]) -> int:
@@ -317,10 +322,7 @@ def _evaluate(
     if _relevance(p, profile, best, in_title) < MIN_SCORE:
         return None
     words, recurs = _keyword_hits(cert, p.text, live)
-    core = cert.knowledge[0] if cert.knowledge else ""
-    backed = bool(tech_hits) or (
-        core not in _GENERIC_KNOWLEDGE and p.importance.get(core, 0.0) >= CORE_MIN
-    )
+    backed = bool(tech_hits) or _core_importance(cert, p) >= CORE_MIN
     if p.text.strip() and not _meets_work(p, iwa_hits, words, recurs or in_title, backed=backed):
         return None
     if not _in_domain(cert, p, words, live):

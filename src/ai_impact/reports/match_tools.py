@@ -376,9 +376,10 @@ def _score_tool(
         ranked.append((weight * rel, task.text))
         any_words = any_words or by_words
         if by_activity:
-            open_iwas_hit |= task.iwas.intersection(index.open_iwas[pos])
+            open_hit = task.iwas.intersection(index.open_iwas[pos])
+            open_iwas_hit |= open_hit
             dwa_parents = {d.rsplit(".", 1)[0] for d in task.dwas.intersection(index.dwas[pos])}
-            for iwa in sorted(task.iwas.intersection(index.open_iwas[pos]) | dwa_parents):
+            for iwa in sorted(open_hit | dwa_parents):
                 activity_titles[titles.get(iwa, iwa)] += 1
     coverage = gained / (float(n_tasks) if tool.physical else total_weight)
     specialised = tool.category not in GENERAL_PURPOSE

@@ -288,6 +288,7 @@ def read_wages_2025(path: Path) -> Iterator[WageRow]:
 def read_wages_2024(path: Path) -> list[WageRow]:
     """OEWS May 2024 national cross-industry rows (detailed, broad, minor, major)."""
     need = ("OCC_CODE", "NAICS", "TOT_EMP", "ANNUAL", "HOURLY")
+    labels = [label for _, label, _ in _WAGE_COLS]
     out: list[WageRow] = []
     seen: set[str] = set()
     for row in read_table(path, (*need, *_CSV_COLS)):
@@ -295,15 +296,13 @@ def read_wages_2024(path: Path) -> list[WageRow]:
         if row["OCC_CODE"].strip() in seen:
             continue
         seen.add(row["OCC_CODE"].strip())
-        fields = _CSV_COLS
-        labels = [label for _, label, _ in _WAGE_COLS]
-        raw = [row[f].strip() for f in fields]
+        raw = [row[f].strip() for f in _CSV_COLS]
         values = [None if v in ("#", "*", "") else to_float(v) for v in raw]
         top_a = [
-            lab for lab, v, f in zip(labels, raw, fields, strict=True) if v == "#" and "A_" in f
+            lab for lab, v, f in zip(labels, raw, _CSV_COLS, strict=True) if v == "#" and "A_" in f
         ]
         top_h = [
-            lab for lab, v, f in zip(labels, raw, fields, strict=True) if v == "#" and "H_" in f
+            lab for lab, v, f in zip(labels, raw, _CSV_COLS, strict=True) if v == "#" and "H_" in f
         ]
         notes = []
         if top_a:

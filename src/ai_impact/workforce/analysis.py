@@ -29,7 +29,7 @@ from ai_impact.errors import NotFoundError
 from ai_impact.reports.model import OccupationReport, SourceRef
 from ai_impact.titles.resolver import Resolution
 from ai_impact.workforce.roster import HOURS_PER_YEAR, RosterParse, RosterRow
-from ai_impact.workforce.summary import Totals, summarize
+from ai_impact.workforce.summary import Totals, fold_label, summarize
 
 __all__ = [
     "HOURS_PER_YEAR",
@@ -184,12 +184,11 @@ class WorkforceReport:
 
 
 def _fold(text: str | None) -> str | None:
-    """A label compared as people read it: case and spacing do not make another role or team."""
-    return None if text is None else " ".join(text.casefold().split())
+    return None if text is None else fold_label(text)
 
 
 def _key(row: RosterRow) -> tuple[str, str | None, str | None, str | None]:
-    return (_fold(row.title) or "", row.code, _fold(row.team), _fold(row.location))
+    return (fold_label(row.title), row.code, _fold(row.team), _fold(row.location))
 
 
 def _status(res: Resolution, pinned: bool, min_confidence: float) -> str:

@@ -23,6 +23,11 @@ __all__ = ["CategoryShare", "TeamSummary", "Totals", "summarize"]
 NO_TEAM = "(no team)"
 
 
+def fold_label(text: str) -> str:
+    """A label compared as people read it: case and spacing do not make another role or team."""
+    return " ".join(text.casefold().split())
+
+
 @dataclass(frozen=True, slots=True)
 class CategoryShare:
     """Headcount in one risk category and its share of the analysed headcount."""
@@ -109,7 +114,7 @@ def summarize(roles: Sequence[RoleResult], *, top: int = 10) -> Totals:
     # "Nursing" and "nursing " are one team, named as its first role spells it
     teams: dict[str, list[RoleResult]] = {}
     for r in roles:
-        teams.setdefault(" ".join((r.team or NO_TEAM).casefold().split()), []).append(r)
+        teams.setdefault(fold_label(r.team or NO_TEAM), []).append(r)
     by_team = (
         sorted(
             (_team(v[0].team or NO_TEAM, v) for v in teams.values()),

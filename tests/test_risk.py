@@ -95,6 +95,17 @@ def test_donors_prefer_related_in_the_same_minor_group() -> None:
     assert set(got) == {"15-1252.00", "15-1299.08"}
 
 
+def test_donors_fill_from_the_minor_group_before_the_major_group() -> None:
+    # Religious Workers, All Other (minor group 21-2000) has no related occupation with tasks:
+    # clergy and religious directors come before counsellors of another minor group.
+    with_tasks = {c: c[:7] for c in ("21-1011.00", "21-1012.00", "21-1013.00", "21-2011.00",
+                                     "21-2021.00")}  # fmt: skip
+    minor = {"21-2099.00": "21-2000", "21-2011.00": "21-2000", "21-2021.00": "21-2000",
+             "21-1011.00": "21-1000", "21-1012.00": "21-1000", "21-1013.00": "21-1000"}  # fmt: skip
+    got = choose_donors("21-2099.00", [], with_tasks, minor)
+    assert got == ("21-2011.00", "21-2021.00", "21-1011.00")
+
+
 def test_description_sentences_split_on_full_stops() -> None:
     text = "Lead troops in combat. Plan missions; brief crews. Operate radios."
     assert description_sentences(text) == [

@@ -39,7 +39,8 @@ __all__ = [
 ]
 
 # Bump with any change to the formula, the aggregation or the donor rule: it names the cache.
-RISK_VERSION = "risk-3"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5)
+RISK_VERSION = "risk-4"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5);
+# risk-4: donors of task-less occupations from the same SOC minor group before the major group
 MAX_DONORS = 3
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 
@@ -106,14 +107,18 @@ def choose_donors(
     major = code[:2]
     picks: list[str] = [r for r in related if r in with_tasks and minor_of.get(r) == minor]
     picks += [r for r in related if r in with_tasks and r[:2] == major and r not in picks]
-    if len(picks) < MAX_DONORS:
-        soc = code[:7]
-        for prefix in (soc[:6], minor, major):
-            for other in sorted(with_tasks):
-                if len(picks) >= MAX_DONORS:
-                    break
-                if other not in picks and other != code and other.startswith(prefix):
-                    picks.append(other)
+    broad = code[:6]  # "21-209" of 21-2099.00: the broad group 21-2090
+    levels = (
+        lambda other: other.startswith(broad),
+        lambda other: minor_of.get(other) == minor,  # minor codes read "21-2000"
+        lambda other: other[:2] == major,
+    )
+    for same_group in levels:
+        for other in sorted(with_tasks):
+            if len(picks) >= MAX_DONORS:
+                break
+            if other not in picks and other != code and same_group(other):
+                picks.append(other)
     return tuple(picks[:MAX_DONORS])
 
 

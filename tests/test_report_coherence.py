@@ -16,6 +16,7 @@ from ai_impact.render.markdown import render_markdown
 from ai_impact.reports import figures as fx
 from ai_impact.reports import narrative as nv
 from ai_impact.reports.build import build_report, exposure_breakdown
+from ai_impact.reports.description import describe_report
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.serialize import report_to_dict
 from ai_impact.reports.service import Analyses
@@ -160,3 +161,64 @@ def test_no_non_retail_occupation_is_labelled_retail(kb: KnowledgeBase) -> None:
             assert o.industry != "Retail", (o.code, o.industry_basis)
     assert kb.occupation("41-1011.00").industry == "Retail"
     assert kb.occupation("41-1012.00").industry == "Business & Administration"
+
+
+# What the words say about the figures (QA round 7)
+
+
+def test_growth_is_never_named_as_demand_pressure(analyses: Analyses) -> None:
+    """Restaurant cooks grow 14.9%: demand holds the score down, it does not drive it."""
+    cooks = analyses.report_for("35-2014.00")
+    demand = next(c for c in cooks.risk.components if c.key == "demand")
+    assert demand.value < 0.35
+    overview = " ".join(cooks.overview)
+    assert "hold it down" in overview or "holds it down" in overview
+    assert "driven mostly by demand" not in overview and "and demand pressure" not in overview
+
+
+def test_drivers_need_a_level_that_pushes_the_score_up() -> None:
+    from ai_impact.reports.model import RiskComponent
+
+    def comp(key: str, value: float, weight: float) -> RiskComponent:
+        return RiskComponent(key, key, value, weight, value * weight, f"{value}", "labels", key)
+
+    grows = (comp("exposure", 0.1, 0.35), comp("demand", 0.2, 0.2), comp("adoption", 0.3, 0.1))
+    text = nv.drivers_sentence(grows)
+    assert text.startswith("The score is driven mostly by adoption")
+    assert "demand" in text.split(";")[1]
+
+
+def test_cut_task_lists_say_how_many_are_shown(analyses: Analyses) -> None:
+    report = analyses.report_for("43-3031.00")  # bookkeeping clerks: more tasks than shown
+    e = report.changing.exposure
+    notes = {g.key: g.missing_reason for g in report.gaps}
+    assert len(report.tasks_at_risk) < e.n_exposed
+    assert f"of its {e.n_exposed} exposed tasks are listed" in notes["tasks_at_risk"]
+    md = render_markdown(report)
+    assert notes["tasks_at_risk"] in md and notes["safe_tasks"] in md
+
+
+def test_a_task_list_of_ones_own_keeps_every_statement(analyses: Analyses) -> None:
+    lines = [f"Reconcile vendor statement number {n} against the ledger" for n in range(14)]
+    lines += [f"Comfort the family of patient number {n} at the bedside" for n in range(10)]
+    report = describe_report(analyses.engine, "\n".join(lines), title="Clerk")
+    assert len(report.tasks_at_risk) + len(report.safe_tasks) == len(lines)
+
+
+def test_pay_of_a_shared_soc_code_is_named_as_the_group_s(analyses: Analyses) -> None:
+    report = analyses.report_for("35-3023.01")  # Baristas: paid as Fast Food and Counter Workers
+    notes = [g.missing_reason for g in report.gaps]
+    assert any("SOC 35-3023 (Fast Food and Counter Workers) as a whole" in n for n in notes)
+    assert any(n.startswith("BLS projects") and "as a whole" in n for n in notes)
+    own = analyses.report_for(RN)
+    assert not any("as a whole" in g.missing_reason for g in own.gaps)  # the group is RN itself
+
+
+def test_the_two_employment_counts_are_explained_when_they_differ(analyses: Analyses) -> None:
+    farm = analyses.report_for("45-2093.00")  # farmworkers: OEWS leaves out most farm work
+    assert any("every job including the self-employed" in g.missing_reason for g in farm.gaps)
+
+
+def test_civilian_occupations_are_offered_no_military_move(analyses: Analyses) -> None:
+    for code in ("43-5032.00", RN, SD):
+        assert not any(r.code.startswith("55-") for r in analyses.report_for(code).related)

@@ -126,10 +126,17 @@ def adaptation_items(
     own_score: float,
     capability: str | None,
     rated_from: str | None = None,
+    *,
+    any_exposed: bool = True,
 ) -> tuple[AdaptationItem, ...]:
-    """Skills, knowledge, technologies and transitions to build, each with why."""
+    """Skills, knowledge, technologies and transitions to build, each with why.
+
+    A skill "to pair with AI" is offered only when some of the tasks are exposed: its reason
+    says it carries the exposed work.
+    """
     items = _protective(skills, corr, "skill", 3, capability, rated_from)
-    items += _paired(skills, corr)
+    if any_exposed:
+        items += _paired(skills, corr)
     items += _protective(knowledge, corr, "knowledge", 2, None, rated_from, by_importance=True)
     kind = Counter(t.commodity_code for t in technologies)
     for t in _technologies(technologies, kind):

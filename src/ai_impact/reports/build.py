@@ -31,7 +31,7 @@ from ai_impact.reports.model import (
 from ai_impact.reports.related import related_entries
 from ai_impact.reports.salary import annual_gap, build_salary
 from ai_impact.reports.sources import method_note, source_refs
-from ai_impact.reports.tasks import DescribedTask, split_tasks
+from ai_impact.reports.tasks import DescribedTask, shown_notes, split_tasks
 from ai_impact.risk.blend import blend_rows
 from ai_impact.risk.build import RISK_VERSION, description_sentences
 from ai_impact.risk.formula import COMPONENTS, category_bounds
@@ -217,6 +217,48 @@ def rated_profile(
     return [], [], None, None
 
 
+EMPLOYMENT_GAP = 1.25  # projection base vs OEWS employment: a larger ratio is explained
+
+
+def shared_figure_notes(engine: Engine, occ: Any, salary: Any, proj: Any) -> list[Section]:
+    """Notes for pay and projections published for a SOC group that holds other O*NET
+    occupations too (Baristas are paid and projected as all Fast Food and Counter Workers)."""
+    notes = []
+    n_pay = engine.sharing.get(f"oews:{occ.oews_code}", 0)
+    title = {occ.soc: occ.soc_title, occ.broad_code: occ.broad_title}.get(occ.oews_code)
+    if salary is not None and n_pay > 1 and title != occ.title:  # not the group's own line
+        group = f"SOC {occ.oews_code}" + (f" ({title})" if title else "")
+        notes.append(
+            Section(
+                "salary",
+                f"OEWS publishes pay for {group} as a whole, which covers {n_pay} O*NET "
+                f"occupations; {occ.title} has no estimate of its own.",
+            )
+        )
+    n_proj = engine.sharing.get(f"nem:{occ.nem_code}", 0)
+    if proj is not None and n_proj > 1 and proj.title.lower() != occ.title.lower():
+        notes.append(
+            Section(
+                "outlook",
+                f"BLS projects {proj.title} ({proj.nem_code}) as a whole, which covers {n_proj} "
+                f"O*NET occupations; {occ.title} has no projection of its own.",
+            )
+        )
+    oews = salary.employment if salary is not None and salary.area == "United States" else None
+    base = proj.employment_2024 * 1000 if proj and proj.employment_2024 else None  # thousands
+    if oews and base and max(oews, base) > EMPLOYMENT_GAP * min(oews, base):
+        notes.append(
+            Section(
+                "outlook",
+                f"BLS projections start from {fx.number(base, 0)} jobs in 2024, every job "
+                f"including the self-employed; the {fx.number(oews, 0)} under pay are OEWS's "
+                "wage and salary jobs in the establishments it surveys, which leave out the "
+                "self-employed, private households and most farm work.",
+            )
+        )
+    return notes
+
+
 def outlook_section(title: str, p: Any, *, named: bool = False) -> Outlook | None:
     """The BLS 2024–34 outlook section, or None when BLS projects nothing for it."""
     if p is None:
@@ -252,7 +294,7 @@ def build_report(
     origin = None if task_codes == [occ.code] else {c: table.row(c).title for c in task_codes}
     described = occ if row.basis == "description" and len(parts) == 1 else None
     tasks, scores, acts = _tasks_of(engine, task_codes, row.adoption_pct, described)
-    at_risk, safe, n_exposed, _n_safe = split_tasks(tasks, scores, origin, acts)
+    at_risk, safe, n_exposed, n_safe = split_tasks(tasks, scores, origin, acts)
     # Every "N of its M tasks" on the page counts the tasks it lists. A blend or a set of donors
     # lists a statement they share once, where the table summed each occupation's count.
     row = replace(
@@ -261,7 +303,7 @@ def build_report(
         n_exposed=n_exposed,
         n_observed=sum(1 for s in scores if (getattr(s, "aei_share", None) or 0.0) > 0.0),
     )
-    gaps: list[Section] = []
+    gaps: list[Section] = shown_notes(len(at_risk), n_exposed, len(safe), n_safe)
     blended = len(parts) > 1
     risk = risk_summary(row, blended=blended)
     exposure = exposure_breakdown(row)
@@ -293,6 +335,8 @@ def build_report(
         adoption_all_sectors_pct=row.adoption_all_pct,
     )
     salary = salary_section(engine, occ, row, area, gaps)
+    if not blended:  # a blend's figures mix several groups; its members are named already
+        gaps += shared_figure_notes(engine, occ, salary, proj)
     tools = tool_entries(
         engine.tools, tasks, [s.beta for s in scores], acts, kb.technologies(occ.code)
     )
@@ -316,6 +360,7 @@ def build_report(
         row.score,
         capability,
         rated_from,
+        any_exposed=exposure.n_exposed > 0,
     )
     certs = certification_entries(
         engine.certifications,

@@ -37,6 +37,7 @@ from ai_impact.reports.build import (
     risk_summary,
     salary_section,
     section_gaps,
+    shared_figure_notes,
 )
 from ai_impact.reports.description_capability import with_text_capabilities
 from ai_impact.reports.description_match import (
@@ -177,7 +178,7 @@ def describe_report(
     cited_by_task = {scores[i].task: text for i, text in cited.items()}
     row = description_row(base, scores)
     tasks = [DescribedTask(-(i + 1), occ.code, t) for i, t in enumerate(split.tasks)]
-    at_risk, safe, _, _ = split_tasks(tasks, scores)
+    at_risk, safe, _, _ = split_tasks(tasks, scores, every=True)
     safe = tuple(
         replace(s, reason=safe_reason(s, labelled, cited_by_task, occ.title)) for s in safe
     )
@@ -206,6 +207,7 @@ def describe_report(
     )
     gaps: list[Section] = []
     salary = salary_section(engine, occ, row, area, gaps)
+    gaps += shared_figure_notes(engine, occ, salary, kb.projection(occ.code))
     techs = kb.technologies(occ.code)
     tools = tool_entries(engine.tools, tasks, [s.beta for s in scores], [], techs)
     skills, knowledge, rated_from, ratings_note = rated_profile(engine, occ, row)
@@ -218,7 +220,15 @@ def describe_report(
     )
     safer = [r for r in related if r.relation == "safer move"]
     adaptation = adaptation_items(
-        skills, knowledge, techs, engine.correlations, safer, row.score, capability, rated_from
+        skills,
+        knowledge,
+        techs,
+        engine.correlations,
+        safer,
+        row.score,
+        capability,
+        rated_from,
+        any_exposed=exposure.n_exposed > 0,
     )
     certs = certification_entries(
         engine.certifications,

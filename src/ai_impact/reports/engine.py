@@ -113,6 +113,16 @@ class Engine:
         return out
 
     @cached_property
+    def sharing(self) -> dict[str, int]:
+        """How many O*NET occupations share each OEWS code and each BLS projection code
+        (keys ``oews:…`` and ``nem:…``): those publish one figure for all of them."""
+        out: dict[str, int] = {}
+        for o in self.kb.occupations():
+            for key in (f"oews:{o.oews_code}", f"nem:{o.nem_code}"):
+                out[key] = out.get(key, 0) + 1
+        return out
+
+    @cached_property
     def tools(self) -> Any:
         """The AI tool catalogue, or None when it cannot be loaded (or is switched off)."""
         if not self.catalogues:

@@ -17,6 +17,7 @@ from ai_impact.reports.model import (
     SafeTask,
     TaskAtRisk,
 )
+from ai_impact.risk.formula import COMPONENTS
 
 __all__ = [
     "adoption_sentence",
@@ -29,6 +30,9 @@ __all__ = [
     "tasks_sentence",
     "usage_sentence",
 ]
+
+_PUSHES_FROM = {c.key: c.pushes_from for c in COMPONENTS}
+HOLDS_BELOW = 0.35  # a component this far under the middle of its 0–1 range holds the score down
 
 _CATEGORY_MEANING = {
     "very low": "AI reaches little of this work today",
@@ -50,16 +54,26 @@ def risk_sentence(title: str, risk: RiskSummary) -> str:
 
 
 def drivers_sentence(components: tuple[RiskComponent, ...]) -> str:
-    """Which components push the score up most, and which hold it down, by contribution."""
+    """Which components push the score up most, and which hold it down, by contribution.
+
+    A component drives the score only at a level that pushes it up (its formula's
+    ``pushes_from``: projected growth is never "demand pressure"); one well under the middle
+    of its range holds it down.
+    """
     ranked = sorted(components, key=lambda c: c.contribution, reverse=True)
-    top, second = ranked[0], ranked[1]
-    low = min(components, key=lambda c: c.value)
-    text = (
-        f"The score is driven mostly by {_name(top)} ({top.display}) and "
-        f"{_name(second)} ({second.display})"
-    )
-    if low.key not in (top.key, second.key) and low.value < 0.35:
-        text += f"; {_name(low)} holds it down ({low.display})"
+    drivers = [c for c in ranked if c.value >= _PUSHES_FROM.get(c.key, 0.25)][:2]
+    holders = sorted(
+        (c for c in components if c not in drivers and c.value < HOLDS_BELOW),
+        key=lambda c: c.value,
+    )[:2]
+    if drivers:
+        named = " and ".join(f"{_name(c)} ({c.display})" for c in drivers)
+        text = f"The score is driven mostly by {named}"
+    else:
+        text = "Nothing pushes the score up strongly"
+    if holders:
+        held = " and ".join(f"{_name(c)} ({c.display})" for c in holders)
+        text += f"; {held} {'holds' if len(holders) == 1 else 'hold'} it down"
     return text + "."
 
 

@@ -235,6 +235,9 @@ def _column(table: RiskTable, index: NeighbourIndex, name: str) -> NDArray[np.fl
     return np.asarray([np.nan if p is None else values[p] for p in pos])
 
 
+MILITARY = "55-"
+
+
 def related_entries(
     code: str,
     table: RiskTable,
@@ -242,16 +245,21 @@ def related_entries(
     index: NeighbourIndex,
     same_industry: Sequence[str],
 ) -> tuple[RelatedEntry, ...]:
-    """Safer moves, O*NET related, nearest occupations, same industry (no duplicates)."""
+    """Safer moves, O*NET related, nearest occupations, same industry (no duplicates).
+
+    A civilian occupation is offered no military one (SOC major group 55): BLS publishes no
+    pay or outlook for them and they are not a move within a civilian career.
+    """
     sim_of = index.similarity_of(code)
     seen = {code}
+    civilian = not code.startswith(MILITARY)
 
     def take(codes: Sequence[str], relation: str, limit: int) -> list[RelatedEntry]:
         out: list[RelatedEntry] = []
         for c in codes:
             if len(out) >= limit:
                 break
-            if c in seen or c not in table:
+            if c in seen or c not in table or (civilian and c.startswith(MILITARY)):
                 continue
             seen.add(c)
             out.append(_entry(table, c, relation, sim_of.get(c)))

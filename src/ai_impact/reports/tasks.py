@@ -11,10 +11,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ai_impact.reports.model import SafeTask, TaskAtRisk
+from ai_impact.reports.model import SafeTask, Section, TaskAtRisk
 from ai_impact.scoring.exposed import is_exposed
 
-__all__ = ["MAX_AT_RISK", "MAX_SAFE", "DescribedTask", "score_source", "split_tasks"]
+__all__ = [
+    "MAX_AT_RISK",
+    "MAX_SAFE",
+    "DescribedTask",
+    "score_source",
+    "shown_notes",
+    "split_tasks",
+]
 
 MAX_AT_RISK = 10
 MAX_SAFE = 8
@@ -75,11 +82,15 @@ def split_tasks(
     scores: Sequence[Any],
     origin: dict[str, str] | None = None,
     activities: Sequence[Any] = (),
+    *,
+    every: bool = False,
 ) -> tuple[tuple[TaskAtRisk, ...], tuple[SafeTask, ...], int, int]:
     """At-risk and safe tasks (shown ones) plus the counts of each over all tasks.
 
     ``origin`` maps an occupation code to its title when the tasks were borrowed from related
-    occupations; each entry then names the occupation it comes from.
+    occupations; each entry then names the occupation it comes from. Only the first
+    :data:`MAX_AT_RISK` / :data:`MAX_SAFE` are shown unless ``every`` (a user's own task list:
+    none of their statements is left out).
     """
     dwas: dict[int, list[str]] = {}
     for a in activities:
@@ -107,7 +118,7 @@ def split_tasks(
             evidence=s.timeline_reason + tail(t),
             source=score_source(s.source),
         )
-        for t, s in exposed[:MAX_AT_RISK]
+        for t, s in (exposed if every else exposed[:MAX_AT_RISK])
     )
     kept = tuple(
         SafeTask(
@@ -118,6 +129,26 @@ def split_tasks(
             reason=_safe_reason(s, dwas.get(t.task_id, []), t) + tail(t),
             source=score_source(s.source),
         )
-        for t, s in safe[:MAX_SAFE]
+        for t, s in (safe if every else safe[:MAX_SAFE])
     )
     return at_risk, kept, len(exposed), len(safe)
+
+
+def shown_notes(n_at_risk: int, n_exposed: int, n_kept: int, n_safe: int) -> list[Section]:
+    """Notes for task lists cut to their first entries: how many are shown of how many."""
+    notes = []
+    if 0 < n_at_risk < n_exposed:
+        notes.append(
+            Section(
+                "tasks_at_risk",
+                f"The {n_at_risk} most exposed of its {n_exposed} exposed tasks are listed.",
+            )
+        )
+    if 0 < n_kept < n_safe:
+        notes.append(
+            Section(
+                "safe_tasks",
+                f"{n_kept} of its {n_safe} tasks that stay human are listed, core tasks first.",
+            )
+        )
+    return notes

@@ -54,7 +54,11 @@ SCORE_SPAN = 9.0
 
 @dataclass(frozen=True, slots=True)
 class Component:
-    """One term of the risk formula: key, label, weight, source key and why it is there."""
+    """One term of the risk formula: key, label, weight, source key and why it is there.
+
+    ``pushes_from`` is the value (0–1) from which the component reads as pushing the score up
+    in a sentence: demand pressure only from 0.5, where employment stops growing.
+    """
 
     key: str
     label: str
@@ -62,6 +66,7 @@ class Component:
     source: str
     why: str
     short: str
+    pushes_from: float = 0.25
 
 
 COMPONENTS: tuple[Component, ...] = (
@@ -104,6 +109,7 @@ COMPONENTS: tuple[Component, ...] = (
         "ep",
         "Shrinking occupations absorb productivity gains as job losses; growing ones as output.",
         "demand pressure",
+        pushes_from=0.5,
     ),
 )
 

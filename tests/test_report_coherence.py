@@ -222,3 +222,16 @@ def test_the_two_employment_counts_are_explained_when_they_differ(analyses: Anal
 def test_civilian_occupations_are_offered_no_military_move(analyses: Analyses) -> None:
     for code in ("43-5032.00", RN, SD):
         assert not any(r.code.startswith("55-") for r in analyses.report_for(code).related)
+
+
+def test_model_scored_work_is_not_called_unexposed(analyses: Analyses) -> None:
+    """A military occupation read from its one-line description: no task passes P(E0) < 0.5,
+    yet the page shows work exposed; the sentences say both, and "its only task"."""
+    report = analyses.report_for("55-1019.00")
+    e = report.changing.exposure
+    assert e.n_tasks == 1 and e.n_exposed == 0 and e.exposed_share > 0.05
+    first, second = report.changing.sentences[:2]
+    assert first.startswith("Its only task is not more likely exposed")
+    assert fx.pct(e.exposed_share) in first
+    assert "With nothing exposed" not in second
+    assert "demand pressure" not in next(s for s in report.overview if "score is" in s)

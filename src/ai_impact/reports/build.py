@@ -231,8 +231,8 @@ def shared_figure_notes(engine: Engine, occ: Any, salary: Any, proj: Any) -> lis
         notes.append(
             Section(
                 "salary",
-                f"OEWS publishes pay for {group} as a whole, which covers {n_pay} O*NET "
-                f"occupations; {occ.title} has no estimate of its own.",
+                f"OEWS publishes pay for {group} as a whole, which covers other O*NET "
+                f"occupations too; {occ.title} has no estimate of its own.",
             )
         )
     n_proj = engine.sharing.get(f"nem:{occ.nem_code}", 0)
@@ -240,8 +240,8 @@ def shared_figure_notes(engine: Engine, occ: Any, salary: Any, proj: Any) -> lis
         notes.append(
             Section(
                 "outlook",
-                f"BLS projects {proj.title} ({proj.nem_code}) as a whole, which covers {n_proj} "
-                f"O*NET occupations; {occ.title} has no projection of its own.",
+                f"BLS projects {proj.title} ({proj.nem_code}) as a whole, which covers other "
+                f"O*NET occupations too; {occ.title} has no projection of its own.",
             )
         )
     oews = salary.employment if salary is not None and salary.area == "United States" else None

@@ -110,7 +110,8 @@ def figures_of(report: OccupationReport) -> dict[str, str]:
     ):
         add("labels", fx.pct(v))
     add("labels", fx.pct(e.labelled_share), str(e.n_exposed))
-    add("onet", str(e.n_tasks))
+    add("onet", str(e.n_tasks), str(e.n_tasks - e.n_exposed))
+    add("ai-impact", str(len(report.tasks_at_risk)), str(len(report.safe_tasks)))  # shown
     if e.ai_usage_share is not None:
         add("aei", fx.pct(e.ai_usage_share), str(e.n_observed_use))
     ch = report.changing

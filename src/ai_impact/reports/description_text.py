@@ -40,17 +40,23 @@ def header_note(
     if others:
         alt = " Other close occupations: " + "; ".join(f"{m.title} ({m.code})" for m in others)
         alt += "."
-    scored = "each scored by the task model"
-    if labelled == 1:
+    scored = "each scored by the task model" if n > 1 else "scored by the task model"
+    if n == 1 and labelled:
+        scored += " (it is word for word an O*NET task statement and keeps its label)"
+    elif labelled == 1:
         scored += " (1 of them is word for word an O*NET task statement and keeps its label)"
     elif labelled:
         scored += (
             f" ({labelled} of them are word for word O*NET task statements and keep their "
             "published labels)"
         )
-    return (
+    opening = (
         f"The {n} tasks below are the statements of your job description, {scored}. "
-        f"Observed AI use, the industry's AI adoption, demand, pay, outlook, skills, "
+        if n > 1
+        else f"The task below is the one statement of your job description, {scored}. "
+    )
+    return (
+        opening + "Observed AI use, the industry's AI adoption, demand, pay, outlook, skills, "
         f"certifications and related occupations are those of {occ.title} ({occ.code}), "
         f"{_confidence_words(best.confidence)} for {found}.{alt}"
     )

@@ -32,6 +32,7 @@ __all__ = [
 ]
 
 _PUSHES_FROM = {c.key: c.pushes_from for c in COMPONENTS}
+SOME_EXPOSURE = 0.05  # "work exposed" from which unexposed tasks are not called unexposed work
 HOLDS_BELOW = 0.35  # a component this far under the middle of its 0–1 range holds the score down
 
 _CATEGORY_MEANING = {
@@ -61,7 +62,7 @@ def drivers_sentence(components: tuple[RiskComponent, ...]) -> str:
     of its range holds it down.
     """
     ranked = sorted(components, key=lambda c: c.contribution, reverse=True)
-    drivers = [c for c in ranked if c.value >= _PUSHES_FROM.get(c.key, 0.25)][:2]
+    drivers = [c for c in ranked if c.value > _PUSHES_FROM.get(c.key, 0.25)][:2]
     holders = sorted(
         (c for c in components if c not in drivers and c.value < HOLDS_BELOW),
         key=lambda c: c.value,
@@ -86,8 +87,19 @@ def exposure_sentence(exp: ExposureBreakdown) -> str:
     """How much of the work is exposed, and how (LLM alone versus with tools)."""
     level = fx.exposure_level(exp.beta)
     if exp.n_exposed == 0:
+        tasks = (
+            "Its only task is not" if exp.n_tasks == 1 else f"None of its {exp.n_tasks} tasks is"
+        )
+        if exp.exposed_share < SOME_EXPOSURE:
+            return (
+                f"{tasks} rated exposed to large language models "
+                f"(β {exp.beta:.2f}, {level} exposure)."
+            )
+        # Model-scored tasks carry probabilities: none more likely exposed than not, yet the
+        # chances add up to part of the work (the "work exposed" figure of the page).
         return (
-            f"None of its {exp.n_tasks} tasks is rated exposed to large language models "
+            f"{tasks} more likely exposed to large language models than not, but the task "
+            f"model gives {fx.pct(exp.exposed_share)} of the work a chance of exposure "
             f"(β {exp.beta:.2f}, {level} exposure)."
         )
     if exp.share_llm_alone >= exp.share_with_tools:
@@ -108,7 +120,7 @@ def exposure_sentence(exp: ExposureBreakdown) -> str:
 
 def substitution_sentence(exp: ExposureBreakdown) -> str:
     """Whether the exposed work is the kind AI completes alone or the kind it assists."""
-    if exp.n_exposed == 0:
+    if exp.n_exposed == 0 and exp.exposed_share < SOME_EXPOSURE:
         return (
             f"With nothing exposed, the substitution potential is {fx.pct(exp.substitution_share)}."
         )

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from ai_impact.db import KnowledgeBase
+from ai_impact.errors import InputError
 from ai_impact.reports.description_lines import (
     BENEFIT,
     COMPANY,
@@ -390,3 +391,14 @@ def test_a_person_specification_is_a_requirements_section() -> None:
     split = split_description(text)
     assert split.tasks == ("Conduct stock counts.",)
     assert SetAside("Previous experience in a supervisory role.", REQUIREMENT) in split.set_aside
+
+
+def test_markup_is_not_words() -> None:
+    assert size_problem("<script>alert(1)</script>") == "too short"
+    assert size_problem("<b>Reconcile</b> the monthly bank statements") is None
+
+
+def test_text_mostly_outside_the_latin_alphabet_is_refused() -> None:
+    with pytest.raises(InputError, match="written in English"):
+        split_description("設計レビューを行う。\nПишите код на Python каждый день.")
+    assert split_description("Prepare crème brûlée and café menus for the week").tasks

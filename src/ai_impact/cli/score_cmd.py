@@ -25,7 +25,7 @@ from ai_impact.scoring import TaskScore
 from ai_impact.settings import Settings
 from ai_impact.textfile import read_text_input
 
-EMPTY = "empty task text"
+EMPTY = "not scored: empty task text"
 _RULE = (
     f"a task needs {MIN_WORDS}–{MAX_WORDS} words, {MIN_WORDS - 1} when it opens with a verb "
     "('Bathe patients'), as in analyze --description-file"
@@ -82,7 +82,7 @@ def _jsonl(lines: list[str], adoption_pct: float | None, settings: Settings) -> 
         elif i in notes:
             record = _not_scored_line(text, notes[i])
         else:
-            record = {"task": "", "error": EMPTY}
+            record = _not_scored_line("", EMPTY)
         typer.echo(json.dumps(record, ensure_ascii=False))
 
 
@@ -121,7 +121,7 @@ def score_tasks(
     ] = None,
     batch: Annotated[
         Path | None,
-        typer.Option("--batch", help="Text file, one task per line (blank lines → error lines)."),
+        typer.Option("--batch", help="Text file, one task per line (blank: a 'not scored' line)."),
     ] = None,
     fmt: Annotated[ScoreFormat, typer.Option("--format", help="table | jsonl")] = (
         ScoreFormat.table
@@ -137,7 +137,7 @@ def score_tasks(
     A text too short or too long to read as a task (3–60 words; 2 when it opens with a verb,
     'Bathe patients' — the rule of analyze --description-file) is not scored: the table says
     so, and its JSONL line has null exposure, beta, automation and timeline and a "note". Every
-    input line still gives one JSONL line; a blank line gives {"task": "", "error": ...}.
+    input line still gives one JSONL line, a blank one a "not scored" line of the same shape.
     """
     settings = settings_from(db)
     if batch is not None and texts:

@@ -270,12 +270,33 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(",;").strip()
 
 
+MARKUP = re.compile(r"<[^<>]{1,200}>")
+MAX_OTHER_SCRIPT = 0.5  # share of letters outside the Latin alphabet from which text is refused
+
+
+def _check_script(text: str) -> None:
+    """Refuse text written mostly outside the Latin alphabet: the task model, the title index
+    and O*NET are English, and such text would be read from its few Latin words."""
+    letters = [c for c in text if c.isalpha()]
+    other = sum(1 for c in letters if not ("A" <= c <= "Z" or "a" <= c <= "z" or c in LATIN))
+    if letters and other / len(letters) > MAX_OTHER_SCRIPT:
+        raise InputError(
+            "The job description is mostly not in the Latin alphabet; ai-impact reads job "
+            "descriptions written in English (O*NET's language).",
+            hint="Paste an English version of the duties.",
+        )
+
+
+LATIN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœŒ")
+
+
 def size_problem(statement: str) -> str | None:
     """Why a text is not read as a task statement — "too short" or "too long" — or None.
 
-    Three to 60 words, with a letter in each; two will do when the statement opens with a
-    verb ("Bathe patients"). The one rule for a pasted description and ``score-tasks``."""
-    n = len(WORD.findall(statement))
+    Three to 60 words, with a letter in each, markup tags left out; two will do when the
+    statement opens with a verb ("Bathe patients"). The one rule for a pasted description and
+    ``score-tasks``."""
+    n = len(WORD.findall(MARKUP.sub(" ", statement)))  # "<script>…</script>" is no words
     if n > MAX_WORDS:
         return "too long"
     if n >= MIN_WORDS or (n == MIN_WORDS - 1 and starts_with_verb(statement)):
@@ -297,6 +318,7 @@ def split_description(text: str) -> SplitText:
             "The job description is empty.",
             hint="Paste the duties of the job, one per line or as sentences.",
         )
+    _check_script(text)
     title = None
     aside: list[SetAside] = []
     first = LIST_MARKER.sub("", lines[0]).strip()

@@ -106,6 +106,19 @@ def test_abbreviation_table_loads(abbr) -> None:  # type: ignore[no-untyped-def]
         ("Cleaner", {"37-2011.00"}),  # the table's, not Cleaners of Vehicles (also "Cleaner")
         ("Janitor", {"37-2011.00"}),
         ("Medical Lab Scientist", {"29-2011.00"}),  # clinical lab, not research scientists
+        # QA round 7: British, Australian and military titles (were machine operators, buyers,
+        # sewing machine operators, animal caretakers, combat occupations)
+        ("Carer", {"31-1122.00"}),  # not respelled "carder"
+        ("Senior Care Assistant", {"31-1122.00"}),
+        ("Tradesman", {"49-9071.00"}),
+        ("Joiner", {"47-2031.00"}),
+        ("Fitter and Turner", {"51-4041.00"}),
+        ("Dental Nurse", {"31-9091.00"}),
+        ("Council Planning Officer", {"19-3051.00"}),
+        ("HGV Class 1 Driver", {"53-3032.00"}),
+        ("Army Combat Medic", {"29-2042.00", "29-2043.00"}),
+        ("Mortgage Underwriter", {"13-2072.00"}),  # O*NET files it under Loan Officers
+        ("Funeral Director", {"39-4031.00"}),
     ],
 )
 def test_resolves_sensibly_with_alternatives(

@@ -402,3 +402,22 @@ def test_text_mostly_outside_the_latin_alphabet_is_refused() -> None:
     with pytest.raises(InputError, match="written in English"):
         split_description("設計レビューを行う。\nПишите код на Python каждый день.")
     assert split_description("Prepare crème brûlée and café menus for the week").tasks
+
+
+def test_a_framing_line_with_a_place_and_an_aside_names_the_job() -> None:
+    split = split_description(
+        "My job (strata manager, Sydney) - what I actually do each week:\n"
+        "* prepare agendas and minutes for strata committee meetings\n"
+        "* lodge insurance claims for water leaks\n"
+    )
+    assert split.title is not None and split.title.lower().startswith("strata manager")
+    assert all("My job" not in t for t in split.tasks)
+
+
+def test_essential_and_desirable_lines_are_requirements() -> None:
+    split = split_description(
+        "Main duties\n- Assist patients with washing and dressing\n- Record observations\n"
+        "Essential: NVQ Level 3 in Health and Social Care or Care Certificate.\n"
+        "Desirable: phlebotomy experience\n"
+    )
+    assert len(split.tasks) == 2

@@ -94,6 +94,7 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
         rf"what (?:we{APOS}re|we are) looking for|what we need|who you are|about you|"
         rf"you (?:have|bring|are|might also have|may also have)|(?:the )?ideal candidate|"
         r"nice[- ]to[- ]haves?|(?:bonus|extra) points?|must[- ]haves?|"
+        r"(?:essential|desirable)(?: (?:criteria|requirements|skills))?|"
         r"(?:person|candidate|job) spec(?:ification)?|"
         r"physical (?:demands|requirements)|pluses|a plus|preferred|"
         r"(?:knowledge|skills),? (?:skills )?(?:and|&) abilities|ksas?",
@@ -221,7 +222,15 @@ _ORG = re.compile(
     _RE,
 )
 _NAME_GLUE = frozenset({"of", "the", "and", "for", "at", "in", "on", "de", "la", "du", "und"})
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|fall|"
+    r"winter)"
+)
 _LOGISTICS = re.compile(
+    # a line that is only dates: "October to December 2025.", "Jan–Mar 2026", "Summer 2026"
+    rf"^(?:from\s+)?{_MONTH}(?:\s+\d{{4}})?(?:\s*(?:to|until|through|[-–—])\s*{_MONTH})?"
+    r"(?:\s+\d{4})?\s*[.!]?$|"
     r"^(?:location|schedule|shift|hours|job type|employment type|department|reports to|"
     r"travel|start date|pay|salary|benefits)\s*:|\bfull[- ]time\b|\bpart[- ]time\b|"
     r"^(?:remote|hybrid|on-?site)\b|"
@@ -235,6 +244,10 @@ _LOGISTICS = re.compile(
 # Partner will ...", "Reporting to the CFO." ("Reporting to the board on budget variance", a
 # CV's gerund duty, names no one by title and goes on with "on").
 _REPORTING_LINE = re.compile(
+    # who the post works under, said to the reader: "You will work under the supervision of
+    # registered nurses to ..." (an O*NET statement never opens with "you")
+    r"^(?i:you(?:[’']ll| will)? (?:work|be working|be) (?:closely )?(?:under|alongside) "
+    r"(?:the )?(?:direct )?(?:supervision|direction|guidance|leadership)\b)|"
     r"^(?i:reporting (?:directly )?(?:in)?to (?:the |a |an |our )?)"
     r"(?:[^,]{1,60},\s*(?i:you|the|this|our|we|they|he|she)\b|"
     r"(?:[A-Z][\w&.'’/-]*(?:\s+(?:of|and|&|for)\b)?\s*)+[.;]?$)"

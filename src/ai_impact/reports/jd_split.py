@@ -87,7 +87,7 @@ _FRAME_TEXT = (
     "my our your the a an this what i do weekly daily monthly typical usual regular current "
     "normal everyday main key work works job jobs task tasks duty duties responsibilities "
     "role day days week month list to-do things of in at as for on working workload routine "
-    "activities"
+    "activities actually really usually each every here here's is are look looks like"
 )
 _FRAME_WORDS = frozenset(_FRAME_TEXT.split())
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“(]?[A-Z0-9])")

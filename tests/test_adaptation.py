@@ -71,7 +71,7 @@ def test_knowledge_comes_from_the_occupation_s_core_areas_most_important_first()
 
 
 def test_a_skill_to_pair_with_ai_needs_exposed_tasks() -> None:
-    """"Central to the exposed tasks" is offered only when some task is exposed."""
+    """ "Central to the exposed tasks" is offered only when some task is exposed."""
     skills = [_Rating("2.A.1.a", "Reading Comprehension", 4.0, 4.0)]
     corr = {"2.A.1.a": 0.9}
     paired = adaptation_items(skills, [], [], corr, [], 4.0, None)

@@ -80,15 +80,20 @@ def _overview(r: OccupationReport) -> list[str]:
 
 def _changing(r: OccupationReport) -> list[str]:
     out = ["## How AI is changing the profession", "", _t(" ".join(r.changing.sentences)), ""]
-    out += ["| Component | Value | Weight | Adds to score |", "|---|---|---|---|"]
+    out += [
+        "| Component | Value | On 0–1 | Weight | Adds to score |",
+        "|---|---|---|---|---|",
+    ]
     for c in r.risk.components:
         out.append(
-            f"| {_cell(c.label)} | {_cell(c.display)} | {fx.pct(c.weight)} | {c.points:+.2f} |"
+            f"| {_cell(c.label)} | {_cell(c.display)} | {c.value:.2f} | {fx.pct(c.weight)} | "
+            f"{c.points:+.2f} |"
         )
     out += [
         "",
-        "Risk = 1 + 9 × Σ weight × value; risk is not exposure, and neither is a forecast of "
-        "job loss.",
+        "Risk = 1 + 9 × Σ weight × value on 0–1 (β divided by 0.85, adoption relative to the "
+        "fastest sector, demand 0.5 at no change); risk is not exposure, and neither is a "
+        "forecast of job loss.",
         "",
     ]
     return out

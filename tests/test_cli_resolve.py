@@ -76,3 +76,15 @@ def test_one_title_nothing_fits_exits_4_in_every_format(runner: CliRunner) -> No
         runner.invoke(app, ["resolve", "asdfghjkl qwrtzp", "--format", "json"]).output
     )
     assert body["candidates"] == [] and "No occupation matches" in body["message"]
+
+
+def test_jsonl_confidence_is_rounded_to_four_decimals(runner: CliRunner, tmp_path: Path) -> None:
+    """15-2051 is two occupations: the second's 1/3 is written 0.3333, as the API writes it."""
+    src = tmp_path / "codes.txt"
+    src.write_text("15-2051\n", encoding="utf-8")
+    for fmt in ("jsonl", "json"):
+        result = runner.invoke(app, ["resolve", "--batch", str(src), "--top", "2", "--format", fmt])
+        assert result.exit_code == 0, result.output
+        line = json.loads(result.output.splitlines()[0])
+        line = line[0] if isinstance(line, list) else line
+        assert [c["confidence"] for c in line["candidates"]] == [1.0, 0.3333], fmt

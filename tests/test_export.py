@@ -318,3 +318,25 @@ def test_404_page_under_a_base_url_path(tmp_path: Path, monkeypatch: pytest.Monk
         # the same page written without --base-url points at the host's root instead
         build_site(site)
         assert 'href="/industries/index.html"' in (site / "404.html").read_text()
+
+
+def test_limited_export_offers_only_examples_it_can_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--limit leaves occupations out: the home page's "Try:" searches find exported ones."""
+    fake.install(monkeypatch)
+
+    def tries(site: Path) -> list[str]:
+        html = (site / "index.html").read_text()
+        block = html.split('<p class="examples">Try:')[1].split("</p>")[0]
+        return re.findall(r">([^<]+)</a>", block)
+
+    build_site(tmp_path / "one", limit=1)  # Data Scientists only
+    assert tries(tmp_path / "one") == ["Data Scientists"]
+    build_site(tmp_path / "two", limit=2)  # and Registered Nurses, a curated example
+    assert tries(tmp_path / "two") == ["Registered nurse", "Data Scientists"]
+
+
+def test_industry_pages_carry_the_industry_description(site: Path) -> None:
+    page = (site / "industries" / "technology.html").read_text()
+    assert '<p class="lead">Software, data and computing.</p>' in page

@@ -159,7 +159,8 @@ def test_compare_side_by_side(client: TestClient) -> None:
     assert both.status_code == 200
     one = client.get("/compare", params={"codes": DS})
     assert one.status_code == 422
-    assert "Compare needs 2 to 4 occupation codes; got 1." in one.text
+    assert "Compare takes 2 to 4 occupations; got 1. Add another title or code." in one.text
+    assert f'name="codes" type="text" value="{DS}"' in one.text  # kept in the form
 
 
 def test_methodology_and_sources(client: TestClient) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -112,3 +113,80 @@ def test_hourly_only_pay_chart_sets_the_area_beside_the_nation(client: TestClien
         "90th percentile $97.95 an hour."
     ) in html
     assert "<dd>$20.80–$97.95 an hour</dd>" in html
+
+
+def test_industry_descriptions_come_from_the_catalogue(client: TestClient) -> None:
+    """API, page and (through the same ``api.industries``) the export carry the catalogue's text."""
+    from ai_impact.db.files import INDUSTRY_CATALOG
+    from ai_impact.sources.industries import load_industries
+
+    settings = client.app.state.settings  # type: ignore[attr-defined]
+    catalog = load_industries(settings.data_dir / INDUSTRY_CATALOG)
+    expected = {i.slug: i.description for i in catalog.industries}
+    got = {
+        i["slug"]: i["description"] for i in client.get("/api/v1/industries").json()["industries"]
+    }
+    assert got == {slug: expected[slug] for slug in got} and all(got.values())
+    tech = expected["technology"]
+    assert client.get("/api/v1/industries/technology").json()["industry"]["description"] == tech
+    assert f'<p class="lead">{tech}</p>' in client.get("/industry/technology").text
+    assert {i.slug: i.description for i in api.industries(settings=settings)} == got
+
+
+def test_openings_are_people_in_the_table_and_thousands_in_the_report(
+    client: TestClient,
+) -> None:
+    """The documented units: the same BLS figure, ×1000 in the table."""
+    row = next(
+        r for r in client.get("/api/v1/occupations").json()["occupations"] if r["code"] == DS
+    )
+    outlook = client.get(f"/api/v1/occupations/{DS}").json()["outlook"]
+    assert row["openings_annual"] == round(outlook["openings_annual"] * 1000)
+    assert outlook["employment_2034"] - outlook["employment_2024"] == pytest.approx(
+        outlook["employment_change_num"], abs=0.11
+    )
+
+
+def test_errors_give_web_hints_not_cli_ones(client: TestClient) -> None:
+    body = client.get("/api/v1/occupations/99-9999.00").json()
+    assert body["error"] == (
+        "No occupation has code '99-9999.00'. Codes look like 15-2051.00 or 15-2051; list them "
+        "with /api/v1/occupations."
+    )
+    industry = client.get("/api/v1/industries/nope").json()["error"]
+    assert industry == "No industry has the slug 'nope'. List them with /api/v1/industries."
+    page = client.get("/industry/nope").text
+    assert "List them with the industries page (/industries)." in page
+    assert "api.industries()" not in page
+    area = client.get(f"/api/v1/occupations/{DS}", params={"area": "Brooklyn"}).json()["error"]
+    assert "  " not in area and area.startswith("No OEWS area matches 'Brooklyn'. Use a state")
+
+
+@pytest.mark.parametrize(
+    ("area", "name"),
+    [("Boise", "Boise City, ID"), ("Boise, ID", "Boise City, ID"),
+     ("Honolulu", "Urban Honolulu, HI"), ("NYC", "New York-Newark-Jersey City, NY-NJ"),
+     ("New York City", "New York-Newark-Jersey City, NY-NJ")],
+)  # fmt: skip
+def test_common_cities_name_their_pay_area(client: TestClient, area: str, name: str) -> None:
+    r = client.get(f"/api/v1/occupations/{DS}", params={"area": area})
+    assert r.status_code == 200, r.text
+    assert r.json()["salary"]["area"] == name
+
+
+def test_resolve_rounds_confidence_to_four_decimals(client: TestClient) -> None:
+    body = client.get("/api/v1/resolve", params={"q": "15-2051", "top": 2}).json()
+    assert [c["confidence"] for c in body["candidates"]] == [1.0, 0.3333]
+    nothing = client.get("/api/v1/resolve", params={"q": "asdfghjkl qwrtzp"})
+    assert nothing.status_code == 200 and nothing.json()["candidates"] == []
+
+
+def test_an_ambiguous_compare_entry_keeps_the_comparison(client: TestClient) -> None:
+    r = client.get("/compare", params={"codes": "manager,nurse"})
+    assert r.status_code == 300
+    links = re.findall(r'<a href="([^"]*)" class="cand">', r.text)
+    assert links[0] == "/compare?codes=11-9199.00,nurse"
+    assert all(x.startswith("/compare?codes=") and x.endswith(",nurse") for x in links)
+    main = r.text.split('<main id="main"')[1].split("</main>")[0]
+    assert "Run again" not in main and "ai-impact " not in main
+    assert client.get(links[0]).status_code == 200

@@ -276,3 +276,44 @@ def test_markdown_page(report: Any) -> None:
     assert "| Blorf | 3 | needs review | No occupation matches 'Blorf'. |" in page
     assert "Exposure is not job loss" in page
     assert "## Sources\n\n- O*NET 30.3, 2025. CC BY 4.0." in page
+
+
+def test_fte_rosters_count_full_time_equivalents_everywhere() -> None:
+    """QA6 #3: an FTE column of 2.5 and 0.5 is 3 FTE of hours and payroll, and says so."""
+    roster = parse_roster(
+        "title,FTE,annual_pay,team\nAccountant,2.5,80000,Fin\nAccountant,0.5,,Fin\n"
+        "Data Entry Keyer,1,40000,Ops\n"
+    )
+    report = analyze_roster(roster, FakeLibrary())
+    acc, keyer = report.roles
+    assert (acc.headcount, acc.headcount_with_pay, keyer.headcount) == (3.0, 2.5, 1)
+    assert acc.hours_at_risk == pytest.approx(3 * 2080 * 0.2)
+    assert acc.payroll == pytest.approx(200_000.0)  # 80,000 × 2.5 FTE
+    assert acc.mean_pay == pytest.approx(80_000.0)
+    assert report.fte and report.totals.headcount == 4
+    doc = to_dict(report)
+    assert (doc["summary"]["headcount"], doc["summary"]["headcount_unit"]) == (4, "FTE")
+    assert type(doc["summary"]["headcount"]) is int  # 4, not 4.0
+    assert [r["headcount"] for r in doc["roles"]] == [3, 1]
+    assert doc["roles"][0]["pay"]["headcount_with_pay"] == 2.5
+    assert next(csv.DictReader(io.StringIO(to_csv(report))))["headcount_with_pay"] == "2.5"
+    page = to_markdown(report)
+    assert page.startswith("# AI exposure of a workforce: 4 FTE in 2 roles\n")
+    assert "| FTE | 4 (0 to review) |" in page
+    assert "| Annual payroll | $240,000 (3.5 FTE with pay in the roster) |" in page
+    assert "full-time equivalents" in " ".join(report.notes)
+    half = analyze_roster(parse_roster("title,fte\nAccountant,0.25\n"), FakeLibrary())
+    assert to_markdown(half).startswith("# AI exposure of a workforce: 0.25 FTE in 1 role\n")
+    # a roster of people still says people, with int headcounts
+    people = analyze_roster(parse_roster(ROSTER), FakeLibrary())
+    assert to_dict(people)["summary"]["headcount_unit"] == "people"
+    assert type(people.totals.headcount) is int
+
+
+def test_pay_of_zero_and_placeholders_do_not_lower_the_mean() -> None:
+    """QA6 #2: 0 and 'N/A' are no pay: the mean is over the people whose pay is given."""
+    roster = parse_roster(
+        "title,headcount,salary\nAccountant,2,80000\nAccountant,3,0\nAccountant,1,N/A\n"
+    )
+    (acc,) = analyze_roster(roster, FakeLibrary()).roles
+    assert (acc.headcount, acc.headcount_with_pay, acc.mean_pay) == (6, 2, 80_000.0)

@@ -32,7 +32,12 @@ def test_header_synonyms_and_number_formats() -> None:
         "location": "Work State",
         "code": "O*NET Code",
     }
-    assert parsed.notes == ("Ignored columns: 'Employee Name'.",)
+    assert parsed.notes == (
+        "Ignored columns: 'Employee Name'.",
+        "Headcount is read from the 'FTE' column as full-time equivalents: fractions such as 2.5 "
+        "are kept, and totals, hours (FTE × 2,080) and payroll (pay × FTE) count FTE, not people.",
+    )
+    assert parsed.fte
     first, second = parsed.rows
     assert (first.line, first.title, first.headcount, first.annual_pay) == (
         2,
@@ -92,7 +97,8 @@ def test_every_bad_row_is_reported_with_its_line() -> None:
         "line 4: headcount 'two' is not a whole number of at least 1",
         "line 5: headcount '0' is not a whole number of at least 1; "
         "annual pay '-5' is not a number of at least 0",
-        "line 6: headcount '1.5' is not a whole number of at least 1; "
+        "line 6: headcount '1.5' is not a whole number of at least 1 (for full-time "
+        "equivalents, name the column FTE); "
         "code '15-20' is not an O*NET-SOC code like 15-1252.00 or 15-1252",
         "line 8: headcount 'Sales' is not a whole number of at least 1; code '90000' is not an "
         "O*NET-SOC code like 15-1252.00 or 15-1252; 5 fields for 4 columns (a title with a comma "
@@ -398,3 +404,202 @@ def test_annual_and_hourly_pay_that_disagree_are_noted_and_annual_wins() -> None
         "line 4: hourly_pay could not be read and was ignored; annual_pay was used."
     ) in parsed.notes
     assert not any("line 3" in n for n in parsed.notes)
+
+
+# -- QA6: totals rows, pay that says "no pay", FTE, Excel's sep= line, JSON rows, digits --------
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Total:",
+        "Totals:",
+        "Total headcount",
+        "TOTAL ALL DEPARTMENTS",
+        "Grand Total:",
+        "grand total",
+        "Sub-total",
+        "SUBTOTAL",
+        "Sum of Headcount",
+        "(Total)",
+        "Finance Total",  # Excel's Subtotal command
+    ],
+)
+def test_totals_rows_in_any_spelling_are_skipped_with_a_note(label: str) -> None:
+    parsed = parse_roster(f"title,headcount\nNurse,2\nClerk,3\n{label},5\n")
+    assert [(r.title, r.headcount) for r in parsed.rows] == [("Nurse", 2), ("Clerk", 3)]
+    (note,) = parsed.notes
+    assert note.startswith(f"line 4: skipped a totals row ('{label}')")
+
+
+def test_titles_that_start_like_a_total_but_are_roles_are_kept() -> None:
+    titles = [
+        "Total Rewards Manager",
+        "Total Loss Claims Adjuster",
+        "Total Joint Orthopedic Surgeon",
+        "Summer Intern",
+        "Totalizer Operator",
+    ]
+    parsed = parse_roster("title,headcount\n" + "".join(f"{t},1\n" for t in titles))
+    assert [r.title for r in parsed.rows] == titles
+    assert parsed.notes == ()
+
+
+def test_a_code_keeps_a_row_and_the_note_says_how() -> None:
+    parsed = parse_roster(
+        "title,headcount,code\nTotal Benefits Lead,2,\nTotal Benefits Lead,1,11-3111.00\n"
+    )
+    assert [(r.line, r.code) for r in parsed.rows] == [(3, "11-3111.00")]
+    assert parsed.notes == (
+        "line 2: skipped a totals row ('Total Benefits Lead'); if it is a role, give the row "
+        "its O*NET-SOC code.",
+    )
+
+
+def test_subtotal_rows_with_the_label_in_the_team_and_many_totals_make_one_note() -> None:
+    text = (
+        "title,headcount,team\nNurse,2,Care\nAide,1,Care\n,3,Care Total\nClerk,4,Office\n"
+        ",4,Office Total\nGrand Total,7,\n"
+    )
+    parsed = parse_roster(text)
+    assert sum(r.headcount for r in parsed.rows) == 7
+    assert parsed.notes == (
+        "line 4, line 6, line 7: skipped 3 totals rows ('Care Total', 'Office Total', "
+        "'Grand Total'); a role among them is kept when the row gives its O*NET-SOC code.",
+    )
+
+
+def test_a_roster_of_totals_only_says_so() -> None:
+    with pytest.raises(InputError) as err:
+        parse_roster("title,headcount\nTotal:,5\n")
+    assert err.value.message == (
+        "The roster has no rows to analyse: every row is a totals row (line 2)."
+    )
+
+
+@pytest.mark.parametrize("cell", ["N/A", "-", "TBD", "n/a", "—", "?", "#N/A", "confidential"])
+def test_pay_that_says_no_pay_is_blank_and_noted(cell: str) -> None:
+    parsed = parse_roster(f"title,headcount,salary\nNurse,2,80000\nClerk,1,{cell}\n")
+    assert [r.annual_pay for r in parsed.rows] == [80000.0, None]
+    assert parsed.notes == (
+        f"line 3: pay written as '{cell}' was read as a blank cell, not as pay.",
+    )
+
+
+def test_blank_pay_note_lists_every_row_and_cell() -> None:
+    text = "title,salary,hourly rate\nA,N/A,\nB,-,\nC,50000,TBD\nD,?,20\n"
+    parsed = parse_roster(text)
+    assert [r.annual_pay for r in parsed.rows] == [None, None, 50000.0, 20 * 2080]
+    assert parsed.notes == (
+        "line 2, line 3, line 4, line 5: pay written as 'N/A', '-', 'TBD', '?' was read as "
+        "a blank cell, not as pay.",
+    )
+
+
+def test_pay_of_zero_is_no_pay_and_noted() -> None:
+    """docs/workforce.md: pay under $1,000 is always noted; 0 is no pay, not a $0 salary."""
+    parsed = parse_roster("title,headcount,salary\nNurse,1,80000\nNurse,1,0\nNurse,1,$0/hr\n")
+    assert [r.annual_pay for r in parsed.rows] == [80000.0, None, None]
+    assert parsed.notes == (
+        "line 3, line 4: pay of 0 was read as no pay (a blank cell), not averaged in as $0; "
+        "leave pay blank when it is not known.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("cell", "what"),
+    [("40 hours", "hours"), ("40 hrs", "hours"), ("5 years", "years"), ("3 yrs", "years")],
+)
+def test_a_number_of_hours_or_years_is_not_pay(cell: str, what: str) -> None:
+    assert _pay(cell).problems == (
+        f"line 2: annual pay '{cell}' is a number of {what}, not pay; write pay a year (85000, "
+        "$85k) or an hour ($21.50/hr)",
+    )
+    # a rate still reads: '$40 hr', '40/hr', '40 per hour'
+    for rate in ("$40 hr", "40/hr", "40 per hour", "40 hour"):
+        assert _pay(rate).rows[0].annual_pay == 40 * 2080
+
+
+@pytest.mark.parametrize("cell", ["1_000", "1e3", "1E+03", "inf", "nan", "0x10"])
+def test_headcount_is_written_in_digits(cell: str) -> None:
+    """Python's literals are not spreadsheet numbers: '1_000' and '1e3' were read as 1000."""
+    assert read_roster(f"title,headcount\nNurse,{cell}\n").problems == (
+        f"line 2: headcount '{cell}' is not a whole number of at least 1",
+    )
+
+
+@pytest.mark.parametrize(("cell", "n"), [("1,200", 1200), ("3.0", 3), ("1.200", 1200), ("7", 7)])
+def test_headcount_in_spreadsheet_digits_is_read(cell: str, n: int) -> None:
+    (row,) = parse_roster(f'title,headcount\nNurse,"{cell}"\n').rows
+    assert row.headcount == n and type(row.headcount) is int
+
+
+def test_an_fte_column_keeps_fractions_and_says_so() -> None:
+    parsed = parse_roster('title,FTE\nNurse,2.5\nClerk,"0,5"\nCook,3\n')
+    assert [r.headcount for r in parsed.rows] == [2.5, 0.5, 3]
+    assert type(parsed.rows[2].headcount) is int  # whole FTE stay whole
+    assert parsed.fte
+    assert parsed.notes == (
+        "Headcount is read from the 'FTE' column as full-time equivalents: fractions such as 2.5 "
+        "are kept, and totals, hours (FTE × 2,080) and payroll (pay × FTE) count FTE, not people.",
+    )
+    problems = read_roster("title,# of FTEs\nA,0\nB,-1\nC,x\nD,1e1\n").problems
+    assert problems == tuple(
+        f"line {n}: FTE '{c}' is not a number above 0 (full-time equivalents: 1, 0.5, 2.5)"
+        for n, c in ((2, "0"), (3, "-1"), (4, "x"), (5, "1e1"))
+    )
+    # a headcount column stays whole, and says how to give FTE
+    assert read_roster("title,headcount\nA,2.5\n").problems == (
+        "line 2: headcount '2.5' is not a whole number of at least 1 (for full-time "
+        "equivalents, name the column FTE)",
+    )
+    assert not parse_roster("title,headcount\nA,2\n").fte
+
+
+def test_json_rows_may_give_fte_and_whole_floats() -> None:
+    parsed = parse_roster([{"title": "Nurse", "fte": 1.5}, {"title": "Aide", "fte": 2.0}])
+    assert [r.headcount for r in parsed.rows] == [1.5, 2]
+    assert parsed.fte
+    assert parse_roster([{"title": "Nurse", "headcount": 1000.0}]).rows[0].headcount == 1000
+    with pytest.raises(InputError, match=r"row 1: headcount '2\.5' is not a whole number"):
+        parse_roster([{"title": "Nurse", "headcount": 2.5}])
+
+
+@pytest.mark.parametrize(
+    ("data", "delimiter"),
+    [
+        ("sep=;\ntitle;headcount\nNurse, ICU;2\n", ";"),
+        (b"\xef\xbb\xbfsep=,\r\ntitle,headcount\r\nNurse,2\r\n", ","),
+        ('"sep=|"\ntitle|headcount\nNurse|2\n', "|"),
+        ("sep=\t\ntitle\theadcount\nNurse\t2\n", "\t"),
+    ],
+)
+def test_excels_sep_line_names_the_delimiter(data: str | bytes, delimiter: str) -> None:
+    parsed = parse_roster(data)
+    assert parsed.delimiter == delimiter
+    assert [(r.line, r.headcount) for r in parsed.rows] == [(3, 2)]
+    named = {";": "semicolons", ",": "commas", "|": "pipes", "\t": "tabs"}[delimiter]
+    shown = delimiter.replace("\t", "<tab>")
+    assert parsed.notes == (
+        f"line 1: skipped Excel's 'sep={shown}' line; columns are separated by {named}.",
+    )
+    with pytest.raises(InputError, match="The roster is empty"):
+        parse_roster("sep=;\n\n")
+
+
+def test_a_json_row_with_an_empty_title_is_a_row_problem() -> None:
+    """A JSON roster has no header: a row whose cells are all empty is still a row."""
+    with pytest.raises(InputError) as err:
+        parse_roster([{"title": ""}])
+    assert err.value.message.splitlines()[1:] == ["  row 1: the title is empty"]
+    with pytest.raises(InputError) as err:
+        parse_roster([{"title": "Nurse"}, {"title": " ", "team": None}])
+    assert err.value.message.splitlines()[1:] == ["  row 2: the title is empty"]
+    with pytest.raises(InputError) as err:
+        parse_roster([{}])
+    assert err.value.message == "The roster rows have no title (keys found: none)."
+    with pytest.raises(InputError) as err:
+        parse_roster([{"title": "Total"}])
+    assert err.value.message == (
+        "The roster has no rows to analyse: every row is a totals row (row 1)."
+    )

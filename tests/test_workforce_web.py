@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
+import re
+from collections.abc import Sequence
 
 import pytest
 from fastapi.testclient import TestClient
 
 from ai_impact.settings import Settings
+from ai_impact.titles.resolver import Resolution
 from ai_impact.web.app import create_app
+from ai_impact.web.workforce import MAX_PAGE_ROLES
 from ai_impact.workforce import library
-from test_workforce_analysis import ROSTER, FakeLibrary
+from test_workforce_analysis import ROSTER, FakeLibrary, _res
 
 
 @pytest.fixture
@@ -131,3 +136,133 @@ def test_json_roster_errors_are_user_messages(client: TestClient, body: str, mes
     error = res.json()["error"]
     assert error.startswith(message)
     assert "Input should" not in error and "rows.0" not in error
+
+
+# -- QA6: downloads of the result, a capped role table, JSON rows, FTE ---------------------------
+
+
+def _download_form(page: str) -> tuple[str, dict[str, str]]:
+    """The roster the page's download form carries, and its button URLs by label."""
+    form = page[page.index('<form class="downloads"') :]
+    form = form[: form.index("</form>")]
+    value = re.search(r'<input type="hidden" name="csv" value="([^"]*)">', form)
+    assert value is not None
+    buttons = re.findall(r'formaction="([^"]*)">([^<]*)</button>', form)
+    return html.unescape(value.group(1)), {label: html.unescape(url) for url, label in buttons}
+
+
+def test_result_page_downloads_the_same_result_as_csv_json_and_markdown(
+    client: TestClient,
+) -> None:
+    """The page keeps no state: its form posts the roster it carries to the API again."""
+    roster = ROSTER + '"<b>Café</b> ""R&D"",\nlead",1,,Ops,\n'
+    page = client.post(
+        "/workforce", files={"roster": ("t.csv", roster.encode("utf-16"), "text/csv")}
+    )
+    assert page.status_code == 200
+    assert "<b>Café" not in page.text  # escaped in the hidden field too
+    carried, buttons = _download_form(page.text)
+    assert carried == roster  # decoded from UTF-16, every character kept
+    assert buttons == {
+        "CSV": "/api/v1/workforce?format=csv&download=true",
+        "JSON": "/api/v1/workforce?format=json&download=true",
+        "Markdown": "/api/v1/workforce?format=md&download=true",
+    }
+    for ext, url in zip(("csv", "json", "md"), buttons.values(), strict=True):
+        got = client.post(url, data={"csv": carried})  # what the browser sends
+        assert got.status_code == 200
+        assert got.headers["content-disposition"] == f'attachment; filename="workforce.{ext}"'
+        direct = client.post(
+            f"/api/v1/workforce?format={ext}",
+            content=roster.encode("utf-16"),
+            headers={"content-type": "text/csv"},
+        )
+        assert "content-disposition" not in direct.headers  # only when asked to
+        assert got.text == direct.text
+    assert "Blorf" in client.post(buttons["CSV"], data={"csv": carried}).text
+
+
+def test_a_json_roster_page_carries_its_rows_as_csv(client: TestClient) -> None:
+    rows = [{"title": "Accountant", "headcount": 4, "annual_pay": 50000.5, "team": "Fin"}]
+    page = client.post("/workforce", json={"rows": rows})
+    carried, buttons = _download_form(page.text)
+    assert carried == "title,headcount,annual_pay,team\nAccountant,4,50000.5,Fin\n"
+    got = client.post(buttons["JSON"], data={"csv": carried}).json()["roles"]
+    want = client.post("/api/v1/workforce", json={"rows": rows}).json()["roles"]
+    # the same figures; the lines are those of the CSV carried (its header is line 1)
+    assert [r.pop("lines") for r in got] == [[2]] and [r.pop("lines") for r in want] == [[1]]
+    assert got == want
+
+
+class _ManyAccountants(FakeLibrary):
+    """Every 'Accountant NNNN' is an accountant, so a roster can hold thousands of roles."""
+
+    def resolve_batch(self, texts: Sequence[str]) -> list[Resolution]:
+        return [_res(t, "13-2011.00", 0.9, False) for t in texts]
+
+
+def test_the_page_lists_the_roles_with_most_at_risk_hours_and_says_how_many(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """QA6 #7: a 40,000-role roster made a 24 MB page; the table now stops at 500 roles."""
+    monkeypatch.setattr(library, "FacadeLibrary", lambda settings=None: _ManyAccountants())
+    client = TestClient(create_app(Settings()))
+    n = MAX_PAGE_ROLES + 700
+    roster = "title,headcount\n" + "".join(f"Accountant {i:04d},{i}\n" for i in range(1, n + 1))
+    page = client.post("/workforce", data={"csv": roster}).text
+    table = page[page.index('<h2 id="roles">') : page.index("</table>", page.index('id="roles"'))]
+    listed = re.findall(r'<th scope="row">Accountant (\d{4})</th>', table)
+    # the 500 with the most at-risk hours (the largest headcounts), in roster order
+    assert listed == [f"{i:04d}" for i in range(n - MAX_PAGE_ROLES + 1, n + 1)]
+    assert (
+        "Showing the 500 roles with the most at-risk hours, of 1,200 analysed, in roster order. "
+        "The CSV and JSON downloads list every role."
+    ) in table
+    assert "Accountant 0001" not in page.replace("Accountant 0001,1", "")  # only in the roster
+    doc = client.post(_download_form(page)[1]["JSON"], data={"csv": roster}).json()
+    assert len(doc["roles"]) == n
+    small = client.post("/workforce", data={"csv": "title\nAccountant 1\n"}).text
+    assert 'id="roles-shown"' not in small
+
+
+def test_review_list_is_capped_too(client: TestClient) -> None:
+    n = MAX_PAGE_ROLES + 5
+    roster = "title\n" + "".join(f"Blorf {i}\n" for i in range(n))
+    page = client.post("/workforce", data={"csv": roster}).text
+    assert page.count("<td>needs review</td>") == MAX_PAGE_ROLES
+    assert f"Showing the first 500 of {n:,} roles to review." in page
+
+
+def test_json_row_with_an_empty_title_names_the_row(client: TestClient) -> None:
+    """QA6 #5: a JSON roster has no header; its empty row is 'row 1', not 'no rows'."""
+    res = client.post("/api/v1/workforce", json={"rows": [{"title": ""}]})
+    assert res.status_code == 422
+    assert res.json()["error"].endswith("(no row was analysed):\n  row 1: the title is empty")
+
+
+def test_fte_roster_on_the_page_and_in_the_api(client: TestClient) -> None:
+    roster = "title,FTE\nAccountant,2.5\nNurse,0.5\n"
+    page = client.post("/workforce", data={"csv": roster}).text
+    assert "AI exposure of a workforce: 3 FTE in 2 roles" in page
+    assert '<th scope="row">FTE</th><td>3 (0 to review)</td>' in page
+    assert '<td class="num">2.5</td>' in page
+    assert "Headcount is read from the &#39;FTE&#39; column as full-time equivalents" in page
+    doc = client.post("/api/v1/workforce", json={"rows": [{"title": "Nurse", "fte": 0.5}]}).json()
+    assert (doc["summary"]["headcount"], doc["summary"]["headcount_unit"]) == (0.5, "FTE")
+
+
+def test_a_roster_too_large_to_send_again_gets_no_download_buttons(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sent again as UTF-8 with CRLF line breaks, a Latin-1 roster just under the limit could
+    pass it: the page says what to run instead of offering a download that would fail."""
+    from ai_impact.web import workforce
+
+    roster = ("title,headcount\n" + "Accountant é,1\n" * 12).encode("latin-1")
+    monkeypatch.setattr(workforce, "ROSTER_LIMIT", len(roster) + 1_000)
+    page = client.post("/workforce", files={"roster": ("t.csv", roster, "text/csv")}).text
+    assert '<form class="downloads"' not in page
+    assert "This roster is too large to send again for a download" in page
+    monkeypatch.setattr(workforce, "ROSTER_LIMIT", len(roster) + 2_000)
+    page = client.post("/workforce", files={"roster": ("t.csv", roster, "text/csv")}).text
+    assert '<form class="downloads"' in page

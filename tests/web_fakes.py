@@ -350,10 +350,10 @@ def search_titles(
 
 
 def compare(codes: Sequence[str], *, settings: object = None) -> list[OccupationReport]:
-    """Fake of ``api.compare``."""
+    """Fake of ``api.compare``: codes or titles, as ``analyze`` reads them."""
     if not 2 <= len(codes) <= 4:
         raise InputError(f"Compare takes 2 to 4 codes; got {len(codes)}.")
-    return [report_for(c) for c in codes]
+    return [analyze(c) for c in codes]
 
 
 def sources_info(*, settings: object = None) -> list[SourceInfo]:

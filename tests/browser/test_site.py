@@ -85,6 +85,31 @@ def test_compare(page: Any, server: LiveServer) -> None:
     shot(page, "fake-compare")
 
 
+def test_pick_occupations_to_compare_with_the_form(page: Any, server: LiveServer) -> None:
+    """Type titles in the form, choose for the ambiguous one, and the others stay."""
+    page.goto(server.url + "/compare")
+    page.get_by_label("Occupation 1").fill("15-2051.00")
+    page.get_by_label("Occupation 2").fill("clerk or nurse")
+    page.get_by_role("button", name="Compare").click()
+    page.get_by_role("link", name=re.compile("Registered Nurses")).click()
+    page.wait_for_url(re.compile(r"/compare\?codes=15-2051\.00,29-1141\.00$"))
+    heads = page.locator("table.compare thead th").all_inner_texts()
+    assert [h.split("\n")[0] for h in heads[1:]] == ["Data Scientists", "Registered Nurses"]
+    assert page.get_by_label("Occupation 2").input_value() == "29-1141.00"
+    page.get_by_label("Occupation 3").fill("Bookkeeping")
+    page.get_by_role("button", name="Compare").click()
+    page.wait_for_url(re.compile(r"codes=Bookkeeping&"))  # the empty fourth box is sent too
+    assert page.locator("table.compare thead th").count() == 4
+    shot(page, "fake-compare-form")
+
+
+def test_compare_form_fits_a_phone(phone: Any, server: LiveServer) -> None:
+    phone.goto(server.url + "/compare?codes=15-2051.00,clerk%20or%20nurse")
+    width = phone.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390, f"page is {width}px wide on a 390px phone"
+    shot(phone, "fake-compare-choice-phone")
+
+
 def test_phone_layout_does_not_overflow(phone: Any, server: LiveServer) -> None:
     phone.goto(server.url + "/occupation/15-2051.00")
     width = phone.evaluate("document.documentElement.scrollWidth")

@@ -6,7 +6,7 @@ import json
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -41,8 +41,19 @@ def _table(res: Resolution) -> str:
     return "\n".join(lines)
 
 
-def _detail(res: Resolution) -> dict[str, object]:
+CONFIDENCE_DIGITS = 4  # the JSON floats of every face are rounded to 4 decimals
+
+
+def _line(res: Resolution) -> dict[str, Any]:
+    """The PRODUCT.md batch line, its confidences rounded as every JSON face rounds floats."""
     body = res.to_json()
+    for row in body["candidates"]:
+        row["confidence"] = round(row["confidence"], CONFIDENCE_DIGITS)
+    return body
+
+
+def _detail(res: Resolution) -> dict[str, object]:
+    body = _line(res)
     for row, cand in zip(body["candidates"], res.candidates, strict=True):
         row["via"] = cand.via
     body.update(
@@ -90,7 +101,7 @@ def resolve(
             return
         for res in results:
             if fmt in (None, ResolveFormat.jsonl):
-                out.write(json.dumps(res.to_json(), ensure_ascii=False) + "\n")
+                out.write(json.dumps(_line(res), ensure_ascii=False) + "\n")
             else:
                 best = res.candidates[0] if res.candidates else None
                 shown = f"{best.code}  {best.title} ({best.confidence:.2f})" if best else "-"

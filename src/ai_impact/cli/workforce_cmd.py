@@ -14,7 +14,7 @@ from ai_impact.cli.common import handles_errors, settings_from
 from ai_impact.errors import InputError
 from ai_impact.workforce import workforce_report
 from ai_impact.workforce.analysis import MIN_CONFIDENCE
-from ai_impact.workforce.formats import to_csv, to_json, to_markdown
+from ai_impact.workforce.formats import people, to_csv, to_json, to_markdown
 
 __all__ = ["workforce_cmd"]
 
@@ -85,6 +85,7 @@ def workforce_cmd(
         raise InputError(f"Cannot write {out}: {exc.strerror}.", hint="Check the path.") from None
     t = report.totals
     typer.echo(
-        f"Wrote {out}: {t.headcount:,} people in {t.roles:,} roles, {t.roles_review:,} to review.",
+        f"Wrote {out}: {people(report, t.headcount)} in {t.roles:,} roles, "
+        f"{t.roles_review:,} to review.",
         err=True,
     )

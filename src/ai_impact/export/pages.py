@@ -3,7 +3,8 @@
 Occupation pages are the bulk of the work (charts, templates); with ``jobs > 1`` they are split
 over worker processes started fresh (spawn), each calling the library on its own, so no database
 connection is ever shared across a fork. Every page links only to occupations the export writes
-(``exported``): a ``--limit``-ed site leaves the other titles as plain text.
+(``exported``): a ``--limit``-ed site leaves the other titles as plain text, and its home page
+offers only example searches that find an exported occupation.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ai_impact.render.html import (
     STATIC_DIR,
     StaticLinks,
     compare_page,
+    home_examples,
     markdown_to_html,
     occupation_page,
     render_page,
@@ -62,7 +64,14 @@ def write_shared(
     top, sub = StaticLinks("", exported=exported), StaticLinks("../", exported=exported)
     total = len(rows)
     written = {
-        "index.html": render_page("home.html", top, industries=industries, total=total, q=None),
+        "index.html": render_page(
+            "home.html",
+            top,
+            industries=industries,
+            total=total,
+            q=None,
+            examples=home_examples({r.code: r.title for r in rows}),
+        ),
         "methodology.html": render_page(
             "methodology.html", top, body=markdown_to_html(api.methodology_markdown())
         ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -27,13 +27,16 @@ from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
 
 __all__ = [
+    "COMPARE_SLOTS",
     "FAVICON_SVG",
+    "HOME_EXAMPLES",
     "ONET_ATTRIBUTION",
     "SORTS",
     "STATIC_DIR",
     "Links",
     "StaticLinks",
     "compare_page",
+    "home_examples",
     "markdown_to_html",
     "occupation_page",
     "render_page",
@@ -59,6 +62,17 @@ FAVICON_SVG = (
     "</linearGradient></defs><rect width='16' height='16' rx='3' fill='url(#g)'/></svg>"
 )
 FAVICON_URI = "data:image/svg+xml," + quote(FAVICON_SVG, safe=" ='/:.,()")
+
+# The home page's "Try:" searches, each with the occupation it finds: an export that leaves the
+# occupation out leaves the example out too (its search would find nothing).
+HOME_EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("Registered nurse", "29-1141.00"),
+    ("Accountant", "13-2011.00"),
+    ("Software developer", "15-1252.00"),
+    ("Truck driver", "53-3032.00"),
+    ("Teacher", "25-2021.00"),
+)
+COMPARE_SLOTS = 4  # boxes of the compare form: compare takes two to four occupations
 
 # Sort key of an industry table and the order a first click gives (None sorts last either way).
 SORTS: dict[str, tuple[str, str]] = {
@@ -120,8 +134,12 @@ class Links:
         return f"{self.prefix}/industry/{quote(slug)}{tail}"
 
     def compare(self, codes: Sequence[str]) -> str | None:
-        """Occupations side by side."""
-        return f"{self.prefix}/compare?{urlencode({'codes': ','.join(codes)})}"
+        """Occupations side by side (the commas stay readable: ``?codes=A,B``)."""
+        return f"{self.prefix}/compare?{urlencode({'codes': ','.join(codes)}, safe=',')}"
+
+    def compare_form(self) -> str | None:
+        """Where the form that picks occupations to compare goes (None: no server to ask)."""
+        return f"{self.prefix}/compare"
 
     def methodology(self) -> str:
         """How the numbers are made."""
@@ -212,6 +230,10 @@ class StaticLinks(Links):
         if self.standalone or len(codes) < 2:
             return None
         return f"{self.root}compare/{codes[0]}.html"
+
+    def compare_form(self) -> str | None:
+        """No form: a static folder holds only its pre-rendered comparisons."""
+        return None
 
     def methodology(self) -> str:
         """The exported method page."""
@@ -364,10 +386,50 @@ def occupation_page(
     )
 
 
-def compare_page(reports: Sequence[OccupationReport], links: Links) -> str:
-    """Two to four occupations side by side, with the risk chart."""
-    chart = charts.compare_chart(reports)
-    return render_page("compare.html", links, reports=list(reports), chart=chart)
+def compare_page(
+    reports: Sequence[OccupationReport],
+    links: Links,
+    *,
+    entries: Sequence[str] = (),
+    error: str | None = None,
+    choices: Sequence[tuple[Any, str | None]] = (),
+    choosing: str | None = None,
+) -> str:
+    """Two to four occupations side by side, with the risk chart and (served) the form.
+
+    Without ``reports`` it is the form alone, with ``error`` saying what was wrong with the
+    ``entries`` typed (they stay in the form), and for an entry that fits several occupations
+    (``choosing``) the ``choices``: each candidate with the URL of the comparison it makes.
+    """
+    chart = charts.compare_chart(reports) if reports else None
+    return render_page(
+        "compare.html",
+        links,
+        reports=list(reports),
+        chart=chart,
+        slots=_slots(entries, COMPARE_SLOTS),
+        error=error,
+        choices=list(choices),
+        choosing=choosing,
+    )
+
+
+def _slots(entries: Sequence[str], n: int) -> list[str]:
+    """``entries`` in ``n`` boxes; any beyond the last box share it, comma separated."""
+    if len(entries) > n:
+        return [*entries[: n - 1], ", ".join(entries[n - 1 :])]
+    return [*entries, *[""] * (n - len(entries))]
+
+
+def home_examples(exported: Mapping[str, str] | None = None, n: int = 5) -> list[str]:
+    """The home page's example searches: the curated ones, or for an export (``exported``:
+    code → title of the occupations it wrote) those it can answer, then its own titles."""
+    if exported is None:
+        return [name for name, _ in HOME_EXAMPLES][:n]
+    chosen = [name for name, code in HOME_EXAMPLES if code in exported]
+    picked = {code for _, code in HOME_EXAMPLES if code in exported}
+    chosen += [title for code, title in exported.items() if code not in picked]
+    return chosen[:n]
 
 
 def report_html(report: OccupationReport) -> str:

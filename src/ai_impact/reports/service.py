@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ai_impact.db.files import INDUSTRY_CATALOG
 from ai_impact.errors import AmbiguousInputError, InputError, NotFoundError
 from ai_impact.reports.build import build_report
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.model import OccupationReport
 from ai_impact.risk.table import OccupationRisk
 from ai_impact.settings import Settings
+from ai_impact.sources.industries import load_industries
 
 __all__ = ["Analyses", "IndustrySummary", "OccupationRow", "methodology_text"]
 
@@ -99,6 +101,7 @@ class Analyses:
         self.engine = Engine(kb, settings)
         self._cache: OrderedDict[tuple[str, str | None], OccupationReport] = OrderedDict()
         self._lock = threading.Lock()
+        self._descriptions: dict[str, str] | None = None
 
     def report_for(self, code: str, *, area: str | None = None) -> OccupationReport:
         """The report of one O*NET-SOC or SOC code (cached per code and area)."""
@@ -149,6 +152,8 @@ class Analyses:
             blend = []
         if res.needs_choice and not (best.via == "alias" and res.alias_note):
             names = "; ".join(f"{c.code} {c.title}" for c in res.candidates)
+            # The message starts with the query's repr: the web's compare page reads which of
+            # its entries needs a choice from it (web/pages.py, _compare_choice).
             raise AmbiguousInputError(
                 f"{query!r} could mean several occupations: {names}.",
                 candidates=res.candidates,
@@ -189,7 +194,7 @@ class Analyses:
         """Every industry with its occupations' mean risk and total employment."""
         rows = self.engine.table.rows()
         labels = {o.industry_slug: o.industry for o in self.engine.kb.occupations()}
-        descriptions = _industry_descriptions(self.engine.kb)
+        descriptions = self._industry_descriptions()
         employment = _employment_by_industry(rows, self.engine.kb.occupations())
         out = []
         for slug, codes in sorted(self.engine.by_industry.items()):
@@ -214,9 +219,15 @@ class Analyses:
                 rows.sort(key=lambda r: -r.risk_score)
                 return summary, rows
         raise NotFoundError(
-            f"No industry has the slug {slug!r}.",
-            hint="List them with the industries page or `api.industries()`.",
+            f"No industry has the slug {slug!r}.", hint="List them with `api.industries()`."
         )
+
+    def _industry_descriptions(self) -> dict[str, str]:
+        """Each industry's description, by slug, from the industry catalogue (read once)."""
+        if self._descriptions is None:
+            catalog = load_industries(self.engine.settings.data_dir / INDUSTRY_CATALOG)
+            self._descriptions = {i.slug: i.description for i in catalog.industries}
+        return self._descriptions
 
 
 def _employment_by_industry(
@@ -241,11 +252,3 @@ def _employment_by_industry(
         share = r.employment / sharing[oews.get(r.code) or r.code]
         out[r.industry_slug] = out.get(r.industry_slug, 0.0) + share
     return {slug: float(round(total)) for slug, total in out.items()}
-
-
-def _industry_descriptions(kb: Any) -> dict[str, str]:
-    """Industry descriptions from the knowledge base's catalogue table, if it exposes them."""
-    getter = getattr(kb, "industries", None)
-    if getter is None:
-        return {}
-    return {i.slug: getattr(i, "description", "") for i in getter()}

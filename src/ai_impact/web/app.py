@@ -19,14 +19,20 @@ from ai_impact.settings import Settings
 from ai_impact.web import json_api, pages, workforce
 from ai_impact.web.errors import install_error_handlers
 from ai_impact.web.limits import BodyLimit
-from ai_impact.web.schemas import finish_openapi
+from ai_impact.web.media import MediaTypes
+from ai_impact.web.methods import HeadAsGet
+from ai_impact.web.schemas import finish_openapi, json_response
 
 __all__ = ["create_app"]
 
 DESCRIPTION = (
     "How AI changes every O*NET occupation: risk, tasks, tools, pay and outlook. "
     'Every error answers `{"ok": false, "error": "...", "status": <int>}`. '
-    "Request bodies are limited to 2 MB (rosters: 5 MB); a larger one is refused with 413."
+    "Request bodies are limited to 2 MB (rosters: 5 MB); a larger one is refused with 413, "
+    "and a body of a Content-Type its route does not read with 415 (the message and the "
+    "`Accept` header name the types it takes). HEAD works wherever GET does; a method a path "
+    "does not take is a 405 whose `Allow` header lists the ones it does "
+    "(`components/responses/MethodNotAllowed`)."
 )
 
 
@@ -54,12 +60,19 @@ def create_app(settings: Settings | None = None, *, prefix: str = "") -> FastAPI
     app.state.links = Links(prefix)
     install_error_handlers(app)
     app.add_middleware(BodyLimit)
+    app.add_middleware(MediaTypes)
+    app.add_middleware(HeadAsGet)  # outermost: everything inside sees the GET
     app.include_router(json_api.router)
     app.include_router(pages.router)
     app.include_router(workforce.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
-    @app.get("/healthz", include_in_schema=False)
+    @app.get(
+        "/healthz",
+        tags=["health"],
+        summary="Liveness",
+        responses=json_response("Health", "The server answers"),
+    )
     def healthz() -> JSONResponse:
         """Liveness: answers without touching the knowledge base (the benchmark's baseline)."""
         return JSONResponse({"ok": True, "version": __version__})

@@ -3,11 +3,16 @@
 ``AiImpactError`` carries its HTTP status (see :mod:`ai_impact.errors`); request validation and
 unknown routes are mapped to the same shape, so a client handles exactly one error body:
 ``{"ok": false, "error": "<what happened and what to do>", "status": <int>}``.
+
+Messages come from the library in its users' words; the hints that name a CLI command or a
+library call are given in web words (:func:`~ai_impact.web.messages.web_text`). A 405 carries
+``Allow`` with every method of the path (HEAD wherever GET is: :mod:`ai_impact.web.methods`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -16,9 +21,10 @@ from starlette.exceptions import HTTPException
 
 from ai_impact.errors import AiImpactError, AmbiguousInputError
 from ai_impact.render.html import Links, render_page
-from ai_impact.web.messages import input_problems
+from ai_impact.web.messages import input_problems, web_text
+from ai_impact.web.methods import HEAD_KEY, allowed_methods
 
-__all__ = ["error_body", "install_error_handlers"]
+__all__ = ["error_body", "install_error_handlers", "user_message"]
 
 log = logging.getLogger("ai_impact.web")
 HEADINGS = {
@@ -26,6 +32,7 @@ HEADINGS = {
     404: "Not found",
     405: "Method not allowed",
     413: "Too large",
+    415: "That kind of body cannot be read",
     422: "That input cannot be used",
     500: "Something went wrong",
     503: "The knowledge base is not ready",
@@ -41,13 +48,35 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def _respond(request: Request, message: str, status: int) -> Response:
+def user_message(request: Request, text: str) -> str:
+    """A library message as the web gives it: API routes under ``/api/``, pages elsewhere."""
+    links: Links = request.app.state.links
+    pages = {
+        "occupations": links.occupations(),
+        "industries": links.industries(),
+        "describe": links.prefix + "/describe",
+    }
+    return web_text(text, pages, api=_wants_json(request))
+
+
+def _respond(
+    request: Request, message: str, status: int, headers: Mapping[str, str] | None = None
+) -> Response:
     if _wants_json(request):
-        return JSONResponse(error_body(message, status), status_code=status)
+        return JSONResponse(error_body(message, status), status_code=status, headers=headers)
     links: Links = request.app.state.links
     heading = HEADINGS.get(status, "Error")
     page = render_page("error.html", links, status=status, heading=heading, message=message)
-    return HTMLResponse(page, status_code=status)
+    return HTMLResponse(page, status_code=status, headers=headers)
+
+
+def _not_allowed(request: Request) -> Response:
+    """405 with ``Allow``: every method of the path (Starlette's names one route's only)."""
+    path = request.url.path
+    allowed = allowed_methods(request.app.routes, request.scope) or ["GET", "HEAD"]  # static
+    method = "HEAD" if request.scope.get(HEAD_KEY) else request.method
+    message = f"{path} does not take {method}; it takes {', '.join(allowed)}."
+    return _respond(request, message, 405, {"Allow": ", ".join(allowed)})
 
 
 def _validation_message(exc: RequestValidationError) -> str:
@@ -67,14 +96,14 @@ def install_error_handlers(app: FastAPI) -> None:
                 request.app.state.links,
                 heading=HEADINGS[300],
                 q=request.query_params.get("q", ""),
-                message=str(exc),
+                message=user_message(request, str(exc)),
                 candidates=exc.candidates,
                 area=request.query_params.get("area") or None,
             )
             return HTMLResponse(page, status_code=exc.http_status)
         if exc.http_status >= 500:
             log.error("%s on %s: %s", type(exc).__name__, request.url.path, exc)
-        return _respond(request, str(exc), exc.http_status)
+        return _respond(request, user_message(request, str(exc)), exc.http_status)
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
@@ -82,11 +111,13 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
+        if exc.status_code == 405:
+            return _not_allowed(request)
         if exc.status_code == 404:
             message = f"Nothing lives at {request.url.path}. Start from the home page or search."
         else:
             message = str(exc.detail)
-        return _respond(request, message, exc.status_code)
+        return _respond(request, message, exc.status_code, exc.headers)
 
     async def on_crash(request: Request, exc: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path, exc_info=exc)

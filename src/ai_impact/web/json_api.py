@@ -20,6 +20,7 @@ from ai_impact.reports.description import description_to_dict
 from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.reports.serialize import report_to_dict
 from ai_impact.settings import Settings
+from ai_impact.web.errors import user_message
 from ai_impact.web.memo import Memo
 from ai_impact.web.schemas import json_response, ref
 
@@ -42,10 +43,14 @@ ERROR_SCHEMA: dict[int | str, dict[str, Any]] = {
     for code, text in (
         (404, "Nothing matches"),
         (413, "Request body over the limit"),
+        (415, "The body's Content-Type is not one the route reads (the message names them)"),
         (422, "Input cannot be used as given"),
     )
 }
-GET_ERRORS = {k: v for k, v in ERROR_SCHEMA.items() if k != 413}
+GET_ERRORS = {k: v for k, v in ERROR_SCHEMA.items() if k not in {413, 415}}
+# The resolver answers "nothing fits" as 200 with no candidates (docs/PRODUCT.md), never 404.
+RESOLVE_ERRORS = {k: v for k, v in GET_ERRORS.items() if k != 404}
+CONFIDENCE_DIGITS = 4  # floats of the API are rounded to 4 decimals (docs/json-api.md)
 
 
 class JSONBytes(Response):
@@ -66,7 +71,12 @@ def _dumps(data: Any) -> bytes:
 @router.get(
     "/resolve",
     summary="Resolve a job title to occupations",
-    responses={**json_response("Resolution", "Candidates, best first"), **GET_ERRORS},
+    responses={
+        **json_response(
+            "Resolution", "Candidates, best first; none (and a `message`) when nothing fits"
+        ),
+        **RESOLVE_ERRORS,
+    },
 )
 def resolve(
     request: Request,
@@ -74,9 +84,12 @@ def resolve(
     top: Annotated[int, Query(ge=1, le=50, description="How many candidates")] = 5,
 ) -> Response:
     """Candidates for a title, best first, with confidence 0–1 and ``needs_choice``."""
-    return JSONBytes(
-        _dumps(dataclasses.asdict(api.resolve_title(q, top=top, settings=_cfg(request))))
-    )
+    body = dataclasses.asdict(api.resolve_title(q, top=top, settings=_cfg(request)))
+    for cand in body["candidates"]:
+        cand["confidence"] = round(cand["confidence"], CONFIDENCE_DIGITS)
+    if body.get("message"):
+        body["message"] = user_message(request, body["message"])
+    return JSONBytes(_dumps(body))
 
 
 @router.get(

@@ -1,9 +1,13 @@
-"""Request validation errors as user messages: what was wrong, with which value.
+"""Messages of the web face: request validation errors, and the library's hints in web words.
 
 pydantic words its errors for programmers ("body.0: JSON decode error", "Input should be less
 than or equal to 10000000"); a client of the API, or a planner posting a roster, gets the same
 facts in the words of the CLI's messages: "top must be at least 1 (got 0)", "row 1: unknown key
 'salary'".
+
+The library's errors end with a hint for its own users, a command or a call ("list them with
+`ai-impact occupations --format csv`"); :func:`web_text` swaps those for what the web offers,
+an API route for a client of ``/api/`` and a page for a reader of the site.
 """
 
 from __future__ import annotations
@@ -12,7 +16,35 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["input_problems"]
+__all__ = ["input_problems", "web_text"]
+
+# A command or call the library's messages name, and the web's equivalent: (API, page). A page
+# is a ``Links`` method name in braces. Longer references first: one may contain another.
+_REFERENCES: tuple[tuple[str, str, str], ...] = (
+    (
+        "`ai-impact occupations --format csv`",
+        "/api/v1/occupations",
+        "the list of every occupation ({occupations})",
+    ),
+    (
+        "`ai-impact occupations`",
+        "/api/v1/occupations",
+        "the list of every occupation ({occupations})",
+    ),
+    ("`api.industries()`", "/api/v1/industries", "the industries page ({industries})"),
+    (
+        "`ai-impact analyze --description-file FILE`",
+        "POST /api/v1/analyze-description",
+        "the job description page ({describe})",
+    ),
+)
+# Whole hints the web words differently: (API, page).
+_HINTS: dict[str, tuple[str, str]] = {
+    "Run again with one of the codes.": (
+        "Ask again with one of the codes.",
+        "Pick one of the occupations below.",
+    ),
+}
 
 # Where a request value comes from: not worth naming to the user.
 _SOURCES = {"body", "query", "path", "header", "cookie"}
@@ -46,6 +78,8 @@ def _number(value: object) -> str:
 
 def _shown(value: object, limit: int = 40) -> str:
     """A value as the CLI quotes it, shortened: ``'abc'``; others as JSON: ``true``, ``[1]``."""
+    if isinstance(value, bytes):  # a raw body: quoted as text, never as Python's b'...'
+        value = value.decode("utf-8", errors="replace")
     if isinstance(value, str):
         return "'" + (value if len(value) <= limit else value[: limit - 1] + "…") + "'"
     try:
@@ -120,3 +154,20 @@ def input_problems(errors: Iterable[Mapping[str, Any]], *, limit: int = 20) -> l
         else:
             out.extend(_one(e, where) for e in errs)
     return out
+
+
+def web_text(text: str, pages: Mapping[str, str] | None = None, *, api: bool) -> str:
+    """``text`` with the CLI's and the library's references swapped for the web's.
+
+    ``api`` picks API routes (for ``/api/`` answers) or pages, whose URLs ``pages`` gives by
+    name (``occupations``, ``industries``, ``describe``: the site's, under its prefix).
+    """
+    urls = {"occupations": "/occupations", "industries": "/industries", "describe": "/describe"}
+    urls.update(pages or {})
+    for hint, (for_api, for_pages) in _HINTS.items():
+        if text.endswith(hint):
+            text = text[: -len(hint)] + (for_api if api else for_pages)
+    for ref, route, page in _REFERENCES:
+        if ref in text:
+            text = text.replace(ref, route if api else page.format(**urls))
+    return text

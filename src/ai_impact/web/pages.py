@@ -15,11 +15,12 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from ai_impact import api
-from ai_impact.errors import InputError, NotFoundError
+from ai_impact.errors import AmbiguousInputError, InputError, NotFoundError
 from ai_impact.render import charts
 from ai_impact.render.html import (
     Links,
     compare_page,
+    home_examples,
     markdown_to_html,
     occupation_page,
     render_page,
@@ -28,6 +29,7 @@ from ai_impact.render.html import (
 from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.settings import Settings
 from ai_impact.titles import Resolution
+from ai_impact.web.errors import user_message
 from ai_impact.web.memo import Memo
 
 __all__ = ["router"]
@@ -59,7 +61,15 @@ def home(request: Request) -> HTMLResponse:
     """Search form and the industries."""
     inds = api.industries(settings=_cfg(request))
     total = sum(i.occupations for i in inds)
-    return _html(render_page("home.html", _links(request), industries=inds, total=total, q=None))
+    page = render_page(
+        "home.html",
+        _links(request),
+        industries=inds,
+        total=total,
+        q=None,
+        examples=home_examples(),
+    )
+    return _html(page)
 
 
 # A page can skip the choice only when the answer is near-certain: a code, an exact or alias
@@ -101,7 +111,7 @@ def search(
         target = links.analysis(q, area) if top.via == "alias" else links.occupation(top.code, area)
         return RedirectResponse(str(target), status_code=303)
     heading = f"Occupations for “{q}”" if res.candidates else "No match"
-    note = " ".join(x for x in (res.alias_note, res.message) if x) or None
+    note = user_message(request, " ".join(x for x in (res.alias_note, res.message) if x)) or None
     page = render_page(
         "search.html",
         links,
@@ -131,7 +141,8 @@ def _with_area(
     try:
         return fetch(area), national
     except (InputError, NotFoundError) as exc:
-        page = occupation_page(national, _links(request), area=area, area_error=str(exc))
+        message = user_message(request, str(exc))
+        page = occupation_page(national, _links(request), area=area, area_error=message)
         return _html(page, _status(exc))
 
 
@@ -222,17 +233,51 @@ def industry(
 
 @router.get("/compare", response_class=HTMLResponse)
 def compare(
-    request: Request, codes: Annotated[list[str], Query(description="A,B[,C,D]")]
+    request: Request,
+    codes: Annotated[list[str] | None, Query(description="A,B[,C,D]")] = None,
 ) -> HTMLResponse:
-    """Two to four occupations side by side (``codes=A,B`` or ``codes=A&codes=B``)."""
-    wanted = [c.strip() for part in codes for c in part.split(",") if c.strip()]
+    """Two to four occupations side by side (``codes=A,B`` or ``codes=A&codes=B``).
+
+    Without ``codes`` it is the form that picks them. Every error keeps what was typed in the
+    form: a wrong count or an unknown entry says so (422, 404); an entry that fits several
+    occupations (300) lists them, each linking to the comparison with it in that entry's place.
+    """
+    links = _links(request)
+    wanted = [c.strip() for part in codes or () for c in part.split(",") if c.strip()]
+    if not wanted:
+        return _html(compare_page([], links))
     if not 2 <= len(wanted) <= 4:
-        raise InputError(
-            f"Compare needs 2 to 4 occupation codes; got {len(wanted)}.",
-            hint="Use /compare?codes=15-2051.00,29-1141.00",
+        error = f"Compare takes 2 to 4 occupations; got {len(wanted)}. " + (
+            "Add another title or code." if len(wanted) < 2 else "Leave out some of them."
         )
-    reports = api.compare(wanted, settings=_cfg(request))
-    return _html(compare_page(reports, _links(request)))
+        return _html(compare_page([], links, entries=wanted, error=error), 422)
+    try:
+        reports = api.compare(wanted, settings=_cfg(request))
+    except AmbiguousInputError as exc:
+        return _compare_choice(request, wanted, exc)
+    except (InputError, NotFoundError) as exc:
+        error = user_message(request, str(exc))
+        return _html(compare_page([], links, entries=wanted, error=error), exc.http_status)
+    return _html(compare_page(reports, links, entries=wanted))
+
+
+def _compare_choice(request: Request, wanted: list[str], exc: AmbiguousInputError) -> HTMLResponse:
+    """The candidates of the entry that fits several occupations, each a link to the
+    comparison with that candidate's code in the entry's place (the rest kept as typed)."""
+    links = _links(request)
+    # The library names the entry first ("'manager' could mean several occupations: ...").
+    at = next((i for i, w in enumerate(wanted) if str(exc).startswith(repr(w))), None)
+    if at is None:  # cannot tell which entry: each candidate opens its own page
+        choices = [(c, links.occupation(c.code)) for c in exc.candidates]
+        entry = ", ".join(wanted)
+    else:
+        entry = wanted[at]
+        choices = [
+            (c, links.compare([*wanted[:at], c.code, *wanted[at + 1 :]])) for c in exc.candidates
+        ]
+    error = f"“{entry}” could mean several occupations."
+    page = compare_page([], links, entries=wanted, error=error, choices=choices, choosing=entry)
+    return _html(page, exc.http_status)
 
 
 def _describe_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
@@ -269,13 +314,17 @@ async def describe(request: Request) -> HTMLResponse:
         report = await run_in_threadpool(run, area.strip() or None)
     except (InputError, NotFoundError) as exc:
         if not area.strip():
-            return _describe_page(request, _status(exc), error=str(exc), **context)
+            return _describe_page(
+                request, _status(exc), error=user_message(request, str(exc)), **context
+            )
         # Was it the area? The analysis without it tells; if it works, it is shown (national
         # pay) with the message by the area field, and the text stays in the form either way.
         try:
             national = await run_in_threadpool(run, None)
         except (InputError, NotFoundError):
-            return _describe_page(request, _status(exc), error=str(exc), **context)
+            return _describe_page(
+                request, _status(exc), error=user_message(request, str(exc)), **context
+            )
         return _describe_page(
             request, _status(exc), report=national, jd_area_error=str(exc), **context
         )

@@ -5,7 +5,9 @@ FastAPI cannot see their shape. The schemas here are generated from the same fro
 those serializers read, plus the few keys the serializers compose themselves (``occupation``,
 ``risk``, ``how_ai_changes``, ``description``…); a test checks real answers against them.
 :func:`finish_openapi` puts them in ``components/schemas`` and hoists every nested ``$defs``
-block there too, so each ``$ref`` of the document resolves from its root.
+block there too, so each ``$ref`` of the document resolves from its root. Fields whose unit is
+not obvious say it (:data:`UNITS`: the occupation table counts openings in people, the report's
+outlook in thousands, as BLS publishes them).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from ai_impact.reports import model
 from ai_impact.reports.description_match import OccupationMatch
 from ai_impact.reports.service import IndustrySummary, OccupationRow
 from ai_impact.titles.resolver import Resolution
+from ai_impact.workforce.roster import MAX_LABEL_CHARS, MAX_TITLE_CHARS
 
 __all__ = ["REF", "finish_openapi", "json_response", "ref"]
 
@@ -46,6 +49,30 @@ _DATACLASSES: tuple[tuple[str, Any], ...] = (
     ("SourceRef", model.SourceRef),
     ("Section", model.Section),
 )
+
+
+# The unit of each figure a reader could take for another, by schema and field. The table's
+# openings are in people; the report's outlook keeps BLS's thousands (both are contracts).
+UNITS: dict[str, dict[str, str]] = {
+    "OccupationRow": {
+        "median_annual": "Median annual pay, US dollars a year (OEWS, national).",
+        "employment_change_pct": "Projected employment change 2024–34, in percent.",
+        "openings_annual": "Projected openings a year 2024–34, in people (23400 = 23,400 a "
+        "year); the report's `outlook.openings_annual` gives the same figure in thousands.",
+    },
+    "Outlook": {
+        "employment_2024": "Employment in 2024, in thousands of jobs (245.9 = 245,900).",
+        "employment_2034": "Projected employment in 2034, in thousands of jobs.",
+        "employment_change_num": "Projected change 2024–34, in thousands of jobs.",
+        "employment_change_pct": "Projected change 2024–34, in percent.",
+        "openings_annual": "Projected openings a year 2024–34, in thousands (23.4 = 23,400 a "
+        "year), as BLS publishes them; `/api/v1/occupations` gives the same figure in people.",
+    },
+    "Salary": {"employment": "OEWS employment in the area, in jobs (not thousands)."},
+    "IndustrySummary": {
+        "employment": "OEWS national employment of the industry's occupations, in jobs."
+    },
+}
 
 
 def ref(name: str) -> dict[str, str]:
@@ -164,10 +191,13 @@ def _composed() -> dict[str, dict[str, Any]]:
         },
         "required": ["schema", "hours_per_year", "summary", "roles", "notes"],
     }
+    health = _object({"ok": {"const": True}, "version": _STR}, title="Health")
+    health["description"] = "The server is up (the knowledge base is not touched)."
     error = _object({"ok": {"const": False}, "error": _STR, "status": _INT}, title="ErrorBody")
     error["description"] = "The one error shape of the API: what happened and what to do."
     return {
         "ErrorBody": error,
+        "Health": health,
         "OccupationReport": report,
         "DescribedReport": described,
         "OccupationTable": {"title": "OccupationTable", **table},
@@ -197,6 +227,9 @@ def components() -> dict[str, dict[str, Any]]:
         "type": "number",
         "title": "Exposed Share",
     }
+    for name, fields in UNITS.items():
+        for field, text in fields.items():
+            out[name]["properties"][field]["description"] = text
     out.update(_composed())
     return out
 
@@ -240,5 +273,33 @@ def finish_openapi(spec: dict[str, Any]) -> dict[str, Any]:
         if name in schemas and schemas[name] != schema:
             raise RuntimeError(f"Two different OpenAPI schemas are named {name!r}.")
         schemas[name] = schema
+    _limit_roster_rows(schemas)
+    spec.setdefault("components", {}).setdefault("responses", {}).update(_SHARED_RESPONSES)
     spec["paths"] = paths
     return spec
+
+
+# Answers any path may give, whatever its operations: declared once, in components/responses.
+_SHARED_RESPONSES: dict[str, Any] = {
+    "MethodNotAllowed": {
+        "description": "405: the path does not take this method. `Allow` lists the methods "
+        "it takes; HEAD works wherever GET does.",
+        "headers": {"Allow": {"schema": _STR, "description": "The methods the path takes"}},
+        "content": {"application/json": {"schema": ref("ErrorBody")}},
+    },
+}
+
+
+def _limit_roster_rows(schemas: dict[str, Any]) -> None:
+    """The lengths the roster rules allow (workforce.roster), on the JSON roster's row schema."""
+    row = schemas.get("RowIn", {}).get("properties", {})
+    for field, limit in (
+        ("title", MAX_TITLE_CHARS),
+        ("team", MAX_LABEL_CHARS),
+        ("location", MAX_LABEL_CHARS),
+    ):
+        if field not in row:
+            continue
+        for option in row[field].get("anyOf", [row[field]]):
+            if option.get("type") == "string":
+                option["maxLength"] = limit

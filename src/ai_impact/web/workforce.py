@@ -2,14 +2,18 @@
 
 The API takes a CSV (a multipart upload in field ``roster``, or the raw body as ``text/csv``) or
 a JSON body ``{"rows": [{"title": ..., "headcount": ...}, ...]}``; it answers the document of
-``ai-impact workforce --format json`` (or CSV / Markdown with ``?format=``). Roster problems are
-422 with every bad row listed, in the one error shape; a body over 5 MB is 413
-(:mod:`ai_impact.web.limits`).
+``ai-impact workforce --format json`` (or CSV / Markdown with ``?format=``, as a file to save
+with ``&download=true``). Roster problems are 422 with every bad row listed, in the one error
+shape; a body over 5 MB is 413 (:mod:`ai_impact.web.limits`).
+
+The result page keeps no state: its download buttons post the roster, carried in the page, to
+the API again. It lists at most ``MAX_PAGE_ROLES`` roles; the downloads hold every one.
 """
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -19,20 +23,33 @@ from starlette.datastructures import UploadFile
 
 from ai_impact.errors import InputError
 from ai_impact.render.html import Links, render_page
+from ai_impact.textfile import decode_text
 from ai_impact.web.json_api import ERROR_SCHEMA
 from ai_impact.web.limits import ROSTER_LIMIT
 from ai_impact.web.messages import input_problems
 from ai_impact.web.schemas import REF, ref
-from ai_impact.workforce import WorkforceReport, workforce_report
-from ai_impact.workforce.analysis import MIN_CONFIDENCE
-from ai_impact.workforce.formats import METHOD, headline, to_csv, to_json, to_markdown
-from ai_impact.workforce.roster import MAX_ROWS
+from ai_impact.workforce import RoleResult, WorkforceReport, workforce_report
+from ai_impact.workforce.analysis import MATCHED, MIN_CONFIDENCE, PINNED
+from ai_impact.workforce.formats import (
+    METHOD,
+    count_text,
+    headline,
+    people,
+    to_csv,
+    to_json,
+    to_markdown,
+)
+from ai_impact.workforce.roster import MAX_ROWS, records_csv
 
 __all__ = ["router"]
 
 router = APIRouter()
 MEDIA = {"json": "application/json", "csv": "text/csv; charset=utf-8", "md": "text/markdown"}
 RENDER = {"json": to_json, "csv": to_csv, "md": to_markdown}
+FORMAT_NAMES = {"csv": "CSV", "json": "JSON", "md": "Markdown"}
+# Roles listed on the result page (a 40,000-role table is a 24 MB page): the rest are in the
+# downloads, and the page says how many it shows.
+MAX_PAGE_ROLES = 500
 ANSWERS: dict[int | str, dict[str, Any]] = {
     200: {
         "description": "The workforce document (`format=json`), its CSV or its Markdown",
@@ -52,6 +69,7 @@ class RowIn(BaseModel):
 
     title: str
     headcount: int | float | str | None = None
+    fte: int | float | str | None = None
     annual_pay: float | str | None = None
     hourly_pay: float | str | None = None
     code: str | None = None
@@ -93,7 +111,10 @@ def _is_form(request: Request) -> bool:
     return ctype in {"multipart/form-data", "application/x-www-form-urlencoded"}
 
 
-async def _roster_source(request: Request) -> bytes | list[dict[str, Any]]:
+Source = bytes | list[dict[str, Any]]
+
+
+async def _roster_source(request: Request) -> Source:
     """CSV bytes from an upload, a pasted text field or the raw body; rows from JSON."""
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if _is_form(request):
@@ -113,12 +134,21 @@ async def _roster_source(request: Request) -> bytes | list[dict[str, Any]]:
     return body
 
 
-async def _analyse(request: Request, top: int, reskilling: bool) -> WorkforceReport:
+async def _analyse(request: Request, top: int, reskilling: bool) -> tuple[WorkforceReport, Source]:
+    """The analysis of the roster the request carries, and that roster as read."""
     source = await _roster_source(request)
     settings = request.app.state.settings
-    return await run_in_threadpool(
+    report = await run_in_threadpool(
         workforce_report, source, top=top, reskilling=reskilling, settings=settings
     )
+    return report, source
+
+
+def _roster_text(source: Source) -> str:
+    """The roster as text for the page's download form, which sends it again to the API."""
+    if isinstance(source, bytes):
+        return decode_text(source, what="The roster")[0].lstrip("\ufeff")
+    return records_csv(source)
 
 
 @router.post(
@@ -159,18 +189,54 @@ async def workforce_api(
     format: Annotated[Literal["json", "csv", "md"], Query(description="Answer format")] = "json",
     top: Annotated[int, Query(ge=1, le=1000, description="Roles listed by at-risk hours")] = 10,
     reskilling: Annotated[bool, Query(description="Add safer moves and skills")] = True,
+    download: Annotated[
+        bool, Query(description="Answer as a file to save (workforce.csv, .json or .md)")
+    ] = False,
 ) -> Response:
     """Exposure by role and headcount, at-risk hours, payroll exposed and reskilling paths."""
-    report = await _analyse(request, top, reskilling)
-    return Response(RENDER[format](report), media_type=MEDIA[format])
+    report, _ = await _analyse(request, top, reskilling)
+    headers = {"Content-Disposition": f'attachment; filename="workforce.{format}"'}
+    return Response(
+        RENDER[format](report), media_type=MEDIA[format], headers=headers if download else None
+    )
+
+
+def _listed(roles: list[RoleResult], *, by_hours: bool) -> list[RoleResult]:
+    """At most MAX_PAGE_ROLES of ``roles``, in roster order: those with the most at-risk hours
+    (``by_hours``), or the first ones."""
+    if len(roles) <= MAX_PAGE_ROLES:
+        return roles
+    if not by_hours:
+        return roles[:MAX_PAGE_ROLES]
+    ranked = sorted(roles, key=lambda r: (-(r.hours_at_risk or 0.0), r.id))
+    keep = {r.id for r in ranked[:MAX_PAGE_ROLES]}
+    return [r for r in roles if r.id in keep]
+
+
+def _downloads(links: Links, roster_text: str | None) -> list[tuple[str, str]]:
+    """(label, URL) of each download button: the API, answering a file in that format. None
+    when the page carries no roster, or one the API would refuse as too large once sent again
+    (as UTF-8, each line break as CRLF, in a multipart body)."""
+    if roster_text is None:
+        return []
+    size = len(roster_text.encode("utf-8")) + roster_text.count("\n") + 1_000
+    if size > ROSTER_LIMIT:
+        return []
+    api = f"{links.prefix}/api/v1/workforce"
+    return [
+        (name, f"{api}?{urlencode({'format': f, 'download': 'true'})}")
+        for f, name in FORMAT_NAMES.items()
+    ]
 
 
 def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
     links: Links = request.app.state.links
     report: WorkforceReport | None = context.setdefault("report", None)
-    for key in ("error", "csv", "filename"):
+    for key in ("error", "csv", "filename", "roster_text"):
         context.setdefault(key, None)
     by_id = {r.id: r for r in report.roles} if report else {}
+    counted = [r for r in report.roles if r.counted] if report else []
+    review = [r for r in report.roles if r.status not in (MATCHED, PINNED)] if report else []
     page = render_page(
         "workforce.html",
         links,
@@ -180,6 +246,14 @@ def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
         max_mb=ROSTER_LIMIT // 1_000_000,
         top_roles=[by_id[i] for i in report.totals.top_roles] if report else [],
         headline=headline(report) if report else "",
+        roles=_listed(counted, by_hours=True),
+        n_counted=len(counted),
+        review=_listed(review, by_hours=False),
+        n_review=len(review),
+        downloads=_downloads(links, context["roster_text"]),
+        count=count_text,
+        people=(lambda n: people(report, n)) if report else None,
+        unit="FTE" if report and report.fte else "People",
         **context,
     )
     return HTMLResponse(page, status_code=status)
@@ -200,10 +274,10 @@ async def workforce_page(request: Request) -> HTMLResponse:
     """
     if not _is_form(request):  # a raw CSV or JSON body, as the API takes it
         try:
-            report = await _analyse(request, 10, True)
+            report, source = await _analyse(request, 10, True)
         except InputError as exc:
             return _page(request, exc.http_status, error=str(exc))
-        return _page(request, report=report)
+        return _page(request, report=report, roster_text=_roster_text(source))
     upload, pasted, filename = await _form_roster(request)
     settings = request.app.state.settings
     try:
@@ -213,4 +287,4 @@ async def workforce_page(request: Request) -> HTMLResponse:
         )
     except InputError as exc:
         return _page(request, exc.http_status, error=str(exc), csv=pasted, filename=filename)
-    return _page(request, report=report)
+    return _page(request, report=report, roster_text=_roster_text(source))

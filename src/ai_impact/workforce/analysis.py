@@ -13,10 +13,11 @@ occupation (all titles in one batch), and the occupation's figures are scaled by
 * payroll exposed       = roster annual pay × headcount × exposed share (only where the
   roster gives pay).
 
-2,080 h is a full-time year (52 weeks × 40 h). Exposure is not job loss: exposed hours are hours
-whose tasks change; at-risk hours are the upper bound of work AI could take over, before
-adoption and demand, which the risk score adds. Titles nothing fits are kept, marked
-"needs review" with suggestions, and left out of the figures (their headcount is reported).
+2,080 h is a full-time year (52 weeks × 40 h); a headcount in full-time equivalents (an FTE
+column, 2.5) scales the same way, so hours and payroll then count FTE. Exposure is not job loss:
+exposed hours are hours whose tasks change; at-risk hours are the upper bound of work AI could
+take over, before adoption and demand, which the risk score adds. Titles nothing fits are kept,
+marked "needs review" with suggestions, and left out of the figures (their headcount is reported).
 """
 
 from __future__ import annotations
@@ -130,16 +131,20 @@ class SaferMove:
 
 @dataclass(frozen=True, slots=True)
 class RoleResult:
-    """One roster role (rows with the same title, code, team and location) and its figures."""
+    """One roster role (rows with the same title, code, team and location) and its figures.
+
+    Headcounts are people, an ``int``; or full-time equivalents when the roster's column is
+    FTE (``WorkforceReport.fte``), a ``float`` where they are fractions.
+    """
 
     id: int
     title: str
     team: str | None
     location: str | None
     lines: tuple[int, ...]
-    headcount: int
+    headcount: float
     status: str
-    headcount_with_pay: int
+    headcount_with_pay: float
     payroll: float | None
     code: str | None = None
     occupation: str | None = None
@@ -173,7 +178,8 @@ class RoleResult:
 
 @dataclass(frozen=True, slots=True)
 class WorkforceReport:
-    """The whole roster analysis: every role, the totals, notes and sources."""
+    """The whole roster analysis: every role, the totals, notes and sources; ``fte`` says the
+    headcounts are full-time equivalents (the roster's headcount column is FTE)."""
 
     roles: tuple[RoleResult, ...]
     totals: Totals
@@ -181,6 +187,7 @@ class WorkforceReport:
     columns: dict[str, str]
     sources: tuple[SourceRef, ...]
     hours_per_year: int = HOURS_PER_YEAR
+    fte: bool = False
 
 
 def _fold(text: str | None) -> str | None:
@@ -341,4 +348,5 @@ def analyze_roster(
         notes=tuple(notes),
         columns=dict(roster.columns),
         sources=tuple(sources.values()),
+        fte=roster.fte,
     )

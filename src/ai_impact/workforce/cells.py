@@ -7,6 +7,14 @@ A unit decides how the amount is read whatever the column; without one, the colu
 (an ``annual_pay`` column is a year, an ``hourly_pay`` column an hour). An hourly amount
 becomes a year at ``HOURS_PER_YEAR`` (52 weeks × 40 hours), and the roster's notes say so.
 
+A pay cell that only says "no pay here" ("N/A", "TBD", "-", "—", "?") is read as blank, and so is
+pay of 0: the roster's notes list those rows. A number of hours or years ("40 hours", "5 yrs")
+is not pay and is refused.
+
+Headcounts are whole numbers of at least 1; a column named FTE holds full-time equivalents, so
+any number above 0 ("2.5"). Both are written in digits: "1,200" and "3.0" are numbers,
+"1_000" and "1e3" (Python's and scientific notation) are not.
+
 Separators are read one way. With both "," and "." the last one is the decimal mark
 ("1.250,50" and "1,250.50" are 1250.50). A lone comma before one or two final digits is a
 decimal comma ("21,50" is 21.50); a comma before three digits groups thousands ("21,500" is
@@ -26,9 +34,12 @@ __all__ = [
     "MAX_PLAUSIBLE_HOURLY",
     "PAY_CONFLICT",
     "AmbiguousNumberError",
+    "HeadcountError",
     "Pay",
     "PayError",
     "RowPay",
+    "is_placeholder",
+    "parse_headcount",
     "parse_number",
     "parse_pay",
     "read_row_pay",
@@ -43,6 +54,18 @@ MAX_PLAUSIBLE_HOURLY = 300.0
 PAY_CONFLICT = 0.10
 
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# A number once its separators are read: digits, one decimal point, an optional sign. Python's
+# other literals ("1_000", "inf", "nan") are not spreadsheet numbers; "1e3" is one only for pay.
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_SCIENTIFIC = re.compile(_PLAIN.pattern + r"[eE][+-]?\d+")
+# What people type for "no pay here"; a cell without a letter or a digit ("-", "—", "?") too.
+_PLACEHOLDERS = frozenset(
+    {
+        "n/a", "na", "n.a.", "n.a", "#n/a", "nan", "tbd", "tbc", "tba", "none", "null", "nil",
+        "unknown", "not applicable", "not known", "confidential", "undisclosed",
+        "not disclosed", "withheld",
+    }
+)  # fmt: skip
 _PER = r"(?:/\s*|per\s+|an?\s+|p/?)"
 # "/hr", "/ hour", "per hour", "an hour", "p/h", "ph", "hourly", "hr" and the same for a year.
 _HOURLY = re.compile(
@@ -69,11 +92,12 @@ class AmbiguousNumberError(ValueError):
     """A number whose separators can be read two ways ("1,2345", "1,250,50")."""
 
 
-def parse_number(text: str) -> float:
+def parse_number(text: str, *, scientific: bool = True) -> float:
     """A number as people type it: '$85,000', '85 000', '85k', '85.000,50' (decimal comma).
 
-    Raises ValueError when the text is not one, :class:`AmbiguousNumberError` when its commas
-    can be read two ways (the rules are in the module docstring).
+    Raises ValueError when the text is not one (nor is '1_000', 'inf' or, without
+    ``scientific``, '1e3'), :class:`AmbiguousNumberError` when its commas can be read two ways
+    (the rules are in the module docstring).
     """
     t = text.strip().replace("\u00a0", "").replace(" ", "")
     t = t.lstrip("$€£").rstrip("$€£")
@@ -100,7 +124,43 @@ def parse_number(text: str) -> float:
     elif _DOT_GROUPS.fullmatch(t):
         # '85.000' / '1.250.000': dots grouping thousands, as most of Europe writes pay.
         t = t.replace(".", "")
+    if not (_PLAIN.fullmatch(t) or (scientific and _SCIENTIFIC.fullmatch(t))):
+        raise ValueError(text)
     return float(t) * scale
+
+
+class HeadcountError(ValueError):
+    """A headcount cell that cannot be used; the message says why, after the cell's text."""
+
+
+def parse_headcount(text: str, *, fte: bool) -> float:
+    """A headcount cell: a whole number of at least 1 (an ``int``) or, when the column holds
+    full-time equivalents (``fte``), any number above 0 (an ``int`` when whole).
+
+    Raises :class:`HeadcountError` with what is wrong and what to write.
+    """
+    try:
+        n = parse_number(text, scientific=False)
+        whole = n.is_integer()
+    except (ValueError, OverflowError):
+        n, whole = float("nan"), False
+    if fte:
+        if not n > 0:  # also NaN
+            raise HeadcountError("is not a number above 0 (full-time equivalents: 1, 0.5, 2.5)")
+    elif not whole or n < 1:
+        hint = " (for full-time equivalents, name the column FTE)" if n > 0 and not whole else ""
+        raise HeadcountError("is not a whole number of at least 1" + hint)
+    if n > MAX_HEADCOUNT:
+        raise HeadcountError(
+            f"is more than {MAX_HEADCOUNT:,}; give the number of people in the role"
+        )
+    return int(n) if whole else n
+
+
+def is_placeholder(cell: str) -> bool:
+    """Whether a non-empty cell only says there is no value: 'N/A', 'TBD', '-', '—', '?'."""
+    text = " ".join(cell.casefold().split())
+    return bool(text) and (text in _PLACEHOLDERS or not any(c.isalnum() for c in text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +177,7 @@ class PayError(ValueError):
 
 
 _WRITE_PAY = "write pay a year (85000, $85k) or an hour ($21.50/hr)"
+_DURATIONS = frozenset({"hours", "hrs", "years", "yrs"})
 
 
 def parse_pay(text: str, *, per_hour: bool) -> Pay:
@@ -135,6 +196,14 @@ def parse_pay(text: str, *, per_hour: bool) -> Pay:
     hourly = _HOURLY.search(body)
     yearly = None if hourly else _YEARLY.search(body)
     unit = hourly or yearly
+    # "40 hours" is time worked, not "$40 an hour" (a rate says per / an / a slash, or "hr").
+    if (
+        unit
+        and unit.group().strip().rstrip(".").casefold() in _DURATIONS
+        and body[: unit.start()].rstrip()[-1:].isdigit()
+    ):
+        what = "hours" if hourly else "years"
+        raise PayError(f"is a number of {what}, not pay; {_WRITE_PAY}")
     try:
         amount = parse_number(_CURRENCY.sub("", body[: unit.start()] if unit else body))
     except AmbiguousNumberError:
@@ -164,6 +233,8 @@ class RowPay:
     implausible: bool = False  # more than MAX_PLAUSIBLE_HOURLY an hour
     conflict: bool = False  # hourly_pay more than PAY_CONFLICT away from annual_pay
     unread_hourly: bool = False  # hourly_pay could not be read; annual_pay was used
+    placeholders: tuple[str, ...] = ()  # cells read as blank: 'N/A', 'TBD', '-'
+    zero: bool = False  # a pay of 0, read as no pay
 
 
 def _read(name: str, cell: str, *, per_hour: bool) -> Pay:
@@ -184,10 +255,17 @@ def _read(name: str, cell: str, *, per_hour: bool) -> Pay:
 
 def read_row_pay(annual: str, hourly: str) -> RowPay:
     """The pay of a row from its two pay cells ('' when absent); raises PayError naming the
-    cell that cannot be used. ``hourly_pay`` is read only to check it against ``annual_pay``."""
-    if not annual and not hourly:
-        return RowPay()
+    cell that cannot be used. ``hourly_pay`` is read only to check it against ``annual_pay``.
+
+    A placeholder ('N/A', '-') is a blank cell, and pay of 0 is no pay: both are kept in the
+    result for the roster's notes, never averaged in as $0.
+    """
+    placeholders = tuple(c for c in (annual, hourly) if c and is_placeholder(c))
+    annual = "" if annual in placeholders else annual
+    hourly = "" if hourly in placeholders else hourly
     used = _read("annual pay", annual, per_hour=False) if annual else None
+    zero = used is not None and used.annual == 0
+    used = None if zero else used
     other: Pay | None = None
     unread = False
     if hourly:
@@ -197,9 +275,11 @@ def read_row_pay(annual: str, hourly: str) -> RowPay:
             if used is None:
                 raise
             unread = True
+    if other is not None and other.annual == 0:
+        other, zero = None, True
     pay = used if used is not None else other
-    if pay is None:  # not reached: one cell is non-empty, and read or raised
-        return RowPay(unread_hourly=unread)
+    if pay is None:
+        return RowPay(unread_hourly=unread, placeholders=placeholders, zero=zero)
     conflict = (
         used is not None
         and other is not None
@@ -213,4 +293,6 @@ def read_row_pay(annual: str, hourly: str) -> RowPay:
         implausible=pay.hourly and pay.annual > MAX_PLAUSIBLE_HOURLY * HOURS_PER_YEAR,
         conflict=conflict,
         unread_hourly=unread,
+        placeholders=placeholders,
+        zero=zero,
     )

@@ -1,5 +1,8 @@
 """A roster's CSV text as records, each with the line it starts on.
 
+Excel may write a first line ``sep=;`` naming the delimiter; :func:`excel_separator` finds it,
+so the roster skips that line and splits on what it names.
+
 The reader is lenient (a stray quote inside a cell is kept as text, as spreadsheets write it),
 except for a quote that is opened and never closed: that would silently swallow the following
 lines into one cell, so the record is reported as a problem instead of being analysed.
@@ -9,11 +12,20 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 
-__all__ = ["QUOTE_HINT", "csv_records", "sniff_delimiter"]
+__all__ = ["QUOTE_HINT", "csv_records", "excel_separator", "sniff_delimiter"]
 
 QUOTE_HINT = 'a title with a comma must be quoted, e.g. "Manager, Sales"'
+# 'sep=;' or '"sep=;"', perhaps padded with the delimiter itself: 'sep=;;;'.
+_SEP_LINE = re.compile(r'\s*"?sep=(?P<d>\t|[^\w\s"])"?(?:(?P=d)|[ \t])*', re.IGNORECASE)
+
+
+def excel_separator(line: str) -> str | None:
+    """The delimiter an Excel ``sep=`` line names ('sep=;' → ';'), or None for another line."""
+    found = _SEP_LINE.fullmatch(line.rstrip("\r\n"))
+    return found.group("d") if found else None
 
 
 def sniff_delimiter(header_line: str) -> str:

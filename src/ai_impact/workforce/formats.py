@@ -21,7 +21,10 @@ __all__ = [
     "CSV_COLUMNS",
     "METHOD",
     "SCHEMA",
+    "count_text",
+    "count_value",
     "headline",
+    "people",
     "to_csv",
     "to_dict",
     "to_json",
@@ -66,6 +69,24 @@ def _r(value: float | None, digits: int = 4) -> float | None:
     return None if value is None else round(value, digits)
 
 
+def count_value(value: float) -> float:
+    """A headcount for JSON and CSV: an int when whole (14, not 14.0), else FTE to 4 places."""
+    rounded = round(value, 4)
+    return int(rounded) if float(rounded).is_integer() else rounded
+
+
+def count_text(value: float) -> str:
+    """A headcount as a page prints it: '1,200', or FTE to 2 places without trailing zeros."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def people(report: WorkforceReport, value: float) -> str:
+    """'40 people', '1 person', or '42.5 FTE' when the roster counts full-time equivalents."""
+    if report.fte:
+        return f"{count_text(value)} FTE"
+    return f"{count_text(value)} " + ("person" if value == 1 else "people")
+
+
 def _role_dict(r: RoleResult) -> dict[str, Any]:
     occupation = {"code": r.code, "title": r.occupation, "industry": r.industry} if r.code else None
     return {
@@ -74,7 +95,7 @@ def _role_dict(r: RoleResult) -> dict[str, Any]:
         "team": r.team,
         "location": r.location,
         "lines": list(r.lines),
-        "headcount": r.headcount,
+        "headcount": count_value(r.headcount),
         "status": r.status,
         "occupation": occupation,
         "confidence": _r(r.confidence),
@@ -90,7 +111,7 @@ def _role_dict(r: RoleResult) -> dict[str, Any]:
         "hours_exposed": _r(r.hours_exposed, 1),
         "hours_at_risk": _r(r.hours_at_risk, 1),
         "pay": {
-            "headcount_with_pay": r.headcount_with_pay,
+            "headcount_with_pay": count_value(r.headcount_with_pay),
             "payroll": _r(r.payroll, 2),
             "mean_annual": _r(r.mean_pay, 2),
             "payroll_exposed": _r(r.payroll_exposed, 2),
@@ -128,9 +149,10 @@ def to_dict(report: WorkforceReport) -> dict[str, Any]:
         "summary": {
             "roles": t.roles,
             "roles_review": t.roles_review,
-            "headcount": t.headcount,
-            "headcount_analysed": t.headcount_analysed,
-            "headcount_review": t.headcount_review,
+            "headcount": count_value(t.headcount),
+            "headcount_unit": "FTE" if report.fte else "people",
+            "headcount_analysed": count_value(t.headcount_analysed),
+            "headcount_review": count_value(t.headcount_review),
             "exposure": _r(t.exposure),
             "exposed_share": _r(t.exposed_share),
             "risk_score": _r(t.risk_score, 2),
@@ -138,12 +160,12 @@ def to_dict(report: WorkforceReport) -> dict[str, Any]:
             "hours_exposed": _r(t.hours_exposed, 1),
             "hours_at_risk": _r(t.hours_at_risk, 1),
             "fte_at_risk": _r(t.fte_at_risk, 2),
-            "headcount_with_pay": t.headcount_with_pay,
+            "headcount_with_pay": count_value(t.headcount_with_pay),
             "payroll": _r(t.payroll, 2),
             "payroll_exposed": _r(t.payroll_exposed, 2),
         },
         "by_category": [
-            {"category": c.category, "headcount": c.headcount, "share": _r(c.share)}
+            {"category": c.category, "headcount": count_value(c.headcount), "share": _r(c.share)}
             for c in t.by_category
         ],
         "top_roles": list(t.top_roles),
@@ -151,8 +173,8 @@ def to_dict(report: WorkforceReport) -> dict[str, Any]:
             {
                 "team": s.team,
                 "roles": s.roles,
-                "headcount": s.headcount,
-                "headcount_review": s.headcount_review,
+                "headcount": count_value(s.headcount),
+                "headcount_review": count_value(s.headcount_review),
                 "exposure": _r(s.exposure),
                 "risk_score": _r(s.risk_score, 2),
                 "hours_exposed": _r(s.hours_exposed, 1),
@@ -191,11 +213,11 @@ def to_csv(report: WorkforceReport) -> str:
         suggest = "; ".join(f"{s.title} ({s.code}, {s.confidence:.2f})" for s in r.suggestions)
         row: list[Any] = [
             r.id, _safe(r.title), _safe(r.team or ""), _safe(r.location or ""),
-            " ".join(map(str, r.lines)), r.headcount, r.status, r.code or "",
+            " ".join(map(str, r.lines)), count_value(r.headcount), r.status, r.code or "",
             r.occupation or "", r.industry or "", _num(r.confidence, 4), _num(r.exposure, 4),
             _num(r.exposed_share, 4), _num(r.substitution, 4), _num(r.risk_score, 2),
             r.risk_category or "",
-            _num(r.hours_exposed, 1), _num(r.hours_at_risk, 1), r.headcount_with_pay,
+            _num(r.hours_exposed, 1), _num(r.hours_at_risk, 1), count_value(r.headcount_with_pay),
             _num(r.mean_pay, 2), _num(r.payroll_exposed, 2),
             _num(r.market_pay.median_annual if r.market_pay else None, 0),
             r.market_pay.area if r.market_pay else "", moves, "; ".join(r.skills_to_build),
@@ -231,20 +253,20 @@ def _hours(value: float | None) -> str:
 
 
 def headline(report: WorkforceReport) -> str:
-    """'40 people in 4 roles' (singular when one)."""
+    """'40 people in 4 roles' (singular when one), '42.5 FTE in 4 roles' from an FTE column."""
     t = report.totals
-    people = f"{t.headcount:,} " + ("person" if t.headcount == 1 else "people")
-    return people + f" in {t.roles:,} " + ("role" if t.roles == 1 else "roles")
+    return people(report, t.headcount) + f" in {t.roles:,} " + ("role" if t.roles == 1 else "roles")
 
 
 def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
     """A finished page: summary, categories, top roles, teams, every role, review list, method."""
     t = report.totals
     by_id = {r.id: r for r in report.roles}
+    unit = "FTE" if report.fte else "People"
     out = [f"# AI exposure of a workforce: {headline(report)}", ""]
     if t.exposure is not None and t.risk_score is not None:
         out += [
-            f"Across the {t.headcount_analysed:,} people whose occupation is known, "
+            f"Across the {people(report, t.headcount_analysed)} whose occupation is known, "
             f"{fx.pct(t.exposed_share or 0.0)} of working time is in tasks AI reaches (alone or "
             f"with software built on an LLM; exposure index β {_beta(t.exposure)}). Up to "
             f"{_hours(t.hours_at_risk)} hours a year — the work of {t.fte_at_risk:,.1f} "
@@ -256,7 +278,8 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
         ]
     pay = "–"
     if t.payroll is not None:
-        pay = f"{fx.money(t.payroll)} ({t.headcount_with_pay:,} people with pay in the roster)"
+        with_pay = people(report, t.headcount_with_pay)
+        pay = f"{fx.money(t.payroll)} ({with_pay} with pay in the roster)"
     exposed_pay = "–"
     if t.payroll_exposed is not None and t.payroll:
         exposed_pay = f"{fx.money(t.payroll_exposed)} ({fx.pct(t.payroll_exposed / t.payroll)})"
@@ -264,7 +287,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
     out += _table(
         ("Figure", "Value"),
         [
-            ("People", f"{t.headcount:,} ({t.headcount_review:,} to review)"),
+            (unit, f"{count_text(t.headcount)} ({count_text(t.headcount_review)} to review)"),
             ("Roles", f"{t.roles:,} ({t.roles_review:,} to review)"),
             ("Exposure index β (headcount-weighted)", _opt(t.exposure, _beta)),
             (
@@ -282,19 +305,19 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
     )
     out += ["## Headcount by risk category", ""]
     out += _table(
-        ("Category", "People", "Share"),
-        [(c.category, f"{c.headcount:,}", fx.pct(c.share)) for c in t.by_category],
+        ("Category", unit, "Share"),
+        [(c.category, count_text(c.headcount), fx.pct(c.share)) for c in t.by_category],
     )
     if t.top_roles:
         out += ["## Roles with the most at-risk hours", ""]
         out += _table(
-            ("Role", "Team", "Occupation", "People", "At-risk h / yr", "Risk"),
+            ("Role", "Team", "Occupation", unit, "At-risk h / yr", "Risk"),
             [
                 (
                     by_id[i].title,
                     by_id[i].team or "",
                     by_id[i].occupation or "",
-                    f"{by_id[i].headcount:,}",
+                    count_text(by_id[i].headcount),
                     _hours(by_id[i].hours_at_risk),
                     _opt(by_id[i].risk_score, fx.score) + f" ({by_id[i].risk_category})",
                 )
@@ -304,11 +327,11 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
     if t.by_team:
         out += ["## By team", ""]
         out += _table(
-            ("Team", "People", "Exposure index β", "Risk", "At-risk h / yr", "Payroll exposed"),
+            ("Team", unit, "Exposure index β", "Risk", "At-risk h / yr", "Payroll exposed"),
             [
                 (
                     s.team,
-                    f"{s.headcount:,}",
+                    count_text(s.headcount),
                     _opt(s.exposure, _beta),
                     _opt(s.risk_score, fx.score),
                     _hours(s.hours_at_risk),
@@ -325,7 +348,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
             "Team",
             "Occupation",
             "Match",
-            "People",
+            unit,
             "Exposure index β",
             "Risk",
             "At-risk h / yr",
@@ -337,7 +360,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
                 r.team or "",
                 f"{r.occupation} ({r.code})",
                 f"{r.status} {fx.pct(r.confidence or 0.0)}",
-                f"{r.headcount:,}",
+                count_text(r.headcount),
                 _opt(r.exposure, _beta),
                 _opt(r.risk_score, fx.score) + f" ({r.risk_category})",
                 _hours(r.hours_at_risk),
@@ -377,12 +400,12 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
             "",
         ]
         out += _table(
-            ("Line", "Title", "People", "Status", "Suggestions"),
+            ("Line", "Title", unit, "Status", "Suggestions"),
             [
                 (
                     ", ".join(map(str, r.lines[:5])) + (" …" if len(r.lines) > 5 else ""),
                     r.title,
-                    f"{r.headcount:,}",
+                    count_text(r.headcount),
                     r.status,
                     "; ".join(f"{s.title} ({s.code})" for s in r.suggestions) or (r.note or ""),
                 )

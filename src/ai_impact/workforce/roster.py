@@ -2,12 +2,17 @@
 
 A roster is whatever an HR system exports: any encoding among UTF-8 (with or without BOM),
 UTF-16 (Excel "Unicode text") and Windows-1252 / Latin-1; comma, semicolon, tab or pipe
-delimited; header names in any case and under common synonyms ("Job Title", "FTE", "Salary").
-Every bad row is reported at once, with its line number, so a planner fixes the file in one pass.
+delimited (or as Excel's first line ``sep=;`` names it); header names in any case and under
+common synonyms ("Job Title", "FTE", "Salary"). A headcount column named FTE holds full-time
+equivalents: fractions are kept, and the analysis counts FTE instead of people. Totals rows are
+skipped (:mod:`~ai_impact.workforce.totals`). Every bad row is reported at once, with its line
+number, so a planner fixes the file in one pass.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,14 +27,21 @@ from ai_impact.workforce.cells import (
     HOURS_PER_YEAR,
     MAX_ANNUAL_PAY,
     MAX_HEADCOUNT,
-    MAX_PLAUSIBLE_HOURLY,
-    PAY_CONFLICT,
+    HeadcountError,
     PayError,
     RowPay,
-    parse_number,
+    parse_headcount,
     read_row_pay,
 )
-from ai_impact.workforce.csv_records import QUOTE_HINT, csv_records, sniff_delimiter
+from ai_impact.workforce.columns import FIELDS, FTE_NAMES, fold_header, map_columns
+from ai_impact.workforce.csv_records import (
+    QUOTE_HINT,
+    csv_records,
+    excel_separator,
+    sniff_delimiter,
+)
+from ai_impact.workforce.roster_notes import RosterNotes, fte_note, where_list
+from ai_impact.workforce.totals import is_totals_row, totals_label
 
 __all__ = [
     "FIELDS",
@@ -42,6 +54,7 @@ __all__ = [
     "read_records",
     "read_roster",
     "read_roster_file",
+    "records_csv",
 ]
 
 MAX_ROWS = 50_000
@@ -51,41 +64,9 @@ MAX_LABEL_CHARS = 200
 # More row problems than this are summarised: nobody reads the thousandth one.
 MAX_REPORTED = 50
 
-# Spreadsheet exports often end with a sum row; counting it would double the headcount.
-_TOTALS = {"total", "totals", "grand total", "subtotal", "sum", "all"}
 _CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
 
-# Accepted header names per field, after folding (lower case, punctuation to spaces).
-# Order matters when a file has two columns for one field: the earlier synonym wins.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "title": (
-        "title", "job title", "jobtitle", "position", "position title", "role", "job",
-        "job name", "job role", "designation", "occupation", "business title",
-    ),
-    "headcount": (
-        "headcount", "head count", "count", "fte", "ftes", "employees", "employee count",
-        "number of employees", "no of employees", "num employees", "staff", "people", "n",
-        "qty", "quantity", "number", "number of ftes", "number employees",
-    ),
-    "annual_pay": (
-        "annual pay", "annual salary", "salary", "pay", "base salary", "base pay",
-        "annual base", "compensation", "annual compensation", "average salary", "avg salary",
-        "mean salary", "wage", "annual wage",
-    ),
-    "hourly_pay": ("hourly pay", "hourly rate", "hourly wage", "rate per hour", "pay rate"),
-    "code": (
-        "code", "onet", "onet code", "o net code", "onet soc", "onet soc code", "o net soc code",
-        "soc", "soc code",
-    ),
-    "team": (
-        "team", "department", "dept", "division", "business unit", "unit", "function", "group",
-        "org", "organization", "organisation", "cost center",
-    ),
-    "location": ("location", "state", "work location", "work state", "site", "office", "area"),
-}  # fmt: skip
-FIELDS = tuple(SYNONYMS)
-_HEADER_OF = {name: field for field, names in SYNONYMS.items() for name in names}
-_RANK = {name: i for names in SYNONYMS.values() for i, name in enumerate(names)}
+_DELIMITERS = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "pipes"}
 
 Title = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TITLE_CHARS)
@@ -96,13 +77,18 @@ Label = Annotated[
 
 
 class RosterRow(BaseModel):
-    """One validated roster line; ``annual_pay`` is per person, in dollars a year."""
+    """One validated roster line; ``annual_pay`` is per person, in dollars a year.
+
+    ``headcount`` is an ``int`` unless the roster's column holds full-time equivalents and the
+    row gives a fraction (2.5 FTE); the type says ``float``, which an ``int`` is too.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
     line: int = Field(ge=1, description="Line of the file where the row starts (row of a list).")
     title: Title
-    headcount: int = Field(default=1, ge=1, le=MAX_HEADCOUNT)
+    # int | float keeps a whole headcount an int (a float field would make 3 into 3.0).
+    headcount: int | float = Field(default=1, gt=0, le=MAX_HEADCOUNT)
     annual_pay: float | None = Field(default=None, ge=0, le=MAX_ANNUAL_PAY)
     code: Annotated[str, StringConstraints(pattern=_CODE.pattern)] | None = None
     team: Label | None = None
@@ -119,59 +105,7 @@ class RosterParse:
     columns: dict[str, str]
     encoding: str
     delimiter: str
-
-
-def _fold(header: str) -> str:
-    """A header as a key of SYNONYMS: 'Job Title' → 'job title', '# of FTEs' → 'number of ftes'."""
-    text = header.casefold().replace("o*net", "onet").replace("#", " number ")
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
-
-
-def _map_columns(header: Sequence[str]) -> tuple[dict[str, int], list[str], list[str]]:
-    """Field → column index, the names of ignored columns, and notes about choices made."""
-    chosen: dict[str, tuple[int, int]] = {}
-    ignored: list[str] = []
-    notes: list[str] = []
-    for i, raw in enumerate(header):
-        name = _fold(raw)
-        field = _HEADER_OF.get(name)
-        if field is None:
-            if raw.strip():
-                ignored.append(raw.strip())
-            continue
-        if field in chosen:
-            j, rank = chosen[field]
-            keep, drop = (i, j) if _RANK[name] < rank else (j, i)
-            notes.append(
-                f"Columns '{header[j].strip()}' and '{raw.strip()}' both look like {field}; "
-                f"used '{header[keep].strip()}', ignored '{header[drop].strip()}'."
-            )
-            if keep == i:
-                chosen[field] = (i, _RANK[name])
-            continue
-        chosen[field] = (i, _RANK[name])
-    return {f: i for f, (i, _) in chosen.items()}, ignored, notes
-
-
-# Below this an "annual" pay is almost surely hourly, monthly or in thousands: kept, but said.
-_LOW_ANNUAL_PAY = 1_000.0
-
-
-# What the notes say of pay, in this order; each note leads with the lines it concerns.
-_PAY_NOTES = {
-    "low": f"annual pay under ${_LOW_ANNUAL_PAY:,.0f} was used as given; put hourly pay in an "
-    "hourly_pay column and write thousands in full (85000 or 85k).",
-    "converted": "pay written per hour (e.g. '$21.50/hr') was converted to a year at "
-    f"{HOURS_PER_YEAR:,} hours (52 weeks × 40 hours).",
-    "implausible": f"hourly pay over ${MAX_PLAUSIBLE_HOURLY:,.0f} an hour was used as given; "
-    "check it is pay per hour, not a year (a comma before three digits groups thousands: "
-    "'21,500/hr' is 21,500 an hour; '21.50/hr' or '21,50/hr' is 21.50).",
-    "conflict": f"annual_pay and hourly_pay (× {HOURS_PER_YEAR:,} hours) differ by more than "
-    f"{PAY_CONFLICT:.0%}; annual_pay was used.",
-    "unread_hourly": "hourly_pay could not be read and was ignored; annual_pay was used.",
-    "foreign": "pay in € or £ was used as given, without conversion; market pay (OEWS) is in "
-    "US dollars.",
-}
+    fte: bool = False  # the headcount column holds full-time equivalents
 
 
 def _cell(record: Sequence[str], columns: dict[str, int], field: str) -> str:
@@ -180,7 +114,7 @@ def _cell(record: Sequence[str], columns: dict[str, int], field: str) -> str:
 
 
 def _row(
-    line: int, record: Sequence[str], columns: dict[str, int]
+    line: int, record: Sequence[str], columns: dict[str, int], *, fte: bool = False
 ) -> tuple[RosterRow, RowPay] | list[str]:
     """A validated row and what its pay cells said, or the list of what is wrong with it."""
     errors: list[str] = []
@@ -196,18 +130,9 @@ def _row(
     count = _cell(record, columns, "headcount")
     if count:
         try:
-            n = parse_number(count)
-            if n != int(n) or n < 1:
-                raise ValueError
-            if n > MAX_HEADCOUNT:
-                errors.append(
-                    f"headcount '{count}' is more than {MAX_HEADCOUNT:,}; give the number of "
-                    "people in the role"
-                )
-            else:
-                values["headcount"] = int(n)
-        except (ValueError, OverflowError):
-            errors.append(f"headcount '{count}' is not a whole number of at least 1")
+            values["headcount"] = parse_headcount(count, fte=fte)
+        except HeadcountError as exc:
+            errors.append(f"{'FTE' if fte else 'headcount'} '{count}' {exc}")
     pay = RowPay()
     try:
         pay = read_row_pay(
@@ -239,46 +164,52 @@ def _row(
         return [f"{e['loc'][0]} '{e['input']}' cannot be used" for e in exc.errors()]
 
 
-def _where_list(places: list[str], shown: int = 5) -> str:
-    """'line 2', 'line 2, line 7 and 3 more' — a short list of where something happens."""
-    head = ", ".join(places[:shown])
-    return head + (f" and {len(places) - shown} more" if len(places) > shown else "")
-
-
 def _collect(
     records: Iterable[tuple[int, list[str]]],
     *,
     max_rows: int,
     unit: str,
     problems: list[str] | None = None,
-) -> tuple[list[RosterRow], list[str], list[str], dict[str, str]]:
-    """Rows, problems, notes and the column map from records whose first one is the header.
+) -> tuple[list[RosterRow], list[str], list[str], dict[str, str], bool]:
+    """Rows, problems, notes, the column map and whether headcount is FTE, from records whose
+    first one is the header.
 
-    ``problems`` may be the list the records' reader reports into, so its problems keep
-    their place in line order.
+    ``unit`` is "line" for a CSV (blank lines are skipped) or "row" for JSON rows (each one is
+    a row, blank or not). ``problems`` may be the list the records' reader reports into, so its
+    problems keep their place in line order.
     """
     header: list[str] | None = None
     columns: dict[str, int] = {}
     problems = [] if problems is None else problems
     notes: list[str] = []
+    said = RosterNotes()
     rows: list[RosterRow] = []
-    # Lines by what the notes say of their pay (see _pay_notes).
-    said: dict[str, list[str]] = {k: [] for k in _PAY_NOTES}
+    fte = False
+    json_rows = unit == "row"
     n_records = 0
     for start, record in records:
-        if not any(f.strip() for f in record):
+        if not json_rows and not any(f.strip() for f in record):
             continue
         if header is None:
             header = record
-            columns, ignored, notes = _map_columns(header)
+            columns, ignored, notes = map_columns(header)
             if "title" not in columns:
                 found = ", ".join(repr(h.strip()) for h in header if h.strip()) or "none"
+                if json_rows:
+                    raise InputError(
+                        f"The roster rows have no title (keys found: {found}).",
+                        hint='Give every row a "title", e.g. {"title": "Nurse", "headcount": 3}.',
+                    )
                 raise InputError(
                     f"The roster has no title column (columns found: {found}).",
                     hint="Name one column 'title' (or 'job title', 'position', 'role').",
                 )
             if ignored:
                 notes.append("Ignored columns: " + ", ".join(repr(c) for c in ignored) + ".")
+            count_column = header[columns["headcount"]].strip() if "headcount" in columns else ""
+            fte = fold_header(count_column) in FTE_NAMES
+            if fte:
+                notes.append(fte_note(count_column))
             continue
         n_records += 1
         if n_records > max_rows:
@@ -293,36 +224,50 @@ def _collect(
                 f"{where}: {len(record)} fields but the header has {len(header)} ({QUOTE_HINT})"
             )
             continue
-        if _cell(record, columns, "title").casefold() in _TOTALS:
-            notes.append(f"{where}: skipped a totals row ('{_cell(record, columns, 'title')}').")
+        title, team, location = (_cell(record, columns, f) for f in ("title", "team", "location"))
+        if is_totals_row(title, _cell(record, columns, "code"), team, location):
+            said.totals_row(where, title or (team if totals_label(team) else location))
             continue
-        result = _row(start, record, columns)
+        result = _row(start, record, columns, fte=fte)
         if isinstance(result, tuple):
             row, pay = result
             rows.append(row)
-            flags = {
-                "low": row.annual_pay is not None and 0 < row.annual_pay < _LOW_ANNUAL_PAY,
-                "converted": pay.converted,
-                "implausible": pay.implausible,
-                "conflict": pay.conflict,
-                "unread_hourly": pay.unread_hourly,
-                "foreign": pay.foreign,
-            }
-            for key, on in flags.items():
-                if on:
-                    said[key].append(where)
+            said.row_pay(where, row.annual_pay, pay)
         else:
             # Trailing empty fields hide a shifted row: an unquoted comma in the title.
             hint = [f"{len(record)} fields for {len(header)} columns ({QUOTE_HINT})"]
             problems.append(f"{where}: " + "; ".join(result + (hint if extra > 0 else [])))
-    notes += [f"{_where_list(said[k])}: {text}" for k, text in _PAY_NOTES.items() if said[k]]
+    notes += said.notes()
     if header is not None and not rows and not problems:
+        if said.skipped:
+            raise InputError(
+                "The roster has no rows to analyse: every row is a totals row "
+                f"({where_list([w for w, _ in said.skipped])}).",
+                hint="Add one row per role: title, headcount, and optionally annual_pay.",
+            )
         raise InputError(
             "The roster has a header but no rows.",
             hint="Add one row per role: title, headcount, and optionally annual_pay.",
         )
     names = {f: (header or [])[i].strip() for f, i in columns.items()}
-    return rows, problems, notes, names
+    return rows, problems, notes, names, fte
+
+
+def _without_sep_line(text: str) -> tuple[str, str | None, str | None]:
+    """The text with Excel's first line 'sep=;' blanked (line numbers stay), the delimiter it
+    names, and the note that says so; the text unchanged and None, None without one."""
+    lines = io.StringIO(text, newline="").readlines()
+    at = next((i for i, line in enumerate(lines) if line.strip()), None)
+    sep = excel_separator(lines[at]) if at is not None else None
+    if at is None or sep is None:
+        return text, None, None
+    ending = lines[at][len(lines[at].rstrip("\r\n")) :]
+    named = _DELIMITERS.get(sep, f"'{sep}'")
+    note = (
+        f"line {at + 1}: skipped Excel's 'sep={sep.replace(chr(9), '<tab>')}' line; "
+        f"columns are separated by {named}."
+    )
+    return "".join([*lines[:at], ending, *lines[at + 1 :]]), sep, note
 
 
 def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
@@ -336,34 +281,59 @@ def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
                 hint="Split it by department, or drop columns other than title, headcount, pay.",
             )
         text, encoding = decode_text(data, what="The roster")
+    text, sep, sep_note = _without_sep_line(text)
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if not first:
         raise InputError(
             "The roster is empty.",
             hint="Give a CSV with a header (title, headcount, annual_pay) and one row per role.",
         )
-    delimiter = sniff_delimiter(first)
+    delimiter = sep or sniff_delimiter(first)
     problems: list[str] = []
-    rows, problems, notes, columns = _collect(
+    rows, problems, notes, columns, fte = _collect(
         csv_records(text, delimiter, problems), max_rows=max_rows, unit="line", problems=problems
     )
-    return RosterParse(tuple(rows), tuple(problems), tuple(notes), columns, encoding, delimiter)
+    notes = ([sep_note] if sep_note else []) + notes
+    return RosterParse(
+        tuple(rows), tuple(problems), tuple(notes), columns, encoding, delimiter, fte
+    )
+
+
+def _json_text(value: str | int | float | None) -> str:
+    """A JSON value as the text of a CSV cell: 1000.0 is '1000' (not '1000.0' or '1e3')."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def read_records(
     records: Sequence[Mapping[str, str | int | float | None]], *, max_rows: int = MAX_ROWS
 ) -> RosterParse:
-    """Read roster rows given as mappings (a JSON body); problems name the row number."""
+    """Read roster rows given as mappings (a JSON body); problems name the row number.
+
+    Every mapping is a row, even one whose values are all empty (its title is then reported
+    empty), and the keys of all rows together play the part of a header.
+    """
     if not records:
         raise InputError("The roster is empty.", hint="Send at least one row with a title.")
     keys = list(dict.fromkeys(k for r in records for k in r))
+    items = [(0, keys)] + [
+        (n, [_json_text(r.get(k)) for k in keys]) for n, r in enumerate(records, 1)
+    ]
+    rows, problems, notes, columns, fte = _collect(items, max_rows=max_rows, unit="row")
+    return RosterParse(tuple(rows), tuple(problems), tuple(notes), columns, "json", "", fte)
 
-    def text(value: str | int | float | None) -> str:
-        return "" if value is None else str(value)
 
-    items = [(0, keys)] + [(n, [text(r.get(k)) for k in keys]) for n, r in enumerate(records, 1)]
-    rows, problems, notes, columns = _collect(items, max_rows=max_rows, unit="row")
-    return RosterParse(tuple(rows), tuple(problems), tuple(notes), columns, "json", "")
+def records_csv(records: Sequence[Mapping[str, str | int | float | None]]) -> str:
+    """Roster rows given as mappings, as CSV text with the same cells (to send them again)."""
+    keys = list(dict.fromkeys(k for r in records for k in r))
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(keys)
+    writer.writerows([_json_text(r.get(k)) for k in keys] for r in records)
+    return buf.getvalue()
 
 
 def parse_roster(

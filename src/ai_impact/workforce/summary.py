@@ -33,7 +33,7 @@ class CategoryShare:
     """Headcount in one risk category and its share of the analysed headcount."""
 
     category: str
-    headcount: int
+    headcount: float
     share: float
 
 
@@ -43,8 +43,8 @@ class TeamSummary:
 
     team: str
     roles: int
-    headcount: int
-    headcount_review: int
+    headcount: float
+    headcount_review: float
     exposure: float | None
     risk_score: float | None
     hours_exposed: float
@@ -54,13 +54,16 @@ class TeamSummary:
 
 @dataclass(frozen=True, slots=True)
 class Totals:
-    """The roster in a few figures; ``None`` where nothing could be computed."""
+    """The roster in a few figures; ``None`` where nothing could be computed.
+
+    Headcounts are ``int`` people, or full-time equivalents (fractions) from an FTE column.
+    """
 
     roles: int
     roles_review: int
-    headcount: int
-    headcount_analysed: int
-    headcount_review: int
+    headcount: float
+    headcount_analysed: float
+    headcount_review: float
     exposure: float | None
     exposed_share: float | None
     risk_score: float | None
@@ -68,7 +71,7 @@ class Totals:
     hours_exposed: float
     hours_at_risk: float
     fte_at_risk: float
-    headcount_with_pay: int
+    headcount_with_pay: float
     payroll: float | None
     payroll_exposed: float | None
     by_category: tuple[CategoryShare, ...]

@@ -1,0 +1,119 @@
+"""What a roster's notes say: harmless things read one way, each note naming its lines.
+
+Rows are read whole; what is said of them is gathered by :class:`RosterNotes` and written once,
+one note per kind, so a roster of 50,000 rows has a handful of notes, not thousands.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ai_impact.workforce.cells import (
+    HOURS_PER_YEAR,
+    MAX_PLAUSIBLE_HOURLY,
+    PAY_CONFLICT,
+    RowPay,
+)
+
+__all__ = ["LOW_ANNUAL_PAY", "RosterNotes", "fte_note", "where_list"]
+
+# Below this an "annual" pay is almost surely hourly, monthly or in thousands: kept, but said.
+LOW_ANNUAL_PAY = 1_000.0
+
+# What the notes say of pay, in this order; each note leads with the lines it concerns.
+_PAY_NOTES = {
+    "low": f"annual pay under ${LOW_ANNUAL_PAY:,.0f} was used as given; put hourly pay in an "
+    "hourly_pay column and write thousands in full (85000 or 85k).",
+    "converted": "pay written per hour (e.g. '$21.50/hr') was converted to a year at "
+    f"{HOURS_PER_YEAR:,} hours (52 weeks × 40 hours).",
+    "implausible": f"hourly pay over ${MAX_PLAUSIBLE_HOURLY:,.0f} an hour was used as given; "
+    "check it is pay per hour, not a year (a comma before three digits groups thousands: "
+    "'21,500/hr' is 21,500 an hour; '21.50/hr' or '21,50/hr' is 21.50).",
+    "conflict": f"annual_pay and hourly_pay (× {HOURS_PER_YEAR:,} hours) differ by more than "
+    f"{PAY_CONFLICT:.0%}; annual_pay was used.",
+    "unread_hourly": "hourly_pay could not be read and was ignored; annual_pay was used.",
+    "foreign": "pay in € or £ was used as given, without conversion; market pay (OEWS) is in "
+    "US dollars.",
+    "zero": "pay of 0 was read as no pay (a blank cell), not averaged in as $0; leave pay "
+    "blank when it is not known.",
+}
+_BARE_TOTALS = {"total", "totals", "grand total", "subtotal", "sub total", "sum", "all"}
+
+
+def where_list(places: list[str], shown: int = 5) -> str:
+    """'line 2', 'line 2, line 7 and 3 more' — a short list of where something happens."""
+    head = ", ".join(places[:shown])
+    return head + (f" and {len(places) - shown} more" if len(places) > shown else "")
+
+
+def _quoted(texts: list[str], shown: int) -> str:
+    """ "'N/A', '-'" — a short list of cell texts as typed."""
+    return ", ".join(f"'{t}'" for t in texts[:shown]) + (" …" if len(texts) > shown else "")
+
+
+def fte_note(column: str) -> str:
+    """The note saying the headcount column holds full-time equivalents."""
+    return (
+        f"Headcount is read from the '{column}' column as full-time equivalents: fractions "
+        f"such as 2.5 are kept, and totals, hours (FTE × {HOURS_PER_YEAR:,}) and payroll "
+        "(pay × FTE) count FTE, not people."
+    )
+
+
+class RosterNotes:
+    """The lines each note concerns, gathered row by row; :meth:`notes` writes them."""
+
+    def __init__(self) -> None:
+        self.pay: dict[str, list[str]] = {k: [] for k in _PAY_NOTES}
+        self.blank: list[str] = []  # lines whose pay cell only said "no pay" ('N/A')
+        self.blank_cells: dict[str, None] = {}  # those cells' texts, in order, once each
+        self.skipped: list[tuple[str, str]] = []  # totals rows: (line, label)
+
+    def row_pay(self, where: str, annual_pay: float | None, pay: RowPay) -> None:
+        """Record what the row at ``where`` said of its pay."""
+        flags = {
+            "low": annual_pay is not None and 0 < annual_pay < LOW_ANNUAL_PAY,
+            "converted": pay.converted,
+            "implausible": pay.implausible,
+            "conflict": pay.conflict,
+            "unread_hourly": pay.unread_hourly,
+            "foreign": pay.foreign,
+            "zero": pay.zero,
+        }
+        for key, on in flags.items():
+            if on:
+                self.pay[key].append(where)
+        if pay.placeholders:
+            self.blank.append(where)
+            self.blank_cells.update(dict.fromkeys(pay.placeholders))
+
+    def totals_row(self, where: str, label: str) -> None:
+        """Record a totals row skipped at ``where``, labelled ``label``."""
+        self.skipped.append((where, label))
+
+    def _totals(self) -> list[str]:
+        if len(self.skipped) == 1:
+            where, label = self.skipped[0]
+            bare = " ".join(re.sub(r"[\W_]+", " ", label).casefold().split()) in _BARE_TOTALS
+            hint = "" if bare else "; if it is a role, give the row its O*NET-SOC code"
+            return [f"{where}: skipped a totals row ('{label}'){hint}."]
+        if not self.skipped:
+            return []
+        labels = list(dict.fromkeys(label for _, label in self.skipped))
+        return [
+            f"{where_list([w for w, _ in self.skipped])}: skipped {len(self.skipped)} totals "
+            f"rows ({_quoted(labels, 3)}); a role among them is kept when the row gives its "
+            "O*NET-SOC code."
+        ]
+
+    def notes(self) -> list[str]:
+        """The notes, one per kind: totals rows, blank pay, then pay as _PAY_NOTES orders it."""
+        out = self._totals()
+        if self.blank:
+            out.append(
+                f"{where_list(self.blank)}: pay written as {_quoted(list(self.blank_cells), 5)} "
+                "was read as a blank cell, not as pay."
+            )
+        return out + [
+            f"{where_list(self.pay[k])}: {t}" for k, t in _PAY_NOTES.items() if self.pay[k]
+        ]

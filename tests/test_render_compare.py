@@ -194,3 +194,14 @@ def test_one_markdown_escaping_policy_for_analyze_and_workforce() -> None:
     assert "Ops &amp;amp; Co" in md  # renders as the "&amp;" that was typed
     typed = replace(DS, header=replace(DS.header, resolved_from="Shipping & Receiving <b>"))
     assert "> You asked for “Shipping & Receiving &lt;b&gt;”." in render_markdown(typed)
+
+
+def test_a_blend_page_is_headed_by_the_typed_title() -> None:
+    """The page of a blend is not the lead occupation's page: its heading says what was typed."""
+    md = render_markdown(BLEND)
+    assert md.startswith("# AI impact on Sr. ML Engineer (blend of 2 occupations)")
+    assert "**Lead occupation** Data Scientists · **O*NET-SOC** 15-2051.00" in md
+    assert render_markdown(DS).startswith("# AI impact on Data Scientists\n")
+    html = RENDERERS["html"](BLEND)
+    assert ">Sr. ML Engineer (blend of 2 occupations)</h1>" in html
+    assert "Led by Data Scientists (15-2051.00)." in html

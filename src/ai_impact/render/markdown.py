@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ai_impact.render.blend import is_blend, label
 from ai_impact.render.pay import hourly, hourly_range, per_hour
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
@@ -55,10 +56,12 @@ def _money(v: float | None) -> str:
 
 def _header(r: OccupationReport) -> list[str]:
     h, risk = r.header, r.risk
+    blend = is_blend(r)
     out = [
-        f"# AI impact on {_t(h.title)}",
+        f"# AI impact on {_t(label(r))}",
         "",
-        f"**O*NET-SOC** {h.code} · **SOC 2018** {h.soc} · **Industry** {_t(h.industry)}"
+        (f"**Lead occupation** {_t(h.title)} · " if blend else "")
+        + f"**O*NET-SOC** {h.code} · **SOC 2018** {h.soc} · **Industry** {_t(h.industry)}"
         + (f" · **Job zone** {h.job_zone}" if h.job_zone is not None else ""),
         "",
         f"**Disruption risk: {fx.score(risk.score)} / 10 — {risk.category}** "

@@ -321,6 +321,7 @@ def _naive_match_tools(
     if not facts:
         return []
     titles = {a.iwa_id: a.iwa_title for a in activities}
+    office = {s for t in catalog.tools if t.category in mt.GENERAL_PURPOSE for s in t.software}
     scored: list[ToolMatch] = []
     for tool in catalog.tools:
         total = float(len(facts)) if tool.physical else sum(f.weight for f in facts)
@@ -328,6 +329,8 @@ def _naive_match_tools(
         squarely = False  # one task hit by both an activity and the wording
         confirmed = False  # a task hit by a DWA, by the wording, or by an open IWA and the wording
         open_hit: set[str] = set()  # the tool's open IWAs hit
+        by_activity = False  # some task reached through the tool's own activities
+        patterns: set[str] = set()  # the tool's patterns found in the hit statements
         for task in facts:
             by_words = bool(tool.pattern and tool.pattern.search(task.lowered))
             by_dwa = not set(tool.dwas).isdisjoint(task.dwas)
@@ -341,6 +344,8 @@ def _naive_match_tools(
             gained += weight * rel
             hits.append((weight * rel, task.text))
             any_words = any_words or by_words
+            by_activity = by_activity or by_dwa or by_iwa
+            patterns |= {p for p in tool.task_patterns if by_words and re.search(p, task.lowered)}
             squarely = squarely or ((by_dwa or by_iwa) and by_words)
             confirmed = confirmed or rel > mt.IWA_HIT
             if by_dwa or by_iwa:
@@ -354,7 +359,14 @@ def _naive_match_tools(
         score = round(coverage + min(mt.SOFTWARE_BONUS * len(software), mt.SOFTWARE_BONUS_MAX), 4)
         general = tool.category in mt.GENERAL_PURPOSE
         several = len(hits) >= 2 and (confirmed or len(open_hit) >= 2)
-        enough = several or (len(hits) == 1 and squarely) or not titles or general
+        domain = set(tool.iwas) | {d.rsplit(".", 1)[0] for d in tool.dwas}
+        backed = (
+            by_activity
+            or bool((set(tool.software) - office) & set(technologies))
+            or bool(domain & set(titles))
+            or len(patterns) >= 2
+        )
+        enough = (backed and (several or (len(hits) == 1 and squarely))) or not titles or general
         if not hits or score < MIN_SCORE or coverage < mt.MIN_COVERAGE or not enough:
             continue
         hits.sort(key=lambda h: (-h[0], h[1]))
@@ -385,7 +397,7 @@ def test_indexed_matcher_equals_the_naive_one(kb: KnowledgeBase, catalog: ToolCa
         got = match_tools(catalog, pairs, links, tech, top=12, max_per_category=cap)
         assert got == expected, occ.code
         compared += bool(expected)
-    assert compared >= 85
+    assert compared >= 75
 
 
 @pytest.mark.parametrize(
@@ -460,6 +472,37 @@ def test_required_clauses_hold_in_every_match_of_every_catalogue_pattern(
             "29-2052.00",
             {"amazon-textract", "azure-document-intelligence", "google-document-ai"},
         ),
+        # QA7: one word of the occupation's own vocabulary, or a broad activity, is not the
+        # product's work: compost is no song, specimen collection no debt collection, x-ray
+        # film no video, contract employees no legal contract, coding documents no medical
+        # coding, loan applicants no job applicants, freight fees no self-driving truck,
+        # loading brush onto a truck no box-unloading robot
+        ("37-3011.00", {"suno"}),  # greenkeepers
+        ("31-9097.00", {"copilot-for-finance"}),  # phlebotomists
+        ("29-2032.00", {"google-veo", "sora", "da-vinci"}),  # sonographers
+        ("19-2042.00", {"dax-copilot", "graphcast"}),  # geoscientists: charts, earth sciences
+        ("13-1031.00", {"axon-draft-one"}),  # claims adjusters read police reports
+        ("11-9171.00", {"harvey", "spellbook", "luminance"}),  # funeral home managers
+        ("43-3031.00", {"amazon-comprehend-medical"}),  # bookkeeping clerks
+        ("13-2053.00", {"linkedin-hiring-assistant"}),  # insurance underwriters
+        ("13-2072.00", {"linkedin-hiring-assistant"}),  # loan officers
+        ("43-5011.01", {"aurora-driver"}),  # freight forwarders
+        ("37-3013.00", {"boston-dynamics-stretch"}),  # tree trimmers
+        # QA7 scan of every occupation: the same kind of pairing elsewhere
+        ("19-2031.00", {"suno"}),  # chemists: "composition"
+        ("47-3016.00", {"suno"}),  # roofers' helpers: "composition shingles"
+        ("27-2012.03", {"claude-code", "aider", "amazon-q-developer"}),  # TV programming
+        ("15-2099.01", {"cat-minestar-command", "komatsu-frontrunner"}),  # data mining
+        ("51-9197.00", {"woebot"}),  # tire builders "depress pedals"
+        ("53-2031.00", {"hawk-eye", "elevenlabs"}),  # flight attendants announce delays
+        ("11-9161.00", {"aidoc", "ai-rad-companion"}),  # "radiological protection"
+        ("49-2098.00", {"cat-minestar-command", "claude-code"}),  # drilling holes in walls
+        ("29-1127.00", {"ai-rad-companion"}),  # speech therapists' reports
+        ("27-4021.00", {"sora", "google-veo"}),  # photographers' film
+        ("31-1131.00", {"amazon-comprehend-medical"}),  # nursing assistants record vitals
+        ("47-2041.00", {"skydio"}),  # carpet installers inspect the floor
+        ("33-9092.00", {"boston-dynamics-spot"}),  # lifeguards inspect facilities
+        ("51-8012.00", {"google-duplex"}),  # transmission reservations
     ],
 )
 def test_tools_of_other_professions_are_not_listed(
@@ -610,3 +653,159 @@ def test_narrowed_patterns_of_qa6(
     tool = catalog.get(tool_id)
     assert tool is not None and tool.pattern is not None
     assert bool(tool.pattern.search(text)) is hits
+
+
+# ------------------------------------------------ QA7: wording alone, outside the line of work
+
+
+@pytest.mark.parametrize(
+    ("code", "own"),
+    [
+        ("19-2021.00", {"graphcast"}),  # atmospheric scientists keep the weather model
+        ("13-1071.00", {"linkedin-hiring-assistant"}),  # HR specialists keep the recruiter
+        ("53-7062.00", {"agility-digit", "covariant-brain"}),  # laborers keep warehouse robots
+        ("53-3032.00", {"aurora-driver"}),  # truck drivers keep the self-driving truck
+        ("33-3051.00", {"axon-draft-one"}),  # patrol officers: "prepare reports ... incidents"
+        ("27-2023.00", {"hawk-eye"}),  # referees: three of its patterns
+        ("37-2011.00", {"irobot-roomba"}),  # janitors: one specific pattern, in its line of work
+        ("21-1013.00", {"woebot"}),  # marriage and family therapists
+    ],
+)
+def test_tools_narrowed_by_qa7_keep_their_users(
+    kb: KnowledgeBase, catalog: ToolCatalog, code: str, own: set[str]
+) -> None:
+    """QA7: the narrowed patterns and activities still reach the work the tools are made for."""
+    assert own <= set(_ids(_match(kb, catalog, code), 8))
+
+
+def test_freight_forwarders_get_document_ai_for_their_paperwork(
+    kb: KnowledgeBase, catalog: ToolCatalog
+) -> None:
+    """QA7: shipping documents and customs paperwork list document AI; freight fees no truck."""
+    ids = _ids(_match(kb, catalog, "43-5011.01"), 8)
+    assert {"google-document-ai", "azure-document-intelligence"} & set(ids)
+    assert "aurora-driver" not in ids
+
+
+@pytest.mark.parametrize(
+    ("tool_id", "text", "hits"),
+    [
+        ("suno", "rake, mulch, and compost leaves", False),
+        ("suno", "the required composition of the soil", False),
+        ("suno", "compose original songs and jingles", True),
+        ("copilot-for-finance", "explain fluid or tissue collection procedures to patients", False),
+        (
+            "copilot-for-finance",
+            "review accounts to determine write-offs for collection agencies",
+            True,
+        ),
+        ("google-veo", "process and code film from procedures", False),
+        ("google-veo", "load and unload film cassettes", False),
+        ("google-veo", "edit films and videotapes to insert music", True),
+        ("dax-copilot", "chart geological formations", False),
+        ("dax-copilot", "chart patients' vital signs and progress", True),
+        ("axon-draft-one", "review police reports and medical bills", False),
+        ("axon-draft-one", "write police reports of arrests", True),
+        ("harvey", "evaluate the performance of contract employees", False),
+        ("spellbook", "evaluate the performance of vendors, contract employees", False),
+        ("spellbook", "draft and review contracts with suppliers", True),
+        ("spellbook", "prepare sales contracts", False),
+        ("amazon-comprehend-medical", "code documents according to company procedures", False),
+        ("amazon-comprehend-medical", "code diagnoses using icd-10-cm", True),
+        ("linkedin-hiring-assistant", "analyze applicants' financial status and credit", False),
+        ("linkedin-hiring-assistant", "interview loan applicants to obtain financial data", False),
+        ("linkedin-hiring-assistant", "screen job applicants and hire new employees", True),
+        ("aurora-driver", "pay or arrange for payment of freight or insurance fees", False),
+        ("aurora-driver", "drive trucks hauling freight over long distances", True),
+        ("boston-dynamics-stretch", "load debris and refuse onto trucks", False),
+        ("boston-dynamics-stretch", "unload trucks and shipping containers", True),
+        ("google-document-ai", "prepare shipping documentation, such as bills of lading", True),
+        ("google-document-ai", "read bills of lading to determine assignment details", False),
+        ("woebot", "depress pedals to collapse drums", False),
+        ("aidoc", "strategies for radiological protection", False),
+        ("cat-minestar-command", "drill holes in walls for alarm wiring", False),
+        ("cat-minestar-command", "apply data mining techniques", False),
+        ("boston-dynamics-spot", "gauges on shingling hatchets", False),
+        ("boston-dynamics-spot", "monitor meters and pressure gauges at the station", True),
+    ],
+)
+def test_narrowed_patterns_of_qa7(
+    catalog: ToolCatalog, tool_id: str, text: str, hits: bool
+) -> None:
+    tool = catalog.get(tool_id)
+    assert tool is not None and tool.pattern is not None
+    assert bool(tool.pattern.search(text)) is hits
+
+
+# Suno: IWA 'Create artistic designs or performances' (narrowed to composing music), patterns
+# for music, songs and composing.
+SONG_IWA = "4.A.2.b.2.I25"
+
+
+def _suno_listed(catalog: ToolCatalog, tasks: list[str], links: list[ActivityLink]) -> bool:
+    return "suno" in _ids(match_tools(catalog, [(t, 1.0) for t in tasks], links), 8)
+
+
+def test_one_recurring_word_outside_the_line_of_work_is_not_enough(catalog: ToolCatalog) -> None:
+    """QA7: two statements that share one of a tool's patterns and reach none of its
+    activities do not list it when the occupation's activities are of another kind; the same
+    statements do when another task of the occupation is linked to the tool's IWA, or when a
+    second pattern of the tool appears."""
+    tasks = ["Sing songs at weddings and parties.", "Teach songs to children in groups."]
+    other = [ActivityLink(t, "4.A.4.b.3.I02", "Teach.", "4.A.4.b.3.I02.D02") for t in tasks]
+    assert not _suno_listed(catalog, tasks, other)
+    staging = "Design stage performances for touring shows."
+    in_line = [*other, ActivityLink(staging, SONG_IWA, "Create.", f"{SONG_IWA}.D04")]
+    assert _suno_listed(catalog, [*tasks, staging], in_line)
+    two_patterns = ["Sing songs at weddings and parties.", "Play music at children's events."]
+    links = [ActivityLink(t, "4.A.4.b.3.I02", "Teach.", "4.A.4.b.3.I02.D02") for t in two_patterns]
+    assert _suno_listed(catalog, two_patterns, links)
+
+
+def test_office_software_is_no_sign_of_the_line_of_work(catalog: ToolCatalog) -> None:
+    """QA7: Excel, which most occupations use, does not back a finance copilot's lone word;
+    SAP software, a finance system, does (and both still earn the software bonus)."""
+    tasks = ["Reconcile the daily sample log.", "Reconcile the instrument counts each shift."]
+    links = [ActivityLink(t, "4.A.4.b.3.I02", "Teach.", "4.A.4.b.3.I02.D02") for t in tasks]
+    pairs = [(t, 1.0) for t in tasks]
+    assert "copilot-for-finance" not in _ids(
+        match_tools(catalog, pairs, links, ["Microsoft Excel"]), 8
+    )
+    (m,) = [
+        m
+        for m in match_tools(catalog, pairs, links, ["SAP software", "Microsoft Excel"])
+        if m.tool.id == "copilot-for-finance"
+    ]
+    assert m.software == ("Microsoft Excel", "SAP software")
+
+
+def test_robots_are_presented_as_physical_automation(
+    kb: KnowledgeBase, catalog: ToolCatalog
+) -> None:
+    """QA7: on a forklift operator's page (no task exposed to language models) the robots say
+    they are physical automation outside the exposure figures, and that their share weighs
+    every task equally, which is how it is computed (the same share whatever the exposure);
+    other tools keep the exposure-weighted share."""
+    tasks = kb.tasks_of("53-7051.00")
+    links = link_activities(tasks, kb.activities_of("53-7051.00"))
+
+    def robots(betas: list[float]) -> dict[str, ToolMatch]:
+        pairs = [(t.text, b) for t, b in zip(tasks, betas, strict=True)]
+        found = match_tools(catalog, pairs, links, top=30, max_per_category=None)
+        return {m.tool.id: m for m in found if m.tool.physical}
+
+    unexposed = robots([0.0] * len(tasks))
+    assert {"agility-digit", "boston-dynamics-stretch"} <= set(unexposed)
+    for m in unexposed.values():
+        assert m.reason.startswith(
+            "Physical automation, which the language-model exposure figures do not count "
+            "(tasks it fits can be listed as remaining human): fits "
+        )
+        assert f"({m.coverage:.0%} of the work with every task weighted equally, " in m.reason
+        assert "exposure-weighted" not in m.reason
+    mixed = robots([float(i % 2) for i in range(len(tasks))])
+    assert {k: m.coverage for k, m in mixed.items()} == {
+        k: m.coverage for k, m in unexposed.items()
+    }
+    desk = match_tools(catalog, [(CODE_TASK, 0.0)], [])
+    assert desk and all("exposure-weighted work" in m.reason for m in desk)

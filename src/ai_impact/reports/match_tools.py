@@ -15,12 +15,13 @@ Language-model exposure says nothing about what a robot or a self-driving truck 
 so physical tools weigh every task equally; for the others unexposed tasks keep a floor weight.
 A tool needs at least one matched task and a score of ``MIN_SCORE``; software overlap alone
 never qualifies it, and neither does one weak piece of evidence (:func:`_enough_tasks`): a lone
-task, or several tasks reached only through the same broad activity of the tool, or, in text
-without activity links (a pasted description), one of the tool's patterns on one line unless
-the occupation already uses the tool's software. Ties break
-on the tool id, so the result is deterministic. Functions over plain data: the knowledge base
-is not touched; lookup tables derived from a catalogue are built once per catalogue
-(:class:`_ToolIndex`) and give the same answers as testing every tool.
+task, or several tasks reached only through the same broad activity of the tool, or tasks
+reached by one recurring word alone outside the tool's line of work, or, in text without
+activity links (a pasted description), one of the tool's patterns on one line unless the
+occupation already uses the tool's software. Ties break on the tool id, so the result is
+deterministic. Functions over plain data: the knowledge base is not touched; lookup tables
+derived from a catalogue are built once per catalogue (:class:`_ToolIndex`) and give the same
+answers as testing every tool.
 """
 
 from __future__ import annotations
@@ -58,6 +59,10 @@ MIN_COVERAGE = 0.05
 # since the 5% coverage floor already asks that it be a real part of the work.
 GENERAL_PURPOSE = frozenset({"general-assistant", "office-productivity"})
 MAX_MATCHED_TASKS = 5
+_PHYSICAL_NOTE = (
+    "Physical automation, which the language-model exposure figures do not count (tasks it "
+    "fits can be listed as remaining human)"
+)
 
 
 class ActivityLike(Protocol):
@@ -195,6 +200,18 @@ class _ToolIndex:
         self.tools = catalog.tools
         self.dwas = tuple(frozenset(t.dwas) for t in self.tools)
         self.open_iwas = tuple(t.open_iwas for t in self.tools)
+        # Office software a general-purpose assistant works with (Word, Excel, Outlook...) is
+        # used in most occupations: it earns a specialised tool the software bonus, but it is
+        # no sign that an occupation does the tool's kind of work.
+        office = frozenset(
+            s for t in self.tools if t.category in GENERAL_PURPOSE for s in t.software
+        )
+        self.evidence_software = tuple(frozenset(t.software) - office for t in self.tools)
+        # The broad kinds of work of each tool: its IWAs, narrowed ones included, and those of
+        # its DWAs. An occupation with one of them on any task is in the product's line of work.
+        self.domains = tuple(
+            frozenset(t.iwas) | {d.rsplit(".", 1)[0] for d in t.dwas} for t in self.tools
+        )
         self.by_dwa = _inverted(self.dwas)
         self.by_iwa = _inverted(self.open_iwas)
         users: dict[str, list[int]] = {}
@@ -312,13 +329,30 @@ def _reason(
         via.append("work activities " + " and ".join(f"'{t.rstrip('.')}'" for t, _ in top))
     if by_words:
         via.append("task wording")
-    text = (
-        f"Fits {n_matched} of {n_tasks} tasks ({coverage:.0%} of the exposure-weighted work) "
-        f"through {' and '.join(via)}"
-    )
+    if tool.physical:
+        # A robot's share weighs every task alike (see the module docstring), and the page's
+        # exposure figures and its list of tasks remaining human leave physical automation out.
+        text = (
+            f"{_PHYSICAL_NOTE}: fits {n_matched} of {n_tasks} tasks ({coverage:.0%} of the work "
+            f"with every task weighted equally, not by exposure) through {' and '.join(via)}"
+        )
+    else:
+        text = (
+            f"Fits {n_matched} of {n_tasks} tasks ({coverage:.0%} of the exposure-weighted work) "
+            f"through {' and '.join(via)}"
+        )
     if software:
         text += f"; works with {', '.join(software[:3])}, already used in this occupation"
     return text + "."
+
+
+def _distinct_patterns(index: _ToolIndex, pos: int, hits: Sequence[_Hit]) -> int:
+    """How many different task patterns of the tool the hit statements contain, together."""
+    found: set[str] = set()
+    for task, _, _, by_words in hits:
+        if by_words:
+            found |= index.patterns_in(task.lowered, pos)
+    return len(found)
 
 
 def _enough_tasks(
@@ -329,6 +363,7 @@ def _enough_tasks(
     *,
     linked: bool,
     software_agrees: bool,
+    in_domain: bool,
 ) -> bool:
     """Enough evidence that the product is made for this work, not a word or link in passing.
 
@@ -343,12 +378,26 @@ def _enough_tasks(
     questions from nurses" is no help desk, "carry out return-to-work interviews" calls for no
     humanoid robot), so there the wording must recur: two statements, or two of the tool's
     patterns in one; or the matched occupation's own evidence must agree: it already uses
-    software the tool works with (``software_agrees``).
+    software the tool works with (``software_agrees``; office software that general-purpose
+    assistants work with, such as Word or Excel, is used almost everywhere and does not count).
+
+    With activity links, a tool that reaches none of the tasks through its own activities rests
+    on its wording alone, and one word recurring in several statements is usually the
+    occupation's own vocabulary in another sense: a greenkeeper's "compost" and "soil
+    composition" (``\\bcompos``, a song generator), a phlebotomist's specimen "collection" (a
+    finance copilot's debt collections), a sonographer's x-ray "film" (a video generator). So
+    there the wording needs two different patterns of the tool, or the occupation must be in
+    the tool's line of work (``in_domain``: some task of it is linked to one of the tool's
+    IWAs, narrowed ones included), or use its software.
     """
     if not linked:
         if software_agrees or len(hits) >= 2:
             return True
         return any(len(index.patterns_in(task.lowered, pos)) >= 2 for task, _, _, _ in hits)
+    if not any(by_activity for _, _, by_activity, _ in hits) and not (
+        software_agrees or in_domain or _distinct_patterns(index, pos, hits) >= 2
+    ):
+        return False
     if len(hits) == 1:
         return any(by_activity and by_words for _, _, by_activity, by_words in hits)
     confirmed = any(rel > IWA_HIT for _, rel, _, _ in hits)
@@ -392,7 +441,8 @@ def _score_tool(
             hits,
             len(open_iwas_hit),
             linked=bool(titles),
-            software_agrees=bool(software),
+            software_agrees=not index.evidence_software[pos].isdisjoint(tech),
+            in_domain=not index.domains[pos].isdisjoint(titles),
         )
     ):
         return None

@@ -1,6 +1,7 @@
 """Coverage and speed of the certification matcher over every occupation of the knowledge base.
 
     python benchmarks/cert_coverage.py
+    python benchmarks/cert_coverage.py --top 60
 
 Prints the share of the 1,016 occupations with at least three matched credentials (with and
 without borrowing data from rated occupations of the same SOC group for the unrated ones, as
@@ -9,14 +10,20 @@ median time of one match against a baseline (building the occupation's inputs fr
 then the credentials listed for adjacent professions at different levels (lawyers and
 paralegals, nurses and nursing assistants, engineers and engineering technicians, ...), each
 with its O*NET job zone.
+
+``--top N`` prints instead the N occupations with the most employment (OEWS, national; one
+O*NET occupation per SOC code) and the credentials their analyses show, profession-named
+ones marked ``*``: the review list for a missing standard credential or a wrong one.
 """
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import time
 from collections import defaultdict
 
+from ai_impact import api
 from ai_impact.db import open_kb
 from ai_impact.reports.match_certs import match_certifications
 from ai_impact.settings import Settings
@@ -41,6 +48,26 @@ PAIRS = [
     ("25-2021.00", "25-9042.00"),  # elementary school teachers, teaching assistants
     ("13-2011.00", "43-3031.00"),  # accountants, bookkeeping clerks
 ]
+
+
+def top_by_employment(n: int) -> None:
+    """The ``n`` occupations employing the most people and the credentials their analyses show."""
+    settings = Settings()
+    kb = open_kb(settings)
+    catalog = load_certifications(settings.data_dir)
+    named = {c.name for c in catalog.certifications if c.profession}
+    rows, seen = [], set()
+    for occ in kb.occupations():
+        wage = kb.wage(occ.code)
+        if occ.code[:7] in seen or wage is None or not wage.employment:
+            continue
+        seen.add(occ.code[:7])
+        rows.append((wage.employment, occ.code, occ.title))
+    for employment, code, title in sorted(rows, reverse=True)[:n]:
+        shown = api.report_for(code, settings=settings).certifications
+        print(f"{code} {title} ({employment:,}): {len(shown)}")
+        for cert in shown:
+            print(f"  {'*' if cert.name in named else ' '} {cert.name} [{cert.issuer}]")
 
 
 def main() -> None:
@@ -106,4 +133,10 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--top", type=int, metavar="N", help="list the N largest occupations")
+    args = parser.parse_args()
+    if args.top:
+        top_by_employment(args.top)
+    else:
+        main()

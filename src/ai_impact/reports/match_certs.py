@@ -37,6 +37,12 @@ not offered the paralegal certificates (zone 3) nor pharmacists the pharmacy tec
 paralegals are not offered the bar, electricians' helpers (zone 2) the electrician's licence,
 nurses (zone 4) the nurse practitioner's certification (zone 5): adjacent professions at another
 level share their work and wording, not their credentials.
+A credential whose only tie to the work is wording (no shared work activity, software or
+tool) must lie in the occupation's own domain: its core knowledge rated ``DOMAIN_MIN``, or its
+subject in the occupation's title; a desk clerk's "keys" do not make a locksmith. What an O*NET
+title or description leaves out ("Dispatchers, Except Police, Fire, and Ambulance"; "Excludes
+team or work leaders.") is not the occupation's: it is removed before matching. Credentials
+whose profession the occupation's title names (its licence, its registry) are listed first.
 The focus bonus (skills the adaptation strategy recommends) only
 reorders credentials that already qualify. At most ``MAX_PER_ISSUER`` credentials of one
 issuer are listed, so that one vendor's ladder does not fill the section. Ties break on the
@@ -62,6 +68,7 @@ __all__ = [
     "match_certifications",
     "occupation_identity",
     "technology_terms",
+    "without_exclusions",
 ]
 
 MIN_SCORE = 0.38
@@ -239,7 +246,13 @@ def _meets_work(
 
 
 def _in_domain(
-    cert: Certification, p: _Profile, words: tuple[str, ...], live: tuple[int, ...]
+    cert: Certification,
+    p: _Profile,
+    words: tuple[str, ...],
+    live: tuple[int, ...],
+    *,
+    worked: bool,
+    in_title: bool,
 ) -> bool:
     """Whether the occupation works in the credential's own domain, not beside it.
 
@@ -247,12 +260,16 @@ def _in_domain(
     drafts leases, a pharmacist keeps inventories); they do not make a lawyer a property
     manager. So a credential that names no profession needs its core knowledge (the first of
     its ``knowledge``) rated at least ``DOMAIN_MIN`` by the occupation, or its own subject in
-    the occupation's wording: two or more of its keywords. An occupation without knowledge
-    ratings is judged on its wording alone (see ``_meets_work``).
+    the occupation's wording: two or more of its keywords. Wording alone (``worked`` False: no
+    shared work activity, software or tool) is weaker still: words recur across fields (a desk
+    clerk issues room "keys" and minds the "safes", a groundskeeper pours "concrete"), so there
+    the subject must be the occupation's own, named in its title (roustabouts "Oil and Gas").
+    An occupation without knowledge ratings is judged on its wording alone (see
+    ``_meets_work``).
     """
     if cert.profession or not p.has_knowledge or _core_importance(cert, p) >= DOMAIN_MIN:
         return True
-    return _distinct_keywords(cert, words, live) >= 2
+    return (worked or in_title) and _distinct_keywords(cert, words, live) >= 2
 
 
 def _core_importance(cert: Certification, p: _Profile) -> float:
@@ -325,7 +342,7 @@ def _evaluate(
     backed = bool(tech_hits) or _core_importance(cert, p) >= CORE_MIN
     if p.text.strip() and not _meets_work(p, iwa_hits, words, recurs or in_title, backed=backed):
         return None
-    if not _in_domain(cert, p, words, live):
+    if not _in_domain(cert, p, words, live, worked=bool(iwa_hits or tech_hits), in_title=in_title):
         return None
     wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
     evidence = 1 - rest * (1 - word_weight * wording)
@@ -400,6 +417,25 @@ _OTHERS = re.compile(
 )
 
 
+# What an O*NET title leaves out, from ", Except" to the end or to ", All Other"
+# ("Engineering Technologists and Technicians, Except Drafters, All Other"), and the sentences
+# of a description that say what it excludes ("Excludes team or work leaders.": O*NET's
+# formula, capitalised; a task that "excludes ineligible claims" keeps its words).
+_EXCEPT = re.compile(r",?\s*\bexcept\b[^,]*(?:,(?!\s*all other\b)[^,]*)*", re.IGNORECASE)
+_EXCLUDES = re.compile(r"\bExcludes\b[^.]*\.?")
+
+
+def without_exclusions(title: str, text: str = "") -> tuple[str, str]:
+    """``title`` and ``text`` without what they say the occupation is not.
+
+    "Dispatchers, Except Police, Fire, and Ambulance" names police, fire and ambulance
+    dispatch as the work it is not; "Excludes individuals whose duties are primarily ...
+    technical support" the same in a description. Matched as words of the occupation, they
+    listed an emergency dispatcher's credentials for truck dispatchers.
+    """
+    return _EXCEPT.sub("", title).strip(), _EXCLUDES.sub(" ", text).strip()
+
+
 def occupation_identity(title: str, text: str) -> str:
     """The title and the first sentence of ``text`` (lower-cased), where a profession is named.
 
@@ -447,21 +483,24 @@ def match_certifications(
     :func:`technology_terms`); ``activities_iwas`` one IWA ID per task-activity link;
     ``text`` the occupation's title, description and task statements, for keyword patterns;
     ``title`` the occupation's title (a keyword hit there earns ``TITLE_BONUS``). The title
-    with the first sentence of ``text`` is where a credential's ``profession`` must be named.
+    with the first sentence of ``text`` is where a credential's ``profession`` must be named;
+    credentials whose profession the title names come first, the others by score.
     ``job_zone`` is the occupation's O*NET job zone (1..5); when None, the zone of the O*NET
     occupation titled ``title``, if any: a credential certifying occupations of other zones
     only is left out.
     """
+    zone = job_zone if job_zone is not None else catalog.title_zones.get(title.casefold())
+    title, text = without_exclusions(title, text)
     p = _profile(
         skills, knowledge, technologies, activities_iwas, f"{title} {text}".lower(), title.lower()
     )
     focus_set = set(focus_element_ids)
-    scored: list[tuple[float, str, Certification, _Evidence, tuple[str, ...]]] = []
+    # (the occupation's title names the credential's profession: listed first, score, id, ...)
+    scored: list[tuple[bool, float, str, Certification, _Evidence, tuple[str, ...]]] = []
     index = catalog.literal_index
     live = _live_keywords(catalog, set(index.found_in(p.text)))
     in_title = set(index.found_in(p.title)) if p.title else set()
     identity = occupation_identity(title, text)
-    zone = job_zone if job_zone is not None else catalog.title_zones.get(title.casefold())
     for pos in sorted(_candidates(catalog, p, live)):
         cert = catalog.certifications[pos]
         if not cert.fits_zone(zone):
@@ -474,11 +513,12 @@ def match_certifications(
             continue
         focus = tuple(e for e in cert.elements if e in focus_set)
         score = ev.relevance + min(FOCUS_BONUS_MAX, FOCUS_BONUS * len(focus))
-        scored.append((round(score, 6), cert.id, cert, ev, focus))
-    scored.sort(key=lambda s: (-s[0], s[1]))
+        own = named is not None and named.search(p.title) is not None
+        scored.append((own, round(score, 6), cert.id, cert, ev, focus))
+    scored.sort(key=lambda s: (not s[0], -s[1], s[2]))
     out: list[CertMatch] = []
     per_issuer: Counter[str] = Counter()
-    for score, _, cert, ev, focus in scored:
+    for _, score, _, cert, ev, focus in scored:
         if len(out) >= top:
             break
         if per_issuer[cert.issuer] >= MAX_PER_ISSUER:

@@ -13,6 +13,15 @@ from ai_impact.cli.app import _register, app
 _register()
 runner = CliRunner()
 CONTRACT = ["task", "exposure", "beta", "automation", "timeline"]
+# what a blank input line gives: the contract keys with nulls, and why
+BLANK_LINE = {
+    "task": "",
+    "exposure": None,
+    "beta": None,
+    "automation": None,
+    "timeline": None,
+    "note": "not scored: empty task text",
+}
 
 
 def test_batch_jsonl_is_one_line_per_input_line(tmp_path: Path) -> None:
@@ -26,14 +35,7 @@ def test_batch_jsonl_is_one_line_per_input_line(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = [json.loads(x) for x in result.output.splitlines()]
     assert len(lines) == 3
-    assert lines[1] == {
-        "task": "",
-        "exposure": None,
-        "beta": None,
-        "automation": None,
-        "timeline": None,
-        "note": "not scored: empty task text",
-    }
+    assert lines[1] == BLANK_LINE
     first, third = lines[0], lines[2]
     assert list(first)[:5] == CONTRACT
     assert first["task"] == "Proofread documents for spelling errors."
@@ -127,14 +129,7 @@ def test_a_text_too_short_to_read_as_a_task_is_marked_not_scored(tmp_path: Path)
         assert r["note"].startswith("not scored: too short to read as a task")
     assert lines[1]["exposure"] == {"E0": 1.0, "E1": 0.0, "E2": 0.0}  # O*NET's own statement
     assert "note" not in lines[1]
-    assert lines[3] == {
-        "task": "",
-        "exposure": None,
-        "beta": None,
-        "automation": None,
-        "timeline": None,
-        "note": "not scored: empty task text",
-    }
+    assert lines[3] == BLANK_LINE
 
 
 def test_table_says_which_texts_are_not_scored() -> None:

@@ -20,20 +20,19 @@ reached by one recurring word alone outside the tool's line of work, or, in text
 activity links (a pasted description), one of the tool's patterns on one line unless the
 occupation already uses the tool's software. Ties break on the tool id, so the result is
 deterministic. Functions over plain data: the knowledge base is not touched; lookup tables
-derived from a catalogue are built once per catalogue (:class:`_ToolIndex`) and give the same
-answers as testing every tool.
+derived from a catalogue are built once per catalogue (:mod:`~ai_impact.reports.tool_index`)
+and give the same answers as testing every tool.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from ai_impact.reports.tool_index import GENERAL_PURPOSE, ToolIndex, tool_index
 from ai_impact.sources.catalog_tools import AiTool, ToolCatalog
-from ai_impact.sources.regex_literals import LiteralIndex, required_literals
 
 __all__ = [
     "GENERAL_PURPOSE",
@@ -55,9 +54,6 @@ SOFTWARE_BONUS = 0.04
 SOFTWARE_BONUS_MAX = 0.12
 MIN_SCORE = 0.05
 MIN_COVERAGE = 0.05
-# Assistants made for any desk work: one exposed task of theirs is reason enough to list them,
-# since the 5% coverage floor already asks that it be a real part of the work.
-GENERAL_PURPOSE = frozenset({"general-assistant", "office-productivity"})
 MAX_MATCHED_TASKS = 5
 _PHYSICAL_NOTE = (
     "Physical automation, which the language-model exposure figures do not count (tasks it "
@@ -183,118 +179,10 @@ def _task_facts(
     ]
 
 
-class _ToolIndex:
-    """Which tools each DWA, open IWA and task wording hits, for one (immutable) catalogue.
-
-    Matching used to test every tool against every task (about 5,000 regex searches per
-    occupation). The index turns that around: a task's DWAs and IWAs look up their tools, and
-    its text is tested only against the patterns one of whose required literals it contains
-    (:func:`~ai_impact.sources.regex_literals.required_literals`), each distinct pattern once
-    for all the tools sharing it. The answer per text is cached: donors, blends and repeated
-    reports meet the same statements again.
-    """
-
-    _CACHE_LIMIT = 100_000
-
-    def __init__(self, catalog: ToolCatalog) -> None:
-        self.tools = catalog.tools
-        self.dwas = tuple(frozenset(t.dwas) for t in self.tools)
-        self.open_iwas = tuple(t.open_iwas for t in self.tools)
-        # Office software a general-purpose assistant works with (Word, Excel, Outlook...) is
-        # used in most occupations: it earns a specialised tool the software bonus, but it is
-        # no sign that an occupation does the tool's kind of work.
-        office = frozenset(
-            s for t in self.tools if t.category in GENERAL_PURPOSE for s in t.software
-        )
-        self.evidence_software = tuple(frozenset(t.software) - office for t in self.tools)
-        # The broad kinds of work of each tool: its IWAs, narrowed ones included, and those of
-        # its DWAs. An occupation with one of them on any task is in the product's line of work.
-        self.domains = tuple(
-            frozenset(t.iwas) | {d.rsplit(".", 1)[0] for d in t.dwas} for t in self.tools
-        )
-        self.by_dwa = _inverted(self.dwas)
-        self.by_iwa = _inverted(self.open_iwas)
-        users: dict[str, list[int]] = {}
-        for pos, tool in enumerate(self.tools):
-            for p in tool.task_patterns:
-                users.setdefault(p, []).append(pos)
-        self._sources = tuple(users)
-        self._pid = {source: pid for pid, source in enumerate(self._sources)}
-        self._users = tuple(tuple(v) for v in users.values())
-        self._regex: dict[int, re.Pattern[str]] = {}
-        by_literal: dict[str, list[int]] = {}
-        always: list[int] = []
-        for pid, source in enumerate(self._sources):
-            literals = required_literals(source)
-            if literals is None:
-                always.append(pid)
-            for lit in literals or ():
-                by_literal.setdefault(lit, []).append(pid)
-        self._by_literal = {lit: tuple(pids) for lit, pids in by_literal.items()}
-        self._literals = LiteralIndex(by_literal)
-        self._always = tuple(always)
-        self._worded: dict[str, frozenset[int]] = {}
-
-    def patterns_in(self, lowered: str, pos: int) -> frozenset[str]:
-        """The task patterns of the tool at ``pos`` found in ``lowered``."""
-        return frozenset(
-            p for p in self.tools[pos].task_patterns if self._compiled(p).search(lowered)
-        )
-
-    def _compiled(self, source: str) -> re.Pattern[str]:
-        pid = self._pid[source]
-        regex = self._regex.get(pid)
-        if regex is None:  # compiled on first need: most patterns never pass the literals
-            regex = self._regex.setdefault(pid, re.compile(source))
-        return regex
-
-    def worded(self, lowered: str) -> frozenset[int]:
-        """Positions of the tools one of whose task patterns is found in ``lowered``."""
-        found = self._worded.get(lowered)
-        if found is not None:
-            return found
-        candidates = set(self._always)
-        for lit in self._literals.found_in(lowered):
-            candidates.update(self._by_literal[lit])
-        hits: set[int] = set()
-        for pid in candidates:
-            if self._compiled(self._sources[pid]).search(lowered):
-                hits.update(self._users[pid])
-        found = frozenset(hits)
-        if len(self._worded) >= self._CACHE_LIMIT:
-            self._worded.clear()
-        self._worded[lowered] = found
-        return found
-
-
-def _inverted(keys: Sequence[frozenset[str]]) -> dict[str, frozenset[int]]:
-    """Key -> positions of the entries listing it."""
-    out: dict[str, set[int]] = {}
-    for pos, entry in enumerate(keys):
-        for key in entry:
-            out.setdefault(key, set()).add(pos)
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-_INDEXES: dict[int, tuple[ToolCatalog, _ToolIndex]] = {}
-
-
-def _index(catalog: ToolCatalog) -> _ToolIndex:
-    """The index of a catalogue, built on first use (kept for the last few catalogues)."""
-    held = _INDEXES.get(id(catalog))
-    if held is not None and held[0] is catalog:
-        return held[1]
-    index = _ToolIndex(catalog)
-    if len(_INDEXES) >= 4:
-        _INDEXES.clear()
-    _INDEXES[id(catalog)] = (catalog, index)
-    return index
-
-
 _Hit = tuple[_TaskFacts, float, bool, bool]  # task, relevance, by activity, by wording
 
 
-def _hits(index: _ToolIndex, facts: Sequence[_TaskFacts]) -> dict[int, list[_Hit]]:
+def _hits(index: ToolIndex, facts: Sequence[_TaskFacts]) -> dict[int, list[_Hit]]:
     """For every tool touching some task: its hits, in task order."""
     out: dict[int, list[_Hit]] = {}
     empty: frozenset[int] = frozenset()
@@ -346,7 +234,7 @@ def _reason(
     return text + "."
 
 
-def _distinct_patterns(index: _ToolIndex, pos: int, hits: Sequence[_Hit]) -> int:
+def _distinct_patterns(index: ToolIndex, pos: int, hits: Sequence[_Hit]) -> int:
     """How many different task patterns of the tool the hit statements contain, together."""
     found: set[str] = set()
     for task, _, _, by_words in hits:
@@ -356,7 +244,7 @@ def _distinct_patterns(index: _ToolIndex, pos: int, hits: Sequence[_Hit]) -> int
 
 
 def _enough_tasks(
-    index: _ToolIndex,
+    index: ToolIndex,
     pos: int,
     hits: Sequence[_Hit],
     open_iwas_hit: int,
@@ -405,7 +293,7 @@ def _enough_tasks(
 
 
 def _score_tool(
-    index: _ToolIndex,
+    index: ToolIndex,
     pos: int,
     hits: Sequence[_Hit],
     n_tasks: int,
@@ -474,7 +362,7 @@ def match_tools(
     facts = _task_facts(tasks, activities)
     if not facts or top <= 0:
         return []
-    index = _index(catalog)
+    index = tool_index(catalog)
     titles = {a.iwa_id: a.iwa_title for a in activities}
     tech = frozenset(technologies)
     total_weight = sum(f.weight for f in facts)

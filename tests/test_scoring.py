@@ -121,6 +121,35 @@ def test_known_tasks_from_the_knowledge_base(kb: object) -> None:
     assert all(s.capability is None or s.capability in CAPABILITIES for s in scores)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("code", "start", "capability"),
+    [
+        # The QA's cases (task model 1.4): hands-on treatment is physical presence ...
+        ("29-1292.00", "Clean calcareous deposits", "physical dexterity and presence"),
+        ("29-1292.00", "Administer local anesthetic", "physical dexterity and presence"),
+        # ... and routine clerical or logistics work is neither leadership nor dexterity.
+        ("43-4081.00", "Issue room keys", "judgment under ambiguity"),
+        ("43-3051.00", "Distribute and collect timecards", "judgment under ambiguity"),
+        ("43-3031.00", "Receive, record, and bank cash", "judgment under ambiguity"),
+        ("43-3031.00", "Operate 10-key calculators", "judgment under ambiguity"),
+        ("29-2032.00", "Maintain stock and supplies", "judgment under ambiguity"),
+        # Unchanged: counselling and comfort stay care.
+        ("21-2011.00", "Counsel individuals or groups", "emotional intelligence and care"),
+    ],
+)
+def test_knowledge_base_tasks_are_protected_by_what_their_activities_need(
+    kb: object, code: str, start: str, capability: str
+) -> None:
+    from ai_impact.db import KnowledgeBase
+
+    assert isinstance(kb, KnowledgeBase)
+    tasks = kb.tasks_of(code)
+    scores = score_known_tasks(tasks, kb.activities_of(code))
+    (score,) = [s for t, s in zip(tasks, scores, strict=True) if t.text.startswith(start)]
+    assert (score.capability, score.capability_source) == (capability, "work activities")
+
+
 def test_capability_head_reads_the_words() -> None:
     """Free-text tasks that stay human get the capability their words point to."""
     from ai_impact.scoring import CAPABILITIES, load_model

@@ -94,6 +94,53 @@ def test_what_is_tested_and_whom_one_trains_or_counsels_decide() -> None:
     assert capability_from_gwas(["4.A.4.b.6.I05"]) == LEADERSHIP  # advise on business matters
 
 
+@pytest.mark.parametrize(
+    "iwa",
+    [
+        "4.A.4.c.3.I01",  # replenish inventories ("Maintain stock and supplies")
+        "4.A.4.c.3.I03",  # distribute materials ("Distribute and collect timecards")
+        "4.A.4.c.3.I04",  # collect payments ("Receive, record, and bank cash")
+        "4.A.4.c.3.I05",  # purchase goods ("Order supplies")
+        "4.A.4.c.3.I06",  # prescribe treatments: a clinical decision
+        "4.A.3.a.3.I01",  # operate office equipment ("Operate 10-key calculators")
+    ],
+)
+def test_supplies_payments_and_office_machines_are_not_leadership_or_dexterity(iwa: str) -> None:
+    """Routine clerical and logistics activities vote judgment (task model 1.4)."""
+    assert capability_from_gwas([iwa]) == JUDGMENT
+    assert capability_from_gwas([iwa + ".D01"]) == JUDGMENT  # by DWA id too
+    assert not hands_on([iwa + ".D01"])
+
+
+@pytest.mark.parametrize(
+    "iwa",
+    [
+        "4.A.4.a.5.I03",  # administer basic treatments ("Administer local anesthetic agents")
+        "4.A.4.a.5.I06",  # fit assistive devices
+        "4.A.4.a.5.I07",  # emergency treatment (first aid, life support)
+        "4.A.4.a.5.I11",  # assist during procedures (position, hold, pass instruments)
+        "4.A.4.a.5.I12",  # treat diseases ("Clean calcareous deposits ... from teeth")
+    ],
+)
+def test_hands_on_patient_treatment_is_physical_presence(iwa: str) -> None:
+    assert capability_from_gwas([iwa]) == PHYSICAL
+    assert hands_on([iwa + ".D01"])
+
+
+def test_routine_logistics_is_weak_evidence_and_care_stays_care() -> None:
+    """Keeping stock beside a hands-on activity does not outvote it; alone, or beside another
+    supply activity, it is judgment. Personal care, help to customers and counselling stay care."""
+    # Pharmacy technicians: "Restock IV supplies and add measured drugs to IV solutions".
+    assert capability_from_gwas(["4.A.3.a.1.I01", "4.A.4.c.3.I01"]) == PHYSICAL
+    # Sonographers: "Maintain stock and supplies, preparing supplies ... ordering supplies".
+    assert capability_from_gwas(["4.A.3.a.2.I11", "4.A.4.c.3.I01", "4.A.4.c.3.I05"]) == JUDGMENT
+    # Greeting visitors still outweighs handing them a badge.
+    assert capability_from_gwas(["4.A.4.a.5.I10", "4.A.4.c.3.I03"]) == EMPATHY
+    assert capability_from_gwas(["4.A.4.a.5.I09"]) == EMPATHY  # help with daily living
+    assert capability_from_gwas(["4.A.4.a.5.I02"]) == EMPATHY  # therapies, psychological too
+    assert capability_from_gwas(["4.A.4.c.3"]) == JUDGMENT  # a bare GWA id: the GWA's vote
+
+
 def test_hashed_features_are_stable_and_batch_independent() -> None:
     """A text's features do not depend on its batch neighbours or on case and spacing."""
     one = hashed_occurrences(["Prepare  Invoices"], 12)

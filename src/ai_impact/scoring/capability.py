@@ -2,8 +2,10 @@
 
 Each of O*NET's Generalized Work Activities (GWA) is assigned to one of five capabilities (see
 docs/methodology.md, "Protecting capabilities"). A task votes with the GWAs above its Detailed
-Work Activities (DWA → IWA → GWA); generic activities (getting or recording information,
-working with computers) vote with half weight because almost every task has them. Tasks
+Work Activities (DWA → IWA → GWA), a few IWAs on their own (:data:`IWA_CAPABILITY`); generic
+activities (getting or recording information, working with computers) vote with half weight
+because almost every task has them, and so do routine logistics (keeping stock, ordering or
+handing out supplies, taking payments). Tasks
 without activities get the capability predicted by the text model, which was trained on
 these very votes.
 
@@ -77,7 +79,9 @@ GWA_CAPABILITY: dict[str, str] = {
     "4.A.4.b.6": LEADERSHIP,  # Providing Consultation and Advice to Others
     "4.A.4.c.1": JUDGMENT,  # Performing Administrative Activities
     "4.A.4.c.2": LEADERSHIP,  # Staffing Organizational Units
-    "4.A.4.c.3": LEADERSHIP,  # Monitoring and Controlling Resources and Spending Money
+    # Monitoring and Controlling Resources and Spending Money: ordering, stocking, handing out
+    # supplies, collecting payments, prescribing. Until task model 1.4 leadership.
+    "4.A.4.c.3": JUDGMENT,
 }
 
 # Some GWAs are too broad for one capability: what is monitored, identified or tested decides,
@@ -86,6 +90,11 @@ GWA_CAPABILITY: dict[str, str] = {
 # presence; "Counsel others about personal matters" (comforting the bereaved, crisis
 # interventions) is care, not the stakeholder management of its GWA; training workers on
 # procedures or equipment is leadership, where teaching students or patients stays care.
+# Since 1.4: operating office equipment (copiers, 10-key calculators) is desk work, not
+# dexterity; treating patients with one's hands (cleaning teeth, injecting, dressing wounds,
+# first aid, surgery, positioning and holding patients for a procedure, fitting devices) is
+# physical dexterity and presence, not the care of "Assisting and Caring for Others" — which
+# keeps counselling-like help, general assistance to customers and personal care.
 IWA_CAPABILITY: dict[str, str] = {
     "4.A.1.a.2.I01": PHYSICAL,  # Monitor equipment operation.
     "4.A.1.a.2.I02": JUDGMENT,  # Monitor operations to ensure adequate performance.
@@ -102,6 +111,12 @@ IWA_CAPABILITY: dict[str, str] = {
     "4.A.1.b.1.I02": CREATIVE,  # Identify business or organizational opportunities.
     "4.A.1.b.2.I02": JUDGMENT,  # Evaluate green technologies or processes.
     "4.A.1.b.2.I08": JUDGMENT,  # Test performance of computer or information systems.
+    "4.A.3.a.3.I01": JUDGMENT,  # Operate office equipment.
+    "4.A.4.a.5.I03": PHYSICAL,  # Administer basic health care or medical treatments.
+    "4.A.4.a.5.I06": PHYSICAL,  # Fit assistive devices to patients or clients.
+    "4.A.4.a.5.I07": PHYSICAL,  # Administer emergency medical treatment.
+    "4.A.4.a.5.I11": PHYSICAL,  # Assist healthcare practitioners during medical procedures.
+    "4.A.4.a.5.I12": PHYSICAL,  # Treat injuries, illnesses, or diseases.
     "4.A.4.b.3.I03": LEADERSHIP,  # Teach safety procedures or standards to others.
     "4.A.4.b.3.I04": LEADERSHIP,  # Train others on operational or work procedures.
     "4.A.4.b.3.I05": LEADERSHIP,  # Train others to use equipment or products.
@@ -117,30 +132,46 @@ HANDS_ON_GWAS = frozenset(
     {"4.A.1.b.2", "4.A.3.a.1", "4.A.3.a.2", "4.A.3.a.3", "4.A.3.a.4", "4.A.3.b.4", "4.A.3.b.5"}
 )
 
-# IWAs of a hands-on GWA that are desk work (testing software, evaluating technologies).
-_DESK_IWAS = frozenset({"4.A.1.b.2.I02", "4.A.1.b.2.I08"})
+# IWAs of a hands-on GWA that are desk work (testing software, evaluating technologies,
+# operating office equipment).
+_DESK_IWAS = frozenset({"4.A.1.b.2.I02", "4.A.1.b.2.I08", "4.A.3.a.3.I01"})
+
+# Hands-on patient treatment, under "Assisting and Caring for Others" (see IWA_CAPABILITY).
+_HANDS_ON_IWAS = frozenset(
+    {"4.A.4.a.5.I03", "4.A.4.a.5.I06", "4.A.4.a.5.I07", "4.A.4.a.5.I11", "4.A.4.a.5.I12"}
+)
 
 
 def hands_on(activity_ids: Iterable[str]) -> bool:
     """Whether any of a task's activities (IWA or DWA ids) is hands-on work."""
-    return any(a[:9] in HANDS_ON_GWAS and a[:13] not in _DESK_IWAS for a in activity_ids)
+    return any(
+        (a[:9] in HANDS_ON_GWAS and a[:13] not in _DESK_IWAS) or a[:13] in _HANDS_ON_IWAS
+        for a in activity_ids
+    )
 
 
 # Activities nearly every desk task has: weak evidence of what protects it.
 _GENERIC = frozenset({"4.A.1.a.1", "4.A.3.b.1", "4.A.3.b.6", "4.A.2.a.2"})
 
+# Routine logistics on the side of a task (keeping stock, ordering or handing out supplies,
+# taking payments): weak evidence too. Alone they vote judgment; beside a hands-on activity
+# ("Restock IV supplies and add measured drugs to IV solutions") they do not outvote it.
+_ROUTINE_IWAS = frozenset(
+    {"4.A.4.c.3.I01", "4.A.4.c.3.I03", "4.A.4.c.3.I04", "4.A.4.c.3.I05", "4.A.4.c.3.I07"}
+)
+
 
 def capability_from_gwas(activity_ids: Iterable[str]) -> str | None:
     """The capability most of a task's work activities point to (None if none are known).
 
-    Pass IWA (or DWA) ids: the two broad GWAs of :data:`IWA_CAPABILITY` vote by their IWA, every
-    other activity by its GWA (a bare GWA id votes by :data:`GWA_CAPABILITY` alone).
+    Pass IWA (or DWA) ids: the IWAs of :data:`IWA_CAPABILITY` vote on their own, every other
+    activity by its GWA (a bare GWA id votes by :data:`GWA_CAPABILITY` alone).
     """
     votes = dict.fromkeys(CAPABILITIES, 0.0)
     for raw in activity_ids:
         gwa = raw[:9]  # the GWA element id of an IWA/DWA id
         cap = IWA_CAPABILITY.get(raw[:13]) or GWA_CAPABILITY.get(gwa)
         if cap is not None:
-            votes[cap] += 0.5 if gwa in _GENERIC else 1.0
+            votes[cap] += 0.5 if gwa in _GENERIC or raw[:13] in _ROUTINE_IWAS else 1.0
     best = max(CAPABILITIES, key=lambda c: votes[c])  # ties: order of CAPABILITIES
     return best if votes[best] > 0 else None

@@ -64,7 +64,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.5"
+    assert catalog.version == "2026.12.6"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:

@@ -112,7 +112,7 @@ def test_safer_move_does_not_pay_far_less() -> None:
     sim = [[1.0, 0.7, 0.7, 0.7], [0.7, 1.0, 0, 0], [0.7, 0, 1.0, 0], [0.7, 0, 0, 1.0]]
     index = _index(sim, [3, 3, 3, 3])
     risk = np.array([6.0, 2.0, 2.0, 2.0])
-    pay = np.array([100_000.0, 59_000.0, np.nan, 61_000.0])
+    pay = np.array([100_000.0, 74_000.0, np.nan, 76_000.0])
     assert index.safer_moves("11-0001.00", risk, pay) == ["11-0004.00", "29-0003.00"]
 
 
@@ -274,14 +274,13 @@ def test_unrealistic_safer_moves_are_gone(engine: Engine, code: str, bad: set[st
 @pytest.mark.parametrize(
     ("code", "good"),
     [
-        ("23-1011.00", {"23-1023.00", "23-1021.00"}),  # lawyers → judges
+        ("23-1011.00", {"23-1023.00"}),  # lawyers → judges (ALJs pay under three quarters)
         ("29-1141.00", {"29-1141.03", "29-1126.00"}),  # nurses → critical care, respiratory
         ("13-2011.00", {"11-3031.00", "11-3031.01"}),  # accountants → financial managers
         ("53-3032.00", {"53-7051.00"}),  # truck drivers → industrial truck operators
         ("43-4051.00", {"43-9041.00", "41-3091.00"}),  # customer service → claims, sales
         ("41-2011.00", {"43-5051.00", "31-9095.00"}),  # cashiers → postal clerks, pharmacy aides
         ("27-1024.00", {"27-1013.00"}),  # graphic designers → fine artists
-        ("25-2021.00", {"25-3031.00"}),  # teachers → substitute teachers
         ("41-9041.00", {"41-3091.00", "41-2031.00"}),  # telemarketers → sales
         ("23-2011.00", {"33-9021.00"}),  # paralegals → private investigators
     ],
@@ -306,7 +305,7 @@ def test_every_safer_move_is_reachable_and_clearly_safer(engine: Engine) -> None
             i, j = index.index[code], index.index[m]
             assert index.field[i, j] >= MIN_FIELD, (code, m)
             assert index.need[i, j] <= MAX_NEED, (code, m)
-    assert n_with > 500  # most get a move; the safest ones and some specialists cannot
+    assert n_with > 450  # most get a move; the safest ones and some specialists cannot
 
 
 @pytest.mark.slow

@@ -235,3 +235,62 @@ def test_model_scored_work_is_not_called_unexposed(analyses: Analyses) -> None:
     assert fx.pct(e.exposed_share) in first
     assert "With nothing exposed" not in second
     assert "demand pressure" not in next(s for s in report.overview if "score is" in s)
+
+
+# QA round 8: what the sentences claim
+
+
+def test_adoption_is_named_as_the_weighted_figure_it_is(analyses: Analyses) -> None:
+    text = " ".join(analyses.report_for(RN).changing.sentences)
+    assert "Across the sectors that employ it (weighted by employment; largest: " in text
+
+
+def test_occupations_outside_the_surveyed_sectors_take_the_all_sector_figure(
+    analyses: Analyses,
+) -> None:
+    """96% of police officers work in government, which BTOS does not survey: Educational
+    Services (16.4%) no longer stands for them."""
+    police = analyses.report_for("33-3051.00")
+    assert police.changing.adoption_pct is None
+    text = " ".join(police.changing.sentences)
+    assert "outside the sectors the Census BTOS surveys" in text
+    assert "Educational Services" not in text
+
+
+def test_imputed_components_never_drive_the_score(analyses: Analyses) -> None:
+    infantry = analyses.report_for("55-3016.00")
+    drivers = next(s for s in infantry.overview if "score is driven" in s or "Nothing" in s)
+    assert "no sector figure" not in drivers.split(";")[0]
+    assert "no projection" not in drivers.split(";")[0]
+
+
+def test_general_software_is_not_something_to_learn(analyses: Analyses) -> None:
+    def learn(code: str) -> list[str]:
+        return [a.name for a in analyses.report_for(code).adaptation if a.kind == "technology"]
+
+    assert not {"Apple Safari", "Microsoft Edge", "Mozilla Firefox"} & set(learn("41-2011.00"))
+    assert "Microsoft Excel" not in learn("13-2011.00")
+    assert "Amazon Web Services AWS software" in learn("15-2051.00")  # in demand for it
+
+
+def test_method_notes_say_what_the_scoring_does(analyses: Analyses) -> None:
+    notes = " ".join(analyses.report_for(RN).method.notes)
+    assert "then GPT-4 labels" not in notes and "second opinion" in notes
+    described = describe_report(
+        analyses.engine, "Reconcile vendor statements against the ledger\nPost journal entries"
+    )
+    assert not any("count twice" in n for n in described.method.notes)
+
+
+def test_a_description_s_safer_moves_are_safer_than_its_own_score(analyses: Analyses) -> None:
+    text = "\n".join(
+        [
+            "Enter patient charges and codes into the billing system",
+            "Submit insurance claims and follow up on denials",
+            "Post payments and reconcile patient accounts",
+            "Answer patient questions about their bills",
+        ]
+    )
+    report = describe_report(analyses.engine, text)
+    for move in (r for r in report.related if r.relation == "safer move"):
+        assert move.risk <= report.risk.score - 1.0 + 1e-9

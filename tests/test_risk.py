@@ -110,9 +110,22 @@ def test_description_sentences_split_on_full_stops() -> None:
     text = "Lead troops in combat. Plan missions; brief crews. Operate radios."
     assert description_sentences(text) == [
         "Lead troops in combat.",
-        "Plan missions;",
-        "brief crews.",
+        "Plan missions.",
+        "Brief crews.",
         "Operate radios.",
+    ]
+
+
+def test_a_list_of_duties_becomes_one_statement_each() -> None:
+    text = (
+        "Operate weapons in combat. Duties include operating and maintaining weapons; "
+        "evaluating terrain; and participating in reconnaissance."
+    )
+    assert description_sentences(text) == [
+        "Operate weapons in combat.",
+        "Operating and maintaining weapons.",
+        "Evaluating terrain.",
+        "Participating in reconnaissance.",
     ]
 
 

@@ -231,7 +231,7 @@ def _related(r: OccupationReport) -> list[str]:
     out = ["## Related analyses", ""]
     if r.related:
         out += [
-            "| Occupation | Relation | Risk | Median pay | Outlook 2024–34 |",
+            "| Occupation | Relation | Risk | US median pay | Outlook 2024–34 |",
             "|---|---|---|---|---|",
         ]
         for e in r.related:

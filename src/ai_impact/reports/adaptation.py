@@ -7,7 +7,8 @@ occupation's own most important such elements are the ones to build. A skill wit
 correlation that the occupation rates highly is shown as one to pair with AI tools. Knowledge
 comes from the occupation's five most important areas, most important first. Technologies come
 from its O*NET technology skills: those in demand in its job postings, then hot ones of the kind
-of software it uses most (see :func:`_technologies`); transitions are the safer moves.
+of software it uses most (see :func:`_technologies`), never the general software most
+occupations list (:func:`generic_technologies`); transitions are the safer moves.
 """
 
 from __future__ import annotations
@@ -22,13 +23,32 @@ from numpy.typing import NDArray
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import AdaptationItem, RelatedEntry
 
-__all__ = ["PROTECTIVE_CORR", "adaptation_items", "element_correlations"]
+__all__ = ["PROTECTIVE_CORR", "adaptation_items", "element_correlations", "generic_technologies"]
 
 PROTECTIVE_CORR = -0.15  # correlation with β below this: the element goes with less exposed work
 EXPOSED_CORR = 0.15  # above this: the element goes with exposed work (pair it with AI tools)
 MIN_IMPORTANCE = 3.0  # O*NET importance 1–5: "important" and above
 CORE_KNOWLEDGE = 5  # knowledge to build comes from the occupation's five most important areas
 MIN_KIND = 2  # a hot technology needs this many of the occupation's technologies of its kind
+GENERIC_SHARE = 1 / 3  # software O*NET lists for more occupations than this is general office kit
+
+
+def generic_technologies(
+    per_occupation: Sequence[Sequence[tuple[str, str]]],
+) -> tuple[frozenset[str], frozenset[str]]:
+    """General software, from (example, commodity code) pairs of every occupation: the products
+    and the kinds of software listed for more than :data:`GENERIC_SHARE` of all occupations.
+
+    A general product (Microsoft Excel, Word, Outlook) is never recommended: using it says
+    nothing about this work. A product of a general kind (a web browser, a database front end,
+    an ERP system) is recommended only where the occupation's job postings ask for it."""
+    names = Counter(name for pairs in per_occupation for name in {n for n, _ in pairs})
+    kinds = Counter(kind for pairs in per_occupation for kind in {k for _, k in pairs})
+    cut = GENERIC_SHARE * len(per_occupation)
+    return (
+        frozenset(n for n, c in names.items() if c > cut),
+        frozenset(k for k, c in kinds.items() if c > cut),
+    )
 
 
 def element_correlations(
@@ -85,7 +105,7 @@ def _protective(
             tie = "among its important ones, one of the least tied to AI exposure"
         why = f"Rated important {where}, and {tie}"
         if capability:
-            why += f"; it carries the work that stays human ({capability})"
+            why += f"; the work that stays human here rests mostly on {capability}"
         out.append(AdaptationItem(kind, e.name, why + ".", e.element_id))
     return out
 
@@ -128,6 +148,7 @@ def adaptation_items(
     rated_from: str | None = None,
     *,
     any_exposed: bool = True,
+    generic: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
 ) -> tuple[AdaptationItem, ...]:
     """Skills, knowledge, technologies and transitions to build, each with why.
 
@@ -139,7 +160,13 @@ def adaptation_items(
         items += _paired(skills, corr)
     items += _protective(knowledge, corr, "knowledge", 2, None, rated_from, by_importance=True)
     kind = Counter(t.commodity_code for t in technologies)
-    for t in _technologies(technologies, kind):
+    names, kinds = generic
+    specific = [
+        t
+        for t in technologies
+        if t.example not in names and (t.in_demand or t.commodity_code not in kinds)
+    ]
+    for t in _technologies(specific, kind):
         flags = " and ".join(
             w
             for w, on in (("in demand in job postings", t.in_demand), ("a hot technology", t.hot))

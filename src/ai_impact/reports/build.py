@@ -361,6 +361,7 @@ def build_report(
         capability,
         rated_from,
         any_exposed=exposure.n_exposed > 0,
+        generic=engine.generic_technologies,
     )
     certs = certification_entries(
         engine.certifications,

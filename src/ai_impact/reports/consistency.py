@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ai_impact.reports import figures as fx
+from ai_impact.reports import narrative as nv
 from ai_impact.reports.model import OccupationReport
 from ai_impact.scoring.timeline import BUCKETS
 
@@ -109,6 +110,7 @@ def figures_of(report: OccupationReport) -> dict[str, str]:
         e.exposed_share,
     ):
         add("labels", fx.pct(v))
+    add("labels", fx.pct(nv.exposed_automation(e)))
     add("labels", fx.pct(e.labelled_share), str(e.n_exposed))
     add("onet", str(e.n_tasks), str(e.n_tasks - e.n_exposed))
     add("ai-impact", str(len(report.tasks_at_risk)), str(len(report.safe_tasks)))  # shown

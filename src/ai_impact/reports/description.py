@@ -63,7 +63,7 @@ from ai_impact.reports.model import (
 )
 from ai_impact.reports.related import related_entries
 from ai_impact.reports.serialize import report_to_dict
-from ai_impact.reports.sources import method_note, source_refs
+from ai_impact.reports.sources import CORE_TASKS_NOTE, method_note, source_refs
 from ai_impact.reports.tasks import DescribedTask, split_tasks
 from ai_impact.risk.aggregate import Aggregates, aggregate
 from ai_impact.risk.build import RISK_VERSION, component_values, task_arrays
@@ -217,6 +217,7 @@ def describe_report(
         [r.code for r in kb.related(occ.code)],
         engine.neighbours,
         engine.by_industry.get(occ.industry_slug, []),
+        score=row.score,
     )
     safer = [r for r in related if r.relation == "safer move"]
     adaptation = adaptation_items(
@@ -229,6 +230,7 @@ def describe_report(
         capability,
         rated_from,
         any_exposed=exposure.n_exposed > 0,
+        generic=engine.generic_technologies,
     )
     certs = certification_entries(
         engine.certifications,
@@ -264,7 +266,7 @@ def describe_report(
             "statement that is word for word a labelled O*NET task, which keeps its published "
             "label; each counts once (a pasted list does not say which duties are core).",
             *aside_notes,
-            *method.notes,
+            *(n for n in method.notes if n != CORE_TASKS_NOTE),  # each statement counts once
         ),
     )
     return DescribedReport(

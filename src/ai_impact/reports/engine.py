@@ -113,6 +113,19 @@ class Engine:
         return out
 
     @cached_property
+    def generic_technologies(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Software most occupations list (Excel, Word, web browsers): products never "to
+        learn", kinds only where job postings ask (:func:`~.adaptation.generic_technologies`)."""
+        from ai_impact.reports.adaptation import generic_technologies
+
+        return generic_technologies(
+            [
+                [(t.example, t.commodity_code) for t in self.kb.technologies(o.code)]
+                for o in self.kb.occupations()
+            ]
+        )
+
+    @cached_property
     def sharing(self) -> dict[str, int]:
         """How many O*NET occupations share each OEWS code and each BLS projection code
         (keys ``oews:…`` and ``nem:…``): those publish one figure for all of them."""

@@ -62,7 +62,7 @@ def drivers_sentence(components: tuple[RiskComponent, ...]) -> str:
     of its range holds it down.
     """
     ranked = sorted(components, key=lambda c: c.contribution, reverse=True)
-    drivers = [c for c in ranked if c.value > _PUSHES_FROM.get(c.key, 0.25)][:2]
+    drivers = [c for c in ranked if c.value > _PUSHES_FROM.get(c.key, 0.25) and not _imputed(c)][:2]
     holders = sorted(
         (c for c in components if c not in drivers and c.value < HOLDS_BELOW),
         key=lambda c: c.value,
@@ -76,6 +76,22 @@ def drivers_sentence(components: tuple[RiskComponent, ...]) -> str:
         held = " and ".join(f"{_name(c)} ({c.display})" for c in holders)
         text += f"; {held} {'holds' if len(holders) == 1 else 'hold'} it down"
     return text + "."
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _imputed(c: RiskComponent) -> bool:
+    """A component standing in for a missing figure ("no projection, counted as neutral")."""
+    return c.display.startswith("no ")
+
+
+def _count_of(n: int, total: int) -> str:
+    """'3 of its 8 tasks', 'all 8 of its tasks', 'its only task'."""
+    if n == total:
+        return "its only task" if total == 1 else f"all {total} of its tasks"
+    return f"{n} of its {total} tasks"
 
 
 def _name(c: RiskComponent) -> str:
@@ -112,7 +128,8 @@ def exposure_sentence(exp: ExposureBreakdown) -> str:
             "task weight)"
         )
     return (
-        f"{exp.n_exposed} of its {exp.n_tasks} tasks {'is' if exp.n_exposed == 1 else 'are'} "
+        f"{_upper_first(_count_of(exp.n_exposed, exp.n_tasks))} "
+        f"{'is' if exp.n_exposed == 1 else 'are'} "
         f"exposed, {how}; {fx.pct(exp.exposed_share)} of the work is in tasks AI reaches, "
         f"and the exposure index β is {exp.beta:.2f}, {level} exposure."
     )
@@ -127,7 +144,7 @@ def substitution_sentence(exp: ExposureBreakdown) -> str:
     # The share of the exposed work that could run without a person: the exposed work's mean
     # automation level on 0–1. At 0.75 (T3: little human input) AI completes most of it; at 0.5
     # (T2) some of it. Measured against the exposed share, never β, which it can exceed.
-    ratio = exp.substitution_share / max(exp.exposed_share, 1e-9)
+    ratio = exposed_automation(exp)
     if ratio >= 0.75:
         how = "the exposed tasks are largely ones AI could complete without a person"
     elif ratio >= 0.5:
@@ -136,8 +153,13 @@ def substitution_sentence(exp: ExposureBreakdown) -> str:
         how = "AI mostly assists on the exposed tasks rather than completing them"
     return (
         f"Substitution potential is {fx.pct(exp.substitution_share)} of the work: {how} "
-        f"(mean automation level {fx.pct(exp.automation)})."
+        f"(the exposed work's mean automation level is {fx.pct(ratio)})."
     )
+
+
+def exposed_automation(exp: ExposureBreakdown) -> float:
+    """The exposed work's mean automation level on 0–1: substitution over the exposed share."""
+    return exp.substitution_share / max(exp.exposed_share, 1e-9)
 
 
 def usage_sentence(exp: ExposureBreakdown) -> str:
@@ -151,7 +173,8 @@ def usage_sentence(exp: ExposureBreakdown) -> str:
         )
     return (
         f"{exp.n_observed_use} of its {exp.n_tasks} tasks ({fx.pct(exp.ai_usage_share)} of task "
-        "weight) already appear in conversations with an AI assistant "
+        f"weight) already {'appears' if exp.n_observed_use == 1 else 'appear'} in conversations "
+        "with an AI assistant "
         "(Anthropic Economic Index)."
     )
 
@@ -164,8 +187,19 @@ def adoption_sentence(
 ) -> str:
     """How fast the occupation's industry is adopting AI, compared with all sectors."""
     if adoption_pct is None or sector is None:
-        return "No sector adoption figure applies to this occupation."
-    text = f"In {sector}, {fx.number(adoption_pct)}% of firms report using AI"
+        if all_sectors_pct is None:
+            return "No sector adoption figure applies to this occupation."
+        return (
+            "Most of its jobs are outside the sectors the Census BTOS surveys (government, "
+            "private households, the self-employed), so the share of firms using AI across all "
+            f"sectors, {fx.number(all_sectors_pct)}%, stands in."
+        )
+    # The share is employment-weighted over every sector that employs the occupation; the
+    # sector named is the largest of them, not the source of the figure.
+    text = (
+        f"Across the sectors that employ it (weighted by employment; largest: {sector}), "
+        f"{fx.number(adoption_pct)}% of firms report using AI"
+    )
     if period:
         text += f" ({period})"
     if all_sectors_pct is not None:

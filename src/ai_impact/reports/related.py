@@ -61,7 +61,7 @@ TIER_PRIOR = np.array([0.0, 0.05, 0.15, 0.2])
 _SAME_MAJOR = 0.1
 _PER_ZONE_STEP = 0.1
 _PER_HALVING = 0.1
-MIN_PAY_SHARE = 0.6  # a safer move pays at least this share of the occupation's median
+MIN_PAY_SHARE = 0.75  # a safer move pays at least this share of the occupation's median
 _PRIMARY = 2  # tier codes >= this are O*NET's primary related occupations
 
 
@@ -244,11 +244,15 @@ def related_entries(
     onet_related: Sequence[str],
     index: NeighbourIndex,
     same_industry: Sequence[str],
+    *,
+    score: float | None = None,
 ) -> tuple[RelatedEntry, ...]:
     """Safer moves, O*NET related, nearest occupations, same industry (no duplicates).
 
-    A civilian occupation is offered no military one (SOC major group 55): BLS publishes no
-    pay or outlook for them and they are not a move within a civilian career.
+    ``score`` replaces the occupation's own risk when the page shows another (a pasted
+    description is scored on its own tasks). A civilian occupation is offered no military one
+    (SOC major group 55): BLS publishes no pay or outlook for them and they are not a move
+    within a civilian career.
     """
     sim_of = index.similarity_of(code)
     seen = {code}
@@ -265,9 +269,12 @@ def related_entries(
             out.append(_entry(table, c, relation, sim_of.get(c)))
         return out
 
-    moves = index.safer_moves(
-        code, _column(table, index, "score"), _column(table, index, "median_annual")
-    )
+    risk = _column(table, index, "score")
+    if score is not None and code in index.index:
+        # a page with its own score (a pasted description) looks for moves below that score
+        risk = risk.copy()
+        risk[index.index[code]] = score
+    moves = index.safer_moves(code, risk, _column(table, index, "median_annual"))
     safer = take(moves, "safer move", 3)
     related = take(onet_related, "O*NET related", 4)
     similar = take([c for c, _ in index.nearest(code)], "similar tasks and skills", 3)

@@ -11,7 +11,7 @@ from typing import Any
 
 from ai_impact.reports.model import MethodNote, SourceRef
 
-__all__ = ["METHOD_NOTES", "REPORT_SOURCES", "method_note", "source_refs"]
+__all__ = ["CORE_TASKS_NOTE", "METHOD_NOTES", "REPORT_SOURCES", "method_note", "source_refs"]
 
 ONET_ATTRIBUTION = (
     "This product includes information from the O*NET 30.3 Database by the U.S. Department of "
@@ -40,13 +40,15 @@ REPORT_SOURCES: dict[str, tuple[str, str, str | None]] = {
     "oews2024": ("oews_2024", "BLS OEWS May 2024 national (previous year)", None),
 }
 
+CORE_TASKS_NOTE = "Core tasks (as O*NET marks them) count twice as much as supplemental ones."
 METHOD_NOTES: tuple[str, ...] = (
     "Risk is not exposure: exposure says how much of the task time AI can speed up; the risk "
     "score also weighs substitution, use today, the industry's adoption and demand.",
     "Neither is a forecast of job loss: exposed work can become faster, cheaper or different "
     "without the job disappearing.",
-    "Core tasks (as O*NET marks them) count twice as much as supplemental ones; published human "
-    "labels are used where they exist, then GPT-4 labels, then the task model.",
+    CORE_TASKS_NOTE,
+    "Published human labels are used where they exist (GPT-4's labels of the same task are a "
+    "second opinion that widens the range where they differ); the task model scores the rest.",
     "The range shows how the score moves when each task's exposure is set to the low or high "
     "end of its label uncertainty.",
     "The full method, weights and category cut-offs are on the methodology page.",

@@ -39,10 +39,16 @@ __all__ = [
 ]
 
 # Bump with any change to the formula, the aggregation or the donor rule: it names the cache.
-RISK_VERSION = "risk-4"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5);
-# risk-4: donors of task-less occupations from the same SOC minor group before the major group
+RISK_VERSION = "risk-5"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5);
+# risk-4: donors of task-less occupations from the same SOC minor group before the major group;
+# risk-5: the all-sector adoption figure for occupations mostly employed outside BTOS's sectors
 MAX_DONORS = 3
+# Share of an occupation's employment that must lie in sectors BTOS surveys for their adoption
+# figure to stand for it; below it the all-sector figure is used (public administration, private
+# households and the self-employed are outside the survey).
+MIN_SURVEYED_SHARE = 0.5
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
+_LEAD_IN = re.compile(r"^(?:(?:duties|tasks) (?:may )?includes?:?\s+|(?:and|or)\s+)", re.IGNORECASE)
 
 FloatArray = NDArray[np.float64]
 
@@ -150,9 +156,20 @@ def component_values(cols: dict[str, FloatArray], key: str) -> dict[str, FloatAr
 
 
 def description_sentences(description: str) -> list[str]:
-    """An occupation description cut into sentences: stand-in tasks when nothing else exists."""
-    parts = [p.strip() for p in _SENTENCE.split(description) if len(p.strip()) > 3]
+    """An occupation description cut into sentences: stand-in tasks when nothing else exists.
+
+    A list of duties ("Duties include managing …; formulating …; and directing …") becomes
+    one statement per duty ("Managing …", "Formulating …", "Directing …")."""
+    parts = [_as_task(p) for p in _SENTENCE.split(description) if len(p.strip()) > 3]
+    parts = [p for p in parts if len(p) > 3]
     return parts or [description.strip() or "Perform the duties of the occupation."]
+
+
+def _as_task(part: str) -> str:
+    """One piece of a description as a statement: list lead-ins and joining words off, a
+    capital and one full stop ("and directing operation of …;" → "Directing operation of …")."""
+    text = _LEAD_IN.sub("", part.strip()).strip().rstrip(";,. ")
+    return text[:1].upper() + text[1:] + "." if text else ""
 
 
 def build_table(
@@ -258,9 +275,11 @@ def _adoption(
     periods: list[str] = [""] * n
     for i, o in enumerate(occs):
         shares = [s for s in kb.sector_shares(o.code) if s.sector_code in by_sector and s.share > 0]
-        if not shares:
-            continue
         total = sum(s.share for s in shares)
+        if total < MIN_SURVEYED_SHARE:
+            # Mostly employed where BTOS does not survey (government: 96% of police officers):
+            # a minor private employer must not stand for the occupation; all sectors do.
+            continue
         pct[i] = sum(s.share * by_sector[s.sector_code].share_pct for s in shares) / total
         main = by_sector[max(shares, key=lambda s: s.share).sector_code]
         labels[i] = main.sector_name

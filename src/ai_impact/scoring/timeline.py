@@ -83,10 +83,10 @@ def timeline_for(
     if adoption_pct is not None:
         if adoption_pct >= ADOPTION_FAST_PCT and step > 1:
             step -= 1
-            reasons.append(f"fast-adopting industry ({adoption_pct:.0f}% of firms use AI)")
+            reasons.append(f"fast-adopting sectors ({adoption_pct:.0f}% of firms use AI)")
         elif adoption_pct < ADOPTION_SLOW_PCT and 0 < step < 3:
             step += 1
-            reasons.append(f"slow-adopting industry ({adoption_pct:.0f}% of firms use AI)")
+            reasons.append(f"slow-adopting sectors ({adoption_pct:.0f}% of firms use AI)")
     # Only observed use can make a task "already happening"; forecasts stop at 1–2 years.
     floor = 0 if aei_share is not None and aei_share > 0 else 1
     step = min(max(step, floor), 3)

@@ -178,7 +178,7 @@ def _finish(
 
 
 def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
-    """The risk score's components, each on 0–100% with its weight in the label."""
+    """The risk score's components, each scaled to 0–100, with its weight in the label."""
     comps = report.risk.components
     chart = _percent_bars(key, 70 + 62 * max(len(comps), 1), truncate_label=40)
     # Short labels keep the plot wide (the full labels are in the table); the first component
@@ -187,20 +187,25 @@ def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
     labels = {f"{_short(c.label)} ({c.weight:.0%})": f"{c.label} ({c.weight:.0%})" for c in comps}
     chart.x_labels = [f"{_short(c.label)} ({c.weight:.0%})" for _, c in ranked]
     chart.add(
-        "Component value",
+        "Component on a 0–100 scale",
         [{"value": round(c.value * 100, 1), "color": _STYLE.colors[i % 5]} for i, c in ranked],
     )
     r = report.risk
+    # The bars are each component's value scaled to 0–1 (shown as 0–100), not its own figure
+    # (β 0.38 is 0.45 on the scale): the description says both.
     desc = f"Risk {r.score:.1f} of 10 ({r.category}), range {r.low:.1f}–{r.high:.1f}. " + "; ".join(
-        f"{c.label} {c.value:.0%} at weight {c.weight:.0%}" for c in comps
+        f"{c.label}: {c.display}, {c.value:.2f} on the 0–1 scale, weight {c.weight:.0%}"
+        for c in comps
     )
-    rows = [(c.label, c.display, f"{c.weight:.0%}", f"{c.points:+.2f}") for c in comps]
+    rows = [
+        (c.label, c.display, f"{c.value:.2f}", f"{c.weight:.0%}", f"{c.points:+.2f}") for c in comps
+    ]
     return _finish(
         chart,
         key,
-        "What the risk score is made of",
+        "What the risk score is made of (each component on a 0–100 scale)",
         desc + ".",
-        ("Component", "Value", "Weight", "Adds to score"),
+        ("Component", "Value", "On 0–1", "Weight", "Adds to score"),
         rows,
         full_labels=_truncations(labels, 40),
     )

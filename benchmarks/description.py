@@ -24,7 +24,8 @@ statements as people write them: the 363 hand-written rewrites of
 ``benchmarks/data/task_paraphrases.tsv`` ("Responsible for ...", "You'll ...", CV lines, first
 person), each matched alone against an index without its original task; the occupation of the
 original is the answer. Scored as typed (baseline) and through
-``ai_impact.scoring.phrasing.task_statement`` (what the matcher does), in the same run.
+``ai_impact.reports.description_match.matcher_text`` (what the matcher does: O*NET form,
+American spelling), in the same run.
 
 (e) The splitter: every O*NET 30.3 task statement and every hand-written rewrite, pasted as a
 duty line, must stay a task (without a heading and under "Responsibilities:"); the hand-labelled
@@ -69,7 +70,6 @@ try:  # the runtime venv; the training venv (scikit-learn, no web stack) runs --
     from ai_impact.scoring import CAPABILITIES, score_texts
     from ai_impact.scoring.capability import PHYSICAL, capability_from_gwas, hands_on
     from ai_impact.scoring.capability_text import NEIGHBOURS, SHARPNESS, pooled_capabilities
-    from ai_impact.scoring.phrasing import task_statement
     from ai_impact.titles.embed import load_embedder
 except ModuleNotFoundError:
     if "--capability-oof" not in sys.argv:
@@ -176,8 +176,8 @@ def matching(index: dm.DescriptionIndex, jds: list[Any], grid: bool) -> None:
     for code, text, _ in jds:
         split = split_description(text)
         leaks += sum(1 for s in split.tasks if s.startswith(("About", "3+", "Bachelor", "Salary")))
-        # As the matcher does: statements rewritten into O*NET form first.
-        statements = [task_statement(t) for t in split.tasks]
+        # As the matcher does: statements rewritten into O*NET form and US spelling first.
+        statements = [dm.matcher_text(t) for t in split.tasks]
         prepared.append((pos[code], embed.encode(statements), statements))
     print(f"pseudo job descriptions: {len(jds)}; boilerplate lines kept by the splitter: {leaks}")
     shipped = (dm.COVERAGE_WEIGHT, dm.LEXICAL_WEIGHT)
@@ -307,7 +307,8 @@ def rewritten_statements(kb: Any) -> None:
     embed = load_embedder()
     typed = [r["paraphrase"] for r in rows]
     truth = [pos.get(codes[int(r["row"])], -1) for r in rows]
-    for label, texts in (("as typed (baseline)", typed), ("rewritten", map(task_statement, typed))):
+    rewritten = map(dm.matcher_text, typed)
+    for label, texts in (("as typed (baseline)", typed), ("rewritten", rewritten)):
         texts = list(texts)
         vecs = embed.encode(texts)
         ranks = []

@@ -163,7 +163,11 @@ def test_report_uses_the_same_formula_and_the_occupations_other_figures(
     assert ap_report.salary is not None and base.salary is not None
     assert ap_report.salary.median_annual == base.salary.median_annual
     assert ap_report.outlook == base.outlook
-    assert ap_report.related == base.related
+    # related occupations are the occupation's; safer moves are those below the page's own score
+    onet = {e.code for e in ap_report.related if e.relation == "O*NET related"}
+    assert onet and onet <= {e.code for e in base.related}
+    for move in (e for e in ap_report.related if e.relation == "safer move"):
+        assert move.risk <= r.score - 1.0 + 1e-9
 
 
 def test_report_passes_the_consistency_check(
@@ -257,6 +261,75 @@ def test_the_title_leaves_its_place_and_markdown_escapes_not_scored_lines_once(
     assert "<b>" not in page and "&amp;lt;" not in page
     assert md_text("<b>Apply now</b>") == "&lt;b&gt;Apply now&lt;/b&gt;"
     assert "- Not scored, location and schedule: “Hybrid”; “St. Louis, MO”." in lines
+
+
+# -- QA round 3: CVs, prose, the matcher on CV bullets ------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "descriptions"
+CV = (FIXTURES / "cv_maintenance_planner.txt").read_text(encoding="utf-8")
+CV_BULLETS = CV.split("\n", 2)[2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [CV, f"Professional Experience\n{CV_BULLETS}", f"Employment History\n{CV}"],
+)
+def test_a_cv_is_analysed_from_its_duties_and_role(
+    tmp_path: Path, settings: Settings, kb: KnowledgeBase, text: str
+) -> None:
+    """QA3 #1: a CV's headings no longer leave "No task statement", nor name the job
+    ("Employment History" gave History Teachers, Postsecondary)."""
+    path = tmp_path / "cv.txt"
+    path.write_text(text, encoding="utf-8")
+    res = runner.invoke(app, ["analyze", "-d", str(path), "-f", "json"], env=_env(settings))
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.output)
+    assert len(d["description"]["statements"]) == 6
+    assert d["occupation"]["code"] == "49-1011.00"  # Maintenance and repair supervisors
+    assert d["description"]["title"] == ("Maintenance Planner" if "Planner," in text else None)
+
+
+def test_untitled_past_tense_cv_bullets_match_maintenance_work(
+    settings: Settings, kb: KnowledgeBase
+) -> None:
+    """QA3 #4: the bullets are read in O*NET form ("Analysed" → "Analyze") and American
+    spelling ("labour" → "labor"): supervisors of maintenance and repair come first."""
+    from ai_impact.reports.description_match import matcher_text
+
+    assert matcher_text("- Analysed breakdown history and estimated labour hours") == (
+        "Analyze breakdown history and estimate labor hours."
+    )
+    report = api.analyze_description(CV_BULLETS, settings=settings)
+    assert isinstance(report, DescribedReport)
+    assert report.header.code == "49-1011.00"
+    assert report.header.resolved_from == "your job description"
+
+
+def test_american_spelling_leaves_every_onet_text_as_it_is(kb: KnowledgeBase) -> None:
+    """The matcher spells the pasted words as O*NET does; O*NET's own texts never change."""
+    from ai_impact.reports.description_match import us_spelling
+    from ai_impact.risk.build import description_sentences
+
+    texts = [t.text for t in kb.all_tasks()]
+    texts += [s for o in kb.occupations() for s in description_sentences(o.description)]
+    assert len(texts) > 17_000
+    assert [t for t in texts if us_spelling(t) != t] == []
+    assert us_spelling("Organised labour; programmes, centres; paediatric anaesthesia") == (
+        "Organized labor; programs, centers; pediatric anesthesia"
+    )
+
+
+def test_prose_names_the_job_and_each_duty_is_scored(settings: Settings, kb: KnowledgeBase) -> None:
+    """QA3 #3: "I work as a veterinary nurse ..." is the title, not a task; the duties listed in
+    one sentence are scored one by one."""
+    text = (FIXTURES / "prose_vet_nurse.txt").read_text(encoding="utf-8")
+    report = api.analyze_description(text, settings=settings)
+    assert isinstance(report, DescribedReport)
+    assert report.header.resolved_from == "veterinary nurse"
+    assert report.header.code == "29-2056.00"  # Veterinary Technologists and Technicians
+    assert len(report.statements) == 12
+    assert "take radiographs" in report.statements
+    assert not any(s.startswith("I work as") for s in report.statements)
 
 
 # -- CLI ---------------------------------------------------------------------------------------

@@ -14,12 +14,15 @@ from ai_impact.reports.description_lines import (
     COMPANY,
     DUTY,
     HEADING,
+    HISTORY,
     LOGISTICS,
+    REPORTING,
     REQUIREMENT,
     line_kind,
+    reporting_clause,
     section_of,
 )
-from ai_impact.reports.jd_split import SetAside, size_problem, split_description
+from ai_impact.reports.jd_split import SetAside, _verb_phrases, size_problem, split_description
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -227,6 +230,14 @@ def test_a_bracketed_qualifier_stays_in_the_title_and_a_schedule_goes() -> None:
             [],
         ),
         ("Manager - Operations, HR", "Manager - Operations, HR", []),
+        # an employer after the title is the employer (QA3)
+        ("Front Desk Agent, Grand Hotel", "Front Desk Agent", [("Grand Hotel", COMPANY)]),
+        (
+            "Registered Nurse, Mercy Hospital - Chicago, IL",
+            "Registered Nurse",
+            [("Mercy Hospital", COMPANY), ("Chicago, IL", LOGISTICS)],
+        ),
+        ("Senior Financial Analyst, FP&A", "Senior Financial Analyst, FP&A", []),
         ("Buyer - Paris, XX", "Buyer - Paris, XX", []),
     ],
 )
@@ -370,9 +381,10 @@ def test_a_job_title_label_names_the_job_wherever_it_stands() -> None:
         ("To apply please send your CV to recruitment@example.co.uk.", COMPANY),
         (
             "Reporting to the Head of People, the HR Business Partner will partner with leaders.",
-            LOGISTICS,
+            REPORTING,
         ),
-        ("Reporting to the Finance Director.", LOGISTICS),
+        ("Reporting to the Finance Director.", REPORTING),
+        ("Reports to: Head of Finance", REPORTING),
         # duties that share words or shape with those lines
         ("Reporting to the board on budget variance and forecasts", DUTY),
         ("Determine which repairs are essential", DUTY),
@@ -421,3 +433,289 @@ def test_essential_and_desirable_lines_are_requirements() -> None:
         "Desirable: phlebotomy experience\n"
     )
     assert len(split.tasks) == 2
+
+
+# -- QA round 3: CVs, Indian job-ad boilerplate, reporting lines, prose ------------------------
+
+FIXTURES = ROOT / "tests" / "fixtures" / "descriptions"
+CV = (FIXTURES / "cv_maintenance_planner.txt").read_text(encoding="utf-8")
+CV_BULLETS = CV.split("\n", 2)[2]  # the six past-tense bullets, without heading and role line
+CV_DUTIES = tuple(line.removeprefix("- ") for line in CV_BULLETS.splitlines())
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("Experience", HISTORY),
+        ("Professional Experience", HISTORY),
+        ("Work Experience", HISTORY),
+        ("Employment History", HISTORY),
+        ("Career History", HISTORY),
+        ("WORK HISTORY:", HISTORY),
+        ("Key Achievements", DUTY),
+        ("Roles & Responsibilities:", DUTY),
+        ("Education", REQUIREMENT),
+        ("Skills", REQUIREMENT),
+        ("Certifications", REQUIREMENT),
+        ("References", REQUIREMENT),
+        ("Desired Candidate Profile:", REQUIREMENT),
+        ("Experience & Skills", REQUIREMENT),  # joined to another: a job ad's requirements
+        ("Company", COMPANY),
+        ("CTC", BENEFIT),
+        ("Notice period", LOGISTICS),
+        ("Reports to", REPORTING),
+    ],
+)
+def test_cv_and_job_ad_section_headings(heading: str, kind: str) -> None:
+    assert section_of(heading) == kind
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Experience",
+        "Professional Experience",
+        "Work Experience",
+        "Employment History",
+        "Career History",
+        "Key Achievements",
+        "Responsibilities",
+    ],
+)
+def test_a_cv_heading_keeps_its_past_tense_bullets_as_duties(heading: str) -> None:
+    """QA3 #1: "Experience" no longer sets the bullets aside as requirements, and "Employment
+    History" is no job title."""
+    split = split_description(f"{heading}\n{CV_BULLETS}")
+    assert split.tasks == CV_DUTIES
+    assert split.title is None
+    assert split.set_aside == (SetAside(heading, HEADING),)
+
+
+def test_a_cv_role_line_names_the_job_and_is_no_task() -> None:
+    split = split_description(CV)
+    assert split.title == "Maintenance Planner"
+    assert split.tasks == CV_DUTIES
+    role = "Maintenance Planner, Northside Pulp & Paper Mill (2019–2024)"
+    assert split.set_aside == (SetAside("Experience", HEADING), SetAside(role, HEADING))
+    for line in (
+        role,
+        "Northside Pulp & Paper Mill — Maintenance Planner (2019–2024)",
+        "Maintenance Planner at Northside Pulp & Paper Mill, Jan 2019 - Present",
+        "Maintenance Planner | Northside Mill | 2019 – 2024",
+    ):
+        split = split_description(f"{line}\n{CV_BULLETS}")
+        assert (split.title, split.tasks) == ("Maintenance Planner", CV_DUTIES)
+
+
+def test_a_cv_with_two_roles_and_its_other_sections() -> None:
+    """The first role names the job; education, skills, certifications and references are not
+    duties; a job ad's "Experience" lines that open with no verb stay requirements."""
+    text = (
+        "Work Experience\n"
+        "Maintenance Planner, Northside Mill (2019–2024)\n"
+        "- Planned preventive maintenance for the paper machines\n"
+        "- Wrote work orders and ordered spare parts\n"
+        "Maintenance Technician, Acme Paper Ltd (2015–2019)\n"
+        "- Repaired pumps and gearboxes on the paper machine\n"
+        "- Three years on a rotating shift pattern\n"
+        "Education\n"
+        "BEng Mechanical Engineering, University of Leeds (2011–2015)\n"
+        "Skills\n"
+        "SAP PM, Maximo, vibration analysis\n"
+        "Certifications\n"
+        "Certified Maintenance and Reliability Professional\n"
+        "References\n"
+        "Available on request\n"
+    )
+    split = split_description(text)
+    assert split.title == "Maintenance Planner"
+    assert split.tasks == (
+        "Planned preventive maintenance for the paper machines",
+        "Wrote work orders and ordered spare parts",
+        "Repaired pumps and gearboxes on the paper machine",
+    )
+    kinds = {a.text: a.kind for a in split.set_aside}
+    assert kinds["Maintenance Technician, Acme Paper Ltd (2015–2019)"] == HEADING
+    assert kinds["Three years on a rotating shift pattern"] == REQUIREMENT
+    for line in (
+        "BEng Mechanical Engineering, University of Leeds (2011–2015)",
+        "SAP PM, Maximo, vibration analysis",
+        "Certified Maintenance and Reliability Professional",
+        "Available on request",
+    ):
+        assert kinds[line] == REQUIREMENT
+    # a job ad's "Experience" asks for it: only past-tense lines read as past work there
+    split = split_description(
+        "Duties\n- Prepare monthly reports\nExperience\n- Managing a team of 10+ staff\n"
+        "- Manage budgets over £1m\n"
+    )
+    assert split.tasks == ("Prepare monthly reports",)
+    assert SetAside("Managing a team of 10+ staff", REQUIREMENT) in split.set_aside
+    # ... but in a CV, once a role line has shown it, any verb does
+    split = split_description(
+        "Experience\nMaintenance Planner, Northside Mill (2021–Present)\n"
+        "- Managing a team of 10 technicians\n- Plan shutdowns with operations\n"
+    )
+    assert len(split.tasks) == 2
+    split = split_description("Experience: 2-5 years in Java\n- Write REST APIs in Java\n")
+    assert split.tasks == ("Write REST APIs in Java",)
+    assert split.set_aside == (SetAside("Experience: 2-5 years in Java", REQUIREMENT),)
+
+
+def test_indian_job_ad_boilerplate_is_not_scored() -> None:
+    """QA3 #2: CTC and notice period, the company label, "Freshers need not apply" and the
+    call to share a CV are set aside with their kind, sentence by sentence."""
+    split = split_description((FIXTURES / "india_it.txt").read_text(encoding="utf-8"))
+    assert split.title == "Software Engineer - Java Full Stack"
+    assert len(split.tasks) == 7
+    assert all("CV" not in t and "LPA" not in t and "Company" not in t for t in split.tasks)
+    kinds = {a.text: a.kind for a in split.set_aside}
+    assert kinds["CTC: 8-14 LPA, Notice period: Immediate to 30 days only"] == BENEFIT
+    assert kinds["Company: Leading MNC (CMMI Level 5)"] == COMPANY
+    assert kinds["B.E/B.Tech/MCA with good communication skills."] == REQUIREMENT
+    assert kinds["Freshers need not apply."] == REQUIREMENT
+    assert kinds["Interested candidates share updated CV at careers@example.com"] == COMPANY
+    assert kinds["Desired Candidate Profile:"] == HEADING
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("CTC: 8-14 LPA", BENEFIT),
+        ("Salary up to 12 lakhs per annum", BENEFIT),
+        ("Notice period: 30 days", LOGISTICS),
+        ("Only immediate joiners", LOGISTICS),
+        ("Freshers can also apply", REQUIREMENT),
+        ("Email your resume to jobs@acme.com", COMPANY),
+        ("Interested applicants may call HR on 98450 00000", COMPANY),
+        # duties that share words with those lines
+        ("Share updated project plans with the client", DUTY),
+        ("Send purchase orders to vendors", DUTY),
+        ("Review resumes and schedule interviews", DUTY),
+        ("Forward applications to hiring managers", DUTY),
+        ("Train freshly hired staff on safety procedures", DUTY),
+    ],
+)
+def test_indian_job_ad_line_shapes(line: str, kind: str) -> None:
+    assert line_kind(line) == kind
+
+
+def test_a_reporting_line_gives_way_to_the_duty_that_follows() -> None:
+    """QA3 #2: "Reporting to the FP&A Manager, you will partner with ..." is a reporting line
+    and a duty, not location and schedule; the employer line with its place is the employer."""
+    split = split_description((FIXTURES / "us_corporate.txt").read_text(encoding="utf-8"))
+    duty = "partner with Sales, Marketing and Supply Chain leaders to drive financial performance."
+    assert duty in split.tasks
+    assert SetAside("Reporting to the FP&A Manager", REPORTING) in split.set_aside
+    employer = "Acme Consumer Brands, Inc. — Chicago, IL (Hybrid, 3 days in office)"
+    assert SetAside(employer, COMPANY) in split.set_aside
+    assert reporting_clause("Reporting to the CFO.") == ("Reporting to the CFO.", "")
+    assert reporting_clause(
+        "Reporting to the Head of People, the HR Business Partner will partner with leaders."
+    ) == ("Reporting to the Head of People", "partner with leaders.")
+    assert reporting_clause("Reporting to the board on budget variance and forecasts") is None
+
+
+PROSE = (FIXTURES / "prose_vet_nurse.txt").read_text(encoding="utf-8")
+
+
+def test_prose_that_names_the_job_and_lists_duties() -> None:
+    """QA3 #3: the sentence naming the job gives the title and is no task; each sentence's
+    list of verb phrases becomes one statement per duty."""
+    split = split_description(PROSE)
+    assert split.title == "veterinary nurse"
+    assert split.set_aside == (
+        SetAside(
+            "I work as a veterinary nurse in a busy small-animal clinic in Auckland.", HEADING
+        ),
+    )
+    assert split.tasks == (
+        "prepare animals for surgery",
+        "place IV catheters",
+        "induce and monitor anaesthesia",
+        "look after patients in recovery",
+        "take blood samples and run them on our in-house analyser",
+        "take radiographs",
+        "give medications and fluids",
+        "clean wounds and change dressings",
+        "talk owners through home care when their pets go home",
+        "answer the phone",
+        "book appointments",
+        "keep the clinical records up to date",
+    )
+    # a title line comes first
+    split = split_description(f"Registered Veterinary Nurse\n\n{PROSE}")
+    assert split.title == "Registered Veterinary Nurse"
+    assert len(split.tasks) == 12
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statements"),
+    [
+        (
+            "Most days I take blood samples, take radiographs, prepare medications, do wound "
+            "care and advise owners.",
+            (
+                "take blood samples",
+                "take radiographs",
+                "prepare medications",
+                "do wound care",
+                "advise owners",
+            ),
+        ),
+        (
+            "In this role, you will prepare reports, reconcile accounts and answer vendor queries.",
+            ("prepare reports", "reconcile accounts", "answer vendor queries"),
+        ),
+        (
+            "I planned maintenance, wrote work orders and ordered spare parts.",
+            ("planned maintenance", "wrote work orders", "ordered spare parts"),
+        ),
+        (
+            "I prepare, cook and serve meals for 200 guests, and clean the kitchen.",
+            ("prepare, cook and serve meals for 200 guests", "clean the kitchen"),
+        ),
+        # lists of objects, and verbs that share one, stay whole
+        ("I review contracts, invoices and budgets.", None),
+        ("We review the budget, schedule and scope of each project.", None),
+        ("I attach tape, trim, appliqués or elastic to garments.", None),
+        ("I take blood samples and run them on the analyser.", None),
+        ("I clean wounds and change dressings for outpatients.", None),
+        # no subject: the form of O*NET statements, which list verbs too
+        ("Answer telephones, direct calls, and take messages.", None),
+    ],
+)
+def test_only_a_subjects_list_of_verb_phrases_is_cut(
+    sentence: str, statements: tuple[str, ...] | None
+) -> None:
+    assert split_description(sentence).tasks == (statements or (sentence,))
+
+
+def test_no_onet_statement_pasted_as_prose_is_cut(kb: KnowledgeBase) -> None:
+    statements = sorted({t.text for t in kb.all_tasks()})
+    assert [s for s in statements if _verb_phrases(s) != [s]] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "job"),
+    [
+        (
+            "I work as a veterinary nurse in a busy small-animal clinic in Auckland.",
+            "veterinary nurse",
+        ),
+        ("I'm a pharmacist at a community pharmacy.", "pharmacist"),
+        ("I have been working as an electrician for 10 years.", "electrician"),
+        ("My job title is Senior Buyer.", "Senior Buyer"),
+        ("I work as the office manager of a dental practice.", "office manager"),
+        # no job named
+        ("I work as part of a team of ten nurses.", None),
+        ("I am a fast learner.", None),
+        ("I'm a team player with strong people skills.", None),
+        ("I am the person in charge of payroll.", None),
+    ],
+)
+def test_a_sentence_naming_the_writers_job_gives_the_title(sentence: str, job: str | None) -> None:
+    split = split_description(f"{sentence} I check prescriptions and counsel patients.")
+    assert split.title == job
+    assert ("I check prescriptions and counsel patients." in split.tasks) is True
+    assert (SetAside(sentence, HEADING) in split.set_aside) == (job is not None)

@@ -72,6 +72,14 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Own the P&L for the region", "Own the profit and loss for the region."),
         ("Manage AP/AR", "Manage accounts payable and receivable."),
         ("Tune Map/Reduce jobs", "Tune Map/Reduce jobs."),
+        # British spellings of -ize and -yze verbs, as CVs and ads outside the US write them
+        (
+            "- Analysed breakdown history and vibration data",
+            "Analyze breakdown history and vibration data.",
+        ),
+        ("Organising events and prioritising tasks", "Organize events and prioritize tasks."),
+        ("Analyse sales data weekly", "Analyze sales data weekly."),
+        ("Supervised and advised junior staff", "Supervise and advise junior staff."),
     ],
 )
 def test_rewrites_common_habits(typed: str, statement: str) -> None:
@@ -96,6 +104,9 @@ def test_base_verb_knows_inflections_and_leaves_base_forms() -> None:
     assert base_verb("taught") == ("teach", "ed")
     assert base_verb("process") is None  # a base verb itself
     assert base_verb("table") is None  # not a task verb
+    assert base_verb("analysed") == ("analyze", "ed")
+    assert base_verb("organise") == ("organize", "base")
+    assert base_verb("advise") is None  # a base verb whose "s" is no British "z"
 
 
 @settings(max_examples=300, deadline=None)

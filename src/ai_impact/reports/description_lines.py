@@ -1,17 +1,24 @@
-"""What a line of a job ad is: a duty, or a requirement, benefit, company or logistics line.
+"""What a line of a job ad is: a duty, or a requirement, benefit, company, logistics or
+reporting line.
 
 The splitter (:mod:`ai_impact.reports.jd_split`) reads a pasted text line by line. This module
 holds its two readings, both documented in docs/methodology.md ("Your own job description"):
 
 - :func:`section_of` — a short line that names a section ("What you bring", "Perks &
-  benefits:", "ESSENTIAL FUNCTIONS") and the kind of lines under it;
-- :func:`line_kind` — the shape of one statement wherever it stands: years of experience, a
-  degree, a licence that is required, "proficiency in", "knowledge of", a skill phrase such
-  as "Advanced Excel" or "Excellent written communication", a list of tools without a verb,
-  pay and benefits (also an employer offering one: "The City offers CalPERS retirement."),
-  equal-opportunity and company lines (also a line of names without a verb that names an
-  employer or department by its kind: "City of Riverside — Finance Department", "St. Mary's
-  Regional Medical Center, Springfield, IL"), location and schedule lines.
+  benefits:", "ESSENTIAL FUNCTIONS") and the kind of lines under it; a CV's work-history
+  heading ("Experience", "Employment History") opens a :data:`HISTORY` section, whose lines
+  that open with a past-tense verb ("Planned and scheduled ...") are duties;
+- :func:`line_kind` — the shape of one statement wherever it stands: a line led by a section
+  label ("Company: Leading MNC", "Experience: 2-5 years"), years of experience, a degree, a
+  licence that is required, "proficiency in", "knowledge of", "Freshers need not apply", a
+  skill phrase such as "Advanced Excel" or "Excellent written communication", a list of tools
+  without a verb, pay and benefits (also an employer offering one: "The City offers CalPERS
+  retirement."; Indian pay: "CTC: 8-14 LPA"), a call to apply ("Interested candidates share
+  updated CV at ..."), equal-opportunity and company lines (also a line of names without a
+  verb that names an employer or department by its kind: "City of Riverside — Finance
+  Department", "St. Mary's Regional Medical Center, Springfield, IL"), location and schedule
+  lines, the post's reporting line ("Reporting to the CFO."; :func:`reporting_clause` cuts it
+  from a sentence that goes on with a duty).
 
 Each pattern is narrow enough to keep duties that share a word with such lines ("Calculate
 bonus payments", "Maintain vendor master data", "Apply knowledge of welding to set
@@ -32,13 +39,18 @@ __all__ = [
     "COMPANY",
     "DUTY",
     "HEADING",
+    "HISTORY",
     "KIND_LABELS",
     "LOGISTICS",
     "REPEATED",
+    "REPORTING",
     "REQUIREMENT",
     "SIZE",
     "WORD",
     "line_kind",
+    "names_an_organisation",
+    "opens_with_verb",
+    "reporting_clause",
     "section_of",
     "starts_with_verb",
 ]
@@ -48,9 +60,13 @@ REQUIREMENT: Final = "requirement"
 BENEFIT: Final = "benefit"
 COMPANY: Final = "company"
 LOGISTICS: Final = "logistics"
+REPORTING: Final = "reporting"
 HEADING: Final = "heading"
 SIZE: Final = "size"
 REPEATED: Final = "repeated"
+# A section kind only, never a line's: a CV's work history, whose past-tense lines are duties
+# and whose other lines are the roles held (or, in a job ad's "Experience", requirements).
+HISTORY: Final = "history"
 
 # How the page names each kind of line left out ("Lines on ... are not scored").
 KIND_LABELS: dict[str, str] = {
@@ -58,6 +74,7 @@ KIND_LABELS: dict[str, str] = {
     BENEFIT: "pay and benefits",
     COMPANY: "the employer",
     LOGISTICS: "location and schedule",
+    REPORTING: "the reporting line",
     SIZE: "too short or too long to read as a task",
     REPEATED: "repeated",
     HEADING: "section headings",
@@ -76,7 +93,8 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
     # Strong duty names first: "About the role" is a duty section, not a company one.
     (
         DUTY,
-        rf"responsibilit(?:y|ies)|duties|duty|tasks|accountabilities|(?:essential )?functions|"
+        rf"(?:roles? (?:and|&) )?responsibilit(?:y|ies)|duties|duty|tasks|accountabilities|"
+        r"(?:essential )?functions|achievements|accomplishments|(?:career )?highlights|"
         rf"what {_YOU_LL} (?:do|be doing|work on|own)|what {_YOU_LL} be responsible for|"
         r"about the (?:role|job|position|opportunity)|in this role(?: you will)?|"
         r"(?:a )?(?:typical )?day(?:[- ]to[- ]day| in the life)?|"
@@ -95,13 +113,16 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
         rf"you (?:have|bring|are|might also have|may also have)|(?:the )?ideal candidate|"
         r"nice[- ]to[- ]haves?|(?:bonus|extra) points?|must[- ]haves?|"
         r"(?:essential|desirable)(?: (?:criteria|requirements|skills))?|"
-        r"(?:person|candidate|job) spec(?:ification)?|"
+        r"(?:person|candidate|job) spec(?:ification)?|(?:candidate|applicant) profile|"
+        r"references|referees|languages|interests|hobbies(?: (?:and|&) interests)?|"
+        r"personal (?:details|information)|awards|publications|(?:career )?objective|"
         r"physical (?:demands|requirements)|pluses|a plus|preferred|"
         r"(?:knowledge|skills),? (?:skills )?(?:and|&) abilities|ksas?",
     ),
     (
         BENEFIT,
         rf"benefits?|perks?|(?:compensation|pay|salary)(?: (?:range|scale|band|grade|rate))?|"
+        r"ctc|remuneration|(?:salary )?package|"
         rf"(?:total )?rewards|what we offer|we offer|"
         rf"what{APOS}s in it for you|why (?:join|work (?:with|for|at)) (?:us|[A-Z][\w&.-]*)|"
         rf"why you{APOS}ll love (?:it here|working here|us)|our offer|pay and benefits",
@@ -114,26 +135,40 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
         r"company (?:overview|description|profile)|the company|"
         r"equal (?:employment )?opportunity(?: employer)?|eeo(?: statement)?|"
         r"diversity(?:,? equity)?(?: and inclusion)?|how to apply|to apply|next steps|"
-        r"application process",
+        r"application process|company|employer|organi[sz]ation|hiring (?:company|organi[sz]ation)|"
+        r"client",
     ),
     (
         LOGISTICS,
         r"location|schedule|hours|shifts?|working conditions|work environment|travel|"
-        r"job type|employment type|job details|details|reports to|work setting",
+        r"job type|employment type|job details|details|work setting|notice period|"
+        r"work mode|joining|shift timings?",
     ),
+    (REPORTING, r"reports to|reporting to|reporting line"),
+)
+# A CV's work-history headings; a name joined to another ("Experience & Skills") is a job
+# ad's requirements heading instead.
+_HISTORY = (
+    r"experience|(?:work|employment|career|job|professional|relevant|previous|recent) "
+    r"(?:history|experience)|"
+    r"employment|work record|positions held|previous (?:roles|positions|employment)|"
+    r"career (?:summary|to date)"
 )
 _JOIN = r"\s*(?:,|&|\+|/|and)\s*"
 _ANY_SECTION = "|".join(names for _, names in _SECTIONS)
 # A section name, optionally joined to others: "Skills & Experience", "Perks and benefits:".
-_SECTION_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (
-        kind,
-        re.compile(
-            rf"^{_PREFIX}(?:{names})(?:{_JOIN}{_PREFIX}(?:{_ANY_SECTION}))*\s*[:?!.]*$",
-            re.IGNORECASE,
-        ),
-    )
-    for kind, names in _SECTIONS
+_SECTION_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (HISTORY, re.compile(rf"^{_PREFIX}(?:{_HISTORY})\s*[:?!.]*$", re.IGNORECASE)),
+    *(
+        (
+            kind,
+            re.compile(
+                rf"^{_PREFIX}(?:{names})(?:{_JOIN}{_PREFIX}(?:{_ANY_SECTION}))*\s*[:?!.]*$",
+                re.IGNORECASE,
+            ),
+        )
+        for kind, names in _SECTIONS
+    ),
 )
 _HEADING_WORDS = 8
 
@@ -161,7 +196,12 @@ _COMPANY = re.compile(
     r"^(?:we are|we{A}re|our (?:company|mission|team|client|culture|values)|join (?:us|our)|"
     r"founded in|headquartered)\b|\bapply (?:now|today|online)\b|\bclick (?:here|apply)\b|"
     r"\bvisit (?:our|us)\b|\bwww\.|https?://|^(?:how )?to apply\b|"
-    r"\bsend (?:us )?your (?:cv|resum[eé]|cover letter)\b".replace("{A}", APOS),
+    r"\bsend (?:us )?your (?:cv|resum[eé]|cover letter)\b|"
+    # "Interested candidates share updated CV at ...", "Email your resume to ..."
+    r"^interested (?:candidates|applicants|persons|people)\b|"
+    r"\b(?:share|send|e-?mail|mail|forward|submit) (?:us )?(?:your|their|an?|the) "
+    r"(?:updated |latest |current |detailed )?(?:cv|resum[eé])s?\b|"
+    r"\bupdated (?:cv|resum[eé])s?\b".replace("{A}", APOS),
     _RE,
 )
 # "Acme Health is a 300-bed hospital ...", "Harper LLP, a law firm in Boston, is seeking an
@@ -179,7 +219,9 @@ _BENEFIT = re.compile(
     r"\b401\s?\(?k\)?|paid time off|\bPTO\b|\bbenefits package\b|"
     r"\btuition reimbursement\b|\bstock options\b|\bsign[- ]on bonus\b|"
     r"\bunlimited (?:PTO|vacation)\b|\bparental leave\b|\bhome[- ]office stipend\b|"
-    r"\bshift differentials?\b",
+    r"\bshift differentials?\b|"
+    # Indian pay: "CTC: 8-14 LPA" (cost to company, lakh per annum)
+    r"\bCTC\b|\bLPA\b|\d\s*(?:lakhs?|lacs?)\b",
     _RE,
 )
 # Benefits by shape, for a line that does not open with a verb ("Health insurance from day
@@ -213,7 +255,8 @@ _ORG_NOUN = (
     r"department|dept|hospital|(?:medical )?cent(?:er|re)|clinic|university|college|school|"
     r"academy|institute|foundation|agency|authority|corporation|corp|company|co|inc|"
     r"incorporated|llc|ltd|plc|gmbh|group|partners|associates|council|bureau|ministry|"
-    r"district|county"
+    r"district|county|mills?|plant|factory|refinery|hotel|restaurant|bank|firm|"
+    r"laborator(?:y|ies)|labs|studios?|pharmacy"
 )
 _ORG = re.compile(
     rf"\b(?:{_ORG_NOUN})\b\.?\s*(?:$|[,;|·(—–-])|"
@@ -231,13 +274,14 @@ _LOGISTICS = re.compile(
     # a line that is only dates: "October to December 2025.", "Jan–Mar 2026", "Summer 2026"
     rf"^(?:from\s+)?{_MONTH}(?:\s+\d{{4}})?(?:\s*(?:to|until|through|[-–—])\s*{_MONTH})?"
     r"(?:\s+\d{4})?\s*[.!]?$|"
-    r"^(?:location|schedule|shift|hours|job type|employment type|department|reports to|"
+    r"^(?:location|schedule|shift|hours|job type|employment type|department|"
     r"travel|start date|pay|salary|benefits)\s*:|\bfull[- ]time\b|\bpart[- ]time\b|"
     r"^(?:remote|hybrid|on-?site)\b|"
     # a schedule: "Nights, 36 hrs/week", "Days / weekends", "40 hours per week"
     r"^(?:days|nights|evenings|weekends|overnights?)\s*(?:[,/;&]|and\b|$)|"
     r"\b\d+\s*(?:hrs?|hours)\s*(?:/|per\b|a\b)\s*(?:week|wk)\b|"
-    r"^(?:start(?:ing)? immediately|immediate start)\b",
+    r"^(?:start(?:ing)? immediately|immediate start)\b|"
+    r"\bnotice period\b|\bimmediate joiners?\b|^(?:work mode|joining|shift timings?)\s*:",
     _RE,
 )
 # The reporting line of the post, not a duty: "Reporting to the Head of People, the HR Business
@@ -250,7 +294,15 @@ _REPORTING_LINE = re.compile(
     r"(?:the )?(?:direct )?(?:supervision|direction|guidance|leadership)\b)|"
     r"^(?i:reporting (?:directly )?(?:in)?to (?:the |a |an |our )?)"
     r"(?:[^,]{1,60},\s*(?i:you|the|this|our|we|they|he|she)\b|"
-    r"(?:[A-Z][\w&.'’/-]*(?:\s+(?:of|and|&|for)\b)?\s*)+[.;]?$)"
+    r"(?:[A-Z][\w&.'’/-]*(?:\s+(?:of|and|&|for)\b)?\s*)+[.;]?$)|"
+    # "Reports to: CFO", "Reports to the Finance Director."
+    r"^(?i:reports (?:directly )?to)(?:\s*:|\s+(?i:the |a |an |our )?[A-Z][^,]{0,60}$)"
+)
+# "Reporting to the FP&A Manager, " and "you will " or "the HR Business Partner will ": the
+# reporting line, then who does the duty that follows.
+_REPORTING_LEAD = re.compile(r"^(?i:reporting (?:directly )?(?:in)?to )[^,]{1,60},\s*")
+_WHO_WILL = re.compile(
+    rf"^(?i:you|(?:the|this|our) [^,]{{1,40}}?)(?:{APOS}ll|\s+(?i:will|shall))\s+(?=[a-z])"
 )
 # Requirements that hold wherever they stand, even under a duties heading.
 _REQUIRED = re.compile(
@@ -270,6 +322,7 @@ _REQUIRED = re.compile(
     r"^(?:must|should) (?:have|be|possess|hold)\b|\bmust (?:have|possess)\b|"
     r"^(?:candidates?|applicants?) (?:must|should|will)\b|"
     r"^(?:you(?:{A}re| are| have| bring| hold| possess)|the ideal candidate)\b|"
+    r"\bfreshers?\b|\bneed not apply\b|^(?:references|referees)\b.{0,30}\bavailable\b|"
     r"\b(?:ability|able) to (?:lift|stand|sit|bend|walk|carry|push|pull|"
     r"work (?:nights|weekends|overtime|flexible))\b|\bvalid driver|"
     # screening of the candidate: "Pass drug screen and background check"
@@ -326,7 +379,7 @@ def starts_with_verb(statement: str) -> bool:
     return first is not None and is_task_verb(first.group(0))
 
 
-def _opens_with_verb(statement: str) -> bool:
+def opens_with_verb(statement: str) -> bool:
     """A duty's opening: a task verb, unless it is a skill participle such as "Advanced"."""
     first = WORD.match(statement)
     if first and re.fullmatch(_SKILL_PARTICIPLE, first.group(0), re.IGNORECASE):
@@ -362,12 +415,29 @@ def _employer_offers(statement: str) -> bool:
     return bool(_OFFERS.search(statement))
 
 
-def _names_an_organisation(statement: str) -> bool:
-    """A line of names without a verb that names an employer or department by its kind."""
+def names_an_organisation(statement: str) -> bool:
+    """A line of names without a verb that names an employer or department by its kind (its
+    bracketed notes aside: "Acme Consumer Brands, Inc. — Chicago, IL (Hybrid, 3 days in
+    office)")."""
+    statement = re.sub(r"\([^()]*\)", " ", statement)
     words = WORD.findall(statement)
     if len(words) < 2 or not all(w[0].isupper() or w.lower() in _NAME_GLUE for w in words):
         return False
     return bool(_ORG.search(statement)) and not starts_with_verb(statement)
+
+
+def reporting_clause(statement: str) -> tuple[str, str] | None:
+    """The post's reporting line heading a statement, and the duty that follows it (empty when
+    none): "Reporting to the FP&A Manager, you will partner with Sales ..." gives "Reporting
+    to the FP&A Manager" and "partner with Sales ..."; None when the statement is no
+    reporting line."""
+    body = statement.strip()
+    if not _REPORTING_LINE.search(body):
+        return None
+    lead = _REPORTING_LEAD.match(body)
+    if lead and (who := _WHO_WILL.match(body[lead.end() :])):
+        return body[: lead.end()].rstrip(", "), body[lead.end() + who.end() :]
+    return body, ""
 
 
 def line_kind(statement: str, *, in_duties: bool = False) -> str:
@@ -376,22 +446,29 @@ def line_kind(statement: str, *, in_duties: bool = False) -> str:
     ``in_duties`` says the line stands under a duties heading: only patterns that hold
     wherever they stand apply there (a tool list under "Responsibilities" stays a duty)."""
     body = statement.strip()
-    if _COMPANY.search(body) or _NAMED.search(body) or _names_an_organisation(body):
+    label, colon, rest = body.partition(":")
+    labelled = section_of(label) if colon and rest.strip() else None
+    if labelled not in (None, DUTY):
+        # "Company: Leading MNC", "Experience: 2-5 years" (the splitter reads labels too)
+        return REQUIREMENT if labelled == HISTORY else labelled
+    if _COMPANY.search(body) or _NAMED.search(body) or names_an_organisation(body):
         return COMPANY
     if _BENEFIT.search(body):
         return BENEFIT
-    if _LOGISTICS.search(body) or _REPORTING_LINE.search(body):
+    if _REPORTING_LINE.search(body):
+        return REPORTING
+    if _LOGISTICS.search(body):
         return LOGISTICS
     if _NICE_TO_HAVE.search(body) and not _PAY_WORDS.search(body.partition(":")[2]):
         return REQUIREMENT
     if _REQUIRED.search(body):
         return REQUIREMENT
-    opens_with_verb = _opens_with_verb(body)
+    verb_first = opens_with_verb(body)
     if _OFFERED_BENEFIT.search(body) and _employer_offers(body):
         return BENEFIT
-    if not opens_with_verb and _BENEFIT_SHAPE.search(body):
+    if not verb_first and _BENEFIT_SHAPE.search(body):
         return BENEFIT
-    if not opens_with_verb and (_SHAPE.search(body) or _SKILLED_IN.search(body)):
+    if not verb_first and (_SHAPE.search(body) or _SKILLED_IN.search(body)):
         return REQUIREMENT
     if not in_duties and _tool_list(body):
         return REQUIREMENT

@@ -3,7 +3,9 @@
 Every O*NET task statement and every sentence of every occupation's description is embedded
 once with the shipped static title model (:mod:`ai_impact.titles.embed`) and indexed word by
 word (:mod:`.description_lexical`), and both are cached next to the risk table. Pasted
-statements are first rewritten into O*NET form (:func:`ai_impact.scoring.phrasing.task_statement`).
+statements are first rewritten into O*NET form (:func:`ai_impact.scoring.phrasing.task_statement`)
+and into American spelling, as O*NET writes ("labour", "organisation", "anaesthesia" →
+"labor", "organization", "anesthesia"; :func:`matcher_text`).
 An occupation's **centroid** score is the cosine between the mean of the pasted statements'
 vectors and the mean of its own; its **lexical** score the TF-IDF cosine between the pasted
 words and its own (rare, telling words count); the text score mixes the two
@@ -28,6 +30,7 @@ work activities vote for and whether any of them is hands-on
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,6 +55,8 @@ __all__ = [
     "OccupationMatch",
     "combine_with_title",
     "description_index",
+    "matcher_text",
+    "us_spelling",
 ]
 
 COVERAGE_WEIGHT = 0.0
@@ -62,6 +67,62 @@ INDEX_VERSION = "jd-4"
 TOP_K = 5
 
 F32 = NDArray[np.float32]
+
+# British and Commonwealth spellings that O*NET 30.3's American English never uses (its
+# "catalogue", "theatre" and "cancelled" stay): the lexical index would not find "labour" in
+# "labor", nor "anaesthesia" in "anesthesia". Each rule is a pattern and its replacement; no
+# O*NET statement or description sentence is changed (tested).
+_IZE = (
+    r"organ|reorgan|priorit|special|util|optim|author|immun|steril|standard|custom|summar|"
+    r"recogn|minim|maxim|final|stabil|sanit|visual|categor|character|synchron|item|memor|"
+    r"public|harmon|hospital|computer|digit|mobil|immobil|neutral|euthan|modern|capital|"
+    r"critic|emphas|real|central|normal|personal|monet|familiar|global|synthes|homogen|social"
+)
+_BRITISH = tuple(
+    (re.compile(pattern, re.IGNORECASE), repl)
+    for pattern, repl in (
+        (rf"\b({_IZE})is(e|es|ed|ing|ation|ations|er|ers)\b", r"\1iz\2"),
+        (r"\b(anal|paral|catal)ys(e|ed|ing)\b", r"\1yz\2"),
+        (r"\b(lab|behavi|col|fav|harb|hon|hum|neighb|od|rum|tum|vap|endeav|flav|sav)our", r"\1or"),
+        (r"\b(cent|met|lit|fib|calib)re(s|d)?\b", r"\1er\2"),
+        (r"\b(program|analog)(?:me|ue)(s)?\b", r"\1\2"),
+        (
+            r"\b(travel|model|label|counsel|fuel|level|signal|channel|total|marshal|tunnel|"
+            r"shovel|panel)l(ed|ing|er|ers)\b",
+            r"\1\2",
+        ),
+        (r"\b(enrol|instal|fulfil)(ment|ments)?\b", r"\1l\2"),
+        (r"\b(an|p|h|orthop|gyn|leuk|isch|septic|f|c)ae(sth|diatr|m|d|col|sar|c)", r"\1e\2"),
+        (r"\boe(soph|dem|strog)", r"e\1"),
+        (r"\bfoet", "fet"),
+        (r"\bdiarrhoea\b", "diarrhea"),
+        (r"\btyre(s)?\b", r"tire\1"),
+        (r"\baluminium\b", "aluminum"),
+        (r"\bcheque(s)?\b", r"check\1"),
+        (r"\blicence(s|d)?\b", r"license\1"),
+        (r"\b(defen|offen)ce(s)?\b", r"\1se\2"),
+        (r"\bpractis(e|es|ed|ing)\b", r"practic\1"),
+        (r"\bmould(s|ed|ing)?\b", r"mold\1"),
+        (r"\bageing\b", "aging"),
+        (r"\b(judg|acknowledg)ement(s)?\b", r"\1ment\2"),
+        (r"\bmanoeuvre(s)?\b", r"maneuver\1"),
+        (r"\bmanoeuvr(ed|ing)\b", r"maneuver\1"),
+        (r"\bjewellery\b", "jewelry"),
+        (r"\bgrey\b", "gray"),
+    )
+)
+
+
+def us_spelling(text: str) -> str:
+    """``text`` with British spellings made American ("Organised labour" → "Organized labor")."""
+    for pattern, repl in _BRITISH:
+        text = pattern.sub(repl, text)
+    return text
+
+
+def matcher_text(text: str) -> str:
+    """A pasted statement as the matcher reads it: in O*NET form, in American spelling."""
+    return us_spelling(task_statement(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,7 +301,7 @@ class DescriptionIndex:
         if n == 0 or len(rows) == 0:
             none_ids, none_cos = np.full((n, k), -1, dtype=np.int64), np.full((n, k), -1.0)
             return CapabilityEvidence(votes, hands, none_ids, none_cos, none_ids, none_cos)
-        vecs = load_embedder().encode([task_statement(t) for t in texts])
+        vecs = load_embedder().encode([matcher_text(t) for t in texts])
         sims = (vecs @ self.vectors.T)[:, rows].astype(np.float64)  # no copy of the table
         top = min(NEIGHBOURS, len(rows))
         best = np.argpartition(-sims, top - 1, axis=1)[:, :top]
@@ -268,7 +329,7 @@ class DescriptionIndex:
         from ai_impact.titles.embed import load_embedder
 
         # Job-ad habits ("Responsible for ...", "You'll ...") rewritten as O*NET statements.
-        statements = [task_statement(t) for t in texts]
+        statements = [matcher_text(t) for t in texts]
         vecs = load_embedder().encode(statements)
         vecs = vecs[np.linalg.norm(vecs, axis=1) > 0]
         s = self.scores(vecs, statements)

@@ -15,6 +15,7 @@ from ai_impact.reports.description_lines import (
     KIND_LABELS,
     LOGISTICS,
     REPEATED,
+    REPORTING,
     REQUIREMENT,
     SIZE,
 )
@@ -89,7 +90,7 @@ def _quoted(text: str, limit: int = 90) -> str:
     return f"“{plain}”"
 
 
-_TOPICS = (REQUIREMENT, BENEFIT, COMPANY, LOGISTICS)
+_TOPICS = (REQUIREMENT, BENEFIT, COMPANY, LOGISTICS, REPORTING)
 
 
 def _join(items: list[str]) -> str:

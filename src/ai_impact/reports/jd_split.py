@@ -9,15 +9,29 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
    benefits", "About us", ...; :func:`~ai_impact.reports.description_lines.section_of`), a
    short line ending in ``:``, or a short line in capitals. A heading sets the section: the
    lines under a requirements, benefits, company or logistics heading are left out until a
-   duties heading or another short ``...:`` heading; a line led by such a label ("About us:
-   ...", "Benefits: ...") is left out with it.
+   duties heading or another short ``...:`` heading (a prose line there whose sentences are of
+   different kinds, sentence by sentence); a line led by such a label ("About us: ...",
+   "Benefits: ...", "Company: ...", "Experience: 2-5 years") is left out with it. A CV's
+   work-history heading ("Experience", "Employment History") keeps the lines under it that
+   open with a past-tense verb or a duty frame as duties ("Planned and scheduled ...",
+   "Responsible for ..."; any verb once a role line has shown the text is a CV), the others
+   being requirements, as in a job ad. A
+   CV's role line ("Maintenance Planner, Northside Pulp & Paper Mill (2019–2024)": capitalised
+   words with the years of the role, or any such line under a work-history heading) is left
+   out as a heading; the first names the job when no title came before.
 3. Wherever it stands, a line is left out when its shape says it is not work done in the job
    (:func:`~ai_impact.reports.description_lines.line_kind`): years of experience, degrees,
    licences held, "proficiency in", "knowledge of", skill phrases, lists of tools without a
    verb, pay and benefits (an employer offering one too), equal-opportunity and company
    lines (a line of names that names an employer or department by its kind: "City of
-   Riverside — Finance Department"), location and schedule lines. Under a duties heading a
-   line that opens with a verb stays a duty.
+   Riverside — Finance Department"), location and schedule lines, the post's reporting line
+   ("Reporting to the CFO."; when a duty follows, "Reporting to the FP&A Manager, you will
+   partner with ...", only the reporting clause is left out). Under a duties heading a line
+   that opens with a verb stays a duty.
+3b. Prose: a sentence naming the writer's job ("I work as a veterinary nurse in ...") is left
+   out and gives the title when none came before; a sentence whose subject does several
+   things ("Most days I prepare animals for surgery, place IV catheters, ... and look after
+   patients") becomes one statement per verb phrase (:func:`_verb_phrases`, conservative).
 4. What is left must read like a task: three to 60 words (two when it opens with a verb,
    "Bathe patients"), with a letter in it (:func:`size_problem`, the rule ``score-tasks``
    applies too). Duplicates (ignoring case and punctuation) go.
@@ -28,7 +42,8 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
    aside with their kind, and the rest is judged and returned as the title. So is a place or
    a way of working, bracketed or as a trailing part after " - ", " – ", " — " or " | "
    ("- St. Louis, MO", "(Chicago, IL 60601)", "— Remote", "| Full-time"): it is set aside
-   as location and schedule. A trailing part that is neither ("RN - ICU") stays. A labelled
+   as location and schedule; a trailing employer (", Mercy Hospital") as the employer. A
+   trailing part that is neither ("RN - ICU", ", FP&A") stays. A labelled
    line ("Job Title: Warehouse Team Leader", "Position: ...") gives the title wherever it
    stands; a first line that only frames the list ("My weekly work") is set aside as a
    heading, the job it names in brackets or after a colon being the title.
@@ -46,17 +61,24 @@ from dataclasses import dataclass
 
 from ai_impact.errors import InputError
 from ai_impact.reports.description_lines import (
+    COMPANY,
     DUTY,
     HEADING,
+    HISTORY,
     LOGISTICS,
     REPEATED,
+    REPORTING,
+    REQUIREMENT,
     SIZE,
     WORD,
     line_kind,
+    names_an_organisation,
+    opens_with_verb,
+    reporting_clause,
     section_of,
     starts_with_verb,
 )
-from ai_impact.scoring.phrasing import LIST_MARKER, is_task_verb
+from ai_impact.scoring.phrasing import APOS, LIST_MARKER, base_verb, is_task_verb
 
 __all__ = [
     "MAX_CHARS",
@@ -102,6 +124,8 @@ _INITIALISM = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]|[A-Z]")
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 # The last " - " part of a title line: "Staff Accountant - St. Louis, MO".
 _TRAILING_PART = re.compile(r"\s+[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$")
+# The employer after the title: "Registered Nurse, Mercy Hospital", "Buyer at Acme Corp".
+_TRAILING_EMPLOYER = re.compile(r"(?:,|\s[-–—|@]|\s+at)\s+([^,]+)$")
 # US states, DC and territories, Canadian provinces: the "ST" of "City, ST".
 _REGION_CODES = (
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
@@ -182,8 +206,9 @@ def _opens_with_task_verb(text: str) -> bool:
 
 def _title_notes(line: str) -> tuple[str, list[SetAside]]:
     """A title line without its bracketed pay, benefit, location or schedule notes
-    ("Registered Nurse (Sign-on Bonus $10K!)") and its trailing location part ("- St. Louis,
-    MO"), and those notes; a bracketed qualifier ("(Python/Go)") or part ("- ICU") stays."""
+    ("Registered Nurse (Sign-on Bonus $10K!)"), its trailing location part ("- St. Louis,
+    MO") and employer (", Mercy Hospital"), and those notes; a bracketed qualifier
+    ("(Python/Go)") or part ("- ICU", ", FP&A") stays."""
     notes: list[SetAside] = []
 
     def drop(match: re.Match[str]) -> str:
@@ -196,10 +221,15 @@ def _title_notes(line: str) -> tuple[str, list[SetAside]]:
 
     title = _clean(_BRACKETED.sub(drop, line))
     tail: list[SetAside] = []
-    while (part := _TRAILING_PART.search(title)) and _note_kind(part.group(1)) == LOGISTICS:
-        tail.insert(0, SetAside(_clean(part.group(1)), LOGISTICS))
+    while True:
+        if (part := _TRAILING_PART.search(title)) and _note_kind(part.group(1)) == LOGISTICS:
+            kind = LOGISTICS
+        elif (part := _TRAILING_EMPLOYER.search(title)) and names_an_organisation(part.group(1)):
+            kind = COMPANY
+        else:
+            return title, notes + tail
+        tail.insert(0, SetAside(_clean(part.group(1)), kind))
         title = _clean(title[: part.start()])
-    return title, notes + tail
 
 
 def _looks_like_title(line: str) -> bool:
@@ -270,6 +300,175 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().rstrip(",;").strip()
 
 
+# -- CVs: role lines ---------------------------------------------------------------------------
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# The years of a CV role: "(2019–2024)", "Jan 2019 - Present", "2021 to date".
+_YEARS = re.compile(
+    rf"[(\[]?\s*(?:{_MONTHS}\s+)?(?<![\w-])(?:19|20)\d\d\s*(?:[-–—]|to|until)\s*"
+    rf"(?:(?:{_MONTHS}\s+)?(?:19|20)\d\d|present|current|now|date|today)\s*[)\]]?",
+    re.IGNORECASE,
+)
+_ROLE_PARTS = re.compile(r"\s*(?:,|\||·|\s[-–—]\s)\s*")
+_ROLE_MAX_WORDS = 12
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "at", "in", "on", "&"})
+
+
+def _role_title(line: str, *, in_history: bool) -> str | None:
+    """The job a CV role line names ("Maintenance Planner, Northside Pulp & Paper Mill
+    (2019–2024)" → "Maintenance Planner"; "" for an employer alone: "Acme Corp (2015–2019)"),
+    or None when the line is no role line: one with no verb opening and no sentence end, in
+    capitalised words, holding the years of the role (under a work-history heading the years
+    may be missing). The job is the part before " at " or the first part between commas, bars
+    or dashes that does not name an organisation."""
+    text, years = _YEARS.subn(" ", line)
+    if not (years or in_history) or opens_with_verb(line) or line.rstrip().endswith((".", ";")):
+        return None
+    text = _BRACKETED.sub(" ", text)
+    words = WORD.findall(text)
+    named = [w for w in words if w[0].isupper() or w.lower() in _NAME_GLUE]
+    if not words or len(words) > _ROLE_MAX_WORDS or len(named) < 0.75 * len(words):
+        return None
+    role = re.split(r"\s+(?:at|@)\s+", text, maxsplit=1)[0]
+    parts = [_clean(p) for p in _ROLE_PARTS.split(role) if WORD.search(p)]
+    jobs = [p for p in parts if not names_an_organisation(p)]
+    return jobs[0] if jobs else ""
+
+
+# -- prose: the job named, lists of duties -----------------------------------------------------
+
+# "I work as a veterinary nurse in ...", "I'm a pharmacist at ...", "My job title is ...".
+_JOB_NAMED = re.compile(
+    rf"^(?:I(?:{APOS}m| am| was| have been|{APOS}ve been)?\s+(?:currently\s+|now\s+)?"
+    r"(?:work(?:ing|ed)?|employed|hired|practi[cs]ing)\s+as\s+(?:an?\s+|the\s+)?|"
+    # "I'm a pharmacist at ...": a workplace must follow ("I am a fast learner" names no job)
+    rf"I(?:{APOS}m| am| was)\s+(?:currently\s+|now\s+)?(?:an?|the)\s+"
+    r"(?=[^,.;]+?\s+(?:in|at|for|on|within|based)\s)|"
+    r"my (?:job|role|position|job title|title|occupation) is\s+(?:an?\s+|the\s+)?)"
+    r"(?P<job>[A-Za-z][\w'’&/ -]*?)"
+    r"(?=\s+(?:in|at|for|on|of|within|based|since|who|where|with|and)\b|\s*[,.;!]|\s*$)",
+    re.IGNORECASE,
+)
+_JOB_MAX_WORDS = 6
+_NO_JOB = frozenset(
+    {"part", "member", "one", "some", "lot", "bit", "kind", "sort", "type", "person"}
+)
+
+
+def _job_named(sentence: str) -> str | None:
+    """The job a sentence of prose names about its writer ("I work as a veterinary nurse in a
+    busy clinic." → "veterinary nurse"), or None."""
+    found = _JOB_NAMED.match(sentence.strip())
+    if found is None:
+        return None
+    job = found.group("job").strip()
+    n = len(WORD.findall(job))
+    if not 0 < n <= _JOB_MAX_WORDS or _opens_with_task_verb(job) or section_of(job):
+        return None
+    if job.split()[0].lower() in _NO_JOB:  # "I work as part of a team"
+        return None
+    return job
+
+
+# A subject that several verb phrases share: "Most days I", "Between appointments I also",
+# "In this role, you will" (a lead of up to five words, then I, we or you and auxiliaries).
+_SUBJECT_FRAME = re.compile(
+    rf"^(?:[A-Za-z'’-]+,?\s+){{0,5}}?(?:I|we|you)(?:{APOS}ll)?\s+"
+    r"(?:(?:will|also|usually|often|mostly|typically|generally|then|normally|sometimes|"
+    r"always|mainly|primarily|regularly|can|get to|have to|need to)\s+)*",
+    re.IGNORECASE,
+)
+_LIST_SEP = re.compile(r"\s*(?:,|;)\s*(?:(?:and|or)\s+)?")
+_AND = re.compile(r"\s+and\s+")
+_PRONOUNS = frozenset({"it", "them", "these", "those", "this", "that", "him", "her", "one"})
+_PARTICLES = frozenset({"and", "or", "out", "up", "off", "down", "over", "back", "away", "in"})
+
+
+def _verb_kind(word: str) -> str | None:
+    """'base' for a task verb, the inflection of an inflected one ('s', 'ing', 'ed'), or None."""
+    if is_task_verb(word):
+        return "base"
+    found = base_verb(word)
+    return None if found is None else found[1]
+
+
+def _cut(body: str, spans: list[tuple[int, int]], kind: str) -> list[tuple[int, int]]:
+    """Spans of ``body`` merged into verb phrases: a span starts a new phrase when it opens
+    with a verb of ``kind`` followed by an object of its own (not "them", not a bare verb:
+    "portion out"), and the span before has one too ("prepare, cook and serve meals" is one
+    phrase) and does not end in "to" and a verb ("to develop, evaluate and revise programs")."""
+
+    def words(span: tuple[int, int]) -> list[str]:
+        return WORD.findall(body[span[0] : span[1]])
+
+    def has_object(ws: list[str]) -> bool:
+        rest = [w.lower() for w in ws if _verb_kind(w) != kind]
+        return any(w not in _PARTICLES for w in rest)
+
+    phrases: list[list[tuple[int, int]]] = []
+    for span in spans:
+        ws = words(span)
+        before = words(phrases[-1][-1]) if phrases else []
+        second = ws[1].lower() if len(ws) > 1 else ""
+        starts = (
+            bool(ws)
+            and _verb_kind(ws[0]) == kind
+            and second not in _PRONOUNS | {"of"}  # "the budget, schedule of works": a noun
+            # "schedule and scope": nouns; "induce and monitor anaesthesia": verbs
+            and (second not in ("and", "or") or (len(ws) > 2 and _verb_kind(ws[2]) == kind))
+            and has_object(ws)
+            and has_object(before)
+            and not (len(before) > 1 and before[-2].lower() == "to")
+        )
+        if starts or not phrases:
+            phrases.append([span])
+        else:
+            phrases[-1].append(span)
+    return [(p[0][0], p[-1][1]) for p in phrases]
+
+
+def _verb_phrases(sentence: str) -> list[str]:
+    """A sentence of prose whose subject does several things, cut into one statement per verb
+    phrase: "Most days I prepare animals for surgery, place IV catheters, induce and monitor
+    anaesthesia, and look after patients in recovery." → "prepare animals for surgery", "place
+    IV catheters", "induce and monitor anaesthesia", "look after patients in recovery".
+
+    Conservative: only after a subject ("I", "we", "you will"), only a list cut by commas or
+    semicolons (and by the "and" before its last item when no comma comes before that "and":
+    "..., do wound care and advise owners"), and a new statement only at a verb of the first
+    verb's form with an object of its own ("give medications and fluids", "take blood samples
+    and run them ...", "attach tape, trim, appliqués or elastic" stay whole). O*NET statements
+    have no subject and are never cut."""
+    frame = _SUBJECT_FRAME.match(sentence)
+    if frame is None:
+        return [sentence]
+    body = sentence[frame.end() :].rstrip(" .!")
+    first = WORD.match(body)
+    kind = _verb_kind(first.group(0)) if first and first.start() == 0 else None
+    if kind is None:
+        return [sentence]
+    depth = [0]
+    for ch in body:
+        depth.append(depth[-1] + (ch in "([") - (ch in ")]"))
+
+    def cuts(pattern: re.Pattern[str], a: int, b: int) -> list[re.Match[str]]:
+        return [m for m in pattern.finditer(body, a, b) if depth[m.start()] == 0]
+
+    def spans(seps: list[re.Match[str]], a: int, b: int) -> list[tuple[int, int]]:
+        starts, ends = [a] + [m.end() for m in seps], [m.start() for m in seps] + [b]
+        return list(zip(starts, ends, strict=True))
+
+    commas = cuts(_LIST_SEP, 0, len(body))
+    listed = _cut(body, spans(commas, 0, len(body)), kind)
+    if len(listed) < 2:
+        return [sentence]
+    if not re.search(r"\b(?:and|or)\s*$", commas[-1].group(0)):
+        # no comma before the last "and": "take radiographs, do wound care and advise owners"
+        a, b = listed.pop()
+        listed += _cut(body, spans(cuts(_AND, a, b), a, b), kind)
+    return [body[a:b] for a, b in listed]
+
+
 MARKUP = re.compile(r"<[^<>]{1,200}>")
 MAX_OTHER_SCRIPT = 0.5  # share of letters outside the Latin alphabet from which text is refused
 
@@ -304,6 +503,52 @@ def size_problem(statement: str) -> str | None:
     return "too short"
 
 
+def _past_work(statement: str, cv: bool) -> bool:
+    """Whether a line under a work-history heading is a duty: it opens with a verb in the past
+    tense ("Planned", "Led") or with a duty frame before a verb ("Responsible for planning"),
+    or with any verb once a role line has shown the text is a CV (a job ad's "Experience: -
+    Managing a team of 10" asks for experience)."""
+    first = WORD.match(statement)
+    kind = None if first is None else _verb_kind(first.group(0))
+    if kind == "ed" or (kind is None and starts_with_verb(statement)):
+        return True
+    return cv and opens_with_verb(statement)
+
+
+def _judge(
+    statement: str,
+    section: str | None,
+    aside: list[SetAside],
+    tasks: list[str],
+    seen: set[str],
+    *,
+    cv: bool = False,
+) -> None:
+    """Add one statement to the tasks, or set it aside with its kind (rules 3 and 4); ``cv``
+    says a role line has shown the text is a CV."""
+    if not statement:
+        return
+    in_duties = section in (DUTY, HISTORY)
+    shape = line_kind(statement, in_duties=in_duties)
+    if shape == REPORTING and (cut := reporting_clause(statement)) and cut[1]:
+        # "Reporting to the FP&A Manager, you will partner with ...": the duty stays
+        aside.append(SetAside(_clean(cut[0]), REPORTING))
+        statement = _clean(cut[1])
+        shape = line_kind(statement, in_duties=in_duties)
+    if shape == DUTY and section == HISTORY and not _past_work(statement, cv):
+        shape = REQUIREMENT  # a job ad's "Experience" section, or a CV line that is no duty
+    key = _key(statement)
+    if shape != DUTY:
+        aside.append(SetAside(statement, shape))
+    elif size_problem(statement):
+        aside.append(SetAside(statement, SIZE))
+    elif key in seen:
+        aside.append(SetAside(statement, REPEATED))
+    else:
+        seen.add(key)
+        tasks.append(statement)
+
+
 def split_description(text: str) -> SplitText:
     """Task statements of a pasted job description (rules in the module docstring)."""
     if len(text) > MAX_CHARS:
@@ -320,6 +565,7 @@ def split_description(text: str) -> SplitText:
         )
     _check_script(text)
     title = None
+    cv = False  # a role line has shown the text is a CV
     aside: list[SetAside] = []
     first = LIST_MARKER.sub("", lines[0]).strip()
     framing, framed = _framed_title(first)
@@ -332,7 +578,12 @@ def split_description(text: str) -> SplitText:
         title, aside = _title_notes(named)
         lines = lines[1:]
     elif len(lines) > 1 and _is_title(lines, raw):
-        title, aside = _title_notes(lines[0])
+        if role := _role_title(lines[0], in_history=False):
+            # a CV's role line: "Maintenance Planner, Northside Pulp & Paper Mill (2019–2024)"
+            # (one naming only an employer, "", is read as any first line)
+            title, aside, cv = role, [SetAside(_clean(lines[0]), HEADING)], True
+        else:
+            title, aside = _title_notes(lines[0])
         lines = lines[1:]
     tasks: list[str] = []
     seen: set[str] = set()
@@ -356,31 +607,40 @@ def split_description(text: str) -> SplitText:
             continue
         label, colon, rest = bare.partition(":")
         labelled = section_of(label) if colon and rest.strip() else None
+        if labelled == HISTORY:
+            labelled = REQUIREMENT  # "Experience: 2-5 years in Java"
         if labelled not in (None, DUTY):
             aside.append(SetAside(_clean(bare), labelled))
             continue
-        if section not in (None, DUTY):
-            shape = line_kind(bare)  # an equal-opportunity line under "Benefits" says so
-            aside.append(SetAside(_clean(bare), section if shape == DUTY else shape))
+        bulleted = bool(LIST_MARKER.match(line))
+        if section not in (None, DUTY, HISTORY):
+            # an equal-opportunity line under "Benefits" says so; a prose line whose sentences
+            # are of different kinds is set aside sentence by sentence
+            parts = [_clean(p) for p in ([bare] if bulleted else _sentences(bare))]
+            kinds = [k if k != DUTY else section for k in map(line_kind, parts)]
+            if len(set(kinds)) > 1:
+                aside += [SetAside(p, k) for p, k in zip(parts, kinds, strict=True) if p]
+            else:
+                aside.append(SetAside(_clean(bare), kinds[0]))
+            continue
+        if (role := _role_title(bare, in_history=section == HISTORY)) is not None:
+            # a CV's role line names the job (the first one, when no title came before)
+            if title is None and not tasks and role:
+                title = role
+            cv = True
+            aside.append(SetAside(_clean(bare), HEADING))
             continue
         if labelled == DUTY:
             bare = rest.strip()
-        parts = [bare] if LIST_MARKER.match(line) else _sentences(bare)
+        parts = [bare] if bulleted else _sentences(bare)
         for part in parts:
-            statement = _clean(part)
-            if not statement:
+            if (job := _job_named(_clean(part))) is not None:
+                # "I work as a veterinary nurse in ...": the job, not a duty
+                title = title or job
+                aside.append(SetAside(_clean(part), HEADING))
                 continue
-            shape = line_kind(statement, in_duties=section == DUTY)
-            key = _key(statement)
-            if shape != DUTY:
-                aside.append(SetAside(statement, shape))
-            elif size_problem(statement):
-                aside.append(SetAside(statement, SIZE))
-            elif key in seen:
-                aside.append(SetAside(statement, REPEATED))
-            else:
-                seen.add(key)
-                tasks.append(statement)
+            for piece in [part] if bulleted else _verb_phrases(_clean(part)):
+                _judge(_clean(piece), section, aside, tasks, seen, cv=cv)
     if not tasks:
         raise InputError(
             "No task statement was found in the job description: every line was empty, too "

@@ -18,7 +18,9 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    -ing or -ed form, later verbs of the same form joined by "and", "or", a comma or a
    semicolon are put back too ("Preparing reports and presenting findings"), except -ing
    words O*NET statements use often as they are ("training sessions", ``keep_ing``) unless
-   an article or possessive follows them ("inspecting and packing the product").
+   an article or possessive follows them ("inspecting and packing the product"). British
+   spellings of -ize and -yze verbs, in any form ("Analysed", "organising", "prioritise"),
+   become O*NET's ("Analyze", "organize", "prioritize").
 4. The first letter is capitalised and a final full stop added, as in O*NET.
 5. Finance shorthand that no O*NET statement uses is spelt out as O*NET spells it ("A/P",
    "A/R", "AP/AR", "G/L", "P&L" → "accounts payable", "accounts receivable", "general ledger",
@@ -182,11 +184,20 @@ def _forms() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
     for surface, verb in _IRREGULAR_PAST.items():
         if verb in verbs:
             forms[surface] = (verb, "ed")
+    for verb in sorted(verbs):
+        # CVs and ads written in British English: "Analysed", "organising", "prioritise".
+        if verb.endswith(("ize", "yze")) and verb != "seize":
+            british = verb[:-2] + "se"
+            forms.setdefault(british, (verb, "base"))
+            for surface, kind in _inflections(british).items():
+                if surface not in verbs:
+                    forms.setdefault(surface, (verb, kind))
     return verbs, forms
 
 
 def base_verb(word: str) -> tuple[str, str] | None:
-    """(base verb, kind) when ``word`` is an inflected form of a task verb, else None."""
+    """(base verb, kind) when ``word`` is an inflected form of a task verb, else None (kind
+    's', 'ing' or 'ed'; 'base' for a British spelling of the base form: "analyse")."""
     verbs, forms = _forms()
     low = word.lower()
     if low in verbs:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
 from typer.testing import CliRunner
 
+from ai_impact import api
 from ai_impact.cli.app import _register, app
 from ai_impact.db import KnowledgeBase
+from ai_impact.errors import AmbiguousInputError
 from ai_impact.settings import Settings
+from ai_impact.titles import Candidate
 
 _register()
 runner = CliRunner()
@@ -39,6 +43,64 @@ def test_analyze_unknown_code_exits_4(kb: KnowledgeBase, settings: Settings) -> 
     res = runner.invoke(app, ["analyze", "99-9999.99"], env=_env(settings))
     assert res.exit_code == 4
     assert "99-9999.99" in res.output
+
+
+def _ambiguous(query: str, *scores: float) -> AmbiguousInputError:
+    cands = [
+        Candidate(f"11-10{i:02d}.00", f"11-10{i:02d}", f"Occupation {i}", score, "semantic")
+        for i, score in enumerate(scores)
+    ]
+    names = "; ".join(f"{c.code} {c.title}" for c in cands)
+    return AmbiguousInputError(
+        f"{query!r} could mean several occupations: {names}.",
+        candidates=cands,
+        hint="Run again with one of the codes.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("scores", "shown"),
+    [
+        ((0.33, 0.03, 0.004, 0.0, 0.0), ["(0.33)", "(0.03)"]),  # none at 0.00
+        ((0.002, 0.001, 0.0), ["(0.00)"]),  # the best is always shown
+    ],
+)
+def test_analyze_lists_the_choices_once_and_only_likely_ones(
+    monkeypatch: pytest.MonkeyPatch, scores: tuple[float, ...], shown: list[str]
+) -> None:
+    def ambiguous(query: str, **_: object) -> None:
+        raise _ambiguous(query, *scores)
+
+    monkeypatch.setattr(api, "analyze", ambiguous)
+    res = runner.invoke(app, ["analyze", "Checkout Person"])
+    assert res.exit_code == 2
+    lines = res.output.splitlines()
+    assert lines[0] == (
+        "error: 'Checkout Person' could mean several occupations. Run again with one of the codes:"
+    )
+    assert [line.split("  ")[-1] for line in lines[1:]] == shown
+    assert res.output.count("11-1000.00") == 1  # once: not a table and again in the message
+
+
+def test_compare_names_the_entry_that_needs_a_choice(monkeypatch: pytest.MonkeyPatch) -> None:
+    def ambiguous(queries: list[str], **_: object) -> None:
+        raise _ambiguous(queries[1], 0.4, 0.2, 0.0)
+
+    monkeypatch.setattr(api, "compare", ambiguous)
+    res = runner.invoke(app, ["compare", "47-2181.00", "Operator"])
+    assert res.exit_code == 2
+    assert res.output.startswith("error: 'Operator' could mean several occupations.")
+    assert res.output.count("11-10") == 2
+
+
+def test_analyze_a_vague_title_asks_with_real_candidates(
+    kb: KnowledgeBase, settings: Settings
+) -> None:
+    res = runner.invoke(app, ["analyze", "Operator"], env=_env(settings))
+    assert res.exit_code == 2
+    codes = re.findall(r"\d{2}-\d{4}\.\d{2}", res.output)
+    assert codes and len(codes) == len(set(codes))
+    assert "(0.00)" not in res.output
 
 
 def test_compare_table(kb: KnowledgeBase, settings: Settings) -> None:

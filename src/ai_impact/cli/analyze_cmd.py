@@ -31,9 +31,18 @@ _FORMAT = typer.Option("--format", "-f", help="md (default), json or html.")
 _DB = typer.Option("--db", help="Path of the knowledge base.")
 
 
-def _choices(exc: AmbiguousInputError) -> str:
-    """The candidates of an ambiguous title, one per line, for stderr."""
-    return "\n".join(f"  {c.code}  {c.title}  ({c.confidence:.2f})" for c in exc.candidates)
+def _choices(exc: AmbiguousInputError, query: str) -> str:
+    """The error for a title that fits several occupations: what to do, then the candidates
+    with some confidence (at least the best one), each once, one per line."""
+    shown = [c for i, c in enumerate(exc.candidates) if i == 0 or round(c.confidence, 2) > 0]
+    lines = [f"error: {query!r} could mean several occupations. Run again with one of the codes:"]
+    lines += [f"  {c.code}  {c.title}  ({c.confidence:.2f})" for c in shown]
+    return "\n".join(lines)
+
+
+def _which(exc: AmbiguousInputError, queries: list[str]) -> str:
+    """The entry of ``compare`` that fits several occupations (the message starts with it)."""
+    return next((q for q in queries if str(exc).startswith(repr(q))), ", ".join(queries))
 
 
 def _read_description(path: str) -> str:
@@ -91,8 +100,8 @@ def analyze(
     try:
         report = api.analyze(query, area=area, settings=settings_from(db))
     except AmbiguousInputError as exc:
-        typer.echo(_choices(exc), err=True)
-        raise
+        typer.echo(_choices(exc, query), err=True)
+        raise typer.Exit(exc.exit_code) from None
     typer.echo(RENDERERS[fmt.value](report))
 
 
@@ -104,5 +113,9 @@ def compare(
     db: Annotated[str | None, _DB] = None,
 ) -> None:
     """Compare two to four occupations: risk, exposure, pay and outlook side by side."""
-    reports = api.compare(queries, settings=settings_from(db))
+    try:
+        reports = api.compare(queries, settings=settings_from(db))
+    except AmbiguousInputError as exc:
+        typer.echo(_choices(exc, _which(exc, queries)), err=True)
+        raise typer.Exit(exc.exit_code) from None
     typer.echo(COMPARE_RENDERERS[fmt.value](reports))

@@ -27,7 +27,7 @@ from ai_impact.titles.index import (
     index_fingerprint,
     terms,
 )
-from ai_impact.titles.normalize import Normalized, normalize_title
+from ai_impact.titles.normalize import Normalized, normalize_title, singular
 from ai_impact.titles.rank import RankerParams, combine, load_params, score, signals
 from ai_impact.titles.store import load_or_build
 
@@ -44,8 +44,9 @@ _EXAMPLES = "a job title such as 'Registered Nurse' or an O*NET-SOC code such as
 # With no exact key and no word any title uses, only a near-identical embedding counts: word
 # pieces of gibberish ("asdfgh") land at cosine 0.5-0.7 of some title.
 _NONSENSE_SEM = 0.9
-# Score penalty per unit of alias-table weight below the table's first: 0.95 vs 0.5 costs 1.8
-# (about 6 to 1 in confidence, other signals equal), 0.95 vs 0.9 costs 0.2.
+# Score penalty per unit of alias-table weight below the table's first, and the least gap below
+# every occupation the table weights higher: 0.95 vs 0.5 costs 1.8 (about 6 to 1 in
+# confidence, other signals equal), 0.95 vs 0.9 costs 0.2.
 ALIAS_STEP = 4.0
 # How far the best occupation an alias names leads every occupation it does not name: a title
 # of the curated table is that table's ("Cleaner" is Janitors and Cleaners before Cleaners of
@@ -252,39 +253,124 @@ class Resolver:
         return norm
 
     def _spell(self, words: set[str]) -> None:
-        # Fuzzy step: a word the index does not know is replaced by its nearest index word.
-        unknown = sorted(w for w in words if w not in self._fix_cache and not w.isdigit())
-        if not unknown:
+        """Fuzzy step: a word the index does not know is replaced by index words.
+
+        In this order: two neighbouring letters swapped back ("acocuntant" → "accountant",
+        "regsitered" → "registered"; edit ratio alone takes "cheif" to "chef"); a compound of
+        two index words split ("lorrydriver" → "lorry driver", "bellperson" → "bell person");
+        else the nearest index word by edit ratio (≥ 84, words of five letters or more). Words
+        with a digit are never respelled (see :meth:`_respell`).
+        """
+        unknown = sorted(
+            w for w in words if w not in self._fix_cache and not any(c.isdigit() for c in w)
+        )
+        rest: list[str] = []
+        for word in unknown:
+            fix = self._swapped(word) or self._compound(word)
+            if fix:
+                self._fix_cache[word] = fix
+            else:
+                rest.append(word)
+        if not rest:
             return
         choices = self.index.words
         matrix = process.cdist(
-            unknown, choices, scorer=fuzz.ratio, score_cutoff=84, dtype=np.uint8, workers=-1
+            rest, choices, scorer=fuzz.ratio, score_cutoff=84, dtype=np.uint8, workers=-1
         )
         best = matrix.argmax(axis=1)
-        for row, word in enumerate(unknown):
+        for row, word in enumerate(rest):
             good = len(word) >= 5 and matrix[row, best[row]] > 0
             self._fix_cache[word] = choices[int(best[row])] if good else None
 
-    def _follow_table(self, total: npt.NDArray[np.float32], alias: int) -> None:
+    def _swapped(self, word: str) -> str | None:
+        """The index word ``word`` is with two neighbouring letters swapped, if any."""
+        if len(word) < 4:
+            return None
+        for i in range(len(word) - 1):
+            if word[i] != word[i + 1]:
+                swapped = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+                if swapped in self._word_id:
+                    return swapped
+        return None
+
+    def _compound(self, word: str) -> str | None:
+        """Two index words of three letters or more that ``word`` is written as, the most
+        even split first ("storeperson" → "store person")."""
+        if len(word) < 6:
+            return None
+        splits = sorted(range(3, len(word) - 2), key=lambda i: -min(i, len(word) - i))
+        for i in splits:
+            head, tail = singular(word[:i]), word[i:]
+            if head in self._word_id and tail in self._word_id:
+                return f"{head} {tail}"
+        return None
+
+    def _respell(self, words: list[str]) -> list[str]:
+        """``words`` with the fuzzy step's fixes; a word with a digit that the index does not
+        know (an aircraft type "A320", a version "J2EE") is dropped when other words remain."""
+        out: list[str] = []
+        for word in words:
+            if word in self._word_id:
+                out.append(word)
+            elif not any(c.isdigit() for c in word):
+                out.append(self._fix_cache.get(word) or word)
+        return out if out else words
+
+    def _follow_table(
+        self, total: npt.NDArray[np.float32], alias: int, rest: frozenset[str]
+    ) -> None:
         """Order the occupations an alias-table title names by the table's weights.
 
         The ranker's other signals may disagree with the curated order (the word "manager"
         pulls "Customer Success Manager" to Sales Managers, the table ranks Sales
-        Representatives of Services first): each named occupation loses ALIAS_STEP per unit of
-        weight below the table's first, then the named ones are lifted together so that the
-        best of them keeps the best score they had, and at least ALIAS_LEAD more than any
-        occupation the table does not name. Where the table gives equal weights ("DevOps
-        Engineer": Software Developers, Network and Computer Systems Administrators) the ranker
-        decides.
+        Representatives of Services first; "Call Centre Agent" reads nearer Telemarketers
+        than Customer Service Representatives): each named occupation loses ALIAS_STEP per
+        unit of weight below the table's first, and scores at least that much below every
+        occupation the table weights higher, so the table's order holds. The named ones are
+        then lifted together so that the best of them keeps the best score they had and leads
+        every occupation the table does not name by ALIAS_LEAD. Where the table gives equal
+        weights the ranker decides.
+
+        ``rest`` holds the input's words outside the table's title ("chemistry" in "Lab
+        Technician - Chemistry"). A named occupation whose titles use one of them that the
+        titles of the table's first choice do not is the field the input names: it keeps the
+        step but not the cap, so the words can put it first (Chemical Technicians).
         """
         occs, weights = self._alias_occs[alias]
-        if occs.size:
-            others = np.delete(total, occs)
+        if not occs.size:
+            return
+        adjusted = total[occs] + ALIAS_STEP * (weights - weights.max())
+        named = self._named_by(rest, occs, weights)
+        order = np.argsort(-weights, kind="stable")
+        for n, i in enumerate(order[1:], start=1):
+            caps = [
+                adjusted[j] - ALIAS_STEP * (weights[j] - weights[i])
+                for j in order[:n]
+                if weights[j] > weights[i]
+            ]
+            if caps and not named[i]:
+                adjusted[i] = min(adjusted[i], min(caps))
+        top = float(total[occs].max())
+        others = np.delete(total, occs)
+        if others.size:
             # the table's first choice leads any occupation it does not name
-            lead = float(others.max()) + ALIAS_LEAD if others.size else -np.inf
-            top = max(float(total[occs].max()), lead)
-            adjusted = total[occs] + ALIAS_STEP * (weights - weights.max())
-            total[occs] = adjusted + (top - float(adjusted.max()))
+            top = max(top, float(others.max()) + ALIAS_LEAD)
+        total[occs] = adjusted + (top - float(adjusted.max()))
+
+    def _named_by(
+        self, rest: frozenset[str], occs: npt.NDArray[np.int64], weights: npt.NDArray[np.float32]
+    ) -> npt.NDArray[np.bool_]:
+        """Which of ``occs`` a word of ``rest`` names and the table's first choice does not."""
+        named = np.zeros(occs.size, dtype=bool)
+        first = occs[weights == weights.max()]
+        ptr, occ = self.index.word_ptr, self.index.word_occ
+        for word in rest:
+            w = self._word_id.get(word)
+            if w is not None:
+                users = occ[ptr[w] : ptr[w + 1]]
+                if not np.isin(first, users).any():
+                    named |= np.isin(occs, users)
+        return named
 
     def _rank(self, texts: list[str], top: int) -> list[Resolution]:
         norms = [self._normalize(t) for t in texts]
@@ -294,27 +380,32 @@ class Resolver:
         corrected: list[bool] = []
         for norm in norms:
             words = norm.primary.split()
-            repl = [w if w in self._word_id else (self._fix_cache.get(w) or w) for w in words]
+            repl = self._respell(words)
             if repl != words:
                 primary = " ".join(repl)
                 fixed.append(Normalized(primary, (primary, *norm.variants)))
-                corrected.append(True)
+                corrected.append(any(self._fix_cache.get(w) for w in words))
             else:
                 fixed.append(norm)
                 corrected.append(False)
         key_sets: list[list[tuple[int, float]]] = []
         alias_keys: list[int] = []
+        # the input's words outside the alias-table title it holds ("Lab Technician - Chemistry")
+        rests: list[frozenset[str]] = []
         for norm in fixed:
             keys: list[tuple[int, float]] = []
             alias = -1
+            rest: frozenset[str] = frozenset()
             for j, variant in enumerate(norm.variants):
                 k = self._key_id.get(variant)
                 if k is not None:
                     keys.append((k, 1.0 if j == 0 else VARIANT_FACTOR))
                     if alias < 0 and self.index.key_alias[k] >= 0:
                         alias = int(self.index.key_alias[k])
+                        rest = frozenset(norm.primary.split()) - set(variant.split())
             key_sets.append(keys)
             alias_keys.append(-1 if norm.primary in self._onet_titles else alias)
+            rests.append(rest)
         word_ids = [
             [self._word_id[w] for w in terms(n.primary) if w in self._word_id] for n in fixed
         ]
@@ -326,7 +417,7 @@ class Resolver:
         total = combine(parts, self.params)
         for row, alias in enumerate(alias_keys):
             if alias >= 0:
-                self._follow_table(total[row], alias)
+                self._follow_table(total[row], alias, rests[row])
         best, _raw, conf = score(total, self.params, top)
         # Plain Python lists: indexing numpy scalars in this loop costs more than the maths.
         nonsense = (parts[2].max(axis=1) < _NONSENSE_SEM).tolist()

@@ -29,7 +29,7 @@ BUCKETS: tuple[str, ...] = (ALREADY, SOON, MID, LATE)
 
 AUTONOMOUS_LEVEL = 3.0  # expected automation ≥ T3: the task can run mostly without a person
 AEI_STRONG_PCT = 0.05  # ≥ this share of AEI conversations (top ~10 % of tasks): in use today
-ADOPTION_FAST_PCT = 25.0  # sector share of firms using AI (BTOS, Nov 2025: 7–41 %)
+ADOPTION_FAST_PCT = 25.0  # share of firms using AI (BTOS, latest periods Apr–Sep 2025: 2.0–29.3 %)
 ADOPTION_SLOW_PCT = 10.0
 
 

@@ -1,6 +1,7 @@
 """Benchmark and coverage report of the AI tools matcher over every O*NET occupation.
 
-    .venv/bin/python benchmarks/catalog_tools.py
+    .venv/bin/python benchmarks/catalog_tools.py          # coverage, timing, audit precision
+    .venv/bin/python benchmarks/catalog_tools.py --scan   # each tool's occupations, for review
 
 Prints: how many tools each occupation gets (top 8, minimum score applied), the tools listed
 most often, and the median time to match one occupation, against a baseline measured in the
@@ -9,14 +10,20 @@ same run (the same loop with only the DWA-overlap test, no patterns, weights or 
 tools and certifications shown on the analyses of the hand-labelled audit set
 ``benchmarks/data/catalog_audit.csv`` (items shown that a curator marked relevant); items shown
 but not in the file count as unlabelled.
+
+``--scan`` analyses every occupation page (all 1,016, the ones resting on related occupations'
+tasks included) and prints, for each tool, the SOC major groups and occupations it is listed
+for, widest spread first: a list spanning unrelated families is where a curator looks for
+pairings the product is not made for.
 """
 
 from __future__ import annotations
 
 import csv
 import statistics
+import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from ai_impact import api
@@ -52,6 +59,26 @@ def audit_precision() -> None:
             f"audit {kind}s: {good}/{n} relevant = {good / max(n, 1):.0%} precision "
             f"({unlabelled} shown but unlabelled)"
         )
+
+
+def scan() -> None:
+    """Each tool's occupations and SOC major groups over every occupation page."""
+    listed: defaultdict[str, list[str]] = defaultdict(list)
+    occupations = api.list_occupations()
+    empty = 0
+    for occ in occupations:
+        tools = api.report_for(occ.code).ai_tools
+        empty += not tools
+        for tool in tools:
+            listed[tool.name].append(f"{occ.code} {occ.title}")
+    print(f"{len(occupations)} occupation pages, {empty} without a tool")
+    by_spread = sorted(listed.items(), key=lambda kv: (-len({o[:2] for o in kv[1]}), kv[0]))
+    for name, occs in by_spread:
+        groups = Counter(o[:2] for o in occs)
+        spread = ", ".join(f"{g}-xxxx {n}" for g, n in groups.most_common())
+        print(f"\n{name}: {len(occs)} pages; major groups {spread}")
+        for o in occs:
+            print(f"    {o}")
 
 
 def main() -> None:
@@ -99,4 +126,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    scan() if "--scan" in sys.argv[1:] else main()

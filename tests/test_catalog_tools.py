@@ -16,6 +16,7 @@ from ai_impact.db import KnowledgeBase
 from ai_impact.errors import DataError
 from ai_impact.reports import match_tools as mt
 from ai_impact.reports.match_tools import (
+    EXPOSED_BETA,
     MIN_SCORE,
     ActivityLink,
     ToolMatch,
@@ -23,6 +24,7 @@ from ai_impact.reports.match_tools import (
     match_tools,
     technology_terms,
 )
+from ai_impact.reports.tool_index import SINGLE_PURPOSE
 from ai_impact.settings import default_data_dir
 from ai_impact.sources.catalog_certs import keyword_pattern, load_certifications
 from ai_impact.sources.catalog_tools import (
@@ -104,10 +106,12 @@ def test_every_tool_has_a_live_task_pattern(catalog: ToolCatalog) -> None:
 
 def test_dwas_narrow_their_iwa(catalog: ToolCatalog) -> None:
     """An IWA with the tool's DWAs under it matches only through them; others stay open."""
+    siemens = catalog.get("siemens-industrial-copilot")
+    assert siemens is not None
+    assert "4.A.3.b.1.I01" not in siemens.open_iwas  # narrowed to programming production robots
+    assert "4.A.2.b.1.I02" in siemens.open_iwas  # 'Diagnose system or equipment problems'
     copilot = catalog.get("github-copilot")
-    assert copilot is not None
-    assert "4.A.3.b.1.I01" not in copilot.open_iwas  # narrowed to 'Write computer code'
-    assert "4.A.3.b.1.I04" in copilot.open_iwas
+    assert copilot is not None and not copilot.open_iwas  # coding: writing and changing code
 
 
 # ---------------------------------------------------------------- validation errors
@@ -320,6 +324,9 @@ def _naive_match_tools(
     facts = mt._task_facts(tasks, activities)
     if not facts:
         return []
+    beta: dict[str, float] = {}
+    for text, b in tasks:
+        beta[text] = max(beta.get(text, 0.0), min(max(b, 0.0), 1.0))
     titles = {a.iwa_id: a.iwa_title for a in activities}
     office = {s for t in catalog.tools if t.category in mt.GENERAL_PURPOSE for s in t.software}
     scored: list[ToolMatch] = []
@@ -331,7 +338,11 @@ def _naive_match_tools(
         open_hit: set[str] = set()  # the tool's open IWAs hit
         by_activity = False  # some task reached through the tool's own activities
         patterns: set[str] = set()  # the tool's patterns found in the hit statements
+        # the tool's wording anywhere in the occupation's statements, exposed or not
+        worded = any(tool.pattern and tool.pattern.search(f.lowered) for f in facts)
         for task in facts:
+            if not tool.physical and beta[task.text] <= EXPOSED_BETA:
+                continue  # a task the exposure figures leave human is no software's task
             by_words = bool(tool.pattern and tool.pattern.search(task.lowered))
             by_dwa = not set(tool.dwas).isdisjoint(task.dwas)
             by_iwa = not tool.open_iwas.isdisjoint(task.iwas)
@@ -360,17 +371,16 @@ def _naive_match_tools(
         general = tool.category in mt.GENERAL_PURPOSE
         several = len(hits) >= 2 and (confirmed or len(open_hit) >= 2)
         domain = set(tool.iwas) | {d.rsplit(".", 1)[0] for d in tool.dwas}
-        backed = (
-            by_activity
-            or bool((set(tool.software) - office) & set(technologies))
-            or bool(domain & set(titles))
-            or len(patterns) >= 2
-        )
-        enough = (backed and (several or (len(hits) == 1 and squarely))) or not titles or general
+        own_software = bool((set(tool.software) - office) & set(technologies))
+        backed = by_activity or own_software or bool(domain & set(titles)) or len(patterns) >= 2
+        single = tool.physical or tool.category in SINGLE_PURPOSE
+        named = not single or worded or own_software  # a single-purpose product's job named
+        enough = (backed and named and (several or (len(hits) == 1 and squarely))) or not titles
+        enough = enough or general
         if not hits or score < MIN_SCORE or coverage < mt.MIN_COVERAGE or not enough:
             continue
         hits.sort(key=lambda h: (-h[0], h[1]))
-        reason = mt._reason(tool, len(hits), len(facts), coverage, acts, any_words, software)
+        reason = mt._reason(tool, len(hits), len(facts), acts, any_words, software)
         shown = tuple(text for _, text in hits[: mt.MAX_MATCHED_TASKS])
         scored.append(ToolMatch(tool, score, round(coverage, 4), shown, software, reason))
     scored.sort(key=lambda m: (-m.score, m.tool.id))
@@ -397,7 +407,7 @@ def test_indexed_matcher_equals_the_naive_one(kb: KnowledgeBase, catalog: ToolCa
         got = match_tools(catalog, pairs, links, tech, top=12, max_per_category=cap)
         assert got == expected, occ.code
         compared += bool(expected)
-    assert compared >= 75
+    assert compared >= 60
 
 
 @pytest.mark.parametrize(
@@ -493,7 +503,6 @@ def test_required_clauses_hold_in_every_match_of_every_catalogue_pattern(
         ("47-3016.00", {"suno"}),  # roofers' helpers: "composition shingles"
         ("27-2012.03", {"claude-code", "aider", "amazon-q-developer"}),  # TV programming
         ("15-2099.01", {"cat-minestar-command", "komatsu-frontrunner"}),  # data mining
-        ("51-9197.00", {"woebot"}),  # tire builders "depress pedals"
         ("53-2031.00", {"hawk-eye", "elevenlabs"}),  # flight attendants announce delays
         ("11-9161.00", {"aidoc", "ai-rad-companion"}),  # "radiological protection"
         ("49-2098.00", {"cat-minestar-command", "claude-code"}),  # drilling holes in walls
@@ -503,6 +512,34 @@ def test_required_clauses_hold_in_every_match_of_every_catalogue_pattern(
         ("47-2041.00", {"skydio"}),  # carpet installers inspect the floor
         ("33-9092.00", {"boston-dynamics-spot"}),  # lifeguards inspect facilities
         ("51-8012.00", {"google-duplex"}),  # transmission reservations
+        # QA8: consumer and single-purpose products need the occupation's own line of work
+        ("53-2021.00", {"ups-orion", "garmin-autoland"}),  # air traffic controllers
+        ("33-3051.04", {"hr-block-ai-tax-assist"}),  # customs officers: duties on goods
+        ("13-2051.00", {"betterment", "upstart", "bank-of-america-erica"}),  # financial analysts
+        ("11-1011.00", {"betterment", "upstart", "bank-of-america-erica"}),  # chief executives
+        ("11-3031.00", {"betterment", "upstart", "bank-of-america-erica"}),  # financial managers
+        ("41-3031.00", {"betterment", "upstart", "bank-of-america-erica"}),  # securities agents
+        ("41-3021.00", {"betterment", "upstart", "bank-of-america-erica"}),  # insurance agents
+        ("11-1021.00", {"betterment", "upstart", "bank-of-america-erica"}),  # general managers
+        ("15-2011.00", {"luminance", "sierra"}),  # actuaries: policy provisions, investment returns
+        ("39-9031.00", {"coursera-coach"}),  # personal trainers' training programs
+        ("27-4032.00", {"sudowrite"}),  # film editors manipulate a plot, they write no fiction
+        ("53-5011.00", {"boston-dynamics-stretch"}),  # deckhands load vessels
+        ("15-1232.00", {"claude-code", "openai-codex", "github-copilot", "cursor", "devin"}),
+        ("53-7065.00", {"wing", "zipline", "starship-robots"}),  # stockers carry bags to cars
+        ("53-7062.00", {"wing", "zipline", "starship-robots"}),  # warehouse laborers
+        ("41-2031.00", {"google-duplex", "simbe-tally"}),  # renting merchandise, cleaning shelves
+        ("29-2056.00", {"aidoc", "ai-rad-companion", "caption-guidance", "nabla", "da-vinci"}),
+        ("29-1131.00", {"aidoc", "ai-rad-companion", "caption-guidance", "da-vinci"}),  # vets
+        ("29-1011.00", {"aidoc", "ai-rad-companion"}),  # chiropractors read spine x-rays
+        ("29-1021.00", {"da-vinci"}),  # dentists' oral surgery
+        ("53-2012.00", {"ups-orion", "otter-ai"}),  # flight routes; "as circumstances dictate"
+        ("39-3031.00", {"salesforce-einstein", "gong", "microsoft-copilot-for-sales"}),  # ushers
+        ("11-1031.00", {"amazon-lex", "google-ccai"}),  # legislators make phone calls
+        ("13-2053.00", {"upstart"}),  # insurance underwriters underwrite no loans
+        ("13-2081.00", {"sierra"}),  # a tax refund is no product refund
+        ("53-4013.00", {"tesla-autopilot"}),  # rail yard engineers drive rail cars
+        ("43-5041.00", {"bank-of-america-erica", "klarna-ai-assistant"}),  # meter readers
     ],
 )
 def test_tools_of_other_professions_are_not_listed(
@@ -524,16 +561,16 @@ def test_one_activity_linked_task_without_its_wording_is_not_enough(catalog: Too
 
 def test_one_broad_activity_over_several_tasks_is_not_enough(catalog: ToolCatalog) -> None:
     """Several tasks linked to one open IWA of a tool, with neither a DWA of the tool nor its
-    wording on any, do not list it; its wording on one of them does (Abridge: open IWA
-    'Prepare health or medical documents')."""
-    iwa, title = "4.A.3.b.6.I06", "Prepare health or medical documents."
-    tasks = ["Complete forms for the state office.", "Fill in the unit's daily sheets."]
+    wording on any, do not list it; its wording on one of them does (Copilot in Power BI: open
+    IWA 'Analyze business or financial data')."""
+    iwa, title = "4.A.2.a.4.I11", "Analyze business or financial data."
+    tasks = ["Review the unit's monthly figures.", "Check the branch's weekly returns."]
     links = [ActivityLink(t, iwa, title, f"{iwa}.D01") for t in tasks]
     pairs = [(t, 1.0) for t in tasks]
-    assert "abridge" not in _ids(match_tools(catalog, pairs, links), 8)
-    worded = "Document patient care in the medical record."
+    assert "copilot-power-bi" not in _ids(match_tools(catalog, pairs, links), 8)
+    worded = "Build dashboards of the branch's sales figures."
     links.append(ActivityLink(worded, iwa, title, f"{iwa}.D01"))
-    assert "abridge" in _ids(match_tools(catalog, [*pairs, (worded, 1.0)], links), 8)
+    assert "copilot-power-bi" in _ids(match_tools(catalog, [*pairs, (worded, 1.0)], links), 8)
 
 
 def test_a_medical_surgical_ward_is_not_surgery(catalog: ToolCatalog) -> None:
@@ -593,7 +630,7 @@ def _pasted(kb: KnowledgeBase, catalog: ToolCatalog, code: str, lines: list[str]
     ("code", "lines", "absent", "present"),
     [
         # one shared phrase of one line: "answer questions", "counsel" (QA6 #3)
-        ("29-1051.00", PHARMACIST_AD, {"intercom-fin", "salesforce-agentforce", "woebot"}, set()),
+        ("29-1051.00", PHARMACIST_AD, {"intercom-fin", "salesforce-agentforce"}, set()),
         # "carry out" interviews is no carrying (QA6 #3)
         ("53-1042.00", WAREHOUSE_AD, {"agility-digit"}, set()),
         # a "commercial litigation group" is no TV commercial (QA6 #3); the legal research
@@ -668,7 +705,6 @@ def test_narrowed_patterns_of_qa6(
         ("33-3051.00", {"axon-draft-one"}),  # patrol officers: "prepare reports ... incidents"
         ("27-2023.00", {"hawk-eye"}),  # referees: three of its patterns
         ("37-2011.00", {"irobot-roomba"}),  # janitors: one specific pattern, in its line of work
-        ("21-1013.00", {"woebot"}),  # marriage and family therapists
     ],
 )
 def test_tools_narrowed_by_qa7_keep_their_users(
@@ -721,7 +757,6 @@ def test_freight_forwarders_get_document_ai_for_their_paperwork(
         ("boston-dynamics-stretch", "unload trucks and shipping containers", True),
         ("google-document-ai", "prepare shipping documentation, such as bills of lading", True),
         ("google-document-ai", "read bills of lading to determine assignment details", False),
-        ("woebot", "depress pedals to collapse drums", False),
         ("aidoc", "strategies for radiological protection", False),
         ("cat-minestar-command", "drill holes in walls for alarm wiring", False),
         ("cat-minestar-command", "apply data mining techniques", False),
@@ -751,13 +786,13 @@ def test_one_recurring_word_outside_the_line_of_work_is_not_enough(catalog: Tool
     activities do not list it when the occupation's activities are of another kind; the same
     statements do when another task of the occupation is linked to the tool's IWA, or when a
     second pattern of the tool appears."""
-    tasks = ["Sing songs at weddings and parties.", "Teach songs to children in groups."]
+    tasks = ["Write songs for weddings and parties.", "Write songs with children in groups."]
     other = [ActivityLink(t, "4.A.4.b.3.I02", "Teach.", "4.A.4.b.3.I02.D02") for t in tasks]
     assert not _suno_listed(catalog, tasks, other)
     staging = "Design stage performances for touring shows."
     in_line = [*other, ActivityLink(staging, SONG_IWA, "Create.", f"{SONG_IWA}.D04")]
     assert _suno_listed(catalog, [*tasks, staging], in_line)
-    two_patterns = ["Sing songs at weddings and parties.", "Play music at children's events."]
+    two_patterns = ["Write songs for weddings and parties.", "Compose music for children's events."]
     links = [ActivityLink(t, "4.A.4.b.3.I02", "Teach.", "4.A.4.b.3.I02.D02") for t in two_patterns]
     assert _suno_listed(catalog, two_patterns, links)
 
@@ -783,29 +818,177 @@ def test_robots_are_presented_as_physical_automation(
     kb: KnowledgeBase, catalog: ToolCatalog
 ) -> None:
     """QA7: on a forklift operator's page (no task exposed to language models) the robots say
-    they are physical automation outside the exposure figures, and that their share weighs
-    every task equally, which is how it is computed (the same share whatever the exposure);
-    other tools keep the exposure-weighted share."""
+    they are physical automation outside the exposure figures, whose fit does not depend on
+    exposure; QA8: software tools fit no task the page leaves human, so none is listed there."""
     tasks = kb.tasks_of("53-7051.00")
     links = link_activities(tasks, kb.activities_of("53-7051.00"))
 
     def robots(betas: list[float]) -> dict[str, ToolMatch]:
         pairs = [(t.text, b) for t, b in zip(tasks, betas, strict=True)]
         found = match_tools(catalog, pairs, links, top=30, max_per_category=None)
+        assert all(m.tool.physical for m in found) or any(betas)
         return {m.tool.id: m for m in found if m.tool.physical}
 
     unexposed = robots([0.0] * len(tasks))
-    assert {"agility-digit", "boston-dynamics-stretch"} <= set(unexposed)
+    assert "boston-dynamics-stretch" in unexposed
     for m in unexposed.values():
         assert m.reason.startswith(
             "Physical automation, which the language-model exposure figures do not count "
             "(tasks it fits can be listed as remaining human): fits "
         )
-        assert f"({m.coverage:.0%} of the work with every task weighted equally, " in m.reason
-        assert "exposure-weighted" not in m.reason
+        assert "exposure-weighted" not in m.reason and "%" not in m.reason
     mixed = robots([float(i % 2) for i in range(len(tasks))])
     assert {k: m.coverage for k, m in mixed.items()} == {
         k: m.coverage for k, m in unexposed.items()
     }
-    desk = match_tools(catalog, [(CODE_TASK, 0.0)], [])
-    assert desk and all("exposure-weighted work" in m.reason for m in desk)
+    assert match_tools(catalog, [(CODE_TASK, 0.0)], []) == []
+    desk = match_tools(catalog, [(CODE_TASK, 1.0)], [])
+    assert desk and all(m.reason.startswith("Fits 1 of 1 tasks, exposed to AI, ") for m in desk)
+
+
+# ------------------------------------------------ QA8: exposure, single-purpose products, withdrawn
+
+
+def test_withdrawn_products_are_not_catalogued(catalog: ToolCatalog) -> None:
+    """QA8: products their makers shut down or closed to new customers are not recommended."""
+    withdrawn = {"woebot", "amazon-forecast", "aws-monitron", "amazon-codeguru", "sourcegraph-cody"}
+    assert not withdrawn & {t.id for t in catalog.tools}
+
+
+def test_software_tools_fit_exposed_tasks_only(catalog: ToolCatalog) -> None:
+    """QA8: a task the exposure figures leave human (β 0.25 or less) is neither counted nor
+    listed for a software tool, whose line says its tasks are exposed; a robot's still is."""
+    code = [
+        ("Write and debug computer programs for new applications.", 1.0),
+        ("Write computer programs that control lab instruments.", 0.25),
+        ("Modify software code to fix reported defects.", 0.5),
+    ]
+    links = [_Link(t, "4.A.3.b.1.I01", "Program", "4.A.3.b.1.I01.D03") for t, _ in code]
+    (m,) = [m for m in match_tools(catalog, code, links, top=20) if m.tool.id == "claude-code"]
+    assert code[1][0] not in m.matched_tasks and len(m.matched_tasks) == 2
+    assert m.reason.startswith("Fits 2 of 3 tasks, all of them exposed to AI, through ")
+    totes = [("Carry totes to the packing stations.", 0.0), ("Pick orders in aisles.", 1.0)]
+    robot = {x.tool.id: x for x in match_tools(catalog, totes, [], top=20)}
+    assert "Carry totes to the packing stations." in robot["agility-digit"].matched_tasks
+
+
+@pytest.mark.parametrize("code", ["27-2042.00", "41-9022.00", "29-2034.00", "15-1252.00"])
+def test_software_tools_list_no_task_that_remains_human(
+    kb: KnowledgeBase, catalog: ToolCatalog, code: str
+) -> None:
+    """QA8: musicians' "Perform before live audiences…", an estate agent's comparison of sold
+    properties (both labelled unexposed) are listed by no software tool; counts agree."""
+    labels = {t.text: t.human_exposure or t.gpt4_exposure for t in kb.tasks_of(code)}
+    for m in _match(kb, catalog, code):
+        if m.tool.physical:
+            continue
+        assert all(labels[t] in {"E1", "E2"} for t in m.matched_tasks), m.tool.id
+        n = int(m.reason.split()[1])
+        assert n >= len(m.matched_tasks) and n <= sum(v in {"E1", "E2"} for v in labels.values())
+
+
+@pytest.mark.parametrize(
+    ("code", "own"),
+    [
+        ("13-2052.00", {"betterment"}),  # personal financial advisors: the robo-adviser
+        ("13-2072.00", {"upstart"}),  # loan officers: consumer lending
+        ("13-2082.00", {"hr-block-ai-tax-assist"}),  # tax preparers: consumer tax filing
+        ("43-3071.00", {"bank-of-america-erica"}),  # bank tellers: the bank's app assistant
+        ("43-5021.00", {"zipline", "wing", "starship-robots"}),  # couriers deliver packages
+        ("29-1224.00", {"aidoc", "ai-rad-companion"}),  # radiologists
+        ("29-2034.00", {"aidoc", "ai-rad-companion"}),  # radiologic technologists
+        ("53-2011.00", {"garmin-autoland"}),  # airline pilots
+        ("29-2055.00", {"da-vinci"}),  # surgical technologists
+        ("51-4121.00", {"universal-robots-cobots"}),  # welders: welding cobots
+        ("15-1252.00", {"claude-code", "cursor", "github-copilot"}),  # software developers
+    ],
+)
+def test_single_purpose_products_keep_their_users(
+    kb: KnowledgeBase, catalog: ToolCatalog, code: str, own: set[str]
+) -> None:
+    """QA8: the products narrowed to their line of work still reach the people doing it."""
+    assert own <= set(_ids(_match(kb, catalog, code), 8))
+
+
+VET_NURSE_AD = [
+    "Monitor anaesthesia and recovery of patients during surgical procedures.",
+    "Take and process radiographs and assist with CT and MRI scans under the direction of the "
+    "veterinary surgeon.",
+    "Advise owners on nutrition, parasite control and dental care for their pets.",
+    "Prepare the operating theatre and sterilise surgical instruments.",
+    "Maintain accurate clinical records in the practice management system.",
+]
+
+
+def test_a_vet_nurse_gets_no_human_imaging_ai(kb: KnowledgeBase, catalog: ToolCatalog) -> None:
+    """QA8: a veterinary nurse's pasted duties list no CT triage, radiology report or dental
+    x-ray AI made for human patients, nor the surgical robot."""
+    got = set(_pasted(kb, catalog, "29-2056.00", VET_NURSE_AD))
+    assert not got & {"aidoc", "ai-rad-companion", "pearl-second-opinion", "da-vinci"}
+
+
+@pytest.mark.parametrize(
+    ("tool_id", "text", "hits"),
+    [
+        ("sierra", "maximize returns associated with investment products", False),
+        ("sierra", "notify taxpayers and either issue a refund or request payment", False),
+        ("sierra", "exchange merchandise for customers and accept returns", True),
+        (
+            "github-copilot",
+            "read trade magazines to maintain knowledge of hardware and software",
+            False,
+        ),
+        ("github-copilot", "develop training materials for users of hardware or software", False),
+        ("github-copilot", "modify existing software to correct errors", True),
+        ("simbe-tally", "clean shelves, counters, and tables", False),
+        ("simbe-tally", "check shelves for out-of-stock items", True),
+        (
+            "microsoft-365-copilot",
+            "perform in concerts, recitals, educational presentations, and other social gatherings",
+            False,
+        ),
+        ("microsoft-365-copilot", "prepare reports and presentations for clients", True),
+        ("garmin-autoland", "inform pilots about nearby planes", False),
+        ("garmin-autoland", "pilot aircraft on scheduled flights", True),
+        ("hr-block-ai-tax-assist", "determine duty and taxes to be paid on goods", False),
+        ("hr-block-ai-tax-assist", "compute taxes owed and prepare tax returns", True),
+        ("upstart", "contact underwriter and submit forms to obtain binder coverage", False),
+        ("upstart", "approve loans within specified limits", True),
+        ("betterment", "recommend investments and investment timing to companies", False),
+        ("betterment", "manage client portfolios, keeping client plans up-to-date", True),
+        ("suno", "promote their own or their group's music in media interviews", False),
+        ("suno", "compose songs or create vocal arrangements", True),
+        ("sudowrite", "manipulate plot, score, sound, and graphics", False),
+        ("ups-orion", "choose routes, altitudes, and speeds for flights", False),
+        ("ups-orion", "plan delivery routes for drivers", True),
+        ("otter-ai", "request changes in altitudes as circumstances dictate", False),
+        ("otter-ai", "transcribe dictation from physicians", True),
+        ("aidoc", "take and develop diagnostic radiographs, using x-ray equipment", False),
+        ("aidoc", "review ct scans for intracranial hemorrhage", True),
+        ("caption-guidance", "operate radiographic or ultrasound equipment", False),
+        ("caption-guidance", "perform echocardiograms on patients", True),
+        ("da-vinci", "perform oral surgery", False),
+        ("da-vinci", "perform surgery on animals", False),
+        ("da-vinci", "perform robotic surgery on patients", True),
+        ("wing", "deliver orders to kitchens", False),
+        ("wing", "deliver packages to private homes", True),
+        ("boston-dynamics-stretch", "place clean dishes on the conveyor", False),
+        ("boston-dynamics-stretch", "unload trucks and shipping containers", True),
+        ("universal-robots-cobots", "remove and replace defective parts", False),
+        ("universal-robots-cobots", "position and secure workpieces in machines", True),
+        ("agility-digit", "carry shingles up ladders to the roof", False),
+        ("miso-flippy", "inform cooks of customers' orders", False),
+        ("miso-flippy", "cook french fries and chicken in deep fryers", True),
+        ("tesla-autopilot", "drive switching locomotives to move rail cars", False),
+        ("amazon-lex", "keep abreast of issues by making phone calls", False),
+        ("amazon-lex", "answer incoming calls from customers", True),
+        ("bank-of-america-erica", "locate mineral deposits", False),
+        ("bank-of-america-erica", "receive checks and cash for deposit", True),
+    ],
+)
+def test_narrowed_patterns_of_qa8(
+    catalog: ToolCatalog, tool_id: str, text: str, hits: bool
+) -> None:
+    tool = catalog.get(tool_id)
+    assert tool is not None and tool.pattern is not None
+    assert bool(tool.pattern.search(text)) is hits

@@ -12,13 +12,19 @@ The score of a tool is the share of the occupation's work it touches, weighted b
     score           = coverage + 0.04 per software title the occupation already uses (max 0.12)
 
 Language-model exposure says nothing about what a robot or a self-driving truck can take over,
-so physical tools weigh every task equally; for the others unexposed tasks keep a floor weight.
+so physical tools weigh every task equally and may fit tasks the page lists as remaining human.
+Software is what the exposure figures measure: a task they leave human (β at most
+``EXPOSED_BETA``) is no task of a software tool, so it counts for physical tools only (it stays
+in the denominator at the floor weight), and a software tool's line counts exposed tasks only.
+
 A tool needs at least one matched task and a score of ``MIN_SCORE``; software overlap alone
 never qualifies it, and neither does one weak piece of evidence (:func:`_enough_tasks`): a lone
 task, or several tasks reached only through the same broad activity of the tool, or tasks
-reached by one recurring word alone outside the tool's line of work, or, in text without
-activity links (a pasted description), one of the tool's patterns on one line unless the
-occupation already uses the tool's software. Ties break on the tool id, so the result is
+reached by one recurring word alone outside the tool's line of work, or a single-purpose
+product (a robot, a delivery drone, a CT triage algorithm, a bank's chatbot) reached through
+broad activities alone in an occupation whose statements never name its job, or, in text
+without activity links (a pasted description), one of the tool's patterns on one line unless
+the occupation already uses the tool's software. Ties break on the tool id, so the result is
 deterministic. Functions over plain data: the knowledge base is not touched; lookup tables
 derived from a catalogue are built once per catalogue (:mod:`~ai_impact.reports.tool_index`)
 and give the same answers as testing every tool.
@@ -35,6 +41,7 @@ from ai_impact.reports.tool_index import GENERAL_PURPOSE, ToolIndex, tool_index
 from ai_impact.sources.catalog_tools import AiTool, ToolCatalog
 
 __all__ = [
+    "EXPOSED_BETA",
     "GENERAL_PURPOSE",
     "MIN_COVERAGE",
     "MIN_SCORE",
@@ -55,6 +62,11 @@ SOFTWARE_BONUS_MAX = 0.12
 MIN_SCORE = 0.05
 MIN_COVERAGE = 0.05
 MAX_MATCHED_TASKS = 5
+# A task with β above this is exposed: with a published label β is 0 (E0), 0.5 or 1, and a
+# model score with P(E0) < 0.5, the page's rule, has β above 0.25 (β ≥ ½·(1 − P(E0))). Between
+# 0.25 and 0.5 the two disagree on a few model-scored tasks (about 15 in 3,000): the matcher
+# gets β only.
+EXPOSED_BETA = 0.25
 _PHYSICAL_NOTE = (
     "Physical automation, which the language-model exposure figures do not count (tasks it "
     "fits can be listed as remaining human)"
@@ -150,6 +162,7 @@ class _TaskFacts:
     text: str
     lowered: str
     weight: float
+    exposed: bool
     iwas: frozenset[str]
     dwas: frozenset[str]
 
@@ -172,6 +185,7 @@ def _task_facts(
             text,
             text.lower(),
             EXPOSURE_FLOOR + (1 - EXPOSURE_FLOOR) * b,
+            b > EXPOSED_BETA,
             frozenset(iwas[text]),
             frozenset(dwas[text]),
         )
@@ -183,14 +197,20 @@ _Hit = tuple[_TaskFacts, float, bool, bool]  # task, relevance, by activity, by 
 
 
 def _hits(index: ToolIndex, facts: Sequence[_TaskFacts]) -> dict[int, list[_Hit]]:
-    """For every tool touching some task: its hits, in task order."""
+    """For every tool touching some task: its hits, in task order.
+
+    A task the exposure figures leave human is a hit of physical tools only.
+    """
     out: dict[int, list[_Hit]] = {}
     empty: frozenset[int] = frozenset()
     for task in facts:
         by_dwa = empty.union(*(index.by_dwa.get(d, empty) for d in task.dwas))
         by_iwa = empty.union(*(index.by_iwa.get(i, empty) for i in task.iwas))
         by_words = index.worded(task.lowered)
-        for pos in by_dwa | by_iwa | by_words:
+        reached = by_dwa | by_iwa | by_words
+        if not task.exposed:
+            reached &= index.physical
+        for pos in reached:
             words = pos in by_words
             if pos in by_dwa:
                 hit = (task, DWA_HIT, True, words)
@@ -206,29 +226,30 @@ def _reason(
     tool: AiTool,
     n_matched: int,
     n_tasks: int,
-    coverage: float,
     activity_titles: Counter[str],
     by_words: bool,
     software: tuple[str, ...],
 ) -> str:
+    """One line saying how many of the page's tasks the tool fits, and through what.
+
+    The count is of the tasks listed with the tool (its first few are shown) over all the
+    page's tasks. A software tool counts exposed tasks only, so its line says so; a robot's
+    may include tasks the page lists as remaining human, so its line says that. No share of
+    the work is given: the score behind the ranking weighs tasks by how surely they fit, which
+    is no share of the page's work.
+    """
     via: list[str] = []
     if activity_titles:
         top = sorted(activity_titles.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
         via.append("work activities " + " and ".join(f"'{t.rstrip('.')}'" for t, _ in top))
     if by_words:
         via.append("task wording")
+    fits = f"fits {n_matched} of {n_tasks} tasks"
     if tool.physical:
-        # A robot's share weighs every task alike (see the module docstring), and the page's
-        # exposure figures and its list of tasks remaining human leave physical automation out.
-        text = (
-            f"{_PHYSICAL_NOTE}: fits {n_matched} of {n_tasks} tasks ({coverage:.0%} of the work "
-            f"with every task weighted equally, not by exposure) through {' and '.join(via)}"
-        )
+        text = f"{_PHYSICAL_NOTE}: {fits} through {' and '.join(via)}"
     else:
-        text = (
-            f"Fits {n_matched} of {n_tasks} tasks ({coverage:.0%} of the exposure-weighted work) "
-            f"through {' and '.join(via)}"
-        )
+        exposed = "all of them exposed to AI" if n_matched > 1 else "exposed to AI"
+        text = f"{fits.capitalize()}, {exposed}, through {' and '.join(via)}"
     if software:
         text += f"; works with {', '.join(software[:3])}, already used in this occupation"
     return text + "."
@@ -252,6 +273,8 @@ def _enough_tasks(
     linked: bool,
     software_agrees: bool,
     in_domain: bool,
+    worded: bool,
+    single_purpose: bool,
 ) -> bool:
     """Enough evidence that the product is made for this work, not a word or link in passing.
 
@@ -277,6 +300,14 @@ def _enough_tasks(
     there the wording needs two different patterns of the tool, or the occupation must be in
     the tool's line of work (``in_domain``: some task of it is linked to one of the tool's
     IWAs, narrowed ones included), or use its software.
+
+    The converse holds for single-purpose products (``single_purpose``: physical tools and the
+    kinds of work in :data:`~ai_impact.reports.tool_index.SINGLE_PURPOSE`): O*NET's activities
+    are broader than a delivery drone or a truck-unloading robot ('Deliver items' covers a
+    stocker carrying bags to cars, 'Load products, materials, or equipment' a deckhand loading
+    vessels), so the occupation must name the product's job somewhere in its statements
+    (``worded``: a pattern of the tool in any task, remaining human or not) or use its
+    software.
     """
     if not linked:
         if software_agrees or len(hits) >= 2:
@@ -285,6 +316,8 @@ def _enough_tasks(
     if not any(by_activity for _, _, by_activity, _ in hits) and not (
         software_agrees or in_domain or _distinct_patterns(index, pos, hits) >= 2
     ):
+        return False
+    if single_purpose and not (worded or software_agrees):
         return False
     if len(hits) == 1:
         return any(by_activity and by_words for _, _, by_activity, by_words in hits)
@@ -300,6 +333,7 @@ def _score_tool(
     total_weight: float,
     titles: dict[str, str],
     tech: frozenset[str],
+    worded: frozenset[int],
 ) -> ToolMatch | None:
     tool = index.tools[pos]
     gained = 0.0
@@ -331,6 +365,8 @@ def _score_tool(
             linked=bool(titles),
             software_agrees=not index.evidence_software[pos].isdisjoint(tech),
             in_domain=not index.domains[pos].isdisjoint(titles),
+            worded=pos in worded,
+            single_purpose=pos in index.single_purpose,
         )
     ):
         return None
@@ -338,7 +374,7 @@ def _score_tool(
     if score < MIN_SCORE:
         return None
     ranked.sort(key=lambda h: (-h[0], h[1]))
-    reason = _reason(tool, len(ranked), n_tasks, coverage, activity_titles, any_words, software)
+    reason = _reason(tool, len(ranked), n_tasks, activity_titles, any_words, software)
     return ToolMatch(
         tool=tool,
         score=score,
@@ -366,10 +402,12 @@ def match_tools(
     titles = {a.iwa_id: a.iwa_title for a in activities}
     tech = frozenset(technologies)
     total_weight = sum(f.weight for f in facts)
+    worded = frozenset[int]().union(*(index.worded(f.lowered) for f in facts))
     scored = [
         m
         for pos, hits in _hits(index, facts).items()
-        if (m := _score_tool(index, pos, hits, len(facts), total_weight, titles, tech)) is not None
+        if (m := _score_tool(index, pos, hits, len(facts), total_weight, titles, tech, worded))
+        is not None
     ]
     scored.sort(key=lambda m: (-m.score, m.tool.id))
     chosen: list[ToolMatch] = []

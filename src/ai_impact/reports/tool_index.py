@@ -12,11 +12,36 @@ from collections.abc import Sequence
 from ai_impact.sources.catalog_tools import ToolCatalog
 from ai_impact.sources.regex_literals import LiteralIndex, required_literals
 
-__all__ = ["GENERAL_PURPOSE", "ToolIndex", "inverted", "tool_index"]
+__all__ = ["GENERAL_PURPOSE", "SINGLE_PURPOSE", "ToolIndex", "inverted", "tool_index"]
 
 # Assistants made for any desk work: one exposed task of theirs is reason enough to list them,
 # since the 5% coverage floor already asks that it be a real part of the work.
 GENERAL_PURPOSE = frozenset({"general-assistant", "office-productivity"})
+# Kinds of work whose products do one job of one line of work, or serve one company's or
+# consumers' needs: a delivery drone, a truck-unloading robot, a CT triage algorithm, a bank's
+# app assistant, a shopping assistant, an insurer's claims bot. The O*NET activities they map
+# to are broader than the product ('Deliver items' covers a stocker carrying bags to cars,
+# 'Process x-rays or other medical images' a veterinary technician, 'Discuss account status or
+# activity with customers' a meter reader), so an occupation is in their line of work only if
+# its own statements name the job (the tool's wording, in any task) or it uses the tool's
+# software. Physical tools (robots, vehicles, drones) of any category are held to the same rule.
+SINGLE_PURPOSE = frozenset(
+    {
+        "customer-service",
+        "medical-imaging",
+        "healthcare-care",
+        "transportation",
+        "logistics",
+        "agriculture",
+        "construction",
+        "retail-hospitality",
+        "personal-services",
+        "insurance-real-estate",
+        "public-safety",
+        "manufacturing-robotics",
+        "maintenance-inspection",
+    }
+)
 
 
 class ToolIndex:
@@ -34,6 +59,10 @@ class ToolIndex:
 
     def __init__(self, catalog: ToolCatalog) -> None:
         self.tools = catalog.tools
+        self.physical = frozenset(pos for pos, t in enumerate(self.tools) if t.physical)
+        self.single_purpose = frozenset(
+            pos for pos, t in enumerate(self.tools) if t.physical or t.category in SINGLE_PURPOSE
+        )
         self.dwas = tuple(frozenset(t.dwas) for t in self.tools)
         self.open_iwas = tuple(t.open_iwas for t in self.tools)
         # Office software a general-purpose assistant works with (Word, Excel, Outlook...) is

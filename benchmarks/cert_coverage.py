@@ -14,6 +14,11 @@ with its O*NET job zone.
 ``--top N`` prints instead the N occupations with the most employment (OEWS, national; one
 O*NET occupation per SOC code) and the credentials their analyses show, profession-named
 ones marked ``*``: the review list for a missing standard credential or a wrong one.
+
+``--spread`` prints instead, for every credential the analyses show for more than 25
+occupations or in more than 3 SOC major groups, how many occupations show it and in which
+major groups: the review list for a credential that reaches other professions through
+generic work activities or words.
 """
 
 from __future__ import annotations
@@ -68,6 +73,21 @@ def top_by_employment(n: int) -> None:
         print(f"{code} {title} ({employment:,}): {len(shown)}")
         for cert in shown:
             print(f"  {'*' if cert.name in named else ' '} {cert.name} [{cert.issuer}]")
+
+
+def spread(max_occupations: int = 25, max_groups: int = 3) -> None:
+    """Credentials the analyses show widely: occupations and SOC major groups of each."""
+    settings = Settings()
+    shown: dict[str, list[str]] = defaultdict(list)
+    for occ in open_kb(settings).occupations():
+        for cert in api.report_for(occ.code, settings=settings).certifications:
+            shown[cert.name].append(occ.code)
+    for name, codes in sorted(shown.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        groups = sorted({code[:2] for code in codes})
+        if len(codes) > max_occupations or len(groups) > max_groups:
+            print(
+                f"{len(codes):4d} occupations, {len(groups):2d} groups ({' '.join(groups)}): {name}"
+            )
 
 
 def main() -> None:
@@ -135,8 +155,11 @@ def main() -> None:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, metavar="N", help="list the N largest occupations")
+    parser.add_argument("--spread", action="store_true", help="list the widely shown credentials")
     args = parser.parse_args()
     if args.top:
         top_by_employment(args.top)
+    elif args.spread:
+        spread()
     else:
         main()

@@ -6,6 +6,7 @@ import copy
 import re
 import tomllib
 from collections import Counter, defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -64,7 +65,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.6"
+    assert catalog.version == "2026.12.7"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -132,13 +133,18 @@ def test_matcher_is_deterministic_and_focus_reorders(catalog: CertCatalog) -> No
     skills = [_rating("2.A.1.e", 4.0), _rating("2.A.2.a", 4.2)]
     knowledge = [_rating("2.C.1.c", 4.8), _rating("2.C.8.b", 3.6)]
     args = (catalog, skills, knowledge, ["Intuit QuickBooks"], ["4.A.3.b.6.I01"] * 3)
-    first = match_certifications(*args)
-    assert first == match_certifications(*args)
+    text = (  # the identity (its first sentence) names the professions the credentials are for
+        "Accountants and bookkeepers for small businesses post ledgers and accounts payable in "
+        "QuickBooks, audit records and prepare tax returns."
+    )
+    first = match_certifications(*args, text=text)
+    assert first == match_certifications(*args, text=text)
     assert first and all(isinstance(m, CertMatch) for m in first)
     assert [m.score for m in first] == sorted((m.score for m in first), reverse=True)
-    focused = match_certifications(*args, focus_element_ids={"2.C.8.b"})
+    focused = match_certifications(*args, focus_element_ids={"2.C.8.b"}, text=text)
     boosted = {m.cert.id: m.score for m in focused}
     plain = {m.cert.id: m.score for m in first}
+    assert any(boosted[c] != plain[c] for c in boosted.keys() & plain.keys())
     for cid in boosted.keys() & plain.keys():
         cert = catalog.get(cid)
         assert cert is not None
@@ -298,16 +304,24 @@ def test_every_major_group_is_covered_and_most_get_three(
     # longer fills a free slot): 87% get three or more, against 97% before. 2026.12.5: role
     # credentials name their profession and wording alone must name the occupation's own
     # subject (QA7): 80.5%; the occupations that fell below three lost wrong credentials.
-    assert share >= 0.80
+    # 2026.12.7 (QA8): role credentials reach only their profession (sales, marketing, HR,
+    # production, data, trade credentials no longer fill other occupations' lists): 64%.
+    assert share >= 0.63
 
 
 # ---------------------------------------------------------------- prefiltered matcher = naive one
 
 
 def _naive_evaluate(
-    cert: Certification, p: Any, catalog: CertCatalog, identity: str, zone: int | None
+    cert: Certification,
+    p: Any,
+    catalog: CertCatalog,
+    identity: str,
+    zone: int | None,
+    held: bool = False,
 ) -> Any:
-    """The evaluation as first written: every keyword pattern scans the whole text."""
+    """The evaluation as first written: every keyword pattern scans the whole text. ``held``:
+    the entry certifies the occupation, which lists it whatever its evidence."""
     spec = catalog.specificity
     iwa_hits = tuple(i for i in cert.iwas if p.iwa_counts[i])
     activities = 0.0
@@ -326,9 +340,15 @@ def _naive_evaluate(
         if len(found) >= 3:
             break
     words = tuple(found)
-    if cert.profession_pattern and not cert.profession_pattern.search(identity):
+    named = cert.profession_pattern
+    if not held and named and not named.search(identity):
         return None
-    if cert.zones and zone is not None and not min(cert.zones) <= zone <= max(cert.zones):
+    if (
+        not held
+        and cert.zones
+        and zone is not None
+        and not min(cert.zones) <= zone <= max(cert.zones)
+    ):
         return None
     in_title = bool(cert.pattern and p.title and cert.pattern.search(p.title))
     recurs = in_title or bool(cert.pattern and len(cert.pattern.findall(p.text)) >= 2)
@@ -345,9 +365,9 @@ def _naive_evaluate(
         or len(words) >= 2
         or (bool(words) and recurs)
     )
-    if p.text.strip() and not meets:
+    if not held and p.text.strip() and not meets:
         return None
-    if not cert.profession and p.has_knowledge:
+    if not held and not cert.profession and p.has_knowledge:
         core = cert.knowledge[0]
         own = core not in mc._GENERIC_KNOWLEDGE and p.importance.get(core, 0.0) >= mc.DOMAIN_MIN
         said = sum(any(keyword_pattern((k,)).fullmatch(w) for w in words) for k in cert.keywords)
@@ -357,7 +377,7 @@ def _naive_evaluate(
     wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
     word_weight = 0.6 if p.rated else 0.8
     evidence = 1 - (1 - activities) * (1 - 0.8 * technology) * (1 - word_weight * wording)
-    if evidence <= 0:
+    if evidence <= 0 and not held:
         return None
     relevance = evidence
     if p.rated:
@@ -377,6 +397,7 @@ def _naive_evaluate(
 def _naive_match(catalog: CertCatalog, inputs: dict[str, Any], focus: set[str]) -> list[CertMatch]:
     """The matcher as first written, over every entry of the catalogue: the oracle."""
     zone = catalog.title_zones.get(inputs["title"].casefold())
+    code = catalog.title_codes.get(inputs["title"].casefold())
     title, body = mc.without_exclusions(inputs["title"], inputs["text"])
     text = f"{title} {body}".lower()
     args = (inputs["technologies"], inputs["activities_iwas"], text, title.lower())
@@ -384,21 +405,25 @@ def _naive_match(catalog: CertCatalog, inputs: dict[str, Any], focus: set[str]) 
     scored = []
     identity = mc.occupation_identity(title, body)
     for cert in catalog.certifications:
-        ev = _naive_evaluate(cert, p, catalog, identity, zone)
-        if ev is None or ev.relevance < mc.MIN_SCORE:
+        held = code in cert.certifies
+        ev = _naive_evaluate(cert, p, catalog, identity, zone, held)
+        if ev is None or (ev.relevance < mc.MIN_SCORE and not held):
             continue
         hits = tuple(e for e in cert.elements if e in focus)
         score = ev.relevance + min(mc.FOCUS_BONUS_MAX, mc.FOCUS_BONUS * len(hits))
         named = cert.profession_pattern
-        own = named is not None and named.search(p.title) is not None
-        scored.append((own, round(score, 6), cert.id, cert, ev, hits))
-    scored.sort(key=lambda s: (not s[0], -s[1], s[2]))
+        levelled = cert.level == "professional-licence" or bool(cert.certifies)
+        titled = named is not None and levelled and named.search(p.title) is not None
+        tier = 0 if held else 1 if titled else 2
+        scored.append((tier, round(score, 6), cert.id, cert, ev, hits, held))
+    scored.sort(key=lambda s: (s[0], -s[1], s[2]))
     out: list[CertMatch] = []
     per_issuer: Counter[str] = Counter()
-    for _, score, _, cert, ev, hits in scored:
+    for _, score, _, cert, ev, hits, held in scored:
         if per_issuer[cert.issuer] < mc.MAX_PER_ISSUER:
             per_issuer[cert.issuer] += 1
-            out.append(CertMatch(cert, round(score, 3), mc._reason(cert, ev, hits, p, catalog)))
+            reason = mc._reason(cert, ev, hits, p, catalog, own=held)
+            out.append(CertMatch(cert, round(score, 3), reason))
     return out[:10]
 
 
@@ -938,6 +963,7 @@ def _qa7_catalog(profession: tuple[str, ...] = ()) -> CertCatalog:
     entries = [lock]
     if profession:
         named = lock | {"id": "named", "issuer": "B", "profession": list(profession)}
+        named |= {"certifies": ["49-9094.00"]}  # a role credential held at a level
         entries.append(named | {"skills": ["2.A.1.a"], "knowledge": ["2.C.1.e"]})
     head = {"version": "t", "updated": "2026-12-07", "description": "t"}
     return parse_catalog(head | {"certification": entries})
@@ -1061,7 +1087,7 @@ def test_qa7_personal_care_residual_gets_no_other_fields_credentials(
         ("19-2042.00", "pg-asbog"),  # before the hydrologist's and meteorologist's credentials
         ("31-2011.00", "nbcot-cota"),
         ("47-2111.00", "journeyman-electrician"),
-        ("15-1232.00", "comptia-aplus"),  # before cloud fundamentals that scored higher
+        ("15-1232.00", "hdi-sca"),  # 2026.12.7: the help-desk credentials, then A+, before cloud
         ("29-2056.00", "vtne"),
     ],
 )
@@ -1127,3 +1153,249 @@ def test_keywords_narrowed_for_qa7(
     cert = catalog.get(cert_id)
     assert cert is not None and cert.pattern is not None
     assert bool(cert.pattern.search(text)) is hits
+
+
+# ---------------------------------------------------------------- QA8 (catalogue 2026.12.7)
+
+
+# QA8 findings: credentials of one profession reached others through generic work activities
+# or words (a crematory operator's certificate for water treatment operators, a flagger's for
+# air traffic controllers, a roofer's for bricklayers). Role credentials now name their
+# profession; the occupation (donors as the report builder uses them), the wrong credentials
+# the testers saw, the right ones that must stay.
+@pytest.mark.parametrize(
+    ("code", "donors", "wrong", "own"),
+    [
+        ("51-8031.00", [], {"cana-crematory", "mssc-cpt"}, {"abc-wastewater-op", "abc-water-op"}),
+        ("53-2012.00", [], {"cana-crematory", "atssa-flagger", "cmrp", "cltd"}, {"faa-commercial"}),
+        ("53-1042.01", [], {"cana-crematory", "cpim"}, set()),  # recycling coordinators
+        ("53-2021.00", [], {"atssa-flagger"}, {"faa-atc"}),
+        ("47-2021.00", [], {"nrca-procert", "nccer-carpentry"}, set()),  # bricklayers
+        ("49-9051.00", [], {"nrca-procert", "nerc-so"}, {"osha-10-construction"}),  # linemen
+        ("49-9081.00", [], {"nrca-procert"}, {"gwo-bst"}),
+        ("53-5021.00", [], {"faa-ppl", "faa-commercial"}, {"uscg-mmc", "stcw-bt"}),  # captains
+        ("19-3094.00", [], {"rpa-archaeology", "cipp-us", "cipm", "ccep"}, set()),
+        ("27-2031.00", [], {"ppa-cpp", "mtna-nctm"}, set()),  # dancers
+        ("11-9121.01", [], {"cmp", "aigp"}, {"ccrc-acrp", "ccrp-socra"}),
+        # "Lab Technician": medical laboratory technicians blended with chemical and
+        # biological technicians
+        (
+            "29-2012.00",
+            ["19-4031.00", "19-4021.00"],
+            {"fear-free", "cwb", "ecologist-esa", "cpss"},
+            {"ascp-mlt"},
+        ),
+        ("55-3016.00", [], {"osha-10-general"}, {"tccc"}),  # infantry: "machine guns"
+        ("27-2011.00", [], {"apr-prsa", "apple-fcp", "adobe-premiere", "mtna-nctm"}, set()),
+        ("39-5012.00", [], {"nasp-cpsp"}, {"cosmetology-licence"}),
+        (
+            "27-3043.00",
+            [],
+            {"nasp-cpsp", "hubspot-inbound-sales", "hubspot-inbound-marketing", "meta-cdma"},
+            set(),
+        ),
+        ("41-2011.00", [], {"nasp-cpsp"}, {"nrf-riseup"}),  # cashiers
+        (  # "Equity Trader", "Insurance Broker": their licences, no generic sales credentials
+            "41-3031.00",
+            [],
+            {"nasp-cpsp", "hubspot-inbound-sales", "mrerf-cpmr"},
+            {"finra-series-7"},
+        ),
+        (
+            "41-3021.00",
+            [],
+            {"nasp-cpsp", "hubspot-inbound-sales", "mrerf-cpmr", "hubspot-inbound-marketing"},
+            {"insurance-producer"},
+        ),
+        ("41-9041.00", [], {"google-ads-search", "meta-cdma"}, {"hdi-csr"}),  # call centre
+        ("43-4051.00", [], {"salesforce-agentforce", "nha-cmaa"}, {"hdi-csr"}),
+        ("11-1011.00", [], {"shrm-cp", "shrm-scp", "phr", "cpm-public"}, {"cma"}),  # "CFO"
+        ("11-3031.00", [], {"shrm-cp", "aigp"}, {"cpa", "cma", "cfa"}),
+        (  # "Help Desk Analyst"
+            "15-1232.00",
+            [],
+            {"dp-300", "aws-dva"},
+            {"comptia-aplus", "itil4-foundation", "hdi-sca"},
+        ),
+        ("15-1252.00", [], {"meta-frontend", "dp-300"}, {"gh-copilot"}),  # "Site Reliability Eng."
+        ("39-9031.00", [], {"ms-educator", "nfhs-cic"}, {"ace-cpt", "nasm-cpt"}),
+        ("29-1141.00", [], set(), {"pncb-cpn", "rn-nclex"}),  # "Paediatric Nurse"
+        ("43-6014.00", [], {"dp-300", "dp-900", "oracle-sql"}, {"iaap-cap"}),  # secretaries
+    ],
+)
+def test_qa8_role_credentials_reach_only_their_profession(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, donors: list[str], wrong: set, own: set
+) -> None:
+    shown = _ids_for(kb, catalog, code, donors)
+    assert not wrong & shown, f"{code}: {sorted(wrong & shown)}"
+    assert own <= shown, f"{code}: missing {sorted(own - shown)}"
+
+
+@pytest.mark.parametrize(
+    ("code", "own"),
+    [
+        ("39-4012.00", "cana-crematory"),  # crematory operators
+        ("33-9091.00", "atssa-flagger"),  # crossing guards and flaggers
+        ("47-2181.00", "nrca-procert"),  # roofers
+        ("19-3091.00", "rpa-archaeology"),
+        ("27-4021.00", "ppa-cpp"),  # photographers
+        ("13-1121.00", "cmp"),  # meeting, convention and event planners
+        ("19-1023.00", "cwb"),  # zoologists and wildlife biologists
+        ("19-2041.00", "ecologist-esa"),
+        ("19-1013.00", "cpss"),  # soil and plant scientists
+        ("27-3031.00", "apr-prsa"),  # public relations specialists
+        ("41-4012.00", "mrerf-cpmr"),  # manufacturers' sales representatives
+        ("41-4011.00", "nasp-cpsp"),
+        ("11-2022.00", "hubspot-inbound-sales"),  # sales managers
+        ("11-2021.00", "meta-cdma"),  # marketing managers
+        ("13-1161.01", "google-ads-search"),  # search marketing strategists
+        ("13-1071.00", "shrm-cp"),  # human resources specialists
+        ("15-1242.00", "dp-300"),  # database administrators
+        ("15-1254.00", "meta-frontend"),  # web developers
+        ("39-2021.00", "fear-free"),  # animal caretakers
+        ("53-2011.00", "faa-commercial"),  # airline pilots
+        ("25-2021.00", "ms-educator"),
+        ("27-2022.00", "nfhs-cic"),  # coaches and scouts
+        ("51-9061.00", "asq-cqi"),  # inspectors and testers
+        ("51-4041.00", "nims-machining-l1"),  # machinists
+        ("49-9041.00", "cmrt"),  # industrial machinery mechanics
+    ],
+)
+def test_qa8_role_credentials_keep_their_profession(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, own: str
+) -> None:
+    assert own in _ids_for(kb, catalog, code, [])
+
+
+@pytest.mark.parametrize(
+    ("code", "first"),
+    [
+        # Deckhand: O*NET's opening clause names no vessel ("to look for obstructions in path
+        # of vessel" reads as work for someone), yet the merchant mariner credential and STCW
+        # Basic Training certify sailors
+        ("53-5011.00", {"uscg-mmc", "stcw-bt"}),
+        ("29-1141.00", {"rn-nclex", "pncb-cpn", "ccrn", "cen"}),  # "Paediatric Nurse"
+        ("15-1232.00", {"hdi-sca", "comptia-aplus", "google-it-support", "itil4-foundation"}),
+        ("15-1244.00", {"cka", "itil4-foundation"}),  # systems administrators
+        ("11-3031.00", {"cpa"}),  # "CFO": financial managers
+    ],
+)
+def test_qa8_credentials_certifying_the_occupation_come_first(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, first: set[str]
+) -> None:
+    assert set(_top_ids(kb, catalog, code, top=6)[: len(first)]) == first
+
+
+def test_a_credential_certifying_the_occupation_is_listed_without_evidence() -> None:
+    """An entry whose `certifies` lists the occupation is its own: listed first although it
+    shares no activity, tool or word with it; another occupation does not get it."""
+    ratings = [_rating("2.A.1.e", 4.5), _rating("2.C.3.e", 4.5)]
+    held = {
+        "id": "held", "name": "Held", "issuer": "C", "level": "entry", "kind": "certificate",
+        "skills": ["2.A.1.a"], "knowledge": ["2.C.1.e"], "keywords": [r"\bwidgets?\b"],
+        "certifies": ["49-9094.00"], "ai_relevance": "held", "source": "test",
+        "reviewed": "2026-12-07",
+    }  # fmt: skip
+    base = _qa7_catalog()
+    catalog = CertCatalog(
+        "t", "2026-12-07", "t", (*base.certifications, *parse_catalog(
+            {"version": "t", "updated": "2026-12-07", "description": "t", "certification": [held]}
+        ).certifications),
+        title_codes={"locksmiths": "49-9094.00"},
+    )  # fmt: skip
+    args = (catalog, ratings[:1], ratings[1:], [], ["4.A.3.b.4.I06"] * 2)
+    text = "Repair locks and cut keys."
+    got = match_certifications(*args, text=text, title="Locksmiths")
+    assert [m.cert.id for m in got] == ["held", "lock"]
+    assert got[0].reason.startswith("The certificate of this occupation")
+    assert [m.cert.id for m in match_certifications(*args, text=text, code="49-9094.00")] == [
+        "held",
+        "lock",
+    ]
+    assert [m.cert.id for m in match_certifications(*args, text=text, title="Repairers")] == [
+        "lock"
+    ]
+
+
+def test_a_profession_that_only_lists_its_holders_does_not_order_first() -> None:
+    """A `profession` without `certifies` (and not a licence) gates an entry; it does not put
+    it before better-scored credentials (the data credentials name 'statisticians')."""
+    ratings = [_rating("2.A.1.e", 4.5), _rating("2.C.3.e", 4.5)]
+    catalog = _qa7_catalog(profession=(r"\blocksmiths?\b",))
+    gated = tuple(
+        replace(c, certifies=()) if c.id == "named" else c for c in catalog.certifications
+    )
+    catalog = CertCatalog("t", "2026-12-07", "t", gated)
+    got = match_certifications(
+        catalog, ratings[:1], ratings[1:], [], ["4.A.3.b.4.I06"] * 2,
+        text="Repair locks and cut keys.", title="Locksmiths",
+    )  # fmt: skip
+    assert [m.cert.id for m in got] == ["lock", "named"]  # by score
+
+
+def test_qa8_job_zone_keeps_public_relations_accreditation_from_actors(
+    kb: KnowledgeBase, catalog: CertCatalog
+) -> None:
+    """APR requires years of practice: it certifies public relations specialists and
+    managers (job zone 4); actors (zone 2) and writers are not offered it."""
+    apr = catalog.get("apr-prsa")
+    assert apr is not None and apr.zones == (4,)
+    assert not apr.fits_zone(kb.occupation("27-2011.00").job_zone)
+    assert "apr-prsa" not in _ids_for(kb, catalog, "27-2011.00", [])
+
+
+@pytest.mark.parametrize(
+    ("cert_id", "text", "hits"),
+    [
+        ("osha-10-general", "fire machine guns and other weapons", False),
+        ("osha-10-general", "operate machines that cut sheet metal", True),
+        ("cfa", "investigate insurance claims", False),
+        ("cfa", "manage investment portfolios", True),
+    ],
+)
+def test_patterns_narrowed_for_qa8(
+    catalog: CertCatalog, cert_id: str, text: str, hits: bool
+) -> None:
+    cert = catalog.get(cert_id)
+    assert cert is not None
+    pattern = cert.pattern if cert_id == "osha-10-general" else cert.profession_pattern
+    assert pattern is not None
+    assert bool(pattern.search(text)) is hits
+
+
+@pytest.mark.parametrize(
+    ("cert_id", "title"),
+    [
+        ("physician-licence", "anesthesiologist assistants"),
+        ("physician-licence", "speech-language pathologists"),
+        ("physician-licence", "advanced practice psychiatric nurses"),
+        ("physician-licence", "naturopathic physicians"),
+        ("pe-licence", "airline pilots, copilots, and flight engineers"),
+        ("pe-licence", "sales engineers"),
+        ("lpc", "credit counselors"),
+        ("lpc", "genetic counselors"),
+        ("faa-commercial", "captains, mates, and pilots of water vessels"),
+        ("ms-educator", "exercise trainers and group fitness instructors"),
+    ],
+)
+def test_licences_no_longer_name_other_professions(
+    catalog: CertCatalog, cert_id: str, title: str
+) -> None:
+    cert = catalog.get(cert_id)
+    assert cert is not None and cert.profession_pattern is not None
+    assert not cert.profession_pattern.search(title)
+
+
+def test_qa8_new_standard_credentials(catalog: CertCatalog) -> None:
+    """The standard credentials the review added carry their issuer and the occupations
+    whose members hold them."""
+    expected = {
+        "pncb-cpn": ("Pediatric Nursing Certification Board (PNCB)", {"29-1141.00"}),
+        "itil4-foundation": ("PeopleCert (AXELOS)", {"15-1232.00", "15-1244.00"}),
+        "hdi-sca": ("HDI", {"15-1232.00"}),
+        "stcw-bt": ("USCG-approved maritime training providers", {"53-5011.00"}),
+    }
+    for cert_id, (issuer, holders) in expected.items():
+        cert = catalog.get(cert_id)
+        assert cert is not None and cert.issuer == issuer
+        assert holders <= set(cert.certifies)

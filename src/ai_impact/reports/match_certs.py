@@ -41,8 +41,11 @@ A credential whose only tie to the work is wording (no shared work activity, sof
 tool) must lie in the occupation's own domain: its core knowledge rated ``DOMAIN_MIN``, or its
 subject in the occupation's title; a desk clerk's "keys" do not make a locksmith. What an O*NET
 title or description leaves out ("Dispatchers, Except Police, Fire, and Ambulance"; "Excludes
-team or work leaders.") is not the occupation's: it is removed before matching. Credentials
-whose profession the occupation's title names (its licence, its registry) are listed first.
+team or work leaders.") is not the occupation's: it is removed before matching. A credential
+whose ``certifies`` lists the occupation is its own (its licence, its registry): it is listed
+whatever its evidence, first. Licences and role credentials held at a level whose profession
+the occupation's title names come next; a ``profession`` that only lists the occupations a
+credential suits (data, logistics, trade credentials) gates it without putting it first.
 The focus bonus (skills the adaptation strategy recommends) only
 reorders credentials that already qualify. At most ``MAX_PER_ISSUER`` credentials of one
 issuer are listed, so that one vendor's ladder does not fill the section. Ties break on the
@@ -301,10 +304,14 @@ def _evaluate(
     catalog: CertCatalog,
     live: tuple[int, ...],
     title_live: tuple[int, ...],
+    *,
+    own: bool = False,
 ) -> _Evidence | None:
     """The credential's relevance and evidence; None when it cannot reach ``MIN_SCORE``.
 
-    ``live`` and ``title_live``: the keywords that may match the text and the title.
+    ``live`` and ``title_live``: the keywords that may match the text and the title. ``own``:
+    the credential is the occupation's own (see ``match_certifications``), listed whatever its
+    evidence, so none of the thresholds apply; its relevance still orders it among the others.
     """
     spec = catalog.specificity
     iwa_hits = tuple(i for i in cert.iwas if p.iwa_counts[i])
@@ -336,17 +343,20 @@ def _evaluate(
     # The keyword scan costs most: skip the credential when even the best wording score could
     # not lift it to MIN_SCORE (relevance only grows with the wording score).
     best = 1 - rest * (1 - word_weight * (1.0 if live else 0.0))
-    if _relevance(p, profile, best, in_title) < MIN_SCORE:
+    if not own and _relevance(p, profile, best, in_title) < MIN_SCORE:
         return None
     words, recurs = _keyword_hits(cert, p.text, live)
-    backed = bool(tech_hits) or _core_importance(cert, p) >= CORE_MIN
-    if p.text.strip() and not _meets_work(p, iwa_hits, words, recurs or in_title, backed=backed):
-        return None
-    if not _in_domain(cert, p, words, live, worked=bool(iwa_hits or tech_hits), in_title=in_title):
-        return None
+    if not own:
+        backed = bool(tech_hits) or _core_importance(cert, p) >= CORE_MIN
+        meets = _meets_work(p, iwa_hits, words, recurs or in_title, backed=backed)
+        if p.text.strip() and not meets:
+            return None
+        worked = bool(iwa_hits or tech_hits)
+        if not _in_domain(cert, p, words, live, worked=worked, in_title=in_title):
+            return None
     wording = 0.0 if not words else 0.6 if len(words) == 1 else 1.0
     evidence = 1 - rest * (1 - word_weight * wording)
-    if evidence <= 0:
+    if evidence <= 0 and not own:
         return None
     strong = sorted(
         (e for e in cert.elements if p.fits.get(e, 0.0) >= 0.6),
@@ -357,14 +367,31 @@ def _evaluate(
     )
 
 
+def _titled(cert: Certification, title: str) -> bool:
+    """Whether the (lower-cased) ``title`` names the profession of a licence or of a role
+    credential held at a level (one with ``certifies``): such a credential is listed before
+    the others. A credential whose ``profession`` only lists the occupations it suits (the
+    data, logistics or trade credentials) is ordered by its score."""
+    named = cert.profession_pattern
+    if named is None or not (cert.level == "professional-licence" or cert.certifies):
+        return False
+    return named.search(title) is not None
+
+
 def _name(element_id: str, p: _Profile, catalog: CertCatalog) -> str:
     return p.names.get(element_id) or catalog.element_names.get(element_id) or element_id
 
 
 def _reason(
-    cert: Certification, ev: _Evidence, focus: Sequence[str], p: _Profile, catalog: CertCatalog
+    cert: Certification,
+    ev: _Evidence,
+    focus: Sequence[str],
+    p: _Profile,
+    catalog: CertCatalog,
+    *,
+    own: bool = False,
 ) -> str:
-    parts: list[str] = []
+    parts: list[str] = [f"the {cert.kind} of this occupation"] if own else []
     if ev.strong_elements:
         named = [_name(e, p, catalog) for e in ev.strong_elements[:3]]
         parts.append("builds " + _join(named) + ", which this occupation rates as important")
@@ -476,6 +503,7 @@ def match_certifications(
     text: str = "",
     title: str = "",
     job_zone: int | None = None,
+    code: str | None = None,
 ) -> list[CertMatch]:
     """The best-fitting credentials for one occupation, best first (at most ``top``).
 
@@ -483,46 +511,56 @@ def match_certifications(
     :func:`technology_terms`); ``activities_iwas`` one IWA ID per task-activity link;
     ``text`` the occupation's title, description and task statements, for keyword patterns;
     ``title`` the occupation's title (a keyword hit there earns ``TITLE_BONUS``). The title
-    with the first sentence of ``text`` is where a credential's ``profession`` must be named;
-    credentials whose profession the title names come first, the others by score.
+    with the first sentence of ``text`` is where a credential's ``profession`` must be named.
     ``job_zone`` is the occupation's O*NET job zone (1..5); when None, the zone of the O*NET
     occupation titled ``title``, if any: a credential certifying occupations of other zones
-    only is left out.
+    only is left out. ``code`` is the occupation's O*NET-SOC code; when None, the code of the
+    O*NET occupation titled ``title``, if any.
+
+    A credential is the occupation's *own* when its ``certifies`` lists the occupation's code:
+    it is listed whatever its evidence, before the others (a deckhand's page lists the
+    merchant mariner credential although the opening clause of O*NET's description names no
+    vessel). Licences and role credentials held at a level whose ``profession`` the title
+    names come next, when they qualify (``_titled``); then the others by score.
     """
     zone = job_zone if job_zone is not None else catalog.title_zones.get(title.casefold())
+    occ_code = code if code is not None else catalog.title_codes.get(title.casefold())
     title, text = without_exclusions(title, text)
     p = _profile(
         skills, knowledge, technologies, activities_iwas, f"{title} {text}".lower(), title.lower()
     )
     focus_set = set(focus_element_ids)
-    # (the occupation's title names the credential's profession: listed first, score, id, ...)
-    scored: list[tuple[bool, float, str, Certification, _Evidence, tuple[str, ...]]] = []
+    # (tier, score, id, the entry, its evidence, focus elements, whether it is the occupation's own)
+    scored: list[tuple[int, float, str, Certification, _Evidence, tuple[str, ...], bool]] = []
     index = catalog.literal_index
     live = _live_keywords(catalog, set(index.found_in(p.text)))
     in_title = set(index.found_in(p.title)) if p.title else set()
     identity = occupation_identity(title, text)
-    for pos in sorted(_candidates(catalog, p, live)):
+    held = set(catalog.by_certified.get(occ_code, ())) if occ_code else set()
+    for pos in sorted(_candidates(catalog, p, live) | held):
         cert = catalog.certifications[pos]
-        if not cert.fits_zone(zone):
+        own = pos in held  # its `certifies` lists the occupation, at the occupation's level
+        if not own and not cert.fits_zone(zone):
             continue
         named = cert.profession_pattern
-        if named is not None and not named.search(identity):
+        if not own and named is not None and not named.search(identity):
             continue
-        ev = _evaluate(cert, p, catalog, live.get(pos, ()), _live_in(cert, in_title))
-        if ev is None or ev.relevance < MIN_SCORE:
+        ev = _evaluate(cert, p, catalog, live.get(pos, ()), _live_in(cert, in_title), own=own)
+        if ev is None or (ev.relevance < MIN_SCORE and not own):
             continue
         focus = tuple(e for e in cert.elements if e in focus_set)
         score = ev.relevance + min(FOCUS_BONUS_MAX, FOCUS_BONUS * len(focus))
-        own = named is not None and named.search(p.title) is not None
-        scored.append((own, round(score, 6), cert.id, cert, ev, focus))
-    scored.sort(key=lambda s: (not s[0], -s[1], s[2]))
+        tier = 0 if own else 1 if _titled(cert, p.title) else 2
+        scored.append((tier, round(score, 6), cert.id, cert, ev, focus, own))
+    scored.sort(key=lambda s: (s[0], -s[1], s[2]))
     out: list[CertMatch] = []
     per_issuer: Counter[str] = Counter()
-    for _, score, _, cert, ev, focus in scored:
+    for _, score, _, cert, ev, focus, own in scored:
         if len(out) >= top:
             break
         if per_issuer[cert.issuer] >= MAX_PER_ISSUER:
             continue
         per_issuer[cert.issuer] += 1
-        out.append(CertMatch(cert, round(score, 3), _reason(cert, ev, focus, p, catalog)))
+        reason = _reason(cert, ev, focus, p, catalog, own=own)
+        out.append(CertMatch(cert, round(score, 3), reason))
     return out

@@ -87,11 +87,13 @@ class Certification:
     technologies: tuple[str, ...] = ()
     iwas: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
-    # Patterns naming the one profession a licence or role credential is for ("\bnurses?\b"):
-    # the matcher lists the entry only where the occupation's title or description names it.
+    # Patterns naming the profession a licence or role credential is for ("\bnurses?\b"), or the
+    # occupations a role credential suits: the matcher lists the entry only where the
+    # occupation's title or the opening sentence of its description names one.
     profession: tuple[str, ...] = ()
     # O*NET-SOC codes of the occupations whose members hold the credential (the profession it
-    # certifies, at its level: a paralegal certificate certifies 23-2011.00, the bar 23-1011.00).
+    # certifies, at its level: a paralegal certificate certifies 23-2011.00, the bar 23-1011.00);
+    # the matcher lists it for those occupations whatever its evidence, first.
     certifies: tuple[str, ...] = ()
     # The job zones (1..5) of the `certifies` occupations, filled by the loader from O*NET: the
     # matcher lists the entry only for occupations whose own zone lies between their extremes.
@@ -148,6 +150,9 @@ class CertCatalog:
     # O*NET occupation title (case-folded) -> job zone: the level of an occupation a caller
     # names by its title only (see ``match_certifications``).
     title_zones: Mapping[str, int] = field(default_factory=dict, compare=False)
+    # O*NET occupation title (case-folded) -> O*NET-SOC code: the occupation a caller names by
+    # its title only, whose `certifies` entries are its own (see ``match_certifications``).
+    title_codes: Mapping[str, str] = field(default_factory=dict, compare=False)
     # Positions in `certifications` of the entries naming each IWA / technology term, so a
     # matcher evaluates only the entries an occupation shares some evidence with.
     by_iwa: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
@@ -157,13 +162,18 @@ class CertCatalog:
     by_literal: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
     unfiltered: tuple[int, ...] = field(default=(), compare=False)
     literal_index: LiteralIndex = field(default_factory=lambda: LiteralIndex(()), compare=False)
+    # Positions of the entries certifying each O*NET-SOC code (`Certification.certifies`).
+    by_certified: Mapping[str, tuple[int, ...]] = field(default_factory=dict, compare=False)
 
     def __post_init__(self) -> None:
         by_iwa: dict[str, list[int]] = {}
         by_term: dict[str, list[int]] = {}
         by_literal: dict[str, list[int]] = {}
         unfiltered: list[int] = []
+        by_certified: dict[str, list[int]] = {}
         for pos, cert in enumerate(self.certifications):
+            for code in cert.certifies:
+                by_certified.setdefault(code, []).append(pos)
             for iwa in cert.iwas:
                 by_iwa.setdefault(iwa, []).append(pos)
             for term in {t for terms in cert.technology_terms for t in terms}:
@@ -176,6 +186,7 @@ class CertCatalog:
         object.__setattr__(self, "by_term", {k: tuple(v) for k, v in by_term.items()})
         object.__setattr__(self, "by_literal", {k: tuple(v) for k, v in by_literal.items()})
         object.__setattr__(self, "unfiltered", tuple(unfiltered))
+        object.__setattr__(self, "by_certified", {k: tuple(v) for k, v in by_certified.items()})
         object.__setattr__(self, "literal_index", LiteralIndex(by_literal))
 
     def get(self, cert_id: str) -> Certification | None:
@@ -348,13 +359,16 @@ def _to_json(catalog: CertCatalog) -> dict[str, Any]:
     head = {k: getattr(catalog, k) for k in HEADER}
     maps = {
         k: dict(getattr(catalog, k))
-        for k in ("element_names", "iwa_titles", "specificity", "title_zones")
+        for k in ("element_names", "iwa_titles", "specificity", "title_zones", "title_codes")
     }
     return head | maps | {"certifications": certs}
 
 
 def _from_json(data: dict[str, Any]) -> CertCatalog | None:
-    """The catalogue :func:`_to_json` wrote, or None if the document is not one."""
+    """The catalogue :func:`_to_json` wrote, or None if the document is not one (or was
+    written before the catalogue carried ``title_codes``)."""
+    if "title_codes" not in data:
+        return None
     try:
         certs = tuple(
             Certification(
@@ -413,6 +427,7 @@ def load_certifications(
             for c, t in facts.titles_by_code.items()
             if c in facts.zones
         },
+        title_codes={t.casefold(): c for c, t in facts.titles_by_code.items()},
     )
     if key is not None and cache_dir is not None:
         write_cache(cache_dir, key, _to_json(resolved))

@@ -19,11 +19,13 @@ from ai_impact.reports.adaptation import adaptation_items
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.extras import certification_entries, tool_entries
 from ai_impact.reports.model import (
+    AdaptationItem,
     ChangingProfession,
     ExposureBreakdown,
     Header,
     OccupationReport,
     Outlook,
+    RelatedEntry,
     RiskComponent,
     RiskSummary,
     Section,
@@ -350,18 +352,14 @@ def build_report(
         engine.neighbours,
         engine.by_industry.get(occ.industry_slug, []),
     )
-    safer = [r for r in related if r.relation == "safer move"]
-    adaptation = adaptation_items(
-        skills,
-        knowledge,
-        kb.technologies(occ.code),
-        engine.correlations,
-        safer,
+    adaptation = adaptation_section(
+        engine,
+        (skills, knowledge, kb.technologies(occ.code)),
+        related,
         row.score,
         capability,
         rated_from,
         any_exposed=exposure.n_exposed > 0,
-        generic=engine.generic_technologies,
     )
     certs = certification_entries(
         engine.certifications,
@@ -417,6 +415,33 @@ def occupation_header(
         resolved_from=resolved_from,
         rests_on=rests_on,
         rests_on_note=note,
+    )
+
+
+def adaptation_section(
+    engine: Engine,
+    profile: tuple[Sequence[Any], Sequence[Any], Sequence[Any]],
+    related: Sequence[RelatedEntry],
+    score: float,
+    capability: str | None,
+    rated_from: str | None,
+    *,
+    any_exposed: bool,
+) -> tuple[AdaptationItem, ...]:
+    """Section 9 from the occupation's (skills, knowledge, technologies) and its related
+    entries: the safer moves among them become transitions."""
+    skills, knowledge, techs = profile
+    return adaptation_items(
+        skills,
+        knowledge,
+        techs,
+        engine.correlations,
+        [r for r in related if r.relation == "safer move"],
+        score,
+        capability,
+        rated_from,
+        any_exposed=any_exposed,
+        generic=engine.generic_technologies,
     )
 
 

@@ -27,8 +27,8 @@ from typing import Any
 import numpy as np
 
 from ai_impact.reports import narrative as nv
-from ai_impact.reports.adaptation import adaptation_items
 from ai_impact.reports.build import (
+    adaptation_section,
     exposure_breakdown,
     occupation_header,
     outlook_section,
@@ -219,18 +219,14 @@ def describe_report(
         engine.by_industry.get(occ.industry_slug, []),
         score=row.score,
     )
-    safer = [r for r in related if r.relation == "safer move"]
-    adaptation = adaptation_items(
-        skills,
-        knowledge,
-        techs,
-        engine.correlations,
-        safer,
+    adaptation = adaptation_section(
+        engine,
+        (skills, knowledge, techs),
+        related,
         row.score,
         capability,
         rated_from,
         any_exposed=exposure.n_exposed > 0,
-        generic=engine.generic_technologies,
     )
     certs = certification_entries(
         engine.certifications,

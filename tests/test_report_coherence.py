@@ -294,3 +294,25 @@ def test_a_description_s_safer_moves_are_safer_than_its_own_score(analyses: Anal
     report = describe_report(analyses.engine, text)
     for move in (r for r in report.related if r.relation == "safer move"):
         assert move.risk <= report.risk.score - 1.0 + 1e-9
+
+
+def test_an_ambiguous_title_lists_only_candidates_with_some_confidence(
+    analyses: Analyses, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ai_impact.errors import AmbiguousInputError
+    from ai_impact.titles.resolver import Candidate, Resolution
+
+    cands = (
+        Candidate("41-2011.00", "41-2011", "Cashiers", 0.33, "semantic"),
+        Candidate("55-3014.00", "55-3014", "Artillery and Missile Crew Members", 0.001, "semantic"),
+    )
+
+    class _Fake:
+        def resolve(self, query: str, top: int = 5) -> Resolution:
+            return Resolution(query, query.lower(), cands, True, None, None)
+
+    monkeypatch.setattr(analyses, "resolver", lambda: _Fake())
+    with pytest.raises(AmbiguousInputError) as caught:
+        analyses.analyze("Checkout Person")
+    assert [c.code for c in caught.value.candidates] == ["41-2011.00"]
+    assert "Artillery" not in str(caught.value)

@@ -84,7 +84,11 @@ class InputError(AiImpactError):
 
 
 class AmbiguousInputError(InputError):
-    """Several candidates fit and none is confident enough: the user must choose."""
+    """Several candidates fit and none is confident enough: the user must choose.
+
+    ``candidates`` keeps those with some confidence (0.01 or more as shown), at least the
+    best: a 0.00 candidate is noise to choose from (:meth:`worth_showing`).
+    """
 
     http_status = 300
 
@@ -92,7 +96,16 @@ class AmbiguousInputError(InputError):
         self, message: str, *, candidates: Sequence[Any] = (), hint: str | None = None
     ) -> None:
         super().__init__(message, hint=hint)
-        self.candidates = list(candidates)
+        self.candidates = self.worth_showing(candidates)
+
+    @staticmethod
+    def worth_showing(candidates: Sequence[Any]) -> list[Any]:
+        """The candidates with some confidence, at least the first (best) one."""
+        return [
+            c
+            for i, c in enumerate(candidates)
+            if i == 0 or round(float(getattr(c, "confidence", 1.0)), 2) > 0
+        ]
 
 
 class NotFoundError(AiImpactError):

@@ -33,10 +33,9 @@ _DB = typer.Option("--db", help="Path of the knowledge base.")
 
 def _choices(exc: AmbiguousInputError, query: str) -> str:
     """The error for a title that fits several occupations: what to do, then the candidates
-    with some confidence (at least the best one), each once, one per line."""
-    shown = [c for i, c in enumerate(exc.candidates) if i == 0 or round(c.confidence, 2) > 0]
+    (those with some confidence, at least the best one: the library's choice), one per line."""
     lines = [f"error: {query!r} could mean several occupations. Run again with one of the codes:"]
-    lines += [f"  {c.code}  {c.title}  ({c.confidence:.2f})" for c in shown]
+    lines += [f"  {c.code}  {c.title}  ({c.confidence:.2f})" for c in exc.candidates]
     return "\n".join(lines)
 
 

@@ -151,12 +151,13 @@ class Analyses:
         if best.via != "alias" or len(blend) < 2:
             blend = []
         if res.needs_choice and not (best.via == "alias" and res.alias_note):
-            names = "; ".join(f"{c.code} {c.title}" for c in res.candidates)
+            shown = AmbiguousInputError.worth_showing(res.candidates)
+            names = "; ".join(f"{c.code} {c.title}" for c in shown)
             # The message starts with the query's repr: the web's compare page reads which of
             # its entries needs a choice from it (web/pages.py, _compare_choice).
             raise AmbiguousInputError(
                 f"{query!r} could mean several occupations: {names}.",
-                candidates=res.candidates,
+                candidates=shown,
                 hint="Run again with one of the codes.",
             )
         return build_report(

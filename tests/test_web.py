@@ -13,16 +13,13 @@ import web_fakes as fake
 from ai_impact.render.html import ONET_ATTRIBUTION
 from ai_impact.reports import figures as fx
 from ai_impact.reports.serialize import report_to_dict
-from ai_impact.web.app import create_app
 
 DS = "15-2051.00"
 
 
 @pytest.fixture()
 def client(monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    fake.install(monkeypatch)
-    with TestClient(create_app(), raise_server_exceptions=False) as c:
-        yield c
+    yield from fake.client(monkeypatch)
 
 
 def test_home_has_search_industries_and_attribution(client: TestClient) -> None:

@@ -12,7 +12,6 @@ from fastapi.testclient import TestClient
 import web_fakes as fake
 from ai_impact.errors import NotFoundError
 from ai_impact.titles.resolver import Candidate, Resolution
-from ai_impact.web.app import create_app
 from ai_impact.web.messages import web_text
 
 DS = "15-2051.00"
@@ -21,9 +20,7 @@ RN = "29-1141.00"
 
 @pytest.fixture()
 def client(monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    fake.install(monkeypatch)
-    with TestClient(create_app(), raise_server_exceptions=False) as c:
-        yield c
+    yield from fake.client(monkeypatch)
 
 
 # -- HEAD and 405 ----------------------------------------------------------------------------

@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib
 import sys
 import types
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 import pytest
 
@@ -385,6 +386,17 @@ NAMES = (
     "sources_info",
     "methodology_markdown",
 )
+
+
+def client(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """A test client of the web app over these fakes (server errors come back as 500s)."""
+    from fastapi.testclient import TestClient
+
+    from ai_impact.web.app import create_app
+
+    install(monkeypatch)
+    with TestClient(create_app(), raise_server_exceptions=False) as c:
+        yield c
 
 
 def install(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -65,7 +65,8 @@ try:  # the runtime venv; the training venv (scikit-learn, no web stack) runs --
     from ai_impact.reports import description_match as dm
     from ai_impact.reports.build import build_report
     from ai_impact.reports.description import describe_report, description_row
-    from ai_impact.reports.description_lines import DUTY, line_kind
+    from ai_impact.reports.description_lines import line_kind
+    from ai_impact.reports.jd_kinds import DUTY
     from ai_impact.reports.jd_split import split_description
     from ai_impact.scoring import CAPABILITIES, score_texts
     from ai_impact.scoring.capability import PHYSICAL, capability_from_gwas, hands_on

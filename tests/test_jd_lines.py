@@ -9,7 +9,8 @@ import pytest
 
 from ai_impact.db import KnowledgeBase
 from ai_impact.errors import InputError
-from ai_impact.reports.description_lines import (
+from ai_impact.reports.description_lines import line_kind
+from ai_impact.reports.jd_kinds import (
     BENEFIT,
     COMPANY,
     DUTY,
@@ -18,11 +19,12 @@ from ai_impact.reports.description_lines import (
     LOGISTICS,
     REPORTING,
     REQUIREMENT,
-    line_kind,
-    reporting_clause,
-    section_of,
+    SetAside,
 )
-from ai_impact.reports.jd_split import SetAside, _verb_phrases, size_problem, split_description
+from ai_impact.reports.jd_post_lines import reporting_clause
+from ai_impact.reports.jd_prose import verb_phrases as _verb_phrases
+from ai_impact.reports.jd_sections import section_of
+from ai_impact.reports.jd_split import size_problem, split_description
 
 ROOT = Path(__file__).resolve().parents[1]
 

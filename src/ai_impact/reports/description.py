@@ -27,18 +27,7 @@ from typing import Any
 import numpy as np
 
 from ai_impact.reports import narrative as nv
-from ai_impact.reports.build import (
-    adaptation_section,
-    exposure_breakdown,
-    occupation_header,
-    outlook_section,
-    period_label,
-    rated_profile,
-    risk_summary,
-    salary_section,
-    section_gaps,
-    shared_figure_notes,
-)
+from ai_impact.reports.build import adaptation_section, occupation_header, section_gaps
 from ai_impact.reports.description_capability import with_text_capabilities
 from ai_impact.reports.description_match import (
     DescriptionIndex,
@@ -54,14 +43,18 @@ from ai_impact.reports.description_text import (
 )
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.extras import certification_entries, tool_entries
-from ai_impact.reports.jd_split import SetAside, split_description
+from ai_impact.reports.jd_kinds import SetAside
+from ai_impact.reports.jd_split import split_description
 from ai_impact.reports.model import (
     ChangingProfession,
     MethodNote,
     OccupationReport,
     Section,
 )
+from ai_impact.reports.pay_outlook import outlook_section, salary_section, shared_figure_notes
 from ai_impact.reports.related import related_entries
+from ai_impact.reports.report_basis import rated_profile
+from ai_impact.reports.risk_sections import exposure_breakdown, period_label, risk_summary
 from ai_impact.reports.serialize import report_to_dict
 from ai_impact.reports.sources import CORE_TASKS_NOTE, method_note, source_refs
 from ai_impact.reports.tasks import DescribedTask, split_tasks

@@ -8,7 +8,9 @@ from __future__ import annotations
 from typing import Any
 
 from ai_impact.reports.description_capability import Citation
-from ai_impact.reports.description_lines import (
+from ai_impact.reports.description_match import OccupationMatch
+from ai_impact.reports.figures import pct
+from ai_impact.reports.jd_kinds import (
     BENEFIT,
     COMPANY,
     HEADING,
@@ -18,10 +20,8 @@ from ai_impact.reports.description_lines import (
     REPORTING,
     REQUIREMENT,
     SIZE,
+    SetAside,
 )
-from ai_impact.reports.description_match import OccupationMatch
-from ai_impact.reports.figures import pct
-from ai_impact.reports.jd_split import SetAside
 
 __all__ = ["header_note", "safe_reason", "set_aside_notes", "usage_sentence"]
 

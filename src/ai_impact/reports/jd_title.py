@@ -1,0 +1,238 @@
+"""Which line of a pasted job description names the job, and what else it carries.
+
+- The first line may be the title (:func:`is_title`): short, no sentence punctuation, not a
+  heading, not opening with a base-form verb, and set apart. Its bracketed or trailing pay,
+  benefit, place, schedule and employer notes are set aside with their kind
+  (:func:`title_notes`).
+- A labelled line ("Job Title: Warehouse Team Leader") gives the title wherever it stands
+  (:func:`labelled_title`); a first line that only frames the list ("My weekly work") is a
+  heading, the job it names in brackets or after a colon being the title (:func:`framed_title`).
+- A CV's role line ("Maintenance Planner, Northside Pulp & Paper Mill (2019–2024)") names the
+  job held (:func:`role_title`); so does a sentence of prose about its writer ("I work as a
+  veterinary nurse in ...", :func:`job_named`).
+
+The rules are those of :mod:`ai_impact.reports.jd_split` (rules 2, 3b and 5).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ai_impact.reports.description_lines import line_kind
+from ai_impact.reports.jd_kinds import COMPANY, DUTY, LOGISTICS, SetAside
+from ai_impact.reports.jd_post_lines import names_an_organisation
+from ai_impact.reports.jd_sections import section_heading, section_of
+from ai_impact.reports.jd_words import WORD, clean, opens_with_verb
+from ai_impact.scoring.phrasing import APOS, LIST_MARKER, is_task_verb
+
+__all__ = [
+    "framed_title",
+    "is_title",
+    "job_named",
+    "labelled_title",
+    "role_title",
+    "title_notes",
+]
+
+_TITLE_MAX_WORDS = 8
+
+# A label that names the job on its line: "Job Title: Warehouse Team Leader", "Position: ...".
+_TITLE_LABEL = re.compile(
+    r"^(?:(?:job|position|role|post)\s+)?title|position|role|post|vacancy|occupation|job",
+    re.IGNORECASE,
+)
+# The words of a line that frames a task list without naming the job: "My weekly work",
+# "My tasks", "What I do", "Typical day" (a title has a job noun: "Graphic Designer").
+_FRAME_TEXT = (
+    "my our your the a an this what i do weekly daily monthly typical usual regular current "
+    "normal everyday main key work works job jobs task tasks duty duties responsibilities "
+    "role day days week month list to-do things of in at as for on working workload routine "
+    "activities actually really usually each every here here's is are look looks like"
+)
+_FRAME_WORDS = frozenset(_FRAME_TEXT.split())
+_BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
+# The last " - " part of a title line: "Staff Accountant - St. Louis, MO".
+_TRAILING_PART = re.compile(r"\s+[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$")
+# The employer after the title: "Registered Nurse, Mercy Hospital", "Buyer at Acme Corp".
+_TRAILING_EMPLOYER = re.compile(r"(?:,|\s[-–—|@]|\s+at)\s+([^,]+)$")
+# US states, DC and territories, Canadian provinces: the "ST" of "City, ST".
+_REGION_CODES = (
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
+    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR GU VI AS MP "
+    "AB BC MB NB NL NS NT NU ON PE QC SK YT"
+)
+_REGIONS = frozenset(_REGION_CODES.split())
+# "St. Louis, MO", "Winston-Salem, NC 27101", "New York, NY".
+_CITY_REGION = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*,\s*([A-Z]{2})(?:\s+\d{5}(?:-\d{4})?)?"
+)
+
+
+def _note_kind(text: str) -> str:
+    """The kind of a part of a title line: :data:`LOGISTICS` when it is where or how the job is
+    done ("St. Louis, MO", "Remote", "Full-time", "Nights, 36 hrs/week"), else its
+    :func:`line_kind`."""
+    place = _CITY_REGION.fullmatch(text.strip())
+    return LOGISTICS if place and place.group(1) in _REGIONS else line_kind(text)
+
+
+def _opens_with_task_verb(text: str) -> bool:
+    """Whether the first word of ``text`` is a base-form task verb ("Lead the design team")."""
+    opening = WORD.match(text)
+    return opening is not None and is_task_verb(opening.group(0))
+
+
+def title_notes(line: str) -> tuple[str, list[SetAside]]:
+    """A title line without its bracketed pay, benefit, location or schedule notes
+    ("Registered Nurse (Sign-on Bonus $10K!)"), its trailing location part ("- St. Louis,
+    MO") and employer (", Mercy Hospital"), and those notes; a bracketed qualifier
+    ("(Python/Go)") or part ("- ICU", ", FP&A") stays."""
+    notes: list[SetAside] = []
+
+    def drop(match: re.Match[str]) -> str:
+        inner = match.group(1)
+        kind = _note_kind(inner)
+        if kind == DUTY:
+            return match.group(0)
+        notes.append(SetAside(clean(inner), kind))
+        return ""
+
+    title = clean(_BRACKETED.sub(drop, line))
+    tail: list[SetAside] = []
+    while True:
+        if (part := _TRAILING_PART.search(title)) and _note_kind(part.group(1)) == LOGISTICS:
+            kind = LOGISTICS
+        elif (part := _TRAILING_EMPLOYER.search(title)) and names_an_organisation(part.group(1)):
+            kind = COMPANY
+        else:
+            return title, notes + tail
+        tail.insert(0, SetAside(clean(part.group(1)), kind))
+        title = clean(title[: part.start()])
+
+
+def _looks_like_title(line: str) -> bool:
+    """A first line that names the job: short, no sentence punctuation, not a heading (its
+    bracketed notes aside)."""
+    line = title_notes(line)[0]
+    words = WORD.findall(line)
+    return (
+        0 < len(words) <= _TITLE_MAX_WORDS
+        and not LIST_MARKER.match(line)
+        and not line.rstrip().endswith((".", "!", "?", ";", ":"))
+        and section_of(line) is None
+        and line_kind(line, in_duties=True) == DUTY
+    )
+
+
+def labelled_title(line: str) -> str | None:
+    """The title a labelled line names ("Job Title: Warehouse Team Leader"), or None."""
+    label, colon, rest = line.partition(":")
+    if not colon or not _TITLE_LABEL.fullmatch(label.strip()):
+        return None
+    rest = rest.strip()
+    if not _looks_like_title(rest) or _opens_with_task_verb(rest):
+        return None
+    return rest
+
+
+def framed_title(line: str) -> tuple[bool, str | None]:
+    """Whether a first line only frames a task list ("My weekly work", "My tasks:"), and the
+    job it names in brackets or after a colon ("My weekly work (freelance graphic designer)",
+    "My job: graphic designer"), if any."""
+    label, colon, rest = line.partition(":")
+    words = [w.lower() for w in WORD.findall(_BRACKETED.sub(" ", label))]
+    if not words or not set(words) <= _FRAME_WORDS or is_task_verb(words[0]):
+        return False, None
+    inner = [m.group(1) for m in _BRACKETED.finditer(label)]
+    for candidate in [rest, *inner] if colon else inner:
+        candidate = title_notes(candidate)[0]
+        if _looks_like_title(candidate) and not _opens_with_task_verb(candidate):
+            return True, candidate
+    # "Role: Lead the design team" is a labelled duty, not a frame
+    return not rest.strip(), None
+
+
+def is_title(lines: list[str], raw: list[str]) -> bool:
+    """The first line names the job when it looks like a title, does not open with a verb, and
+    the text shows it stands apart: a blank line or a bulleted line follows it, or the text has
+    headings. In a plain task list the first line is a task like the others."""
+    first = lines[0]
+    if not _looks_like_title(first) or _opens_with_task_verb(LIST_MARKER.sub("", first)):
+        return False
+    label, colon, rest = first.partition(":")
+    if colon and rest.strip() and section_of(label) is not None:
+        return False  # a labelled line: "Role: Lead the design team", "Benefits: ..."
+    at = raw.index(first)
+    blank_after = at + 1 < len(raw) and raw[at + 1] == ""
+    bullet_after = bool(LIST_MARKER.match(lines[1]))
+    return blank_after or bullet_after or any(section_heading(ln)[0] for ln in lines[1:])
+
+
+# -- CVs: role lines ---------------------------------------------------------------------------
+
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# The years of a CV role: "(2019–2024)", "Jan 2019 - Present", "2021 to date".
+_YEARS = re.compile(
+    rf"[(\[]?\s*(?:{_MONTHS}\s+)?(?<![\w-])(?:19|20)\d\d\s*(?:[-–—]|to|until)\s*"
+    rf"(?:(?:{_MONTHS}\s+)?(?:19|20)\d\d|present|current|now|date|today)\s*[)\]]?",
+    re.IGNORECASE,
+)
+_ROLE_PARTS = re.compile(r"\s*(?:,|\||·|\s[-–—]\s)\s*")
+_ROLE_MAX_WORDS = 12
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "at", "in", "on", "&"})
+
+
+def role_title(line: str, *, in_history: bool) -> str | None:
+    """The job a CV role line names ("Maintenance Planner, Northside Pulp & Paper Mill
+    (2019–2024)" → "Maintenance Planner"; "" for an employer alone: "Acme Corp (2015–2019)"),
+    or None when the line is no role line: one with no verb opening and no sentence end, in
+    capitalised words, holding the years of the role (under a work-history heading the years
+    may be missing). The job is the part before " at " or the first part between commas, bars
+    or dashes that does not name an organisation."""
+    text, years = _YEARS.subn(" ", line)
+    if not (years or in_history) or opens_with_verb(line) or line.rstrip().endswith((".", ";")):
+        return None
+    text = _BRACKETED.sub(" ", text)
+    words = WORD.findall(text)
+    named = [w for w in words if w[0].isupper() or w.lower() in _NAME_GLUE]
+    if not words or len(words) > _ROLE_MAX_WORDS or len(named) < 0.75 * len(words):
+        return None
+    role = re.split(r"\s+(?:at|@)\s+", text, maxsplit=1)[0]
+    parts = [clean(p) for p in _ROLE_PARTS.split(role) if WORD.search(p)]
+    jobs = [p for p in parts if not names_an_organisation(p)]
+    return jobs[0] if jobs else ""
+
+
+# -- prose: the job named ----------------------------------------------------------------------
+
+# "I work as a veterinary nurse in ...", "I'm a pharmacist at ...", "My job title is ...".
+_JOB_NAMED = re.compile(
+    rf"^(?:I(?:{APOS}m| am| was| have been|{APOS}ve been)?\s+(?:currently\s+|now\s+)?"
+    r"(?:work(?:ing|ed)?|employed|hired|practi[cs]ing)\s+as\s+(?:an?\s+|the\s+)?|"
+    # "I'm a pharmacist at ...": a workplace must follow ("I am a fast learner" names no job)
+    rf"I(?:{APOS}m| am| was)\s+(?:currently\s+|now\s+)?(?:an?|the)\s+"
+    r"(?=[^,.;]+?\s+(?:in|at|for|on|within|based)\s)|"
+    r"my (?:job|role|position|job title|title|occupation) is\s+(?:an?\s+|the\s+)?)"
+    r"(?P<job>[A-Za-z][\w'’&/ -]*?)"
+    r"(?=\s+(?:in|at|for|on|of|within|based|since|who|where|with|and)\b|\s*[,.;!]|\s*$)",
+    re.IGNORECASE,
+)
+_JOB_MAX_WORDS = 6
+_NO_JOB = frozenset(
+    {"part", "member", "one", "some", "lot", "bit", "kind", "sort", "type", "person"}
+)
+
+
+def job_named(sentence: str) -> str | None:
+    """The job a sentence of prose names about its writer ("I work as a veterinary nurse in a
+    busy clinic." → "veterinary nurse"), or None."""
+    found = _JOB_NAMED.match(sentence.strip())
+    if found is None:
+        return None
+    job = found.group("job").strip()
+    n = len(WORD.findall(job))
+    if not 0 < n <= _JOB_MAX_WORDS or _opens_with_task_verb(job) or section_of(job):
+        return None
+    if job.split()[0].lower() in _NO_JOB:  # "I work as part of a team"
+        return None
+    return job

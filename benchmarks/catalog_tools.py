@@ -28,7 +28,8 @@ from pathlib import Path
 
 from ai_impact import api
 from ai_impact.db import open_kb
-from ai_impact.reports.match_tools import link_activities, match_tools, technology_terms
+from ai_impact.reports.match_tools import match_tools
+from ai_impact.reports.tool_inputs import link_activities, technology_terms
 from ai_impact.settings import Settings
 from ai_impact.sources.catalog_tools import load_tools
 

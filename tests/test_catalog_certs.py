@@ -17,13 +17,11 @@ from hypothesis import strategies as st
 from ai_impact.db import KnowledgeBase
 from ai_impact.db.models import ElementRating
 from ai_impact.errors import DataError
+from ai_impact.reports import cert_evidence as ce
+from ai_impact.reports import cert_profile as cp
 from ai_impact.reports import match_certs as mc
-from ai_impact.reports.match_certs import (
-    CertMatch,
-    match_certifications,
-    occupation_identity,
-    technology_terms,
-)
+from ai_impact.reports.cert_profile import occupation_identity, technology_terms
+from ai_impact.reports.match_certs import CertMatch, match_certifications
 from ai_impact.settings import default_data_dir
 from ai_impact.sources import cert_reference
 from ai_impact.sources.catalog_certs import (
@@ -355,7 +353,7 @@ def _naive_evaluate(
     linked = [p.iwa_counts[i] for i in iwa_hits]
     core = cert.knowledge[0] if cert.knowledge else ""
     backed = bool(tech_hits) or (
-        core not in mc._GENERIC_KNOWLEDGE and p.importance.get(core, 0.0) >= mc.CORE_MIN
+        core not in ce._GENERIC_KNOWLEDGE and p.importance.get(core, 0.0) >= ce.CORE_MIN
     )
     unlinked = bool(words) and (backed or recurs or len(words) >= 2 or not p.rated)
     meets = (
@@ -369,7 +367,7 @@ def _naive_evaluate(
         return None
     if not held and not cert.profession and p.has_knowledge:
         core = cert.knowledge[0]
-        own = core not in mc._GENERIC_KNOWLEDGE and p.importance.get(core, 0.0) >= mc.DOMAIN_MIN
+        own = core not in ce._GENERIC_KNOWLEDGE and p.importance.get(core, 0.0) >= ce.DOMAIN_MIN
         said = sum(any(keyword_pattern((k,)).fullmatch(w) for w in words) for k in cert.keywords)
         worked = bool(iwa_hits or tech_hits)  # wording alone needs the subject in the title
         if not (own or ((worked or in_title) and said >= 2)):
@@ -381,33 +379,33 @@ def _naive_evaluate(
         return None
     relevance = evidence
     if p.rated:
-        know = mc._mean([mc._fit(p.importance.get(k)) for k in cert.knowledge])
-        skill = mc._mean([mc._fit(p.importance.get(s)) for s in cert.skills])
+        know = ce._mean([cp._fit(p.importance.get(k)) for k in cert.knowledge])
+        skill = ce._mean([cp._fit(p.importance.get(s)) for s in cert.skills])
         weight = 0.65 if p.has_knowledge and p.has_skills else float(p.has_knowledge)
         profile = weight * know + (1 - weight) * skill
         relevance = 0.45 * profile + (1 - 0.45) * evidence
-    relevance += mc.TITLE_BONUS if in_title else 0.0
+    relevance += ce.TITLE_BONUS if in_title else 0.0
     strong = sorted(
-        (e for e in cert.elements if mc._fit(p.importance.get(e)) >= 0.6),
+        (e for e in cert.elements if cp._fit(p.importance.get(e)) >= 0.6),
         key=lambda e: (-p.importance[e], e),
     )
-    return mc._Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words)
+    return ce.Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words)
 
 
 def _naive_match(catalog: CertCatalog, inputs: dict[str, Any], focus: set[str]) -> list[CertMatch]:
     """The matcher as first written, over every entry of the catalogue: the oracle."""
     zone = catalog.title_zones.get(inputs["title"].casefold())
     code = catalog.title_codes.get(inputs["title"].casefold())
-    title, body = mc.without_exclusions(inputs["title"], inputs["text"])
+    title, body = cp.without_exclusions(inputs["title"], inputs["text"])
     text = f"{title} {body}".lower()
     args = (inputs["technologies"], inputs["activities_iwas"], text, title.lower())
-    p = mc._profile(inputs["skills"], inputs["knowledge"], *args)
+    p = cp.occupation_profile(inputs["skills"], inputs["knowledge"], *args)
     scored = []
-    identity = mc.occupation_identity(title, body)
+    identity = cp.occupation_identity(title, body)
     for cert in catalog.certifications:
         held = code in cert.certifies
         ev = _naive_evaluate(cert, p, catalog, identity, zone, held)
-        if ev is None or (ev.relevance < mc.MIN_SCORE and not held):
+        if ev is None or (ev.relevance < ce.MIN_SCORE and not held):
             continue
         hits = tuple(e for e in cert.elements if e in focus)
         score = ev.relevance + min(mc.FOCUS_BONUS_MAX, mc.FOCUS_BONUS * len(hits))
@@ -948,7 +946,7 @@ def test_pasted_description_credentials(
 def test_what_a_title_or_description_excludes_is_left_out(
     title: str, text: str, clean_title: str, clean_text: str
 ) -> None:
-    assert mc.without_exclusions(title, text) == (clean_title, clean_text)
+    assert cp.without_exclusions(title, text) == (clean_title, clean_text)
 
 
 def _qa7_catalog(profession: tuple[str, ...] = ()) -> CertCatalog:

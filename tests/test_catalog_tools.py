@@ -15,16 +15,9 @@ import pytest
 from ai_impact.db import KnowledgeBase
 from ai_impact.errors import DataError
 from ai_impact.reports import match_tools as mt
-from ai_impact.reports.match_tools import (
-    EXPOSED_BETA,
-    MIN_SCORE,
-    ActivityLink,
-    ToolMatch,
-    link_activities,
-    match_tools,
-    technology_terms,
-)
+from ai_impact.reports.match_tools import EXPOSED_BETA, MIN_SCORE, ToolMatch, match_tools
 from ai_impact.reports.tool_index import SINGLE_PURPOSE
+from ai_impact.reports.tool_inputs import ActivityLink, link_activities, technology_terms
 from ai_impact.settings import default_data_dir
 from ai_impact.sources.catalog_certs import keyword_pattern, load_certifications
 from ai_impact.sources.catalog_tools import (

@@ -15,9 +15,10 @@ from ai_impact.render.html import Links, compare_page, occupation_page
 from ai_impact.render.markdown import render_markdown
 from ai_impact.reports import figures as fx
 from ai_impact.reports import narrative as nv
-from ai_impact.reports.build import build_report, exposure_breakdown
+from ai_impact.reports.build import build_report
 from ai_impact.reports.description import describe_report
 from ai_impact.reports.engine import Engine
+from ai_impact.reports.risk_sections import exposure_breakdown
 from ai_impact.reports.serialize import report_to_dict
 from ai_impact.reports.service import Analyses
 from ai_impact.settings import Settings

@@ -29,7 +29,8 @@ def tool_entries(
     """Catalogued AI tools matched to the occupation's exposed tasks and software."""
     if catalog is None or not tasks:
         return ()
-    from ai_impact.reports.match_tools import link_activities, match_tools, technology_terms
+    from ai_impact.reports.match_tools import match_tools
+    from ai_impact.reports.tool_inputs import link_activities, technology_terms
 
     pairs = [(t.text, float(b)) for t, b in zip(tasks, betas, strict=True)]
     links = link_activities(tasks, activities)

@@ -33,11 +33,11 @@ and give the same answers as testing every tool.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from ai_impact.reports.tool_index import GENERAL_PURPOSE, ToolIndex, tool_index
+from ai_impact.reports.tool_inputs import ActivityLike
 from ai_impact.sources.catalog_tools import AiTool, ToolCatalog
 
 __all__ = [
@@ -45,12 +45,8 @@ __all__ = [
     "GENERAL_PURPOSE",
     "MIN_COVERAGE",
     "MIN_SCORE",
-    "ActivityLike",
-    "ActivityLink",
     "ToolMatch",
-    "link_activities",
     "match_tools",
-    "technology_terms",
 ]
 
 DWA_HIT = 1.0
@@ -73,56 +69,6 @@ _PHYSICAL_NOTE = (
 )
 
 
-class ActivityLike(Protocol):
-    """A task's link to one detailed work activity (the task is given by its text)."""
-
-    @property
-    def task(self) -> str: ...
-    @property
-    def iwa_id(self) -> str: ...
-    @property
-    def iwa_title(self) -> str: ...
-    @property
-    def dwa_id(self) -> str: ...
-
-
-class _TaskRow(Protocol):
-    @property
-    def task_id(self) -> int: ...
-    @property
-    def text(self) -> str: ...
-
-
-class _ActivityRow(Protocol):
-    @property
-    def task_id(self) -> int: ...
-    @property
-    def iwa_id(self) -> str: ...
-    @property
-    def iwa_title(self) -> str: ...
-    @property
-    def dwa_id(self) -> str: ...
-
-
-class _TechnologyRow(Protocol):
-    @property
-    def example(self) -> str: ...
-    @property
-    def commodity_title(self) -> str: ...
-    @property
-    def commodity_code(self) -> str | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class ActivityLink:
-    """A task text joined to one of its work activities."""
-
-    task: str
-    iwa_id: str
-    iwa_title: str
-    dwa_id: str
-
-
 @dataclass(frozen=True, slots=True)
 class ToolMatch:
     """A tool that fits the occupation, its score, the tasks it touches and why."""
@@ -133,28 +79,6 @@ class ToolMatch:
     matched_tasks: tuple[str, ...]
     software: tuple[str, ...]
     reason: str
-
-
-def link_activities(
-    tasks: Iterable[_TaskRow], activities: Iterable[_ActivityRow]
-) -> tuple[ActivityLink, ...]:
-    """Join knowledge-base tasks and task activities on ``task_id`` into text-keyed links."""
-    text_of = {t.task_id: t.text for t in tasks}
-    return tuple(
-        ActivityLink(text_of[a.task_id], a.iwa_id, a.iwa_title, a.dwa_id)
-        for a in activities
-        if a.task_id in text_of
-    )
-
-
-def technology_terms(technologies: Iterable[_TechnologyRow]) -> tuple[str, ...]:
-    """The names, commodity titles and codes of an occupation's technologies, for matching."""
-    terms: dict[str, None] = {}
-    for t in technologies:
-        for term in (t.example, t.commodity_title, t.commodity_code):
-            if term:
-                terms[term] = None
-    return tuple(terms)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,122 @@
+"""The pay and outlook sections of a report, and the notes on figures it shares.
+
+OEWS pay for the requested area (national by default, with a stated gap when there is none),
+the BLS 2024–34 outlook, and the notes that say when either is published for a SOC group that
+holds other O*NET occupations too, or when the two count employment differently.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ai_impact.reports import figures as fx
+from ai_impact.reports import narrative as nv
+from ai_impact.reports.engine import Engine
+from ai_impact.reports.model import Outlook, Section
+from ai_impact.reports.salary import annual_gap, build_salary
+from ai_impact.risk.table import OccupationRisk
+
+__all__ = ["EMPLOYMENT_GAP", "outlook_section", "salary_section", "shared_figure_notes"]
+
+
+EMPLOYMENT_GAP = 1.25  # projection base vs OEWS employment: a larger ratio is explained
+
+
+def shared_figure_notes(engine: Engine, occ: Any, salary: Any, proj: Any) -> list[Section]:
+    """Notes for pay and projections published for a SOC group that holds other O*NET
+    occupations too (Baristas are paid and projected as all Fast Food and Counter Workers)."""
+    notes = []
+    n_pay = engine.sharing.get(f"oews:{occ.oews_code}", 0)
+    title = {occ.soc: occ.soc_title, occ.broad_code: occ.broad_title}.get(occ.oews_code)
+    if salary is not None and n_pay > 1 and title != occ.title:  # not the group's own line
+        group = f"SOC {occ.oews_code}" + (f" ({title})" if title else "")
+        notes.append(
+            Section(
+                "salary",
+                f"OEWS publishes pay for {group} as a whole, which covers other O*NET "
+                f"occupations too; {occ.title} has no estimate of its own.",
+            )
+        )
+    n_proj = engine.sharing.get(f"nem:{occ.nem_code}", 0)
+    if proj is not None and n_proj > 1 and proj.title.lower() != occ.title.lower():
+        notes.append(
+            Section(
+                "outlook",
+                f"BLS projects {proj.title} ({proj.nem_code}) as a whole, which covers other "
+                f"O*NET occupations too; {occ.title} has no projection of its own.",
+            )
+        )
+    oews = salary.employment if salary is not None and salary.area == "United States" else None
+    base = proj.employment_2024 * 1000 if proj and proj.employment_2024 else None  # thousands
+    if oews and base and max(oews, base) > EMPLOYMENT_GAP * min(oews, base):
+        notes.append(
+            Section(
+                "outlook",
+                f"BLS projections start from {fx.number(base, 0)} jobs in 2024, every job "
+                f"including the self-employed; the {fx.number(oews, 0)} under pay are OEWS's "
+                "wage and salary jobs in the establishments it surveys, which leave out the "
+                "self-employed, private households and most farm work.",
+            )
+        )
+    return notes
+
+
+def outlook_section(title: str, p: Any, *, named: bool = False) -> Outlook | None:
+    """The BLS 2024–34 outlook section, or None when BLS projects nothing for it."""
+    if p is None:
+        return None
+    return Outlook(
+        employment_2024=p.employment_2024,
+        employment_2034=p.employment_2034,
+        employment_change_num=p.change_num,
+        employment_change_pct=p.change_pct,
+        openings_annual=p.openings_annual,
+        education=p.education,
+        experience=p.experience,
+        training=p.training,
+        sentence=nv.outlook_sentence(title, p.change_pct, p.openings_annual, named=named),
+        source="ep",
+    )
+
+
+def salary_section(
+    engine: Engine, occ: Any, row: OccupationRisk, area: str | None, gaps: list[Section]
+) -> Any:
+    """The salary section for the area (national by default); a gap when BLS has no estimate."""
+    kb = engine.kb
+    national = kb.wage(occ.code)
+    where = kb.area(area) if area else None
+    wage = kb.wage(occ.code, area) if area else national
+    if area and wage is None and national is not None:
+        gaps.append(
+            Section(
+                "salary",
+                f"OEWS publishes no estimate for this occupation in "
+                f"{where.name if where else area}; national pay is shown instead.",
+            )
+        )
+        wage, where = national, None
+    if wage is None:
+        gaps.append(
+            Section(
+                "salary",
+                "OEWS May 2025 publishes no wage estimate for this occupation's SOC code "
+                f"({occ.soc}), so pay and its projection cannot be shown.",
+            )
+        )
+        return None
+    prior = kb.wage(occ.code, year=2024)
+    label = where.name if where is not None else "United States"
+    salary = build_salary(
+        wage,
+        national,
+        prior,
+        engine.base_wage_growth,
+        row.change_pct,
+        (row.substitution_low, row.substitution, row.substitution_high),
+        label,
+        "oews",
+    )
+    if (missing := annual_gap(salary)) is not None:
+        gaps.append(missing)
+    return salary

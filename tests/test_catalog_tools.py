@@ -139,6 +139,19 @@ def test_unknown_reference_is_an_error() -> None:
     assert reference_problems(catalog, DATA) == [f"{first['id']}: unknown IWA '4.A.1.a.1.I99'"]
 
 
+def test_physical_and_perception_flags_are_checked() -> None:
+    """'perception' is true or false, like 'physical', and a tool is not both."""
+    raw = _raw()
+    tools = list(raw["tool"])  # type: ignore[call-overload]
+    word = dict(tools[0], perception="yes")
+    both = dict(tools[1], physical=True, perception=True)
+    with pytest.raises(DataError) as err:
+        parse_catalog({**raw, "tool": [word, both, *tools[2:]]})
+    msg = str(err.value)
+    assert f"{tools[0]['id']}" in msg and "'perception' must be true or false" in msg
+    assert "'physical' or 'perception', not both" in msg
+
+
 def test_missing_file_is_a_data_error(tmp_path: Path) -> None:
     """Loading from a data folder without the catalogue says which file is missing."""
     with pytest.raises(DataError, match=r"ai_tools\.toml"):
@@ -324,7 +337,7 @@ def _naive_match_tools(
     office = {s for t in catalog.tools if t.category in mt.GENERAL_PURPOSE for s in t.software}
     scored: list[ToolMatch] = []
     for tool in catalog.tools:
-        total = float(len(facts)) if tool.physical else sum(f.weight for f in facts)
+        total = float(len(facts)) if tool.outside_exposure else sum(f.weight for f in facts)
         gained, hits, acts, any_words = 0.0, [], Counter[str](), False
         squarely = False  # one task hit by both an activity and the wording
         confirmed = False  # a task hit by a DWA, by the wording, or by an open IWA and the wording
@@ -334,7 +347,7 @@ def _naive_match_tools(
         # the tool's wording anywhere in the occupation's statements, exposed or not
         worded = any(tool.pattern and tool.pattern.search(f.lowered) for f in facts)
         for task in facts:
-            if not tool.physical and beta[task.text] <= EXPOSED_BETA:
+            if not tool.outside_exposure and beta[task.text] <= EXPOSED_BETA:
                 continue  # a task the exposure figures leave human is no software's task
             by_words = bool(tool.pattern and tool.pattern.search(task.lowered))
             by_dwa = not set(tool.dwas).isdisjoint(task.dwas)
@@ -344,7 +357,7 @@ def _naive_match_tools(
             rel = mt.PATTERN_HIT if by_words and not (by_dwa or by_iwa) else rel
             if rel <= 0:
                 continue
-            weight = 1.0 if tool.physical else task.weight
+            weight = 1.0 if tool.outside_exposure else task.weight
             gained += weight * rel
             hits.append((weight * rel, task.text))
             any_words = any_words or by_words
@@ -366,7 +379,7 @@ def _naive_match_tools(
         domain = set(tool.iwas) | {d.rsplit(".", 1)[0] for d in tool.dwas}
         own_software = bool((set(tool.software) - office) & set(technologies))
         backed = by_activity or own_software or bool(domain & set(titles)) or len(patterns) >= 2
-        single = tool.physical or tool.category in SINGLE_PURPOSE
+        single = tool.outside_exposure or tool.category in SINGLE_PURPOSE
         named = not single or worded or own_software  # a single-purpose product's job named
         enough = (backed and named and (several or (len(hits) == 1 and squarely))) or not titles
         enough = enough or general
@@ -839,6 +852,47 @@ def test_robots_are_presented_as_physical_automation(
     assert desk and all(m.reason.startswith("Fits 1 of 1 tasks, exposed to AI, ") for m in desk)
 
 
+@pytest.mark.parametrize(
+    ("code", "tool_id"),
+    [
+        ("51-9061.00", "cognex-deep-learning"),  # inspectors: machine-vision inspection
+        ("29-2032.00", "caption-guidance"),  # sonographers: AI-guided cardiac ultrasound
+        ("29-1292.00", "pearl-second-opinion"),  # dental hygienists: caries on dental X-rays
+        ("29-1041.00", "lumineticscore"),  # optometrists: diabetic retinopathy screening
+    ],
+)
+def test_machine_perception_fits_tasks_the_language_labels_leave_human(
+    kb: KnowledgeBase, catalog: ToolCatalog, code: str, tool_id: str
+) -> None:
+    """A vision or listening model does what the language-model labels do not rate (seeing
+    defects, reading images): like a robot it weighs every task and may fit unexposed ones,
+    and its line says it is outside the exposure figures."""
+    tool = catalog.get(tool_id)
+    assert tool is not None and tool.perception and tool.outside_exposure and not tool.physical
+    (m,) = [m for m in _match(kb, catalog, code) if m.tool.id == tool_id]
+    assert m.reason.startswith(
+        "Machine perception (images or sounds), which the language-model exposure figures do "
+        "not count (tasks it fits can be listed as remaining human): fits "
+    )
+    labels = {t.text: t.human_exposure or t.gpt4_exposure for t in kb.tasks_of(code)}
+    assert any(labels[t] == "E0" for t in m.matched_tasks), m.matched_tasks
+
+
+def test_perception_tools_are_held_to_their_line_of_work(catalog: ToolCatalog) -> None:
+    """Outside the exposure figures a perception tool is single-purpose: a task list that
+    reaches its activity but never names its job (no pattern of it) does not get it."""
+    tasks = [
+        ("Inspect finished products to locate flaws in the weld seams.", 0.0),
+        ("Record inspection results.", 1.0),
+    ]
+    links = [_Link(tasks[0][0], "4.A.1.b.2.I06", "Inspect", "4.A.1.b.2.I06.D08")]
+    assert "cognex-deep-learning" in {m.tool.id for m in match_tools(catalog, tasks, links, top=30)}
+    bare = [("Check the finished units.", 0.0), ("Record inspection results.", 1.0)]
+    bare_links = [_Link(bare[0][0], "4.A.1.b.2.I06", "Inspect", "4.A.1.b.2.I06.D08")]
+    found = {m.tool.id for m in match_tools(catalog, bare, bare_links, top=30)}
+    assert "cognex-deep-learning" not in found
+
+
 # ------------------------------------------------ QA8: exposure, single-purpose products, withdrawn
 
 
@@ -873,7 +927,7 @@ def test_software_tools_list_no_task_that_remains_human(
     properties (both labelled unexposed) are listed by no software tool; counts agree."""
     labels = {t.text: t.human_exposure or t.gpt4_exposure for t in kb.tasks_of(code)}
     for m in _match(kb, catalog, code):
-        if m.tool.physical:
+        if m.tool.outside_exposure:
             continue
         assert all(labels[t] in {"E1", "E2"} for t in m.matched_tasks), m.tool.id
         n = int(m.reason.split()[1])

@@ -7,15 +7,18 @@ The score of a tool is the share of the occupation's work it touches, weighted b
                            the tool's DWAs under it); 0.8 if the task text matches one of the
                            tool's patterns; 1.0 when an open IWA and a pattern both hit
     weight(task)    = 0.25 + 0.75 * beta          (beta = the task's exposure, 0..1)
-                      1.0 for physical tools (robots, vehicles, drones)
+                      1.0 for tools outside the exposure figures: physical (robots, vehicles,
+                      drones) and machine perception (vision, listening)
     coverage        = sum(weight * relevance) / sum(weight)
     score           = coverage + 0.04 per software title the occupation already uses (max 0.12)
 
 Language-model exposure says nothing about what a robot or a self-driving truck can take over,
-so physical tools weigh every task equally and may fit tasks the page lists as remaining human.
-Software is what the exposure figures measure: a task they leave human (β at most
-``EXPOSED_BETA``) is no task of a software tool, so it counts for physical tools only (it stays
-in the denominator at the floor weight), and a software tool's line counts exposed tasks only.
+nor what a model reading X-rays or inspecting parts on camera can (the labels rate reading text,
+not seeing), so these tools weigh every task equally and may fit tasks the page lists as
+remaining human. Other software is what the exposure figures measure: a task they leave human
+(β at most ``EXPOSED_BETA``) is no task of a language tool, so it counts for tools outside the
+figures only (it stays in the denominator at the floor weight), and a language tool's line
+counts exposed tasks only.
 
 A tool needs at least one matched task and a score of ``MIN_SCORE``; software overlap alone
 never qualifies it, and neither does one weak piece of evidence (:func:`_enough_tasks`): a lone
@@ -63,10 +66,12 @@ MAX_MATCHED_TASKS = 5
 # 0.25 and 0.5 the two disagree on a few model-scored tasks (about 15 in 3,000): the matcher
 # gets β only.
 EXPOSED_BETA = 0.25
-_PHYSICAL_NOTE = (
-    "Physical automation, which the language-model exposure figures do not count (tasks it "
-    "fits can be listed as remaining human)"
+_OUTSIDE_NOTE = (
+    "{}, which the language-model exposure figures do not count (tasks it fits can be listed "
+    "as remaining human)"
 )
+_PHYSICAL_NOTE = _OUTSIDE_NOTE.format("Physical automation")
+_PERCEPTION_NOTE = _OUTSIDE_NOTE.format("Machine perception (images or sounds)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +128,7 @@ _Hit = tuple[_TaskFacts, float, bool, bool]  # task, relevance, by activity, by 
 def _hits(index: ToolIndex, facts: Sequence[_TaskFacts]) -> dict[int, list[_Hit]]:
     """For every tool touching some task: its hits, in task order.
 
-    A task the exposure figures leave human is a hit of physical tools only.
+    A task the exposure figures leave human is a hit of tools outside them only.
     """
     out: dict[int, list[_Hit]] = {}
     empty: frozenset[int] = frozenset()
@@ -133,7 +138,7 @@ def _hits(index: ToolIndex, facts: Sequence[_TaskFacts]) -> dict[int, list[_Hit]
         by_words = index.worded(task.lowered)
         reached = by_dwa | by_iwa | by_words
         if not task.exposed:
-            reached &= index.physical
+            reached &= index.outside_exposure
         for pos in reached:
             words = pos in by_words
             if pos in by_dwa:
@@ -157,10 +162,10 @@ def _reason(
     """One line saying how many of the page's tasks the tool fits, and through what.
 
     The count is of the tasks listed with the tool (its first few are shown) over all the
-    page's tasks. A software tool counts exposed tasks only, so its line says so; a robot's
-    may include tasks the page lists as remaining human, so its line says that. No share of
-    the work is given: the score behind the ranking weighs tasks by how surely they fit, which
-    is no share of the page's work.
+    page's tasks. A language tool counts exposed tasks only, so its line says so; a robot's or
+    a vision model's may include tasks the page lists as remaining human, so its line says
+    that. No share of the work is given: the score behind the ranking weighs tasks by how
+    surely they fit, which is no share of the page's work.
     """
     via: list[str] = []
     if activity_titles:
@@ -169,8 +174,9 @@ def _reason(
     if by_words:
         via.append("task wording")
     fits = f"fits {n_matched} of {n_tasks} tasks"
-    if tool.physical:
-        text = f"{_PHYSICAL_NOTE}: {fits} through {' and '.join(via)}"
+    if tool.outside_exposure:
+        note = _PHYSICAL_NOTE if tool.physical else _PERCEPTION_NOTE
+        text = f"{note}: {fits} through {' and '.join(via)}"
     else:
         exposed = "all of them exposed to AI" if n_matched > 1 else "exposed to AI"
         text = f"{fits.capitalize()}, {exposed}, through {' and '.join(via)}"
@@ -225,10 +231,11 @@ def _enough_tasks(
     the tool's line of work (``in_domain``: some task of it is linked to one of the tool's
     IWAs, narrowed ones included), or use its software.
 
-    The converse holds for single-purpose products (``single_purpose``: physical tools and the
-    kinds of work in :data:`~ai_impact.reports.tool_index.SINGLE_PURPOSE`): O*NET's activities
-    are broader than a delivery drone or a truck-unloading robot ('Deliver items' covers a
-    stocker carrying bags to cars, 'Load products, materials, or equipment' a deckhand loading
+    The converse holds for single-purpose products (``single_purpose``: tools outside the
+    exposure figures and the kinds of work in
+    :data:`~ai_impact.reports.tool_index.SINGLE_PURPOSE`): O*NET's activities are broader
+    than a delivery drone or a truck-unloading robot ('Deliver items' covers a stocker carrying
+    bags to cars, 'Load products, materials, or equipment' a deckhand loading
     vessels), so the occupation must name the product's job somewhere in its statements
     (``worded``: a pattern of the tool in any task, remaining human or not) or use its
     software.
@@ -266,7 +273,7 @@ def _score_tool(
     open_iwas_hit: set[str] = set()
     any_words = False
     for task, rel, by_activity, by_words in hits:
-        weight = 1.0 if tool.physical else task.weight
+        weight = 1.0 if tool.outside_exposure else task.weight
         gained += weight * rel
         ranked.append((weight * rel, task.text))
         any_words = any_words or by_words
@@ -276,7 +283,7 @@ def _score_tool(
             dwa_parents = {d.rsplit(".", 1)[0] for d in task.dwas.intersection(index.dwas[pos])}
             for iwa in sorted(open_hit | dwa_parents):
                 activity_titles[titles.get(iwa, iwa)] += 1
-    coverage = gained / (float(n_tasks) if tool.physical else total_weight)
+    coverage = gained / (float(n_tasks) if tool.outside_exposure else total_weight)
     specialised = tool.category not in GENERAL_PURPOSE
     software = tuple(s for s in tool.software if s in tech)
     if coverage < MIN_COVERAGE or (

@@ -24,7 +24,8 @@ GENERAL_PURPOSE = frozenset({"general-assistant", "office-productivity"})
 # 'Process x-rays or other medical images' a veterinary technician, 'Discuss account status or
 # activity with customers' a meter reader), so an occupation is in their line of work only if
 # its own statements name the job (the tool's wording, in any task) or it uses the tool's
-# software. Physical tools (robots, vehicles, drones) of any category are held to the same rule.
+# software. Physical tools (robots, vehicles, drones) and machine perception of any category are
+# held to the same rule.
 SINGLE_PURPOSE = frozenset(
     {
         "customer-service",
@@ -59,9 +60,13 @@ class ToolIndex:
 
     def __init__(self, catalog: ToolCatalog) -> None:
         self.tools = catalog.tools
-        self.physical = frozenset(pos for pos, t in enumerate(self.tools) if t.physical)
+        self.outside_exposure = frozenset(
+            pos for pos, t in enumerate(self.tools) if t.outside_exposure
+        )
         self.single_purpose = frozenset(
-            pos for pos, t in enumerate(self.tools) if t.physical or t.category in SINGLE_PURPOSE
+            pos
+            for pos, t in enumerate(self.tools)
+            if t.outside_exposure or t.category in SINGLE_PURPOSE
         )
         self.dwas = tuple(frozenset(t.dwas) for t in self.tools)
         self.open_iwas = tuple(t.open_iwas for t in self.tools)

@@ -83,7 +83,7 @@ CATEGORIES: Mapping[str, str] = {
 MODES: tuple[str, ...] = ("automates", "assists")
 
 _REQUIRED = ("id", "name", "vendor", "year", "category", "what", "mode", "iwas", "source")
-_OPTIONAL = ("dwas", "task_patterns", "software", "physical", "reviewed")
+_OPTIONAL = ("dwas", "task_patterns", "software", "physical", "perception", "reviewed")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _IWA_RE = re.compile(r"^4\.A\.\d\.[a-z]\.\d+\.I\d\d$")
 _DWA_RE = re.compile(r"^4\.A\.\d\.[a-z]\.\d+\.I\d\d\.D\d\d$")
@@ -110,6 +110,17 @@ class AiTool:
     source: str
     reviewed: str
     physical: bool = False
+    perception: bool = False
+
+    @property
+    def outside_exposure(self) -> bool:
+        """Whether the tool's work is what the language-model exposure labels do not measure.
+
+        Robots, vehicles and drones (``physical``) and machine perception (``perception``:
+        vision on images or video, listening to sounds or signals) reach tasks the labels call
+        unexposed, so their fit weighs every task alike, exposed or not.
+        """
+        return self.physical or self.perception
 
     @property
     def category_label(self) -> str:
@@ -179,8 +190,12 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> AiT
     if not isinstance(reviewed, str) or not _DATE_RE.match(reviewed):
         errors.append(f"{where}: 'reviewed' must be a YYYY-MM-DD date")
     physical = entry.get("physical", False)
-    if not isinstance(physical, bool):
-        errors.append(f"{where}: 'physical' must be true or false")
+    perception = entry.get("perception", False)
+    for key, flag in (("physical", physical), ("perception", perception)):
+        if not isinstance(flag, bool):
+            errors.append(f"{where}: '{key}' must be true or false")
+    if physical is True and perception is True:
+        errors.append(f"{where}: a tool is 'physical' or 'perception', not both")
     iwas = str_list(entry, "iwas", where, errors)
     dwas = str_list(entry, "dwas", where, errors)
     patterns = str_list(entry, "task_patterns", where, errors)
@@ -213,6 +228,7 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> AiT
         source=entry["source"].strip(),
         reviewed=reviewed,
         physical=physical,
+        perception=perception,
     )
 
 

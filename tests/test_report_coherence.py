@@ -173,8 +173,8 @@ def test_growth_is_never_named_as_demand_pressure(analyses: Analyses) -> None:
     demand = next(c for c in cooks.risk.components if c.key == "demand")
     assert demand.value < 0.35
     overview = " ".join(cooks.overview)
-    assert "hold it down" in overview or "holds it down" in overview
-    assert "driven mostly by demand" not in overview and "and demand pressure" not in overview
+    assert "the score down most" in overview
+    assert "demand pressure" not in overview.split("the score most")[0]
 
 
 def test_drivers_need_a_level_that_pushes_the_score_up() -> None:
@@ -185,8 +185,22 @@ def test_drivers_need_a_level_that_pushes_the_score_up() -> None:
 
     grows = (comp("exposure", 0.1, 0.35), comp("demand", 0.2, 0.2), comp("adoption", 0.3, 0.1))
     text = nv.drivers_sentence(grows)
-    assert text.startswith("The score is driven mostly by adoption")
-    assert "demand" in text.split(";")[1]
+    assert text == (
+        "No component is above the middle of its range; exposure (0.1) and demand (0.2) hold "
+        "the score down most."
+    )
+    # QA9: the one that adds most points beyond the middle comes first, not the larger value
+    mixed = (comp("adoption", 0.9, 0.1), comp("exposure", 0.7, 0.35), comp("demand", 0.45, 0.2))
+    text = nv.drivers_sentence(mixed)
+    assert text == (
+        "Against the middle of each component's range, exposure (0.7) and adoption (0.9) raise "
+        "the score most."
+    )
+    # a shrinking occupation's demand pressure raises it; growth never does
+    shrink = (comp("demand", 0.8, 0.2), comp("exposure", 0.2, 0.35))
+    assert nv.drivers_sentence(shrink).endswith(
+        "demand (0.8) raises the score most; exposure (0.2) holds the score down most."
+    )
 
 
 def test_cut_task_lists_say_how_many_are_shown(analyses: Analyses) -> None:
@@ -317,3 +331,15 @@ def test_an_ambiguous_title_lists_only_candidates_with_some_confidence(
         analyses.analyze("Checkout Person")
     assert [c.code for c in caught.value.candidates] == ["41-2011.00"]
     assert "Artillery" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("figure", "word"),
+    [("8%", "an"), ("11%", "an"), ("18%", "an"), ("80%", "an"), ("1.8%", "a"), ("45%", "a")]
+    + [("100%", "a"), ("18,000", "an"), ("1,800", "a"), ("$800", "an"), ("7%", "a")],
+)
+def test_the_article_before_a_figure_follows_how_it_is_read(figure: str, word: str) -> None:
+    """QA9: 'while a 18% substitution share' — an 18%, an 8%, a 1.8%."""
+    from ai_impact.reports import figures
+
+    assert figures.article(figure) == word

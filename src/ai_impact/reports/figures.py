@@ -15,6 +15,7 @@ __all__ = [
     "EXPOSURE_CUTOFFS",
     "FLAT_PCT",
     "abs_pct",
+    "article",
     "exposure_level",
     "growth_word",
     "money",
@@ -40,6 +41,16 @@ def score(value: float) -> str:
 def pct(share: float) -> str:
     """A 0–1 share as a whole percentage: ``45%``."""
     return f"{round(share * 100):d}%"
+
+
+def article(spoken: str) -> str:
+    """'a' or 'an' before a figure as it is read aloud: an 8%, an 11%, an 18%, a 1.8%, a 45%."""
+    digits = spoken.lstrip("$+−-").split(".")[0].replace(",", "")
+    if not digits[:1].isdigit():
+        return "an" if spoken[:1].lower() in "aeio" else "a"
+    whole = digits.rstrip("%")
+    lead = whole[: (len(whole) - 1) % 3 + 1]  # the group read first: 18 of 18,000
+    return "an" if whole.startswith("8") or lead in {"11", "18"} else "a"
 
 
 def signed_pct(value: float) -> str:

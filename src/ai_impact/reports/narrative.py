@@ -33,6 +33,7 @@ __all__ = [
 
 _PUSHES_FROM = {c.key: c.pushes_from for c in COMPONENTS}
 SOME_EXPOSURE = 0.05  # "work exposed" from which unexposed tasks are not called unexposed work
+MIDDLE = 0.5  # the middle of a component's 0–1 range, against which sentences weigh it
 HOLDS_BELOW = 0.35  # a component this far under the middle of its 0–1 range holds the score down
 
 _CATEGORY_MEANING = {
@@ -55,27 +56,43 @@ def risk_sentence(title: str, risk: RiskSummary) -> str:
 
 
 def drivers_sentence(components: tuple[RiskComponent, ...]) -> str:
-    """Which components push the score up most, and which hold it down, by contribution.
+    """Which components raise the score most, and which hold it down, against the middle.
 
-    A component drives the score only at a level that pushes it up (its formula's
-    ``pushes_from``: projected growth is never "demand pressure"); one well under the middle
-    of its range holds it down.
+    Every component adds points (the "Adds to score" column: the scale starts at 1), so a
+    sentence naming what raises or lowers the score compares each with the points it would
+    add at the middle of its 0–1 range, ``9 × weight × (value − 0.5)``, and says so. A
+    component raises the score only above the middle and at a level that pushes it up (its
+    formula's ``pushes_from``: projected growth is never "demand pressure"); one well under
+    the middle (below :data:`HOLDS_BELOW`) holds it down. Both are ranked by those points.
     """
-    ranked = sorted(components, key=lambda c: c.contribution, reverse=True)
-    drivers = [c for c in ranked if c.value > _PUSHES_FROM.get(c.key, 0.25) and not _imputed(c)][:2]
+    drivers = sorted(
+        (
+            c
+            for c in components
+            if c.value > max(MIDDLE, _PUSHES_FROM.get(c.key, 0.25)) and not _imputed(c)
+        ),
+        key=_against_middle,
+        reverse=True,
+    )[:2]
     holders = sorted(
         (c for c in components if c not in drivers and c.value < HOLDS_BELOW),
-        key=lambda c: c.value,
+        key=_against_middle,
     )[:2]
     if drivers:
         named = " and ".join(f"{_name(c)} ({c.display})" for c in drivers)
-        text = f"The score is driven mostly by {named}"
+        verb = "raises" if len(drivers) == 1 else "raise"
+        text = f"Against the middle of each component's range, {named} {verb} the score most"
     else:
-        text = "Nothing pushes the score up strongly"
+        text = "No component is above the middle of its range"
     if holders:
         held = " and ".join(f"{_name(c)} ({c.display})" for c in holders)
-        text += f"; {held} {'holds' if len(holders) == 1 else 'hold'} it down"
+        text += f"; {held} {'holds' if len(holders) == 1 else 'hold'} the score down most"
     return text + "."
+
+
+def _against_middle(c: RiskComponent) -> float:
+    """Points a component adds beyond what it would add at the middle of its range."""
+    return 9.0 * c.weight * (c.value - MIDDLE)
 
 
 def _upper_first(text: str) -> str:

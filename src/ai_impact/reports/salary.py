@@ -79,18 +79,20 @@ def pressure_sentence(change_pct: float | None, substitution: float) -> str:
             "decline": "Projected employment decline weighs on pay",
             "flat": "Flat projected employment leaves pay to follow the wider market",
         }[word]
+    share = fx.pct(substitution)
     if heavy:
         tail = (
-            f"and a {fx.pct(substitution)} substitution share puts pressure on the tasks that "
+            f"and {fx.article(share)} {share} substitution share puts pressure on the tasks that "
             "carry the pay"
         )
     elif light:
         tail = (
-            f"while a {fx.pct(substitution)} substitution share leaves the pay-carrying work intact"
+            f"while {fx.article(share)} {share} substitution share leaves the pay-carrying "
+            "work intact"
         )
     else:
         tail = (
-            f"while a {fx.pct(substitution)} substitution share shifts some pay-carrying work "
+            f"while {fx.article(share)} {share} substitution share shifts some pay-carrying work "
             "toward AI-assisted output"
         )
     return f"{demand}, {tail}."

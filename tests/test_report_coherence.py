@@ -335,8 +335,19 @@ def test_an_ambiguous_title_lists_only_candidates_with_some_confidence(
 
 @pytest.mark.parametrize(
     ("figure", "word"),
-    [("8%", "an"), ("11%", "an"), ("18%", "an"), ("80%", "an"), ("1.8%", "a"), ("45%", "a")]
-    + [("100%", "a"), ("18,000", "an"), ("1,800", "a"), ("$800", "an"), ("7%", "a")],
+    [
+        ("8%", "an"),
+        ("11%", "an"),
+        ("18%", "an"),
+        ("80%", "an"),
+        ("1.8%", "a"),
+        ("45%", "a"),
+        ("100%", "a"),
+        ("18,000", "an"),
+        ("1,800", "a"),
+        ("$800", "an"),
+        ("7%", "a"),
+    ],
 )
 def test_the_article_before_a_figure_follows_how_it_is_read(figure: str, word: str) -> None:
     """QA9: 'while a 18% substitution share' — an 18%, an 8%, a 1.8%."""

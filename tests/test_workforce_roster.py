@@ -12,6 +12,7 @@ from ai_impact.workforce.roster import (
     RosterParse,
     RosterRow,
     parse_roster,
+    read_records,
     read_roster,
     read_roster_file,
 )
@@ -603,3 +604,19 @@ def test_a_json_row_with_an_empty_title_is_a_row_problem() -> None:
     assert err.value.message == (
         "The roster has no rows to analyse: every row is a totals row (row 1)."
     )
+
+
+def test_a_count_given_only_in_the_unused_count_column_is_refused() -> None:
+    """QA9: 'fte' 2.5 beside an empty 'headcount' was read as one person; now the row is named
+    and nothing is analysed, in a CSV and in JSON rows alike. Rows with both filled keep the
+    headcount, with the note."""
+    csv = read_roster("title,headcount,fte\nData Scientist,3,\nRN - ICU,,2.5\n")
+    assert csv.problems == (
+        "line 3: 'headcount' is empty but 'fte' gives 2.5; give every row's count in one column "
+        "('headcount')",
+    )
+    rows = read_records([{"title": "Data Scientist", "headcount": 3}, {"title": "RN", "fte": 2.5}])
+    assert rows.problems and rows.problems[0].startswith("row 2: 'headcount' is empty but 'fte'")
+    both = read_records([{"title": "RN", "headcount": 2, "fte": 1.5}])
+    assert not both.problems and both.rows[0].headcount == 2
+    assert "used 'headcount', ignored 'fte'" in both.notes[0]

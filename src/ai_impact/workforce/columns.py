@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["FIELDS", "FTE_NAMES", "SYNONYMS", "fold_header", "map_columns"]
+__all__ = ["FIELDS", "FTE_NAMES", "SYNONYMS", "fold_header", "map_columns", "other_columns"]
 
 # Accepted header names per field, after folding (lower case, punctuation to spaces).
 # Order matters when a file has two columns for one field: the earlier synonym wins.
@@ -79,3 +79,10 @@ def map_columns(header: Sequence[str]) -> tuple[dict[str, int], list[str], list[
             continue
         chosen[field] = (i, _RANK[name])
     return {f: i for f, (i, _) in chosen.items()}, ignored, notes
+
+
+def other_columns(header: Sequence[str], field: str, used: int) -> list[int]:
+    """The columns that also look like ``field`` besides the one used (index ``used``)."""
+    return [
+        i for i, raw in enumerate(header) if i != used and _HEADER_OF.get(fold_header(raw)) == field
+    ]

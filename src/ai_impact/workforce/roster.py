@@ -33,7 +33,13 @@ from ai_impact.workforce.cells import (
     parse_headcount,
     read_row_pay,
 )
-from ai_impact.workforce.columns import FIELDS, FTE_NAMES, fold_header, map_columns
+from ai_impact.workforce.columns import (
+    FIELDS,
+    FTE_NAMES,
+    fold_header,
+    map_columns,
+    other_columns,
+)
 from ai_impact.workforce.csv_records import (
     QUOTE_HINT,
     csv_records,
@@ -113,6 +119,21 @@ def _cell(record: Sequence[str], columns: dict[str, int], field: str) -> str:
     return record[i].strip() if i is not None and i < len(record) else ""
 
 
+def _count_elsewhere(
+    record: Sequence[str], columns: dict[str, int], spare: Sequence[int], header: Sequence[str]
+) -> str:
+    """What another count column says on a row whose count column is empty ('' if nothing):
+    a row giving 2.5 under 'fte' beside an empty 'headcount' is no row of one person."""
+    if not spare or _cell(record, columns, "headcount"):
+        return ""
+    said = [
+        f"'{header[i].strip()}' gives {record[i].strip()}"
+        for i in spare
+        if i < len(record) and record[i].strip()
+    ]
+    return " and ".join(said)
+
+
 def _row(
     line: int, record: Sequence[str], columns: dict[str, int], *, fte: bool = False
 ) -> tuple[RosterRow, RowPay] | list[str]:
@@ -185,6 +206,8 @@ def _collect(
     said = RosterNotes()
     rows: list[RosterRow] = []
     fte = False
+    count_column = ""
+    spare: list[int] = []
     json_rows = unit == "row"
     n_records = 0
     for start, record in records:
@@ -207,6 +230,7 @@ def _collect(
             if ignored:
                 notes.append("Ignored columns: " + ", ".join(repr(c) for c in ignored) + ".")
             count_column = header[columns["headcount"]].strip() if "headcount" in columns else ""
+            spare = other_columns(header, "headcount", columns.get("headcount", -1))
             fte = fold_header(count_column) in FTE_NAMES
             if fte:
                 notes.append(fte_note(count_column))
@@ -227,6 +251,13 @@ def _collect(
         title, team, location = (_cell(record, columns, f) for f in ("title", "team", "location"))
         if is_totals_row(title, _cell(record, columns, "code"), team, location):
             said.totals_row(where, title or (team if totals_label(team) else location))
+            continue
+        lost = _count_elsewhere(record, columns, spare, header)
+        if lost:
+            problems.append(
+                f"{where}: '{count_column}' is empty but {lost}; give every row's count in one "
+                f"column ('{count_column}')"
+            )
             continue
         result = _row(start, record, columns, fte=fte)
         if isinstance(result, tuple):

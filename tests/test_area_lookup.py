@@ -87,3 +87,13 @@ def test_no_match_is_one_sentence_after_another_without_a_double_space() -> None
         resolve_area(AREAS, "Idahoo")
     assert "'Idahoo'. Close matches: 'Idaho'" in str(close.value)
     assert "  " not in str(close.value)
+
+
+def test_a_city_is_not_found_inside_new_city() -> None:
+    """QA9: 'London' silently gave Norwich-New London-Willimantic, CT; New London is another
+    city (as New York is not York), so London is no OEWS area."""
+    areas = [*AREAS, Area("M", "0035980", "Norwich-New London-Willimantic, CT", "CT")]
+    with pytest.raises(NotFoundError, match="No OEWS area matches 'London'"):
+        resolve_area(areas, "London")
+    assert resolve_area(areas, "New London").area_code == "0035980"
+    assert resolve_area(areas, "Honolulu").area_code == "0046520"  # Urban Honolulu still holds it

@@ -70,9 +70,15 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _holds(words: tuple[str, ...], run: tuple[str, ...]) -> bool:
-    """Whether ``run`` is a run of whole words of ``words``: ('boise', 'city') holds ('boise',)."""
+    """Whether ``run`` is a run of whole words of ``words``: ('boise', 'city') holds ('boise',).
+
+    Not after 'new': New London is another city than London, New Haven than Haven.
+    """
     n = len(run)
-    return n > 0 and any(words[i : i + n] == run for i in range(len(words) - n + 1))
+    return n > 0 and any(
+        words[i : i + n] == run and (i == 0 or words[i - 1] != "new")
+        for i in range(len(words) - n + 1)
+    )
 
 
 def _by_city(areas: Sequence[Area], folded: str) -> list[Area]:

@@ -116,6 +116,16 @@ def test_safer_move_does_not_pay_far_less() -> None:
     assert index.safer_moves("11-0001.00", risk, pay) == ["11-0004.00", "29-0003.00"]
 
 
+def test_safer_move_is_not_a_shrinking_occupation() -> None:
+    """QA9: data entry keyers were sent to office machine operators (−15.2% by 2034). A move
+    to an occupation projected to shrink more than 5% is no way out; unknown outlook stays."""
+    sim = [[1.0, 0.7, 0.7, 0.7], [0.7, 1.0, 0, 0], [0.7, 0, 1.0, 0], [0.7, 0, 0, 1.0]]
+    index = _index(sim, [3, 3, 3, 3])
+    risk = np.array([6.0, 2.0, 2.0, 2.0])
+    change = np.array([-20.0, -15.2, np.nan, -5.0])
+    assert index.safer_moves("11-0001.00", risk, change=change) == ["11-0004.00", "29-0003.00"]
+
+
 def test_nearest_ranks_onet_related_first_among_close_ones() -> None:
     sim = [[1.0, 0.8, 0.7, 0.2], [0.8, 1.0, 0, 0], [0.7, 0, 1.0, 0], [0.2, 0, 0, 1.0]]
     tiers = [[0, 0, 3, 3], [0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 0, 0]]
@@ -249,7 +259,7 @@ def test_reference_safer_moves_stay_in_the_field(
     engine: Engine, code: str, groups: set[str]
 ) -> None:
     moves = _entries(engine, code)["safer move"]
-    assert len(moves) >= 2
+    assert moves  # data entry keyers keep one: the two others shrink by 6.6% and 15.2%
     assert {c[:2] for c in moves} <= groups
 
 

@@ -16,7 +16,9 @@ technology at 4.7 against 3.2); and either O*NET's primary related list links th
 way) and they are somewhat similar (:data:`MIN_RELATED_SIMILARITY`), or they are clearly similar
 on their own (:data:`MIN_UNLINKED_SIMILARITY` and a field of :data:`MIN_UNLINKED_FIELD`). Among
 those, the most similar rank first, with bonuses for O*NET's related list and the same SOC
-major group, and penalties per job-zone step and per halving of median pay.
+major group, and penalties per job-zone step and per halving of median pay. No move goes to an
+occupation BLS projects to shrink by more than 5% (:data:`MAX_DECLINE_PCT`) or paying under
+three quarters of the occupation's median (:data:`MIN_PAY_SHARE`).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from ai_impact.reports.similarity import knowledge_fit, related_tiers, similarit
 from ai_impact.risk.table import RiskTable
 
 __all__ = [
+    "MAX_DECLINE_PCT",
     "MAX_NEED",
     "MAX_NEED_OTHER_GROUP",
     "MAX_ZONE_STEP",
@@ -62,6 +65,10 @@ _SAME_MAJOR = 0.1
 _PER_ZONE_STEP = 0.1
 _PER_HALVING = 0.1
 MIN_PAY_SHARE = 0.75  # a safer move pays at least this share of the occupation's median
+# A safer move is no occupation BLS projects to shrink by more than this (percent, 2024–34):
+# a lower risk score beside a shrinking job market is no way out (data entry keyers → office
+# machine operators, −15%; translators → adult literacy instructors, −14%).
+MAX_DECLINE_PCT = -5.0
 _PRIMARY = 2  # tier codes >= this are O*NET's primary related occupations
 
 
@@ -159,10 +166,12 @@ class NeighbourIndex:
         risk: NDArray[np.float64],
         pay: NDArray[np.float64] | None = None,
         limit: int = 3,
+        change: NDArray[np.float64] | None = None,
     ) -> list[str]:
         """Realistic moves to occupations with risk at least SAFER_MARGIN lower, best first.
 
-        ``risk`` and ``pay`` (median annual, NaN when unknown) are in the index's code order.
+        ``risk``, ``pay`` (median annual, NaN when unknown) and ``change`` (projected
+        employment change in percent, NaN when unknown) are in the index's code order.
         """
         i = self.index.get(code)
         if i is None:
@@ -195,6 +204,9 @@ class NeighbourIndex:
             # out (health services managers → medical assistants at 37% of the pay)
             with np.errstate(invalid="ignore"):
                 ok &= ~(pay < MIN_PAY_SHARE * pay[i])  # unknown pay (NaN) stays allowed
+        if change is not None:
+            with np.errstate(invalid="ignore"):
+                ok &= ~(change < MAX_DECLINE_PCT)  # unknown outlook (NaN) stays allowed
         ok[i] = False
         cand = np.flatnonzero(ok)
         score = (
@@ -274,7 +286,12 @@ def related_entries(
         # a page with its own score (a pasted description) looks for moves below that score
         risk = risk.copy()
         risk[index.index[code]] = score
-    moves = index.safer_moves(code, risk, _column(table, index, "median_annual"))
+    moves = index.safer_moves(
+        code,
+        risk,
+        _column(table, index, "median_annual"),
+        change=_column(table, index, "change_pct"),
+    )
     safer = take(moves, "safer move", 3)
     related = take(onet_related, "O*NET related", 4)
     similar = take([c for c, _ in index.nearest(code)], "similar tasks and skills", 3)

@@ -332,6 +332,56 @@ def test_prose_names_the_job_and_each_duty_is_scored(settings: Settings, kb: Kno
     assert not any(s.startswith("I work as") for s in report.statements)
 
 
+# -- QA round 9: a CV's name, a hype title line, inline markup ----------------------------------
+
+NAMED_CV = (FIXTURES / "cv_named_ap_specialist.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("contact", [True, False])
+def test_a_cvs_name_is_no_title_and_its_contact_details_are_not_quoted(
+    settings: Settings, kb: KnowledgeBase, contact: bool
+) -> None:
+    """QA9 #1: "JANE DOE" was the title and the contact line a task "resting on judgment";
+    the first role line names the job, with or without the contact line (the title index
+    knows no word of "Jane Doe"), and the page counts the person's details, never quotes them."""
+    from ai_impact.render.markdown import render_markdown
+
+    text = NAMED_CV if contact else NAMED_CV.replace(NAMED_CV.splitlines()[1], "")
+    report = api.analyze_description(text, settings=settings)
+    assert isinstance(report, DescribedReport)
+    assert report.header.resolved_from == "Senior Accounts Payable Specialist"
+    assert report.header.code.startswith("43-3")  # an accounting or billing clerk
+    assert len(report.statements) == 6
+    kinds = {line.text: line.kind for line in report.set_aside}
+    assert kinds["JANE DOE"] == "contact"
+    page = render_markdown(report)
+    assert "JANE DOE" not in page and "jane.doe@example.com" not in page
+    n = "2 lines" if contact else "1 line"
+    assert f"- Not scored, contact details: {n}, not quoted." in page.splitlines()
+
+
+def test_a_hype_title_line_matches_as_its_title_does(settings: Settings, kb: KnowledgeBase) -> None:
+    """QA9 #2: the first line was "pay and benefits"; its job part now names the occupation, as
+    ``--title "Warehouse Associate"`` does."""
+    text = (FIXTURES / "hype_warehouse_ad.txt").read_text(encoding="utf-8")
+    report = api.analyze_description(text, settings=settings)
+    titled = api.analyze_description(text, title="Warehouse Associate", settings=settings)
+    assert isinstance(report, DescribedReport) and isinstance(titled, DescribedReport)
+    assert report.header.resolved_from == "Warehouse Associate"
+    assert report.header.code == titled.header.code
+    assert report.header.code.startswith("53-7")  # material moving workers
+
+
+def test_a_duty_with_inline_markup_is_scored(settings: Settings, kb: KnowledgeBase) -> None:
+    """QA9 #3: "[five](http://x.y)" no longer makes a duty the employer's line."""
+    line = "Manage the _team_ of [five](http://x.y) analysts"
+    text = f"Review contracts & *negotiate* terms with vendors | suppliers\n{line}\n"
+    report = api.analyze_description(text, settings=settings)
+    assert isinstance(report, DescribedReport)
+    assert line in report.statements
+    assert not report.set_aside
+
+
 # -- CLI ---------------------------------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from ai_impact.reports.description_lines import line_kind
 from ai_impact.reports.jd_kinds import (
     BENEFIT,
     COMPANY,
+    CONTACT,
     DUTY,
     HEADING,
     HISTORY,
@@ -21,10 +22,13 @@ from ai_impact.reports.jd_kinds import (
     REQUIREMENT,
     SetAside,
 )
+from ai_impact.reports.jd_person import contact_details, personal_name
 from ai_impact.reports.jd_post_lines import reporting_clause
 from ai_impact.reports.jd_prose import verb_phrases as _verb_phrases
 from ai_impact.reports.jd_sections import section_of
 from ai_impact.reports.jd_split import size_problem, split_description
+from ai_impact.reports.jd_title import title_notes
+from ai_impact.reports.jd_words import unmarked
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -721,3 +725,177 @@ def test_a_sentence_naming_the_writers_job_gives_the_title(sentence: str, job: s
     assert split.title == job
     assert ("I check prescriptions and counsel patients." in split.tasks) is True
     assert (SetAside(sentence, HEADING) in split.set_aside) == (job is not None)
+
+
+# -- QA9: a CV's name and contact lines, a hype title line, inline markup ----------------------
+
+NAMED_CV = (FIXTURES / "cv_named_ap_specialist.txt").read_text(encoding="utf-8")
+HYPE_AD = (FIXTURES / "hype_warehouse_ad.txt").read_text(encoding="utf-8")
+# A stand-in for the title index's words (the report passes the index itself).
+_TITLE_WORDS = frozenset(
+    {"data", "scientist", "registered", "nurse", "john", "smith", "senior", "accountant"}
+    | {"warehouse", "associate"}
+)
+
+
+def _known(text: str) -> bool:
+    return any(w.lower() in _TITLE_WORDS for w in text.split())
+
+
+def test_a_cvs_name_and_contact_lines_are_no_title_and_no_task() -> None:
+    """QA9 #1: "JANE DOE" over a contact line is the person, not the job: the first role line
+    names it; the contact line is set aside, and so is the degree under "Education" (it was
+    read as the employer because it names a college)."""
+    split = split_description(NAMED_CV)
+    assert split.title == "Senior Accounts Payable Specialist"
+    assert split.set_aside[:2] == (
+        SetAside("JANE DOE", CONTACT),
+        SetAside("jane.doe@example.com | +1 555 0100 | Columbus, OH", CONTACT),
+    )
+    kinds = {a.text: a.kind for a in split.set_aside}
+    assert kinds["A.A.S. Accounting, Columbus State Community College, 2017"] == REQUIREMENT
+    assert len(split.tasks) == 6
+    assert not any("@" in t for t in split.tasks)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [
+        # a contact line follows and no role noun of the title tables is in the line
+        ("JANE DOE", "jane.doe@example.com", True),
+        ("John Smith", "(555) 123-4567 · linkedin.com/in/jsmith", True),
+        ("Maria Garcia, CPA", "Phone: +44 20 7946 0958", True),
+        ("Registered Nurse", "jobs@mercy.org | (555) 123-4567", False),
+        ("Warehouse Associate", "Apply at jobs@fastcart.com", False),
+        # no contact line: a name only when no word is known from job titles
+        ("Jane Q. Doe", "", True),
+        ("Mary-Jane O'Neil", "", True),
+        ("John Smith", "", False),
+        ("Data Scientist", "", False),
+        ("Registered Nurse", "", False),
+        ("Senior Accountant", "jane@x.com", False),
+        ("Prepare monthly reports", "", False),
+        ("Jane Doe 2024", "jane@x.com", False),
+    ],
+)
+def test_a_name_line_is_told_from_a_title(first: str, second: str, name: bool) -> None:
+    lines = [first, second or "Responsibilities:", "- Prepare monthly reports"]
+    assert personal_name(lines, _known) is name
+    split = split_description("\n".join(lines) + "\n", known_title_words=_known)
+    assert (SetAside(first, CONTACT) in split.set_aside) is name
+    if name:
+        assert split.title != first
+
+
+def test_without_the_title_index_only_a_contact_line_shows_a_name() -> None:
+    assert split_description("Jane Doe\n\nResponsibilities:\n- Prepare reports\n").title == (
+        "Jane Doe"
+    )
+    assert (
+        split_description(
+            "Jane Doe\n\nResponsibilities:\n- Prepare reports\n", known_title_words=_known
+        ).title
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "contact"),
+    [
+        ("jane.doe@example.com | +1 555 0100 | Columbus, OH", True),
+        ("LinkedIn: linkedin.com/in/janedoe", True),
+        ("Tel: 0161 496 0000", True),
+        ("https://janedoe.dev", True),
+        ("555-123-4567", True),
+        # a verb, or a call to apply: not a person's details
+        ("Email your resume to jobs@acme.com", False),
+        ("<b>Apply now</b> at jobs@acme.com", False),
+        ("Respond to vendor inquiries by phone and email", False),
+        ("Answer calls at 555-123-4567 and route them", False),
+        # years, amounts and counts are no phone numbers
+        ("Accounts Payable Clerk, Buckeye Logistics, 2017-2020", False),
+        ("Salary: $45,000 - $52,000 per year", False),
+        ("Process 1,200+ vendor invoices per month", False),
+    ],
+)
+def test_contact_details(line: str, contact: bool) -> None:
+    assert contact_details(line) is contact
+    assert (line_kind(line) == CONTACT) is contact
+
+
+def test_a_hype_title_line_names_the_job_and_keeps_its_pay_and_shift_aside() -> None:
+    """QA9 #2: emoji, "WE'RE HIRING!!!" and "Rockstar" go, the parts after the dashes are the
+    schedule and the pay: the title is "Warehouse Associate", not a benefit line."""
+    split = split_description(HYPE_AD)
+    assert split.title == "Warehouse Associate"
+    assert split.set_aside[:3] == (
+        SetAside("WE'RE HIRING!!!", COMPANY),
+        SetAside("2nd shift", LOGISTICS),
+        SetAside("$19.50/hr + $2 shift diff!!", BENEFIT),
+    )
+    assert len(split.tasks) == 5
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "notes"),
+    [
+        ("Now Hiring Cashiers!", "Cashiers", [SetAside("Now Hiring", COMPANY)]),
+        ("Hiring: Line Cook (Nights)", "Line Cook", [("Hiring", COMPANY), ("Nights", LOGISTICS)]),
+        ("✨ Superstar Barista ✨", "Barista", []),
+        (
+            "Remote – Senior Backend Engineer – $150k–$180k",
+            "Senior Backend Engineer",
+            [("Remote", LOGISTICS), ("$150k–$180k", BENEFIT)],
+        ),
+        # a title that merely looks like those stays whole
+        ("Hiring Manager - Remote", "Hiring Manager", [("Remote", LOGISTICS)]),
+        ("RN - ICU", "RN - ICU", []),
+        (
+            "Payroll Specialist - Bonus Administration",
+            "Payroll Specialist",
+            [("Bonus Administration", BENEFIT)],
+        ),
+    ],
+)
+def test_title_notes_of_hype_lines(
+    line: str, title: str, notes: list[tuple[str, str] | SetAside]
+) -> None:
+    assert title_notes(line) == (
+        title,
+        [SetAside(*n) if isinstance(n, tuple) else n for n in notes],
+    )
+
+
+def test_inline_markup_does_not_change_what_a_line_is() -> None:
+    """QA9 #3: "[five](http://x.y)" made a duty the employer's (a web address); the line is
+    judged without its markup and kept as written."""
+    text = "Manage the _team_ of [five](http://x.y) analysts"
+    assert unmarked(text) == "Manage the team of five analysts"
+    assert unmarked("**Led** a `SQL` migration; 5 * 3 and snake_case stay") == (
+        "Led a SQL migration; 5 * 3 and snake_case stay"
+    )
+    assert line_kind(text) == DUTY
+    split = split_description(f"Write reports for the board\n{text}\n")
+    assert split.tasks == ("Write reports for the board", text)
+    # a heading in bold is a heading: here a CV's, whose past-tense lines are duties
+    split = split_description(
+        "**Experience:**\n- Led a _team_ of five analysts\n- Managing a team of 10+ staff\n"
+    )
+    assert split.tasks == ("Led a _team_ of five analysts",)
+    assert split.set_aside == (
+        SetAside("Experience:", HEADING),
+        SetAside("Managing a team of 10+ staff", REQUIREMENT),
+    )
+
+
+def test_a_school_under_education_is_a_requirement_and_an_eeo_line_stays_the_employers() -> None:
+    split = split_description(
+        "Duties\n- Prepare monthly reports\nEducation\n"
+        "BS Accounting, Ohio State University, 2015\n"
+        "Requirements\nAcme Corp is an equal opportunity employer.\n"
+    )
+    kinds = {a.text: a.kind for a in split.set_aside}
+    assert kinds["BS Accounting, Ohio State University, 2015"] == REQUIREMENT
+    assert kinds["Acme Corp is an equal opportunity employer."] == COMPANY
+    # outside such a section, a line naming an organisation is still the employer
+    assert line_kind("Columbus State Community College, Columbus, OH") == COMPANY

@@ -21,6 +21,7 @@ in the JSON (``description.not_scored``); the page's own sentences are in
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
@@ -151,13 +152,25 @@ def _matches(
     return combine_with_title(by_text, res)
 
 
+def _known_title_words(engine: Engine) -> Callable[[str], bool]:
+    """Whether a text holds a word of some O*NET or alias title (the title index, opened on
+    first use): the splitter tells a CV's name line ("Jane Doe") from a title by it."""
+
+    def known(text: str) -> bool:
+        from ai_impact.titles.resolver import Resolver
+
+        return bool(Resolver.from_kb(engine.kb, settings=engine.settings).known_words(text))
+
+    return known
+
+
 def describe_report(
     engine: Engine, text: str, *, title: str | None = None, area: str | None = None
 ) -> DescribedReport:
     """Every section of the analysis of a pasted job description or task list."""
     from ai_impact.scoring import score_tasks
 
-    split = split_description(text)
+    split = split_description(text, known_title_words=_known_title_words(engine))
     title = (title or "").strip() or split.title
     index = description_index(engine.kb, engine.settings.cache_dir, engine.key)
     matches = _matches(engine, index, split.tasks, title)

@@ -20,8 +20,10 @@ readings, both documented in docs/methodology.md ("Your own job description"):
   Department", "St. Mary's Regional Medical Center, Springfield, IL"), location and schedule
   lines, the post's reporting line ("Reporting to the CFO.";
   :func:`~ai_impact.reports.jd_post_lines.reporting_clause` cuts it from a sentence that goes
-  on with a duty). The requirement patterns live here; those of lines about the post (employer,
-  pay, place, reporting line) in :mod:`ai_impact.reports.jd_post_lines`.
+  on with a duty), contact details (:func:`~ai_impact.reports.jd_person.contact_details`). The
+  line is judged without its inline markup ("_team_", "[five](http://x.y)"). The requirement
+  patterns live here; those of lines about the post (employer, pay, place, reporting line) in
+  :mod:`ai_impact.reports.jd_post_lines`.
 
 Each pattern is narrow enough to keep duties that share a word with such lines ("Calculate
 bonus payments", "Maintain vendor master data", "Apply knowledge of welding to set
@@ -34,10 +36,17 @@ from __future__ import annotations
 
 import re
 
-from ai_impact.reports.jd_kinds import BENEFIT, DUTY, HISTORY, REQUIREMENT
+from ai_impact.reports.jd_kinds import BENEFIT, CONTACT, DUTY, HISTORY, REQUIREMENT
+from ai_impact.reports.jd_person import contact_details
 from ai_impact.reports.jd_post_lines import offered_benefit, post_kind
 from ai_impact.reports.jd_sections import section_of
-from ai_impact.reports.jd_words import SKILL_PARTICIPLE, has_verb, opens_with_verb, starts_with_verb
+from ai_impact.reports.jd_words import (
+    SKILL_PARTICIPLE,
+    has_verb,
+    opens_with_verb,
+    starts_with_verb,
+    unmarked,
+)
 from ai_impact.scoring.phrasing import APOS
 
 __all__ = ["line_kind"]
@@ -122,12 +131,14 @@ def line_kind(statement: str, *, in_duties: bool = False) -> str:
 
     ``in_duties`` says the line stands under a duties heading: only patterns that hold
     wherever they stand apply there (a tool list under "Responsibilities" stays a duty)."""
-    body = statement.strip()
+    body = unmarked(statement.strip())  # "Manage the _team_ of [five](http://x.y) analysts"
     label, colon, rest = body.partition(":")
     labelled = section_of(label) if colon and rest.strip() else None
     if labelled not in (None, DUTY):
         # "Company: Leading MNC", "Experience: 2-5 years" (the splitter reads labels too)
         return REQUIREMENT if labelled == HISTORY else labelled
+    if contact_details(body):
+        return CONTACT  # "jane.doe@example.com | +1 555 0100 | Columbus, OH"
     if (post := post_kind(body)) is not None:
         # the employer, pay and benefits, the reporting line, location and schedule
         return post

@@ -13,6 +13,7 @@ from ai_impact.reports.figures import pct
 from ai_impact.reports.jd_kinds import (
     BENEFIT,
     COMPANY,
+    CONTACT,
     HEADING,
     KIND_LABELS,
     LOGISTICS,
@@ -90,7 +91,7 @@ def _quoted(text: str, limit: int = 90) -> str:
     return f"“{plain}”"
 
 
-_TOPICS = (REQUIREMENT, BENEFIT, COMPANY, LOGISTICS, REPORTING)
+_TOPICS = (REQUIREMENT, BENEFIT, COMPANY, LOGISTICS, REPORTING, CONTACT)
 
 
 def _join(items: list[str]) -> str:
@@ -100,7 +101,8 @@ def _join(items: list[str]) -> str:
 
 def set_aside_notes(lines: tuple[SetAside, ...]) -> tuple[str | None, tuple[str, ...]]:
     """The header sentence on the lines not scored, and one method note per kind quoting them
-    (headings are structure, not content: the JSON lists them with the rest)."""
+    (headings are structure, not content: the JSON lists them with the rest; a CV's name and
+    contact details are counted, not quoted)."""
     by_kind: dict[str, list[str]] = {}
     for line in lines:
         if line.kind != HEADING:
@@ -120,12 +122,17 @@ def set_aside_notes(lines: tuple[SetAside, ...]) -> tuple[str | None, tuple[str,
         header = f"{_join(others).capitalize()} are not scored as tasks"
     header += "; Method and sources lists them."
     notes = tuple(
-        f"Not scored, {KIND_LABELS.get(kind, kind)}: "
-        + "; ".join(_quoted(t.rstrip(".")) for t in texts)
-        + "."
+        f"Not scored, {KIND_LABELS.get(kind, kind)}: " + _listed(kind, texts) + "."
         for kind, texts in sorted(by_kind.items(), key=lambda kv: _ORDER.index(kv[0]))
     )
     return header, notes
+
+
+def _listed(kind: str, texts: list[str]) -> str:
+    """The lines of one kind as a method note quotes them; a person's details by number only."""
+    if kind == CONTACT:
+        return "1 line, not quoted" if len(texts) == 1 else f"{len(texts)} lines, not quoted"
+    return "; ".join(_quoted(t.rstrip(".")) for t in texts)
 
 
 _ORDER = (*_TOPICS, SIZE, REPEATED)

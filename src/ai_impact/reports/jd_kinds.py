@@ -1,9 +1,10 @@
 """The kinds of line a pasted job description holds, and the record of a line left out.
 
 A line is a :data:`DUTY` (scored) or one of the kinds set aside — requirement, benefit,
-company, logistics, reporting line, heading, too short or long, repeated — each named on the
-page by :data:`KIND_LABELS`. :mod:`ai_impact.reports.description_lines` says which kind a line
-is; :mod:`ai_impact.reports.jd_split` keeps each line left out as a :class:`SetAside`.
+company, logistics, reporting line, contact details, heading, too short or long, repeated —
+each named on the page by :data:`KIND_LABELS`. :mod:`ai_impact.reports.description_lines` says
+which kind a line is; :mod:`ai_impact.reports.jd_split` keeps each line left out as a
+:class:`SetAside`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Final
 __all__ = [
     "BENEFIT",
     "COMPANY",
+    "CONTACT",
     "DUTY",
     "HEADING",
     "HISTORY",
@@ -32,6 +34,8 @@ BENEFIT: Final = "benefit"
 COMPANY: Final = "company"
 LOGISTICS: Final = "logistics"
 REPORTING: Final = "reporting"
+# A CV's name line and its e-mail, phone or web address: the page names them, never quotes them.
+CONTACT: Final = "contact"
 HEADING: Final = "heading"
 SIZE: Final = "size"
 REPEATED: Final = "repeated"
@@ -46,6 +50,7 @@ KIND_LABELS: dict[str, str] = {
     COMPANY: "the employer",
     LOGISTICS: "location and schedule",
     REPORTING: "the reporting line",
+    CONTACT: "contact details",
     SIZE: "too short or too long to read as a task",
     REPEATED: "repeated",
     HEADING: "section headings",

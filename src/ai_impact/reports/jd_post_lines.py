@@ -113,6 +113,7 @@ _LOGISTICS = re.compile(
     r"^(?:remote|hybrid|on-?site)\b|"
     # a schedule: "Nights, 36 hrs/week", "Days / weekends", "40 hours per week"
     r"^(?:days|nights|evenings|weekends|overnights?)\s*(?:[,/;&]|and\b|$)|"
+    r"^(?:1st|2nd|3rd|first|second|third)\s+shift\b|"  # "2nd shift"
     r"\b\d+\s*(?:hrs?|hours)\s*(?:/|per\b|a\b)\s*(?:week|wk)\b|"
     r"^(?:start(?:ing)? immediately|immediate start)\b|"
     r"\bnotice period\b|\bimmediate joiners?\b|^(?:work mode|joining|shift timings?)\s*:",

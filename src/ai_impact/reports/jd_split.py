@@ -10,8 +10,10 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
    short line ending in ``:``, or a short line in capitals. A heading sets the section: the
    lines under a requirements, benefits, company or logistics heading are left out until a
    duties heading or another short ``...:`` heading (a prose line there whose sentences are of
-   different kinds, sentence by sentence); a line led by such a label ("About us: ...",
-   "Benefits: ...", "Company: ...", "Experience: 2-5 years") is left out with it. A CV's
+   different kinds, sentence by sentence; a school or issuing body under "Education" or
+   "Certifications" is a requirement there, not the employer); a line led by such a label
+   ("About us: ...", "Benefits: ...", "Company: ...", "Experience: 2-5 years") is left out
+   with it. A heading in Markdown bold ("**Responsibilities:**") is a heading. A CV's
    work-history heading ("Experience", "Employment History") keeps the lines under it that
    open with a past-tense verb or a duty frame as duties ("Planned and scheduled ...",
    "Responsible for ..."; any verb once a role line has shown the text is a CV), the others
@@ -26,8 +28,11 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
    lines (a line of names that names an employer or department by its kind: "City of
    Riverside — Finance Department"), location and schedule lines, the post's reporting line
    ("Reporting to the CFO."; when a duty follows, "Reporting to the FP&A Manager, you will
-   partner with ...", only the reporting clause is left out). Under a duties heading a line
-   that opens with a verb stays a duty.
+   partner with ...", only the reporting clause is left out), contact details (an e-mail
+   address, phone number or web address and no verb). Under a duties heading a line that
+   opens with a verb stays a duty. A line is judged without its inline markup ("_team_",
+   "*negotiate*", "[five](http://x.y)": :func:`~ai_impact.reports.jd_words.unmarked`) and kept
+   as written.
 3b. Prose: a sentence naming the writer's job ("I work as a veterinary nurse in ...") is left
    out and gives the title when none came before; a sentence whose subject does several
    things ("Most days I prepare animals for surgery, place IV catheters, ... and look after
@@ -44,10 +49,17 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
    a way of working, bracketed or as a trailing part after " - ", " – ", " — " or " | "
    ("- St. Louis, MO", "(Chicago, IL 60601)", "— Remote", "| Full-time"): it is set aside
    as location and schedule; a trailing employer (", Mercy Hospital") as the employer. A
-   trailing part that is neither ("RN - ICU", ", FP&A") stays. A labelled
-   line ("Job Title: Warehouse Team Leader", "Position: ...") gives the title wherever it
-   stands; a first line that only frames the list ("My weekly work") is set aside as a
-   heading, the job it names in brackets or after a colon being the title.
+   trailing part that is neither ("RN - ICU", ", FP&A") stays. Pay after a dash ("– $19.50/hr")
+   and a place or schedule before the title ("Remote – Barista") go too, and so do emoji, a
+   hiring call ("WE'RE HIRING!!!", "Now hiring:", set aside as the employer's) and a leading
+   hype word ("Rockstar", "Ninja"). A CV's first line that names a person (two or three
+   capitalised words: a contact line follows and it holds no role noun of the title tables,
+   or no word of it is known from job titles — ``known_title_words``, the title index, which
+   the report passes; :func:`~ai_impact.reports.jd_person.personal_name`) is no title: it is
+   set aside as contact details, and a title line or a role line after it names the job. A
+   labelled line ("Job Title: Warehouse Team Leader", "Position: ...") gives the title
+   wherever it stands; a first line that only frames the list ("My weekly work") is set aside
+   as a heading, the job it names in brackets or after a colon being the title.
 
 Every line left out is kept in :attr:`SplitText.set_aside` with its kind, so the report can say
 what was not scored. Limits: the text may hold at most :data:`MAX_CHARS` characters and
@@ -58,11 +70,14 @@ what was not scored. Limits: the text may hold at most :data:`MAX_CHARS` charact
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ai_impact.errors import InputError
 from ai_impact.reports.description_lines import line_kind
 from ai_impact.reports.jd_kinds import (
+    COMPANY,
+    CONTACT,
     DUTY,
     HEADING,
     HISTORY,
@@ -72,7 +87,8 @@ from ai_impact.reports.jd_kinds import (
     SIZE,
     SetAside,
 )
-from ai_impact.reports.jd_post_lines import reporting_clause
+from ai_impact.reports.jd_person import personal_name
+from ai_impact.reports.jd_post_lines import names_an_organisation, reporting_clause
 from ai_impact.reports.jd_prose import sentences, verb_phrases
 from ai_impact.reports.jd_sections import section_heading, section_of
 from ai_impact.reports.jd_title import (
@@ -83,7 +99,14 @@ from ai_impact.reports.jd_title import (
     role_title,
     title_notes,
 )
-from ai_impact.reports.jd_words import WORD, clean, opens_with_verb, starts_with_verb, verb_kind
+from ai_impact.reports.jd_words import (
+    WORD,
+    clean,
+    opens_with_verb,
+    starts_with_verb,
+    unmarked,
+    verb_kind,
+)
 from ai_impact.scoring.phrasing import LIST_MARKER
 
 __all__ = [
@@ -184,12 +207,13 @@ def _judge(
         aside.append(SetAside(clean(cut[0]), REPORTING))
         statement = clean(cut[1])
         shape = line_kind(statement, in_duties=in_duties)
-    if shape == DUTY and section == HISTORY and not _past_work(statement, cv):
+    plain = unmarked(statement)  # "**Led** the _team_": judged without its markup, kept with it
+    if shape == DUTY and section == HISTORY and not _past_work(plain, cv):
         shape = REQUIREMENT  # a job ad's "Experience" section, or a CV line that is no duty
     key = _key(statement)
     if shape != DUTY:
         aside.append(SetAside(statement, shape))
-    elif size_problem(statement):
+    elif size_problem(plain):
         aside.append(SetAside(statement, SIZE))
     elif key in seen:
         aside.append(SetAside(statement, REPEATED))
@@ -198,8 +222,25 @@ def _judge(
         tasks.append(statement)
 
 
-def split_description(text: str) -> SplitText:
-    """Task statements of a pasted job description (rules in the module docstring)."""
+def _section_kind(part: str, section: str) -> str:
+    """The kind of a line under a heading that is not a duties one: its own kind when it has
+    one ("We are an equal opportunity employer." under "Benefits"), else the section's. A
+    school or issuing body under "Education" or "Certifications" ("A.A.S. Accounting, Columbus
+    State Community College, 2017") is the requirement, not the employer."""
+    kind = line_kind(part)
+    if kind == DUTY or (
+        kind == COMPANY and section == REQUIREMENT and names_an_organisation(unmarked(part))
+    ):
+        return section
+    return kind
+
+
+def split_description(
+    text: str, *, known_title_words: Callable[[str], bool] | None = None
+) -> SplitText:
+    """Task statements of a pasted job description (rules in the module docstring);
+    ``known_title_words`` says whether a text holds a word known from job titles (the title
+    index: it tells a CV's name line from a title, rule 5)."""
     if len(text) > MAX_CHARS:
         raise InputError(
             f"The job description has more than {MAX_CHARS:,d} characters, the limit.",
@@ -216,23 +257,30 @@ def split_description(text: str) -> SplitText:
     title = None
     cv = False  # a role line has shown the text is a CV
     aside: list[SetAside] = []
+    if len(lines) > 1 and personal_name(lines, known_title_words):
+        # "JANE DOE" heading a CV: a person, not the job (a role line may name it below)
+        aside.append(SetAside(clean(lines[0]), CONTACT))
+        lines = lines[1:]
     first = LIST_MARKER.sub("", lines[0]).strip()
     framing, framed = framed_title(first)
     if len(lines) > 1 and framing and section_of(first) is None:
         # "My weekly work (freelance graphic designer)": the frame goes, the job named stays.
-        title, aside = title_notes(framed) if framed else (None, [])
-        aside.insert(0, SetAside(clean(first), HEADING))
+        title, notes = title_notes(framed) if framed else (None, [])
+        aside += [SetAside(clean(first), HEADING), *notes]
         lines = lines[1:]
     elif len(lines) > 1 and (named := labelled_title(first)):
-        title, aside = title_notes(named)
+        title, notes = title_notes(named)
+        aside += notes
         lines = lines[1:]
     elif len(lines) > 1 and is_title(lines, raw):
         if role := role_title(lines[0], in_history=False):
             # a CV's role line: "Maintenance Planner, Northside Pulp & Paper Mill (2019–2024)"
             # (one naming only an employer, "", is read as any first line)
-            title, aside, cv = role, [SetAside(clean(lines[0]), HEADING)], True
+            title, cv = role, True
+            aside.append(SetAside(clean(lines[0]), HEADING))
         else:
-            title, aside = title_notes(lines[0])
+            title, notes = title_notes(lines[0])
+            aside += notes
         lines = lines[1:]
     tasks: list[str] = []
     seen: set[str] = set()
@@ -241,10 +289,12 @@ def split_description(text: str) -> SplitText:
         bare = LIST_MARKER.sub("", line).strip()
         if not bare:
             continue
-        is_heading, kind = section_heading(bare)
+        # "**Responsibilities:**" too (a list marker takes the leading "**" off ``bare``)
+        plain = LIST_MARKER.sub("", unmarked(line)).strip()
+        is_heading, kind = section_heading(plain)
         if is_heading:
             section = kind
-            aside.append(SetAside(clean(bare), HEADING))
+            aside.append(SetAside(clean(plain), HEADING))
             continue
         if named := labelled_title(bare):
             # "Job Title: Warehouse Team Leader" names the job wherever it stands.
@@ -266,7 +316,7 @@ def split_description(text: str) -> SplitText:
             # an equal-opportunity line under "Benefits" says so; a prose line whose sentences
             # are of different kinds is set aside sentence by sentence
             parts = [clean(p) for p in ([bare] if bulleted else sentences(bare))]
-            kinds = [k if k != DUTY else section for k in map(line_kind, parts)]
+            kinds = [_section_kind(p, section) for p in parts]
             if len(set(kinds)) > 1:
                 aside += [SetAside(p, k) for p, k in zip(parts, kinds, strict=True) if p]
             else:

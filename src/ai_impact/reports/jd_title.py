@@ -2,8 +2,10 @@
 
 - The first line may be the title (:func:`is_title`): short, no sentence punctuation, not a
   heading, not opening with a base-form verb, and set apart. Its bracketed or trailing pay,
-  benefit, place, schedule and employer notes are set aside with their kind
-  (:func:`title_notes`).
+  benefit, place, schedule and employer notes, a leading place or schedule, its emoji and
+  hiring call ("🚀 WE'RE HIRING!!! 🚀 Rockstar Warehouse Associate – 2nd shift – $19.50/hr")
+  are set aside with their kind (:func:`title_notes`). A CV's name line is no title
+  (:mod:`ai_impact.reports.jd_person`).
 - A labelled line ("Job Title: Warehouse Team Leader") gives the title wherever it stands
   (:func:`labelled_title`); a first line that only frames the list ("My weekly work") is a
   heading, the job it names in brackets or after a colon being the title (:func:`framed_title`).
@@ -17,9 +19,10 @@ The rules are those of :mod:`ai_impact.reports.jd_split` (rules 2, 3b and 5).
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from ai_impact.reports.description_lines import line_kind
-from ai_impact.reports.jd_kinds import COMPANY, DUTY, LOGISTICS, SetAside
+from ai_impact.reports.jd_kinds import BENEFIT, COMPANY, DUTY, LOGISTICS, SetAside
 from ai_impact.reports.jd_post_lines import names_an_organisation
 from ai_impact.reports.jd_sections import section_heading, section_of
 from ai_impact.reports.jd_words import WORD, clean, opens_with_verb
@@ -53,6 +56,22 @@ _FRAME_WORDS = frozenset(_FRAME_TEXT.split())
 _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 # The last " - " part of a title line: "Staff Accountant - St. Louis, MO".
 _TRAILING_PART = re.compile(r"\s+[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$")
+# The first " - " part of a title line: "Remote - Software Engineer".
+_LEADING_PART = re.compile(r"^((?:(?!\s[-–—|]\s).)+?)\s+[-–—|]\s+(?=\S)")
+# A hiring call before the title: "WE'RE HIRING!!!", "Now hiring:", "Hiring: " ("Hiring
+# Manager" is a title).
+_HIRING = re.compile(
+    rf"^(?P<call>(?:(?:we{APOS}re|we are)\s+(?:now\s+)?hiring\b|now\s+hiring\b|"
+    r"(?:urgently\s+)?hiring(?=\s*[:!–—-]))!*)[\s.:;,–—-]*"
+    r"(?:(?:an?|for(?:\s+an?)?)\s+(?=[A-Z]))?",
+    re.IGNORECASE,
+)
+_HYPE = re.compile(
+    r"(?:rock\s?stars?|ninjas?|superstars?|gurus?|wizards?|jedis?|unicorns?|awesome|amazing)\s+",
+    re.IGNORECASE,
+)
+_PAY = re.compile(r"[$£€₹]\s?\d|\bbonus\b", re.IGNORECASE)
+_EMOJI_GLUE = frozenset("\ufe0f\u200d\u20e3") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
 # The employer after the title: "Registered Nurse, Mercy Hospital", "Buyer at Acme Corp".
 _TRAILING_EMPLOYER = re.compile(r"(?:,|\s[-–—|@]|\s+at)\s+([^,]+)$")
 # US states, DC and territories, Canadian provinces: the "ST" of "City, ST".
@@ -82,12 +101,39 @@ def _opens_with_task_verb(text: str) -> bool:
     return opening is not None and is_task_verb(opening.group(0))
 
 
+def _emoji(char: str) -> bool:
+    """A pictograph or what joins or modifies one ("🚀", "✨"), not "©" or "°"."""
+    return (char >= "\u2190" and unicodedata.category(char) == "So") or char in _EMOJI_GLUE
+
+
+def _without_hype(line: str) -> tuple[str, list[SetAside], bool]:
+    """A title line without its emoji, its hiring call ("🚀 WE'RE HIRING!!! 🚀", "Now hiring:",
+    set aside as the employer's) and a leading hype word ("Rockstar", "Ninja"); the notes, and
+    whether there was any of them."""
+    bare = "".join(" " if _emoji(c) else c for c in line).strip()
+    hyped = bare != line.strip()
+    notes = []
+    if (call := _HIRING.match(bare)) and bare[call.end() :][:1].isupper():
+        notes.append(SetAside(clean(call.group("call")), COMPANY))
+        bare, hyped = bare[call.end() :], True
+    hype = _HYPE.match(bare)
+    if hype and WORD.search(bare[hype.end() :]):
+        bare, hyped = bare[hype.end() :], True
+    return clean(bare), notes, hyped
+
+
+def _pay_part(text: str) -> bool:
+    """A part of a title line that states pay ("$19.50/hr + $2 shift diff!!")."""
+    return line_kind(text) == BENEFIT and bool(_PAY.search(text))
+
+
 def title_notes(line: str) -> tuple[str, list[SetAside]]:
     """A title line without its bracketed pay, benefit, location or schedule notes
-    ("Registered Nurse (Sign-on Bonus $10K!)"), its trailing location part ("- St. Louis,
-    MO") and employer (", Mercy Hospital"), and those notes; a bracketed qualifier
-    ("(Python/Go)") or part ("- ICU", ", FP&A") stays."""
-    notes: list[SetAside] = []
+    ("Registered Nurse (Sign-on Bonus $10K!)"), its leading or trailing location, schedule or
+    pay parts ("- St. Louis, MO", "Remote - ", "– 2nd shift – $19.50/hr"), its employer (",
+    Mercy Hospital"), emoji, hiring call and hype ("🚀 WE'RE HIRING!!! 🚀 Rockstar"), and those
+    notes; a bracketed qualifier ("(Python/Go)") or part ("- ICU", ", FP&A") stays."""
+    line, notes, hyped = _without_hype(line)
 
     def drop(match: re.Match[str]) -> str:
         inner = match.group(1)
@@ -98,16 +144,29 @@ def title_notes(line: str) -> tuple[str, list[SetAside]]:
         return ""
 
     title = clean(_BRACKETED.sub(drop, line))
+    while (lead := _LEADING_PART.match(title)) and (kind := _part_kind(lead.group(1))):
+        notes.append(SetAside(clean(lead.group(1)), kind))  # "Remote – Barista"
+        title = clean(title[lead.end() :])
     tail: list[SetAside] = []
     while True:
-        if (part := _TRAILING_PART.search(title)) and _note_kind(part.group(1)) == LOGISTICS:
-            kind = LOGISTICS
-        elif (part := _TRAILING_EMPLOYER.search(title)) and names_an_organisation(part.group(1)):
-            kind = COMPANY
-        else:
-            return title, notes + tail
+        part = _TRAILING_PART.search(title)
+        kind = _part_kind(part.group(1)) if part else None
+        if kind is None:
+            part = _TRAILING_EMPLOYER.search(title)
+            kind = COMPANY if part and names_an_organisation(part.group(1)) else None
+        if part is None or kind is None:
+            # "Now Hiring Cashiers!": the hype's exclamation marks go with it
+            return (title.rstrip(" !") if hyped else title), notes + tail
         tail.insert(0, SetAside(clean(part.group(1)), kind))
         title = clean(title[: part.start()])
+
+
+def _part_kind(text: str) -> str | None:
+    """The kind of a part of a title line cut off at a dash or bar when it is no part of the
+    title: where or when the work is done, or pay ("$19.50/hr"); else None ("ICU")."""
+    if _note_kind(text) == LOGISTICS:
+        return LOGISTICS
+    return BENEFIT if _pay_part(text) else None
 
 
 def _looks_like_title(line: str) -> bool:

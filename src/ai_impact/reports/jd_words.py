@@ -1,5 +1,6 @@
 """The words of a job-ad line, and whether they are verbs: the word pattern the line readers
-share, a statement's opening verb, verb forms anywhere in it, and whitespace clean-up.
+share, a statement's opening verb, verb forms anywhere in it, whitespace clean-up, and the
+text of a line without its inline markup (what the readers classify).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ __all__ = [
     "has_verb",
     "opens_with_verb",
     "starts_with_verb",
+    "unmarked",
     "verb_form",
     "verb_kind",
 ]
@@ -60,3 +62,19 @@ def verb_kind(word: str) -> str | None:
 def clean(text: str) -> str:
     """A statement with whitespace collapsed and stray trailing separators removed."""
     return re.sub(r"\s+", " ", text).strip().rstrip(",;").strip()
+
+
+# Inline markup pasted from Markdown or chat: "[five](http://x.y)", "_team_", "*negotiate*",
+# "**Led**", "`SQL`" (not a word's own "_" or "*": "snake_case", "5 * 3").
+_LINK = re.compile(r"\[([^\[\]]+)\]\([^()\s]*\)")
+_EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def unmarked(text: str) -> str:
+    """A line without its inline markup (a link keeps its text): what the line readers judge,
+    the user's text being kept as written. "Manage the _team_ of [five](http://x.y) analysts"
+    reads "Manage the team of five analysts"."""
+    if not any(c in text for c in "[_*`"):
+        return text
+    return _CODE.sub(r"\1", _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", text)))

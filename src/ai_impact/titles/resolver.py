@@ -197,6 +197,11 @@ class Resolver:
         return resolver
 
     # -- resolving ------------------------------------------------------------------------
+    def known_words(self, text: str) -> list[str]:
+        """The words of ``text``, normalised as a title is, that some indexed title holds
+        ("Registered Nurses" → ["registered", "nurse"]; "Jane Doe" → [])."""
+        return [w for w in terms(self._normalize(text).primary) if w in self._word_id]
+
     def resolve(self, text: str, top: int = 5) -> Resolution:
         """Resolve one title; raise :class:`InputError` for empty, blank or overlong input."""
         problem = _problem(text)

@@ -624,6 +624,14 @@ DEVELOPER_AD = [
     "Model data and write performant SQL for PostgreSQL",
     "Mentor junior engineers",
 ]
+# QA9: a Leeds residential property solicitor (conveyancer), matched to lawyers
+CONVEYANCER_AD = [
+    "Handling residential property purchases and sales from instruction through to completion",
+    "Preparing and submitting Stamp Duty Land Tax returns",
+    "Dealing with Land Registry applications and post-completion matters",
+    "Drafting contracts and reviewing title",
+    "Liaising with clients, estate agents and lenders",
+]
 
 
 def _pasted(kb: KnowledgeBase, catalog: ToolCatalog, code: str, lines: list[str]) -> list[str]:
@@ -645,6 +653,9 @@ def _pasted(kb: KnowledgeBase, catalog: ToolCatalog, code: str, lines: list[str]
         # a developer's single code and SQL lines keep their tools through the occupation's
         # own software (Git, GitHub, SQL)
         ("15-1252.00", DEVELOPER_AD, set(), {"claude-code", "cursor"}),
+        # QA9: a Stamp Duty Land Tax return is no individual's tax filing, although lawyers
+        # use tax and accounting software
+        ("23-1011.00", CONVEYANCER_AD, {"hr-block-ai-tax-assist", "intuit-assist"}, set()),
     ],
 )
 def test_pasted_descriptions_need_more_than_one_shared_word(
@@ -939,7 +950,7 @@ def test_software_tools_list_no_task_that_remains_human(
     [
         ("13-2052.00", {"betterment"}),  # personal financial advisors: the robo-adviser
         ("13-2072.00", {"upstart"}),  # loan officers: consumer lending
-        ("13-2082.00", {"hr-block-ai-tax-assist"}),  # tax preparers: consumer tax filing
+        ("13-2082.00", {"hr-block-ai-tax-assist", "intuit-assist"}),  # tax preparers
         ("43-3071.00", {"bank-of-america-erica"}),  # bank tellers: the bank's app assistant
         ("43-5021.00", {"zipline", "wing", "starship-robots"}),  # couriers deliver packages
         ("29-1224.00", {"aidoc", "ai-rad-companion"}),  # radiologists
@@ -998,7 +1009,16 @@ def test_a_vet_nurse_gets_no_human_imaging_ai(kb: KnowledgeBase, catalog: ToolCa
         ("garmin-autoland", "inform pilots about nearby planes", False),
         ("garmin-autoland", "pilot aircraft on scheduled flights", True),
         ("hr-block-ai-tax-assist", "determine duty and taxes to be paid on goods", False),
-        ("hr-block-ai-tax-assist", "compute taxes owed and prepare tax returns", True),
+        # QA9: a consumer filing product needs individuals' returns, not any "tax return"
+        ("hr-block-ai-tax-assist", "compute taxes owed and prepare tax returns", False),
+        ("hr-block-ai-tax-assist", "prepare and submit stamp duty land tax returns", False),
+        ("hr-block-ai-tax-assist", "prepare tax returns for individuals or small businesses", True),
+        ("hr-block-ai-tax-assist", "assist taxpayers in completing tax forms", True),
+        ("hr-block-ai-tax-assist", "prepare and file federal and state income tax returns", True),
+        ("intuit-assist", "prepare and submit stamp duty land tax returns", False),
+        ("intuit-assist", "prepare and file payroll tax returns", False),
+        ("intuit-assist", "prepare form 1040 returns for clients", True),
+        ("intuit-assist", "record transactions in the general ledger", True),
         ("upstart", "contact underwriter and submit forms to obtain binder coverage", False),
         ("upstart", "approve loans within specified limits", True),
         ("betterment", "recommend investments and investment timing to companies", False),

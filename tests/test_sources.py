@@ -160,6 +160,17 @@ def test_concentration_refines_only_refinable_groups() -> None:
     assert catalog.assign("49-9021", {"23": 0.9})[0].label == "Installation & Repair"
 
 
+def test_appraisers_stay_finance_whatever_the_pooled_oews_share() -> None:
+    """QA9: OEWS pools 13-2022 and 13-2023 under 13-2020, 52% in government (the assessors'
+    offices); the appraisers stay with the financial specialists, who still refine."""
+    catalog = load_industries(default_data_dir() / "catalog/industries.toml")
+    shares = {"99": 0.52, "53": 0.24, "52": 0.11}
+    for soc in ("13-2022", "13-2023"):
+        industry, basis = catalog.assign(soc, shares)
+        assert (industry.label, basis) == ("Finance", "SOC 13-202 → Finance")
+    assert catalog.assign("13-2081", shares)[0].label == "Public Safety & Government"
+
+
 def test_catalog_rejects_a_rule_for_an_unknown_industry(tmp_path: Path) -> None:
     path = tmp_path / "industries.toml"
     path.write_text(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "RatingLike",
     "occupation_identity",
     "occupation_profile",
+    "technology_labels",
     "technology_terms",
     "without_exclusions",
 ]
@@ -56,6 +57,36 @@ def technology_terms(items: Iterable[object]) -> frozenset[str]:
     return frozenset(out)
 
 
+def _plain(name: str) -> str:
+    """An O*NET example name as it reads inside a sentence: "Defibrillators" → "defibrillators"
+    (a proper name such as "Epic Systems", or "Hewlett-Packard", keeps its capitals)."""
+    words = name.split()
+    head, rest = (words[0], words[1:]) if words else ("", [])
+    if (
+        head[:1].isupper()
+        and head[1:].islower()
+        and all(not w[:1].isupper() or w.isupper() for w in rest)
+    ):
+        return name[0].lower() + name[1:]
+    return name
+
+
+def technology_labels(items: Iterable[object]) -> dict[str, tuple[str, ...]]:
+    """The occupation's own names of its tools, by the lower-cased commodity title they are
+    listed under: O*NET's Tools Used give each tool an example name ("Defibrillators") under a
+    UNSPSC commodity title ("Mobile medical services automated external defibrillators AED or
+    hard paddles") and no code. Software (items with a commodity code) is left out: its
+    commodity title ("Medical software") names the class better than one product of many."""
+    found: dict[str, set[str]] = {}
+    for item in items:
+        if isinstance(item, str) or getattr(item, "commodity_code", None):
+            continue
+        example, title = getattr(item, "example", None), getattr(item, "commodity_title", None)
+        if isinstance(example, str) and example.strip() and isinstance(title, str):
+            found.setdefault(title.strip().casefold(), set()).add(_plain(example.strip()))
+    return {title: tuple(sorted(names)) for title, names in found.items() if title}
+
+
 def _fit(importance: float | None) -> float:
     if importance is None:
         return 0.0
@@ -76,6 +107,8 @@ class OccupationProfile:
 
     has_knowledge: bool
     has_skills: bool
+    # The occupation's own names of its tools by commodity title (see technology_labels).
+    labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def rated(self) -> bool:
@@ -93,6 +126,7 @@ def occupation_profile(
 ) -> OccupationProfile:
     """The profile of one occupation from its ratings, technologies, IWA links and text."""
     ratings = [*skills, *knowledge]
+    technologies = tuple(technologies)
     importance = {r.element_id: r.importance for r in ratings if r.importance is not None}
     return OccupationProfile(
         importance=importance,
@@ -104,6 +138,7 @@ def occupation_profile(
         title=title,
         has_knowledge=any(e.startswith("2.C") for e in importance),
         has_skills=any(not e.startswith("2.C") for e in importance),
+        labels=technology_labels(technologies),
     )
 
 

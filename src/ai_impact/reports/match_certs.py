@@ -44,9 +44,12 @@ subject in the occupation's title; a desk clerk's "keys" do not make a locksmith
 title or description leaves out ("Dispatchers, Except Police, Fire, and Ambulance"; "Excludes
 team or work leaders.") is not the occupation's: it is removed before matching. A credential
 whose ``certifies`` lists the occupation is its own (its licence, its registry): it is listed
-whatever its evidence, first. Licences and role credentials held at a level whose profession
-the occupation's title names come next; a ``profession`` that only lists the occupations a
-credential suits (data, logistics, trade credentials) gates it without putting it first.
+whatever its evidence, first, the licence it needs before its specialty and role credentials
+(the reason calls only a sole required licence "the licence of this occupation"; a specialty
+certification is "a specialty certification of this occupation"). Licences and role
+credentials held at a level whose profession the occupation's title names come next; a
+``profession`` that only lists the occupations a credential suits (data, logistics, trade
+credentials) gates it without putting it first.
 The focus bonus (skills the adaptation strategy recommends) only
 reorders credentials that already qualify. At most ``MAX_PER_ISSUER`` credentials of one
 issuer are listed, so that one vendor's ladder does not fill the section. Ties break on the
@@ -106,6 +109,15 @@ def _titled(cert: Certification, title: str) -> bool:
     return named.search(title) is not None
 
 
+def _tier(cert: Certification, own: bool, titled: bool) -> int:
+    """The group a qualifying credential is listed in, before the others: the occupation's own
+    licence (the one it needs to practise), its other own credentials (specialties, role
+    certifications), licences and levelled role credentials its title names, then the rest."""
+    if own:
+        return 0 if cert.level == "professional-licence" else 1
+    return 2 if titled else 3
+
+
 def _name(element_id: str, p: OccupationProfile, catalog: CertCatalog) -> str:
     return p.names.get(element_id) or catalog.element_names.get(element_id) or element_id
 
@@ -118,8 +130,9 @@ def _reason(
     catalog: CertCatalog,
     *,
     own: bool = False,
+    code: str | None = None,
 ) -> str:
-    parts: list[str] = [f"the {cert.kind} of this occupation"] if own else []
+    parts: list[str] = [_own_label(cert, catalog, code)] if own else []
     if ev.strong_elements:
         named = [_name(e, p, catalog) for e in ev.strong_elements[:3]]
         parts.append("builds " + _join(named) + ", which this occupation rates as important")
@@ -127,7 +140,7 @@ def _reason(
         titles = [catalog.iwa_titles.get(i, i).rstrip(".").lower() for i in ev.iwas[:2]]
         parts.append("covers its work: " + "; ".join(titles))
     if ev.technologies:
-        shown = [_tech_label(cert, t) for t in ev.technologies[:2]]
+        shown = [_tech_label(cert, t, p) for t in ev.technologies[:2]]
         parts.append("uses tools it already uses (" + ", ".join(shown) + ")")
     if ev.words and not ev.iwas:
         parts.append("its tasks mention " + ", ".join(f"'{w}'" for w in ev.words[:2]))
@@ -144,10 +157,41 @@ def _reason(
     )
 
 
-def _tech_label(cert: Certification, tech: str) -> str:
+def _own_label(cert: Certification, catalog: CertCatalog, code: str | None) -> str:
+    """How the reason names a credential that certifies the occupation ``code``.
+
+    Only a licence the occupation needs (level ``professional-licence``), with no other of its
+    kind and level certifying the occupation, is "the licence of this occupation" (a
+    journeyman's and a master electrician's licence are each "a licence"); a credential of one
+    specialty is "a specialty certification of this occupation (critical care nursing)", any
+    other "a certification of this occupation". A registered nurse holds the RN licence, and
+    some nurses CCRN, CEN or CPN: none of these is *the* certification of registered nurses,
+    and a catalogue that lists one certification of an occupation does not make it the only
+    one there is.
+    """
+    if cert.specialty:
+        return f"a specialty {cert.kind} of this occupation ({cert.specialty})"
+    required = cert.level == "professional-licence"
+    peers = catalog.by_certified.get(code, ()) if code else ()
+    alike = sum(
+        other.kind == cert.kind and other.level == cert.level
+        for other in (catalog.certifications[pos] for pos in peers)
+    )
+    article = "the" if required and alike <= 1 else "a"
+    return f"{article} {cert.kind} of this occupation"
+
+
+def _tech_label(cert: Certification, tech: str, p: OccupationProfile) -> str:
+    """A technology entry as the reason names it: a name as catalogued; a UNSPSC code by the
+    occupation's own names for the tools under it (O*NET's "Defibrillators", not the
+    commodity title "Mobile medical services automated external defibrillators AED or hard
+    paddles"), else by the commodity title."""
     if not tech.isdigit():
         return tech
     terms = cert.technology_terms[cert.technologies.index(tech)]
+    for term in sorted(terms & p.terms):
+        if names := p.labels.get(term):
+            return " or ".join(names[:2])
     return next((t for t in sorted(terms) if not t.isdigit()), tech)
 
 
@@ -188,8 +232,9 @@ def match_certifications(
     A credential is the occupation's *own* when its ``certifies`` lists the occupation's code:
     it is listed whatever its evidence, before the others (a deckhand's page lists the
     merchant mariner credential although the opening clause of O*NET's description names no
-    vessel). Licences and role credentials held at a level whose ``profession`` the title
-    names come next, when they qualify (``_titled``); then the others by score.
+    vessel), a licence it needs before its other own credentials (``_tier``). Licences and
+    role credentials held at a level whose ``profession`` the title names come next, when they
+    qualify (``_titled``); then the others by score.
     """
     zone = job_zone if job_zone is not None else catalog.title_zones.get(title.casefold())
     occ_code = code if code is not None else catalog.title_codes.get(title.casefold())
@@ -218,7 +263,7 @@ def match_certifications(
             continue
         focus = tuple(e for e in cert.elements if e in focus_set)
         score = ev.relevance + min(FOCUS_BONUS_MAX, FOCUS_BONUS * len(focus))
-        tier = 0 if own else 1 if _titled(cert, p.title) else 2
+        tier = _tier(cert, own, _titled(cert, p.title))
         scored.append((tier, round(score, 6), cert.id, cert, ev, focus, own))
     scored.sort(key=lambda s: (s[0], -s[1], s[2]))
     out: list[CertMatch] = []
@@ -229,6 +274,6 @@ def match_certifications(
         if per_issuer[cert.issuer] >= MAX_PER_ISSUER:
             continue
         per_issuer[cert.issuer] += 1
-        reason = _reason(cert, ev, focus, p, catalog, own=own)
+        reason = _reason(cert, ev, focus, p, catalog, own=own, code=occ_code)
         out.append(CertMatch(cert, round(score, 3), reason))
     return out

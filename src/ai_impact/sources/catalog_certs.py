@@ -58,7 +58,7 @@ KINDS: tuple[str, ...] = ("certification", "licence", "certificate", "credential
 _REQUIRED: tuple[str, ...] = ("id", "name", "issuer", "level", "kind", "skills", "knowledge")
 _REQUIRED += ("ai_relevance", "source", "reviewed")
 _OPTIONAL: tuple[str, ...] = ("effort", "cost_usd", "renewal", "technologies", "iwas", "keywords")
-_OPTIONAL += ("profession", "certifies")
+_OPTIONAL += ("profession", "certifies", "specialty")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SKILL_RE = re.compile(r"^2\.[AB]\.\d\.[a-z]$")
 _KNOWLEDGE_RE = re.compile(r"^2\.C\.\d+(?:\.[a-z])?$")
@@ -95,6 +95,10 @@ class Certification:
     # certifies, at its level: a paralegal certificate certifies 23-2011.00, the bar 23-1011.00);
     # the matcher lists it for those occupations whatever its evidence, first.
     certifies: tuple[str, ...] = ()
+    # The specialty it certifies within the `certifies` occupations ("critical care nursing"):
+    # some of their members hold it, on top of the occupation's licence, so the reason calls it
+    # "a specialty certification of this occupation", not "the certification".
+    specialty: str | None = None
     # The job zones (1..5) of the `certifies` occupations, filled by the loader from O*NET: the
     # matcher lists the entry only for occupations whose own zone lies between their extremes.
     zones: tuple[int, ...] = field(default=(), compare=False)
@@ -241,7 +245,8 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
     if texts["reviewed"] and not _DATE_RE.match(texts["reviewed"]):
         errors.append(f"{where}: reviewed {texts['reviewed']!r} is not YYYY-MM-DD")
     optional = {
-        k: _text(entry, k, where, errors) if k in entry else None for k in ("effort", "renewal")
+        k: _text(entry, k, where, errors) if k in entry else None
+        for k in ("effort", "renewal", "specialty")
     }
     cost = entry.get("cost_usd")
     if cost is not None and (isinstance(cost, bool) or not isinstance(cost, int | float)):
@@ -264,6 +269,8 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
                 keyword_pattern(patterns)
         except re.error as exc:
             errors.append(f"{where}: a {key} is not a valid regular expression ({exc})")
+    if optional["specialty"] and not certifies:
+        errors.append(f"{where}: a specialty needs 'certifies' (the occupations it is one of)")
     if texts["level"] == "professional-licence" and not profession:
         errors.append(f"{where}: a professional licence needs 'profession' patterns")
     if not (iwas or technologies or keywords):
@@ -289,6 +296,7 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
         keywords=keywords,
         profession=profession,
         certifies=certifies,
+        specialty=optional["specialty"],
         technology_terms=tuple(frozenset({t.casefold()}) for t in technologies),
     )
 

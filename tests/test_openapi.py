@@ -18,6 +18,7 @@ import web_fakes as fake
 from ai_impact.db import KnowledgeBase
 from ai_impact.settings import Settings
 from ai_impact.web.app import create_app
+from ai_impact.web.media import ACCEPTED
 from ai_impact.web.schemas import finish_openapi
 from ai_impact.workforce import library
 from test_workforce_analysis import ROSTER, FakeLibrary
@@ -148,9 +149,28 @@ def test_nested_defs_are_hoisted_and_a_clash_is_refused() -> None:
 def test_the_workforce_body_lists_every_documented_form(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     content = spec["paths"]["/api/v1/workforce"]["post"]["requestBody"]["content"]
-    assert set(content) == {"text/csv", "multipart/form-data", "application/json"}
+    # every type the server reads (web.media.ACCEPTED: the 415's message and Accept header)
+    assert (
+        set(content)
+        == set(ACCEPTED["/api/v1/workforce"].kinds)
+        == {
+            "text/csv",
+            "multipart/form-data",
+            "application/json",
+            "application/x-www-form-urlencoded",
+        }
+    )
     form = content["multipart/form-data"]["schema"]["properties"]
     assert form["roster"]["format"] == "binary" and form["csv"]["type"] == "string"
+    plain = content["application/x-www-form-urlencoded"]["schema"]
+    assert plain["properties"] == {
+        "csv": {"type": "string", "description": "The roster as CSV text"}
+    }
+    assert plain["required"] == ["csv"]
+    _check(spec, plain, {"csv": "title,headcount\nNurse,3\n"})
+    # and the server reads such a body as the document says
+    sent = client.post("/api/v1/workforce", data={"csv": "title,headcount\nNurse,3\n"})
+    assert sent.status_code == 200 and sent.json()["summary"]["headcount"] == 3
     body = {"rows": [{"title": "Nurse", "headcount": 3, "annual_pay": 81000, "team": "Care"}]}
     _check(spec, content["application/json"]["schema"], body)
     with pytest.raises(AssertionError, match="salary"):
@@ -206,6 +226,12 @@ def test_real_answers_match_their_schemas(settings: Settings, kb: KnowledgeBase)
         spec = c.get("/openapi.json").json()
         report = c.get("/api/v1/occupations/29-1141.00")
         _check(spec, _answer_schema(spec, "/api/v1/occupations/{code}"), report.json())
+        industries = c.get("/api/v1/industries").json()
+        _check(spec, _answer_schema(spec, "/api/v1/industries"), industries)
+        # employment is a count of jobs: a whole number, in the answer and its schema
+        assert all(type(i["employment"]) is int for i in industries["industries"])
+        summary = spec["components"]["schemas"]["IndustrySummary"]["properties"]
+        assert summary["employment"]["type"] == "integer"
         text = "Prepare monthly financial statements.\nReconcile bank accounts and ledgers.\n"
         described = c.post("/api/v1/analyze-description", json={"text": text})
         assert described.status_code == 200

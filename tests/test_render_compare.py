@@ -68,7 +68,7 @@ def test_compare_markdown_tells_the_blend_from_the_occupation() -> None:
         "| Sr. ML Engineer (blend of 2 occupations) | 15-2051.00, 29-1141.00 |"
     )
     assert rows[1].startswith("| Data Scientists | 15-2051.00 | 6.8 |")
-    assert f"- Sr. ML Engineer (blend of 2 occupations): {BLEND_NOTE}" in md
+    assert f"- Sr. ML Engineer (blend of 2 occupations): {md_text(BLEND_NOTE)}" in md
 
 
 def test_compare_json_is_one_array_with_labels() -> None:

@@ -354,3 +354,134 @@ def test_the_article_before_a_figure_follows_how_it_is_read(figure: str, word: s
     from ai_impact.reports import figures
 
     assert figures.article(figure) == word
+
+
+# QA9 #2: related pay that is a SOC group's is marked on every face
+
+FIA, FQA, FM = "13-2051.00", "13-2099.01", "11-3031.00"
+
+
+def test_related_pay_of_a_shared_soc_group_is_marked_on_every_face(analyses: Analyses) -> None:
+    """Financial Quantitative Analysts show OEWS pay of 13-2099 (Financial Specialists, All
+    Other); Financial Managers is the 11-3031 group's own line and is not marked."""
+    from ai_impact.reports.shared_figures import related_pay_note
+
+    report = analyses.report_for(FIA)
+    rows = {e.code: e for e in report.related}
+    quant = rows[FQA]
+    assert quant.pay_group == "SOC 13-2099 (Financial Specialists, All Other)"
+    assert quant.median_annual is not None
+    if FM in rows:
+        assert rows[FM].pay_group is None
+    assert all(
+        (e.pay_group is not None) == (e.code in analyses.engine.table.pay_groups)
+        for e in report.related
+        if e.median_annual is not None
+    )
+    note = related_pay_note(report.related)
+    assert note is not None
+    assert note.startswith("† Pay OEWS publishes for a whole SOC group, which covers other")
+    assert f"SOC 13-2099 (Financial Specialists, All Other) for {quant.title} ({FQA})" in note
+    md = render_markdown(report)
+    row = next(line for line in md.splitlines() if f"({FQA})" in line and line.startswith("|"))
+    assert f"| {fx.money(quant.median_annual)} † |" in row
+    assert md.count("† Pay OEWS publishes") == 1
+    html = occupation_page(report, Links())
+    assert (
+        f'{fx.money(quant.median_annual)} <span title="OEWS pay for SOC 13-2099 '
+        '(Financial Specialists, All Other) as a whole">†</span>'
+    ) in html
+    assert f'<p class="small">{note}</p>' in html
+    data = report_to_dict(report)
+    by_code = {r["code"]: r for r in data["related"]}
+    assert by_code[FQA]["pay_group"] == quant.pay_group
+    assert {"code", "title", "relation", "similarity", "risk", "risk_category"} <= set(by_code[FQA])
+    assert by_code[FQA]["median_annual"] == quant.median_annual  # unchanged keys and values
+
+
+def test_a_pasted_description_marks_related_group_pay_too(analyses: Analyses) -> None:
+    text = (
+        "Build quantitative models to price derivatives\n"
+        "Analyze financial data to forecast returns\n"
+        "Prepare investment reports for portfolio managers"
+    )
+    report = describe_report(analyses.engine, text, title="Quant analyst")
+    groups = analyses.engine.table.pay_groups
+    marked = [e for e in report.related if e.pay_group]
+    assert all(e.pay_group == groups[e.code] for e in marked)
+    assert all(e.code not in groups for e in report.related if not e.pay_group and e.median_annual)
+
+
+def test_only_rows_with_group_pay_carry_the_marker(analyses: Analyses) -> None:
+    report = analyses.report_for(SD)
+    md = render_markdown(report)
+    for e in report.related:
+        line = next(ln for ln in md.splitlines() if f"({e.code})" in ln and ln.startswith("|"))
+        assert ("†" in line) == (e.pay_group is not None), line
+    assert ("† Pay OEWS publishes" in md) == any(e.pay_group for e in report.related)
+
+
+# QA9 #3: a projection of a shared SOC group is named as the group's in the sentence itself
+
+
+def test_outlook_of_a_shared_soc_group_says_so_in_the_sentence(analyses: Analyses) -> None:
+    from ai_impact.reports.consistency import check_report
+
+    report = analyses.report_for("35-3023.01")  # Baristas: projected as Fast Food and Counter
+    o = report.outlook
+    assert o is not None and o.openings_annual is not None
+    sentence = (
+        "Employment of Fast Food and Counter Workers (the SOC group BLS projects Baristas under) "
+        f"is projected to grow {fx.abs_pct(o.employment_change_pct or 0.0)} over 2024–34; about "
+        f"{fx.thousands(o.openings_annual)} openings a year across the group come mostly from "
+        "people retiring or changing occupation."
+    )
+    assert o.sentence == sentence
+    assert sentence in report.overview
+    demand = report.changing.sentences[-1]
+    assert demand.startswith(
+        "BLS projects employment of Fast Food and Counter Workers (the SOC group it is "
+        "projected under) to grow"
+    )
+    assert check_report(report) == []
+    md = render_markdown(report)
+    assert md.count(sentence) == 2  # the overview and the outlook section
+    notes = [g.missing_reason for g in report.gaps if g.key == "outlook"]
+    assert any(n.startswith("BLS projects Fast Food and Counter Workers (35-3023) as a whole")
+               for n in notes)  # fmt: skip
+
+
+def test_the_group_s_own_line_and_an_unshared_projection_read_as_before(
+    analyses: Analyses,
+) -> None:
+    for code in ("35-3023.00", RN, SD):  # the group itself; RN's own line; one code, one NEM
+        report = analyses.report_for(code)
+        assert report.outlook is not None
+        assert report.outlook.sentence.startswith("Employment is projected to")
+        assert "SOC group" not in " ".join(report.changing.sentences)
+
+
+def test_a_pasted_description_names_the_group_of_its_projection(analyses: Analyses) -> None:
+    text = (
+        "Prepare espresso drinks and brewed coffee for customers\n"
+        "Steam and froth milk for lattes and cappuccinos\n"
+        "Take orders and process payments at the counter"
+    )
+    report = describe_report(analyses.engine, text, title="Barista")
+    assert report.header.code == "35-3023.01"
+    assert report.outlook is not None
+    assert report.outlook.sentence.startswith(
+        "Employment of Fast Food and Counter Workers (the SOC group BLS projects Baristas under)"
+    )
+    assert report.outlook.sentence in report.overview
+
+
+@pytest.mark.parametrize("change", [6.1, -8.0, 0.3])
+def test_group_sentences_name_the_group_whatever_the_direction(change: float) -> None:
+    group = "Fast Food and Counter Workers"
+    outlook = nv.outlook_sentence("Baristas", change, 904.3, group=group)
+    demand = nv.demand_sentence(change, 904.3, group=group)
+    assert outlook.startswith(f"Employment of {group} (the SOC group BLS projects Baristas under)")
+    assert "904,300 openings a year across the group" in outlook
+    assert f"employment of {group} (the SOC group it is projected under)" in demand
+    assert nv.outlook_sentence("Baristas", change, 904.3).startswith("Employment is projected")

@@ -164,7 +164,12 @@ def test_methodology_and_sources(client: TestClient) -> None:
     m = client.get("/methodology").text
     assert "<h1>Method</h1>" in m and "<li>Risk is not exposure.</li>" in m
     s = client.get("/sources").text
-    assert "onet_task_statements.csv.gz" in s and "CC BY 4.0" in s and ONET_ATTRIBUTION in s
+    assert "onet/30.3/task_statements.csv.gz" in s and "CC BY 4.0" in s and ONET_ATTRIBUTION in s
+    assert '<td class="num">18,796</td>' in s
+    # A pinned file the build does not load says so, never "0" rows (QA: "Rows 0").
+    row = s.split("bls/ep_2024_34_table_1_10.csv.gz</td>", 1)[1].split("</tr>", 1)[0]
+    assert "— not loaded as rows: kept with the data for reference" in row
+    assert '<td class="num">0</td>' not in s
 
 
 def test_api_report_is_the_analyze_json(client: TestClient) -> None:

@@ -89,6 +89,39 @@ def test_describe_text_error_is_by_the_text(client: TestClient) -> None:
     assert "Benefits:\n- 401(k)" in r.text and 'value="Atlantis"' in r.text
 
 
+@pytest.mark.parametrize(
+    ("field", "limit", "ident", "message"),
+    [
+        ("title", 200, "jd-title-error",
+         "The title is longer than 200 characters (it has 201). Give the job title alone."),
+        ("area", 100, "jd-area-error",
+         "The area is longer than 100 characters (it has 101). Give a state or metro area."),
+    ],
+)  # fmt: skip
+def test_describe_applies_the_api_limits_to_title_and_area(
+    client: TestClient, field: str, limit: int, ident: str, message: str
+) -> None:
+    """The API refuses a title over 200 characters (an area over 100); so does the page, by
+    the field, keeping what was typed and showing no analysis."""
+    value = "T" * (limit + 1)
+    r = client.post("/describe", data={"text": AD, field: value})
+    assert r.status_code == 422
+    assert _field_error(r.text, ident) == message
+    assert f'value="{value}"' in r.text and "Process vendor invoices" in r.text
+    assert 'id="occupation-title"' not in r.text
+    api = client.post("/api/v1/analyze-description", json={"text": AD, field: value})
+    assert api.status_code == 422
+    assert f"{field} is longer than {limit} characters (it has {limit + 1})" in api.json()["error"]
+    assert f'name="{field}" type="text" maxlength="{limit}"' in r.text
+
+
+def test_describe_takes_a_title_at_the_limit(client: TestClient) -> None:
+    title = ("Accounts payable clerk " * 9)[:200]
+    assert len(title.strip()) == 200
+    r = client.post("/describe", data={"text": AD, "title": title})
+    assert r.status_code == 200 and 'id="jd-title-error"' not in r.text
+
+
 def test_workforce_keeps_the_pasted_roster(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(library, "FacadeLibrary", lambda settings=None: FakeLibrary())
     client = TestClient(create_app(Settings()))

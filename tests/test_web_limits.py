@@ -158,6 +158,8 @@ def test_a_description_at_its_character_limit_fits(client: TestClient) -> None:
         (None, "The request body is over the limit; /x takes at most 2 MB."),
         (60_000_000, "The request body is 60.0 MB; /x takes at most 2 MB."),
         (2_000_010, "The request body is 2,000,010 bytes; /x takes at most 2 MB."),
+        (150_000_000, "The request body is 150 MB; /x takes at most 2 MB."),
+        (10**12, "The request body is 1,000,000 MB; /x takes at most 2 MB."),  # not 1000000.0
     ],
 )
 def test_the_413_message_says_how_big_the_body_is_against_the_limit(

@@ -40,6 +40,27 @@ def test_pages_answer(client: TestClient) -> None:
         assert "This product includes information from the O*NET 30.3 Database" in r.text
 
 
+def test_sources_give_rows_only_for_the_files_loaded(client: TestClient, kb: KnowledgeBase) -> None:
+    """QA: pinned files the build does not load were listed with "Rows 0"."""
+    html = client.get("/sources").text
+
+    def row(file: str) -> str:
+        return html.split(f'<td class="code">{file}</td>', 1)[1].split("</tr>", 1)[0]
+
+    loaded = {s.file: s.rows for s in kb.sources() if s.not_loaded is None}
+    assert loaded and all(rows > 0 for rows in loaded.values())
+    tasks = "onet/30.3/task_statements.csv.gz"
+    assert f'<td class="num">{loaded[tasks]:,}</td>' in row(tasks)
+    for file, why in (
+        ("adoption/btos_national_response_estimates.csv.gz", "kept with the data for reference"),
+        ("bls/ep_2024_34_table_1_10.csv.gz", "kept with the data for reference"),
+        ("labels/gpts-are-gpts/occ_level.csv.gz", "read by the scripts that train"),
+        ("onet/29.3/iwa_reference.csv.gz", "read by the checks of the tool and certification"),
+    ):
+        assert f"— not loaded as rows: {why}" in row(file), file
+    assert '<td class="num">0</td>' not in html
+
+
 def test_occupation_page_matches_the_api(client: TestClient) -> None:
     data = client.get(f"/api/v1/occupations/{DS}").json()
     report = api.report_for(DS, settings=client.app.state.settings)  # type: ignore[attr-defined]

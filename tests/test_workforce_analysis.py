@@ -12,11 +12,18 @@ from typing import Any
 
 import pytest
 
-from ai_impact.errors import NotFoundError
+from ai_impact.errors import InputError, NotFoundError
 from ai_impact.reports.model import AdaptationItem, RelatedEntry, SourceRef
 from ai_impact.titles.resolver import Candidate, Resolution
 from ai_impact.workforce.analysis import MarketPay, analyze_roster
-from ai_impact.workforce.formats import CSV_COLUMNS, SCHEMA, to_csv, to_dict, to_markdown
+from ai_impact.workforce.formats import (
+    CSV_COLUMNS,
+    SCHEMA,
+    fte_text,
+    to_csv,
+    to_dict,
+    to_markdown,
+)
 from ai_impact.workforce.roster import parse_roster
 
 
@@ -275,7 +282,7 @@ def test_markdown_page(report: Any) -> None:
     assert "| Exposed hours / year | 33,904 (44% of working time) |" in page
     assert "| Blorf | 3 | needs review | No occupation matches 'Blorf'. |" in page
     assert "Exposure is not job loss" in page
-    assert "## Sources\n\n- O*NET 30.3, 2025. CC BY 4.0." in page
+    assert "## Sources\n\n- O\\*NET 30.3, 2025. CC BY 4.0." in page  # "O*NET", no emphasis
 
 
 def test_fte_rosters_count_full_time_equivalents_everywhere() -> None:
@@ -317,3 +324,60 @@ def test_pay_of_zero_and_placeholders_do_not_lower_the_mean() -> None:
     )
     (acc,) = analyze_roster(roster, FakeLibrary()).roles
     assert (acc.headcount, acc.headcount_with_pay, acc.mean_pay) == (6, 2, 80_000.0)
+
+
+def test_rows_of_one_role_are_added_together_and_the_notes_say_which() -> None:
+    """QA: identical rows were merged silently; the note names their lines and the sum."""
+    report = analyze_roster(parse_roster(ROSTER), FakeLibrary())
+    assert report.notes == (
+        "lines 2 and 3 are the same role ('Accountant') and were added together: 15 people.",
+    )
+    many = analyze_roster(
+        parse_roster(
+            "title,headcount\nNurse,4\nnurse,5\nNurse,\nAccountant,1\nAccountant,2\n"
+            "Blorf,1\nBlorf,1\nData Entry Keyer,1\nData Entry Keyer,1\nGhost,1\n"
+        ),
+        FakeLibrary(),
+    )
+    assert many.notes == (
+        "Lines of the same role (same title, code, team and location) were added together: "
+        "lines 2, 3 and 4 ('Nurse': 10 people); lines 5 and 6 ('Accountant': 3 people); "
+        "lines 7 and 8 ('Blorf': 2 people); and 1 more role.",
+    )
+    rows = [{"title": "Accountant", "fte": 0.5}, {"title": "Accountant", "fte": 2}]
+    fte = analyze_roster(parse_roster(rows), FakeLibrary())
+    assert fte.notes[-1] == (
+        "rows 1 and 2 are the same role ('Accountant') and were added together: 2.5 FTE."
+    )
+    # one row per role: no such note
+    single = analyze_roster(parse_roster("title,headcount\nAccountant,2\nNurse,1\n"), FakeLibrary())
+    assert not any("added together" in n for n in single.notes)
+
+
+def test_the_headcount_cap_holds_for_a_role_added_up_from_rows() -> None:
+    """Two rows of 10,000,000 made one role of 20,000,000, past the cap a row has."""
+    lib = FakeLibrary()
+    text = "title,headcount\nNurse,10000000\nAccountant,3\nnurse,10000000\nBlorf,1\nBlorf,1\n"
+    with pytest.raises(InputError) as err:
+        analyze_roster(parse_roster(text), lib)
+    assert str(err.value).splitlines() == [
+        "1 roster role(s) cannot be used; fix them and run again (no row was analysed):",
+        "  lines 2 and 4 are the same role ('Nurse') and add up to 20,000,000 people, more "
+        "than the 10,000,000 a role may have; give the role's real headcount once",
+    ]
+    assert lib.batches == []  # refused before any title is resolved
+    at_cap = analyze_roster(parse_roster("title,headcount\nNurse,4000000\nNurse,6000000\n"), lib)
+    assert at_cap.roles[0].headcount == 10_000_000
+
+
+def test_full_time_people_at_risk_are_written_without_a_stray_decimal() -> None:
+    """QA: "the work of 11,562,000.0 full-time people"."""
+    assert (fte_text(11_562_000.0), fte_text(86.41), fte_text(0.04)) == ("11,562,000", "86.4", "0")
+    big = analyze_roster(
+        parse_roster("title,headcount\nData Entry Keyer,10000000\n"), FakeLibrary()
+    )
+    assert big.totals.fte_at_risk == pytest.approx(6_000_000)
+    page = to_markdown(big)
+    assert "the work of 6,000,000 full-time people" in page
+    assert "| At-risk hours / year | 12,480,000,000 (6,000,000 FTE) |" in page
+    assert ".0 full-time" not in page and ".0 FTE" not in page

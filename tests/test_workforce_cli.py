@@ -111,3 +111,22 @@ def test_example_roster_end_to_end(settings: Settings) -> None:
     assert report.sources
     page = to_markdown(report)
     assert "## Needs review" in page and "Chief Happiness Wrangler" in page
+
+
+def test_a_roster_over_the_size_limit_says_the_limit_it_enforces(tmp_path: Path) -> None:
+    """QA: "the roster limit is 21 MB" for a limit of 20 MiB; docs say 20 MB (decimal)."""
+    from ai_impact.workforce.roster import MAX_BYTES
+
+    assert MAX_BYTES == 20_000_000
+    path = tmp_path / "big.csv"
+    with path.open("wb") as fh:  # sparse: the size is refused before a byte is read
+        fh.truncate(25_300_000)
+    code, _, err = _run(str(path))
+    assert code == 2
+    assert err == (
+        f"error: {path} is 25.3 MB; the roster limit is 20 MB (20,000,000 bytes). Split it by "
+        "department, or keep only the title, headcount and pay columns.\n"
+    )
+    with path.open("r+b") as fh:  # just over: in bytes, never "20.0 MB" beside "20 MB"
+        fh.truncate(MAX_BYTES + 1)
+    assert "is 20,000,001 bytes; the roster limit is 20 MB" in _run(str(path))[2]

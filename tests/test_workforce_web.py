@@ -266,3 +266,20 @@ def test_a_roster_too_large_to_send_again_gets_no_download_buttons(
     monkeypatch.setattr(workforce, "ROSTER_LIMIT", len(roster) + 2_000)
     page = client.post("/workforce", files={"roster": ("t.csv", roster, "text/csv")}).text
     assert '<form class="downloads"' in page
+
+
+def test_page_names_merged_rows_and_writes_whole_full_time_people(client: TestClient) -> None:
+    """QA: rows added together are said on the page; "6,000,000.0 full-time people" is not."""
+    roster = "title,headcount\nData Entry Keyer,6000000\ndata entry keyer,4000000\n"
+    r = client.post("/workforce", data={"csv": roster})
+    assert r.status_code == 200
+    text = html.unescape(r.text)
+    assert (
+        "<li>lines 2 and 3 are the same role ('Data Entry Keyer') and were added together: "
+        "10,000,000 people.</li>"
+    ) in text
+    assert "— the work of 6,000,000 full-time people —" in text
+    assert "(6,000,000 FTE)" in text and ".0 FTE" not in text
+    over = client.post("/api/v1/workforce", content=roster.replace("4000000", "4000001"))
+    assert over.status_code == 422
+    assert "add up to 10,000,001 people, more than the 10,000,000" in over.json()["error"]

@@ -35,11 +35,17 @@ def _values(page: Any, column: int) -> list[str]:
 
 
 def test_type_pick_and_read(page: Any, server: LiveServer) -> None:
-    page.goto(server.url + "/")
+    answer = page.goto(server.url + "/")
+    # the security headers (web.headers) leave the script, the charts and the styles working
+    assert answer.headers["x-content-type-options"] == "nosniff"
+    assert answer.headers["x-frame-options"] == "DENY"
+    assert answer.headers["referrer-policy"] == "same-origin"
     page.locator("#q").press_sequentially("machine learning engineer", delay=20)
     option = page.get_by_role("option").first
     option.wait_for()
     assert "Data Scientists" in option.inner_text()
+    # the server's resolver gives a calibrated confidence, and the list shows it
+    assert option.locator(".conf").inner_text() == "15-2051.00 · 93%"
     shot(page, "fake-autocomplete", full=False)
     option.click()
     page.wait_for_url(re.compile(r"/occupation/15-2051\.00$"))
@@ -150,6 +156,23 @@ def test_static_export_searches_and_links_from_a_sub_path(
         page.get_by_role("link", name="Healthcare").first.click()
         page.wait_for_url(re.compile(r"/deep/site/industries/healthcare\.html$"))
         shot(page, "fake-static-industry")
+
+
+def test_static_autocomplete_shows_no_match_score_as_a_confidence(
+    page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The static index ranks by a match score, not the resolver's calibrated confidence: the
+    suggestions show the code alone, never "· 69%" (QA)."""
+    fake.install(monkeypatch)
+    build_site(tmp_path / "site")
+    page.goto((tmp_path / "site" / "index.html").as_uri())
+    page.locator("#q").press_sequentially("travel nurse", delay=20)
+    option = page.get_by_role("option").first
+    option.wait_for()
+    assert "Registered Nurses" in option.inner_text()
+    assert option.locator(".conf").inner_text() == "29-1141.00"
+    assert not any("%" in text for text in page.get_by_role("option").all_inner_texts())
+    shot(page, "fake-static-autocomplete", full=False)
 
 
 def test_static_search_says_when_its_index_cannot_load(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FILES", "INDUSTRY_CATALOG", "source_key", "vintage_of"]
+__all__ = ["FILES", "INDUSTRY_CATALOG", "not_loaded", "source_key", "vintage_of"]
 
 # Logical name → path under data/. The build reads exactly these (plus the industry catalog).
 FILES: dict[str, str] = {
@@ -39,6 +39,19 @@ FILES: dict[str, str] = {
 
 INDUSTRY_CATALOG = "catalog/industries.toml"
 
+# The other pinned files (data/MANIFEST checks them all) are not loaded as rows: what each is
+# for, by a part of its path. Anything else is kept for reference (a source's other tables).
+_KEPT_FOR: tuple[tuple[str, str], ...] = (
+    ("LICENSE", "the licence of the files beside it"),
+    ("README", "the release's read-me"),
+    (".manifest.json", "how the OEWS extract beside it was built: BLS files, counts, checksums"),
+    ("iwa_reference", "read by the checks of the tool and certification catalogues"),
+    ("unspsc_reference", "read by the checks of the certification catalogue"),
+    ("occ_level", "read by the scripts that train and test the task model"),
+    ("work_styles", "read by the scripts that train the task model"),
+    ("gwas_to_iwas_to_dwas", "read by the scripts that build the task model's verbs"),
+)
+
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
 _VINTAGE = (
     re.compile(rf"{_MONTH} \d{{4}} ?[-–] ?{_MONTH} \d{{4}}"),
@@ -63,3 +76,11 @@ def source_key(file: str) -> str:
         if path == file:
             return name
     return file
+
+
+def not_loaded(file: str) -> str | None:
+    """Why the build loads no rows of a pinned file ("kept … for reference"); None if it does."""
+    if file in FILES.values():
+        return None
+    why = next((why for part, why in _KEPT_FOR if part in file), None)
+    return why or "kept with the data for reference; the analyses do not use it"

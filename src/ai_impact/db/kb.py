@@ -293,9 +293,12 @@ class KnowledgeBase:
         """BLS 2024-34 projection of the occupation's NEM occupation, if BLS publishes one."""
         occ = self.occupation(code)
         rows = self._rows(
-            "SELECT nem_code, title, employment_2024, employment_2034, change_num, change_pct,"
-            " openings_annual, median_wage_2024, education, experience, training, wage_note"
-            " FROM projection WHERE nem_code = ?",
+            "SELECT p.nem_code, p.title, p.employment_2024, p.employment_2034, p.change_num,"
+            " p.change_pct, p.openings_annual, p.median_wage_2024, p.education, p.experience,"
+            " p.training, p.wage_note, g.title,"
+            " (SELECT count(*) FROM occupation o WHERE coalesce(o.nem_code, o.soc) = p.nem_code)"
+            " FROM projection p LEFT JOIN soc_group g ON g.code = p.nem_code"
+            " WHERE p.nem_code = ?",
             (occ.nem_code or occ.soc,),
         )
         return Projection(*rows[0]) if rows else None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ai_impact.db.files import not_loaded
 from ai_impact.sources.onet_elements import Activity as TaskActivity
 
 __all__ = [
@@ -177,6 +178,11 @@ class Projection:
     experience: str | None
     training: str | None
     wage_note: str | None = None
+    # The SOC 2018 title of ``nem_code`` where SOC has that code ("Fast Food and Counter
+    # Workers"), and how many O*NET occupations BLS projects under it (more than one: the
+    # figures are the group's, shared with the others).
+    group_title: str | None = None
+    occupations: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,7 +225,8 @@ class SectorShare:
 
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
-    """One vendored source file: where it came from, its licence, checksum and rows loaded."""
+    """One vendored source file: where it came from, its licence, checksum and rows loaded
+    (0 for a file the build does not load: :attr:`not_loaded` says why)."""
 
     key: str
     file: str
@@ -228,3 +235,8 @@ class SourceInfo:
     licence: str
     sha256: str
     rows: int
+
+    @property
+    def not_loaded(self) -> str | None:
+        """Why the knowledge base holds no rows of this file; None when the build loads it."""
+        return not_loaded(self.file)

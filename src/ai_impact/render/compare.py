@@ -40,8 +40,8 @@ def compare_markdown(reports: Sequence[OccupationReport]) -> str:
         # BLS's published projection (a blend's lead occupation), as the page's outlook shows.
         change = r.outlook.employment_change_pct if r.outlook else None
         outlook = f"{change:+.1f}%" if change is not None else "—"
-        # What the user typed is escaped in full; the occupation's own title as any data text.
-        name = md_user(label(r)).replace("|", "\\|") if is_blend(r) else md_cell(label(r))
+        # What the user typed (a blend's label) is escaped as any text: once, for a cell.
+        name = md_cell(label(r))
         lines.append(
             f"| {name} | {', '.join(codes_of(r))} | "
             f"{r.risk.score:.1f} | {r.risk.category} | {pct(r.changing.exposure.exposed_share)} | "

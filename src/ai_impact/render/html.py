@@ -25,6 +25,7 @@ from ai_impact.render import charts, pay
 from ai_impact.render import compare as cmp
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
+from ai_impact.reports.shared_figures import SHARED_PAY_MARK, related_pay_note
 
 __all__ = [
     "COMPARE_SLOTS",
@@ -338,6 +339,8 @@ def _env() -> Environment:
         compare_codes=cmp.codes_of,
         is_blend=cmp.is_blend,
         per_hour=pay.per_hour,
+        related_pay_note=related_pay_note,
+        shared_pay_mark=SHARED_PAY_MARK,
         hourly_range=pay.hourly_range,
         attribution=ONET_ATTRIBUTION,
         favicon=FAVICON_URI,

@@ -4,11 +4,17 @@ Pure string building from the :class:`~ai_impact.reports.model.OccupationReport`
 engine, so ``ai-impact analyze --format md`` starts fast. Every section of the product outline
 appears, in order; a section without data shows the reason stored in ``report.gaps``.
 
-Markdown viewers render raw HTML, and titles, task texts and sentences can carry what a user
-typed, so every text goes through :func:`md_text`: ``<`` and ``>`` are escaped (no tag
-survives) and ``&`` only where it would start a character reference, so "R&D" stays as typed
-in the source and "&lt;" shows as typed on the page. Every Markdown face (analyze, compare,
-workforce) uses this one policy.
+Markdown viewers render raw HTML and Markdown alike, and titles, task texts and sentences can
+carry what a user typed (a title, the statements of a pasted description, the lines it set
+aside, quoted in notes), so every text goes through :func:`md_text` (or :func:`md_cell` in a
+table) once and shows as typed: ``<`` and ``>`` are escaped (no tag survives), ``&`` only where
+it would start a character reference ("R&D" stays as typed in the source, "&lt;" shows as
+typed on the page); a backslash goes before every character that starts inline Markdown
+(``\\ ` * _ [ ] ~ |``), before a line's leading block marker (``#``, ``+``, ``-``, ``=``, the
+``.`` or ``)`` of "1."), and before the ``:`` of ``http://`` and the ``.`` of ``www.`` (no
+autolink on GitHub); line breaks become spaces. Parentheses and ``!`` stay as typed: they
+make a link or an image only after ``]`` or before ``[``, both escaped. Every Markdown face
+(analyze, compare, workforce) uses this one policy.
 """
 
 from __future__ import annotations
@@ -19,16 +25,33 @@ from ai_impact.render.blend import is_blend, label
 from ai_impact.render.pay import hourly, hourly_range, per_hour
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
+from ai_impact.reports.shared_figures import SHARED_PAY_MARK, related_pay_note
 
 __all__ = ["md_cell", "md_text", "md_user", "render_markdown", "salary_line"]
 
 # A character reference a viewer would decode; a bare "&" already shows as itself.
 _REFERENCE = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
+# What starts inline Markdown anywhere in a line: the backslash itself, code spans, emphasis,
+# links and images, GFM strikethrough and table cells.
+_INLINE = re.compile(r"([\\`*_\[\]~|])")
+# GFM autolinks ("http://x.y", "www.x.y"): escaping their ":" or "." keeps them plain text.
+_AUTOLINK = re.compile(r"(?i)\b(?:https?|ftp)(?=://)|\bwww(?=\.)")
+_BREAK = re.compile(r"\s*[\r\n]+\s*")
+# A block marker at the start of a line: heading, list item, setext underline, ordered item.
+_LEADING = re.compile(r"^(?:(?=[#+=-])|(\d{1,9})(?=[.)]))")
+
+
+def _inline(text: str) -> str:
+    """Text that forms no inline Markdown and no HTML, on one line."""
+    text = _REFERENCE.sub("&amp;", _BREAK.sub(" ", text))
+    text = _AUTOLINK.sub(lambda m: m.group(0) + "\\", _INLINE.sub(r"\\\1", text))
+    return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
 def md_text(text: str) -> str:
-    """Text made inert for a Markdown viewer: ``<``, ``>`` and character references escaped."""
-    return _REFERENCE.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    """Text made inert for a Markdown viewer, to stand anywhere, a line's start included: it
+    shows as typed, with no formatting, link, HTML or block of its own."""
+    return _LEADING.sub(lambda m: (m.group(1) or "") + "\\", _inline(text).lstrip(), count=1)
 
 
 def md_user(text: str) -> str:
@@ -37,8 +60,9 @@ def md_user(text: str) -> str:
 
 
 def md_cell(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    return md_text(text).replace("|", "\\|").replace("\n", " ")
+    """Text safe inside a Markdown table cell (inline Markdown, ``|`` and line breaks escaped;
+    a cell starts no block, so its first character stays as typed)."""
+    return _inline(text).strip()
 
 
 _cell = md_cell
@@ -240,11 +264,14 @@ def _related(r: OccupationReport) -> list[str]:
                 if e.employment_change_pct is not None
                 else "—"
             )
+            pay = _money(e.median_annual) + (f" {SHARED_PAY_MARK}" if e.pay_group else "")
             out.append(
                 f"| {_cell(e.title)} ({e.code}) | {_cell(e.relation)} | {fx.score(e.risk)} "
-                f"{e.risk_category} | {_money(e.median_annual)} | {change} |"
+                f"{e.risk_category} | {pay} | {change} |"
             )
         out.append("")
+        if note := related_pay_note(r.related):
+            out += [_t(note), ""]
     return out + _gap(r, "related")
 
 

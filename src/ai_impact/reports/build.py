@@ -30,6 +30,7 @@ from ai_impact.reports.pay_outlook import outlook_section, salary_section, share
 from ai_impact.reports.related import related_entries
 from ai_impact.reports.report_basis import page_basis, rated_profile, tasks_of
 from ai_impact.reports.risk_sections import exposure_breakdown, period_label, risk_summary
+from ai_impact.reports.shared_figures import projection_group
 from ai_impact.reports.sources import method_note, source_refs
 from ai_impact.reports.tasks import shown_notes, split_tasks
 from ai_impact.risk.blend import blend_rows
@@ -91,7 +92,10 @@ def build_report(
             ),
             # a blend's openings would add fractions of other occupations' openings: leave out
             nv.demand_sentence(
-                row.change_pct, None if blended else row.openings_annual, blended=blended
+                row.change_pct,
+                None if blended else row.openings_annual,
+                blended=blended,
+                group=None if blended else projection_group(occ.title, proj),
             ),
         ),
         adoption_all_sectors_pct=row.adoption_all_pct,

@@ -21,6 +21,7 @@ import numpy as np
 from ai_impact.reports.adaptation import element_correlations
 from ai_impact.reports.model import SourceRef
 from ai_impact.reports.related import NeighbourIndex
+from ai_impact.reports.shared_figures import pay_group
 from ai_impact.reports.similarity import SIMILARITY_VERSION
 from ai_impact.risk.build import RISK_VERSION, build_table, cache_path
 from ai_impact.risk.table import RiskTable
@@ -65,7 +66,18 @@ class Engine:
             table = build_table(self.kb, scores, tasks, self.key, describe=score_texts)
             with contextlib.suppress(OSError):  # a read-only cache costs speed, not correctness
                 table.save(path)
+        table.pay_groups = self.pay_groups
         return table
+
+    @cached_property
+    def pay_groups(self) -> dict[str, str]:
+        """Occupations whose OEWS pay is a SOC group's shared with other O*NET occupations,
+        with the group (:func:`~ai_impact.reports.shared_figures.pay_group`)."""
+        out: dict[str, str] = {}
+        for o in self.kb.occupations():
+            if (group := pay_group(o, self.sharing)) is not None:
+                out[o.code] = group
+        return out
 
     @cached_property
     def _index_arrays(self) -> dict[str, Any]:

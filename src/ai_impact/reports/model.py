@@ -264,7 +264,12 @@ class CertificationEntry:
 
 @dataclass(frozen=True, slots=True)
 class RelatedEntry:
-    """Section 11: a neighbouring occupation, with its risk, pay and outlook."""
+    """Section 11: a neighbouring occupation, with its risk, pay and outlook.
+
+    ``pay_group`` names the SOC group whose OEWS pay ``median_annual`` is ("SOC 13-2099
+    (Financial Specialists, All Other)") when that group covers other O*NET occupations too;
+    None for the occupation's own estimate (or no pay).
+    """
 
     code: str
     title: str
@@ -274,6 +279,7 @@ class RelatedEntry:
     risk_category: str
     median_annual: float | None
     employment_change_pct: float | None
+    pay_group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

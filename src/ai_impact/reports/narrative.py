@@ -230,12 +230,18 @@ def adoption_sentence(
 
 
 def demand_sentence(
-    change_pct: float | None, openings_thousands: float | None, *, blended: bool = False
+    change_pct: float | None,
+    openings_thousands: float | None,
+    *,
+    blended: bool = False,
+    group: str | None = None,
 ) -> str:
     """BLS projected employment change and what it does to the risk.
 
     ``blended``: the change is the fit-weighted mean over a blend of occupations, which BLS
     never published as such; the sentence says so instead of quoting it as BLS's figure.
+    ``group``: the SOC group BLS projects the occupation under, with others (see
+    :func:`outlook_sentence`); the sentence says the employment is the group's.
     """
     if change_pct is None:
         return "BLS publishes no 2024–34 projection for this occupation; demand counts as neutral."
@@ -247,16 +253,22 @@ def demand_sentence(
             f"{fx.signed_pct(change_pct)} employment from 2024 to 2034 (weighted by how well "
             f"each fits the title){effect.get(word, '')}."
         )
+    employment = "employment"
+    if group:
+        employment = f"employment of {group} (the SOC group it is projected under)"
     if word == "grow":
         text = (
-            f"BLS projects employment to grow {fx.abs_pct(change_pct)} from 2024 to 2034, "
+            f"BLS projects {employment} to grow {fx.abs_pct(change_pct)} from 2024 to 2034, "
             "which eases the pressure"
         )
     elif word == "decline":
         text = (
-            f"BLS projects employment to decline {fx.abs_pct(change_pct)} from 2024 to 2034, "
-            "which adds to the pressure"
+            f"BLS projects {employment} to decline {fx.abs_pct(change_pct)} from 2024 to "
+            "2034, which adds to the pressure"
         )
+    elif group:
+        change = fx.signed_pct(change_pct)
+        text = f"BLS projects little change ({change}) in {employment} from 2024 to 2034"
     else:
         text = (
             f"BLS projects little change in employment ({fx.signed_pct(change_pct)}) from 2024 "
@@ -268,16 +280,28 @@ def demand_sentence(
 
 
 def outlook_sentence(
-    title: str, change_pct: float | None, openings_thousands: float | None, *, named: bool = False
+    title: str,
+    change_pct: float | None,
+    openings_thousands: float | None,
+    *,
+    named: bool = False,
+    group: str | None = None,
 ) -> str:
     """The outlook section's sentence: direction and size of the projection, and openings.
 
     ``named``: say whose projection it is (a blend's page shows its lead occupation's).
+    ``group``: BLS projects the occupation only within this SOC group, which holds other O*NET
+    occupations too; the sentence says the figures are the group's ("Employment of Fast Food and
+    Counter Workers (the SOC group BLS projects Baristas under)", openings "across the group"),
+    since the page's occupation is only part of them.
     """
     if change_pct is None:
         return f"BLS publishes no 2024–34 projection that covers {title}."
     word = fx.growth_word(change_pct)
-    who = f"Employment of {title}" if named else "Employment"
+    if group:
+        who = f"Employment of {group} (the SOC group BLS projects {title} under)"
+    else:
+        who = f"Employment of {title}" if named else "Employment"
     if word == "grow":
         head = f"{who} is projected to grow {fx.abs_pct(change_pct)} over 2024–34"
         if change_pct >= 10:
@@ -287,9 +311,10 @@ def outlook_sentence(
     else:
         head = f"{who} is projected to hold roughly steady ({fx.signed_pct(change_pct)})"
     if openings_thousands is not None and openings_thousands > 0:
+        across = " across the group" if group else ""
         head += (
-            f"; about {fx.thousands(openings_thousands)} openings a year come mostly from "
-            "people retiring or changing occupation"
+            f"; about {fx.thousands(openings_thousands)} openings a year{across} come mostly "
+            "from people retiring or changing occupation"
         )
     return head + "."
 

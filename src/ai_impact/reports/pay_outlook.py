@@ -14,6 +14,7 @@ from ai_impact.reports import narrative as nv
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.model import Outlook, Section
 from ai_impact.reports.salary import annual_gap, build_salary
+from ai_impact.reports.shared_figures import pay_group, projection_group
 from ai_impact.risk.table import OccupationRisk
 
 __all__ = ["EMPLOYMENT_GAP", "outlook_section", "salary_section", "shared_figure_notes"]
@@ -26,10 +27,8 @@ def shared_figure_notes(engine: Engine, occ: Any, salary: Any, proj: Any) -> lis
     """Notes for pay and projections published for a SOC group that holds other O*NET
     occupations too (Baristas are paid and projected as all Fast Food and Counter Workers)."""
     notes = []
-    n_pay = engine.sharing.get(f"oews:{occ.oews_code}", 0)
-    title = {occ.soc: occ.soc_title, occ.broad_code: occ.broad_title}.get(occ.oews_code)
-    if salary is not None and n_pay > 1 and title != occ.title:  # not the group's own line
-        group = f"SOC {occ.oews_code}" + (f" ({title})" if title else "")
+    group = pay_group(occ, engine.sharing)
+    if salary is not None and group is not None:
         notes.append(
             Section(
                 "salary",
@@ -37,12 +36,11 @@ def shared_figure_notes(engine: Engine, occ: Any, salary: Any, proj: Any) -> lis
                 f"occupations too; {occ.title} has no estimate of its own.",
             )
         )
-    n_proj = engine.sharing.get(f"nem:{occ.nem_code}", 0)
-    if proj is not None and n_proj > 1 and proj.title.lower() != occ.title.lower():
+    if (projected := projection_group(occ.title, proj)) is not None:
         notes.append(
             Section(
                 "outlook",
-                f"BLS projects {proj.title} ({proj.nem_code}) as a whole, which covers other "
+                f"BLS projects {projected} ({proj.nem_code}) as a whole, which covers other "
                 f"O*NET occupations too; {occ.title} has no projection of its own.",
             )
         )
@@ -62,9 +60,12 @@ def shared_figure_notes(engine: Engine, occ: Any, salary: Any, proj: Any) -> lis
 
 
 def outlook_section(title: str, p: Any, *, named: bool = False) -> Outlook | None:
-    """The BLS 2024–34 outlook section, or None when BLS projects nothing for it."""
+    """The BLS 2024–34 outlook section, or None when BLS projects nothing for it; a projection
+    of a SOC group shared with other O*NET occupations is named as the group's in its
+    sentence."""
     if p is None:
         return None
+    group = projection_group(title, p)
     return Outlook(
         employment_2024=p.employment_2024,
         employment_2034=p.employment_2034,
@@ -74,7 +75,9 @@ def outlook_section(title: str, p: Any, *, named: bool = False) -> Outlook | Non
         education=p.education,
         experience=p.experience,
         training=p.training,
-        sentence=nv.outlook_sentence(title, p.change_pct, p.openings_annual, named=named),
+        sentence=nv.outlook_sentence(
+            title, p.change_pct, p.openings_annual, named=named, group=group
+        ),
         source="ep",
     )
 

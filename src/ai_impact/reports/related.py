@@ -226,6 +226,7 @@ class NeighbourIndex:
 
 def _entry(table: RiskTable, code: str, relation: str, similarity: float | None) -> RelatedEntry:
     r = table.row(code)
+    shared = table.pay_groups.get(code) if r.median_annual is not None else None
     return RelatedEntry(
         code=r.code,
         title=r.title,
@@ -235,6 +236,7 @@ def _entry(table: RiskTable, code: str, relation: str, similarity: float | None)
         risk_category=r.category,
         median_annual=r.median_annual,
         employment_change_pct=r.change_pct,
+        pay_group=shared,
     )
 
 
@@ -259,7 +261,8 @@ def related_entries(
     *,
     score: float | None = None,
 ) -> tuple[RelatedEntry, ...]:
-    """Safer moves, O*NET related, nearest occupations, same industry (no duplicates).
+    """Safer moves, O*NET related, nearest occupations, same industry (no duplicates); a row
+    whose pay is its SOC group's names the group (``RiskTable.pay_groups``).
 
     ``score`` replaces the occupation's own risk when the page shows another (a pasted
     description is scored on its own tasks). A civilian occupation is offered no military one

@@ -63,7 +63,7 @@ class IndustrySummary:
     description: str
     occupations: int
     mean_risk: float
-    employment: float
+    employment: int  # jobs: a count, rounded once the shared OEWS codes are split
 
 
 def _row(r: OccupationRisk) -> OccupationRow:
@@ -207,7 +207,7 @@ class Analyses:
                     description=descriptions.get(slug, ""),
                     occupations=len(codes),
                     mean_risk=round(sum(r.score for r in members) / len(members), 2),
-                    employment=employment.get(slug, 0.0),
+                    employment=employment.get(slug, 0),
                 )
             )
         return out
@@ -233,8 +233,8 @@ class Analyses:
 
 def _employment_by_industry(
     rows: Sequence[OccupationRisk], occupations: Sequence[Any]
-) -> dict[str, float]:
-    """OEWS employment per industry, each OEWS code counted once.
+) -> dict[str, int]:
+    """OEWS employment per industry (whole jobs), each OEWS code counted once.
 
     Several O*NET codes share one OEWS code (29-1141.00 to .04 all carry Registered Nurses'
     3.4 million), so summing the occupations would count those jobs once per O*NET code. Each
@@ -252,4 +252,4 @@ def _employment_by_industry(
             continue
         share = r.employment / sharing[oews.get(r.code) or r.code]
         out[r.industry_slug] = out.get(r.industry_slug, 0.0) + share
-    return {slug: float(round(total)) for slug, total in out.items()}
+    return {slug: round(total) for slug, total in out.items()}

@@ -122,6 +122,10 @@ class RiskTable:
         self.codes: list[str] = strings["code"]
         self.index: dict[str, int] = {c: i for i, c in enumerate(self.codes)}
         self._rows: dict[str, OccupationRisk] = {}
+        # Codes whose ``median_annual`` is the OEWS pay of a SOC group that covers other O*NET
+        # occupations too, with the group ("SOC 13-2099 (Financial Specialists, All Other)").
+        # Filled by the engine from the knowledge base; not saved with the table.
+        self.pay_groups: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self.codes)

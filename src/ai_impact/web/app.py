@@ -12,12 +12,14 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.types import ASGIApp
 
 from ai_impact import __version__
 from ai_impact.render.html import FAVICON_SVG, STATIC_DIR, Links, render_page
 from ai_impact.settings import Settings
 from ai_impact.web import json_api, pages, workforce
 from ai_impact.web.errors import install_error_handlers
+from ai_impact.web.headers import SecurityHeaders
 from ai_impact.web.limits import BodyLimit
 from ai_impact.web.media import MediaTypes
 from ai_impact.web.methods import HeadAsGet
@@ -32,12 +34,19 @@ DESCRIPTION = (
     "and a body of a Content-Type its route does not read with 415 (the message and the "
     "`Accept` header name the types it takes). HEAD works wherever GET does; a method a path "
     "does not take is a 405 whose `Allow` header lists the ones it does "
-    "(`components/responses/MethodNotAllowed`)."
+    "(`components/responses/MethodNotAllowed`). A body that cannot be read at all (not UTF-8, "
+    "nested too deeply, a multipart form without its boundary) is a 422 like any other unusable "
+    "input: no route answers 400."
 )
 
 
 class _App(FastAPI):
-    """FastAPI with the answer schemas in its OpenAPI document and no dangling ``$ref``."""
+    """FastAPI with the answer schemas in its OpenAPI document and no dangling ``$ref``, and
+    the security headers on every answer (:mod:`ai_impact.web.headers`)."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        """The usual stack inside :class:`SecurityHeaders`, so even a crash's 500 has them."""
+        return SecurityHeaders(super().build_middleware_stack())
 
     def openapi(self) -> dict[str, Any]:
         """The document, finished once (:func:`ai_impact.web.schemas.finish_openapi`)."""

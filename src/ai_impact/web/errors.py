@@ -5,8 +5,12 @@ unknown routes are mapped to the same shape, so a client handles exactly one err
 ``{"ok": false, "error": "<what happened and what to do>", "status": <int>}``.
 
 Messages come from the library in its users' words; the hints that name a CLI command or a
-library call are given in web words (:func:`~ai_impact.web.messages.web_text`). A 405 carries
-``Allow`` with every method of the path (HEAD wherever GET is: :mod:`ai_impact.web.methods`).
+library call are given in web words (:func:`~ai_impact.web.messages.web_text`), and a hint of
+the web's own is in the face's terms: the API points to ``/docs``, a page to its forms. A 405
+carries ``Allow`` with every method of the path (HEAD wherever GET is:
+:mod:`ai_impact.web.methods`). Everything under ``/api`` and ``/healthz`` answers in JSON.
+A body that cannot be read at all (not UTF-8, nested too deeply, a multipart form without its
+boundary) is a 422 like any other unusable input, never a bare 400.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from starlette.exceptions import HTTPException
 
 from ai_impact.errors import AiImpactError, AmbiguousInputError
 from ai_impact.render.html import Links, render_page
-from ai_impact.web.messages import input_problems, web_text
+from ai_impact.web.messages import input_problems, unreadable_body, web_text
 from ai_impact.web.methods import HEAD_KEY, allowed_methods
 
 __all__ = ["error_body", "install_error_handlers", "user_message"]
@@ -44,8 +48,23 @@ def error_body(message: str, status: int) -> dict[str, object]:
     return {"ok": False, "error": message, "status": status}
 
 
+# Paths whose every answer, errors included, is JSON: the API, the health check, the document.
+_JSON_ROOTS = ("/api", "/healthz")
+# What a query parameter is called on a page, where nobody sees ``q`` (messages.input_problems).
+_PAGE_NAMES = {
+    "q": "the title",
+    "area": "the area",
+    "codes": "the codes",
+    "sort": "the sort",
+    "order": "the order",
+}
+
+
 def _wants_json(request: Request) -> bool:
-    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+    path = request.url.path
+    return path == "/openapi.json" or any(
+        path == root or path.startswith(root + "/") for root in _JSON_ROOTS
+    )
 
 
 def user_message(request: Request, text: str) -> str:
@@ -79,10 +98,41 @@ def _not_allowed(request: Request) -> Response:
     return _respond(request, message, 405, {"Allow": ", ".join(allowed)})
 
 
-def _validation_message(exc: RequestValidationError) -> str:
-    """'Invalid request: top must be at least 1 (got 0). See /docs for the parameters.'"""
-    parts = input_problems(exc.errors())
-    return "Invalid request: " + "; ".join(parts) + ". See /docs for the parameters."
+def _validation_message(request: Request, exc: RequestValidationError) -> str:
+    """What is wrong with the request, with a hint in the face's terms.
+
+    API: 'Invalid request: top must be at least 1 (got 0). See /docs for the parameters.'
+    Page: 'The title is longer than 500 characters (it has 5,000). Shorten it and try again,
+    or search with the form below.'
+    """
+    errors = exc.errors()
+    if _wants_json(request):
+        return (
+            "Invalid request: "
+            + "; ".join(input_problems(errors))
+            + ". See /docs for the parameters."
+        )
+    text = "; ".join(input_problems(errors, names=_PAGE_NAMES))
+    if all(e.get("type") == "string_too_long" for e in errors):
+        hint = "Shorten it and try again, or search with the form below."
+    else:
+        hint = "Search with the form below, or follow the site's links rather than editing "
+        hint += "the address."
+    return f"{text[:1].upper()}{text[1:]}. {hint}"
+
+
+def _unreadable_message(request: Request, problem: str) -> str:
+    """A body that could not be read at all (messages.unreadable_body), in the face's terms."""
+    if _wants_json(request):
+        return f"Invalid request: {problem}. See /docs for the parameters."
+    return f"{problem[:1].upper()}{problem[1:]}. Send it again from the form on its page."
+
+
+def _not_found(request: Request) -> str:
+    path = request.url.path
+    if _wants_json(request):
+        return f"Nothing lives at {path}. The API's routes are listed at /docs (and /openapi.json)."
+    return f"Nothing lives at {path}. Start from the home page or search."
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -107,16 +157,15 @@ def install_error_handlers(app: FastAPI) -> None:
 
     async def on_validation(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, RequestValidationError)
-        return _respond(request, _validation_message(exc), 422)
+        return _respond(request, _validation_message(request, exc), 422)
 
     async def on_http(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, HTTPException)
         if exc.status_code == 405:
             return _not_allowed(request)
-        if exc.status_code == 404:
-            message = f"Nothing lives at {request.url.path}. Start from the home page or search."
-        else:
-            message = str(exc.detail)
+        if exc.status_code == 400 and (problem := unreadable_body(exc)):
+            return _respond(request, _unreadable_message(request, problem), 422)
+        message = _not_found(request) if exc.status_code == 404 else str(exc.detail)
         return _respond(request, message, exc.status_code, exc.headers)
 
     async def on_crash(request: Request, exc: Exception) -> Response:

@@ -21,6 +21,7 @@ from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.reports.serialize import report_to_dict
 from ai_impact.settings import Settings
 from ai_impact.web.errors import user_message
+from ai_impact.web.limits import AREA_CHARS, TITLE_CHARS
 from ai_impact.web.memo import Memo
 from ai_impact.web.schemas import json_response, ref
 
@@ -44,7 +45,7 @@ ERROR_SCHEMA: dict[int | str, dict[str, Any]] = {
         (404, "Nothing matches"),
         (413, "Request body over the limit"),
         (415, "The body's Content-Type is not one the route reads (the message names them)"),
-        (422, "Input cannot be used as given"),
+        (422, "Input cannot be used as given (a body that cannot be read at all included)"),
     )
 }
 GET_ERRORS = {k: v for k, v in ERROR_SCHEMA.items() if k not in {413, 415}}
@@ -129,8 +130,10 @@ class DescriptionBody(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(max_length=MAX_CHARS, description="The job description or task list")
-    title: str | None = Field(default=None, max_length=200, description="Its job title")
-    area: str | None = Field(default=None, max_length=100, description="State or metro for pay")
+    title: str | None = Field(default=None, max_length=TITLE_CHARS, description="Its job title")
+    area: str | None = Field(
+        default=None, max_length=AREA_CHARS, description="State or metro for pay"
+    )
 
 
 @router.post(

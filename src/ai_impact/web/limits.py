@@ -13,6 +13,10 @@ Limits (decimal megabytes; measured in tests/test_web_limits.py):
 - every other body (``/api/v1/analyze-description``, ``/describe``): 2 MB, far above a
   description of :data:`~ai_impact.reports.jd_split.MAX_CHARS` characters even when every
   character is sent as a JSON ``\\uXXXX`` escape.
+
+The hint after the sizes is in the face's terms: the API points to ``/docs``, a page to what
+its form takes. The text limits of a pasted description's title and area
+(:data:`TITLE_CHARS`, :data:`AREA_CHARS`) are here too, so the page and the API apply the same.
 """
 
 from __future__ import annotations
@@ -22,16 +26,33 @@ from collections.abc import Mapping
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-__all__ = ["BODY_LIMIT", "ROSTER_LIMIT", "ROUTE_LIMITS", "BodyLimit", "BodyTooLarge"]
+from ai_impact.reports.jd_split import MAX_CHARS
+
+__all__ = [
+    "AREA_CHARS",
+    "BODY_LIMIT",
+    "ROSTER_LIMIT",
+    "ROUTE_LIMITS",
+    "TITLE_CHARS",
+    "BodyLimit",
+    "BodyTooLarge",
+]
 
 BODY_LIMIT = 2_000_000
 ROSTER_LIMIT = 5_000_000
+TITLE_CHARS = 200  # the job title given with a pasted description
+AREA_CHARS = 100  # a state or metro area
 _ROSTER_HINT = "Split the roster, or run `ai-impact workforce ROSTER.csv` (larger files)."
 ROUTE_LIMITS: dict[str, tuple[int, str]] = {
     "/api/v1/workforce": (ROSTER_LIMIT, _ROSTER_HINT),
     "/workforce": (ROSTER_LIMIT, _ROSTER_HINT),
+    "/describe": (
+        BODY_LIMIT,
+        f"Shorten the description: the form takes up to {MAX_CHARS:,} characters.",
+    ),
 }
-_DEFAULT_HINT = "Send a smaller body; see /docs for what each endpoint takes."
+_API_HINT = "Send a smaller body; see /docs for what each endpoint takes."
+_PAGE_HINT = "Send less: shorten what the form carries."
 
 
 class BodyTooLarge(HTTPException):
@@ -46,14 +67,15 @@ class BodyTooLarge(HTTPException):
 
 
 def _size_of(size: int | None, limit: int) -> str:
-    """How big the body is, next to the limit: "is 60.0 MB", "is 2,000,010 bytes" when MB would
-    read like the limit itself, or "is over the limit" when a streamed body has no length."""
+    """How big the body is, next to the limit: "is 60.0 MB", "is 1,000,000 MB" (whole MB from
+    100 MB up), "is 2,000,010 bytes" when MB would read like the limit itself, or "is over the
+    limit" when a streamed body has no length."""
     if size is None:
         return "is over the limit"
-    mb = f"{size / 1e6:.1f}"
-    if float(mb) <= limit / 1e6:
+    mb = size / 1e6
+    if round(mb, 1) <= limit / 1e6:
         return f"is {size:,} bytes"
-    return f"is {mb} MB"
+    return f"is {mb:,.0f} MB" if mb >= 100 else f"is {mb:.1f} MB"
 
 
 def _declared_length(scope: Scope) -> int | None:
@@ -86,7 +108,10 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         path: str = scope["path"]
-        limit, hint = self.routes.get(path.rstrip("/") or "/", (self.default, _DEFAULT_HINT))
+        api = path == "/api" or path.startswith("/api/")  # the hint in the face's terms
+        limit, hint = self.routes.get(
+            path.rstrip("/") or "/", (self.default, _API_HINT if api else _PAGE_HINT)
+        )
         declared = _declared_length(scope)
         if declared is not None and declared > limit:
 

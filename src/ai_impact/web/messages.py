@@ -16,7 +16,9 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-__all__ = ["input_problems", "web_text"]
+from starlette.formparsers import MultiPartException
+
+__all__ = ["input_problems", "unreadable_body", "web_text"]
 
 # A command or call the library's messages name, and the web's equivalent: (API, page). A page
 # is a ``Links`` method name in braces. Longer references first: one may contain another.
@@ -137,14 +139,23 @@ def _one(err: Mapping[str, Any], where: str) -> str:
     return f"{subject}: {msg[:1].lower()}{msg[1:]}"
 
 
-def input_problems(errors: Iterable[Mapping[str, Any]], *, limit: int = 20) -> list[str]:
-    """One user message per wrong value (the branches of a union are merged into one)."""
+def input_problems(
+    errors: Iterable[Mapping[str, Any]],
+    *,
+    limit: int = 20,
+    names: Mapping[str, str] | None = None,
+) -> list[str]:
+    """One user message per wrong value (the branches of a union are merged into one).
+
+    ``names`` words a parameter for a reader of the pages ("q" is "the title" there).
+    """
     merged: dict[str, list[Mapping[str, Any]]] = {}
     for err in errors:
         loc = tuple(err.get("loc", ()))
         tagged = bool(loc) and isinstance(loc[-1], str) and err.get("type") in _EXPECTS
         tagged = tagged and len(loc) >= 2 and loc[-1] in {"int", "float", "str", "bool", "none"}
-        merged.setdefault(_where(loc, tagged), []).append(err)
+        where = _where(loc, tagged)
+        merged.setdefault((names or {}).get(where, where), []).append(err)
     out = []
     for where, errs in list(merged.items())[:limit]:
         expects = list(dict.fromkeys(_EXPECTS[e["type"]] for e in errs if e["type"] in _EXPECTS))
@@ -154,6 +165,26 @@ def input_problems(errors: Iterable[Mapping[str, Any]], *, limit: int = 20) -> l
         else:
             out.extend(_one(e, where) for e in errs)
     return out
+
+
+def unreadable_body(exc: BaseException) -> str | None:
+    """Why a request body could not be read at all, or None when ``exc`` is no such error.
+
+    FastAPI answers a JSON body it cannot decode (bytes that are not UTF-8, arrays nested past
+    Python's recursion limit) with a bare 400 "There was an error parsing the body", and
+    Starlette a multipart form it cannot split with a 400 "Missing boundary in multipart.";
+    the exception they chain from says what happened.
+    """
+    cause = exc.__cause__ or exc.__context__
+    if isinstance(cause, UnicodeDecodeError):
+        byte = cause.object[cause.start : cause.start + 1].hex()
+        return f"the body is not valid UTF-8 (byte 0x{byte} at position {cause.start:,})"
+    if isinstance(cause, RecursionError):
+        return "the body nests arrays or objects too deeply to be read"
+    if isinstance(cause, MultiPartException):
+        why = cause.message.rstrip(".")
+        return f"the multipart/form-data body cannot be read ({why[:1].lower()}{why[1:]})"
+    return None
 
 
 def web_text(text: str, pages: Mapping[str, str] | None = None, *, api: bool) -> str:

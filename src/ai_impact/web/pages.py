@@ -30,6 +30,7 @@ from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.settings import Settings
 from ai_impact.titles import Resolution
 from ai_impact.web.errors import user_message
+from ai_impact.web.limits import AREA_CHARS, TITLE_CHARS
 from ai_impact.web.memo import Memo
 
 __all__ = ["router"]
@@ -283,12 +284,17 @@ def _compare_choice(request: Request, wanted: list[str], exc: AmbiguousInputErro
 def _describe_page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
     """The paste-your-description form, with the analysis below it when there is one."""
     report = context.pop("report", None)
-    for key in ("text", "title", "area", "error", "jd_area_error"):
+    for key in ("text", "title", "area", "error", "jd_title_error", "jd_area_error"):
         context.setdefault(key, None)
     extra: dict[str, Any] = {"r": report, "candidates": getattr(report, "candidates", ())}
     if report is not None:
         extra["charts"] = charts.report_charts(report, None)
-    page = render_page("describe.html", _links(request), max_chars=MAX_CHARS, **extra, **context)
+    limits: dict[str, Any] = {
+        "max_chars": MAX_CHARS,
+        "title_chars": TITLE_CHARS,
+        "area_chars": AREA_CHARS,
+    }
+    page = render_page("describe.html", _links(request), **limits, **extra, **context)
     return _html(page, status)
 
 
@@ -298,12 +304,25 @@ def describe_form(request: Request) -> HTMLResponse:
     return _describe_page(request)
 
 
+def _too_long(value: str, limit: int, what: str, hint: str) -> str | None:
+    """ "The title is longer than 200 characters (it has 500). …", or None when it fits."""
+    if len(value) <= limit:
+        return None
+    return f"{what} is longer than {limit:,} characters (it has {len(value):,}). {hint}"
+
+
 @router.post("/describe", response_class=HTMLResponse)
 async def describe(request: Request) -> HTMLResponse:
     """The analysis of a pasted job description, or the form again with what was wrong."""
     form = await request.form()
     text, title, area = (str(form.get(k) or "") for k in ("text", "title", "area"))
     context: dict[str, Any] = {"text": text, "title": title, "area": area}
+    too_long = _too_long(title.strip(), TITLE_CHARS, "The title", "Give the job title alone.")
+    area_too_long = _too_long(area.strip(), AREA_CHARS, "The area", "Give a state or metro area.")
+    if too_long or area_too_long:  # the API's limits (json_api.DescriptionBody), said by the field
+        return _describe_page(
+            request, 422, jd_title_error=too_long, jd_area_error=area_too_long, **context
+        )
 
     def run(where: str | None) -> Any:
         return api.analyze_description(

@@ -33,6 +33,7 @@ from ai_impact.workforce.analysis import MATCHED, MIN_CONFIDENCE, PINNED
 from ai_impact.workforce.formats import (
     METHOD,
     count_text,
+    fte_text,
     headline,
     people,
     to_csv,
@@ -178,6 +179,17 @@ def _roster_text(source: Source) -> str:
                         },
                     }
                 },
+                # A plain HTML form (no file) sends the pasted text this way.
+                "application/x-www-form-urlencoded": {
+                    "schema": {
+                        "type": "object",
+                        "description": "The CSV text in `csv` (a file needs multipart/form-data)",
+                        "properties": {
+                            "csv": {"type": "string", "description": "The roster as CSV text"}
+                        },
+                        "required": ["csv"],
+                    }
+                },
                 # Its $defs (RowIn) are hoisted into components/schemas (web.schemas).
                 "application/json": {"schema": WorkforceBody.model_json_schema(ref_template=REF)},
             },
@@ -252,6 +264,7 @@ def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
         n_review=len(review),
         downloads=_downloads(links, context["roster_text"]),
         count=count_text,
+        fte_text=fte_text,
         people=(lambda n: people(report, n)) if report else None,
         unit="FTE" if report and report.fte else "People",
         **context,

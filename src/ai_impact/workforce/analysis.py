@@ -26,10 +26,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from ai_impact.errors import NotFoundError
+from ai_impact.errors import InputError, NotFoundError
 from ai_impact.reports.model import OccupationReport, SourceRef
 from ai_impact.titles.resolver import Resolution
+from ai_impact.workforce.cells import MAX_HEADCOUNT
 from ai_impact.workforce.roster import HOURS_PER_YEAR, RosterParse, RosterRow
+from ai_impact.workforce.roster_notes import count_words, lines_text, merged_note
 from ai_impact.workforce.summary import Totals, fold_label, summarize
 
 __all__ = [
@@ -198,6 +200,32 @@ def _key(row: RosterRow) -> tuple[str, str | None, str | None, str | None]:
     return (fold_label(row.title), row.code, _fold(row.team), _fold(row.location))
 
 
+Groups = dict[tuple[str, str | None, str | None, str | None], list[RosterRow]]
+
+
+def _merged(groups: Groups, roster: RosterParse) -> str | None:
+    """The note naming the rows added together as one role; raise when a role so added is
+    over the headcount cap that each row keeps (every such role listed at once)."""
+    merged = [
+        ([r.line for r in rows], rows[0].title, sum(r.headcount for r in rows))
+        for rows in groups.values()
+        if len(rows) > 1
+    ]
+    over = [
+        f"{lines_text(roster.unit, lines)} are the same role ('{title}') and add up to "
+        f"{count_words(count, fte=roster.fte)}, more than the {MAX_HEADCOUNT:,} a role may "
+        "have; give the role's real headcount once"
+        for lines, title, count in merged
+        if count > MAX_HEADCOUNT
+    ]
+    if over:
+        raise InputError(
+            f"{len(over)} roster role(s) cannot be used; fix them and run again (no row was "
+            "analysed):\n  " + "\n  ".join(over)
+        )
+    return merged_note(merged, unit=roster.unit, fte=roster.fte)
+
+
 def _status(res: Resolution, pinned: bool, min_confidence: float) -> str:
     if not res.candidates or res.candidates[0].confidence < min_confidence:
         return REVIEW
@@ -232,9 +260,10 @@ def analyze_roster(
     A title whose best match has a confidence below ``min_confidence`` needs review: it is
     listed with suggestions and left out of the figures rather than counted as a guess.
     """
-    groups: dict[tuple[str, str | None, str | None, str | None], list[RosterRow]] = {}
+    groups: Groups = {}
     for row in roster.rows:
         groups.setdefault(_key(row), []).append(row)
+    merged = _merged(groups, roster)
     # A pinned code is tried first; its title too, in case the code is not an occupation.
     queries = [q for rows in groups.values() for q in (rows[0].code, rows[0].title) if q]
     resolutions = lib.resolve_batch(list(dict.fromkeys(queries)))
@@ -242,7 +271,7 @@ def analyze_roster(
     table = lib.occupation_rows()
     reports: dict[str, OccupationReport] = {}
     pay_cache: dict[tuple[str, str | None], tuple[MarketPay | None, str | None]] = {}
-    notes = list(roster.notes)
+    notes = list(roster.notes) + ([merged] if merged else [])
 
     def market(code: str, location: str | None) -> tuple[MarketPay | None, str | None]:
         if (code, location) not in pay_cache:

@@ -13,7 +13,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ai_impact.render.markdown import md_cell
+from ai_impact.render.markdown import md_cell, md_text
 from ai_impact.reports import figures as fx
 from ai_impact.workforce.analysis import CHECK, REVIEW, RoleResult, WorkforceReport
 
@@ -23,6 +23,7 @@ __all__ = [
     "SCHEMA",
     "count_text",
     "count_value",
+    "fte_text",
     "headline",
     "people",
     "to_csv",
@@ -78,6 +79,11 @@ def count_value(value: float) -> float:
 def count_text(value: float) -> str:
     """A headcount as a page prints it: '1,200', or FTE to 2 places without trailing zeros."""
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def fte_text(value: float) -> str:
+    """Full-time people at risk as written: '86.4', '11,562,000' (never '11,562,000.0')."""
+    return f"{value:,.1f}".removesuffix(".0")
 
 
 def people(report: WorkforceReport, value: float) -> str:
@@ -228,8 +234,9 @@ def to_csv(report: WorkforceReport) -> str:
 
 
 def _cell(text: object) -> str:
-    """Roster text safe in a Markdown table: the one Markdown policy (no raw HTML for a viewer
-    to run, "R&D" left as typed) and no broken row."""
+    """Roster text safe in a Markdown table or within a line: the one Markdown policy (shown
+    as typed: no formatting, link or raw HTML for a viewer to run, "R&D" left as typed) and no
+    broken row."""
     return md_cell(str(text)).strip()
 
 
@@ -269,7 +276,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
             f"Across the {people(report, t.headcount_analysed)} whose occupation is known, "
             f"{fx.pct(t.exposed_share or 0.0)} of working time is in tasks AI reaches (alone or "
             f"with software built on an LLM; exposure index β {_beta(t.exposure)}). Up to "
-            f"{_hours(t.hours_at_risk)} hours a year — the work of {t.fte_at_risk:,.1f} "
+            f"{_hours(t.hours_at_risk)} hours a year — the work of {fte_text(t.fte_at_risk)} "
             "full-time people — is exposed work AI could in principle do without a person "
             "(an upper bound, before adoption and demand). The headcount-weighted "
             f"disruption risk is {fx.score(t.risk_score)} out of 10 ({t.risk_category}). "
@@ -298,7 +305,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
                 "Exposed hours / year",
                 f"{_hours(t.hours_exposed)} ({_opt(t.exposed_share, fx.pct)} of working time)",
             ),
-            ("At-risk hours / year", f"{_hours(t.hours_at_risk)} ({t.fte_at_risk:,.1f} FTE)"),
+            ("At-risk hours / year", f"{_hours(t.hours_at_risk)} ({fte_text(t.fte_at_risk)} FTE)"),
             ("Annual payroll", pay),
             ("Payroll exposed", exposed_pay),
         ],
@@ -378,14 +385,14 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
         out += ["## Reskilling paths", ""]
         for r in reskill:
             moves = ", ".join(
-                f"{m.title} (risk {fx.score(m.risk_score)}"
+                f"{_cell(m.title)} (risk {fx.score(m.risk_score)}"
                 + (f", {fx.money(m.median_annual)}" if m.median_annual else "")
                 + ")"
                 for m in r.safer_moves
             )
-            line = f"- **{_cell(r.title)}** ({r.occupation})"
+            line = f"- **{_cell(r.title)}** ({_cell(r.occupation or '')})"
             if r.skills_to_build:
-                line += ": build " + ", ".join(r.skills_to_build)
+                line += ": build " + ", ".join(_cell(k) for k in r.skills_to_build)
             if moves:
                 line += f"; safer moves: {moves}"
             out.append(line + ".")
@@ -413,11 +420,11 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
             ],
         )
     if report.notes:
-        out += ["## Notes on the roster", "", *(f"- {_cell(n)}" for n in report.notes), ""]
-    out += ["## Method", "", *(f"- {m}" for m in METHOD), ""]
+        out += ["## Notes on the roster", "", *(f"- {md_text(n)}" for n in report.notes), ""]
+    out += ["## Method", "", *(f"- {md_text(m)}" for m in METHOD), ""]
     if report.sources:
         out += ["## Sources", ""]
-        out += [f"- {s.name}, {s.release}. {s.licence}." for s in report.sources]
+        out += [f"- {md_text(f'{s.name}, {s.release}. {s.licence}.')}" for s in report.sources]
         out.append("")
     return "\n".join(out)
 

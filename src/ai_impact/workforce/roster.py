@@ -64,7 +64,7 @@ __all__ = [
 ]
 
 MAX_ROWS = 50_000
-MAX_BYTES = 20 * 1024 * 1024
+MAX_BYTES = 20_000_000  # 20 MB, decimal as the web's body limits (web/limits.py)
 MAX_TITLE_CHARS = 200
 MAX_LABEL_CHARS = 200
 # More row problems than this are summarised: nobody reads the thousandth one.
@@ -112,6 +112,11 @@ class RosterParse:
     encoding: str
     delimiter: str
     fte: bool = False  # the headcount column holds full-time equivalents
+
+    @property
+    def unit(self) -> str:
+        """What a row's ``line`` counts: a 'line' of a CSV, or a 'row' of a list (JSON)."""
+        return "row" if self.encoding == "json" else "line"
 
 
 def _cell(record: Sequence[str], columns: dict[str, int], field: str) -> str:
@@ -301,16 +306,23 @@ def _without_sep_line(text: str) -> tuple[str, str | None, str | None]:
     return "".join([*lines[:at], ending, *lines[at + 1 :]]), sep, note
 
 
+def _too_big(what: str, size: int) -> InputError:
+    """'roster.csv is 25.3 MB; the roster limit is 20 MB (20,000,000 bytes).' — in bytes when
+    the size in MB would read like the limit itself."""
+    shown = f"{size / 1e6:,.1f} MB" if round(size / 1e6, 1) > MAX_BYTES / 1e6 else f"{size:,} bytes"
+    return InputError(
+        f"{what} is {shown}; the roster limit is {MAX_BYTES / 1e6:g} MB ({MAX_BYTES:,} bytes).",
+        hint="Split it by department, or keep only the title, headcount and pay columns.",
+    )
+
+
 def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
     """Read a roster and collect every problem instead of stopping at the first one."""
     if isinstance(data, str):
         text, encoding = data.lstrip("\ufeff"), "text"
     else:
         if len(data) > MAX_BYTES:
-            raise InputError(
-                f"The roster is {len(data) / 1e6:.1f} MB; the limit is {MAX_BYTES / 1e6:.0f} MB.",
-                hint="Split it by department, or drop columns other than title, headcount, pay.",
-            )
+            raise _too_big("The roster", len(data))
         text, encoding = decode_text(data, what="The roster")
     text, sep, sep_note = _without_sep_line(text)
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
@@ -394,10 +406,7 @@ def read_roster_file(path: Path, *, max_rows: int = MAX_ROWS) -> RosterParse:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise InputError(
-                f"{path} is {size / 1e6:.1f} MB; the roster limit is {MAX_BYTES / 1e6:.0f} MB.",
-                hint="Split it by department, or keep only title, headcount and pay columns.",
-            )
+            raise _too_big(str(path), size)
         data = path.read_bytes()
     except FileNotFoundError:
         raise InputError(

@@ -15,7 +15,15 @@ from ai_impact.workforce.cells import (
     RowPay,
 )
 
-__all__ = ["LOW_ANNUAL_PAY", "RosterNotes", "fte_note", "where_list"]
+__all__ = [
+    "LOW_ANNUAL_PAY",
+    "RosterNotes",
+    "count_words",
+    "fte_note",
+    "lines_text",
+    "merged_note",
+    "where_list",
+]
 
 # Below this an "annual" pay is almost surely hourly, monthly or in thousands: kept, but said.
 LOW_ANNUAL_PAY = 1_000.0
@@ -49,6 +57,53 @@ def where_list(places: list[str], shown: int = 5) -> str:
 def _quoted(texts: list[str], shown: int) -> str:
     """ "'N/A', '-'" — a short list of cell texts as typed."""
     return ", ".join(f"'{t}'" for t in texts[:shown]) + (" …" if len(texts) > shown else "")
+
+
+def lines_text(unit: str, numbers: list[int], shown: int = 6) -> str:
+    """'line 2', 'lines 2, 3 and 4', 'rows 2, 3, 4, 5, 6, 7 and 294 more'."""
+    if len(numbers) == 1:
+        return f"{unit} {numbers[0]}"
+    head = [f"{n:,}" for n in numbers[:shown]]
+    if len(numbers) > shown:
+        return f"{unit}s {', '.join(head)} and {len(numbers) - shown:,} more"
+    return f"{unit}s {', '.join(head[:-1])} and {head[-1]}"
+
+
+def count_words(value: float, *, fte: bool) -> str:
+    """'9 people', '1 person', '2.5 FTE': a headcount in words, whole numbers without decimals."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    if fte:
+        return f"{text} FTE"
+    return f"{text} " + ("person" if value == 1 else "people")
+
+
+def merged_note(
+    merged: list[tuple[list[int], str, float]], *, unit: str, fte: bool, shown: int = 3
+) -> str | None:
+    """The note naming the rows added together as one role, from (numbers, title, headcount)
+    of each role of several rows; None when every role is one row.
+
+    'lines 2, 3 and 4 are the same role ('Nurse') and were added together: 9 people.'
+    """
+    if not merged:
+        return None
+    if len(merged) == 1:
+        numbers, title, count = merged[0]
+        return (
+            f"{lines_text(unit, numbers)} are the same role ('{title}') and were added "
+            f"together: {count_words(count, fte=fte)}."
+        )
+    parts = [
+        f"{lines_text(unit, numbers)} ('{title}': {count_words(count, fte=fte)})"
+        for numbers, title, count in merged[:shown]
+    ]
+    if len(merged) > shown:
+        more = len(merged) - shown
+        parts.append(f"and {more:,} more " + ("role" if more == 1 else "roles"))
+    return (
+        f"{unit.capitalize()}s of the same role (same title, code, team and location) were "
+        "added together: " + "; ".join(parts) + "."
+    )
 
 
 def fte_note(column: str) -> str:

@@ -114,11 +114,11 @@
       if (o.c.indexOf(code) === 0) { best = 1; bestWeak = false; alsoCalled = null; }
       if (best > 0) {
         strong = strong || !bestWeak;
-        out.push({ code: o.c, title: o.t, alsoCalled: alsoCalled, confidence: Math.min(1, best), risk: o.r, category: o.k, weak: bestWeak });
+        out.push({ code: o.c, title: o.t, alsoCalled: alsoCalled, score: best, risk: o.r, category: o.k, weak: bestWeak });
       }
     });
     if (strong) out = out.filter(function (c) { return !c.weak; });
-    out.sort(function (a, b) { return b.confidence - a.confidence || a.title.localeCompare(b.title); });
+    out.sort(function (a, b) { return b.score - a.score || a.title.localeCompare(b.title); });
     return out;
   }
   function candidates(q) {
@@ -153,7 +153,10 @@
         var a = el("a", { href: occupationUrl(c.code), tabindex: "-1" });
         a.appendChild(el("span", { class: "t" }, c.title));
         if (c.alsoCalled) a.appendChild(el("span", { class: "via" }, "as \u201c" + c.alsoCalled + "\u201d"));
-        a.appendChild(el("span", { class: "conf" }, c.code + " · " + Math.round(c.confidence * 100) + "%"));
+        /* The server's resolver gives a calibrated confidence; the static index only a match
+           score for ranking, which is not shown: it would read as a confidence. */
+        var conf = typeof c.confidence === "number" ? " · " + Math.round(c.confidence * 100) + "%" : "";
+        a.appendChild(el("span", { class: "conf" }, c.code + conf));
         li.appendChild(a);
         list.appendChild(li);
       });

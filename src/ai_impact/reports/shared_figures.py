@@ -1,0 +1,69 @@
+"""Figures BLS publishes for a SOC group that holds several O*NET occupations, and how a page
+names that group.
+
+OEWS pays and BLS projects some O*NET occupations only as part of their SOC group (Baristas as
+Fast Food and Counter Workers, 35-3023; Financial Quantitative Analysts as Financial
+Specialists, All Other, 13-2099). A figure of such a group is the occupation's best estimate,
+but not its own: every sentence and table that shows one says whose it is. The group's own
+line (Financial Managers for 11-3031) is not marked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ai_impact.reports.model import RelatedEntry
+
+__all__ = ["SHARED_PAY_MARK", "pay_group", "projection_group", "related_pay_note"]
+
+# The marker after a related occupation's pay that is its SOC group's (every face uses it).
+SHARED_PAY_MARK = "†"
+
+
+def pay_group(occ: Any, sharing: Mapping[str, int]) -> str | None:
+    """'SOC 35-3023 (Fast Food and Counter Workers)': the group whose OEWS pay the occupation
+    shows, when that group covers other O*NET occupations too; None for its own estimate.
+
+    ``sharing`` counts the O*NET occupations of each OEWS code (``Engine.sharing``).
+    """
+    if occ.oews_code is None or sharing.get(f"oews:{occ.oews_code}", 0) <= 1:
+        return None
+    title = {occ.soc: occ.soc_title, occ.broad_code: occ.broad_title}.get(occ.oews_code)
+    if title == occ.title:  # the group's own line
+        return None
+    return f"SOC {occ.oews_code}" + (f" ({title})" if title else "")
+
+
+def projection_group(title: str, proj: Any) -> str | None:
+    """The name of the SOC group BLS projects the occupation ``title`` under, when that group
+    covers other O*NET occupations too ("Fast Food and Counter Workers"); None for a projection
+    of its own (or none)."""
+    if proj is None or proj.occupations <= 1:
+        return None
+    names = {proj.title.lower(), (proj.group_title or "").lower()}
+    if title.lower() in names:  # the group's own line
+        return None
+    # BLS titles its projections in sentence case; the SOC title reads as a name mid-sentence.
+    return str(proj.group_title or proj.title)
+
+
+def related_pay_note(related: Sequence[RelatedEntry]) -> str | None:
+    """The note under a related-occupations table on the pay marked :data:`SHARED_PAY_MARK`:
+    each group and the occupations whose pay is that group's (None when no pay is marked)."""
+    by_group: dict[str, list[str]] = {}
+    for e in related:
+        if e.pay_group:
+            by_group.setdefault(e.pay_group, []).append(f"{e.title} ({e.code})")
+    if not by_group:
+        return None
+    parts = [f"{group} for {_join(titles)}" for group, titles in by_group.items()]
+    return (
+        f"{SHARED_PAY_MARK} Pay OEWS publishes for a whole SOC group, which covers other O*NET "
+        f"occupations too: {'; '.join(parts)}."
+    )
+
+
+def _join(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]

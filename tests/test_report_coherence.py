@@ -474,6 +474,8 @@ def test_a_pasted_description_names_the_group_of_its_projection(analyses: Analys
         "Employment of Fast Food and Counter Workers (the SOC group BLS projects Baristas under)"
     )
     assert report.outlook.sentence in report.overview
+    demand = report.changing.sentences[-1]
+    assert "Fast Food and Counter Workers (the SOC group it is projected under)" in demand
 
 
 @pytest.mark.parametrize("change", [6.1, -8.0, 0.3])

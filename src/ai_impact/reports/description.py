@@ -57,6 +57,7 @@ from ai_impact.reports.related import related_entries
 from ai_impact.reports.report_basis import rated_profile
 from ai_impact.reports.risk_sections import exposure_breakdown, period_label, risk_summary
 from ai_impact.reports.serialize import report_to_dict
+from ai_impact.reports.shared_figures import projection_group
 from ai_impact.reports.sources import CORE_TASKS_NOTE, method_note, source_refs
 from ai_impact.reports.tasks import DescribedTask, split_tasks
 from ai_impact.risk.aggregate import Aggregates, aggregate
@@ -207,7 +208,11 @@ def describe_report(
             nv.adoption_sentence(
                 row.adoption_sector, row.adoption_pct, row.adoption_all_pct, period
             ),
-            nv.demand_sentence(row.change_pct, row.openings_annual),
+            nv.demand_sentence(
+                row.change_pct,
+                row.openings_annual,
+                group=projection_group(occ.title, kb.projection(occ.code)),
+            ),
         ),
         adoption_all_sectors_pct=row.adoption_all_pct,
     )

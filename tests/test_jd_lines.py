@@ -899,3 +899,46 @@ def test_a_school_under_education_is_a_requirement_and_an_eeo_line_stays_the_emp
     assert kinds["Acme Corp is an equal opportunity employer."] == COMPANY
     # outside such a section, a line naming an organisation is still the employer
     assert line_kind("Columbus State Community College, Columbus, OH") == COMPANY
+
+
+# ---------------------------------------------------------------- QA9: the language of the text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analyser les données clients et préparer des rapports\n顧客データを分析する",
+        "Preparar informes mensuales de ventas para la dirección\n"
+        "Atender a los clientes por teléfono y correo\nGestionar las cuentas por cobrar",
+        "Prüfen der Rechnungen und Abgleich mit den Bestellungen\n"
+        "Erstellen von Berichten für die Geschäftsleitung",
+    ],
+)
+def test_a_description_in_another_language_is_refused(text: str) -> None:
+    """QA9: a French duty list was matched to dermatologists from its English-looking words."""
+    with pytest.raises(InputError, match="does not read as English"):
+        split_description(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reconcile vendor statements\nPrepare ACH payment runs\nPost journal entries",
+        "Coordinate deliveries across Los Angeles and Las Vegas\nMeet with clients in Des Moines",
+        "Review published studies (Smith et al.) and summarise them for the team",
+        "Supervise the para educators and PAs\nPour concrete footings\nDeploy to the OS image",
+    ],
+)
+def test_english_descriptions_pass_the_language_check(text: str) -> None:
+    assert split_description(text).tasks
+
+
+def test_no_onet_task_list_reads_as_another_language(kb: KnowledgeBase) -> None:
+    from ai_impact.reports.jd_language import MIN_FOREIGN, RATIO, function_words
+
+    by_code: dict[str, list[str]] = {}
+    for t in kb.all_tasks():
+        by_code.setdefault(t.code, []).append(t.text)
+    for code, texts in by_code.items():
+        english, foreign = function_words("\n".join(texts))
+        assert not (foreign >= MIN_FOREIGN and foreign > RATIO * english), code

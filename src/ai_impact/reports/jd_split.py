@@ -87,6 +87,7 @@ from ai_impact.reports.jd_kinds import (
     SIZE,
     SetAside,
 )
+from ai_impact.reports.jd_language import check_language
 from ai_impact.reports.jd_person import personal_name
 from ai_impact.reports.jd_post_lines import names_an_organisation, reporting_clause
 from ai_impact.reports.jd_prose import sentences, verb_phrases
@@ -254,6 +255,7 @@ def split_description(
             hint="Paste the duties of the job, one per line or as sentences.",
         )
     _check_script(text)
+    check_language(text)
     title = None
     cv = False  # a role line has shown the text is a CV
     aside: list[SetAside] = []

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from ai_impact.errors import InputError
-from ai_impact.textfile import decode_text, read_text_input
+from ai_impact.textfile import batch_lines, decode_text, read_text_input
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,36 @@ def test_read_text_input_errors_name_the_file(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     big.write_text("x" * 100)
     assert len(read_text_input(big, what="The file", max_bytes=10)) == 11
+
+
+@pytest.mark.parametrize(
+    ("text", "lines"),
+    [
+        ("Nurse\u2028Doctor\nData\x0cScientist\nChef\x85Cook\nA\x1dB\nlast\n", 5),
+        ("a\r\nb\r\n", 2),
+        ("a\rb", 2),
+        ("a\n\nb", 3),  # a blank line is a line: it gets its 'not scored' answer
+        ("", 0),
+    ],
+)
+def test_batch_lines_end_at_newlines_only(text: str, lines: int) -> None:
+    """QA10: splitlines() cut titles at U+2028, form feeds and U+001D, so a batch answered more
+    lines than it was given and every later answer stood beside the wrong input."""
+    out = batch_lines(text)
+    assert len(out) == lines
+    assert all("\n" not in line and "\r" not in line for line in out)
+
+
+def test_resolve_and_score_batches_answer_one_line_per_input_line(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from ai_impact.cli.app import _register, app
+
+    _register()
+    batch = tmp_path / "odd.txt"
+    batch.write_text("Registered Nurse\u2028Doctor\nData\x0cScientist\nPrepare reports\n")
+    runner = CliRunner()
+    for cmd in (["resolve"], ["score-tasks"]):
+        result = runner.invoke(app, [*cmd, "--batch", str(batch), "--format", "jsonl"])
+        assert result.exit_code == 0, result.output
+        assert len(result.stdout.splitlines()) == 3

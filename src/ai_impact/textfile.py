@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ai_impact.errors import InputError
 
-__all__ = ["decode_text", "read_text_input"]
+__all__ = ["batch_lines", "decode_text", "read_text_input"]
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -68,3 +68,17 @@ def read_text_input(path: str | Path, *, what: str, max_bytes: int | None = None
     except OSError as exc:
         raise InputError(f"Cannot read {what.lower()} {str(path)!r}: {exc.strerror}.") from None
     return decode_text(data, what=f"{what} {str(path)!r}")[0]
+
+
+def batch_lines(text: str) -> list[str]:
+    """The lines of a batch file, cut at line feeds only (a trailing carriage return dropped).
+
+    ``str.splitlines`` also cuts at U+2028, form feeds, U+0085 and the separators U+001C–U+001E,
+    which a pasted title can hold; a batch answers one line per input line, so only a newline
+    (LF or CRLF, or a lone CR as old Mac files have) ends one. A final newline adds no line.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines

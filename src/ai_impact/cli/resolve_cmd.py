@@ -13,7 +13,7 @@ import typer
 from ai_impact.cli.app import app
 from ai_impact.cli.common import handles_errors, settings_from
 from ai_impact.errors import InputError, NotFoundError
-from ai_impact.textfile import read_text_input
+from ai_impact.textfile import batch_lines, read_text_input
 from ai_impact.titles import Resolution, resolver_for
 
 
@@ -94,7 +94,7 @@ def resolve(
     resolver = resolver_for(settings_from(db))
     if batch is not None:
         text = read_text_input(batch, what="The batch file")
-        results = resolver.resolve_batch(text.splitlines(), top=top)
+        results = resolver.resolve_batch(batch_lines(text), top=top)
         out = sys.stdout
         if fmt is ResolveFormat.json:  # one JSON document: an array, one entry per line
             out.write(json.dumps([_detail(r) for r in results], ensure_ascii=False) + "\n")

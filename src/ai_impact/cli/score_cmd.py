@@ -23,7 +23,7 @@ from ai_impact.errors import InputError
 from ai_impact.reports.jd_split import MAX_WORDS, MIN_WORDS, size_problem
 from ai_impact.scoring import TaskScore
 from ai_impact.settings import Settings
-from ai_impact.textfile import read_text_input
+from ai_impact.textfile import batch_lines, read_text_input
 
 EMPTY = "not scored: empty task text"
 _RULE = (
@@ -67,7 +67,7 @@ def contract_line(score: TaskScore) -> dict[str, object]:
 
 
 def _read_lines(path: Path) -> list[str]:
-    return read_text_input(path, what="The batch file").splitlines()
+    return batch_lines(read_text_input(path, what="The batch file"))
 
 
 def _jsonl(lines: list[str], adoption_pct: float | None, settings: Settings) -> None:

@@ -12,6 +12,7 @@ import typer
 
 from ai_impact.cli.app import app
 from ai_impact.cli.common import handles_errors, settings_from
+from ai_impact.cli.jsonl import jsonl_record
 from ai_impact.errors import InputError, NotFoundError
 from ai_impact.textfile import batch_lines, read_text_input
 from ai_impact.titles import Resolution, resolver_for
@@ -101,7 +102,7 @@ def resolve(
             return
         for res in results:
             if fmt in (None, ResolveFormat.jsonl):
-                out.write(json.dumps(_line(res), ensure_ascii=False) + "\n")
+                out.write(jsonl_record(_line(res)) + "\n")
             else:
                 best = res.candidates[0] if res.candidates else None
                 shown = f"{best.code}  {best.title} ({best.confidence:.2f})" if best else "-"

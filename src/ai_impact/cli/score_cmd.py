@@ -9,7 +9,6 @@ scores and a ``note``, the table a "not scored" row in its place: both keep inpu
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -19,6 +18,7 @@ import typer
 from ai_impact import api
 from ai_impact.cli.app import app
 from ai_impact.cli.common import handles_errors, settings_from
+from ai_impact.cli.jsonl import jsonl_record
 from ai_impact.errors import InputError
 from ai_impact.reports.jd_split import MAX_WORDS, MIN_WORDS, size_problem
 from ai_impact.scoring import TaskScore
@@ -83,7 +83,7 @@ def _jsonl(lines: list[str], adoption_pct: float | None, settings: Settings) -> 
             record = _not_scored_line(text, notes[i])
         else:
             record = _not_scored_line("", EMPTY)
-        typer.echo(json.dumps(record, ensure_ascii=False))
+        typer.echo(jsonl_record(record))
 
 
 def _table(rows: list[TaskScore | tuple[str, str]]) -> None:

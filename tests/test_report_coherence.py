@@ -487,3 +487,24 @@ def test_group_sentences_name_the_group_whatever_the_direction(change: float) ->
     assert "904,300 openings a year across the group" in outlook
     assert f"employment of {group} (the SOC group it is projected under)" in demand
     assert nv.outlook_sentence("Baristas", change, 904.3).startswith("Employment is projected")
+
+
+def test_holders_are_the_largest_shortfalls_in_points_not_the_lowest_values() -> None:
+    """QA10: food science technicians were told adoption (7.1% of firms) and AI use held the
+    score down most, while β added 0.46 points fewer than at its middle, adoption 0.23."""
+    from ai_impact.reports.model import RiskComponent
+
+    def comp(key: str, value: float, weight: float, display: str = "") -> RiskComponent:
+        shown = display or f"{value}"
+        return RiskComponent(key, key, value, weight, value * weight, shown, "labels", key)
+
+    table = (
+        comp("exposure", 0.35, 0.35),
+        comp("adoption", 0.24, 0.1),
+        comp("usage", 0.27, 0.1),
+        comp("demand", 0.6, 0.2),
+    )
+    text = nv.drivers_sentence(table)
+    assert text.endswith("; exposure (0.35) and adoption (0.24) hold the score down most.")
+    imputed = (comp("adoption", 0.1, 0.1, "no sector figure; all sectors 8.1%"), *table[:1])
+    assert "no sector figure" not in nv.drivers_sentence(imputed)

@@ -34,7 +34,10 @@ __all__ = [
 _PUSHES_FROM = {c.key: c.pushes_from for c in COMPONENTS}
 SOME_EXPOSURE = 0.05  # "work exposed" from which unexposed tasks are not called unexposed work
 MIDDLE = 0.5  # the middle of a component's 0–1 range, against which sentences weigh it
-HOLDS_BELOW = 0.35  # a component this far under the middle of its 0–1 range holds the score down
+# A component holds the score down when it adds at least this many points fewer than it would
+# at the middle of its range (ranked by those points, so the table's largest shortfall comes
+# first: a small component far under its middle adds few points fewer than a heavy one).
+HOLDS_POINTS = 0.1
 
 _CATEGORY_MEANING = {
     "very low": "AI reaches little of this work today",
@@ -63,7 +66,8 @@ def drivers_sentence(components: tuple[RiskComponent, ...]) -> str:
     add at the middle of its 0–1 range, ``9 × weight × (value − 0.5)``, and says so. A
     component raises the score only above the middle and at a level that pushes it up (its
     formula's ``pushes_from``: projected growth is never "demand pressure"); one well under
-    the middle (below :data:`HOLDS_BELOW`) holds it down. Both are ranked by those points.
+    the middle (:data:`HOLDS_POINTS` or more below) holds it down; a component standing in for a
+    missing figure does neither. Both are ranked by those points.
     """
     drivers = sorted(
         (
@@ -75,7 +79,11 @@ def drivers_sentence(components: tuple[RiskComponent, ...]) -> str:
         reverse=True,
     )[:2]
     holders = sorted(
-        (c for c in components if c not in drivers and c.value < HOLDS_BELOW),
+        (
+            c
+            for c in components
+            if c not in drivers and _against_middle(c) <= -HOLDS_POINTS and not _imputed(c)
+        ),
         key=_against_middle,
     )[:2]
     if drivers:

@@ -912,6 +912,8 @@ def test_a_school_under_education_is_a_requirement_and_an_eeo_line_stays_the_emp
         "Atender a los clientes por teléfono y correo\nGestionar las cuentas por cobrar",
         "Prüfen der Rechnungen und Abgleich mit den Bestellungen\n"
         "Erstellen von Berichten für die Geschäftsleitung",
+        "Magazynier\n- Przyjmowanie i wydawanie towaru z magazynu\n- Obsługa wózka widłowego\n"
+        "- Kompletowanie zamówień klientów i prowadzenie dokumentacji magazynowej",
     ],
 )
 def test_a_description_in_another_language_is_refused(text: str) -> None:
@@ -927,6 +929,9 @@ def test_a_description_in_another_language_is_refused(text: str) -> None:
         "Coordinate deliveries across Los Angeles and Las Vegas\nMeet with clients in Des Moines",
         "Review published studies (Smith et al.) and summarise them for the team",
         "Supervise the para educators and PAs\nPour concrete footings\nDeploy to the OS image",
+        "Staff the Med/Surg unit and AV rooms\nI've led café and crêpe service in Zürich",
+        "MARÍA GONZÁLEZ-PÉREZ\nCoordinated the scheduling of patients for the clinic of Dr. José"
+        " Álvarez and managed the front desk",
     ],
 )
 def test_english_descriptions_pass_the_language_check(text: str) -> None:
@@ -942,3 +947,15 @@ def test_no_onet_task_list_reads_as_another_language(kb: KnowledgeBase) -> None:
     for code, texts in by_code.items():
         english, foreign = function_words("\n".join(texts))
         assert not (foreign >= MIN_FOREIGN and foreign > RATIO * english), code
+
+
+def test_a_cv_name_with_accents_is_no_title() -> None:
+    """QA10: "MARÍA GONZÁLEZ-PÉREZ" heading a CV was taken as the title (ASCII names were not)."""
+    text = (
+        "MARÍA GONZÁLEZ-PÉREZ\nmaria.gp@example.com | +1 555 0100\n\nEXPERIENCE\n"
+        "Dental Office Manager, Smile Dental, 2019 - present\n"
+        "- Managed patient scheduling and insurance billing for three dentists"
+    )
+    split = split_description(text)
+    assert split.title == "Dental Office Manager"
+    assert all("GONZÁLEZ" not in t for t in split.tasks)

@@ -15,6 +15,7 @@ The rules are those of :mod:`ai_impact.reports.jd_split` (rules 3 and 5).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 
@@ -80,10 +81,17 @@ def role_words() -> frozenset[str]:
         return frozenset()
 
 
+def _unaccented(text: str) -> str:
+    """Letters without their accents, so the name pattern reads "MARÍA GONZÁLEZ-PÉREZ" and
+    "José Álvarez" as it reads "Maria Gonzalez" (ß, Ø, Ł and the like stay and do not match)."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def personal_name(lines: list[str], known_title_words: Callable[[str], bool] | None = None) -> bool:
     """Whether the first of ``lines`` is a person's name heading a CV (rules in the module
     docstring); ``known_title_words`` says whether a text holds a word known from job titles."""
-    found = _NAME.fullmatch(lines[0].strip())
+    found = _NAME.fullmatch(_unaccented(lines[0].strip()))
     if found is None:
         return False
     name = found.group("name")

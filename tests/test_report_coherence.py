@@ -508,3 +508,17 @@ def test_holders_are_the_largest_shortfalls_in_points_not_the_lowest_values() ->
     assert text.endswith("; exposure (0.35) and adoption (0.24) hold the score down most.")
     imputed = (comp("adoption", 0.1, 0.1, "no sector figure; all sectors 8.1%"), *table[:1])
     assert "no sector figure" not in nv.drivers_sentence(imputed)
+
+
+def test_a_change_that_rounds_to_nothing_has_no_sign_and_moves_no_pay() -> None:
+    """QA10: "adjusted by -0.0% a year for the BLS projection", then "Projected employment
+    decline weighs on pay" for teacher assistants (-1.5%: 0.04 points a year)."""
+    from ai_impact.reports import figures
+    from ai_impact.reports.salary import pressure_sentence
+
+    assert figures.signed_pct(-0.04) == "0.0%" and figures.signed_pct(0.0) == "0.0%"
+    assert figures.signed_pct(-0.05) == "-0.1%" and figures.signed_pct(3.44) == "+3.4%"
+    assert pressure_sentence(-1.5, 0.17).startswith(
+        "Projected employment change (-1.5%) is too small to move pay"
+    )
+    assert pressure_sentence(-10.0, 0.17).startswith("Projected employment decline weighs on pay")

@@ -54,7 +54,10 @@ def article(spoken: str) -> str:
 
 
 def signed_pct(value: float) -> str:
-    """A percent change with its sign and one decimal: ``+3.4%``, ``-22.1%``."""
+    """A percent change with its sign and one decimal: ``+3.4%``, ``-22.1%``; ``0.0%`` when it
+    rounds to nothing (no "-0.0%")."""
+    if round(value, 1) == 0:
+        return "0.0%"
     return f"{value:+.1f}%"
 
 

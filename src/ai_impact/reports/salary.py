@@ -72,6 +72,11 @@ def pressure_sentence(change_pct: float | None, substitution: float) -> str:
     light = substitution < 0.15
     if change_pct is None:
         demand = "With no BLS projection, demand is treated as neutral for pay"
+    elif round(DEMAND_PP_PER_10PCT * change_pct / 10.0, 1) == 0:
+        # the projection moves the scenario's yearly pay growth by less than 0.05 points
+        demand = (
+            f"Projected employment change ({fx.signed_pct(change_pct)}) is too small to move pay"
+        )
     else:
         word = fx.growth_word(change_pct)
         demand = {

@@ -33,6 +33,10 @@ class Abbreviations:
     expand_starts: dict[str, int]
     digest: str
     special: frozenset[str] = frozenset()  # every word any rule above starts with
+    # One-word titles that name no occupation on their own ("Owner", "Student", "Consultant")
+    # where O*NET's titles are too few to tell or the alias table would name one: see the
+    # table's [generic] comment, index.py and the resolver.
+    generic: frozenset[str] = frozenset()
 
 
 def _words(value: str) -> Phrase:
@@ -70,6 +74,7 @@ def load_abbreviations(path: Path) -> Abbreviations:
         return [str(v).lower() for v in values]
 
     phrases = tuple(sorted((_words(p) for p in strings(noise, "phrases")), key=len, reverse=True))
+    generic = strings(doc["generic"], "words") if isinstance(doc.get("generic"), dict) else []
     starts: dict[str, list[Phrase]] = {}
     for phrase in phrases:
         starts.setdefault(phrase[0], []).append(phrase)
@@ -97,4 +102,5 @@ def load_abbreviations(path: Path) -> Abbreviations:
             | set(starts)
             | set(strings(noise, "words"))
         ),
+        generic=frozenset(generic),
     )

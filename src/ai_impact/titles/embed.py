@@ -18,7 +18,7 @@ from tokenizers import Tokenizer
 
 from ai_impact.errors import ModelError
 
-__all__ = ["ARTIFACTS", "StaticEmbedder", "load_embedder"]
+__all__ = ["ARTIFACTS", "StaticEmbedder", "english_words", "load_embedder"]
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 F32 = npt.NDArray[np.float32]
@@ -38,6 +38,18 @@ class StaticEmbedder:
     def dim(self) -> int:
         """Width of the vectors."""
         return int(self.table.shape[1])
+
+    def is_english_word(self, word: str) -> bool:
+        """Whether ``word`` is a word of English: one the tokenizer holds whole (all-MiniLM-L6-v2's
+        uncased WordPiece vocabulary, drawn from English books and Wikipedia), of three letters
+        or more, plain ASCII letters — about 21,400 words ("retired", "tired", "fired",
+        "owner"), and no typing slips ("acocuntant"). A lookup, no list built at start-up."""
+        return (
+            len(word) >= 3
+            and word.isascii()
+            and word.isalpha()
+            and self.tokenizer.token_to_id(word) is not None
+        )
 
     def encode(self, texts: list[str]) -> F32:
         """Unit vectors of ``texts`` (a zero row for a text with no known token)."""
@@ -79,3 +91,11 @@ def load_embedder(folder: Path = ARTIFACTS) -> StaticEmbedder:
     unk = tokenizer.token_to_id("[UNK]")
     version = f"{meta.get('base_model', '?')} d{table.shape[1]} +{meta.get('added_words', 0)}w"
     return StaticEmbedder(tokenizer, table, scales, -1 if unk is None else int(unk), version)
+
+
+def english_words(embedder: StaticEmbedder) -> frozenset[str]:
+    """Every word :meth:`StaticEmbedder.is_english_word` accepts, as a set (about 21,400; built
+    from the tokenizer's vocabulary, some tens of milliseconds: build it once)."""
+    return frozenset(
+        w for w in embedder.tokenizer.get_vocab() if len(w) >= 3 and w.isascii() and w.isalpha()
+    )

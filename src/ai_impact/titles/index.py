@@ -33,11 +33,21 @@ __all__ = [
     "terms",
 ]
 
-INDEX_FORMAT = 13
+INDEX_FORMAT = 16
 KIND_WEIGHT = {"onet": 1.0, "reported": 0.95, "alternate": 0.9, "short": 0.85}
 VARIANT_FACTOR = 0.8  # a secondary reading (tail segment, inverted form) is less certain
 NB_ALPHA = 0.1
 ALIAS_OVERRIDE = 0.2
+# A one-word title is only as specific as the word: O*NET reports "Associate" bare under one
+# occupation (Stockers and Order Fillers), but 345 of its titles are headed by "associate"
+# ("Sales Associate", "Research Associate", ...) across 163 occupations, and the one that
+# reports it bare holds 4.5 % of them. Where the occupations that report the bare word hold
+# less than GENERIC_SHARE of the titles it heads, its exact match is weighted by their share
+# over GENERIC_SHARE (see :func:`_specificity`).
+GENERIC_SHARE = 0.2
+# With fewer titles headed by the word than this, the data cannot tell: the curated list of
+# generic words (``[generic]`` in the abbreviation table) decides.
+MIN_HEADED = 10
 F32 = npt.NDArray[np.float32]
 I64 = npt.NDArray[np.int64]
 
@@ -61,6 +71,7 @@ class TitleIndex:
     key_occ: I64
     key_weight: F32
     key_alias: I64
+    key_spec: F32  # 1 for a specific key; below 1 a generic one-word title (see GENERIC_SHARE)
     proto: F32
     proto_start: I64
     words: tuple[str, ...]
@@ -111,6 +122,31 @@ def _and_split(words: str) -> list[str]:
     return parts if len(parts) == 2 and all(" " in p or len(p) > 3 for p in parts) else []
 
 
+def _specificity(
+    key: str,
+    occs: Iterable[int],
+    headed: dict[str, dict[int, set[str]]],
+    generic: frozenset[str],
+) -> float:
+    """How far an exact match on the one-word key ``key`` can be trusted, 0..1.
+
+    0 for a curated generic word; else the share of the O*NET titles headed by the word
+    ("sales associate" is headed by "associate") that the occupations listing the bare word
+    (``occs``) hold, over GENERIC_SHARE, at most 1. 1 when fewer than MIN_HEADED titles are
+    headed by the word (the data cannot tell) or for a title of several words.
+    """
+    if " " in key:
+        return 1.0
+    if key in generic:
+        return 0.0
+    by_occ = headed.get(key, {})
+    total = sum(len(t) for t in by_occ.values())
+    if total < MIN_HEADED:
+        return 1.0
+    held = sum(len(by_occ.get(o, ())) for o in set(occs))
+    return min(1.0, held / total / GENERIC_SHARE)
+
+
 def _kmeans(vectors: F32, k: int, rounds: int = 6) -> F32:
     # Farthest-point start, a few Lloyd rounds; unit-normalised centroids (cosine space).
     chosen = [0]
@@ -143,6 +179,8 @@ def build_index(
     weights: dict[str, dict[int, float]] = defaultdict(dict)
     alias_of: dict[str, int] = {}
     primary_keys: dict[int, set[str]] = defaultdict(set)
+    # head word → occupation → the distinct O*NET readings it heads ("associate" → ...)
+    headed: dict[str, dict[int, set[str]]] = defaultdict(lambda: defaultdict(set))
 
     def add(key: str, occ: int, weight: float) -> None:
         if key and weight > weights[key].get(occ, 0.0):
@@ -157,6 +195,8 @@ def build_index(
         base = KIND_WEIGHT.get(kind, 0.85)
         add(norm.primary, occ_id, base)
         primary_keys[occ_id].add(norm.primary)
+        if norm.primary:
+            headed[norm.primary.rsplit(" ", 1)[-1]][occ_id].add(norm.primary)
         for variant in norm.variants[1:]:
             add(variant, occ_id, base * VARIANT_FACTOR)
         if kind == "onet":
@@ -186,6 +226,20 @@ def build_index(
             if occ not in named:
                 current[occ] *= ALIAS_OVERRIDE
         current.update(named)
+    # A generic one-word title: its exact match counts for as little as the word tells. The
+    # alias table's own one-word titles ("Nurse", "Cook", "Consultant") are curated and keep
+    # their weights (the resolver lowers the confidence of those the generic list names).
+    spec: dict[str, float] = {}
+    for key, current in weights.items():
+        if " " not in key and key not in alias_weights:
+            spec[key] = _specificity(key, current, headed, abbr.generic)
+            if spec[key] < 1.0:
+                for occ in current:
+                    current[occ] *= spec[key]
+                    if spec[key] < 0.5:
+                        # nor does it say what the occupation's titles mean (prototypes,
+                        # words): "owner" typed would be Urologists' own title to the embedding
+                        primary_keys[occ].discard(key)
 
     keys = tuple(sorted(weights))
     ptr = np.zeros(len(keys) + 1, dtype=np.int64)
@@ -239,6 +293,7 @@ def build_index(
         key_occ=np.asarray(occ_list, dtype=np.int64),
         key_weight=np.asarray(w_list, dtype=np.float32),
         key_alias=np.asarray([alias_of.get(k, -1) for k in keys], dtype=np.int64),
+        key_spec=np.asarray([spec.get(k, 1.0) for k in keys], dtype=np.float32),
         # Row j * n_occ + occ holds prototype j of occupation occ: the per-occupation maximum
         # is then an elementwise maximum of contiguous blocks.
         proto=np.stack(proto_rows).transpose(1, 0, 2).reshape(-1, embedder.dim).astype(np.float32),

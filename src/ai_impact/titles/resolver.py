@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +37,14 @@ if TYPE_CHECKING:
 __all__ = ["MAX_TITLE_CHARS", "Candidate", "Resolution", "Resolver"]
 
 MAX_TITLE_CHARS = 200
-_CODE = re.compile(r"^\s*(\d{2}-\d{4})(\.\d{2})?\s*$")
+# An O*NET-SOC code as people type it: "15-2051.00", "15-2051", "SOC 15-2051", "O*NET
+# 15-2051.00", "ONET-SOC: 15-2051", "15–2051" (any dash), "15 2051", "152051", "15-2051.0".
+_DASH = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+_CODE = re.compile(
+    r"^\s*(?:(?:o\s*\*?\s*-?\s*net(?:[\s" + _DASH + r"]*soc)?|soc)(?:\s*code)?\s*[:#]?\s*)?"
+    r"(\d{2})(?:\s*[" + _DASH + r"]\s*|\s+)?(\d{4})(?:\s*\.\s*(\d{1,2}))?\s*$",
+    re.IGNORECASE,
+)
 _CHUNK = 1024
 PROTOTYPES = 4  # k-means prototypes per occupation: as good as 8, 16 or all titles, 4x cheaper
 _EXAMPLES = "a job title such as 'Registered Nurse' or an O*NET-SOC code such as 15-2051.00"
@@ -52,6 +59,24 @@ ALIAS_STEP = 4.0
 # of the curated table is that table's ("Cleaner" is Janitors and Cleaners before Cleaners of
 # Vehicles and Equipment, which O*NET also calls "Cleaner").
 ALIAS_LEAD = 1.0
+# A title read with a word respelled (letters changed: "acocuntant" → "accountant") whose best
+# candidate no title of the index names exactly (only the embedding and the title words point
+# to it) is a guess on a guess: its confidences are scaled so that the best is at most this.
+RESPELL_CAP = 0.45
+# A title that is one generic word ("Associate", "Owner": see GENERIC_SHARE in index.py) is
+# less likely right than the ranker, fitted on real titles, says: its confidences are scaled by
+# the word's specificity, at least by this (a curated generic word has specificity 0).
+GENERIC_FLOOR = 0.2
+# British spellings O*NET writes the American way, tried on a word of English the index lacks
+# ("organisation", "neighbourhood", "theatre", "jeweller", "anaesthetist", "catalogue").
+_AMERICAN = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        (r"isation", "ization"), (r"is(e|er|ed|ing)$", r"iz\1"), (r"ys(e|er|ed|ing)$", r"yz\1"),
+        (r"our", "or"), (r"tre$", "ter"), (r"ogue$", "og"), (r"ae", "e"), (r"oe", "e"),
+        (r"ence$", "ense"), (r"ll(er|or|ing|ed)$", r"l\1"), (r"mme$", "m"),
+    )
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +100,23 @@ class Resolution:
     needs_choice: bool
     alias_note: str | None
     message: str | None
+    # Words the fuzzy step replaced, (as typed, as read): ("acocuntant", "accountant")
+    respelled: tuple[tuple[str, str], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """The PRODUCT.md batch line: input and candidates (code, soc, title, confidence)."""
-        return {
+        """The PRODUCT.md batch line: input and candidates (code, soc, title, confidence), and
+        ``reads_as`` (the reading the candidates are for) when a word was respelled, so that a
+        reader of the line sees the guess ("Acocuntant" reads as "accountant")."""
+        body: dict[str, Any] = {
             "input": self.input,
             "candidates": [
                 {"code": c.code, "soc": c.soc, "title": c.title, "confidence": c.confidence}
                 for c in self.candidates
             ],
         }
+        if self.respelled:
+            body["reads_as"] = self.normalized
+        return body
 
 
 def _problem(text: str) -> str | None:
@@ -139,6 +171,8 @@ class Resolver:
             normalize_title(o.title, abbr).primary for o in index.occupations
         )
         self._fix_cache: dict[str, str | None] = {}
+        self._letter_fixes: set[str] = set()  # words fixed by changing letters (swap, ratio)
+        self._american_fixes: set[str] = set()  # words read in American spelling
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -221,7 +255,9 @@ class Resolver:
             if problem:
                 done[text] = Resolution(text, "", (), False, None, problem)
             elif match:
-                done[text] = self._by_code(text, match.group(1), match.group(2), top)
+                soc = f"{match.group(1)}-{match.group(2)}"
+                suffix = match.group(3)
+                done[text] = self._by_code(text, soc, suffix and self._suffix(soc, suffix), top)
             else:
                 pending.append(text)
         for start in range(0, len(pending), _CHUNK):
@@ -229,6 +265,14 @@ class Resolver:
             for text, res in zip(chunk, self._rank(chunk, top), strict=True):
                 done[text] = res
         return [done[t] for t in texts]
+
+    def _suffix(self, soc: str, digits: str) -> str:
+        """The ``.NN`` of a typed suffix: ".0" is ".00"; ".1" is ".10" when that exists, else
+        ".01"."""
+        if len(digits) == 2:
+            return "." + digits
+        right, left = f".{digits}0", f".0{digits}"
+        return left if soc + right not in self._occ_of and soc + left in self._occ_of else right
 
     def _by_code(self, text: str, soc: str, suffix: str | None, top: int) -> Resolution:
         occs = [self._occ_of[soc + suffix]] if suffix and soc + suffix in self._occ_of else []
@@ -247,7 +291,7 @@ class Resolver:
             Candidate(o.code, o.soc, o.title, 1.0 if i == 0 and first else 1.0 / len(occs), "code")
             for i, o in enumerate(self.index.occupations[j] for j in occs[:top])
         )
-        return Resolution(text, text.strip(), cands, not first, None, None)
+        return Resolution(text, soc + (suffix or ""), cands, not first, None, None)
 
     def _normalize(self, text: str) -> Normalized:
         norm = self._norm_cache.get(text)
@@ -260,20 +304,36 @@ class Resolver:
     def _spell(self, words: set[str]) -> None:
         """Fuzzy step: a word the index does not know is replaced by index words.
 
-        In this order: two neighbouring letters swapped back ("acocuntant" → "accountant",
-        "regsitered" → "registered"; edit ratio alone takes "cheif" to "chef"); a compound of
-        two index words split ("lorrydriver" → "lorry driver", "bellperson" → "bell person");
-        else the nearest index word by edit ratio (≥ 84, words of five letters or more). Words
-        with a digit are never respelled (see :meth:`_respell`).
+        A word of English (:meth:`StaticEmbedder.is_english_word`: "retired", "tired") is never
+        respelled into another word: "Retired" read as "retread" was Tire Builders at 0.77. It
+        may only be read in American spelling ("organisation" → "organization") or split into
+        two index words of four and three letters or more that it is written as, letter for
+        letter ("songwriter" → "song writer"; "tapestry" is no "tapes try").
+
+        Any other word, in this order: two neighbouring letters swapped back ("acocuntant" →
+        "accountant", "regsitered" → "registered"; edit ratio alone takes "cheif" to "chef"); a
+        compound of two index words split ("lorrydriver" → "lorry driver", "bellperson" → "bell
+        person"); else the nearest index word by edit ratio (≥ 84, words of five letters or
+        more). Words with a digit are never respelled (see :meth:`_respell`).
         """
         unknown = sorted(
             w for w in words if w not in self._fix_cache and not any(c.isdigit() for c in w)
         )
         rest: list[str] = []
         for word in unknown:
-            fix = self._swapped(word) or self._compound(word)
+            if self.embedder.is_english_word(word):
+                american = self._american(word)
+                fix = american or self._compound(word, english=True)
+                self._fix_cache[word] = fix
+                if american:
+                    self._american_fixes.add(word)
+                continue
+            swapped = self._swapped(word)
+            fix = swapped or self._compound(word)
             if fix:
                 self._fix_cache[word] = fix
+                if swapped:
+                    self._letter_fixes.add(word)
             else:
                 rest.append(word)
         if not rest:
@@ -286,6 +346,20 @@ class Resolver:
         for row, word in enumerate(rest):
             good = len(word) >= 5 and matrix[row, best[row]] > 0
             self._fix_cache[word] = choices[int(best[row])] if good else None
+            if good:
+                self._letter_fixes.add(word)
+
+    def _american(self, word: str) -> str | None:
+        """The index word ``word`` is in American spelling ("organisation" → "organization",
+        "neighbourhood" → "neighborhood", "theatre" → "theater"), if any: words of five letters
+        or more ("four" is not "for")."""
+        if len(word) < 5:
+            return None
+        for pattern, repl in _AMERICAN:
+            american = pattern.sub(repl, word)
+            if american != word and american in self._word_id:
+                return american
+        return None
 
     def _swapped(self, word: str) -> str | None:
         """The index word ``word`` is with two neighbouring letters swapped, if any."""
@@ -298,14 +372,19 @@ class Resolver:
                     return swapped
         return None
 
-    def _compound(self, word: str) -> str | None:
+    def _compound(self, word: str, *, english: bool = False) -> str | None:
         """Two index words of three letters or more that ``word`` is written as, the most
-        even split first ("storeperson" → "store person")."""
+        even split first ("storeperson" → "store person"). A word of English is split only
+        into a first part of four letters or more, both parts as written ("songwriter" →
+        "song writer", not "tapestry" → "tape try" through the plural "tapes")."""
         if len(word) < 6:
             return None
         splits = sorted(range(3, len(word) - 2), key=lambda i: -min(i, len(word) - i))
         for i in splits:
-            head, tail = singular(word[:i]), word[i:]
+            head, tail = word[:i], word[i:]
+            if english and len(head) < 4:
+                continue
+            head = head if english else singular(head)
             if head in self._word_id and tail in self._word_id:
                 return f"{head} {tail}"
         return None
@@ -320,6 +399,17 @@ class Resolver:
             elif not any(c.isdigit() for c in word):
                 out.append(self._fix_cache.get(word) or word)
         return out if out else words
+
+    def _specificity(self, reading: str) -> float:
+        """How far a reading that is one generic word can be trusted, 0..1: 0 for a word of
+        the curated generic list ("owner", "student"), else the index's ``key_spec``
+        ("associate" 0.2); 1 for any other reading."""
+        if not reading or " " in reading:
+            return 1.0
+        if reading in self.abbr.generic:
+            return 0.0
+        k = self._key_id.get(reading)
+        return 1.0 if k is None else float(self.index.key_spec[k])
 
     def _follow_table(
         self, total: npt.NDArray[np.float32], alias: int, rest: frozenset[str]
@@ -382,17 +472,24 @@ class Resolver:
         oov = {w for n in norms for w in n.primary.split() if w not in self._word_id}
         self._spell(oov)
         fixed: list[Normalized] = []
-        corrected: list[bool] = []
+        # the words the fuzzy step replaced, (as typed, as read), per input
+        respelled: list[tuple[tuple[str, str], ...]] = []
         for norm in norms:
             words = norm.primary.split()
             repl = self._respell(words)
             if repl != words:
                 primary = " ".join(repl)
                 fixed.append(Normalized(primary, (primary, *norm.variants)))
-                corrected.append(any(self._fix_cache.get(w) for w in words))
+                respelled.append(
+                    tuple(
+                        (w, fix)
+                        for w in dict.fromkeys(words)
+                        if w not in self._word_id and (fix := self._fix_cache.get(w))
+                    )
+                )
             else:
                 fixed.append(norm)
-                corrected.append(False)
+                respelled.append(())
         key_sets: list[list[tuple[int, float]]] = []
         alias_keys: list[int] = []
         # the input's words outside the alias-table title it holds ("Lab Technician - Chemistry")
@@ -442,27 +539,62 @@ class Resolver:
                 out.append(Resolution(text, fixed[row].primary, (), False, None, msg))
                 continue
             alias = alias_keys[row]
+            spec = self._specificity(fixed[row].primary)
+            if spec == 0.0 and alias < 0:
+                # "Owner", "Student", "Retired": a status, not a job; any candidate would be
+                # a neighbour of the word's embedding (Owner: Probation Officers).
+                msg = (
+                    f"'{text.strip()}' alone names no occupation. Type the work the person "
+                    "does, such as 'Retail Store Manager' or 'Software Developer', or an "
+                    "O*NET-SOC code such as 15-2051.00."
+                )
+                out.append(Resolution(text, fixed[row].primary, (), False, None, msg))
+                continue
             alias_codes = self._alias_codes[alias] if alias >= 0 else frozenset()
+            # American spellings are no guess ("organisation"), a respelling or a split is
+            corrected = any(w not in self._american_fixes for w, _ in respelled[row])
             cands = []
             for occ, c, is_hit in zip(best_l[row], conf_l[row], hit[row], strict=True):
                 ref = occupations[occ]
                 if ref.code in alias_codes:
                     via = "alias"
                 elif is_hit:
-                    via = "fuzzy" if corrected[row] else "exact"
+                    via = "fuzzy" if corrected else "exact"
                 else:
                     via = "semantic"
                 cands.append(Candidate(ref.code, ref.soc, ref.title, c, via))
+            if any(w in self._letter_fixes for w, _ in respelled[row]):
+                cands = _respell_cap(cands)
+            if spec < 1.0:
+                cands = _scaled(cands, max(spec, GENERIC_FLOOR))
             note = None
             if alias >= 0:
                 entry = self.aliases.entries[alias]
                 note = f"{entry.title}: {entry.note}"
             needs = cands[0].confidence < self.params.threshold
-            out.append(Resolution(text, fixed[row].primary, tuple(cands), needs, note, None))
+            out.append(
+                Resolution(
+                    text, fixed[row].primary, tuple(cands), needs, note, None, respelled[row]
+                )
+            )
         return out
 
 
 _FROM_KB: dict[str, Resolver] = {}
+
+
+def _scaled(cands: list[Candidate], factor: float) -> list[Candidate]:
+    return [replace(c, confidence=round(c.confidence * factor, 4)) for c in cands]
+
+
+def _respell_cap(cands: list[Candidate]) -> list[Candidate]:
+    """Candidates of a reading with a respelled word, scaled so that the best is at most
+    RESPELL_CAP, unless the best is an index title of the respelled reading ("Acocuntant" reads
+    "accountant", an O*NET title: via ``fuzzy``) or the alias table's."""
+    best = cands[0]
+    if best.via in ("fuzzy", "alias") or best.confidence <= RESPELL_CAP:
+        return cands
+    return _scaled(cands, RESPELL_CAP / best.confidence)
 
 
 def _tables(data_dir: Path, artifacts: Path) -> tuple[Abbreviations, AliasTable, StaticEmbedder]:

@@ -17,7 +17,7 @@ from ai_impact.titles.index import OccupationRef, TitleIndex
 __all__ = ["load_or_build"]
 
 _ARRAYS = (
-    "key_ptr", "key_occ", "key_weight", "key_alias", "proto", "proto_start",
+    "key_ptr", "key_occ", "key_weight", "key_alias", "key_spec", "proto", "proto_start",
     "word_ptr", "word_occ", "word_delta", "nb_base", "prior",
 )  # fmt: skip
 

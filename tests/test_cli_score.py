@@ -13,15 +13,18 @@ from ai_impact.cli.app import _register, app
 _register()
 runner = CliRunner()
 CONTRACT = ["task", "exposure", "beta", "automation", "timeline"]
-# what a blank input line gives: the contract keys with nulls, and why
-BLANK_LINE = {
-    "task": "",
-    "exposure": None,
-    "beta": None,
-    "automation": None,
-    "timeline": None,
-    "note": "not scored: empty task text",
-}
+# Every JSONL line has these keys in this order, scored or not (QA #3: "the same shape").
+KEYS = [
+    *CONTRACT,
+    "beta_range",
+    "mode",
+    "timeline_reason",
+    "capability",
+    "source",
+    "note",
+]
+# what a blank input line gives: every key null, and why
+BLANK_LINE = {"task": "", **dict.fromkeys(KEYS[1:-1]), "note": "not scored: empty task text"}
 
 
 def test_batch_jsonl_is_one_line_per_input_line(tmp_path: Path) -> None:
@@ -95,7 +98,7 @@ def test_batch_files_from_spreadsheets_and_windows_editors(tmp_path: Path) -> No
     result = runner.invoke(app, ["score-tasks", "--batch", str(batch), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
     first, second = (json.loads(x) for x in result.output.splitlines())
-    assert (first["task"], first["source"]) == (statement, "human label")
+    assert (first["task"], first["source"]) == (statement, "labels")
     assert second["task"] == "Résumé screening"
 
 
@@ -128,8 +131,10 @@ def test_a_text_too_short_to_read_as_a_task_is_marked_not_scored(tmp_path: Path)
         assert [r[k] for k in CONTRACT[1:]] == [None, None, None, None]
         assert r["note"].startswith("not scored: too short to read as a task")
     assert lines[1]["exposure"] == {"E0": 1.0, "E1": 0.0, "E2": 0.0}  # O*NET's own statement
-    assert "note" not in lines[1]
+    assert lines[1]["note"] is None
     assert lines[3] == BLANK_LINE
+    assert all(list(r) == KEYS for r in lines)
+    assert all(r[k] is None for r in (lines[0], lines[2], lines[4]) for k in KEYS[1:-1])
 
 
 def test_table_says_which_texts_are_not_scored() -> None:
@@ -153,8 +158,71 @@ def test_table_keeps_input_order_with_not_scored_rows_in_place() -> None:
     assert result.output.rstrip().endswith("as in analyze --description-file.)")
 
 
-def test_only_texts_too_short_is_an_input_error() -> None:
-    result = runner.invoke(app, ["score-tasks", "x"])
+def test_a_text_that_cannot_be_scored_alone_is_a_not_scored_row() -> None:
+    """QA #3: the table gives every text a row, as JSONL gives every text a line; only no
+    text at all is an input error."""
+    for text, note in [
+        ("x", "not scored: too short to read as a task"),
+        ("", "not scored: empty task text"),
+        ("   ", "not scored: empty task text"),
+    ]:
+        result = runner.invoke(app, ["score-tasks", text])
+        assert result.exit_code == 0, result.output
+        assert "not scored" in result.output.splitlines()[1]
+        assert result.output.splitlines()[2].strip() == note
+        assert "Traceback" not in result.output
+
+
+def test_an_empty_text_is_handled_alike_in_every_face() -> None:
+    """QA #3: the table and JSONL mark it not scored; the library refuses it, saying which."""
+    from ai_impact import api
+    from ai_impact.errors import InputError
+
+    result = runner.invoke(app, ["score-tasks", "--format", "jsonl", "", "Write code."])
+    assert result.exit_code == 0, result.output
+    blank, scored = (json.loads(x) for x in result.output.splitlines())
+    assert blank == BLANK_LINE and list(scored) == KEYS and scored["note"] is None
+    result = runner.invoke(app, ["score-tasks", "", "Write code."])
+    assert result.exit_code == 0, result.output
+    assert "not scored: empty task text" in result.output
+    with pytest.raises(InputError, match="Task text number 2 is empty"):
+        api.score_tasks(["Write code.", ""])
+
+
+def test_an_empty_batch_file_in_the_table_is_an_input_error(tmp_path: Path) -> None:
+    batch = tmp_path / "empty.txt"
+    batch.write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["score-tasks", "--batch", str(batch)])
     assert result.exit_code == 2
-    assert "'x' is too short to read as a task, so it is not scored" in result.output
-    assert "Traceback" not in result.output
+    assert "No task given" in result.output
+
+
+def test_labels_are_found_whatever_the_punctuation_and_named_as_in_analyze() -> None:
+    """QA #2 and #4: the Oxford comma does not hide the label; the source is the key the
+    analysis JSON uses for the label set ("labels"), the table names it in words."""
+    texts = [
+        "Analyze, manipulate, or process large sets of data using statistical software.",
+        "analyze, manipulate or process large sets of data using statistical software",
+        "Submit delinquent accounts to attorneys or outside agencies for collection.",  # 27.2
+    ]
+    result = runner.invoke(app, ["score-tasks", "--format", "jsonl", *texts])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.output.splitlines()]
+    assert [r["source"] for r in lines] == ["labels"] * 3
+    assert [r["exposure"]["E2"] for r in lines] == [1.0] * 3
+    result = runner.invoke(app, ["score-tasks", texts[1]])
+    assert "published human label; why: human label E2" in result.output
+
+
+def test_a_statement_with_several_labels_says_so() -> None:
+    """QA #1: without an occupation the most common label, a band spanning all, the split."""
+    text = "Assign and grade class work and homework."
+    result = runner.invoke(app, ["score-tasks", "--format", "jsonl", text])
+    assert result.exit_code == 0, result.output
+    line = json.loads(result.output)
+    assert (line["source"], line["exposure"]["E2"], line["beta_range"]) == (
+        "labels",
+        1.0,
+        [0.0, 0.5],
+    )
+    assert "the most common of 6 occupations' labels: E2 in 4, E0 in 2" in line["timeline_reason"]

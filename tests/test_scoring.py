@@ -84,7 +84,7 @@ def test_known_tasks_use_human_labels_and_activities() -> None:
     ]
     acts = [_activity(2, "4.A.3.a.2"), _activity(2, "4.A.3.a.1"), _activity(3, "4.A.3.a.4")]
     typed, lift, fork = score_known_tasks(tasks, acts, adoption_pct=20.0)
-    assert typed.source == "human label" and typed.beta == 1.0
+    assert typed.source == "labels" and typed.beta == 1.0
     assert (typed.beta_low, typed.beta_high) == (1.0, 1.0)  # both agree
     assert typed.automation == 3.0 and typed.mode == "substitute"
     assert lift.beta == 0.0 and (lift.beta_low, lift.beta_high) == (0.0, 0.5)
@@ -116,8 +116,8 @@ def test_known_tasks_from_the_knowledge_base(kb: object) -> None:
     tasks = kb.tasks_of("43-9022.00")
     scores = score_known_tasks(tasks, kb.activities_of("43-9022.00"))
     assert len(scores) == len(tasks) > 5
-    assert {s.source for s in scores} <= {"human label", "model"}
-    assert any(s.source == "human label" for s in scores)
+    assert {s.source for s in scores} <= {"labels", "model"}
+    assert any(s.source == "labels" for s in scores)
     assert all(s.capability is None or s.capability in CAPABILITIES for s in scores)
 
 

@@ -158,7 +158,7 @@ class Loader:
     # -- tasks -------------------------------------------------------------------------------
 
     def load_tasks(self) -> None:
-        """30.3 tasks with GPTs-are-GPTs labels and AEI usage shares joined."""
+        """30.3 tasks with GPTs-are-GPTs labels and AEI usage shares joined; the label set as is."""
         tasks = onet.read_tasks(self.path("tasks"))
         label_rows = labels.read_labels(self.path("labels"))
         shares = aei.read_task_shares(self.path("aei_tasks"))
@@ -184,6 +184,14 @@ class Loader:
                 )
             )  # fmt: skip
         self._insert("task", out)
+        self._insert(
+            "label",
+            [
+                (lab.code, lab.task_id, lab.text, lab.human_exposure, lab.gpt4_exposure,
+                 lab.gpt4_automation)
+                for lab in label_rows
+            ],
+        )  # fmt: skip
         self.task_ids = {row[0] for row in out}
         self.stats.update(
             tasks=len(out),

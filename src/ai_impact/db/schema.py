@@ -8,7 +8,7 @@ from __future__ import annotations
 
 __all__ = ["INDEXES", "SCHEMA_VERSION", "TABLES"]
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -32,6 +32,10 @@ CREATE TABLE task (
     text TEXT NOT NULL, task_type TEXT,
     human_exposure TEXT, gpt4_exposure TEXT, gpt4_automation INTEGER, label_match TEXT,
     aei_share REAL);
+CREATE TABLE label (
+    code TEXT NOT NULL, task_id INTEGER NOT NULL, text TEXT NOT NULL,
+    human_exposure TEXT, gpt4_exposure TEXT, gpt4_automation INTEGER,
+    PRIMARY KEY (code, task_id)) WITHOUT ROWID;
 CREATE TABLE title (
     title TEXT NOT NULL, code TEXT NOT NULL REFERENCES occupation(code), kind TEXT NOT NULL);
 CREATE TABLE gwa (gwa_id TEXT PRIMARY KEY, title TEXT NOT NULL);

@@ -26,10 +26,10 @@ from ai_impact.scoring.timeline import timeline_for
 if TYPE_CHECKING:
     from ai_impact.db.models import Task, TaskActivity
 
-__all__ = ["SUBSTITUTE_LEVEL", "TaskScore", "score_known_tasks", "score_texts"]
+__all__ = ["LABEL_BETA", "SUBSTITUTE_LEVEL", "TaskScore", "score_known_tasks", "score_texts"]
 
 SUBSTITUTE_LEVEL = 2.5  # expected automation closer to T3 (AI does it, a person checks)
-_LABEL_BETA = {"E0": 0.0, "E1": 1.0, "E2": 0.5}
+LABEL_BETA = {"E0": 0.0, "E1": 1.0, "E2": 0.5}  # β of a task carrying each label
 _BAND_MARGIN = 0.05  # a model's β is uncertain beyond its members' spread
 
 
@@ -48,7 +48,7 @@ class TaskScore:
     timeline_reason: str
     capability: str | None  # one of CAPABILITIES when the task stays human, else None
     capability_source: str | None  # 'work activities' | 'model' | None
-    source: str  # 'human label' | 'model'
+    source: str  # 'labels' (published human label) | 'model': the key of a report's source
     aei_share: float | None = None  # % of Anthropic Economic Index conversations
     adoption_pct: float | None = None  # % of firms in the industry using AI (BTOS)
     gpt4_exposure: str | None = None  # the second opinion, for labelled tasks
@@ -75,7 +75,7 @@ def _build(
     beta = float(p[1] + 0.5 * p[2])
     mode = _mode(float(p[0]), automation)
     label = None
-    if source == "human label":
+    if source == "labels":
         label = ("E0", "E1", "E2")[int(np.argmax(p))]
     tl = timeline_for(
         float(p[1]),
@@ -204,9 +204,9 @@ def score_known_tasks(
             out.append(scored[row[i]])
             continue
         p = [1.0 if t.human_exposure == e else 0.0 for e in ("E0", "E1", "E2")]
-        values = [_LABEL_BETA[t.human_exposure]]
+        values = [LABEL_BETA[t.human_exposure]]
         if t.gpt4_exposure is not None:
-            values.append(_LABEL_BETA[t.gpt4_exposure])
+            values.append(LABEL_BETA[t.gpt4_exposure])
         if t.gpt4_automation is not None:
             automation = float(t.gpt4_automation)
         else:
@@ -222,7 +222,7 @@ def score_known_tasks(
                 p,
                 (min(values), max(values)),
                 automation,
-                source="human label",
+                source="labels",
                 capability=cap,
                 aei_share=t.aei_share,
                 adoption_pct=adoption_pct,

@@ -817,7 +817,8 @@ def test_one_recurring_word_outside_the_line_of_work_is_not_enough(catalog: Tool
 def test_office_software_is_no_sign_of_the_line_of_work(catalog: ToolCatalog) -> None:
     """QA7: Excel, which most occupations use, does not back a finance copilot's lone word;
     SAP software, a finance system, does (and both still earn the software bonus)."""
-    tasks = ["Reconcile the daily sample log.", "Reconcile the instrument counts each shift."]
+    # QA10: the pattern names what is reconciled (accounts, statements), not a till count
+    tasks = ["Reconcile the daily bank statements.", "Reconcile the vendor accounts each week."]
     links = [ActivityLink(t, "4.A.4.b.3.I02", "Teach.", "4.A.4.b.3.I02.D02") for t in tasks]
     pairs = [(t, 1.0) for t in tasks]
     assert "copilot-for-finance" not in _ids(
@@ -955,7 +956,7 @@ def test_software_tools_list_no_task_that_remains_human(
         ("43-5021.00", {"zipline", "wing", "starship-robots"}),  # couriers deliver packages
         ("29-1224.00", {"aidoc", "ai-rad-companion"}),  # radiologists
         ("29-2034.00", {"aidoc", "ai-rad-companion"}),  # radiologic technologists
-        ("53-2011.00", {"garmin-autoland"}),  # airline pilots
+        ("53-2012.00", {"garmin-autoland"}),  # commercial pilots (QA10: not airliners)
         ("29-2055.00", {"da-vinci"}),  # surgical technologists
         ("51-4121.00", {"universal-robots-cobots"}),  # welders: welding cobots
         ("15-1252.00", {"claude-code", "cursor", "github-copilot"}),  # software developers
@@ -1059,3 +1060,61 @@ def test_narrowed_patterns_of_qa8(
     tool = catalog.get(tool_id)
     assert tool is not None and tool.pattern is not None
     assert bool(tool.pattern.search(text)) is hits
+
+
+# ------------------------------------------------ QA10 (catalogue 2026.12.7)
+
+
+@pytest.mark.parametrize(
+    ("code", "absent"),
+    [
+        ("29-1241.00", {"da-vinci"}),  # ophthalmologists: eye surgery is no robot-assisted surgery
+        ("29-2057.00", {"da-vinci"}),  # ophthalmic medical technicians
+        ("29-1212.00", {"da-vinci"}),  # cardiologists: "implanting pacemakers"
+        ("29-1299.01", {"da-vinci"}),  # naturopathic physicians: "minor surgical procedures"
+        ("53-2011.00", {"garmin-autoland"}),  # airline pilots fly airliners, not GA aircraft
+        ("41-2011.00", {"copilot-for-finance", "intuit-assist"}),  # cashiers count their drawer
+        ("25-4022.00", {"thoughtspot-spotter", "canva-magic-studio"}),  # librarians
+        ("27-3092.00", {"meta-seamless"}),  # court reporters transcribe, not translate
+    ],
+)
+def test_qa10_tools_left_out(
+    kb: KnowledgeBase, catalog: ToolCatalog, code: str, absent: set[str]
+) -> None:
+    assert not absent & set(_ids(_match(kb, catalog, code), 8))
+
+
+@pytest.mark.parametrize(
+    ("code", "kept"),
+    [
+        ("29-1229.03", {"da-vinci"}),  # urologists
+        ("29-9093.00", {"da-vinci"}),  # surgical assistants
+        ("29-2055.00", {"da-vinci"}),  # surgical technologists
+        ("53-2012.00", {"garmin-autoland"}),  # commercial pilots
+        ("41-2011.00", {"amazon-just-walk-out"}),  # cashiers: the checkout it replaces
+        ("43-3021.00", {"copilot-for-finance", "intuit-assist"}),  # billing and posting clerks
+    ],
+)
+def test_qa10_tools_kept(
+    kb: KnowledgeBase, catalog: ToolCatalog, code: str, kept: set[str]
+) -> None:
+    assert kept <= set(_ids(_match(kb, catalog, code), 8))
+
+
+def test_just_walk_out_is_not_for_cleaning_the_checkout_area(
+    kb: KnowledgeBase, catalog: ToolCatalog
+) -> None:
+    """QA10: a cashier's "mopping floors and emptying trash cans" in "checkout areas"."""
+    (m,) = [x for x in _match(kb, catalog, "41-2011.00") if x.tool.id == "amazon-just-walk-out"]
+    assert not any("mopping" in t for t in m.matched_tasks)
+
+
+def test_not_for_keeps_a_tool_off_every_task(catalog: ToolCatalog) -> None:
+    """A ``not_for`` pattern in any task (remaining human or not) rules the tool out."""
+    tasks = [
+        ("Start engines, operate controls, and pilot airplanes to transport passengers.", 0.0),
+        ("Use instrumentation to pilot aircraft when visibility is poor.", 0.0),
+    ]
+    assert "garmin-autoland" in _ids(match_tools(catalog, tasks), 8)
+    crew = [*tasks, ("Work as part of a flight team with other crew members.", 0.0)]
+    assert "garmin-autoland" not in _ids(match_tools(catalog, crew), 8)

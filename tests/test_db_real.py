@@ -85,6 +85,15 @@ def test_no_orphan_rows(kb: KnowledgeBase) -> None:
         ("43-6013.00", "Healthcare"),
         # QA9: OEWS pools the appraisers under 13-2020, 52% in government (the assessors)
         ("13-2023.00", "Finance"), ("13-2022.00", "Finance"),
+        # QA10: government or school ownership does not make a driver or operator a civil
+        # servant; court reporters are legal, library assistants a library's, switchboards not
+        # health care
+        ("53-3052.00", "Transportation"), ("53-4041.00", "Transportation"),
+        ("53-2021.00", "Transportation"), ("53-3051.00", "Transportation"),
+        ("27-3092.00", "Legal"), ("43-4121.00", "Education"), ("25-4022.00", "Education"),
+        ("43-2011.00", "Business & Administration"), ("43-2021.00", "Business & Administration"),
+        ("13-2071.00", "Finance"), ("53-3011.00", "Healthcare"),
+        ("43-4031.00", "Public Safety & Government"), ("53-7065.00", "Retail"),
     ],
 )  # fmt: skip
 def test_industry_sanity(kb: KnowledgeBase, code: str, industry: str) -> None:

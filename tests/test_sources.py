@@ -171,6 +171,34 @@ def test_appraisers_stay_finance_whatever_the_pooled_oews_share() -> None:
     assert catalog.assign("13-2081", shares)[0].label == "Public Safety & Government"
 
 
+def test_government_or_school_ownership_does_not_refine_transport() -> None:
+    """QA10: transit bus drivers (60% government), subway operators (91%) and school bus drivers
+    (51% in schools) stay Transportation; ambulance drivers still refine to Healthcare."""
+    catalog = load_industries(default_data_dir() / "catalog/industries.toml")
+    for soc, shares in (
+        ("53-3052", {"99": 0.60, "48": 0.30}),
+        ("53-4041", {"99": 0.91}),
+        ("53-3051", {"61": 0.51, "48": 0.40}),
+    ):
+        assert catalog.assign(soc, shares) == (
+            catalog.by_slug("transportation"),
+            "SOC 53 → Transportation",
+        )
+    assert catalog.assign("53-3011", {"62": 0.8})[0].label == "Healthcare"
+    assert catalog.assign("13-2071", {"61": 0.54})[0].label == "Finance"
+    assert catalog.assign("43-4031", {"99": 0.98})[0].label == "Public Safety & Government"
+
+
+def test_catalog_rejects_refine_ignore_without_refine(tmp_path: Path) -> None:
+    path = tmp_path / "industries.toml"
+    path.write_text(
+        '[[industry]]\nslug = "a"\nlabel = "A"\nnaics_sectors = ["99"]\n'
+        '[[soc_rule]]\nprefix = "11"\nindustry = "a"\nrefine_ignore = ["99"]\n'
+    )
+    with pytest.raises(DataError, match="refine_ignore without refine"):
+        load_industries(path)
+
+
 def test_catalog_rejects_a_rule_for_an_unknown_industry(tmp_path: Path) -> None:
     path = tmp_path / "industries.toml"
     path.write_text(

@@ -334,10 +334,14 @@ def match_tools(
     tech = frozenset(technologies)
     total_weight = sum(f.weight for f in facts)
     worded = frozenset[int]().union(*(index.worded(f.lowered) for f in facts))
+    # A product made for another kind of the same work (a general-aviation autoland for
+    # airline crews) is left out where a task names that other kind (its ``not_for``).
+    ruled_out = frozenset[int]().union(*(index.ruled_out(f.lowered) for f in facts))
     scored = [
         m
         for pos, hits in _hits(index, facts).items()
-        if (m := _score_tool(index, pos, hits, len(facts), total_weight, titles, tech, worded))
+        if pos not in ruled_out
+        and (m := _score_tool(index, pos, hits, len(facts), total_weight, titles, tech, worded))
         is not None
     ]
     scored.sort(key=lambda m: (-m.score, m.tool.id))

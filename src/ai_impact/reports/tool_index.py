@@ -104,6 +104,15 @@ class ToolIndex:
         self._literals = LiteralIndex(by_literal)
         self._always = tuple(always)
         self._worded: dict[str, frozenset[int]] = {}
+        self._not_for = tuple(
+            (pos, re.compile("|".join(f"(?:{p})" for p in t.not_for)))
+            for pos, t in enumerate(self.tools)
+            if t.not_for
+        )
+
+    def ruled_out(self, lowered: str) -> frozenset[int]:
+        """Positions of the tools one of whose ``not_for`` patterns is found in ``lowered``."""
+        return frozenset(pos for pos, regex in self._not_for if regex.search(lowered))
 
     def patterns_in(self, lowered: str, pos: int) -> frozenset[str]:
         """The task patterns of the tool at ``pos`` found in ``lowered``."""

@@ -83,7 +83,15 @@ CATEGORIES: Mapping[str, str] = {
 MODES: tuple[str, ...] = ("automates", "assists")
 
 _REQUIRED = ("id", "name", "vendor", "year", "category", "what", "mode", "iwas", "source")
-_OPTIONAL = ("dwas", "task_patterns", "software", "physical", "perception", "reviewed")
+_OPTIONAL = (
+    "dwas",
+    "task_patterns",
+    "not_for",
+    "software",
+    "physical",
+    "perception",
+    "reviewed",
+)
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _IWA_RE = re.compile(r"^4\.A\.\d\.[a-z]\.\d+\.I\d\d$")
 _DWA_RE = re.compile(r"^4\.A\.\d\.[a-z]\.\d+\.I\d\d\.D\d\d$")
@@ -111,6 +119,7 @@ class AiTool:
     reviewed: str
     physical: bool = False
     perception: bool = False
+    not_for: tuple[str, ...] = ()
 
     @property
     def outside_exposure(self) -> bool:
@@ -199,12 +208,13 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> AiT
     iwas = str_list(entry, "iwas", where, errors)
     dwas = str_list(entry, "dwas", where, errors)
     patterns = str_list(entry, "task_patterns", where, errors)
+    not_for = str_list(entry, "not_for", where, errors)
     software = str_list(entry, "software", where, errors)
     if not 1 <= len(iwas) <= _MAX_IWAS:
         errors.append(f"{where}: 'iwas' must list 1 to {_MAX_IWAS} IWA IDs, not {len(iwas)}")
     errors.extend(f"{where}: '{i}' is not an IWA ID" for i in iwas if not _IWA_RE.match(i))
     errors.extend(f"{where}: '{d}' is not a DWA ID" for d in dwas if not _DWA_RE.match(d))
-    for p in patterns:
+    for p in (*patterns, *not_for):
         if p != p.lower():
             errors.append(f"{where}: task pattern '{p}' must be lowercase")
         try:
@@ -229,6 +239,7 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> AiT
         reviewed=reviewed,
         physical=physical,
         perception=perception,
+        not_for=not_for,
     )
 
 

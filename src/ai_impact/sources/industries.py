@@ -2,7 +2,9 @@
 
 Rule: the longest SOC 2018 prefix rule gives a base industry; when that rule allows refinement
 and the occupation's national employment concentrates (≥ threshold) in one NAICS sector that
-belongs to an industry, the occupation takes that industry. See docs/data-model.md.
+belongs to an industry, the occupation takes that industry, unless the rule names that sector
+in ``refine_ignore`` (an employer that owns the work without being its line of work: the
+government running buses and subways). See docs/data-model.md.
 """
 
 from __future__ import annotations
@@ -29,11 +31,13 @@ class Industry:
 
 @dataclass(frozen=True, slots=True)
 class SocRule:
-    """SOC prefix → industry; ``refine`` lets OEWS sector concentration override it."""
+    """SOC prefix → industry; ``refine`` lets OEWS sector concentration override it, except
+    concentration in a sector of ``refine_ignore``."""
 
     prefix: str
     industry: str
     refine: bool
+    refine_ignore: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +71,7 @@ class IndustryCatalog:
         basis = f"SOC {rule.prefix} → {base.label}"
         if rule.refine and sector_shares:
             sector, share = max(sector_shares.items(), key=lambda kv: kv[1])
-            if share >= self.threshold:
+            if share >= self.threshold and sector not in rule.refine_ignore:
                 for industry in self.industries:
                     if sector in industry.naics_sectors:
                         return industry, (
@@ -104,12 +108,22 @@ def load_industries(path: Path) -> IndustryCatalog:
     if len(set(sectors)) != len(sectors):
         problems.append("a NAICS sector is listed under two industries")
     rules = tuple(
-        SocRule(str(r.get("prefix", "")), str(r.get("industry", "")), bool(r.get("refine", False)))
+        SocRule(
+            str(r.get("prefix", "")),
+            str(r.get("industry", "")),
+            bool(r.get("refine", False)),
+            tuple(str(s) for s in r.get("refine_ignore", [])),
+        )
         for r in raw.get("soc_rule", [])
     )
     for rule in rules:
         if rule.industry not in slugs:
             problems.append(f"rule {rule.prefix!r} names unknown industry {rule.industry!r}")
+        if rule.refine_ignore and not rule.refine:
+            problems.append(f"rule {rule.prefix!r} has refine_ignore without refine")
+        unknown = sorted(set(rule.refine_ignore) - set(sectors))
+        if unknown:
+            problems.append(f"rule {rule.prefix!r} ignores sectors no industry lists: {unknown}")
     prefixes = [r.prefix for r in rules]
     if len(set(prefixes)) != len(prefixes):
         problems.append("a SOC prefix has two rules")

@@ -59,3 +59,28 @@ def test_nul_bytes_are_spaces_not_text_separators() -> None:
     assert np.allclose(idx.scores(["forklifts\x00pallets"]), idx.scores(["forklifts pallets"]))
     [a, b] = score_texts(["Prepare\x00monthly reports", "Prepare monthly reports"])
     assert a.exposure == b.exposure
+
+
+def test_typing_slips_are_put_right_from_the_statements_words() -> None:
+    """QA10 #3: a warehouse list full of slips ("recieve incomming", "palet", "warehose") was
+    matched to conveyor operators; the same list spelt right is not."""
+    from ai_impact.reports.description_match import DescriptionIndex
+
+    vocab = {"receive": 9, "incoming": 4, "pallet": 6, "scanner": 3, "discrepancies": 2}
+    vocab |= {"supervisor": 8, "warehouse": 5, "record": 7, "records": 3}
+    lexical = LexicalIndex.build(["receive pallets"], [0], 1)
+    index = DescriptionIndex(["x"], ["X"], np.ones((1, 4)), np.asarray([0]), lexical, None, vocab)
+    assert index.respelled("Recieve incomming shipments and check the palet") == (
+        "Receive incoming shipments and check the pallet"
+    )
+    assert index.respelled("Report discrepencies to the supervsior in the warehose.") == (
+        "Report discrepancies to the supervisor in the warehouse."
+    )
+    # brand names, acronyms, English words and short words stay
+    assert index.respelled("Use Dentrix and HIPAA logs for zorbix of the palt") == (
+        "Use Dentrix and HIPAA logs for zorbix of the palt"
+    )
+    assert index.respelled("Keep records") == "Keep records"
+    # without a vocabulary (an index saved before it) nothing changes
+    bare = DescriptionIndex(["x"], ["X"], np.ones((1, 4)), np.asarray([0]), lexical)
+    assert bare.respelled("Recieve shipments") == "Recieve shipments"

@@ -25,9 +25,10 @@ from ai_impact.reports.jd_kinds import (
 from ai_impact.reports.jd_person import contact_details, personal_name
 from ai_impact.reports.jd_post_lines import reporting_clause
 from ai_impact.reports.jd_prose import verb_phrases as _verb_phrases
+from ai_impact.reports.jd_prose import without_frame
 from ai_impact.reports.jd_sections import section_of
 from ai_impact.reports.jd_split import size_problem, split_description
-from ai_impact.reports.jd_title import title_notes
+from ai_impact.reports.jd_title import job_sought, title_notes
 from ai_impact.reports.jd_words import unmarked
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -959,3 +960,142 @@ def test_a_cv_name_with_accents_is_no_title() -> None:
     split = split_description(text)
     assert split.title == "Dental Office Manager"
     assert all("GONZÁLEZ" not in t for t in split.tasks)
+
+
+# -- QA10: hype title variants, a job sought in prose, the second-person frame -----------------
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "notes"),
+    [
+        (
+            "🚀🚀 NOW HIRING!!! Superstar Dental Receptionist — $22/hr + BONUS 💰 APPLY TODAY!!",
+            "Dental Receptionist",
+            [("NOW HIRING!!!", COMPANY), ("APPLY TODAY!!", COMPANY), ("$22/hr + BONUS", BENEFIT)],
+        ),
+        (
+            "NOW HIRING!!! Superstar Dental Receptionist - $22/hr + BONUS APPLY TODAY!!",
+            "Dental Receptionist",
+            [("NOW HIRING!!!", COMPANY), ("APPLY TODAY!!", COMPANY), ("$22/hr + BONUS", BENEFIT)],
+        ),
+        (
+            "🚀 WE'RE HIRING!!! Rockstar Warehouse Associate – $19.50/hr",
+            "Warehouse Associate",
+            [("WE'RE HIRING!!!", COMPANY), ("$19.50/hr", BENEFIT)],
+        ),
+        # several hype words, a call to action alone or between other parts
+        ("Awesome Rockstar Barista – Apply now", "Barista", [("Apply now", COMPANY)]),
+        (
+            "Nurse Aide – Apply Today – Nights",
+            "Nurse Aide",
+            [("Apply Today", COMPANY), ("Nights", LOGISTICS)],
+        ),
+        ("Dental Assistant – Join our team!", "Dental Assistant", [("Join our team!", COMPANY)]),
+        ("Delivery Driver – Now Hiring!", "Delivery Driver", [("Now Hiring!", COMPANY)]),
+        # a call to action with nothing before it is no title note
+        ("Apply Today", "Apply Today", []),
+    ],
+)
+def test_title_notes_of_more_hype_lines(
+    line: str, title: str, notes: list[tuple[str, str]]
+) -> None:
+    """QA10 #1: an em dash before the pay, "+ BONUS" and a trailing "APPLY TODAY!!" made the
+    whole line the employer's, so the report had no title."""
+    assert title_notes(line) == (title, [SetAside(*n) for n in notes])
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "🚀🚀 NOW HIRING!!! Superstar Dental Receptionist — $22/hr + BONUS 💰 APPLY TODAY!!",
+        "NOW HIRING!!! Superstar Dental Receptionist - $22/hr + BONUS APPLY TODAY!!",
+    ],
+)
+def test_a_hype_title_line_with_a_call_to_action_names_the_job(first: str) -> None:
+    split = split_description(
+        f"{first}\n- Greet patients and check them in\n"
+        "- Answer phones and schedule appointments in Dentrix\n"
+        "- Collect co-pays and verify insurance\n"
+    )
+    assert split.title == "Dental Receptionist"
+    assert len(split.tasks) == 3
+    assert SetAside("$22/hr + BONUS", BENEFIT) in split.set_aside
+
+
+@pytest.mark.parametrize(
+    ("sentence", "job"),
+    [
+        (
+            "We are looking for a compassionate hospice aide to join our home care team.",
+            "hospice aide",
+        ),
+        ("We're hiring an experienced Line Cook.", "Line Cook"),
+        ("Acme Health is seeking a Staff Accountant who loves numbers.", "Staff Accountant"),
+        ("Our clinic is currently recruiting a Veterinary Nurse, full-time.", "Veterinary Nurse"),
+        (
+            "We are looking for a motivated, detail-oriented Payroll Specialist to join us.",
+            "Payroll Specialist",
+        ),
+        ("We are hiring a part-time barista for our downtown store.", "barista"),
+        # no job named
+        ("We are looking for a person who can lead.", None),
+        ("We are seeking a team player with strong skills.", None),
+        ("We are looking for someone to manage our books.", None),
+        ("I am looking for a new job.", None),
+    ],
+)
+def test_the_job_a_hiring_sentence_seeks(sentence: str, job: str | None) -> None:
+    assert job_sought(sentence) == job
+
+
+HOSPICE_PROSE = (
+    "We are looking for a compassionate hospice aide to join our home care team. You will "
+    "visit patients in their homes several times a week, helping them bathe, dress, eat and "
+    "move safely between bed and chair. You will watch for changes in pain, breathing or skin "
+    "condition and report them to the nurse on the care team, keep simple notes of each visit "
+    "on a tablet, and offer companionship and emotional support to patients and their "
+    "families during the last months of life. A valid driver's licence and reliable car are "
+    "required."
+)
+
+
+def test_a_prose_ad_names_its_job_in_the_hiring_sentence_and_loses_the_you_frame() -> None:
+    """QA10 #2: the title "hospice aide" was discarded with the employer's sentence, and the
+    first duty kept its "You will"."""
+    split = split_description(HOSPICE_PROSE)
+    assert split.title == "hospice aide"
+    assert split.tasks[0].startswith("Visit patients in their homes several times a week")
+    assert not any(t.lower().startswith("you") for t in split.tasks)
+    kinds = {a.text: a.kind for a in split.set_aside}
+    assert kinds[HOSPICE_PROSE.split(". ")[0] + "."] == COMPANY
+    # a title line comes first: it stays the title
+    assert split_description("Home Health Aide\n\n" + HOSPICE_PROSE).title == "Home Health Aide"
+
+
+@pytest.mark.parametrize(
+    ("statement", "duty"),
+    [
+        ("You will visit patients in their homes", "Visit patients in their homes"),
+        ("You'll prepare monthly reports", "Prepare monthly reports"),
+        ("You are responsible for maintaining records", "Maintaining records"),
+        ("Your duties include greeting guests", "Greeting guests"),
+        ("Your responsibilities will include: processing payroll", "Processing payroll"),
+        ("In this role, you will lead the team", "Lead the team"),
+        ("you will also help patients bathe", "help patients bathe"),
+        ("You work closely with nurses", "Work closely with nurses"),
+        # no verb after the frame: left as written
+        ("You are a team player", "You are a team player"),
+        ("You will be responsible for the budget", "You will be responsible for the budget"),
+        ("Prepare monthly reports", "Prepare monthly reports"),
+    ],
+)
+def test_the_second_person_frame_of_a_duty_goes(statement: str, duty: str) -> None:
+    assert without_frame(statement) == duty
+
+
+def test_a_bulleted_duty_loses_its_you_frame_too() -> None:
+    split = split_description(
+        "Responsibilities:\n- You will reconcile vendor statements monthly\n"
+        "- You'll prepare weekly check runs\n"
+    )
+    assert split.tasks == ("Reconcile vendor statements monthly", "Prepare weekly check runs")

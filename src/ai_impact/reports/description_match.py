@@ -5,7 +5,9 @@ once with the shipped static title model (:mod:`ai_impact.titles.embed`) and ind
 word (:mod:`.description_lexical`), and both are cached next to the risk table. Pasted
 statements are first rewritten into O*NET form (:func:`ai_impact.scoring.phrasing.task_statement`)
 and into American spelling, as O*NET writes ("labour", "organisation", "anaesthesia" →
-"labor", "organization", "anesthesia"; :func:`matcher_text`).
+"labor", "organization", "anesthesia"; :func:`matcher_text`), their typing slips put right
+from the statements' own words ("recieve", "palet" → "receive", "pallet";
+:meth:`DescriptionIndex.respelled`).
 An occupation's **centroid** score is the cosine between the mean of the pasted statements'
 vectors and the mean of its own; its **lexical** score the TF-IDF cosine between the pasted
 words and its own (rare, telling words count); the text score mixes the two
@@ -63,7 +65,7 @@ COVERAGE_WEIGHT = 0.0
 LEXICAL_WEIGHT = 0.5
 TEMPERATURE = 0.015
 TITLE_CERTAIN = 0.8
-INDEX_VERSION = "jd-4"
+INDEX_VERSION = "jd-5"
 TOP_K = 5
 
 F32 = NDArray[np.float32]
@@ -182,8 +184,11 @@ class DescriptionIndex:
         owner: NDArray[Any],
         lexical: LexicalIndex,
         task_info: NDArray[Any] | None = None,
+        vocab: dict[str, int] | None = None,
     ):
         self.lexical = lexical
+        self.vocab = vocab or {}  # every word of the statements, with its count
+        self._fixes: dict[str, str | None] = {}
         order = np.argsort(owner, kind="stable")
         self.codes = codes
         self.titles = titles
@@ -229,7 +234,11 @@ class DescriptionIndex:
         vectors = load_embedder().encode(texts)
         lexical = LexicalIndex.build(texts, owner, len(occs))
         codes, titles = [o.code for o in occs], [o.title for o in occs]
-        return cls(codes, titles, vectors, np.asarray(owner), lexical, np.asarray(info))
+        vocab: dict[str, int] = {}
+        for text in texts:
+            for word in _LETTERS.findall(text.lower()):
+                vocab[word] = vocab.get(word, 0) + 1
+        return cls(codes, titles, vectors, np.asarray(owner), lexical, np.asarray(info), vocab)
 
     def save(self, path: Path, key: str) -> None:
         """Write the index as an .npz (atomic rename; a read-only folder is not an error)."""
@@ -243,6 +252,8 @@ class DescriptionIndex:
                 "vectors": self.vectors.astype(np.float16),
                 "owner": self.owner,
                 "task_info": self.task_info.astype(np.int32),
+                "vocab": np.asarray(list(self.vocab), dtype=np.str_),
+                "vocab_counts": np.asarray(list(self.vocab.values()), dtype=np.int64),
                 **self.lexical.arrays(),
             }
             np.savez_compressed(tmp, **payload)
@@ -263,6 +274,7 @@ class DescriptionIndex:
                     z["owner"],
                     LexicalIndex.from_arrays(z, len(codes)),
                     z["task_info"],
+                    dict(zip(map(str, z["vocab"]), map(int, z["vocab_counts"]), strict=True)),
                 )
         except (OSError, KeyError, ValueError):
             return None
@@ -301,7 +313,7 @@ class DescriptionIndex:
         if n == 0 or len(rows) == 0:
             none_ids, none_cos = np.full((n, k), -1, dtype=np.int64), np.full((n, k), -1.0)
             return CapabilityEvidence(votes, hands, none_ids, none_cos, none_ids, none_cos)
-        vecs = load_embedder().encode([matcher_text(t) for t in texts])
+        vecs = load_embedder().encode([self.respelled(matcher_text(t)) for t in texts])
         sims = (vecs @ self.vectors.T)[:, rows].astype(np.float64)  # no copy of the table
         top = min(NEIGHBOURS, len(rows))
         best = np.argpartition(-sims, top - 1, axis=1)[:, :top]
@@ -324,12 +336,52 @@ class DescriptionIndex:
         own, own_cos = _closest_voters(sims[:, own_rows], self.task_info[rows[own_rows]], k)
         return CapabilityEvidence(votes, hands, nearest, nearest_cos, own, own_cos)
 
+    def respelled(self, text: str) -> str:
+        """``text`` with its typing slips put right from the words of the O*NET statements
+        ("recieve incomming shipments" → "receive incoming shipments", "palet" → "pallet").
+
+        Only a word of five letters or more in lower case (or the capitalised first word) that
+        neither the statements nor English (:func:`~ai_impact.titles.embed.english_words`)
+        know is respelled, into the statements' word one edit away — two neighbouring letters
+        swapped back first, then a letter missing or doubled, then one letter wrong; the most
+        frequent such word wins. Brand names and acronyms ("Dentrix", "HIPAA") stay."""
+        if not self.vocab:
+            return text
+
+        def fix(match: re.Match[str]) -> str:
+            word = match.group(0)
+            if not (word.islower() or (match.start() == 0 and word[1:].islower())):
+                return word
+            low = word.lower()
+            if low not in self._fixes:
+                self._fixes[low] = self._nearest(low)
+            found = self._fixes[low]
+            if found is None:
+                return word
+            return found.capitalize() if word[0].isupper() else found
+
+        return _LETTERS.sub(fix, text)
+
+    def _nearest(self, word: str) -> str | None:
+        """The word of the statements one edit from ``word`` (see :meth:`respelled`)."""
+        from ai_impact.titles.embed import english_words, load_embedder
+
+        if len(word) < TYPO_MIN_LETTERS or word in self.vocab:
+            return None
+        if word in _english(english_words, load_embedder):
+            return None
+        for group in _edits(word):
+            known = [w for w in group if w in self.vocab]
+            if known:
+                return max(sorted(known), key=lambda w: self.vocab[w])
+        return None
+
     def rank(self, texts: Sequence[str], top: int = TOP_K) -> list[OccupationMatch]:
         """The ``top`` occupations for pasted statements, with softmax confidences."""
         from ai_impact.titles.embed import load_embedder
 
         # Job-ad habits ("Responsible for ...", "You'll ...") rewritten as O*NET statements.
-        statements = [matcher_text(t) for t in texts]
+        statements = [self.respelled(matcher_text(t)) for t in texts]
         vecs = load_embedder().encode(statements)
         vecs = vecs[np.linalg.norm(vecs, axis=1) > 0]
         s = self.scores(vecs, statements)
@@ -342,6 +394,29 @@ class DescriptionIndex:
             OccupationMatch(self.codes[i], self.titles[i], round(float(p[i]), 4), "tasks")
             for i in best
         ]
+
+
+_LETTERS = re.compile(r"[A-Za-z]+")
+TYPO_MIN_LETTERS = 5
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
+_english_words: list[frozenset[str]] = []
+
+
+def _english(english_words: Any, load_embedder: Any) -> frozenset[str]:
+    """The English words of the shipped title model's vocabulary (loaded once)."""
+    if not _english_words:
+        _english_words.append(english_words(load_embedder()))
+    return _english_words[0]
+
+
+def _edits(word: str) -> tuple[set[str], set[str], set[str]]:
+    """The words one edit from ``word``: two neighbouring letters swapped; a letter left out
+    or doubled (deleted or inserted); one letter replaced."""
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1 and b[0] != b[1]}
+    gaps = {a + b[1:] for a, b in cuts if b} | {a + c + b for a, b in cuts for c in _ALPHABET}
+    wrong = {a + c + b[1:] for a, b in cuts if b for c in _ALPHABET if c != b[0]}
+    return swaps, gaps, wrong
 
 
 _lock = threading.Lock()

@@ -10,7 +10,7 @@ import re
 from ai_impact.reports.jd_words import WORD, verb_kind
 from ai_impact.scoring.phrasing import APOS
 
-__all__ = ["sentences", "verb_phrases"]
+__all__ = ["sentences", "verb_phrases", "without_frame"]
 
 _SENTENCE_END = re.compile(r"[.!?;]\s+(?=[\"“(]?[A-Z0-9])")
 # Abbreviations whose full stop does not end a sentence: "St. Mary's", "Acme Inc. is", "Dr.
@@ -39,6 +39,41 @@ def sentences(text: str) -> list[str]:
         start = end.end()
     parts.append(text[start:])
     return parts
+
+
+# -- prose: the second-person frame of a duty ----------------------------------------------
+
+# "You will", "You'll also", "In this role, you will be responsible for", "You are
+# responsible for", "Your duties include", "Your main responsibilities will be to".
+_YOU_FRAME = re.compile(
+    r"^(?:(?:in\s+this\s+(?:role|position|job)|as\s+part\s+of\s+(?:the|our)\s+team|"
+    r"(?:each|every|most)\s+days?|day\s+to\s+day|on\s+a\s+(?:daily|weekly|typical)\s+(?:basis|day))"
+    r",?\s+)?"
+    rf"(?:you(?:{APOS}ll|\s+will|\s+would|\s+shall|\s+can|\s+are|\s+must)?"
+    r"(?:\s+(?:also|often|usually|regularly|be))*"
+    r"(?:\s+(?:(?:primarily\s+|mainly\s+|directly\s+)?responsible\s+for|expected\s+to|"
+    r"asked\s+to|required\s+to|tasked\s+with|in\s+charge\s+of|able\s+to|"
+    r"helping\s+to))?|"
+    r"your\s+(?:main\s+|key\s+|core\s+|daily\s+|day-to-day\s+|primary\s+)?"
+    r"(?:duties|responsibilities|tasks|role|job|work)(?:\s+will)?\s+"
+    r"(?:include|includes|involve|involves|are|is|be|consist\s+of)(?:\s+to)?:?)\s+",
+    re.IGNORECASE,
+)
+
+
+def without_frame(statement: str) -> str:
+    """A duty without its second-person frame, its verb phrase kept: "You will visit patients
+    in their homes" → "Visit patients in their homes" ("You'll", "You are responsible for",
+    "Your duties include", "In this role, you will" too). The statement stays as it is when
+    no verb follows the frame ("You are a team player")."""
+    frame = _YOU_FRAME.match(statement)
+    if frame is None:
+        return statement
+    rest = statement[frame.end() :]
+    first = WORD.match(rest)
+    if first is None or verb_kind(first.group(0)) is None:
+        return statement
+    return rest[0].upper() + rest[1:] if statement[0].isupper() else rest
 
 
 # -- prose: lists of duties --------------------------------------------------------------------

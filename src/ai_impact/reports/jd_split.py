@@ -34,7 +34,11 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
    "*negotiate*", "[five](http://x.y)": :func:`~ai_impact.reports.jd_words.unmarked`) and kept
    as written.
 3b. Prose: a sentence naming the writer's job ("I work as a veterinary nurse in ...") is left
-   out and gives the title when none came before; a sentence whose subject does several
+   out and gives the title when none came before, as does an employer's sentence naming the job
+   it seeks ("We are looking for a compassionate hospice aide to ...", kept as the employer's;
+   :func:`~ai_impact.reports.jd_title.job_sought`); a duty loses its second-person frame ("You
+   will visit patients" → "Visit patients", :func:`~ai_impact.reports.jd_prose.without_frame`);
+   a sentence whose subject does several
    things ("Most days I prepare animals for surgery, place IV catheters, ... and look after
    patients") becomes one statement per verb phrase
    (:func:`~ai_impact.reports.jd_prose.verb_phrases`, conservative).
@@ -51,8 +55,9 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
    as location and schedule; a trailing employer (", Mercy Hospital") as the employer. A
    trailing part that is neither ("RN - ICU", ", FP&A") stays. Pay after a dash ("– $19.50/hr")
    and a place or schedule before the title ("Remote – Barista") go too, and so do emoji, a
-   hiring call ("WE'RE HIRING!!!", "Now hiring:", set aside as the employer's) and a leading
-   hype word ("Rockstar", "Ninja"). A CV's first line that names a person (two or three
+   hiring call ("WE'RE HIRING!!!", "Now hiring:", set aside as the employer's), a call to
+   action ("APPLY TODAY!!", "Apply now", the employer's too) and leading hype words ("Rockstar",
+   "Awesome Superstar"). A CV's first line that names a person (two or three
    capitalised words: a contact line follows and it holds no role noun of the title tables,
    or no word of it is known from job titles — ``known_title_words``, the title index, which
    the report passes; :func:`~ai_impact.reports.jd_person.personal_name`) is no title: it is
@@ -90,12 +95,13 @@ from ai_impact.reports.jd_kinds import (
 from ai_impact.reports.jd_language import check_language
 from ai_impact.reports.jd_person import personal_name
 from ai_impact.reports.jd_post_lines import names_an_organisation, reporting_clause
-from ai_impact.reports.jd_prose import sentences, verb_phrases
+from ai_impact.reports.jd_prose import sentences, verb_phrases, without_frame
 from ai_impact.reports.jd_sections import section_heading, section_of
 from ai_impact.reports.jd_title import (
     framed_title,
     is_title,
     job_named,
+    job_sought,
     labelled_title,
     role_title,
     title_notes,
@@ -208,6 +214,8 @@ def _judge(
         aside.append(SetAside(clean(cut[0]), REPORTING))
         statement = clean(cut[1])
         shape = line_kind(statement, in_duties=in_duties)
+    if shape == DUTY:
+        statement = without_frame(statement)  # "You will visit patients" → "Visit patients"
     plain = unmarked(statement)  # "**Led** the _team_": judged without its markup, kept with it
     if shape == DUTY and section == HISTORY and not _past_work(plain, cv):
         shape = REQUIREMENT  # a job ad's "Experience" section, or a CV line that is no duty
@@ -340,6 +348,9 @@ def split_description(
                 title = title or job
                 aside.append(SetAside(clean(part), HEADING))
                 continue
+            if title is None and (job := job_sought(clean(part))) is not None:
+                # "We are looking for a hospice aide to ...": the job; the sentence is judged
+                title = job
             for piece in [part] if bulleted else verb_phrases(clean(part)):
                 _judge(clean(piece), section, aside, tasks, seen, cv=cv)
     if not tasks:

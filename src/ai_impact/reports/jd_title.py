@@ -3,7 +3,8 @@
 - The first line may be the title (:func:`is_title`): short, no sentence punctuation, not a
   heading, not opening with a base-form verb, and set apart. Its bracketed or trailing pay,
   benefit, place, schedule and employer notes, a leading place or schedule, its emoji and
-  hiring call ("🚀 WE'RE HIRING!!! 🚀 Rockstar Warehouse Associate – 2nd shift – $19.50/hr")
+  hiring call and call to action ("🚀 WE'RE HIRING!!! 🚀 Rockstar Warehouse Associate – 2nd
+  shift – $19.50/hr", "... — $22/hr + BONUS 💰 APPLY TODAY!!")
   are set aside with their kind (:func:`title_notes`). A CV's name line is no title
   (:mod:`ai_impact.reports.jd_person`).
 - A labelled line ("Job Title: Warehouse Team Leader") gives the title wherever it stands
@@ -11,7 +12,8 @@
   heading, the job it names in brackets or after a colon being the title (:func:`framed_title`).
 - A CV's role line ("Maintenance Planner, Northside Pulp & Paper Mill (2019–2024)") names the
   job held (:func:`role_title`); so does a sentence of prose about its writer ("I work as a
-  veterinary nurse in ...", :func:`job_named`).
+  veterinary nurse in ...", :func:`job_named`), and an employer's about the job it seeks ("We
+  are looking for a compassionate hospice aide to ...", :func:`job_sought`).
 
 The rules are those of :mod:`ai_impact.reports.jd_split` (rules 2, 3b and 5).
 """
@@ -32,6 +34,7 @@ __all__ = [
     "framed_title",
     "is_title",
     "job_named",
+    "job_sought",
     "labelled_title",
     "role_title",
     "title_notes",
@@ -66,10 +69,24 @@ _HIRING = re.compile(
     r"(?:(?:an?|for(?:\s+an?)?)\s+(?=[A-Z]))?",
     re.IGNORECASE,
 )
-_HYPE = re.compile(
-    r"(?:rock\s?stars?|ninjas?|superstars?|gurus?|wizards?|jedis?|unicorns?|awesome|amazing)\s+",
-    re.IGNORECASE,
+# Hype words before the title, one or several: "Rockstar", "Awesome Superstar".
+_HYPE_WORDS = (
+    r"rock\s?stars?|ninjas?|superstars?|super\s?heroes|super\s?hero|all[- ]stars?|gurus?|"
+    r"wizards?|jedis?|unicorns?|awesome|amazing|fantastic|exceptional|outstanding|"
+    r"talented|passionate|motivated|self-motivated|energetic|enthusiastic|dynamic|friendly|"
+    r"outgoing|dedicated|compassionate|caring|reliable|hard-?working|driven"
 )
+_HYPE = re.compile(rf"(?:(?:{_HYPE_WORDS})\s+)+", re.IGNORECASE)
+# A call to action after the title: "APPLY TODAY!!", "Apply now", "Join our team!", "Start
+# ASAP" (set aside as the employer's, like a hiring call).
+_ACTION = (
+    r"(?:apply|join\s+us|join\s+(?:our|the)\s+team|start|interview(?:ing|s)?|hiring)"
+    r"(?:\s+(?:today|now|here|online|asap|immediately|this\s+week))+!*|"
+    r"(?:apply|join\s+us|join\s+(?:our|the)\s+team)!+|"
+    r"(?:now\s+hiring|immediate\s+(?:start|hire|openings?))!*"
+)
+_TRAILING_ACTION = re.compile(rf"[\s.,:;|–—-]*\b(?P<call>{_ACTION})[\s!.]*$", re.IGNORECASE)
+_ACTION_PART = re.compile(rf"(?:{_ACTION})[\s!.]*", re.IGNORECASE)
 _PAY = re.compile(r"[$£€₹]\s?\d|\bbonus\b", re.IGNORECASE)
 _EMOJI_GLUE = frozenset("\ufe0f\u200d\u20e3") | frozenset(map(chr, range(0x1F3FB, 0x1F400)))
 # The employer after the title: "Registered Nurse, Mercy Hospital", "Buyer at Acme Corp".
@@ -116,6 +133,9 @@ def _without_hype(line: str) -> tuple[str, list[SetAside], bool]:
     if (call := _HIRING.match(bare)) and bare[call.end() :][:1].isupper():
         notes.append(SetAside(clean(call.group("call")), COMPANY))
         bare, hyped = bare[call.end() :], True
+    if (action := _TRAILING_ACTION.search(bare)) and WORD.search(bare[: action.start()]):
+        notes.append(SetAside(clean(action.group("call")), COMPANY))  # "APPLY TODAY!!"
+        bare, hyped = bare[: action.start()], True
     hype = _HYPE.match(bare)
     if hype and WORD.search(bare[hype.end() :]):
         bare, hyped = bare[hype.end() :], True
@@ -166,6 +186,8 @@ def _part_kind(text: str) -> str | None:
     title: where or when the work is done, or pay ("$19.50/hr"); else None ("ICU")."""
     if _note_kind(text) == LOGISTICS:
         return LOGISTICS
+    if _ACTION_PART.fullmatch(text.strip()):
+        return COMPANY  # "Nurse Aide – Apply Today – Nights"
     return BENEFIT if _pay_part(text) else None
 
 
@@ -293,5 +315,42 @@ def job_named(sentence: str) -> str | None:
     if not 0 < n <= _JOB_MAX_WORDS or _opens_with_task_verb(job) or section_of(job):
         return None
     if job.split()[0].lower() in _NO_JOB:  # "I work as part of a team"
+        return None
+    return job
+
+
+# "We are looking for a compassionate hospice aide to join ...", "We're hiring an experienced
+# Line Cook.", "Acme Health is seeking a Staff Accountant who ...", "Our clinic is recruiting a
+# ...": the job an employer's sentence seeks. Words before the job that describe the person
+# ("compassionate", "motivated, detail-oriented", "part-time") are no part of it.
+_SOUGHT_ADJECTIVE = (
+    rf"{_HYPE_WORDS}|experienced|skilled|qualified|organi[sz]ed|detail[- ]oriented|"
+    r"proactive|creative|positive|kind|patient|warm|great|new|additional|full[- ]time|"
+    r"part[- ]time|per[- ]diem|temporary|seasonal|permanent|highly|very"
+)
+_JOB_SOUGHT = re.compile(
+    rf"^(?:we(?:{APOS}re|\s+are)|(?:[A-Z][\w&'’.-]*\s+){{1,4}}(?:is|are))\s+"
+    r"(?:currently\s+|now\s+)?"
+    r"(?:looking\s+for|seeking|hiring|recruiting|searching\s+for)\s+(?:an?|one|two|several)\s+"
+    rf"(?:(?:{_SOUGHT_ADJECTIVE})(?:\s*,\s*|\s+and\s+|\s+))*"
+    r"(?P<job>[A-Za-z][\w'’&/ -]*?)"
+    r"(?=\s+(?:to|who|in|at|for|on|within|based|with|and|that|from)\b|\s*[,.;!(]|\s*$)",
+    re.IGNORECASE,
+)
+_NOT_SOUGHT = _NO_JOB | {"team", "candidate", "individual", "someone", "people", "new"}
+
+
+def job_sought(sentence: str) -> str | None:
+    """The job an employer's sentence of prose seeks ("We are looking for a compassionate
+    hospice aide to join our home care team." → "hospice aide"), the words describing the
+    person left out, or None."""
+    found = _JOB_SOUGHT.match(sentence.strip())
+    if found is None:
+        return None
+    job = found.group("job").strip()
+    n = len(WORD.findall(job))  # "Line Cook" opens with a verb, but is sought: a job
+    if not 0 < n <= _JOB_MAX_WORDS or section_of(job):
+        return None
+    if job.split()[0].lower() in _NOT_SOUGHT:  # "We are looking for a team player"
         return None
     return job

@@ -31,8 +31,15 @@ def test_data_build_writes_the_database(env: dict[str, str], tmp_path: Path) -> 
     assert db.exists()
 
 
-def test_data_info_json_reports_sources_and_coverage(env: dict[str, str], tmp_path: Path) -> None:
+def _built(env: dict[str, str], tmp_path: Path) -> Path:
+    """A knowledge base built with ``data build --db`` (``info`` describes one, never builds)."""
     db = tmp_path / "kb.sqlite"
+    assert runner.invoke(app, ["data", "build", "--db", str(db)], env=env).exit_code == 0
+    return db
+
+
+def test_data_info_json_reports_sources_and_coverage(env: dict[str, str], tmp_path: Path) -> None:
+    db = _built(env, tmp_path)
     result = runner.invoke(app, ["data", "info", "--db", str(db), "--format", "json"], env=env)
     assert result.exit_code == 0, result.output
     info = json.loads(result.output)
@@ -43,12 +50,39 @@ def test_data_info_json_reports_sources_and_coverage(env: dict[str, str], tmp_pa
 
 
 def test_data_info_text(env: dict[str, str], tmp_path: Path) -> None:
-    result = runner.invoke(app, ["data", "info", "--db", str(tmp_path / "kb.sqlite")], env=env)
+    result = runner.invoke(app, ["data", "info", "--db", str(_built(env, tmp_path))], env=env)
     assert result.exit_code == 0, result.output
     assert "  task labels: 149 of 149 tasks (100.0%; 148 by task ID, 1 by text)" in result.output
     assert (
         "O*NET 30.3 (May 2026) | vintage May 2026 | CC BY 4.0 (USDOL/ETA) | 7 rows" in result.output
     )
+
+
+def test_data_info_refuses_a_knowledge_base_that_does_not_exist(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """QA10: `data info --db /nonexistent/x.sqlite` made the folder and built 72 MB there."""
+    missing = tmp_path / "nowhere" / "x.sqlite"
+    result = runner.invoke(app, ["data", "info", "--db", str(missing)], env=env)
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    assert result.stderr.startswith(f"error: The knowledge base '{missing}' does not exist.")
+    assert "ai-impact data build --db" in result.stderr and result.stderr.count("\n") == 1
+    assert not (tmp_path / "nowhere").exists()
+    folder = runner.invoke(app, ["data", "info", "--db", str(tmp_path)], env=env)
+    assert folder.exit_code == 3 and "is a folder, not a knowledge base file" in folder.stderr
+    assert list(tmp_path.iterdir()) == []  # no database, no lock file
+
+
+@pytest.mark.parametrize("command", [["data", "info"], ["data", "build"], ["occupations"]])
+def test_an_empty_db_option_is_an_error(
+    command: list[str], env: dict[str, str], tmp_path: Path
+) -> None:
+    """`--db ""` fell back to the default knowledge base without a word."""
+    result = runner.invoke(app, [*command, "--db", ""], env=env)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --db is empty.")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_occupations_csv_and_json(env: dict[str, str], tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ LAYERS: dict[str, int] = {
     "errors": 0,
     "settings": 0,
     "textfile": 0,
+    "usertext": 0,
     "sources": 1,
     "db": 2,
     "titles": 3,

@@ -508,6 +508,41 @@ def test_a_pasted_onet_statement_keeps_its_published_label() -> None:
     )
     report = api.analyze_description(text)
     sources = [s.source for s in score_tasks(api.get_kb(), list(split_description(text).tasks))]
-    assert sources == ["human label", "model"]
+    assert sources == ["labels", "model"]
     assert "1 of them is word for word an O*NET task statement" in report.header.rests_on_note
     assert "keeps its published label" in report.method.notes[0]
+
+
+def test_a_statement_labelled_differently_takes_the_found_occupations_label(
+    settings: Settings, kb: KnowledgeBase
+) -> None:
+    """QA #1: "Assign and grade class work and homework." is E0 on the Elementary School
+    Teachers page and E2 for four other teaching occupations; pasted under that title it is
+    their task and keeps their label: safe, not at risk. Without an occupation that carries it
+    the most common label stands, with the split in the evidence."""
+    text = "Assign and grade class work and homework.\n"
+    report = api.analyze_description(text, title="Elementary School Teacher")
+    assert report.header.code == "25-2021.00"
+    assert report.tasks_at_risk == ()
+    [safe] = report.safe_tasks
+    assert (safe.source, safe.beta) == ("labels", 0.0)
+    assert "published label keeps it human" in safe.reason
+    assert "the label it has in Elementary School Teachers" in report.method.notes[0]
+    assert check_report(report) == []
+    # the JSON names the label set as the analysis of an occupation does
+    res = runner.invoke(
+        app,
+        ["analyze", "-d", "-", "--title", "Elementary School Teacher", "-f", "json"],
+        input=text,
+        env=_env(settings),
+    )
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.output)
+    assert [t["source"] for t in data["safe_tasks"]] == ["labels"]
+    assert data["tasks_at_risk"] == []
+    report = api.analyze_description(text, title="Accountant")
+    assert report.header.code == "13-2011.00"
+    [risk] = report.tasks_at_risk
+    assert risk.source == "labels" and risk.exposure["E2"] == 1.0
+    assert "the most common of 6 occupations' labels: E2 in 4, E0 in 2" in risk.evidence
+    assert check_report(report) == []

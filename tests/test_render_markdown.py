@@ -147,7 +147,7 @@ def test_compare_escapes_a_typed_blend_title_once() -> None:
     )
     md = COMPARE_RENDERERS["md"]([blend, ds])
     assert _live(md) == []
-    row = next(line for line in md.splitlines() if "blend of 2" in line)
+    row = next(line for line in md.splitlines() if line.startswith("| ") and "blend of 2" in line)
     assert row.startswith(r"| Sr. \*ML\* \| \[eng\](http\://x.y) (blend of 2 occupations) |")
     table = _MD.parse(md)
     cells = [t for t in table if t.type == "td_open"]

@@ -1,7 +1,10 @@
 """The ai-impact library: the functions every face (CLI, web, static site) calls.
 
 Each function opens the default knowledge base lazily (building it on first use); pass
-``settings`` to use another data folder or database::
+``settings`` (a :class:`~ai_impact.settings.Settings`) to use another data folder or database.
+Every argument is checked here, at the one door of the library: a wrong type or value is an
+:class:`~ai_impact.errors.InputError` naming it, never a raw ``TypeError``; text is cleaned of
+control characters (:mod:`ai_impact.usertext`) and held to the web's length limits::
 
     >>> from ai_impact import api
     >>> api.get_occupation("15-1252").title
@@ -24,6 +27,7 @@ from ai_impact.reports.service import Analyses, IndustrySummary, OccupationRow, 
 from ai_impact.scoring import TaskScore
 from ai_impact.scoring import score_tasks as _score_tasks
 from ai_impact.settings import Settings
+from ai_impact.usertext import AREA_CHARS, QUERY_CHARS, TITLE_CHARS, clean_line, clean_text
 
 __all__ = [
     "IndustrySummary",
@@ -52,9 +56,22 @@ _lock = threading.Lock()
 _cache: dict[str, KnowledgeBase] = {}
 
 
+def _settings(settings: object) -> Settings:
+    """``settings``, or the default settings for None; an InputError for anything else."""
+    if settings is None:
+        return Settings()
+    if not isinstance(settings, Settings):
+        raise InputError(
+            f"settings must be an ai_impact.settings.Settings (or None), not "
+            f"{type(settings).__name__}.",
+            hint="Build one with Settings(db=...) or leave it out for the default.",
+        )
+    return settings
+
+
 def get_kb(settings: Settings | None = None) -> KnowledgeBase:
     """The knowledge base for ``settings`` (default settings if None), opened once per process."""
-    settings = settings or Settings()
+    settings = _settings(settings)
     key = settings.model_dump_json()
     with _lock:
         if key not in _cache:
@@ -62,18 +79,44 @@ def get_kb(settings: Settings | None = None) -> KnowledgeBase:
         return _cache[key]
 
 
-def _text(value: object, what: str) -> str:
-    """``value`` if it is a string; an InputError naming the argument otherwise."""
+def _text(value: object, what: str, limit: int | None = None, hint: str = "") -> str:
+    """``value`` as one line of text (control characters cleaned, :func:`clean_line`); an
+    InputError naming the argument when it is not a string or, stripped, is over ``limit``
+    characters."""
     if not isinstance(value, str):
         raise InputError(f"{what} must be text (a str), not {type(value).__name__}.")
+    value = clean_line(value)
+    if limit is not None and len(value.strip()) > limit:
+        raise InputError(
+            f"{what} is longer than {limit:,} characters (it has {len(value.strip()):,}).",
+            hint=hint or None,
+        )
     return value
 
 
-def _maybe_text(value: object, what: str) -> str | None:
-    return None if value is None else _text(value, what)
+def _maybe_text(value: object, what: str, limit: int | None = None, hint: str = "") -> str | None:
+    return None if value is None else _text(value, what, limit, hint)
 
 
-def _texts(values: object, what: str) -> list[str]:
+def _area(value: object) -> str | None:
+    """A state or metro area (or None for national pay), held to the web's limit."""
+    return _maybe_text(value, "The area", AREA_CHARS, "Give a state or metro area.")
+
+
+def _whole(value: object, what: str, low: int, high: int | None = None) -> int:
+    """``value`` if it is a whole number from ``low`` (to ``high``); an InputError otherwise."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or value < low
+        or (high is not None and value > high)
+    ):
+        span = f"from {low} to {high}" if high is not None else f"of {low} or more"
+        raise InputError(f"{what} must be a whole number {span}, not {value!r}.")
+    return value
+
+
+def _texts(values: object, what: str, limit: int | None = None) -> list[str]:
     """A list of strings from any list, tuple or other iterable of them (a bare str is refused:
     it would be read as one text per character)."""
     if isinstance(values, str | bytes) or not isinstance(values, Iterable):
@@ -81,10 +124,7 @@ def _texts(values: object, what: str) -> list[str]:
             f"{what} must be a list of texts, not {type(values).__name__}.",
             hint="Wrap a single text in a list: [text].",
         )
-    out = list(values)
-    for i, v in enumerate(out, start=1):
-        _text(v, f"{what}: item {i}")
-    return out
+    return [_text(v, f"{what}: item {i}", limit) for i, v in enumerate(values, start=1)]
 
 
 def get_occupation(code: str, *, settings: Settings | None = None) -> Occupation:
@@ -105,8 +145,21 @@ def tasks_of(code: str, *, settings: Settings | None = None) -> list[Task]:
 def wages(
     code: str, area: str | None = None, *, year: int = 2025, settings: Settings | None = None
 ) -> Wage | None:
-    """OEWS wages of the occupation, national or in a state / metro area; None if unpublished."""
-    return get_kb(settings).wage(_text(code, "The code"), _maybe_text(area, "The area"), year)
+    """OEWS wages of the occupation, national or in a state / metro area; None if unpublished.
+
+    ``year`` is an OEWS vintage the knowledge base holds (May 2025, and May 2024 for the
+    change of pay); another year is an InputError naming the ones it holds.
+    """
+    code, area = _text(code, "The code"), _area(area)
+    kb = get_kb(settings)
+    years = kb.wage_years()
+    if isinstance(year, bool) or not isinstance(year, int) or year not in years:
+        held = " and ".join(str(y) for y in years)
+        raise InputError(
+            f"year must be an OEWS year the knowledge base holds ({held}), not {year!r}.",
+            hint="OEWS estimates are for May of each year; leave year out for the latest.",
+        )
+    return kb.wage(code, area, year)
 
 
 def data_info(*, settings: Settings | None = None) -> dict[str, Any]:
@@ -128,7 +181,7 @@ _analyses: dict[str, Analyses] = {}
 
 def _analyses_for(settings: Settings | None) -> Analyses:
     """The report service over the knowledge base of ``settings``, one per process."""
-    settings = settings or Settings()
+    settings = _settings(settings)
     key = settings.model_dump_json()
     kb = get_kb(settings)
     with _lock:
@@ -141,8 +194,8 @@ def analyze(
     query: str, *, area: str | None = None, settings: Settings | None = None
 ) -> OccupationReport:
     """The full analysis of a job title or O*NET-SOC code (AmbiguousInputError lists choices)."""
-    query = _text(query, "The title or code")
-    return _analyses_for(settings).analyze(query, area=_maybe_text(area, "The area"))
+    query = _text(query, "The title or code", QUERY_CHARS, "Give the job title alone.")
+    return _analyses_for(settings).analyze(query, area=_area(area))
 
 
 def analyze_description(
@@ -155,8 +208,11 @@ def analyze_description(
     """The analysis of a pasted job description or task list (its statements are the tasks)."""
     from ai_impact.reports.description import describe_report
 
-    text = _text(text, "The job description")
-    title, area = _maybe_text(title, "The title"), _maybe_text(area, "The area")
+    if not isinstance(text, str):
+        raise InputError(f"The job description must be text (a str), not {type(text).__name__}.")
+    text = clean_text(text)  # lines and tabs stay: they separate its statements
+    title = _maybe_text(title, "The title", TITLE_CHARS, "Give the job title alone.")
+    area = _area(area)
     engine = _analyses_for(settings).engine
     return describe_report(engine, text, title=title, area=area)
 
@@ -166,12 +222,12 @@ def report_for(
 ) -> OccupationReport:
     """The analysis of one O*NET-SOC or SOC code, cached per process."""
     code = _text(code, "The code")
-    return _analyses_for(settings).report_for(code, area=_maybe_text(area, "The area"))
+    return _analyses_for(settings).report_for(code, area=_area(area))
 
 
 def compare(codes: list[str], *, settings: Settings | None = None) -> list[OccupationReport]:
     """The analyses of two to four occupations (codes or titles), in order."""
-    return _analyses_for(settings).compare(_texts(codes, "The occupations to compare"))
+    return _analyses_for(settings).compare(_texts(codes, "The occupations to compare", QUERY_CHARS))
 
 
 def occupation_table(*, settings: Settings | None = None) -> list[OccupationRow]:
@@ -193,9 +249,9 @@ def industry(
 
 def resolve_title(text: str, top: int = 5, *, settings: Settings | None = None) -> Any:
     """Candidate occupations for a job title, best first (a ``titles.Resolution``); 1–50."""
-    if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= 50:
-        raise InputError(f"top must be a whole number from 1 to 50, not {top!r}.")
-    return _analyses_for(settings).resolver().resolve(_text(text, "The title"), top=top)
+    top = _whole(top, "top", 1, 50)
+    text = _text(text, "The title", QUERY_CHARS, "Give the job title alone.")
+    return _analyses_for(settings).resolver().resolve(text, top=top)
 
 
 def score_tasks(
@@ -203,11 +259,17 @@ def score_tasks(
 ) -> list[TaskScore]:
     """Score task texts: an O*NET statement gets its published labels, other text the model.
 
-    ``adoption_pct`` (share of the industry's firms using AI, 0–100) moves timelines. Every
-    text gets a score, one per text in order; a text too short or too long to read as a task
+    One score per text, in order. A labelled O*NET statement (ignoring case, spacing and
+    punctuation; the O*NET 30.3 wording or the label set's 27.2 one) has ``source`` "labels"
+    (when occupations label it differently: the most common label, with the band spanning
+    them and ``timeline_reason`` naming the split); any other text "model"
+    (:mod:`ai_impact.scoring.known`). ``adoption_pct`` (share of the industry's firms using
+    AI, 0–100) moves timelines. A text too short or too long to read as a task
     (:func:`ai_impact.reports.jd_split.size_problem`, the rule ``score-tasks`` and the
     description analysis apply before scoring) is scored all the same: check it first when
-    the texts come from users.
+    the texts come from users. An empty or blank text cannot be scored: it raises
+    :class:`~ai_impact.errors.InputError` naming its position (``score-tasks`` gives it a
+    "not scored" line instead).
     """
     texts = _texts(texts, "The task texts")
     if adoption_pct is not None and (
@@ -250,6 +312,7 @@ def search_titles(
     most ``per_occupation`` names: aliases it is the main occupation of, then short and
     reported titles, aliases it shares a smaller part of, then alternate titles.
     """
+    per_occupation = _whole(per_occupation, "per_occupation", 0)
     kb = get_kb(settings)
     resolver = _analyses_for(settings).resolver()
     ranked: dict[str, list[tuple[int, float, str]]] = {o.code: [] for o in kb.occupations()}

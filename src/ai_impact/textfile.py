@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ai_impact.errors import InputError
+from ai_impact.usertext import clean_text
 
 __all__ = ["batch_lines", "decode_text", "read_text_input"]
 
@@ -51,7 +52,8 @@ def decode_text(data: bytes, *, what: str = "The file") -> tuple[str, str]:
 def read_text_input(path: str | Path, *, what: str, max_bytes: int | None = None) -> str:
     """The decoded text of ``path`` (``-`` reads standard input), at most ``max_bytes`` read.
 
-    ``what`` names the input in messages ("The batch file", "The job description").
+    ``what`` names the input in messages ("The batch file", "The job description"). Control
+    characters other than whitespace are removed (:func:`ai_impact.usertext.clean_text`).
     Reading one byte beyond ``max_bytes`` lets the caller refuse an over-long input.
     """
     limit = -1 if max_bytes is None else max_bytes + 1
@@ -67,7 +69,8 @@ def read_text_input(path: str | Path, *, what: str, max_bytes: int | None = None
         raise InputError(f"{what} {str(path)!r} is a folder, not a file.") from None
     except OSError as exc:
         raise InputError(f"Cannot read {what.lower()} {str(path)!r}: {exc.strerror}.") from None
-    return decode_text(data, what=f"{what} {str(path)!r}")[0]
+    # Control characters out (ESC, BEL, C1…), whitespace kept: lines split as they were typed.
+    return clean_text(decode_text(data, what=f"{what} {str(path)!r}")[0])
 
 
 def batch_lines(text: str) -> list[str]:

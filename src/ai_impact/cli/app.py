@@ -1,7 +1,10 @@
 """The ``ai-impact`` command: one Typer app; each command group lives in its own module.
 
 Commands parse, make one library call, render, and map :class:`~ai_impact.errors.AiImpactError`
-to an exit code and a one-line message (see :mod:`ai_impact.cli.common`).
+to an exit code and a one-line message (see :mod:`ai_impact.cli.common`). A usage error (an
+unknown option, a value out of range, a missing argument) is one line too, with the ``--help``
+to read (:class:`OneLineErrors`); and every command writes UTF-8 whatever the locale says
+(:func:`utf8_streams`).
 """
 
 from __future__ import annotations
@@ -9,13 +12,64 @@ from __future__ import annotations
 import importlib
 import logging
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from ai_impact import __version__
 
+# Typer vendors click (typer._click) from 0.24 on, and re-exports click's before: the usage
+# error is BadParameter's base either way.
+_USAGE_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "UsageError"
+)
+
+
+def usage_error_line(exc: Any) -> str:
+    """``error: <what was wrong>. Try 'ai-impact analyze --help' for help.`` on one line."""
+    message = " ".join(exc.format_message().replace("Value error, ", "").split())
+    if message and message[-1] not in ".!?":
+        message += "."
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None and ctx.help_option_names:
+        message += f" Try '{ctx.command_path} {ctx.help_option_names[0]}' for help."
+    return f"error: {message}"
+
+
+@contextmanager
+def _one_line() -> Iterator[None]:
+    try:
+        yield
+    except _USAGE_ERROR as exc:
+        if type(exc).__name__ == "NoArgsIsHelpError":  # no arguments: the help, as asked
+            raise
+        typer.echo(usage_error_line(exc), err=True)
+        raise typer.Exit(getattr(exc, "exit_code", 2)) from None
+
+
+class OneLineErrors(TyperGroup):
+    """The root command: a usage error anywhere below it is one line ``error: ...`` on stderr
+    and exit 2, as docs/cli.md promises for every error, instead of a boxed panel."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        """Parse the root's own options (``--version``, a command name)."""
+        with _one_line():
+            return super().make_context(info_name, args, parent=parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command, whose options are parsed here."""
+        with _one_line():
+            return super().invoke(ctx)
+
+
 app = typer.Typer(
     name="ai-impact",
+    cls=OneLineErrors,
     help="How AI changes every occupation: risk, tasks, tools, pay, outlook — from public data.",
     no_args_is_help=True,
     add_completion=False,
@@ -69,8 +123,23 @@ def _notices_on_terminal() -> None:
         logger.setLevel(logging.INFO)
 
 
+def utf8_streams() -> None:
+    """Write standard output and error as UTF-8 whatever the locale (``PYTHONIOENCODING``,
+    a Windows code page): pages hold β, “quotes”, ≥ and names in every script, so an encoding
+    that cannot write them would end in a UnicodeEncodeError halfway through a page. A
+    character no stream can write (a lone surrogate) becomes ``?``, never a traceback."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(encoding="utf-8", errors="replace")
+            except (OSError, ValueError):  # closed or detached: nothing to write to anyway
+                continue
+
+
 def main() -> None:
     """Console-script entry point."""
+    utf8_streams()
     _register()
     _notices_on_terminal()
     app()

@@ -13,6 +13,8 @@ from ai_impact.api import data_info
 from ai_impact.cli.app import app
 from ai_impact.cli.common import handles_errors, settings_from
 from ai_impact.db import build_kb
+from ai_impact.errors import KnowledgeBaseError
+from ai_impact.settings import Settings
 
 data_app = typer.Typer(help="Build and describe the knowledge base.", no_args_is_help=True)
 app.add_typer(data_app, name="data")
@@ -80,14 +82,37 @@ def _text(info: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _existing(settings: Settings) -> None:
+    """A knowledge base named by ``--db`` (or AI_IMPACT_DB) must exist: ``info`` describes one,
+    it never builds one there (only the default one in the cache is built on first use)."""
+    path = settings.db
+    if path is None or path.is_file():
+        return
+    what = "is a folder, not a knowledge base file" if path.is_dir() else "does not exist"
+    raise KnowledgeBaseError(
+        f"The knowledge base {str(path)!r} {what}.",
+        hint=f"Build it with `ai-impact data build --db {path}`, or leave --db out for the "
+        "default one.",
+    )
+
+
 @data_app.command("info")
 @handles_errors
 def info(
-    db: DbOption = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            help="Path of an existing knowledge base (default: in the cache, by data key, "
+            "built on first use).",
+        ),
+    ] = None,
     fmt: Annotated[InfoFormat, typer.Option("--format", help="text or json.")] = InfoFormat.text,
 ) -> None:
     """Print each source (release, vintage, licence, rows) and the coverage figures."""
-    result = data_info(settings=settings_from(db))
+    settings = settings_from(db)
+    _existing(settings)
+    result = data_info(settings=settings)
     if fmt is InfoFormat.json:
         typer.echo(json.dumps(result, indent=2, sort_keys=True))
     else:

@@ -1,10 +1,11 @@
 """``ai-impact score-tasks``: exposure, automation and timeline of free task texts.
 
-A text that is an O*NET task statement gets the published labels (source "human label"), any
-other text the task model (source "model"): :func:`ai_impact.api.score_tasks`. A text too short
-or too long to read as a task (the rule of a pasted description,
-:func:`ai_impact.reports.jd_split.size_problem`) is not scored: its JSONL line carries null
-scores and a ``note``, the table a "not scored" row in its place: both keep input order.
+A text that is a labelled O*NET task statement gets the published labels (source "labels"),
+any other text the task model (source "model"): :func:`ai_impact.api.score_tasks`. An empty
+text, or one too short or too long to read as a task (the rule of a pasted description,
+:func:`ai_impact.reports.jd_split.size_problem`), is not scored: its JSONL line has every key
+of a scored line, null, and a ``note`` saying why (``note`` is null on a scored line), the
+table a "not scored" row in its place: both keep input order, one line or row per input.
 """
 
 from __future__ import annotations
@@ -39,15 +40,8 @@ def not_scored_note(text: str) -> str | None:
 
 
 def _not_scored_line(text: str, note: str) -> dict[str, object]:
-    """The JSONL record of a text that is not scored: the contract keys with nulls, a note."""
-    return {
-        "task": text,
-        "exposure": None,
-        "beta": None,
-        "automation": None,
-        "timeline": None,
-        "note": note,
-    }
+    """The JSONL record of a text that is not scored: a scored line's keys, null, and a note."""
+    return {"task": text} | dict.fromkeys(_EVIDENCE, None) | {"note": note}
 
 
 def contract_line(score: TaskScore) -> dict[str, object]:
@@ -63,7 +57,22 @@ def contract_line(score: TaskScore) -> dict[str, object]:
         "timeline_reason": score.timeline_reason,
         "capability": score.capability,
         "source": score.source,
+        "note": None,
     }
+
+
+# Every key of a JSONL line after "task" and before "note" (a text not scored has them null).
+_EVIDENCE = (
+    "exposure",
+    "beta",
+    "automation",
+    "timeline",
+    "beta_range",
+    "mode",
+    "timeline_reason",
+    "capability",
+    "source",
+)
 
 
 def _read_lines(path: Path) -> list[str]:
@@ -86,21 +95,32 @@ def _jsonl(lines: list[str], adoption_pct: float | None, settings: Settings) -> 
         typer.echo(jsonl_record(record))
 
 
+def _note(text: str) -> str | None:
+    """Why a stripped task text is not scored (the note of its table row), or None."""
+    if not text:
+        return EMPTY
+    problem = size_problem(text)
+    return None if problem is None else f"not scored: {problem} to read as a task"
+
+
+_SOURCE_NAMES = {"labels": "published human label", "model": "task model"}
+
+
 def _table(rows: list[TaskScore | tuple[str, str]]) -> None:
-    """The table, in input order: a text not scored ``(text, problem)`` keeps its place."""
+    """The table, in input order: a text not scored ``(text, note)`` keeps its place."""
     typer.echo(f"{'beta':>5} {'E0/E1/E2':^14} {'auto':>4}  {'timeline':<17} {'mode':<10} task")
     for s in rows:
         if isinstance(s, tuple):
-            text, problem = s
-            typer.echo(f"{'—':>5} {'not scored':^14} {'':>4}  {'':<17} {'':<10} {text}")
-            typer.echo(f"      not scored: {problem} to read as a task")
+            text, note = s
+            typer.echo(f"{'—':>5} {'not scored':^14} {'':>4}  {'':<17} {'':<10} {text}".rstrip())
+            typer.echo(f"      {note}")
             continue
         e = s.exposure
         probs = f"{e['E0']:.2f}/{e['E1']:.2f}/{e['E2']:.2f}"
         typer.echo(
             f"{s.beta:5.2f} {probs:^14} {s.automation:4.1f}  {s.timeline:<17} {s.mode:<10} {s.task}"
         )
-        detail = f"      {s.source}; why: {s.timeline_reason}"
+        detail = f"      {_SOURCE_NAMES.get(s.source, s.source)}; why: {s.timeline_reason}"
         if s.capability:
             detail += f"; stays human: {s.capability} ({s.capability_source})"
         typer.echo(detail)
@@ -134,10 +154,14 @@ def score_tasks(
 ) -> None:
     """Score task texts: exposure E0/E1/E2, beta, automation 0-4, timeline, capability.
 
-    A text too short or too long to read as a task (3–60 words; 2 when it opens with a verb,
-    'Bathe patients' — the rule of analyze --description-file) is not scored: the table says
-    so, and its JSONL line has null exposure, beta, automation and timeline and a "note". Every
-    input line still gives one JSONL line, a blank one a "not scored" line of the same shape.
+    A labelled O*NET statement (case, spacing and punctuation aside) gets its published human
+    label, source "labels" (one that occupations label differently: the most common label,
+    beta_range spanning them all, the split named in timeline_reason); other text the task
+    model, source "model". An empty text, or one too short or too long to read as a task
+    (3–60 words; 2 when it opens with a verb, 'Bathe patients' — the rule of analyze
+    --description-file), is not scored: the table gives it a "not scored" row, and its JSONL
+    line has the keys of a scored line, null, and a "note" saying why (null on a scored
+    line). Every input text or line gives one row or line.
     """
     settings = settings_from(db)
     if batch is not None and texts:
@@ -151,19 +175,14 @@ def score_tasks(
     if fmt is ScoreFormat.jsonl:
         _jsonl(lines, adoption_pct, settings)
         return
-    texts = [t.strip() for t in lines if t.strip()]
-    if not texts:
-        raise InputError("Every task text is empty.", hint="Give at least one non-empty task.")
-    problems = [size_problem(t) for t in texts]
-    keep = [t for t, p in zip(texts, problems, strict=True) if p is None]
-    if not keep:
-        text, problem = texts[0], problems[0]
-        others = f" (nor are the other {len(texts) - 1} texts)" if len(texts) > 1 else ""
-        raise InputError(
-            f"'{text}' is {problem} to read as a task, so it is not scored{others}: {_RULE}.",
-            hint="Write the task as a short sentence, such as 'Prepare monthly sales reports'.",
-        )
-    scores = iter(api.score_tasks(keep, adoption_pct=adoption_pct, settings=settings))
-    _table([next(scores) if p is None else (t, p) for t, p in zip(texts, problems, strict=True)])
-    if len(keep) < len(texts):
+    if not lines:
+        raise InputError("No task given: the batch file is empty.", hint="Put one task a line.")
+    texts = [t.strip() for t in lines]
+    notes = [_note(t) for t in texts]
+    keep = [t for t, n in zip(texts, notes, strict=True) if n is None]
+    scores = iter(
+        api.score_tasks(keep, adoption_pct=adoption_pct, settings=settings) if keep else []
+    )
+    _table([next(scores) if n is None else (t, n) for t, n in zip(texts, notes, strict=True)])
+    if any(n not in (None, EMPTY) for n in notes):
         typer.echo(f"  ({_RULE}.)")

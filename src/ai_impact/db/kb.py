@@ -23,6 +23,7 @@ from ai_impact.db.models import (
     Occupation,
     Projection,
     ProjectionFactor,
+    PublishedLabel,
     Related,
     SectorShare,
     SourceInfo,
@@ -179,6 +180,15 @@ class KnowledgeBase:
         """Every task of every occupation, by occupation code and task ID."""
         return [Task(*r) for r in self._rows(_TASK_SQL + " ORDER BY code, task_id")]
 
+    def label_set(self) -> list[PublishedLabel]:
+        """The GPTs-are-GPTs label set as published (O*NET 27.2 codes, Task IDs and wording),
+        by code and Task ID: the tasks carry these labels joined to their 30.3 statements."""
+        rows = self._rows(
+            "SELECT code, task_id, text, human_exposure, gpt4_exposure, gpt4_automation"
+            " FROM label ORDER BY code, task_id"
+        )
+        return [PublishedLabel(*r) for r in rows]
+
     @cached_property
     def _titles(self) -> list[TitleEntry]:
         return [TitleEntry(*r) for r in self._rows("SELECT title, code, kind FROM title")]
@@ -255,6 +265,14 @@ class KnowledgeBase:
     def area(self, area: str | None) -> Area:
         """The area named by a state abbreviation or name, metro code or name (None: nation)."""
         return resolve_area(self._areas, area)
+
+    @cached_property
+    def _wage_years(self) -> tuple[int, ...]:
+        return tuple(r[0] for r in self._rows("SELECT DISTINCT year FROM wage ORDER BY year"))
+
+    def wage_years(self) -> tuple[int, ...]:
+        """The OEWS years (May estimates) the knowledge base holds wages for, oldest first."""
+        return self._wage_years
 
     def wage(self, code: str, area: str | None = None, year: int = 2025) -> Wage | None:
         """All-industry wages of an occupation in an area (default: national); None if none."""

@@ -21,6 +21,7 @@ __all__ = [
     "Occupation",
     "Projection",
     "ProjectionFactor",
+    "PublishedLabel",
     "Related",
     "SectorShare",
     "SourceInfo",
@@ -72,6 +73,19 @@ class Task:
     gpt4_automation: int | None
     label_match: str | None
     aei_share: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedLabel:
+    """One row of the GPTs-are-GPTs label set as published: an O*NET 27.2 task (its 27.2 code,
+    Task ID and wording) with the human and GPT-4 exposure labels and GPT-4's automation level."""
+
+    code: str
+    task_id: int
+    text: str
+    human_exposure: str | None
+    gpt4_exposure: str | None
+    gpt4_automation: int | None
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from pygal.style import Style
 from ai_impact.render.compare import is_blend, label
 from ai_impact.render.pay import HOURLY_PERCENTILES, per_hour
 from ai_impact.render.pay import hourly as pay_hourly
+from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
 
 # pygal appends a legacy ``sys.meta_path`` finder (for map plugins, unused here) that makes every
@@ -336,7 +337,7 @@ def outlook_chart(report: OccupationReport, key: str = "outlook") -> Chart | Non
     desc = (
         f"Employment {o.employment_2024:,.1f} thousand in 2024, projected "
         f"{o.employment_2034:,.1f} thousand in 2034 ({change}); "
-        f"{o.openings_annual or 0:,.1f} thousand openings a year."
+        f"{_openings_sentence(o.openings_annual)}."
     )
     rows = [
         ("Employment 2024 (thousands)", f"{o.employment_2024:,.1f}"),
@@ -344,10 +345,26 @@ def outlook_chart(report: OccupationReport, key: str = "outlook") -> Chart | Non
         ("Change", "—" if o.employment_change_pct is None else f"{o.employment_change_pct:+.1f}%"),
         (
             "Openings a year (thousands)",
-            "—" if o.openings_annual is None else f"{o.openings_annual:,.1f}",
+            "—" if o.openings_annual is None else _openings_cell(o.openings_annual),
         ),
     ]
     return _finish(chart, key, "Employment outlook, 2024–34", desc, ("Measure", "Value"), rows)
+
+
+def _openings_sentence(thousands: float | None) -> str:
+    """'23.4 thousand openings a year', 'fewer than 50 openings a year' (BLS's 0.0)."""
+    if thousands is None:
+        return "no published openings figure"
+    if thousands < fx.FEWER_THAN:
+        return f"{fx.openings(thousands)} openings a year"
+    return f"{thousands:,.1f} thousand openings a year"
+
+
+def _openings_cell(thousands: float) -> str:
+    """Openings in thousands as BLS publishes them; its 0.0 as 'under 0.05 (fewer than 50)'."""
+    if thousands < fx.FEWER_THAN:
+        return f"under {fx.FEWER_THAN} ({fx.openings(thousands)})"
+    return f"{thousands:,.1f}"
 
 
 def report_charts(report: OccupationReport, national: Salary | None = None) -> dict[str, Chart]:

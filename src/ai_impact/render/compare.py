@@ -3,6 +3,11 @@
 A title that maps to several O*NET occupations is analysed as a blend of them, under the code of
 the closest one; beside that occupation's own analysis the two would look alike. Every format
 therefore labels a blend by what was typed and the occupations blended (:func:`label`).
+
+Every number keeps its source, as on the analysis page: the Markdown page names the vintage each
+column rests on (OEWS May 2025 and its area, BLS Employment Projections 2024–34, the BTOS
+period), lists the sources, says that risk is not exposure, and marks with † the pay OEWS
+publishes for a whole SOC group (:attr:`Salary.pay_group`), as the HTML page does.
 """
 
 from __future__ import annotations
@@ -12,14 +17,17 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ai_impact.render.blend import codes_of, is_blend, label
-from ai_impact.render.markdown import md_cell, md_text, md_user
-from ai_impact.render.pay import median_pay
+from ai_impact.render.markdown import category_span, md_cell, md_text, md_user, source_name
+from ai_impact.render.pay import median_pay, per_hour
 from ai_impact.reports.figures import pct
-from ai_impact.reports.model import OccupationReport
+from ai_impact.reports.model import OccupationReport, SourceRef
 from ai_impact.reports.serialize import report_to_dict
+from ai_impact.reports.shared_figures import SHARED_PAY_MARK, shared_pay_note
+from ai_impact.reports.sources import NOT_JOB_LOSS, RISK_IS_NOT_EXPOSURE
 
 __all__ = [
     "COMPARE_RENDERERS",
+    "TABLE_SOURCES",
     "codes_of",
     "compare_json",
     "compare_markdown",
@@ -28,9 +36,19 @@ __all__ = [
 ]
 
 
+# The sources behind the table's columns: occupations and tasks, exposure, the risk score's
+# components, pay and outlook, and the method that combines them (in the analyses' order).
+TABLE_SOURCES = ("onet", "labels", "model", "aei", "btos", "ep", "oews", "ai-impact")
+
+
 def compare_markdown(reports: Sequence[OccupationReport]) -> str:
-    """A Markdown table, one row per occupation; a blend's note follows the table."""
+    """A Markdown page: a heading, one table row per occupation, the notes on shared pay and
+    blends, the data each column rests on (with its vintage) and the sources, as the analysis
+    page gives them."""
+    names = [label(r) for r in reports]
     lines = [
+        f"# AI impact compared: {md_text(', '.join(names))}",
+        "",
         "| Occupation | Code | Risk | Category | Work exposed | Exposure index β | Median pay "
         "| Outlook 2024–34 |",
         "|---|---|---|---|---|---|---|---|",
@@ -40,19 +58,84 @@ def compare_markdown(reports: Sequence[OccupationReport]) -> str:
         # BLS's published projection (a blend's lead occupation), as the page's outlook shows.
         change = r.outlook.employment_change_pct if r.outlook else None
         outlook = f"{change:+.1f}%" if change is not None else "—"
+        shared = r.salary is not None and r.salary.pay_group is not None
+        pay = median_pay(r.salary) + (f" {SHARED_PAY_MARK}" if shared else "")
         # What the user typed (a blend's label) is escaped as any text: once, for a cell.
         name = md_cell(label(r))
         lines.append(
             f"| {name} | {', '.join(codes_of(r))} | "
             f"{r.risk.score:.1f} | {r.risk.category} | {pct(r.changing.exposure.exposed_share)} | "
             f"{r.changing.exposure.beta:.2f} | "
-            f"{median_pay(r.salary)} | {outlook} |"
+            f"{pay} | {outlook} |"
         )
         if is_blend(r) and r.header.rests_on_note:
             notes.append(f"- {md_user(label(r))}: {md_text(r.header.rests_on_note)}")
+    pay_note = shared_pay_note(
+        (r.salary.pay_group, f"{r.header.title} ({r.header.code})")
+        for r in reports
+        if r.salary is not None and r.salary.pay_group
+    )
+    if pay_note:
+        lines += ["", md_text(pay_note)]
     if notes:
         lines += ["", *notes]
+    lines += ["", "## Data", "", *_data_lines(reports), "", "## Sources", ""]
+    lines += _source_lines(reports)
     return "\n".join(lines)
+
+
+def _data_lines(reports: Sequence[OccupationReport]) -> list[str]:
+    """What each column rests on, with its vintage, and what the risk does not mean."""
+    first = reports[0]
+    salaries = [r.salary for r in reports if r.salary is not None]
+    vintages = list(dict.fromkeys(f"OEWS May {s.year}, {s.area}" for s in salaries))
+    hourly = (
+        "; an hour where BLS publishes only hourly wages" if any(map(per_hour, salaries)) else ""
+    )
+    # "BTOS, Sep 2025": the survey period each industry's adoption share is from
+    periods = list(dict.fromkeys(p for r in reports if (p := r.changing.adoption_period)))
+    adoption = "; ".join(periods) or "Census BTOS"
+    spans = dict.fromkeys(
+        f"“{r.risk.category}” spans {category_span(r.risk.category_range)}" for r in reports
+    )
+    out = [
+        "Risk: the 1–10 disruption risk of the ai-impact risk method "
+        f"({source_release(first, 'ai-impact')}), from the exposure index, substitution "
+        f"potential, AI use on the tasks today (Anthropic Economic Index), AI adoption in the "
+        f"industry ({adoption}) and demand; {'; '.join(spans)}.",
+        "Work exposed and exposure index β: each occupation's O*NET 30.3 tasks, scored with the "
+        "published GPTs are GPTs labels (Eloundou et al., Science 2024) where they exist and the "
+        f"ai-impact task model ({source_release(first, 'model')}) otherwise.",
+    ]
+    if vintages:
+        out.append(f"Median pay: {'; '.join(vintages)} (a year{hourly}).")
+    if any(r.outlook is not None for r in reports):
+        name = source_name(first, "ep", "BLS Employment Projections 2024–34")
+        out.append(f"Outlook 2024–34: projected change in employment, {name}.")
+    out += [RISK_IS_NOT_EXPOSURE, NOT_JOB_LOSS]
+    return [f"- {md_text(line)}" for line in out]
+
+
+def source_release(report: OccupationReport, key: str) -> str:
+    """The release of the report's source ``key`` ("risk-5"), or "release not recorded"."""
+    return next((s.release for s in report.sources if s.key == key), "release not recorded")
+
+
+def _source_lines(reports: Sequence[OccupationReport]) -> list[str]:
+    """The sources of the table's figures, with release, licence and attribution, once each."""
+    seen: dict[str, SourceRef] = {}
+    for r in reports:
+        for ref in r.sources:
+            if ref.key in TABLE_SOURCES:
+                seen.setdefault(ref.key, ref)
+    out = []
+    for key in TABLE_SOURCES:
+        if (s := seen.get(key)) is not None:
+            line = f"- **{md_text(s.name)}** — {md_text(s.release)}; {md_text(s.licence)}."
+            if s.attribution:
+                line += f" {md_text(s.attribution)}"
+            out.append(line)
+    return out
 
 
 def compare_json(reports: Sequence[OccupationReport]) -> str:

@@ -25,7 +25,7 @@ from ai_impact.render import charts, pay
 from ai_impact.render import compare as cmp
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
-from ai_impact.reports.shared_figures import SHARED_PAY_MARK, related_pay_note
+from ai_impact.reports.shared_figures import SHARED_PAY_MARK, related_pay_note, shared_pay_note
 
 __all__ = [
     "COMPARE_SLOTS",
@@ -298,6 +298,19 @@ def _num(x: float | None, digits: int = 1) -> str:
     return "—" if x is None else f"{x:,.{digits}f}"
 
 
+def _openings(thousands: float | None) -> str:
+    """Openings a year from BLS's thousands: ``23.4k``, or ``fewer than 50`` where BLS
+    publishes 0.0 thousand."""
+    if thousands is None:
+        return "—"
+    return fx.openings(thousands) if thousands < fx.FEWER_THAN else f"{thousands:,.1f}k"
+
+
+def _source_name(report: OccupationReport, key: str) -> str | None:
+    """The name of the report's source ``key`` ("BLS Employment Projections 2024–34")."""
+    return next((s.name for s in report.sources if s.key == key), None)
+
+
 def _slug(text: str) -> str:
     return "-".join(text.lower().split())
 
@@ -330,6 +343,7 @@ def _env() -> Environment:
         pct=_pct,
         signed=_signed,
         num=_num,
+        openings=_openings,
         slug=_slug,
         hourly=pay.hourly,
         median_pay=pay.median_pay,
@@ -340,6 +354,7 @@ def _env() -> Environment:
         is_blend=cmp.is_blend,
         per_hour=pay.per_hour,
         related_pay_note=related_pay_note,
+        source_name=_source_name,
         shared_pay_mark=SHARED_PAY_MARK,
         hourly_range=pay.hourly_range,
         attribution=ONET_ATTRIBUTION,
@@ -405,11 +420,17 @@ def compare_page(
     (``choosing``) the ``choices``: each candidate with the URL of the comparison it makes.
     """
     chart = charts.compare_chart(reports) if reports else None
+    pay_note = shared_pay_note(
+        (r.salary.pay_group, f"{r.header.title} ({r.header.code})")
+        for r in reports
+        if r.salary is not None and r.salary.pay_group
+    )
     return render_page(
         "compare.html",
         links,
         reports=list(reports),
         chart=chart,
+        pay_note=pay_note,
         slots=_slots(entries, COMPARE_SLOTS),
         error=error,
         choices=list(choices),

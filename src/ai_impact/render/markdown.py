@@ -27,7 +27,15 @@ from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
 from ai_impact.reports.shared_figures import SHARED_PAY_MARK, related_pay_note
 
-__all__ = ["md_cell", "md_text", "md_user", "render_markdown", "salary_line"]
+__all__ = [
+    "category_span",
+    "md_cell",
+    "md_text",
+    "md_user",
+    "render_markdown",
+    "salary_line",
+    "source_name",
+]
 
 # A character reference a viewer would decode; a bare "&" already shows as itself.
 _REFERENCE = re.compile(r"&(?=#\d+;|#[xX][0-9a-fA-F]+;|[A-Za-z][A-Za-z0-9]*;)")
@@ -69,6 +77,16 @@ _cell = md_cell
 _t = md_text
 
 
+def category_span(bounds: tuple[float, float]) -> str:
+    """The scores a risk category covers: ``4.0–5.8``."""
+    return f"{fx.score(bounds[0])}–{fx.score(bounds[1])}"
+
+
+def source_name(report: OccupationReport, key: str, default: str) -> str:
+    """The name of the report's source ``key`` (``default`` when the report does not list it)."""
+    return next((s.name for s in report.sources if s.key == key), default)
+
+
 def _gap(report: OccupationReport, key: str) -> list[str]:
     """The stated reason a section is empty or partial, as italic lines."""
     return [line for g in report.gaps if g.key == key for line in (f"_{_t(g.missing_reason)}_", "")]
@@ -89,7 +107,8 @@ def _header(r: OccupationReport) -> list[str]:
         + (f" · **Job zone** {h.job_zone}" if h.job_zone is not None else ""),
         "",
         f"**Disruption risk: {fx.score(risk.score)} / 10 — {risk.category}** "
-        f"(range {fx.score(risk.low)}–{fx.score(risk.high)}; work exposed to AI "
+        f"(range {fx.score(risk.low)}–{fx.score(risk.high)}; “{risk.category}” spans "
+        f"{category_span(risk.category_range)}; work exposed to AI "
         f"{fx.pct(r.changing.exposure.exposed_share)}, exposure index β "
         f"{r.changing.exposure.beta:.2f})",
         "",
@@ -221,13 +240,17 @@ def _outlook(r: OccupationReport) -> list[str]:
             ),
             (
                 "Openings a year",
-                None if o.openings_annual is None else fx.thousands(o.openings_annual),
+                None if o.openings_annual is None else fx.openings(o.openings_annual),
             ),
             ("Typical education", o.education),
             ("Experience", o.experience),
             ("On-the-job training", o.training),
         ]
         out += [f"- {k}: {_t(v)}" for k, v in facts if v] + [""]
+        out += [
+            f"Source: {_t(source_name(r, o.source, 'BLS Employment Projections 2024–34'))}.",
+            "",
+        ]
     return out + _gap(r, "outlook")
 
 

@@ -129,6 +129,8 @@ def figures_of(report: OccupationReport) -> dict[str, str]:
                 add("ep", fx.thousands(abs(count)))
         if o.openings_annual is not None:
             add("ep", fx.thousands(o.openings_annual))
+            if o.openings_annual < fx.FEWER_THAN:  # "fewer than 50"
+                add("ep", str(round(fx.FEWER_THAN * 1000)))
         if o.employment_change_pct is not None:
             p = o.employment_change_pct
             add("ep", fx.signed_pct(p), fx.abs_pct(p))

@@ -2,8 +2,9 @@
 
 The user's statements (:mod:`ai_impact.reports.jd_split`) are the tasks: each is scored by the
 task model (source "model"), or, when it is word for word a labelled O*NET statement, by that
-task's published label (source "human label", :mod:`ai_impact.scoring.known`), with the
-industry adoption of the occupation the text rests on,
+task's published label (source "labels", :mod:`ai_impact.scoring.known`; the found occupation's
+own label when the statement is one of its tasks), with the industry adoption of the occupation
+the text rests on,
 and they are aggregated with the same weights and formula as every O*NET occupation
 (:mod:`ai_impact.risk.aggregate`, :mod:`ai_impact.risk.formula`), each statement weighing one
 (supplemental) since a pasted list does not say which duties are core. Exposure and
@@ -179,9 +180,9 @@ def describe_report(
     kb, table = engine.kb, engine.table
     occ = kb.occupation(best.code)
     base = table.row(occ.code)
-    scores = score_tasks(kb, list(split.tasks), adoption_pct=base.adoption_pct)
+    scores = score_tasks(kb, list(split.tasks), adoption_pct=base.adoption_pct, occupation=occ.code)
     scores, cited = with_text_capabilities(kb, index, scores, occ.code)
-    labelled = {s.task for s in scores if s.source == "human label"}
+    labelled = {s.task for s in scores if s.source == "labels"}
     cited_by_task = {scores[i].task: text for i, text in cited.items()}
     row = description_row(base, scores)
     tasks = [DescribedTask(-(i + 1), occ.code, t) for i, t in enumerate(split.tasks)]
@@ -271,7 +272,9 @@ def describe_report(
         (
             "Tasks come from your own text: each is scored by the task model, except a "
             "statement that is word for word a labelled O*NET task, which keeps its published "
-            "label; each counts once (a pasted list does not say which duties are core).",
+            f"label (where occupations label a statement differently, the label it has in "
+            f"{occ.title}, else the most common); each counts once (a pasted list does not say "
+            "which duties are core).",
             *aside_notes,
             *(n for n in method.notes if n != CORE_TASKS_NOTE),  # each statement counts once
         ),

@@ -13,13 +13,16 @@ from ai_impact.risk.formula import CATEGORIES
 
 __all__ = [
     "EXPOSURE_CUTOFFS",
+    "FEWER_THAN",
     "FLAT_PCT",
+    "about_openings",
     "abs_pct",
     "article",
     "exposure_level",
     "growth_word",
     "money",
     "number",
+    "openings",
     "pct",
     "score",
     "signed_pct",
@@ -74,6 +77,24 @@ def number(value: float, decimals: int = 1) -> str:
 def thousands(value_thousands: float) -> str:
     """A count given in thousands written in persons: ``12,300``."""
     return f"{round(value_thousands * 1000):,d}"
+
+
+# BLS publishes openings in thousands to one decimal: 0.0 means fewer than 50 a year.
+FEWER_THAN = 0.05
+
+
+def openings(value_thousands: float) -> str:
+    """Openings a year, given in thousands, written in persons: ``12,300``, or ``fewer than
+    50`` where BLS publishes 0.0 thousand (never "0": some people are hired every year)."""
+    if value_thousands < FEWER_THAN:
+        return f"fewer than {round(FEWER_THAN * 1000)}"
+    return thousands(value_thousands)
+
+
+def about_openings(value_thousands: float) -> str:
+    """:func:`openings` for a sentence: ``about 12,300``, or ``fewer than 50``."""
+    shown = openings(value_thousands)
+    return shown if value_thousands < FEWER_THAN else f"about {shown}"
 
 
 def money(value: float) -> str:

@@ -198,6 +198,10 @@ class Salary:
     ``hourly_only``: BLS publishes only hourly wages for the occupation (actors, dancers, …), so
     every annual figure is None and the hourly ones (median, mean, p10–p90) are the pay. A
     top-coded or unpublished percentile is None, with the reason in ``notes``.
+
+    ``pay_group`` names the SOC group whose OEWS pay this is ("SOC 35-3023 (Fast Food and
+    Counter Workers)") when that group covers other O*NET occupations too, as
+    :attr:`RelatedEntry.pay_group` does; None for the occupation's own estimate.
     """
 
     year: int
@@ -222,6 +226,7 @@ class Salary:
     hourly_p25: float | None = None
     hourly_p75: float | None = None
     hourly_p90: float | None = None
+    pay_group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -282,8 +282,8 @@ def demand_sentence(
             f"BLS projects little change in employment ({fx.signed_pct(change_pct)}) from 2024 "
             "to 2034"
         )
-    if openings_thousands is not None and openings_thousands > 0:
-        text += f", with about {fx.thousands(openings_thousands)} openings a year"
+    if openings_thousands is not None:
+        text += f", with {fx.about_openings(openings_thousands)} openings a year"
     return text + "."
 
 
@@ -318,10 +318,10 @@ def outlook_sentence(
         head = f"{who} is projected to decline {fx.abs_pct(change_pct)} over 2024–34"
     else:
         head = f"{who} is projected to hold roughly steady ({fx.signed_pct(change_pct)})"
-    if openings_thousands is not None and openings_thousands > 0:
+    if openings_thousands is not None:
         across = " across the group" if group else ""
         head += (
-            f"; about {fx.thousands(openings_thousands)} openings a year{across} come mostly "
+            f"; {fx.about_openings(openings_thousands)} openings a year{across} come mostly "
             "from people retiring or changing occupation"
         )
     return head + "."

@@ -7,6 +7,7 @@ holds other O*NET occupations too, or when the two count employment differently.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from ai_impact.reports import figures as fx
@@ -122,4 +123,6 @@ def salary_section(
     )
     if (missing := annual_gap(salary)) is not None:
         gaps.append(missing)
+    if (group := pay_group(occ, engine.sharing)) is not None:
+        salary = replace(salary, pay_group=group)
     return salary

@@ -10,12 +10,18 @@ line (Financial Managers for 11-3031) is not marked.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ai_impact.reports.model import RelatedEntry
 
-__all__ = ["SHARED_PAY_MARK", "pay_group", "projection_group", "related_pay_note"]
+__all__ = [
+    "SHARED_PAY_MARK",
+    "pay_group",
+    "projection_group",
+    "related_pay_note",
+    "shared_pay_note",
+]
 
 # The marker after a related occupation's pay that is its SOC group's (every face uses it).
 SHARED_PAY_MARK = "†"
@@ -51,10 +57,16 @@ def projection_group(title: str, proj: Any) -> str | None:
 def related_pay_note(related: Sequence[RelatedEntry]) -> str | None:
     """The note under a related-occupations table on the pay marked :data:`SHARED_PAY_MARK`:
     each group and the occupations whose pay is that group's (None when no pay is marked)."""
+    return shared_pay_note((e.pay_group, f"{e.title} ({e.code})") for e in related if e.pay_group)
+
+
+def shared_pay_note(shared: Iterable[tuple[str, str]]) -> str | None:
+    """The note under any table whose pay is marked :data:`SHARED_PAY_MARK` (related
+    occupations, a comparison), from ``(group, "Title (code)")`` pairs: each group and the
+    occupations whose pay is that group's; None when no pay is marked."""
     by_group: dict[str, list[str]] = {}
-    for e in related:
-        if e.pay_group:
-            by_group.setdefault(e.pay_group, []).append(f"{e.title} ({e.code})")
+    for group, who in shared:
+        by_group.setdefault(group, []).append(who)
     if not by_group:
         return None
     parts = [f"{group} for {_join(titles)}" for group, titles in by_group.items()]

@@ -11,7 +11,15 @@ from typing import Any
 
 from ai_impact.reports.model import MethodNote, SourceRef
 
-__all__ = ["CORE_TASKS_NOTE", "METHOD_NOTES", "REPORT_SOURCES", "method_note", "source_refs"]
+__all__ = [
+    "CORE_TASKS_NOTE",
+    "METHOD_NOTES",
+    "NOT_JOB_LOSS",
+    "REPORT_SOURCES",
+    "RISK_IS_NOT_EXPOSURE",
+    "method_note",
+    "source_refs",
+]
 
 ONET_ATTRIBUTION = (
     "This product includes information from the O*NET 30.3 Database by the U.S. Department of "
@@ -41,11 +49,17 @@ REPORT_SOURCES: dict[str, tuple[str, str, str | None]] = {
 }
 
 CORE_TASKS_NOTE = "Core tasks (as O*NET marks them) count twice as much as supplemental ones."
-METHOD_NOTES: tuple[str, ...] = (
+RISK_IS_NOT_EXPOSURE = (
     "Risk is not exposure: exposure says how much of the task time AI can speed up; the risk "
-    "score also weighs substitution, use today, the industry's adoption and demand.",
+    "score also weighs substitution, use today, the industry's adoption and demand."
+)
+NOT_JOB_LOSS = (
     "Neither is a forecast of job loss: exposed work can become faster, cheaper or different "
-    "without the job disappearing.",
+    "without the job disappearing."
+)
+METHOD_NOTES: tuple[str, ...] = (
+    RISK_IS_NOT_EXPOSURE,
+    NOT_JOB_LOSS,
     CORE_TASKS_NOTE,
     "Published human labels are used where they exist (GPT-4's labels of the same task are a "
     "second opinion that widens the range where they differ); the task model scores the rest.",

@@ -21,7 +21,7 @@ from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.reports.serialize import report_to_dict
 from ai_impact.settings import Settings
 from ai_impact.web.errors import user_message
-from ai_impact.web.limits import AREA_CHARS, TITLE_CHARS
+from ai_impact.web.limits import AREA_CHARS, QUERY_CHARS, TITLE_CHARS
 from ai_impact.web.memo import Memo
 from ai_impact.web.schemas import json_response, ref
 
@@ -81,7 +81,9 @@ def _dumps(data: Any) -> bytes:
 )
 def resolve(
     request: Request,
-    q: Annotated[str, Query(min_length=1, max_length=500, description="A job title or code")],
+    q: Annotated[
+        str, Query(min_length=1, max_length=QUERY_CHARS, description="A job title or code")
+    ],
     top: Annotated[int, Query(ge=1, le=50, description="How many candidates")] = 5,
 ) -> Response:
     """Candidates for a title, best first, with confidence 0–1 and ``needs_choice``."""
@@ -117,7 +119,7 @@ def _table(rows: list[Any]) -> dict[str, Any]:
 def occupation(
     request: Request,
     code: str,
-    area: Annotated[str | None, Query(max_length=100, description="State or metro")] = None,
+    area: Annotated[str | None, Query(max_length=AREA_CHARS, description="State or metro")] = None,
 ) -> Response:
     """The report of one O*NET-SOC code: the same JSON as ``ai-impact analyze --format json``."""
     report = api.report_for(code, area=area or None, settings=_cfg(request))

@@ -16,7 +16,8 @@ Limits (decimal megabytes; measured in tests/test_web_limits.py):
 
 The hint after the sizes is in the face's terms: the API points to ``/docs``, a page to what
 its form takes. The text limits of a pasted description's title and area
-(:data:`TITLE_CHARS`, :data:`AREA_CHARS`) are here too, so the page and the API apply the same.
+(:data:`TITLE_CHARS`, :data:`AREA_CHARS`, from :mod:`ai_impact.usertext`) are here too, so the
+page, the API, the library and the CLI apply the same.
 """
 
 from __future__ import annotations
@@ -27,10 +28,12 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ai_impact.reports.jd_split import MAX_CHARS
+from ai_impact.usertext import AREA_CHARS, QUERY_CHARS, TITLE_CHARS
 
 __all__ = [
     "AREA_CHARS",
     "BODY_LIMIT",
+    "QUERY_CHARS",
     "ROSTER_LIMIT",
     "ROUTE_LIMITS",
     "TITLE_CHARS",
@@ -40,8 +43,6 @@ __all__ = [
 
 BODY_LIMIT = 2_000_000
 ROSTER_LIMIT = 5_000_000
-TITLE_CHARS = 200  # the job title given with a pasted description
-AREA_CHARS = 100  # a state or metro area
 _ROSTER_HINT = "Split the roster, or run `ai-impact workforce ROSTER.csv` (larger files)."
 ROUTE_LIMITS: dict[str, tuple[int, str]] = {
     "/api/v1/workforce": (ROSTER_LIMIT, _ROSTER_HINT),

@@ -30,7 +30,7 @@ from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.settings import Settings
 from ai_impact.titles import Resolution
 from ai_impact.web.errors import user_message
-from ai_impact.web.limits import AREA_CHARS, TITLE_CHARS
+from ai_impact.web.limits import AREA_CHARS, QUERY_CHARS, TITLE_CHARS
 from ai_impact.web.memo import Memo
 
 __all__ = ["router"]
@@ -40,7 +40,7 @@ _pages: Memo[str] = Memo(size=512)
 _CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
 Sort = Literal["risk", "pay", "outlook", "title"]
 Order = Literal["asc", "desc"]
-Area = Annotated[str | None, Query(max_length=100)]
+Area = Annotated[str | None, Query(max_length=AREA_CHARS)]
 
 
 def _links(request: Request) -> Links:
@@ -90,7 +90,7 @@ def _goes_straight_there(res: Resolution) -> bool:
 @router.get("/search", response_model=None)
 def search(
     request: Request,
-    q: Annotated[str, Query(max_length=500)] = "",
+    q: Annotated[str, Query(max_length=QUERY_CHARS)] = "",
     area: Area = None,
 ) -> Response:
     """Candidates with confidence; a confident single answer (or a code) goes straight there."""
@@ -170,7 +170,9 @@ def occupation(request: Request, code: str, area: Area = None) -> HTMLResponse:
 
 @router.get("/analysis", response_class=HTMLResponse)
 def analysis(
-    request: Request, q: Annotated[str, Query(min_length=1, max_length=500)], area: Area = None
+    request: Request,
+    q: Annotated[str, Query(min_length=1, max_length=QUERY_CHARS)],
+    area: Area = None,
 ) -> HTMLResponse:
     """A typed title analysed as the CLI does it (a blend for a multi-occupation alias)."""
     area = (area or "").strip() or None

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, Validation
 
 from ai_impact.errors import InputError
 from ai_impact.textfile import decode_text
+from ai_impact.usertext import clean_line, clean_text
 from ai_impact.workforce.cells import (
     HOURS_PER_YEAR,
     MAX_ANNUAL_PAY,
@@ -324,6 +325,7 @@ def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
         if len(data) > MAX_BYTES:
             raise _too_big("The roster", len(data))
         text, encoding = decode_text(data, what="The roster")
+    text = clean_text(text)  # no control character reaches a page; tabs and lines stay
     text, sep, sep_note = _without_sep_line(text)
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if not first:
@@ -362,8 +364,8 @@ def read_records(
     if not records:
         raise InputError("The roster is empty.", hint="Send at least one row with a title.")
     keys = list(dict.fromkeys(k for r in records for k in r))
-    items = [(0, keys)] + [
-        (n, [_json_text(r.get(k)) for k in keys]) for n, r in enumerate(records, 1)
+    items = [(0, [clean_line(str(k)) for k in keys])] + [
+        (n, [clean_line(_json_text(r.get(k))) for k in keys]) for n, r in enumerate(records, 1)
     ]
     rows, problems, notes, columns, fte = _collect(items, max_rows=max_rows, unit="row")
     return RosterParse(tuple(rows), tuple(problems), tuple(notes), columns, "json", "", fte)

@@ -1,0 +1,118 @@
+"""QA10 #1–#3: every face names the source and vintage of its figures, the risk category's range,
+pay a whole SOC group shares, and openings BLS publishes as 0.0 thousand ("fewer than 50")."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import web_fakes as fake
+from ai_impact.render import RENDERERS
+from ai_impact.render.compare import COMPARE_RENDERERS
+from ai_impact.render.markdown import md_text, render_markdown
+from ai_impact.render.pay import median_pay
+from ai_impact.reports import figures as fx
+from ai_impact.reports import narrative as nv
+from ai_impact.reports.consistency import check_report
+from ai_impact.reports.model import OccupationReport
+from ai_impact.reports.serialize import report_to_dict
+from ai_impact.reports.shared_figures import SHARED_PAY_MARK
+from ai_impact.reports.sources import NOT_JOB_LOSS, RISK_IS_NOT_EXPOSURE
+
+DS = fake.REPORTS["15-2051.00"]
+GROUP = "SOC 35-3023 (Fast Food and Counter Workers)"
+
+
+def _shared_pay(report: OccupationReport) -> OccupationReport:
+    assert report.salary is not None
+    return replace(report, salary=replace(report.salary, pay_group=GROUP))
+
+
+def _few_openings(report: OccupationReport) -> OccupationReport:
+    """Pediatric Surgeons: BLS publishes 0.0 thousand openings a year (fewer than 50)."""
+    assert report.outlook is not None
+    sentence = nv.outlook_sentence("Pediatric Surgeons", 1.5, 0.0)
+    return replace(report, outlook=replace(report.outlook, openings_annual=0.0, sentence=sentence))
+
+
+def test_openings_under_fifty_are_written_as_such() -> None:
+    assert fx.openings(0.0) == fx.about_openings(0.0) == "fewer than 50"
+    assert fx.openings(0.049) == "fewer than 50"
+    assert (fx.openings(0.1), fx.about_openings(0.1)) == ("100", "about 100")
+    assert fx.openings(23.4) == "23,400"
+    assert nv.outlook_sentence("Pediatric Surgeons", 1.5, 0.0) == (
+        "Employment is projected to grow 1.5% over 2024–34; fewer than 50 openings a year come "
+        "mostly from people retiring or changing occupation."
+    )
+    assert nv.demand_sentence(1.5, 0.0).endswith(", with fewer than 50 openings a year.")
+    assert nv.demand_sentence(1.5, 17.5).endswith(", with about 17,500 openings a year.")
+
+
+def test_few_openings_in_markdown_html_and_json() -> None:
+    report = _few_openings(DS)
+    md = render_markdown(report)
+    assert "- Openings a year: fewer than 50" in md and "Openings a year: 0" not in md
+    page = RENDERERS["html"](report)
+    assert "<dt>Openings a year</dt><dd>fewer than 50</dd>" in page
+    assert "0.0 thousand openings" not in page
+    assert "<td>under 0.05 (fewer than 50)</td>" in page  # the chart's numbers, in thousands
+    assert "fewer than 50 openings a year." in page  # the outlook chart's description
+    compared = COMPARE_RENDERERS["html"]([report, DS])
+    assert '<th scope="row">Openings a year</th><td>fewer than 50</td><td>17.5k</td>' in compared
+    # JSON keeps BLS's number, in thousands.
+    assert report_to_dict(report)["outlook"]["openings_annual"] == 0.0
+    assert json.loads(COMPARE_RENDERERS["json"]([report, DS]))[0]["outlook"]["openings_annual"] == 0
+
+
+def test_fewer_than_fifty_is_a_sourced_figure() -> None:
+    report = _few_openings(DS)
+    assert not [p for p in check_report(report) if "50" in p.message]
+
+
+def test_markdown_outlook_names_its_source_and_the_header_the_category_range() -> None:
+    md = render_markdown(DS)
+    outlook = md.split("## Employment outlook", 1)[1].split("## ", 1)[0]
+    assert "Source: BLS Employment Projections 2024-34." in outlook
+    lo, hi = DS.risk.category_range
+    assert f"“{DS.risk.category}” spans {lo:.1f}–{hi:.1f}" in md.split("## Overview", 1)[0]
+    page = RENDERERS["html"](DS)
+    section = page.split('id="outlook"', 1)[1].split("</section>", 1)[0]
+    assert '<p class="small">Source: BLS Employment Projections 2024-34.</p>' in section
+
+
+def test_compare_markdown_is_a_page_with_data_and_sources() -> None:
+    md = COMPARE_RENDERERS["md"]([DS, fake.REPORTS["29-1141.00"]])
+    assert md.startswith("# AI impact compared: Data Scientists, Registered Nurses\n\n| Occupation")
+    data = md.split("## Data", 1)[1].split("## Sources", 1)[0]
+    assert "- Median pay: OEWS May 2024, National (a year)." in data
+    assert "- Outlook 2024–34: projected change in employment, BLS Employment Projections" in data
+    assert f"“{DS.risk.category}” spans" in data
+    assert md_text(RISK_IS_NOT_EXPOSURE) in data and md_text(NOT_JOB_LOSS) in data
+    sources = md.split("## Sources", 1)[1]
+    assert "- **O\\*NET 30.3 Database** — 30\\.3; CC BY 4.0. USDOL/ETA" in sources
+    assert "- **BLS OEWS May 2024** — 2024; Public domain." in sources
+    assert sources.count("\n- ") == len(fake.SOURCES)  # one line each, once
+    assert SHARED_PAY_MARK not in md
+
+
+def test_compare_marks_pay_a_whole_soc_group_shares() -> None:
+    shared = _shared_pay(DS)
+    md = COMPARE_RENDERERS["md"]([shared, fake.REPORTS["29-1141.00"]])
+    row = next(line for line in md.splitlines() if line.startswith("| Data Scientists"))
+    assert f"| {median_pay(shared.salary)} {SHARED_PAY_MARK} |" in row
+    nurse = next(line for line in md.splitlines() if line.startswith("| Registered Nurses"))
+    assert SHARED_PAY_MARK not in nurse
+    assert (
+        f"{SHARED_PAY_MARK} Pay OEWS publishes for a whole SOC group, which covers other "
+        f"O\\*NET occupations too: {GROUP} for Data Scientists (15-2051.00)."
+    ) in md
+    page = COMPARE_RENDERERS["html"]([shared, fake.REPORTS["29-1141.00"]])
+    assert f'<span title="OEWS pay for {GROUP} as a whole">{SHARED_PAY_MARK}</span>' in page
+    assert f"{GROUP} for Data Scientists (15-2051.00).</p>" in page
+
+
+def test_compare_json_keeps_its_keys_and_adds_the_pay_group() -> None:
+    plain = json.loads(COMPARE_RENDERERS["json"]([DS, DS]))
+    shared = json.loads(COMPARE_RENDERERS["json"]([_shared_pay(DS), DS]))
+    assert [set(d) for d in plain] == [set(d) for d in shared]
+    assert (shared[0]["salary"]["pay_group"], shared[1]["salary"]["pay_group"]) == (GROUP, None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ai_impact.db.files import not_loaded
+from ai_impact.sources.labels import TaskLabel as PublishedLabel  # one row of the label set
 from ai_impact.sources.onet_elements import Activity as TaskActivity
 
 __all__ = [
@@ -73,19 +74,6 @@ class Task:
     gpt4_automation: int | None
     label_match: str | None
     aei_share: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class PublishedLabel:
-    """One row of the GPTs-are-GPTs label set as published: an O*NET 27.2 task (its 27.2 code,
-    Task ID and wording) with the human and GPT-4 exposure labels and GPT-4's automation level."""
-
-    code: str
-    task_id: int
-    text: str
-    human_exposure: str | None
-    gpt4_exposure: str | None
-    gpt4_automation: int | None
 
 
 @dataclass(frozen=True, slots=True)

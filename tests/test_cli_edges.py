@@ -54,7 +54,11 @@ def _no_controls(text: str) -> bool:
         (["compare"], "Missing argument", "compare"),
         (["analyze", "--bogus"], "No such option: --bogus", "analyze"),
         (["bogus"], "No such command 'bogus'", ""),
-        (["data", "info", "--format", "x"], "Invalid value for '--format': 'x'", "data info"),
+        (
+            ["data", "info", "--format", "x"],
+            "Invalid value for '--format' / '-f': 'x'",
+            "data info",
+        ),
     ],
 )
 def test_usage_errors_are_one_line_with_the_help_to_read(

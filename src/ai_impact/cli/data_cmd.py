@@ -107,7 +107,9 @@ def info(
             "built on first use).",
         ),
     ] = None,
-    fmt: Annotated[InfoFormat, typer.Option("--format", help="text or json.")] = InfoFormat.text,
+    fmt: Annotated[
+        InfoFormat, typer.Option("--format", "-f", help="text or json.")
+    ] = InfoFormat.text,
 ) -> None:
     """Print each source (release, vintage, licence, rows) and the coverage figures."""
     settings = settings_from(db)

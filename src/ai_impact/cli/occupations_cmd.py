@@ -36,7 +36,9 @@ class ListFormat(StrEnum):
 @app.command("occupations")
 @handles_errors
 def occupations(
-    fmt: Annotated[ListFormat, typer.Option("--format", help="csv or json.")] = ListFormat.csv,
+    fmt: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="csv or json.")
+    ] = ListFormat.csv,
     db: Annotated[str | None, typer.Option("--db", help="Path of the knowledge base.")] = None,
 ) -> None:
     """List every occupation with its code, SOC, title, industry, risk and its components."""

@@ -79,6 +79,7 @@ def resolve(
         ResolveFormat | None,
         typer.Option(
             "--format",
+            "-f",
             help="table (default for one title) | json (one document; an array for --batch) | "
             "jsonl (default for --batch: one line per input line). One title that nothing fits "
             "exits 4 in every format.",

@@ -143,7 +143,7 @@ def score_tasks(
         Path | None,
         typer.Option("--batch", help="Text file, one task per line (blank: a 'not scored' line)."),
     ] = None,
-    fmt: Annotated[ScoreFormat, typer.Option("--format", help="table | jsonl")] = (
+    fmt: Annotated[ScoreFormat, typer.Option("--format", "-f", help="table | jsonl")] = (
         ScoreFormat.table
     ),
     adoption_pct: Annotated[

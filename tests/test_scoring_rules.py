@@ -213,3 +213,15 @@ def test_exposed_rule_is_p_none_below_half() -> None:
     assert is_exposed(drafting) and drafting.mode == "substitute" and drafting.capability is None
     for label, exposed in (((1.0, 0.0, 0.0), False), ((0.0, 1.0, 0.0), True), ((0, 0, 1), True)):
         assert is_exposed(_scored(label)) is exposed
+
+
+def test_hands_on_therapy_dwas_vote_physical_within_a_care_iwa() -> None:
+    """QA10: "Administer manual exercises, massage, or traction" (DWA 'Treat patients using
+    physical therapy techniques') was care, like the psychological therapies of its IWA."""
+    assert capability_from_gwas(["4.A.4.a.5.I02.D05"]) == PHYSICAL
+    assert capability_from_gwas(["4.A.4.a.5.I02.D04"]) == PHYSICAL
+    assert hands_on(["4.A.4.a.5.I02.D03"])
+    assert capability_from_gwas(["4.A.4.a.5.I02.D01"]) == EMPATHY  # psychological therapies
+    assert not hands_on(["4.A.4.a.5.I02.D01"])
+    # the IWA id alone votes as before
+    assert capability_from_gwas(["4.A.4.a.5.I02"]) == EMPATHY

@@ -65,7 +65,7 @@ COVERAGE_WEIGHT = 0.0
 LEXICAL_WEIGHT = 0.5
 TEMPERATURE = 0.015
 TITLE_CERTAIN = 0.8
-INDEX_VERSION = "jd-5"
+INDEX_VERSION = "jd-6"
 TOP_K = 5
 
 F32 = NDArray[np.float32]
@@ -214,7 +214,7 @@ class DescriptionIndex:
         pos = {o.code: i for i, o in enumerate(occs)}
         gwas: dict[int, list[str]] = {}  # one vote per linked activity, as score_known_tasks
         for a in kb.all_activities():
-            gwas.setdefault(a.task_id, []).append(a.iwa_id)
+            gwas.setdefault(a.task_id, []).append(a.dwa_id or a.iwa_id)
         texts: list[str] = []
         owner: list[int] = []
         info: list[tuple[int, int, int]] = []

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 __all__ = [
     "CAPABILITIES",
     "CREATIVE",
+    "DWA_CAPABILITY",
     "EMPATHY",
     "GWA_CAPABILITY",
     "HANDS_ON_GWAS",
@@ -125,6 +126,16 @@ IWA_CAPABILITY: dict[str, str] = {
     "4.A.4.b.6.I10": EMPATHY,  # Counsel others about personal matters.
 }
 
+# A few DWAs split an IWA: "Administer therapeutic treatments" holds psychological therapies
+# (care) beside treatments given with the hands (QA10: a physical therapist's "Administer manual
+# exercises, massage, or traction" was called care). They vote on their own when a task's DWA
+# ids are given.
+DWA_CAPABILITY: dict[str, str] = {
+    "4.A.4.a.5.I02.D03": PHYSICAL,  # Administer therapy treatments ... using hands or aids.
+    "4.A.4.a.5.I02.D04": PHYSICAL,  # Administer therapeutic massages.
+    "4.A.4.a.5.I02.D05": PHYSICAL,  # Treat patients using physical therapy techniques.
+}
+
 # The physical GWAs that mean hands-on work: moving, handling, operating, repairing, inspecting
 # equipment. Some IWAs of "Monitoring Processes, Materials, or Surroundings" and "Identifying
 # Objects, Actions, and Events" also vote physical, but they are presence rather than hands.
@@ -145,7 +156,9 @@ _HANDS_ON_IWAS = frozenset(
 def hands_on(activity_ids: Iterable[str]) -> bool:
     """Whether any of a task's activities (IWA or DWA ids) is hands-on work."""
     return any(
-        (a[:9] in HANDS_ON_GWAS and a[:13] not in _DESK_IWAS) or a[:13] in _HANDS_ON_IWAS
+        (a[:9] in HANDS_ON_GWAS and a[:13] not in _DESK_IWAS)
+        or a[:13] in _HANDS_ON_IWAS
+        or DWA_CAPABILITY.get(a) == PHYSICAL
         for a in activity_ids
     )
 
@@ -164,13 +177,14 @@ _ROUTINE_IWAS = frozenset(
 def capability_from_gwas(activity_ids: Iterable[str]) -> str | None:
     """The capability most of a task's work activities point to (None if none are known).
 
-    Pass IWA (or DWA) ids: the IWAs of :data:`IWA_CAPABILITY` vote on their own, every other
-    activity by its GWA (a bare GWA id votes by :data:`GWA_CAPABILITY` alone).
+    Pass DWA (or IWA) ids: the DWAs of :data:`DWA_CAPABILITY` and the IWAs of
+    :data:`IWA_CAPABILITY` vote on their own, every other activity by its GWA (a bare GWA id
+    votes by :data:`GWA_CAPABILITY` alone).
     """
     votes = dict.fromkeys(CAPABILITIES, 0.0)
     for raw in activity_ids:
         gwa = raw[:9]  # the GWA element id of an IWA/DWA id
-        cap = IWA_CAPABILITY.get(raw[:13]) or GWA_CAPABILITY.get(gwa)
+        cap = DWA_CAPABILITY.get(raw) or IWA_CAPABILITY.get(raw[:13]) or GWA_CAPABILITY.get(gwa)
         if cap is not None:
             votes[cap] += 0.5 if gwa in _GENERIC or raw[:13] in _ROUTINE_IWAS else 1.0
     best = max(CAPABILITIES, key=lambda c: votes[c])  # ties: order of CAPABILITIES

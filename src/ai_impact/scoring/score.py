@@ -177,7 +177,7 @@ def score_known_tasks(
     """Score knowledge-base tasks: human labels where published, the model otherwise."""
     gwas: dict[int, list[str]] = defaultdict(list)
     for act in activities:
-        gwas[act.task_id].append(act.iwa_id)  # IWA: two broad GWAs vote by it
+        gwas[act.task_id].append(act.dwa_id or act.iwa_id)  # DWA, IWA and GWA votes
     caps = [capability_from_gwas(gwas.get(t.task_id, ())) for t in tasks]
     # The model runs for unlabelled tasks, and for labelled ones missing an automation level
     # or work activities (the model then supplies only that missing piece).

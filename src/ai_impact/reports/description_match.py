@@ -341,10 +341,11 @@ class DescriptionIndex:
         ("recieve incomming shipments" → "receive incoming shipments", "palet" → "pallet").
 
         Only a word of five letters or more in lower case (or the capitalised first word) that
-        neither the statements nor English (:func:`~ai_impact.titles.embed.english_words`)
-        know is respelled, into the statements' word one edit away — two neighbouring letters
-        swapped back first, then a letter missing or doubled, then one letter wrong; the most
-        frequent such word wins. Brand names and acronyms ("Dentrix", "HIPAA") stay."""
+        neither the statements nor English know
+        (:meth:`~ai_impact.titles.embed.StaticEmbedder.is_english_word`) is respelled, into the
+        statements' word one edit away — two neighbouring letters swapped back first, then a
+        letter missing or doubled, then one letter wrong; the most frequent such word wins. Brand
+        names and acronyms ("Dentrix", "HIPAA") stay."""
         if not self.vocab:
             return text
 
@@ -364,11 +365,11 @@ class DescriptionIndex:
 
     def _nearest(self, word: str) -> str | None:
         """The word of the statements one edit from ``word`` (see :meth:`respelled`)."""
-        from ai_impact.titles.embed import english_words, load_embedder
+        from ai_impact.titles.embed import load_embedder
 
         if len(word) < TYPO_MIN_LETTERS or word in self.vocab:
             return None
-        if word in _english(english_words, load_embedder):
+        if load_embedder().is_english_word(word):
             return None
         for group in _edits(word):
             known = [w for w in group if w in self.vocab]
@@ -399,14 +400,6 @@ class DescriptionIndex:
 _LETTERS = re.compile(r"[A-Za-z]+")
 TYPO_MIN_LETTERS = 5
 _ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-_english_words: list[frozenset[str]] = []
-
-
-def _english(english_words: Any, load_embedder: Any) -> frozenset[str]:
-    """The English words of the shipped title model's vocabulary (loaded once)."""
-    if not _english_words:
-        _english_words.append(english_words(load_embedder()))
-    return _english_words[0]
 
 
 def _edits(word: str) -> tuple[set[str], set[str], set[str]]:

@@ -18,7 +18,7 @@ from tokenizers import Tokenizer
 
 from ai_impact.errors import ModelError
 
-__all__ = ["ARTIFACTS", "StaticEmbedder", "english_words", "load_embedder"]
+__all__ = ["ARTIFACTS", "StaticEmbedder", "load_embedder"]
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 F32 = npt.NDArray[np.float32]
@@ -91,11 +91,3 @@ def load_embedder(folder: Path = ARTIFACTS) -> StaticEmbedder:
     unk = tokenizer.token_to_id("[UNK]")
     version = f"{meta.get('base_model', '?')} d{table.shape[1]} +{meta.get('added_words', 0)}w"
     return StaticEmbedder(tokenizer, table, scales, -1 if unk is None else int(unk), version)
-
-
-def english_words(embedder: StaticEmbedder) -> frozenset[str]:
-    """Every word :meth:`StaticEmbedder.is_english_word` accepts, as a set (about 21,400; built
-    from the tokenizer's vocabulary, some tens of milliseconds: build it once)."""
-    return frozenset(
-        w for w in embedder.tokenizer.get_vocab() if len(w) >= 3 and w.isascii() and w.isalpha()
-    )

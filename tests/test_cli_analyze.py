@@ -184,3 +184,50 @@ def test_hourly_only_percentiles_on_every_face(kb: KnowledgeBase, settings: Sett
         app, ["compare", "27-2011.00", "15-1252.00", "-f", "html"], env=_env(settings)
     )
     assert "<td>$16.50–$143.68 an hour</td>" in cmp.output
+
+
+def test_compare_marks_a_group_projection_as_the_analysis_notes_it(
+    kb: KnowledgeBase, settings: Settings
+) -> None:
+    """Baristas are projected as all Fast Food and Counter Workers: ‡, with the analysis's note."""
+    env = _env(settings)
+    analysis = json.loads(
+        runner.invoke(app, ["analyze", "35-3023.01", "-f", "json"], env=env).output
+    )
+    group = "Fast Food and Counter Workers (35-3023)"
+    assert analysis["outlook"]["projection_group"] == group
+    note = next(g["missing_reason"] for g in analysis["gaps"] if g["key"] == "outlook")
+    assert note.startswith(f"BLS projects {group} as a whole")
+    args = ["compare", "35-3023.01", "29-1141.00"]
+    md = runner.invoke(app, args, env=env).output
+    baristas = next(line for line in md.splitlines() if line.startswith("| Baristas |"))
+    nurses = next(line for line in md.splitlines() if line.startswith("| Registered Nurses |"))
+    assert baristas.endswith("% ‡ |") and "‡" not in nurses
+    assert f"\n‡ {note.replace('*', chr(92) + '*')}\n" in md  # md_text escapes O*NET's "*"
+    page = runner.invoke(app, [*args, "-f", "html"], env=env).output
+    assert f'<p class="small">‡ {note}</p>' in page
+    assert page.count(f'<span title="BLS projects {group} as a whole">‡</span>') == 2
+    assert '<h2 id="h-compare-sources">Sources</h2>' in page and "CC BY 4.0" in page
+    data = json.loads(runner.invoke(app, [*args, "-f", "json"], env=env).output)
+    assert [d["outlook"]["projection_group"] for d in data] == [group, None]
+
+
+def test_related_rows_show_the_hourly_pay_of_hourly_only_occupations(
+    kb: KnowledgeBase, settings: Settings
+) -> None:
+    """Musicians and singers (related to actors) have only hourly OEWS wages: $47.80 an hour."""
+    env = _env(settings)
+    data = json.loads(runner.invoke(app, ["analyze", "27-2011.00", "-f", "json"], env=env).output)
+    musicians = next(r for r in data["related"] if r["code"] == "27-2042.00")
+    assert (musicians["median_annual"], musicians["hourly_median"]) == (None, 47.80)
+    keys = {"code", "title", "relation", "similarity", "risk", "risk_category", "median_annual"}
+    assert keys | {"employment_change_pct", "pay_group"} < set(musicians)
+    md = runner.invoke(app, ["analyze", "27-2011.00"], env=env).output
+    row = next(line for line in md.splitlines() if line.startswith("| Musicians and Singers"))
+    assert "| $47.80 an hour |" in row
+    related = md.split("## Related analyses", 1)[1].split("## ", 1)[0]
+    hourly_only = [r for r in data["related"] if r["median_annual"] is None]
+    assert hourly_only and all(r["hourly_median"] is not None for r in hourly_only)
+    assert related.count(" an hour |") == len(hourly_only)
+    page = runner.invoke(app, ["analyze", "27-2011.00", "-f", "html"], env=env).output
+    assert '<td class="num">$47.80 an hour</td>' in page

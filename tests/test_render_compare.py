@@ -10,7 +10,7 @@ import web_fakes as fake
 from ai_impact.render import RENDERERS
 from ai_impact.render.compare import COMPARE_RENDERERS, codes_of, is_blend, label
 from ai_impact.render.markdown import md_text, md_user, render_markdown
-from ai_impact.reports.model import OccupationReport
+from ai_impact.reports.model import OccupationReport, RelatedEntry
 
 DS = fake.REPORTS["15-2051.00"]
 BLEND_NOTE = (
@@ -205,3 +205,43 @@ def test_a_blend_page_is_headed_by_the_typed_title() -> None:
     html = RENDERERS["html"](BLEND)
     assert ">Sr. ML Engineer (blend of 2 occupations)</h1>" in html
     assert "Led by Data Scientists (15-2051.00)." in html
+
+
+def test_related_rows_show_hourly_only_pay_per_hour() -> None:
+    """QA: a related occupation BLS pays only by the hour shows its hourly median, not a dash."""
+    dancers = RelatedEntry(
+        "27-2031.00", "Dancers", "safer move", 0.6, 2.2, "very low", None, 4.5, hourly_median=24.80
+    )
+    shared = replace(dancers, code="27-2099.00", title="Performers", pay_group="SOC 27-2099 (X)")
+    salaried = replace(DS.related[0], hourly_median=45.0)
+    report = replace(DS, related=(dancers, shared, salaried))
+    md = render_markdown(report)
+    assert "| Dancers (27-2031.00) | safer move | 2.2 very low | $24.80 an hour | +4.5% |" in md
+    assert "| $24.80 an hour † |" in md
+    assert "| $93,600 |" in md  # an annual median stays the pay shown
+    page = RENDERERS["html"](report)
+    section = page.split('id="related"', 1)[1].split("</section>", 1)[0]
+    assert '<td class="num">$24.80 an hour</td>' in section
+    shared_cell = (
+        '<td class="num">$24.80 an hour <span title="OEWS pay for SOC 27-2099 (X) as a whole">'
+    )
+    assert shared_cell in section
+    assert '<td class="num">$93,600</td>' in section and "—" not in section
+    rows = json.loads(RENDERERS["json"](report))["related"]
+    assert [(r["median_annual"], r["hourly_median"]) for r in rows] == [
+        (None, 24.8),
+        (None, 24.8),
+        (93600, 45.0),
+    ]
+    before = {
+        "code",
+        "title",
+        "relation",
+        "similarity",
+        "risk",
+        "risk_category",
+        "median_annual",
+        "employment_change_pct",
+        "pay_group",
+    }
+    assert set(rows[0]) == before | {"hourly_median"}

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
+from markupsafe import escape
+
 import web_fakes as fake
 from ai_impact.render import RENDERERS
 from ai_impact.render.compare import COMPARE_RENDERERS
@@ -16,7 +18,7 @@ from ai_impact.reports import narrative as nv
 from ai_impact.reports.consistency import check_report
 from ai_impact.reports.model import OccupationReport
 from ai_impact.reports.serialize import report_to_dict
-from ai_impact.reports.shared_figures import SHARED_PAY_MARK
+from ai_impact.reports.shared_figures import SHARED_OUTLOOK_MARK, SHARED_PAY_MARK
 from ai_impact.reports.sources import NOT_JOB_LOSS, RISK_IS_NOT_EXPOSURE
 
 DS = fake.REPORTS["15-2051.00"]
@@ -26,6 +28,19 @@ GROUP = "SOC 35-3023 (Fast Food and Counter Workers)"
 def _shared_pay(report: OccupationReport) -> OccupationReport:
     assert report.salary is not None
     return replace(report, salary=replace(report.salary, pay_group=GROUP))
+
+
+PROJECTED = "Fast Food and Counter Workers (35-3023)"
+# The analysis's note on a projection of the whole group (reports/pay_outlook.py), verbatim.
+PROJECTED_NOTE = (
+    f"BLS projects {PROJECTED} as a whole, which covers other O*NET occupations too; "
+    "Data Scientists has no projection of its own."
+)
+
+
+def _group_outlook(report: OccupationReport) -> OccupationReport:
+    assert report.outlook is not None
+    return replace(report, outlook=replace(report.outlook, projection_group=PROJECTED))
 
 
 def _few_openings(report: OccupationReport) -> OccupationReport:
@@ -116,3 +131,57 @@ def test_compare_json_keeps_its_keys_and_adds_the_pay_group() -> None:
     shared = json.loads(COMPARE_RENDERERS["json"]([_shared_pay(DS), DS]))
     assert [set(d) for d in plain] == [set(d) for d in shared]
     assert (shared[0]["salary"]["pay_group"], shared[1]["salary"]["pay_group"]) == (GROUP, None)
+
+
+def test_compare_marks_an_outlook_bls_projects_for_a_whole_group() -> None:
+    """QA: the comparison marks a group's projection ‡ with the analysis's note, in every format."""
+    projected, nurse = _group_outlook(DS), fake.REPORTS["29-1141.00"]
+    md = COMPARE_RENDERERS["md"]([projected, nurse])
+    row = next(line for line in md.splitlines() if line.startswith("| Data Scientists"))
+    assert row.endswith(f"| +33.5% {SHARED_OUTLOOK_MARK} |")
+    other = next(line for line in md.splitlines() if line.startswith("| Registered Nurses"))
+    assert SHARED_OUTLOOK_MARK not in other
+    assert f"\n{md_text(f'{SHARED_OUTLOOK_MARK} {PROJECTED_NOTE}')}\n" in md
+    page = COMPARE_RENDERERS["html"]([projected, nurse])
+    mark = f' <span title="BLS projects {PROJECTED} as a whole">{SHARED_OUTLOOK_MARK}</span>'
+    assert f'<th scope="row">Jobs 2024–34</th><td>+33.5%{mark}</td><td>' in page
+    assert f'<th scope="row">Openings a year</th><td>17.5k{mark}</td><td>17.5k</td>' in page
+    assert f'<p class="small">{SHARED_OUTLOOK_MARK} {PROJECTED_NOTE}</p>' in page
+    data = json.loads(COMPARE_RENDERERS["json"]([projected, nurse]))
+    assert [d["outlook"]["projection_group"] for d in data] == [PROJECTED, None]
+    # The occupation's own projection: no mark and no note anywhere.
+    for text in (COMPARE_RENDERERS["md"]([DS, nurse]), COMPARE_RENDERERS["html"]([DS, nurse])):
+        assert SHARED_OUTLOOK_MARK not in text and "has no projection of its own" not in text
+
+
+def test_compare_html_lists_the_data_and_sources_the_markdown_lists() -> None:
+    """QA: the HTML comparison says what the Markdown one says under its table."""
+    pair = [_shared_pay(_group_outlook(DS)), fake.REPORTS["29-1141.00"]]
+    md = COMPARE_RENDERERS["md"](pair)
+    page = COMPARE_RENDERERS["html"](pair)
+    data = md.split("## Data", 1)[1].split("## Sources", 1)[0]
+    items = [line[2:] for line in data.splitlines() if line.startswith("- ")]
+    html_data = page.split('<h2 id="h-compare-data">Data</h2>', 1)[1].split("</section>", 1)[0]
+    assert len(items) == html_data.count("<li>") == 6
+    assert "<li>Median pay: OEWS May 2024, National (a year).</li>" in html_data
+    assert f"<li>{escape(RISK_IS_NOT_EXPOSURE)}</li>" in html_data
+    assert f"<li>{escape(NOT_JOB_LOSS)}</li>" in html_data
+    sources = page.split('<h2 id="h-compare-sources">Sources</h2>', 1)[1].split("</section>")[0]
+    assert sources.count("<li>") == md.split("## Sources", 1)[1].count("\n- ") == 3
+    # The O*NET licence and attribution, as the analysis page's sources give them.
+    assert (
+        "<li><strong>O*NET 30.3 Database</strong> — 30.3; CC BY 4.0. "
+        "USDOL/ETA, used under CC BY 4.0</li>"
+    ) in sources
+    assert "<li><strong>BLS OEWS May 2024</strong> — 2024; Public domain.</li>" in sources
+    # Both notes on shared figures, once each, in both formats.
+    for mark in (SHARED_PAY_MARK, SHARED_OUTLOOK_MARK):
+        assert page.count(f'<p class="small">{mark} ') == 1
+        assert md.count(f"\n{mark} ") == 1
+
+
+def test_an_empty_compare_form_lists_no_data_or_sources() -> None:
+    from ai_impact.render.html import Links, compare_page
+
+    page = compare_page([], Links())
+    assert "h-compare-data" not in page and "h-compare-sources" not in page

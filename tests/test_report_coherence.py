@@ -458,6 +458,7 @@ def test_the_group_s_own_line_and_an_unshared_projection_read_as_before(
         report = analyses.report_for(code)
         assert report.outlook is not None
         assert report.outlook.sentence.startswith("Employment is projected to")
+        assert report.outlook.projection_group is None  # nothing for a comparison to mark ‡
         assert "SOC group" not in " ".join(report.changing.sentences)
 
 
@@ -473,6 +474,7 @@ def test_a_pasted_description_names_the_group_of_its_projection(analyses: Analys
     assert report.outlook.sentence.startswith(
         "Employment of Fast Food and Counter Workers (the SOC group BLS projects Baristas under)"
     )
+    assert report.outlook.projection_group == "Fast Food and Counter Workers (35-3023)"
     assert report.outlook.sentence in report.overview
     demand = report.changing.sentences[-1]
     assert "Fast Food and Counter Workers (the SOC group it is projected under)" in demand

@@ -4,10 +4,12 @@ A title that maps to several O*NET occupations is analysed as a blend of them, u
 the closest one; beside that occupation's own analysis the two would look alike. Every format
 therefore labels a blend by what was typed and the occupations blended (:func:`label`).
 
-Every number keeps its source, as on the analysis page: the Markdown page names the vintage each
-column rests on (OEWS May 2025 and its area, BLS Employment Projections 2024–34, the BTOS
-period), lists the sources, says that risk is not exposure, and marks with † the pay OEWS
-publishes for a whole SOC group (:attr:`Salary.pay_group`), as the HTML page does.
+Every number keeps its source, as on the analysis page: the Markdown and HTML pages name the
+vintage each column rests on (OEWS May 2025 and its area, BLS Employment Projections 2024–34,
+the BTOS period) in the same words (:func:`data_notes`), list the same sources with their
+licences and attributions (:func:`table_sources`), say that risk is not exposure, mark with †
+the pay OEWS publishes for a whole SOC group (:attr:`Salary.pay_group`) and with ‡ the outlook
+BLS projects for one (:attr:`Outlook.projection_group`), each with the analysis's note on it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,12 @@ from ai_impact.render.pay import median_pay, per_hour
 from ai_impact.reports.figures import pct
 from ai_impact.reports.model import OccupationReport, SourceRef
 from ai_impact.reports.serialize import report_to_dict
-from ai_impact.reports.shared_figures import SHARED_PAY_MARK, shared_pay_note
+from ai_impact.reports.shared_figures import (
+    SHARED_OUTLOOK_MARK,
+    SHARED_PAY_MARK,
+    shared_outlook_note,
+    shared_pay_note,
+)
 from ai_impact.reports.sources import NOT_JOB_LOSS, RISK_IS_NOT_EXPOSURE
 
 __all__ = [
@@ -31,8 +38,12 @@ __all__ = [
     "codes_of",
     "compare_json",
     "compare_markdown",
+    "data_notes",
     "is_blend",
     "label",
+    "outlook_note",
+    "pay_note",
+    "table_sources",
 ]
 
 
@@ -42,9 +53,9 @@ TABLE_SOURCES = ("onet", "labels", "model", "aei", "btos", "ep", "oews", "ai-imp
 
 
 def compare_markdown(reports: Sequence[OccupationReport]) -> str:
-    """A Markdown page: a heading, one table row per occupation, the notes on shared pay and
-    blends, the data each column rests on (with its vintage) and the sources, as the analysis
-    page gives them."""
+    """A Markdown page: a heading, one table row per occupation, the notes on shared pay,
+    shared projections and blends, the data each column rests on (with its vintage) and the
+    sources, as the analysis page gives them."""
     names = [label(r) for r in reports]
     lines = [
         f"# AI impact compared: {md_text(', '.join(names))}",
@@ -57,7 +68,9 @@ def compare_markdown(reports: Sequence[OccupationReport]) -> str:
     for r in reports:
         # BLS's published projection (a blend's lead occupation), as the page's outlook shows.
         change = r.outlook.employment_change_pct if r.outlook else None
-        outlook = f"{change:+.1f}%" if change is not None else "—"
+        projected = r.outlook is not None and r.outlook.projection_group is not None
+        outlook = "—" if change is None else f"{change:+.1f}%"
+        outlook += f" {SHARED_OUTLOOK_MARK}" if projected and change is not None else ""
         shared = r.salary is not None and r.salary.pay_group is not None
         pay = median_pay(r.salary) + (f" {SHARED_PAY_MARK}" if shared else "")
         # What the user typed (a blend's label) is escaped as any text: once, for a cell.
@@ -70,22 +83,43 @@ def compare_markdown(reports: Sequence[OccupationReport]) -> str:
         )
         if is_blend(r) and r.header.rests_on_note:
             notes.append(f"- {md_user(label(r))}: {md_text(r.header.rests_on_note)}")
-    pay_note = shared_pay_note(
+    lines += ["", md_text(note)] if (note := pay_note(reports)) else []
+    lines += ["", md_text(note)] if (note := outlook_note(reports)) else []
+    if notes:
+        lines += ["", *notes]
+    lines += ["", "## Data", "", *(f"- {md_text(n)}" for n in data_notes(reports))]
+    lines += ["", "## Sources", ""]
+    for s in table_sources(reports):
+        line = f"- **{md_text(s.name)}** — {md_text(s.release)}; {md_text(s.licence)}."
+        if s.attribution:
+            line += f" {md_text(s.attribution)}"
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def pay_note(reports: Sequence[OccupationReport]) -> str | None:
+    """The note on the pay marked †: each SOC group and the occupations whose pay it is."""
+    return shared_pay_note(
         (r.salary.pay_group, f"{r.header.title} ({r.header.code})")
         for r in reports
         if r.salary is not None and r.salary.pay_group
     )
-    if pay_note:
-        lines += ["", md_text(pay_note)]
-    if notes:
-        lines += ["", *notes]
-    lines += ["", "## Data", "", *_data_lines(reports), "", "## Sources", ""]
-    lines += _source_lines(reports)
-    return "\n".join(lines)
 
 
-def _data_lines(reports: Sequence[OccupationReport]) -> list[str]:
-    """What each column rests on, with its vintage, and what the risk does not mean."""
+def outlook_note(reports: Sequence[OccupationReport]) -> str | None:
+    """The note on the outlook marked ‡, in the analysis's words: whose projection it is."""
+    return shared_outlook_note(
+        (r.outlook.projection_group, r.header.title)
+        for r in reports
+        if r.outlook is not None and r.outlook.projection_group
+    )
+
+
+def data_notes(reports: Sequence[OccupationReport]) -> list[str]:
+    """What each column rests on, with its vintage, and what the risk does not mean (plain
+    text: each format escapes it its own way)."""
+    if not reports:
+        return []
     first = reports[0]
     salaries = [r.salary for r in reports if r.salary is not None]
     vintages = list(dict.fromkeys(f"OEWS May {s.year}, {s.area}" for s in salaries))
@@ -112,8 +146,7 @@ def _data_lines(reports: Sequence[OccupationReport]) -> list[str]:
     if any(r.outlook is not None for r in reports):
         name = source_name(first, "ep", "BLS Employment Projections 2024–34")
         out.append(f"Outlook 2024–34: projected change in employment, {name}.")
-    out += [RISK_IS_NOT_EXPOSURE, NOT_JOB_LOSS]
-    return [f"- {md_text(line)}" for line in out]
+    return [*out, RISK_IS_NOT_EXPOSURE, NOT_JOB_LOSS]
 
 
 def source_release(report: OccupationReport, key: str) -> str:
@@ -121,21 +154,15 @@ def source_release(report: OccupationReport, key: str) -> str:
     return next((s.release for s in report.sources if s.key == key), "release not recorded")
 
 
-def _source_lines(reports: Sequence[OccupationReport]) -> list[str]:
-    """The sources of the table's figures, with release, licence and attribution, once each."""
+def table_sources(reports: Sequence[OccupationReport]) -> list[SourceRef]:
+    """The sources of the table's figures, with release, licence and attribution, once each,
+    in :data:`TABLE_SOURCES` order."""
     seen: dict[str, SourceRef] = {}
     for r in reports:
         for ref in r.sources:
             if ref.key in TABLE_SOURCES:
                 seen.setdefault(ref.key, ref)
-    out = []
-    for key in TABLE_SOURCES:
-        if (s := seen.get(key)) is not None:
-            line = f"- **{md_text(s.name)}** — {md_text(s.release)}; {md_text(s.licence)}."
-            if s.attribution:
-                line += f" {md_text(s.attribution)}"
-            out.append(line)
-    return out
+    return [s for key in TABLE_SOURCES if (s := seen.get(key)) is not None]
 
 
 def compare_json(reports: Sequence[OccupationReport]) -> str:

@@ -25,7 +25,7 @@ from ai_impact.render import charts, pay
 from ai_impact.render import compare as cmp
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
-from ai_impact.reports.shared_figures import SHARED_PAY_MARK, related_pay_note, shared_pay_note
+from ai_impact.reports.shared_figures import SHARED_OUTLOOK_MARK, SHARED_PAY_MARK, related_pay_note
 
 __all__ = [
     "COMPARE_SLOTS",
@@ -356,6 +356,7 @@ def _env() -> Environment:
         related_pay_note=related_pay_note,
         source_name=_source_name,
         shared_pay_mark=SHARED_PAY_MARK,
+        shared_outlook_mark=SHARED_OUTLOOK_MARK,
         hourly_range=pay.hourly_range,
         attribution=ONET_ATTRIBUTION,
         favicon=FAVICON_URI,
@@ -413,24 +414,23 @@ def compare_page(
     choices: Sequence[tuple[Any, str | None]] = (),
     choosing: str | None = None,
 ) -> str:
-    """Two to four occupations side by side, with the risk chart and (served) the form.
+    """Two to four occupations side by side, with the risk chart, the notes on shared figures,
+    the data and sources the Markdown comparison lists, and (served) the form.
 
     Without ``reports`` it is the form alone, with ``error`` saying what was wrong with the
     ``entries`` typed (they stay in the form), and for an entry that fits several occupations
     (``choosing``) the ``choices``: each candidate with the URL of the comparison it makes.
     """
     chart = charts.compare_chart(reports) if reports else None
-    pay_note = shared_pay_note(
-        (r.salary.pay_group, f"{r.header.title} ({r.header.code})")
-        for r in reports
-        if r.salary is not None and r.salary.pay_group
-    )
     return render_page(
         "compare.html",
         links,
         reports=list(reports),
         chart=chart,
-        pay_note=pay_note,
+        pay_note=cmp.pay_note(reports),
+        outlook_note=cmp.outlook_note(reports),
+        data_notes=cmp.data_notes(reports),
+        sources=cmp.table_sources(reports),
         slots=_slots(entries, COMPARE_SLOTS),
         error=error,
         choices=list(choices),

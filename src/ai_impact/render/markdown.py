@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from ai_impact.render.blend import is_blend, label
-from ai_impact.render.pay import hourly, hourly_range, per_hour
+from ai_impact.render.pay import hourly, hourly_range, median_pay, per_hour
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
 from ai_impact.reports.shared_figures import SHARED_PAY_MARK, related_pay_note
@@ -287,7 +287,7 @@ def _related(r: OccupationReport) -> list[str]:
                 if e.employment_change_pct is not None
                 else "—"
             )
-            pay = _money(e.median_annual) + (f" {SHARED_PAY_MARK}" if e.pay_group else "")
+            pay = median_pay(e) + (f" {SHARED_PAY_MARK}" if e.pay_group else "")
             out.append(
                 f"| {_cell(e.title)} ({e.code}) | {_cell(e.relation)} | {fx.score(e.risk)} "
                 f"{e.risk_category} | {pay} | {change} |"

@@ -2,14 +2,25 @@
 
 For some occupations (actors, dancers, musicians) BLS publishes only hourly wages; their annual
 fields are None and the hourly median and percentiles are the pay to show, never a bare dash.
+The same rule serves the pay section (:class:`Salary`) and every row that shows a median (a
+related occupation, a comparison): anything with ``median_annual`` and ``hourly_median``.
 """
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import Salary
 
-__all__ = ["HOURLY_PERCENTILES", "hourly", "hourly_range", "median_pay", "per_hour"]
+__all__ = [
+    "HOURLY_PERCENTILES",
+    "MedianPay",
+    "hourly",
+    "hourly_range",
+    "median_pay",
+    "per_hour",
+]
 
 # (label, Salary field) of the hourly distribution, as the annual one is shown.
 HOURLY_PERCENTILES = (
@@ -21,14 +32,24 @@ HOURLY_PERCENTILES = (
 )
 
 
+class MedianPay(Protocol):
+    """A median pay as OEWS publishes it: a year, an hour, or both (Salary, RelatedEntry)."""
+
+    @property
+    def median_annual(self) -> float | None: ...
+
+    @property
+    def hourly_median(self) -> float | None: ...
+
+
 def hourly(value: float | None) -> str:
     """US dollars an hour, with cents: ``$29.05`` (a dash when not published)."""
     return "—" if value is None else f"${value:,.2f}"
 
 
-def per_hour(salary: Salary | None) -> bool:
+def per_hour(pay: MedianPay | None) -> bool:
     """Whether the pay to show is hourly: no annual median, but an hourly one."""
-    return salary is not None and salary.median_annual is None and salary.hourly_median is not None
+    return pay is not None and pay.median_annual is None and pay.hourly_median is not None
 
 
 def hourly_range(salary: Salary | None) -> str | None:
@@ -41,10 +62,10 @@ def hourly_range(salary: Salary | None) -> str | None:
     return f"{hourly(salary.hourly_p10)}–{hourly(salary.hourly_p90)} an hour"
 
 
-def median_pay(salary: Salary | None) -> str:
+def median_pay(pay: MedianPay | None) -> str:
     """The median as a table cell: ``$120,230``, ``$29.05 an hour`` or a dash."""
-    if salary is None:
+    if pay is None:
         return "—"
-    if per_hour(salary):
-        return f"{hourly(salary.hourly_median)} an hour"
-    return "—" if salary.median_annual is None else fx.money(salary.median_annual)
+    if per_hour(pay):
+        return f"{hourly(pay.hourly_median)} an hour"
+    return "—" if pay.median_annual is None else fx.money(pay.median_annual)

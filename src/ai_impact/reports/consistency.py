@@ -139,6 +139,8 @@ def figures_of(report: OccupationReport) -> dict[str, str]:
         add("ai-impact", fx.score(rel.risk))
         if rel.median_annual is not None:
             add("oews", fx.money(rel.median_annual))
+        if rel.hourly_median is not None:
+            add("oews", f"${rel.hourly_median:,.2f}")
         if rel.similarity is not None:
             add("ai-impact", fx.pct(rel.similarity))
     return out

@@ -67,6 +67,7 @@ class Engine:
             with contextlib.suppress(OSError):  # a read-only cache costs speed, not correctness
                 table.save(path)
         table.pay_groups = self.pay_groups
+        table.hourly_medians = self.hourly_medians
         return table
 
     @cached_property
@@ -77,6 +78,17 @@ class Engine:
         for o in self.kb.occupations():
             if (group := pay_group(o, self.sharing)) is not None:
                 out[o.code] = group
+        return out
+
+    @cached_property
+    def hourly_medians(self) -> dict[str, float]:
+        """Each occupation's national OEWS hourly median, where published (US dollars an
+        hour): the pay of occupations BLS pays only by the hour (actors, dancers)."""
+        out: dict[str, float] = {}
+        for o in self.kb.occupations():
+            wage = self.kb.wage(o.code)
+            if wage is not None and wage.hourly_median is not None:
+                out[o.code] = wage.hourly_median
         return out
 
     @cached_property

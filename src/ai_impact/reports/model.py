@@ -231,7 +231,12 @@ class Salary:
 
 @dataclass(frozen=True, slots=True)
 class Outlook:
-    """Section 8: BLS Employment Projections 2024–34."""
+    """Section 8: BLS Employment Projections 2024–34.
+
+    ``projection_group`` names the SOC group BLS projects as a whole ("Fast Food and Counter
+    Workers (35-3023)") when the figures are that group's and it covers other O*NET
+    occupations too; None for the occupation's own projection (tables mark it ‡).
+    """
 
     employment_2024: float | None
     employment_2034: float | None
@@ -243,6 +248,7 @@ class Outlook:
     training: str | None
     sentence: str
     source: str
+    projection_group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +279,9 @@ class RelatedEntry:
 
     ``pay_group`` names the SOC group whose OEWS pay ``median_annual`` is ("SOC 13-2099
     (Financial Specialists, All Other)") when that group covers other O*NET occupations too;
-    None for the occupation's own estimate (or no pay).
+    None for the occupation's own estimate (or no pay). ``hourly_median`` is the national OEWS
+    median in US dollars an hour, as :attr:`Salary.hourly_median`: the pay to show where BLS
+    publishes only hourly wages (actors, dancers) and ``median_annual`` is None.
     """
 
     code: str
@@ -285,6 +293,7 @@ class RelatedEntry:
     median_annual: float | None
     employment_change_pct: float | None
     pay_group: str | None = None
+    hourly_median: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

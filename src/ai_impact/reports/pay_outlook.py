@@ -15,7 +15,7 @@ from ai_impact.reports import narrative as nv
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.model import Outlook, Section
 from ai_impact.reports.salary import annual_gap, build_salary
-from ai_impact.reports.shared_figures import pay_group, projection_group
+from ai_impact.reports.shared_figures import pay_group, projection_group, projection_note
 from ai_impact.risk.table import OccupationRisk
 
 __all__ = ["EMPLOYMENT_GAP", "outlook_section", "salary_section", "shared_figure_notes"]
@@ -39,11 +39,7 @@ def shared_figure_notes(engine: Engine, occ: Any, salary: Any, proj: Any) -> lis
         )
     if (projected := projection_group(occ.title, proj)) is not None:
         notes.append(
-            Section(
-                "outlook",
-                f"BLS projects {projected} ({proj.nem_code}) as a whole, which covers other "
-                f"O*NET occupations too; {occ.title} has no projection of its own.",
-            )
+            Section("outlook", projection_note(f"{projected} ({proj.nem_code})", occ.title))
         )
     oews = salary.employment if salary is not None and salary.area == "United States" else None
     base = proj.employment_2024 * 1000 if proj and proj.employment_2024 else None  # thousands
@@ -63,7 +59,7 @@ def shared_figure_notes(engine: Engine, occ: Any, salary: Any, proj: Any) -> lis
 def outlook_section(title: str, p: Any, *, named: bool = False) -> Outlook | None:
     """The BLS 2024–34 outlook section, or None when BLS projects nothing for it; a projection
     of a SOC group shared with other O*NET occupations is named as the group's in its
-    sentence."""
+    sentence and in ``projection_group``."""
     if p is None:
         return None
     group = projection_group(title, p)
@@ -80,6 +76,7 @@ def outlook_section(title: str, p: Any, *, named: bool = False) -> Outlook | Non
             title, p.change_pct, p.openings_annual, named=named, group=group
         ),
         source="ep",
+        projection_group=None if group is None else f"{group} ({p.nem_code})",
     )
 
 

@@ -228,7 +228,9 @@ class NeighbourIndex:
 
 def _entry(table: RiskTable, code: str, relation: str, similarity: float | None) -> RelatedEntry:
     r = table.row(code)
-    shared = table.pay_groups.get(code) if r.median_annual is not None else None
+    hourly = table.hourly_medians.get(code)
+    paid = r.median_annual is not None or hourly is not None
+    shared = table.pay_groups.get(code) if paid else None
     return RelatedEntry(
         code=r.code,
         title=r.title,
@@ -239,6 +241,7 @@ def _entry(table: RiskTable, code: str, relation: str, similarity: float | None)
         median_annual=r.median_annual,
         employment_change_pct=r.change_pct,
         pay_group=shared,
+        hourly_median=hourly,
     )
 
 
@@ -264,7 +267,8 @@ def related_entries(
     score: float | None = None,
 ) -> tuple[RelatedEntry, ...]:
     """Safer moves, O*NET related, nearest occupations, same industry (no duplicates); a row
-    whose pay is its SOC group's names the group (``RiskTable.pay_groups``).
+    whose pay is its SOC group's names the group (``RiskTable.pay_groups``), and each carries
+    its hourly median (``RiskTable.hourly_medians``), the pay of an hourly-only occupation.
 
     ``score`` replaces the occupation's own risk when the page shows another (a pasted
     description is scored on its own tasks). A civilian occupation is offered no military one

@@ -5,7 +5,8 @@ OEWS pays and BLS projects some O*NET occupations only as part of their SOC grou
 Fast Food and Counter Workers, 35-3023; Financial Quantitative Analysts as Financial
 Specialists, All Other, 13-2099). A figure of such a group is the occupation's best estimate,
 but not its own: every sentence and table that shows one says whose it is. The group's own
-line (Financial Managers for 11-3031) is not marked.
+line (Financial Managers for 11-3031) is not marked. A table marks such pay
+:data:`SHARED_PAY_MARK` and such a projection :data:`SHARED_OUTLOOK_MARK`, each with its note.
 """
 
 from __future__ import annotations
@@ -16,15 +17,20 @@ from typing import Any
 from ai_impact.reports.model import RelatedEntry
 
 __all__ = [
+    "SHARED_OUTLOOK_MARK",
     "SHARED_PAY_MARK",
     "pay_group",
     "projection_group",
+    "projection_note",
     "related_pay_note",
+    "shared_outlook_note",
     "shared_pay_note",
 ]
 
 # The marker after a related occupation's pay that is its SOC group's (every face uses it).
 SHARED_PAY_MARK = "†"
+# The marker after an outlook figure BLS projects for the SOC group as a whole (compare tables).
+SHARED_OUTLOOK_MARK = "‡"
 
 
 def pay_group(occ: Any, sharing: Mapping[str, int]) -> str | None:
@@ -52,6 +58,25 @@ def projection_group(title: str, proj: Any) -> str | None:
         return None
     # BLS titles its projections in sentence case; the SOC title reads as a name mid-sentence.
     return str(proj.group_title or proj.title)
+
+
+def projection_note(group: str, title: str) -> str:
+    """The note on an outlook BLS projects for a whole SOC group: ``group`` as
+    :attr:`Outlook.projection_group <ai_impact.reports.model.Outlook.projection_group>` names it
+    ("Fast Food and Counter Workers (35-3023)"), ``title`` the occupation it stands for. The
+    analysis and the comparison say it in these words."""
+    return (
+        f"BLS projects {group} as a whole, which covers other O*NET occupations too; {title} has "
+        "no projection of its own."
+    )
+
+
+def shared_outlook_note(shared: Iterable[tuple[str, str]]) -> str | None:
+    """The note under a table whose outlook is marked :data:`SHARED_OUTLOOK_MARK`, from
+    ``(group, title)`` pairs: the :func:`projection_note` of each occupation; None when no
+    outlook is marked."""
+    notes = list(dict.fromkeys(projection_note(group, title) for group, title in shared))
+    return f"{SHARED_OUTLOOK_MARK} {' '.join(notes)}" if notes else None
 
 
 def related_pay_note(related: Sequence[RelatedEntry]) -> str | None:

@@ -126,6 +126,9 @@ class RiskTable:
         # occupations too, with the group ("SOC 13-2099 (Financial Specialists, All Other)").
         # Filled by the engine from the knowledge base; not saved with the table.
         self.pay_groups: dict[str, str] = {}
+        # Each code's national OEWS hourly median (US dollars an hour), the pay to show where
+        # BLS publishes only hourly wages and ``median_annual`` is NaN. Filled by the engine.
+        self.hourly_medians: dict[str, float] = {}
 
     def __len__(self) -> int:
         return len(self.codes)

@@ -69,6 +69,11 @@ UNITS: dict[str, dict[str, str]] = {
         "year), as BLS publishes them; `/api/v1/occupations` gives the same figure in people.",
     },
     "Salary": {"employment": "OEWS employment in the area, in jobs (not thousands)."},
+    "RelatedEntry": {
+        "median_annual": "Median annual pay, US dollars a year (OEWS, national).",
+        "hourly_median": "Median hourly pay, US dollars an hour (OEWS, national); the pay shown "
+        "where BLS publishes only hourly wages and `median_annual` is null.",
+    },
     "IndustrySummary": {
         "employment": "OEWS national employment of the industry's occupations, in jobs."
     },

@@ -231,3 +231,37 @@ def test_related_rows_show_the_hourly_pay_of_hourly_only_occupations(
     assert related.count(" an hour |") == len(hourly_only)
     page = runner.invoke(app, ["analyze", "27-2011.00", "-f", "html"], env=env).output
     assert '<td class="num">$47.80 an hour</td>' in page
+
+
+def test_related_rows_mark_a_group_projection_as_the_analysis_notes_it(
+    kb: KnowledgeBase, settings: Settings
+) -> None:
+    """Actors: Talent Directors' +4.9% is BLS's projection of Producers and Directors
+    (27-2012); the row is marked ‡ with the note Talent Directors' own analysis gives, while
+    Producers and Directors, the group's own line, is not marked."""
+    env = _env(settings)
+    talent = json.loads(runner.invoke(app, ["analyze", "27-2012.04", "-f", "json"], env=env).output)
+    group = "Producers and Directors (27-2012)"
+    assert talent["outlook"]["projection_group"] == group
+    note = next(g["missing_reason"] for g in talent["gaps"] if g["key"] == "outlook")
+    data = json.loads(runner.invoke(app, ["analyze", "27-2011.00", "-f", "json"], env=env).output)
+    rows = {r["code"]: r for r in data["related"]}
+    assert rows["27-2012.04"]["projection_group"] == group
+    assert rows["27-2012.04"]["employment_change_pct"] == talent["outlook"]["employment_change_pct"]
+    assert rows["27-2012.00"]["projection_group"] is None
+    assert rows["27-2042.00"]["projection_group"] is None  # Musicians and Singers: their own
+    md = runner.invoke(app, ["analyze", "27-2011.00"], env=env).output
+    related = md.split("## Related analyses", 1)[1].split("\n## ", 1)[0]
+    for r in data["related"]:
+        line = next(ln for ln in related.splitlines() if f"({r['code']})" in ln)
+        assert line.endswith(" ‡ |") == (r["projection_group"] is not None), line
+    assert "| Talent Directors (27-2012.04) | O\\*NET related |" in related
+    assert "| +4.9% ‡ |" in related
+    assert f"\n‡ {note.replace('*', chr(92) + '*')} " in related  # the analysis's own words
+    assert related.count("‡ BLS projects") == 1  # one note, however many groups
+    page = runner.invoke(app, ["analyze", "27-2011.00", "-f", "html"], env=env).output
+    section = page.split('id="related"', 1)[1].split("</section>", 1)[0]
+    assert f'+4.9% <span title="BLS projects {group} as a whole">‡</span></td>' in section
+    marked = [r for r in data["related"] if r["projection_group"]]
+    assert section.count("‡</span></td>") == len(marked)
+    assert f'<p class="small">‡ {note} ' in section

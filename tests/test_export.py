@@ -11,6 +11,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -154,6 +155,31 @@ def test_target_under_a_file_or_unwritable_is_an_input_error(
 def test_static_pages_escape_hostile_titles(site: Path) -> None:
     html = (site / "occupations" / f"{fake.HOSTILE_CODE}.html").read_text()
     assert "<script>alert" not in html and "&lt;script&gt;alert(1)" in html
+
+
+def test_static_pages_mark_a_group_projection_and_escape_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A related row whose outlook is a SOC group's projection carries ‡ and the note on the
+    static page too; the group and the title are escaped in the mark and the note."""
+    report = fake.REPORTS[fake.HOSTILE_CODE]
+    row = replace(report.related[0], projection_group="<b>Nurses</b> & Co (29-1141)")
+    monkeypatch.setitem(fake.REPORTS, fake.HOSTILE_CODE, replace(report, related=(row,)))
+    fake.install(monkeypatch)
+    build_site(tmp_path / "site")
+    page = (tmp_path / "site" / "occupations" / f"{fake.HOSTILE_CODE}.html").read_text()
+    section = page.split('id="related"', 1)[1].split("</section>", 1)[0]
+    group = "&lt;b&gt;Nurses&lt;/b&gt; &amp; Co (29-1141)"
+    assert f'+5.2% <span title="BLS projects {group} as a whole">‡</span></td>' in section
+    assert (
+        f'<p class="small">‡ BLS projects {group} as a whole, which covers other O*NET '
+        "occupations too; Registered Nurses has no projection of its own.</p>"
+    ) in section
+    assert "<b>" not in section
+    data = json.loads(
+        (tmp_path / "site" / "api" / "occupations" / f"{fake.HOSTILE_CODE}.json").read_text()
+    )
+    assert data["related"][0]["projection_group"] == "<b>Nurses</b> & Co (29-1141)"
 
 
 def test_rebuild_replaces_the_old_site(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:

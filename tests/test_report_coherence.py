@@ -399,6 +399,25 @@ def test_related_pay_of_a_shared_soc_group_is_marked_on_every_face(analyses: Ana
     assert by_code[FQA]["median_annual"] == quant.median_annual  # unchanged keys and values
 
 
+def test_a_related_row_names_the_projection_group_its_own_outlook_names(
+    analyses: Analyses,
+) -> None:
+    """A related row's ‡ agrees with the occupation's own page: Talent Directors (related to
+    Actors) are projected as Producers and Directors on both; unmarked rows are their own."""
+    report = analyses.report_for("27-2011.00")
+    marked = [e for e in report.related if e.projection_group]
+    assert "27-2012.04" in {e.code for e in marked}
+    for e in report.related:
+        own = analyses.report_for(e.code).outlook
+        assert e.projection_group == (own.projection_group if own else None), e.code
+        if own is not None:
+            assert e.employment_change_pct == own.employment_change_pct, e.code
+    groups = analyses.engine.table.projection_groups
+    assert all(groups[e.code] == e.projection_group for e in marked)
+    assert groups["35-3023.01"] == "Fast Food and Counter Workers (35-3023)"
+    assert "35-3023.00" not in groups  # the group's own line
+
+
 def test_a_pasted_description_marks_related_group_pay_too(analyses: Analyses) -> None:
     text = (
         "Build quantitative models to price derivatives\n"

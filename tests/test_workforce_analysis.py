@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -381,3 +381,41 @@ def test_full_time_people_at_risk_are_written_without_a_stray_decimal() -> None:
     assert "the work of 6,000,000 full-time people" in page
     assert "| At-risk hours / year | 12,480,000,000 (6,000,000 FTE) |" in page
     assert ".0 full-time" not in page and ".0 FTE" not in page
+
+
+class HourlyMovesLibrary(FakeLibrary):
+    """Every role's safer moves: Dancers, whom BLS pays only by the hour, then an annual one."""
+
+    def report(self, code: str) -> Any:
+        dancers = RelatedEntry(
+            "27-2031.00", "Dancers", "safer move", 0.62, 2.2, "very low", None, 4.5,
+            hourly_median=24.80,
+        )  # fmt: skip
+        analysts = RelatedEntry(
+            "13-1111.00", "Management Analysts", "safer move", 0.71, 3.1, "low", 99000.0, 9.0,
+            hourly_median=47.60,
+        )  # fmt: skip
+        return SimpleNamespace(related=(dancers, analysts), adaptation=(), sources=())
+
+
+def test_safer_moves_show_the_hourly_pay_of_hourly_only_occupations() -> None:
+    """A safer move BLS pays only by the hour shows "$24.80 an hour", as the analysis does, in
+    the Markdown and the JSON (new key ``hourly_median``); an annual median stays the pay."""
+    out = analyze_roster(parse_roster("title,headcount\nAccountant,3\n"), HourlyMovesLibrary())
+    dancers, _ = out.roles[0].safer_moves
+    assert (dancers.median_annual, dancers.hourly_median) == (None, 24.80)
+    page = to_markdown(out)
+    assert (
+        "safer moves: Dancers (risk 2.2, $24.80 an hour), Management Analysts (risk 3.1, $99,000)."
+    ) in page
+    moves = to_dict(out)["roles"][0]["reskilling"]["safer_moves"]
+    assert [(m["median_annual"], m["hourly_median"]) for m in moves] == [
+        (None, 24.8),
+        (99000.0, 47.6),
+    ]
+    before = {"code", "title", "risk", "risk_category", "median_annual", "similarity"}
+    assert set(moves[0]) == before | {"hourly_median"}  # keys only added
+    # A move without any published pay shows none, not a dash.
+    bare = replace(dancers, hourly_median=None)
+    role = replace(out.roles[0], safer_moves=(bare,))
+    assert "safer moves: Dancers (risk 2.2)." in to_markdown(replace(out, roles=(role,)))

@@ -113,6 +113,27 @@ def test_example_roster_end_to_end(settings: Settings) -> None:
     assert "## Needs review" in page and "Chief Happiness Wrangler" in page
 
 
+def test_safer_moves_of_actors_show_hourly_pay_end_to_end(settings: Settings) -> None:
+    """Actors' safer moves include occupations BLS pays only by the hour (Dancers): their
+    hourly median, as the analysis's related table shows it, in the Markdown and the JSON."""
+    from ai_impact.workforce.formats import to_dict
+
+    report = workforce_report(
+        b"title,headcount,code\nActor,5,27-2011.00\n", settings=settings, top=1
+    )
+    moves = report.roles[0].safer_moves
+    hourly = [m for m in moves if m.median_annual is None and m.hourly_median is not None]
+    assert hourly, [m.title for m in moves]  # the real data has one (Dancers, $24.80 an hour)
+    page = to_markdown(report)
+    paths = page.split("## Reskilling paths", 1)[1].split("\n## ", 1)[0]
+    for m in hourly:
+        assert f"{m.title} (risk {m.risk_score:.1f}, ${m.hourly_median:,.2f} an hour)" in paths
+    doc = to_dict(report)["roles"][0]["reskilling"]["safer_moves"]
+    assert [(d["code"], d["hourly_median"]) for d in doc] == [
+        (m.code, m.hourly_median) for m in moves
+    ]
+
+
 def test_a_roster_over_the_size_limit_says_the_limit_it_enforces(tmp_path: Path) -> None:
     """QA: "the roster limit is 21 MB" for a limit of 20 MiB; docs say 20 MB (decimal)."""
     from ai_impact.workforce.roster import MAX_BYTES

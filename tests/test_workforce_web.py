@@ -16,7 +16,7 @@ from ai_impact.titles.resolver import Resolution
 from ai_impact.web.app import create_app
 from ai_impact.web.workforce import MAX_PAGE_ROLES
 from ai_impact.workforce import library
-from test_workforce_analysis import ROSTER, FakeLibrary, _res
+from test_workforce_analysis import ROSTER, FakeLibrary, HourlyMovesLibrary, _res
 
 
 @pytest.fixture
@@ -283,3 +283,18 @@ def test_page_names_merged_rows_and_writes_whole_full_time_people(client: TestCl
     over = client.post("/api/v1/workforce", content=roster.replace("4000000", "4000001"))
     assert over.status_code == 422
     assert "add up to 10,000,001 people, more than the 10,000,000" in over.json()["error"]
+
+
+def test_page_safer_moves_show_the_hourly_pay_of_hourly_only_occupations(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Dancers are paid only by the hour: the reskilling card says "$24.80 an hour"."""
+    monkeypatch.setattr(library, "FacadeLibrary", lambda settings=None: HourlyMovesLibrary())
+    page = TestClient(create_app(Settings())).post("/workforce", data={"csv": "title\nNurse\n"})
+    assert page.status_code == 200
+    cards = page.text.split('<h2 id="reskilling">', 1)[1].split("</ul>\n  </li>", 1)[0]
+    moves = re.findall(r"<li>(.*?)</li>", cards)
+    assert [re.sub(r"<[^>]+>", "", m) for m in moves] == [
+        "Dancers — risk 2.2, $24.80 an hour",
+        "Management Analysts — risk 3.1, $99,000",
+    ]

@@ -25,7 +25,12 @@ from ai_impact.render import charts, pay
 from ai_impact.render import compare as cmp
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
-from ai_impact.reports.shared_figures import SHARED_OUTLOOK_MARK, SHARED_PAY_MARK, related_pay_note
+from ai_impact.reports.shared_figures import (
+    SHARED_OUTLOOK_MARK,
+    SHARED_PAY_MARK,
+    related_outlook_note,
+    related_pay_note,
+)
 
 __all__ = [
     "COMPARE_SLOTS",
@@ -354,6 +359,7 @@ def _env() -> Environment:
         is_blend=cmp.is_blend,
         per_hour=pay.per_hour,
         related_pay_note=related_pay_note,
+        related_outlook_note=related_outlook_note,
         source_name=_source_name,
         shared_pay_mark=SHARED_PAY_MARK,
         shared_outlook_mark=SHARED_OUTLOOK_MARK,

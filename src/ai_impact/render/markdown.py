@@ -25,7 +25,12 @@ from ai_impact.render.blend import is_blend, label
 from ai_impact.render.pay import hourly, hourly_range, median_pay, per_hour
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
-from ai_impact.reports.shared_figures import SHARED_PAY_MARK, related_pay_note
+from ai_impact.reports.shared_figures import (
+    SHARED_OUTLOOK_MARK,
+    SHARED_PAY_MARK,
+    related_outlook_note,
+    related_pay_note,
+)
 
 __all__ = [
     "category_span",
@@ -286,7 +291,7 @@ def _related(r: OccupationReport) -> list[str]:
                 fx.signed_pct(e.employment_change_pct)
                 if e.employment_change_pct is not None
                 else "—"
-            )
+            ) + (f" {SHARED_OUTLOOK_MARK}" if e.projection_group else "")
             pay = median_pay(e) + (f" {SHARED_PAY_MARK}" if e.pay_group else "")
             out.append(
                 f"| {_cell(e.title)} ({e.code}) | {_cell(e.relation)} | {fx.score(e.risk)} "
@@ -294,6 +299,8 @@ def _related(r: OccupationReport) -> list[str]:
             )
         out.append("")
         if note := related_pay_note(r.related):
+            out += [_t(note), ""]
+        if note := related_outlook_note(r.related):
             out += [_t(note), ""]
     return out + _gap(r, "related")
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import threading
+from collections import Counter
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ import numpy as np
 from ai_impact.reports.adaptation import element_correlations
 from ai_impact.reports.model import SourceRef
 from ai_impact.reports.related import NeighbourIndex
-from ai_impact.reports.shared_figures import pay_group
+from ai_impact.reports.shared_figures import pay_group, projection_label
 from ai_impact.reports.similarity import SIMILARITY_VERSION
 from ai_impact.risk.build import RISK_VERSION, build_table, cache_path
 from ai_impact.risk.table import RiskTable
@@ -68,6 +69,7 @@ class Engine:
                 table.save(path)
         table.pay_groups = self.pay_groups
         table.hourly_medians = self.hourly_medians
+        table.projection_groups = self.projection_groups
         return table
 
     @cached_property
@@ -89,6 +91,22 @@ class Engine:
             wage = self.kb.wage(o.code)
             if wage is not None and wage.hourly_median is not None:
                 out[o.code] = wage.hourly_median
+        return out
+
+    @cached_property
+    def projection_groups(self) -> dict[str, str]:
+        """Occupations whose BLS projection is a SOC group's shared with other O*NET
+        occupations, with the group as :attr:`Outlook.projection_group` names it ("Producers and
+        Directors (27-2012)"; :func:`~ai_impact.reports.shared_figures.projection_label`)."""
+        occupations = self.kb.occupations()
+        # BLS projects an occupation under its NEM code, or its SOC code without one; only a
+        # code several occupations share can be a group's, so the others need no query.
+        nem = {o.code: o.soc if o.nem_code is None else o.nem_code for o in occupations}
+        shared = Counter(nem.values())
+        out: dict[str, str] = {}
+        for o in (o for o in occupations if shared[nem[o.code]] > 1):
+            if (group := projection_label(o.title, self.kb.projection(o.code))) is not None:
+                out[o.code] = group
         return out
 
     @cached_property

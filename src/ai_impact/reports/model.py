@@ -282,6 +282,10 @@ class RelatedEntry:
     None for the occupation's own estimate (or no pay). ``hourly_median`` is the national OEWS
     median in US dollars an hour, as :attr:`Salary.hourly_median`: the pay to show where BLS
     publishes only hourly wages (actors, dancers) and ``median_annual`` is None.
+    ``projection_group`` names the SOC group BLS projects as a whole ("Producers and Directors
+    (27-2012)" for Talent Directors), as :attr:`Outlook.projection_group`, when
+    ``employment_change_pct`` is that group's and it covers other O*NET occupations too; None
+    for the occupation's own projection (or none). Tables mark such a figure ‡.
     """
 
     code: str
@@ -294,6 +298,7 @@ class RelatedEntry:
     employment_change_pct: float | None
     pay_group: str | None = None
     hourly_median: float | None = None
+    projection_group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

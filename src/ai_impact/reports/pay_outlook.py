@@ -15,7 +15,12 @@ from ai_impact.reports import narrative as nv
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.model import Outlook, Section
 from ai_impact.reports.salary import annual_gap, build_salary
-from ai_impact.reports.shared_figures import pay_group, projection_group, projection_note
+from ai_impact.reports.shared_figures import (
+    pay_group,
+    projection_group,
+    projection_label,
+    projection_note,
+)
 from ai_impact.risk.table import OccupationRisk
 
 __all__ = ["EMPLOYMENT_GAP", "outlook_section", "salary_section", "shared_figure_notes"]
@@ -37,10 +42,8 @@ def shared_figure_notes(engine: Engine, occ: Any, salary: Any, proj: Any) -> lis
                 f"occupations too; {occ.title} has no estimate of its own.",
             )
         )
-    if (projected := projection_group(occ.title, proj)) is not None:
-        notes.append(
-            Section("outlook", projection_note(f"{projected} ({proj.nem_code})", occ.title))
-        )
+    if (projected := projection_label(occ.title, proj)) is not None:
+        notes.append(Section("outlook", projection_note(projected, occ.title)))
     oews = salary.employment if salary is not None and salary.area == "United States" else None
     base = proj.employment_2024 * 1000 if proj and proj.employment_2024 else None  # thousands
     if oews and base and max(oews, base) > EMPLOYMENT_GAP * min(oews, base):
@@ -76,7 +79,7 @@ def outlook_section(title: str, p: Any, *, named: bool = False) -> Outlook | Non
             title, p.change_pct, p.openings_annual, named=named, group=group
         ),
         source="ep",
-        projection_group=None if group is None else f"{group} ({p.nem_code})",
+        projection_group=projection_label(title, p),
     )
 
 

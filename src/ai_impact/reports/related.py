@@ -242,6 +242,8 @@ def _entry(table: RiskTable, code: str, relation: str, similarity: float | None)
         employment_change_pct=r.change_pct,
         pay_group=shared,
         hourly_median=hourly,
+        # Only a figure shown is marked: no projection, no group named.
+        projection_group=None if r.change_pct is None else table.projection_groups.get(code),
     )
 
 
@@ -268,7 +270,9 @@ def related_entries(
 ) -> tuple[RelatedEntry, ...]:
     """Safer moves, O*NET related, nearest occupations, same industry (no duplicates); a row
     whose pay is its SOC group's names the group (``RiskTable.pay_groups``), and each carries
-    its hourly median (``RiskTable.hourly_medians``), the pay of an hourly-only occupation.
+    its hourly median (``RiskTable.hourly_medians``), the pay of an hourly-only occupation; a
+    row whose outlook is a SOC group's projection names that group too
+    (``RiskTable.projection_groups``).
 
     ``score`` replaces the occupation's own risk when the page shows another (a pasted
     description is scored on its own tasks). A civilian occupation is offered no military one

@@ -21,7 +21,9 @@ __all__ = [
     "SHARED_PAY_MARK",
     "pay_group",
     "projection_group",
+    "projection_label",
     "projection_note",
+    "related_outlook_note",
     "related_pay_note",
     "shared_outlook_note",
     "shared_pay_note",
@@ -29,7 +31,8 @@ __all__ = [
 
 # The marker after a related occupation's pay that is its SOC group's (every face uses it).
 SHARED_PAY_MARK = "†"
-# The marker after an outlook figure BLS projects for the SOC group as a whole (compare tables).
+# The marker after an outlook figure BLS projects for the SOC group as a whole (comparison and
+# related-occupation tables).
 SHARED_OUTLOOK_MARK = "‡"
 
 
@@ -60,23 +63,45 @@ def projection_group(title: str, proj: Any) -> str | None:
     return str(proj.group_title or proj.title)
 
 
-def projection_note(group: str, title: str) -> str:
+def projection_label(title: str, proj: Any) -> str | None:
+    """The SOC group BLS projects the occupation ``title`` under, with its code ("Fast Food and
+    Counter Workers (35-3023)"), as :attr:`Outlook.projection_group
+    <ai_impact.reports.model.Outlook.projection_group>` and :attr:`RelatedEntry.projection_group
+    <ai_impact.reports.model.RelatedEntry.projection_group>` name it; None for a projection of
+    its own (:func:`projection_group`)."""
+    group = projection_group(title, proj)
+    return None if group is None else f"{group} ({proj.nem_code})"
+
+
+def projection_note(group: str, *titles: str) -> str:
     """The note on an outlook BLS projects for a whole SOC group: ``group`` as
-    :attr:`Outlook.projection_group <ai_impact.reports.model.Outlook.projection_group>` names it
-    ("Fast Food and Counter Workers (35-3023)"), ``title`` the occupation it stands for. The
-    analysis and the comparison say it in these words."""
+    :func:`projection_label` names it ("Fast Food and Counter Workers (35-3023)"), ``titles``
+    the occupations it stands for (one or more). The analysis, the comparison and the
+    related-occupations table say it in these words."""
+    own = "has no projection of its own" if len(titles) == 1 else "have no projection of their own"
     return (
-        f"BLS projects {group} as a whole, which covers other O*NET occupations too; {title} has "
-        "no projection of its own."
+        f"BLS projects {group} as a whole, which covers other O*NET occupations too; "
+        f"{_join(list(titles))} {own}."
     )
 
 
 def shared_outlook_note(shared: Iterable[tuple[str, str]]) -> str | None:
     """The note under a table whose outlook is marked :data:`SHARED_OUTLOOK_MARK`, from
-    ``(group, title)`` pairs: the :func:`projection_note` of each occupation; None when no
-    outlook is marked."""
-    notes = list(dict.fromkeys(projection_note(group, title) for group, title in shared))
+    ``(group, title)`` pairs: one :func:`projection_note` for each group, naming every
+    occupation shown with its projection; None when no outlook is marked."""
+    by_group: dict[str, list[str]] = {}
+    for group, title in shared:
+        titles = by_group.setdefault(group, [])
+        if title not in titles:
+            titles.append(title)
+    notes = [projection_note(group, *titles) for group, titles in by_group.items()]
     return f"{SHARED_OUTLOOK_MARK} {' '.join(notes)}" if notes else None
+
+
+def related_outlook_note(related: Sequence[RelatedEntry]) -> str | None:
+    """The note under a related-occupations table on the outlook marked
+    :data:`SHARED_OUTLOOK_MARK`: whose projection each marked figure is (None when none is)."""
+    return shared_outlook_note((e.projection_group, e.title) for e in related if e.projection_group)
 
 
 def related_pay_note(related: Sequence[RelatedEntry]) -> str | None:

@@ -129,6 +129,10 @@ class RiskTable:
         # Each code's national OEWS hourly median (US dollars an hour), the pay to show where
         # BLS publishes only hourly wages and ``median_annual`` is NaN. Filled by the engine.
         self.hourly_medians: dict[str, float] = {}
+        # Codes whose ``change_pct`` is BLS's projection of a SOC group that covers other O*NET
+        # occupations too, with the group ("Producers and Directors (27-2012)"), as
+        # ``Outlook.projection_group`` names it. Filled by the engine.
+        self.projection_groups: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self.codes)

@@ -121,7 +121,11 @@ class Suggestion:
 
 @dataclass(frozen=True, slots=True)
 class SaferMove:
-    """A similar occupation at clearly lower risk: a reskilling destination."""
+    """A similar occupation at clearly lower risk: a reskilling destination.
+
+    ``hourly_median`` is its national OEWS median in US dollars an hour: the pay to show where
+    BLS publishes only hourly wages (dancers, musicians) and ``median_annual`` is None.
+    """
 
     code: str
     title: str
@@ -129,6 +133,7 @@ class SaferMove:
     risk_category: str
     median_annual: float | None
     similarity: float | None
+    hourly_median: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,7 +241,9 @@ def _status(res: Resolution, pinned: bool, min_confidence: float) -> str:
 
 def _reskilling(report: OccupationReport) -> tuple[tuple[SaferMove, ...], tuple[str, ...]]:
     safer = tuple(
-        SaferMove(r.code, r.title, r.risk, r.risk_category, r.median_annual, r.similarity)
+        SaferMove(
+            r.code, r.title, r.risk, r.risk_category, r.median_annual, r.similarity, r.hourly_median
+        )
         for r in report.related
         if r.relation == "safer move"
     )[:N_SAFER]

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ai_impact.render.markdown import md_cell, md_text
+from ai_impact.render.pay import median_pay
 from ai_impact.reports import figures as fx
 from ai_impact.workforce.analysis import CHECK, REVIEW, RoleResult, WorkforceReport
 
@@ -133,6 +134,7 @@ def _role_dict(r: RoleResult) -> dict[str, Any]:
                     "risk_category": m.risk_category,
                     "median_annual": m.median_annual,
                     "similarity": _r(m.similarity),
+                    "hourly_median": m.hourly_median,
                 }
                 for m in r.safer_moves
             ],
@@ -386,7 +388,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
         for r in reskill:
             moves = ", ".join(
                 f"{_cell(m.title)} (risk {fx.score(m.risk_score)}"
-                + (f", {fx.money(m.median_annual)}" if m.median_annual else "")
+                + (f", {median_pay(m)}" if m.median_annual or m.hourly_median else "")
                 + ")"
                 for m in r.safer_moves
             )

@@ -7,6 +7,8 @@
         # out-of-family experiments (scripts/task_model_transfer.py wrote DIR)
     .venv-train/bin/python benchmarks/task_model.py --styles-only   # tasks as people write them
     .venv-train/bin/python benchmarks/task_model.py --evidence-only  # vs observed AI usage (AEI)
+    .venv/bin/python benchmarks/task_model.py --verbs-only [--artifact DIR [DIR ...]]
+        # job-ad verbs on intangible vs physical objects (benchmarks/data/task_verbs_check.tsv)
 
 The CV part re-uses the out-of-fold predictions that ``scripts/train_task_model.py --cv occ``
 and ``--cv major`` saved in ``--work`` (and runs them when missing), so the table describes
@@ -225,6 +227,53 @@ def evidence_rows(work: Path) -> dict[str, object]:
     return {"evidence": table, "evidence_counts": counts}
 
 
+VERBS_CHECK = ROOT / "benchmarks" / "data" / "task_verbs_check.tsv"
+
+
+def verbs_check(artifacts: list[Path]) -> dict[str, dict[str, float]]:
+    """Each artefact on job-ad tasks that pair one verb with intangible and physical objects.
+
+    The 56 texts of ``task_verbs_check.tsv`` ("Build ETL pipelines" / "Build brick walls",
+    "Test APIs with Postman" / "Test brakes on customer vehicles") carry a curator's binary
+    reading of the GPTs-are-GPTs rubric (exposed = E1 or E2). Scored through the runtime's
+    free-text path (``task_statement``, then the model): AUC of β for exposed vs not, and the
+    agreement of the exposed rule (P(E0) < 0.5) overall and on each side.
+    """
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from ai_impact.scoring.exposed import is_exposed_p
+    from ai_impact.scoring.model import load_model
+    from ai_impact.scoring.phrasing import task_statement
+
+    with VERBS_CHECK.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    y = np.array([r["exposed"] == "1" for r in rows])
+    out: dict[str, dict[str, float]] = {}
+    for folder in artifacts:
+        p = load_model(folder).predict([task_statement(r["text"]) for r in rows]).exposure
+        beta = p[:, 1] + 0.5 * p[:, 2]
+        called = np.array([is_exposed_p(float(x)) for x in p[:, 0]])
+        pos, neg = beta[y], beta[~y]
+        auc = float(((pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])).mean())
+        meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+        out[str(meta["version"]) + " @ " + str(folder)] = {
+            "n": float(len(y)),
+            "auc": auc,
+            "exposed_rule_agree": float((called == y).mean()),
+            "exposed_found": float(called[y].mean()),
+            "unexposed_kept": float((~called[~y]).mean()),
+        }
+    print("| artefact | AUC of β | exposed rule agrees | exposed found | unexposed kept |")
+    print("|---|---|---|---|---|")
+    for name, m in out.items():
+        print(
+            f"| {name} | {m['auc']:.3f} | {m['exposed_rule_agree']:.3f} "
+            f"| {m['exposed_found']:.3f} | {m['unexposed_kept']:.3f} |"
+        )
+    return out
+
+
 def main() -> None:
     """Command-line entry point: print JSON and a Markdown table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -237,7 +286,14 @@ def main() -> None:
     ap.add_argument("--styles-only", action="store_true", help="only the rewritten-task set")
     ap.add_argument("--styles-work", type=Path, default=Path("/tmp/ai-impact-styles"))
     ap.add_argument("--evidence-only", action="store_true", help="only the AEI usage check")
+    ap.add_argument("--verbs-only", action="store_true", help="only the job-ad verbs check")
+    ap.add_argument(
+        "--artifact", type=Path, nargs="+", default=[ARTIFACT], help="artefacts for --verbs-only"
+    )
     args = ap.parse_args()
+    if args.verbs_only:
+        print(json.dumps(verbs_check(args.artifact), indent=2))
+        return
     if args.evidence_only:
         print(json.dumps(evidence_rows(args.work), indent=2))
         return

@@ -80,6 +80,17 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Organising events and prioritising tasks", "Organize events and prioritize tasks."),
         ("Analyse sales data weekly", "Analyze sales data weekly."),
         ("Supervised and advised junior staff", "Supervise and advise junior staff."),
+        # Training a machine-learning model is developing it; training people stays training.
+        (
+            "Train and deploy machine learning models",
+            "Develop and deploy machine learning models.",
+        ),
+        ("- Fine-tuned LLMs for support", "Develop LLMs for support."),
+        ("Training ML models on customer data", "Develop ML models on customer data."),
+        ("train a classifier to detect fraud", "Develop a classifier to detect fraud."),
+        ("Train staff on the new models", "Train staff on the new models."),
+        ("Train new hires on ML tools", "Train new hires on ML tools."),
+        ("Train dogs for obedience", "Train dogs for obedience."),
     ],
 )
 def test_rewrites_common_habits(typed: str, statement: str) -> None:

@@ -26,8 +26,14 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    "A/R", "AP/AR", "G/L", "P&L" → "accounts payable", "accounts receivable", "general ledger",
    "profit and loss"): the model never saw the shorthand, and read "Process A/P and A/R as
    needed" as unexposed, hands-on work.
+6. "Train", "retrain" or "fine-tune" opening a statement about machine-learning models
+   ("Train and deploy machine learning models", "Fine-tune large language models") becomes
+   "Develop", the verb O*NET uses for that work ("Develop machine learning models"). In O*NET
+   "Train" always means teaching people (78% of the labelled "Train ..." tasks are E0), a sense
+   the model applied to model training (β 0.16). A person named in the object ("Train staff
+   on the new models") keeps the verb.
 
-Nothing else changes: apart from step 5 the rewrite never adds words, so a text that already
+Nothing else changes: apart from steps 5 and 6 the rewrite never adds words, so a text that already
 reads like an O*NET statement passes through unchanged (apart from step 4).
 """
 
@@ -236,6 +242,30 @@ _SHORTHAND = {
 _SHORTHAND_RE = re.compile(r"(?<![\w/&])(?:AP/AR|AR/AP|A/P|A/R|G/L|P&L)(?![\w/&])", re.IGNORECASE)
 
 
+# Step 6: the machine-learning sense of "train" (see the module docs).
+_ML_TRAIN = re.compile(
+    r"^(?:train|retrain|re-train|fine[- ]?tun(?:e|es|ed|ing))"
+    r"((?:\s+(?:and|or|&)\s+[a-z]+)?\s+(?:[\w/-]+\s+){0,4}?)"
+    r"(?:models?|classifiers?|neural\s+net(?:work)?s?|llms?|transformers?|embeddings?|ml|"
+    r"machine\s+learning|deep\s+learning)\b",
+    re.IGNORECASE,
+)
+_PEOPLE = re.compile(
+    r"\b(?:staff|employees?|workers?|hires?|users?|students?|teams?|personnel|volunteers?|"
+    r"agents?|operators?|colleagues?|members?|people|clients?|customers?|trainees?|"
+    r"interns?|apprentices?|crews?|managers?|analysts?|engineers?|nurses?|officers?)\b",
+    re.IGNORECASE,
+)
+
+
+def _ml_sense(body: str) -> str:
+    found = _ML_TRAIN.match(body)
+    if found is None or _PEOPLE.search(found.group(1)):  # "Train staff on the new models"
+        return body
+    verb_end = found.start(1)
+    return _same_case("develop", body) + body[verb_end:]
+
+
 def task_statement(text: str) -> str:
     """``text`` rewritten as an O*NET-style task statement (see the module docs)."""
     original = " ".join(_CONTROL.sub(" ", text).split())
@@ -257,7 +287,7 @@ def task_statement(text: str) -> str:
                     return m.group(1) + (hit[0] if hit and hit[1] == kind else word)
 
                 body = _JOINED.sub(back, body)
-    body = body.strip()
+    body = _ml_sense(body.strip())
     if not body:
         return original or text.strip()  # nothing but control characters: leave it be
     body = body[0].upper() + body[1:]

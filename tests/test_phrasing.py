@@ -91,6 +91,12 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Train staff on the new models", "Train staff on the new models."),
         ("Train new hires on ML tools", "Train new hires on ML tools."),
         ("Train dogs for obedience", "Train dogs for obedience."),
+        # "Drive" with a business object is leading it; vehicles and piles are still driven.
+        ("Drive adoption of new CRM features", "Lead adoption of new CRM features."),
+        ("Drove a 20% increase in revenue", "Lead a 20% increase in revenue."),
+        ("Driving sales growth in the region", "Lead sales growth in the region."),
+        ("Drive delivery vans on sales routes", "Drive delivery vans on sales routes."),
+        ("Drive piles for foundations", "Drive piles for foundations."),
     ],
 )
 def test_rewrites_common_habits(typed: str, statement: str) -> None:

@@ -26,12 +26,15 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    "A/R", "AP/AR", "G/L", "P&L" → "accounts payable", "accounts receivable", "general ledger",
    "profit and loss"): the model never saw the shorthand, and read "Process A/P and A/R as
    needed" as unexposed, hands-on work.
-6. "Train", "retrain" or "fine-tune" opening a statement about machine-learning models
+6. Two job-ad senses of verbs O*NET uses only in another sense are put in O*NET's words.
+   "Train", "retrain" or "fine-tune" opening a statement about machine-learning models
    ("Train and deploy machine learning models", "Fine-tune large language models") becomes
-   "Develop", the verb O*NET uses for that work ("Develop machine learning models"). In O*NET
+   "Develop", the verb O*NET uses for that work ("Develop machine learning models"): in O*NET
    "Train" always means teaching people (78% of the labelled "Train ..." tasks are E0), a sense
    the model applied to model training (β 0.16). A person named in the object ("Train staff
-   on the new models") keeps the verb.
+   on the new models") keeps the verb. "Drive" with a business object ("Drive adoption of new
+   CRM features", "Drive sales growth") becomes "Lead": O*NET's "Drive" is operating a vehicle,
+   and the model read the business sense as hands-on work (β 0.14 and 0.24).
 
 Nothing else changes: apart from steps 5 and 6 the rewrite never adds words, so a text that already
 reads like an O*NET statement passes through unchanged (apart from step 4).
@@ -242,12 +245,24 @@ _SHORTHAND = {
 _SHORTHAND_RE = re.compile(r"(?<![\w/&])(?:AP/AR|AR/AP|A/P|A/R|G/L|P&L)(?![\w/&])", re.IGNORECASE)
 
 
-# Step 6: the machine-learning sense of "train" (see the module docs).
+# Step 6: job-ad senses of verbs O*NET only uses in another sense (see the module docs). Each
+# sense: the opening verb, a lazily matched gap (group 1) and the object that marks the sense.
 _ML_TRAIN = re.compile(
     r"^(?:train|retrain|re-train|fine[- ]?tun(?:e|es|ed|ing))"
     r"((?:\s+(?:and|or|&)\s+[a-z]+)?\s+(?:[\w/-]+\s+){0,4}?)"
     r"(?:models?|classifiers?|neural\s+net(?:work)?s?|llms?|transformers?|embeddings?|ml|"
     r"machine\s+learning|deep\s+learning)\b",
+    re.IGNORECASE,
+)
+_BUSINESS_DRIVE = re.compile(
+    r"^(?:drive|drives|drove|driving|driven)"
+    r"((?:\s+(?:and|or|&)\s+[a-z]+)?\s+(?:[\w/%$.-]+\s+){0,3}?)"
+    r"(?:adoption|increases?|growth|sales|revenue|results|engagement|improvements?|change|innovation|"
+    r"efficiency|performance|awareness|traffic\s+to|conversions?|retention|transformation|"
+    r"initiatives?|strateg(?:y|ies)|value|outcomes?|excellence|alignment|accountability|"
+    r"demand|pipeline|profitability|productivity|quality|compliance|best\s+practices|"
+    r"culture|collaboration|decisions?|priorities|execution|roadmaps?|projects?|programs?|"
+    r"business|success|impact|momentum|consensus|visibility)\b",
     re.IGNORECASE,
 )
 _PEOPLE = re.compile(
@@ -256,14 +271,19 @@ _PEOPLE = re.compile(
     r"interns?|apprentices?|crews?|managers?|analysts?|engineers?|nurses?|officers?)\b",
     re.IGNORECASE,
 )
+# (pattern, guard on the gap, O*NET verb for the sense)
+_SENSES = (
+    (_ML_TRAIN, _PEOPLE, "develop"),  # "Train staff on the new models" stays
+    (_BUSINESS_DRIVE, re.compile(r"\b(?:trucks?|vehicles?|cars?|buses|vans?)\b", re.I), "lead"),
+)
 
 
-def _ml_sense(body: str) -> str:
-    found = _ML_TRAIN.match(body)
-    if found is None or _PEOPLE.search(found.group(1)):  # "Train staff on the new models"
-        return body
-    verb_end = found.start(1)
-    return _same_case("develop", body) + body[verb_end:]
+def _job_ad_sense(body: str) -> str:
+    for pattern, guard, verb in _SENSES:
+        found = pattern.match(body)
+        if found is not None and not guard.search(found.group(1)):
+            return _same_case(verb, body) + body[found.start(1) :]
+    return body
 
 
 def task_statement(text: str) -> str:
@@ -287,7 +307,7 @@ def task_statement(text: str) -> str:
                     return m.group(1) + (hit[0] if hit and hit[1] == kind else word)
 
                 body = _JOINED.sub(back, body)
-    body = _ml_sense(body.strip())
+    body = _job_ad_sense(body.strip())
     if not body:
         return original or text.strip()  # nothing but control characters: leave it be
     body = body[0].upper() + body[1:]

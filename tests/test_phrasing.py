@@ -72,6 +72,13 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Own the P&L for the region", "Own the profit and loss for the region."),
         ("Manage AP/AR", "Manage accounts payable and receivable."),
         ("Tune Map/Reduce jobs", "Tune Map/Reduce jobs."),
+        # Office and technology acronyms O*NET never uses are spelt out; others stay.
+        ("Write SOPs for the lab", "Write standard operating procedures for the lab."),
+        ("Respond to RFQs", "Respond to requests for quotation."),
+        ("Set up CI/CD pipelines", "Set up continuous integration and deployment pipelines."),
+        ("Answer HR inquiries", "Answer human resources inquiries."),
+        ("Prepare IT reports for AWS", "Prepare IT reports for AWS."),
+        ("Respond to RFPs", "Respond to RFPs."),
         # British spellings of -ize and -yze verbs, as CVs and ads outside the US write them
         (
             "- Analysed breakdown history and vibration data",
@@ -92,7 +99,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Train new hires on ML tools", "Train new hires on ML tools."),
         ("Train dogs for obedience", "Train dogs for obedience."),
         # "Drive" with a business object is leading it; vehicles and piles are still driven.
-        ("Drive adoption of new CRM features", "Lead adoption of new CRM features."),
+        ("Drive adoption of the new tools", "Lead adoption of the new tools."),
         ("Drove a 20% increase in revenue", "Lead a 20% increase in revenue."),
         ("Driving sales growth in the region", "Lead sales growth in the region."),
         ("Drive delivery vans on sales routes", "Drive delivery vans on sales routes."),

@@ -25,7 +25,10 @@ Steps (documented in docs/methodology.md, "Your own job description"):
 5. Finance shorthand that no O*NET statement uses is spelt out as O*NET spells it ("A/P",
    "A/R", "AP/AR", "G/L", "P&L" → "accounts payable", "accounts receivable", "general ledger",
    "profit and loss"): the model never saw the shorthand, and read "Process A/P and A/R as
-   needed" as unexposed, hands-on work.
+   needed" as unexposed, hands-on work. So are office and technology acronyms in capitals that
+   no O*NET statement uses ("SOPs", "SLA", "NDAs", "APIs", "EHR", "CRM", "ERP", "QA", "QC",
+   "HR", "UX", "UI", "PPC", "CI/CD", "RFQ", "RFI"): "Write SOPs for the lab" read β 0.53, "Write
+   standard operating procedures for the lab" 0.87.
 6. Two job-ad senses of verbs O*NET uses only in another sense are put in O*NET's words.
    "Train", "retrain" or "fine-tune" opening a statement about machine-learning models
    ("Train and deploy machine learning models", "Fine-tune large language models") becomes
@@ -243,6 +246,40 @@ _SHORTHAND = {
     "p&l": "profit and loss",
 }
 _SHORTHAND_RE = re.compile(r"(?<![\w/&])(?:AP/AR|AR/AP|A/P|A/R|G/L|P&L)(?![\w/&])", re.IGNORECASE)
+# Office and technology acronyms of job ads, in capitals only (no O*NET 30.3 statement nor
+# label-set task uses any of them; "RFPs" and "KPIs" are in O*NET and stay as they are).
+_ACRONYMS = {
+    "SOP": "standard operating procedure",
+    "SLA": "service level agreement",
+    "NDA": "nondisclosure agreement",
+    "API": "application programming interface",
+    "EHR": "electronic health record",
+    "EMR": "electronic medical record",
+    "RFQ": "request for quotation",
+    "RFI": "request for information",
+    "CRM": "customer relationship management",
+    "ERP": "enterprise resource planning",
+    "QA": "quality assurance",
+    "QC": "quality control",
+    "HR": "human resources",
+    "UX": "user experience",
+    "UI": "user interface",
+    "PPC": "pay-per-click",
+    "CI/CD": "continuous integration and deployment",
+}
+_PLURAL_OK = frozenset({"SOP", "SLA", "NDA", "API", "EHR", "EMR", "RFQ", "RFI"})
+_ACRONYM_RE = re.compile(r"(?<![\w/&-])(CI/CD|[A-Z]{2,3})(s?)(?![\w/&-])")
+
+
+def _acronym(m: re.Match[str]) -> str:
+    word, plural = m.group(1), m.group(2)
+    full = _ACRONYMS.get(word)
+    if full is None or (plural and word not in _PLURAL_OK):
+        return m.group(0)
+    if not plural:
+        return full
+    head, sep, tail = full.partition(" for ")  # requests for quotation
+    return head + "s" + sep + tail if sep else full + "s"
 
 
 # Step 6: job-ad senses of verbs O*NET only uses in another sense (see the module docs). Each
@@ -291,6 +328,7 @@ def task_statement(text: str) -> str:
     original = " ".join(_CONTROL.sub(" ", text).split())
     body = LIST_MARKER.sub("", original).strip()
     body = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(0).lower()], body)
+    body = _ACRONYM_RE.sub(_acronym, body)
     body = _strip_frames(body) or body
     first = _WORD.match(body)
     if first:

@@ -1118,3 +1118,60 @@ def test_not_for_keeps_a_tool_off_every_task(catalog: ToolCatalog) -> None:
     assert "garmin-autoland" in _ids(match_tools(catalog, tasks), 8)
     crew = [*tasks, ("Work as part of a flight team with other crew members.", 0.0)]
     assert "garmin-autoland" not in _ids(match_tools(catalog, crew), 8)
+
+
+# ------------------------------------------------ gaps closed (catalogue 2026.12.8)
+
+
+@pytest.mark.parametrize(
+    ("code", "own"),
+    [
+        ("13-2053.00", {"sixfold"}),  # insurance underwriters: underwriting AI
+        ("29-1051.00", {"uptodate-expert-ai"}),  # pharmacists: drug interactions and dosage
+        ("29-1171.00", {"uptodate-expert-ai"}),  # nurse practitioners counsel on drug regimens
+        ("43-5031.00", {"aurelian"}),  # 911 telecommunicators: non-emergency calls
+        ("43-5032.00", {"copilot-dynamics-365-field-service"}),  # dispatching service crews
+        ("13-1041.08", {"google-document-ai"}),  # customs brokers' import documentation
+    ],
+)
+def test_pages_that_had_no_tool_of_their_own_work(
+    kb: KnowledgeBase, catalog: ToolCatalog, code: str, own: set[str]
+) -> None:
+    """2026.12.8: large occupations that listed no tool, or only an off-target one, get the
+    products made for their work."""
+    assert own <= set(_ids(_match(kb, catalog, code), 8))
+
+
+def test_a_911_centre_gets_no_company_help_desk_agent(
+    kb: KnowledgeBase, catalog: ToolCatalog
+) -> None:
+    """Public safety telecommunicators listed only Fin (a company's customer-service chat agent)
+    through "answer routine inquiries"; 911 call-taking is no help desk."""
+    got = set(_ids(_match(kb, catalog, "43-5031.00"), 8))
+    assert not got & {"intercom-fin", "salesforce-agentforce", "zendesk-ai", "sierra"}
+    assert "aurelian" in got
+
+
+@pytest.mark.parametrize(
+    ("code", "absent"),
+    [
+        ("13-2041.00", {"sixfold"}),  # credit analysts weigh "degree of risk" of loans
+        ("13-2072.00", {"sixfold"}),  # loan officers
+        ("43-2011.00", {"aurelian"}),  # switchboard operators route calls, no 911 centre
+    ],
+)
+def test_new_single_purpose_products_stay_in_their_line_of_work(
+    kb: KnowledgeBase, catalog: ToolCatalog, code: str, absent: set[str]
+) -> None:
+    assert not absent & set(_ids(_match(kb, catalog, code), 8))
+
+
+def test_a_human_clinical_reference_is_not_for_animal_care(catalog: ToolCatalog) -> None:
+    """UpToDate is human medicine: the same drug-information duties for animals rule it out."""
+    human = [
+        ("Advise patients on drug interactions and side effects of their medications.", 1.0),
+        ("Answer questions from physicians on drug dosages and drug interactions.", 1.0),
+    ]
+    assert "uptodate-expert-ai" in _ids(match_tools(catalog, human), 8)
+    animal = [*human, ("Examine animals to detect and determine the nature of diseases.", 0.0)]
+    assert "uptodate-expert-ai" not in _ids(match_tools(catalog, animal), 8)

@@ -38,6 +38,12 @@ not offered the paralegal certificates (zone 3) nor pharmacists the pharmacy tec
 paralegals are not offered the bar, electricians' helpers (zone 2) the electrician's licence,
 nurses (zone 4) the nurse practitioner's certification (zone 5): adjacent professions at another
 level share their work and wording, not their credentials.
+A credential's ``not_for`` patterns, named in the identity, put the occupation outside its
+scope: human first aid is not for veterinarians, whose patients are animals, nor OSHA's cards
+for the flight, vessel and mine crews the FAA, the Coast Guard and MSHA regulate. A course for
+lay people (``lay``: first aid, Mental Health First Aid) is not listed where the occupation
+works in its field, holding a credential of its own with the course's core knowledge or rating
+that knowledge ``LAY_FIELD_MIN``: a physician's or an EMT's training goes beyond it.
 A credential whose only tie to the work is wording (no shared work activity, software or
 tool) must lie in the occupation's own domain: its core knowledge rated ``DOMAIN_MIN``, or its
 subject in the occupation's title; a desk clerk's "keys" do not make a locksmith. What an O*NET
@@ -62,7 +68,7 @@ module selects, orders and explains.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ai_impact.reports.cert_evidence import (
@@ -82,9 +88,12 @@ from ai_impact.reports.cert_profile import (
 )
 from ai_impact.sources.catalog_certs import CertCatalog, Certification
 
-__all__ = ["MAX_PER_ISSUER", "CertMatch", "match_certifications"]
+__all__ = ["LAY_FIELD_MIN", "MAX_PER_ISSUER", "CertMatch", "match_certifications"]
 
 MAX_PER_ISSUER = 2
+# A lay course (first aid, Mental Health First Aid) is not listed for an occupation rating its
+# core knowledge this high: the field is the occupation's own (physicians, counsellors).
+LAY_FIELD_MIN = 4.5
 FOCUS_BONUS = 0.05
 FOCUS_BONUS_MAX = 0.15
 
@@ -107,6 +116,32 @@ def _titled(cert: Certification, title: str) -> bool:
     if named is None or not (cert.level == "professional-licence" or cert.certifies):
         return False
     return named.search(title) is not None
+
+
+def _out_of_scope(
+    cert: Certification, identity: str, fields: set[str], importance: Mapping[str, float]
+) -> bool:
+    """Whether a credential that does not certify the occupation lies outside its reach.
+
+    A licence or role credential needs its ``profession`` named in the occupation's
+    ``identity`` (title and opening sentence); a ``not_for`` pattern named there leaves it out
+    (human first aid for veterinarians, OSHA's card for flight and vessel crews); and a course
+    for lay people is left out where the occupation works in the course's own field: it holds a
+    credential of its own whose core knowledge (``fields``) is the course's (a physician's
+    licence and the Red Cross first aid course are both in Medicine and Dentistry), or it rates
+    that knowledge at least ``LAY_FIELD_MIN`` (a mental health counsellor's Psychology, 4.9, and
+    Mental Health First Aid). Its own training covers the course at a higher level.
+    """
+    named = cert.profession_pattern
+    if named is not None and not named.search(identity):
+        return True
+    excluded = cert.not_for_pattern
+    if excluded is not None and excluded.search(identity):
+        return True
+    if not cert.lay:
+        return False
+    core = cert.knowledge[0]
+    return core in fields or importance.get(core, 0.0) >= LAY_FIELD_MIN
 
 
 def _tier(cert: Certification, own: bool, titled: bool) -> int:
@@ -250,13 +285,13 @@ def match_certifications(
     in_title = set(index.found_in(p.title)) if p.title else set()
     identity = occupation_identity(title, text)
     held = set(catalog.by_certified.get(occ_code, ())) if occ_code else set()
+    fields = {catalog.certifications[pos].knowledge[0] for pos in held}
     for pos in sorted(candidates(catalog, p, live) | held):
         cert = catalog.certifications[pos]
         own = pos in held  # its `certifies` lists the occupation, at the occupation's level
-        if not own and not cert.fits_zone(zone):
-            continue
-        named = cert.profession_pattern
-        if not own and named is not None and not named.search(identity):
+        if not own and (
+            not cert.fits_zone(zone) or _out_of_scope(cert, identity, fields, p.importance)
+        ):
             continue
         ev = evaluate(cert, p, catalog, live.get(pos, ()), live_in(cert, in_title), own=own)
         if ev is None or (ev.relevance < MIN_SCORE and not own):

@@ -58,7 +58,7 @@ KINDS: tuple[str, ...] = ("certification", "licence", "certificate", "credential
 _REQUIRED: tuple[str, ...] = ("id", "name", "issuer", "level", "kind", "skills", "knowledge")
 _REQUIRED += ("ai_relevance", "source", "reviewed")
 _OPTIONAL: tuple[str, ...] = ("effort", "cost_usd", "renewal", "technologies", "iwas", "keywords")
-_OPTIONAL += ("profession", "certifies", "specialty")
+_OPTIONAL += ("profession", "certifies", "specialty", "not_for", "lay")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SKILL_RE = re.compile(r"^2\.[AB]\.\d\.[a-z]$")
 _KNOWLEDGE_RE = re.compile(r"^2\.C\.\d+(?:\.[a-z])?$")
@@ -99,6 +99,15 @@ class Certification:
     # some of their members hold it, on top of the occupation's licence, so the reason calls it
     # "a specialty certification of this occupation", not "the certification".
     specialty: str | None = None
+    # Patterns naming occupations outside the credential's scope, matched like `profession`
+    # (title and opening sentence): the matcher never lists it there. Human first aid is not for
+    # veterinarians, whose patients are animals; OSHA's general-industry card not for flight or
+    # vessel crews, whose workplace safety the FAA and the Coast Guard regulate.
+    not_for: tuple[str, ...] = ()
+    # A course for lay people (first aid, Mental Health First Aid): not listed for an occupation
+    # holding a credential of its own in the course's field (the same core knowledge), whose
+    # training covers it at a higher level (a physician's licence and Medicine and Dentistry).
+    lay: bool = False
     # The job zones (1..5) of the `certifies` occupations, filled by the loader from O*NET: the
     # matcher lists the entry only for occupations whose own zone lies between their extremes.
     zones: tuple[int, ...] = field(default=(), compare=False)
@@ -136,6 +145,11 @@ class Certification:
     def profession_pattern(self) -> re.Pattern[str] | None:
         """The profession patterns as one pattern over lower-cased text (None when absent)."""
         return keyword_pattern(self.profession) if self.profession else None
+
+    @property
+    def not_for_pattern(self) -> re.Pattern[str] | None:
+        """The `not_for` patterns as one pattern over lower-cased text (None when absent)."""
+        return keyword_pattern(self.not_for) if self.not_for else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,7 +277,12 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
     keywords = str_list(entry, "keywords", where, errors, None, strip=True)
     profession = str_list(entry, "profession", where, errors, None, strip=True)
     certifies = str_list(entry, "certifies", where, errors, _SOC_RE, strip=True)
-    for key, patterns in (("keyword", keywords), ("profession pattern", profession)):
+    not_for = str_list(entry, "not_for", where, errors, None, strip=True)
+    lay = entry.get("lay", False)
+    if not isinstance(lay, bool):
+        errors.append(f"{where}: lay must be true or false")
+    named = (("keyword", keywords), ("profession pattern", profession), ("not_for", not_for))
+    for key, patterns in named:
         try:
             if patterns:
                 keyword_pattern(patterns)
@@ -297,6 +316,8 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
         profession=profession,
         certifies=certifies,
         specialty=optional["specialty"],
+        not_for=not_for,
+        lay=lay is True,
         technology_terms=tuple(frozenset({t.casefold()}) for t in technologies),
     )
 
@@ -353,7 +374,7 @@ def _resolved(
 
 
 _LISTS: tuple[str, ...] = ("skills", "knowledge", "technologies", "iwas", "keywords")
-_LISTS += ("profession", "certifies", "zones")
+_LISTS += ("profession", "certifies", "not_for", "zones")
 
 
 def _to_json(catalog: CertCatalog) -> dict[str, Any]:

@@ -41,10 +41,11 @@ texts = [l.rstrip("\\n") for l in open({tmp!r}, encoding="utf-8")]
 t1 = time.perf_counter()
 from ai_impact.scoring.model import load_model
 from ai_impact.scoring.phrasing import task_statement
+from ai_impact.scoring.score import predict_free_text
 m = load_model()
 task_statement("warm-up")  # reads the verb list: part of loading
 t2 = time.perf_counter()
-p = m.predict([task_statement(t) for t in texts])  # the free-text path of score_texts
+p = predict_free_text(texts)  # the free-text path of score_texts
 t3 = time.perf_counter()
 print(json.dumps({{"read": t1 - t0, "load": t2 - t1, "predict": t3 - t2, "total": t3 - t0,
                   "torch": "torch" in sys.modules}}))
@@ -244,26 +245,28 @@ def verbs_check(artifacts: list[Path]) -> dict[str, dict[str, float]]:
     sys.path.insert(0, str(ROOT / "src"))
     from ai_impact.scoring.exposed import is_exposed_p
     from ai_impact.scoring.model import load_model
-    from ai_impact.scoring.phrasing import task_statement
+    from ai_impact.scoring.score import predict_free_text
 
     with VERBS_CHECK.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh, delimiter="\t"))
     y = np.array([r["exposed"] == "1" for r in rows])
     out: dict[str, dict[str, float]] = {}
+    texts = [r["text"] for r in rows]
     for folder in artifacts:
-        p = load_model(folder).predict([task_statement(r["text"]) for r in rows]).exposure
-        beta = p[:, 1] + 0.5 * p[:, 2]
-        called = np.array([is_exposed_p(float(x)) for x in p[:, 0]])
-        pos, neg = beta[y], beta[~y]
-        auc = float(((pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])).mean())
+        model = load_model(folder)
         meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
-        out[str(meta["version"]) + " @ " + str(folder)] = {
-            "n": float(len(y)),
-            "auc": auc,
-            "exposed_rule_agree": float((called == y).mean()),
-            "exposed_found": float(called[y].mean()),
-            "unexposed_kept": float((~called[~y]).mean()),
-        }
+        for how, p in {"free-text path": predict_free_text(texts, model).exposure}.items():
+            beta = p[:, 1] + 0.5 * p[:, 2]
+            called = np.array([is_exposed_p(float(x)) for x in p[:, 0]])
+            pos, neg = beta[y], beta[~y]
+            auc = ((pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])).mean()
+            out[f"{meta['version']}, {how} @ {folder}"] = {
+                "n": float(len(y)),
+                "auc": float(auc),
+                "exposed_rule_agree": float((called == y).mean()),
+                "exposed_found": float(called[y].mean()),
+                "unexposed_kept": float((~called[~y]).mean()),
+            }
     print("| artefact | AUC of β | exposed rule agrees | exposed found | unexposed kept |")
     print("|---|---|---|---|---|")
     for name, m in out.items():
@@ -307,6 +310,7 @@ def main() -> None:
         print(json.dumps(tradeoff_tables(args.work), indent=2))
         return
     result: dict[str, object] = {"runtime": runtime(args.repeats)}
+    result["verbs"] = verbs_check([ARTIFACT])
     if not args.runtime_only:
         table = cv_tables(args.work)
         result["cv"] = table

@@ -17,6 +17,7 @@ import numpy as np
 from numpy.typing import NDArray
 from scipy.special import log_softmax
 
+from task_model_augment import Augmented
 from task_model_data import LabelSet
 from task_model_static import StaticParams, fit_static, split_heads
 from task_model_tfidf import Tfidf, fit_tfidf
@@ -60,15 +61,33 @@ def mean_embeddings(table: NDArray[np.float32], ids: list[list[int]]) -> NDArray
 
 
 def fit_members(
-    labels: LabelSet, ids: list[list[int]], table: NDArray[np.float32], rows: NDArray[np.int64]
+    labels: LabelSet,
+    ids: list[list[int]],
+    table: NDArray[np.float32],
+    rows: NDArray[np.int64],
+    aug: tuple[Augmented, list[list[int]]] | None = None,
 ) -> Members:
-    """Fit every member on ``rows`` of the label set."""
+    """Fit every member on ``rows`` of the label set; ``aug`` (verb-swapped copies and their
+    token ids) adds the copies of those rows to the TF-IDF and static members' training."""
     texts = [labels.texts[i] for i in rows]
-    tfidf = fit_tfidf(texts, labels.human[rows], TFIDF_C)
-    targets = {"human": labels.human[rows], "gpt4": labels.gpt4[rows], "auto": labels.auto[rows]}
     sub_ids = [ids[i] for i in rows]
+    fit_rows = rows
+    if aug is not None:
+        keep = set(rows.tolist())
+        picked = [j for j, src in enumerate(aug[0].source) if src in keep]
+        texts += [aug[0].texts[j] for j in picked]
+        sub_ids_fit = sub_ids + [aug[1][j] for j in picked]
+        fit_rows = np.concatenate([rows, np.array([aug[0].source[j] for j in picked], np.int64)])
+    else:
+        sub_ids_fit = sub_ids
+    tfidf = fit_tfidf(texts, labels.human[fit_rows], TFIDF_C)
+    targets = {
+        "human": labels.human[fit_rows],
+        "gpt4": labels.gpt4[fit_rows],
+        "auto": labels.auto[fit_rows],
+    }
     static = [
-        fit_static(table, sub_ids, targets, weights=STATIC_WEIGHTS, seed=seed, **STATIC)
+        fit_static(table, sub_ids_fit, targets, weights=STATIC_WEIGHTS, seed=seed, **STATIC)
         for seed in STATIC_SEEDS
     ]
     emb = mean_embeddings(static[0].table, sub_ids)

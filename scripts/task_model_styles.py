@@ -33,6 +33,7 @@ from numpy.typing import NDArray
 from scipy.special import log_softmax
 from scipy.stats import spearmanr
 
+from task_model_augment import Augmented, augment
 from task_model_data import BETA_RANK, BETA_WEIGHT, ROOT, LabelSet, folds, load_labels
 from task_model_members import MEMBERS, Members, fit_members, predict_members
 from task_model_static import load_distilled, token_ids
@@ -53,15 +54,20 @@ def read_paraphrases(path: Path = PARAPHRASES) -> list[dict[str, str]]:
 
 
 def fitted_members(
-    labels: LabelSet, ids: list[list[int]], table: NDArray[np.float32], work: Path
+    labels: LabelSet,
+    ids: list[list[int]],
+    table: NDArray[np.float32],
+    work: Path,
+    aug: tuple[Augmented, list[list[int]]] | None = None,
 ) -> list[Members]:
-    """Members fitted on the training rows of each occupation-grouped fold (cached)."""
+    """Members fitted on the training rows of each occupation-grouped fold (cached), with
+    the verb-swapped copies of those rows when ``aug`` is given (as the trainer does)."""
     out = []
     for k, (tr, _) in enumerate(folds(labels.codes)):
         path = work / f"members_fold{k}.pkl"
         if not path.exists():
             t0 = time.perf_counter()
-            path.write_bytes(pickle.dumps(fit_members(labels, ids, table, tr)))
+            path.write_bytes(pickle.dumps(fit_members(labels, ids, table, tr, aug)))
             print(f"fold {k} fitted: {time.perf_counter() - t0:.0f} s", file=sys.stderr)
         out.append(pickle.loads(path.read_bytes()))
     return out
@@ -107,7 +113,7 @@ def _metrics(p: NDArray[np.float64], y: NDArray[np.int64], ref: NDArray[np.float
 
 
 def style_table(
-    labels: LabelSet, work: Path, fit_only: bool = False
+    labels: LabelSet, work: Path, fit_only: bool = False, augmented: bool = False
 ) -> dict[str, dict[str, dict[str, float]]]:
     """Metrics per variant, overall and per style (plus GPT-4's labels as a rater)."""
     from train_task_model import distilled
@@ -115,7 +121,11 @@ def style_table(
     work.mkdir(parents=True, exist_ok=True)
     tok, table = load_distilled(distilled(work))
     ids = token_ids(tok, labels.texts)
-    members = fitted_members(labels, ids, table, work)
+    aug = None
+    if augmented:
+        extra = augment(labels.texts)
+        aug = (extra, token_ids(tok, extra.texts))
+    members = fitted_members(labels, ids, table, work, aug)
     if fit_only:
         return {}
     rows = read_paraphrases()
@@ -138,8 +148,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--work", type=Path, default=Path("/tmp/ai-impact-styles"))
     ap.add_argument("--fit-only", action="store_true", help="fit and cache the fold members")
+    ap.add_argument("--augment", action="store_true", help="members with verb-swapped copies")
     args = ap.parse_args()
-    print(json.dumps(style_table(load_labels(), args.work, args.fit_only), indent=1))
+    table = style_table(load_labels(), args.work, args.fit_only, args.augment)
+    print(json.dumps(table, indent=1))
 
 
 if __name__ == "__main__":

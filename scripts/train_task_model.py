@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from task_model_augment import Augmented, augment
 from task_model_data import (
     ROOT,
     LabelSet,
@@ -75,14 +76,18 @@ def distilled(work: Path) -> Path:
 
 
 def cross_validate(
-    labels: LabelSet, ids: list[list[int]], table: NDArray[np.float32], groups: NDArray[np.str_]
+    labels: LabelSet,
+    ids: list[list[int]],
+    table: NDArray[np.float32],
+    groups: NDArray[np.str_],
+    aug: tuple[Augmented, list[list[int]]] | None = None,
 ) -> dict[str, NDArray[np.float64]]:
     """Out-of-fold member log-probabilities and the nested-tuned mix, grouped by ``groups``."""
     parts = folds(groups)
     oof: dict[str, NDArray[np.float64]] = {}
     for k, (tr, te) in enumerate(parts):
         t0 = time.perf_counter()
-        members = fit_members(labels, ids, table, tr)
+        members = fit_members(labels, ids, table, tr, aug)
         pred = predict_members(members, [labels.texts[i] for i in te], [ids[i] for i in te])
         for name, v in pred.items():
             oof.setdefault(name, np.zeros((len(ids), v.shape[1])))[te] = v
@@ -187,6 +192,12 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ARTIFACT)
     ap.add_argument("--cv", choices=["occ", "major"], help="only cross-validate and save OOF")
     ap.add_argument(
+        "--augment",
+        action="store_true",
+        help="add verb-swapped copies of the training rows (experiment, not shipped; "
+        "scripts/task_model_augment.py)",
+    )
+    ap.add_argument(
         "--capability-only",
         action="store_true",
         help="refit only the capability head of the artefact in --out (exposure members kept)",
@@ -203,20 +214,25 @@ def main() -> None:
     tok_dir = distilled(args.work)
     tok, table = load_distilled(tok_dir)
     ids = token_ids(tok, labels.texts)
+    aug = None
+    if args.augment:
+        extra = augment(labels.texts)
+        aug = (extra, token_ids(tok, extra.texts))
+        print(f"{len(extra.texts)} verb-swapped training copies", file=sys.stderr)
     if args.cv:
         groups = labels.codes if args.cv == "occ" else labels.major
-        oof = cross_validate(labels, ids, table, groups)
+        oof = cross_validate(labels, ids, table, groups, aug)
         np.savez(args.work / f"oof_{args.cv}.npz", **oof)
         print(f"saved {args.work / f'oof_{args.cv}.npz'}")
         return
     oof_path = args.work / "oof_occ.npz"
     if not oof_path.exists():
-        oof = cross_validate(labels, ids, table, labels.codes)
+        oof = cross_validate(labels, ids, table, labels.codes, aug)
         np.savez(oof_path, **oof)
     with np.load(oof_path) as z:
         oof = {k: z[k] for k in z.files}
     weights, offset = tune_mix({n: oof[n] for n in MEMBERS}, labels.human)
-    members = fit_members(labels, ids, table, np.arange(len(ids)))
+    members = fit_members(labels, ids, table, np.arange(len(ids)), aug)
     cap = fit_capability(members, tok)
     metrics: dict[str, object] = {"mix_weights": list(weights)}
     metrics["capability_cv"] = {k: round(v, 4) for k, v in capability_cv(members, tok).items()}

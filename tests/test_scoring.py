@@ -59,6 +59,19 @@ def test_batch_scoring_equals_one_by_one() -> None:
     assert [s.beta for s in together] == pytest.approx([s.beta for s in alone], abs=1e-4)
 
 
+def test_free_text_path_reads_the_rewritten_statement() -> None:
+    """score_texts scores what predict_free_text predicts: the text rewritten into O*NET form."""
+    from ai_impact.scoring.phrasing import task_statement
+    from ai_impact.scoring.score import predict_free_text
+
+    texts = ["Responsible for preparing monthly reports", "Train and deploy ML models"]
+    got = predict_free_text(texts).exposure
+    direct = load_model().predict([task_statement(t) for t in texts]).exposure
+    assert got == pytest.approx(direct, abs=1e-6)
+    scored = score_texts(texts)
+    assert [s.exposure["E0"] for s in scored] == pytest.approx(got[:, 0].tolist(), abs=1e-4)
+
+
 def test_empty_text_is_an_input_error() -> None:
     """An empty task text is refused with a message naming its position."""
     with pytest.raises(InputError, match="number 2 is empty"):

@@ -19,14 +19,21 @@ import numpy as np
 from ai_impact.errors import InputError
 from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas
 from ai_impact.scoring.exposed import is_exposed_p
-from ai_impact.scoring.model import Predictions, load_model
+from ai_impact.scoring.model import Predictions, TaskModel, load_model
 from ai_impact.scoring.phrasing import task_statement
 from ai_impact.scoring.timeline import timeline_for
 
 if TYPE_CHECKING:
     from ai_impact.db.models import Task, TaskActivity
 
-__all__ = ["LABEL_BETA", "SUBSTITUTE_LEVEL", "TaskScore", "score_known_tasks", "score_texts"]
+__all__ = [
+    "LABEL_BETA",
+    "SUBSTITUTE_LEVEL",
+    "TaskScore",
+    "predict_free_text",
+    "score_known_tasks",
+    "score_texts",
+]
 
 SUBSTITUTE_LEVEL = 2.5  # expected automation closer to T3 (AI does it, a person checks)
 LABEL_BETA = {"E0": 0.0, "E1": 1.0, "E2": 0.5}  # β of a task carrying each label
@@ -142,6 +149,13 @@ def _from_model(
     return out
 
 
+def predict_free_text(texts: Sequence[str], model: TaskModel | None = None) -> Predictions:
+    """The model's probabilities for free text, each text first rewritten as an O*NET
+    statement (:func:`~ai_impact.scoring.phrasing.task_statement`): the free-text path of
+    :func:`score_texts`. ``model``: another artefact than the shipped one (benchmarks)."""
+    return (model or load_model()).predict([task_statement(t) for t in texts])
+
+
 def score_texts(
     texts: Sequence[str],
     *,
@@ -163,7 +177,7 @@ def score_texts(
         )
     if not texts:
         return []
-    preds = load_model().predict([task_statement(t) for t in texts])
+    preds = predict_free_text(texts)
     aei = list(aei_shares) if aei_shares is not None else [None] * len(texts)
     return _from_model(texts, preds, aei=aei, adoption_pct=adoption_pct)
 

@@ -54,11 +54,13 @@ from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas
 from ai_impact.scoring.exposed import MAX_P_NONE
 
 ARTIFACT = ROOT / "src" / "ai_impact" / "scoring" / "artifacts" / "task_model"
-VERSION = "task-model-1.4"  # 1.1: the capability head reads the words; 1.2: trained on
+VERSION = "task-model-1.5"  # 1.1: the capability head reads the words; 1.2: trained on
 # votes by IWA for two broad GWAs (scoring.capability.IWA_CAPABILITY); 1.3: more IWAs vote on
 # their own (testing software, training workers, counselling), head refitted with
 # --capability-only; 1.4: supplies, payments and office equipment vote judgment, hands-on
-# patient treatment physical, head refitted with --capability-only; exposure members as 1.0
+# patient treatment physical, head refitted with --capability-only; 1.5: intervening in
+# emergencies votes physical presence, transportation emergencies judgment, head refitted with
+# --capability-only; exposure members as 1.0
 
 
 def distilled(work: Path) -> Path:

@@ -225,3 +225,15 @@ def test_hands_on_therapy_dwas_vote_physical_within_a_care_iwa() -> None:
     assert not hands_on(["4.A.4.a.5.I02.D01"])
     # the IWA id alone votes as before
     assert capability_from_gwas(["4.A.4.a.5.I02"]) == EMPATHY
+
+
+def test_emergency_response_is_presence_and_transport_emergencies_judgment() -> None:
+    """Task model 1.5: a firefighter's rescue and a guard's alarm call were care; a
+    controller's emergency routing is a decision."""
+    assert capability_from_gwas(["4.A.4.a.5.I05.D01"]) == PHYSICAL  # rescue people
+    assert capability_from_gwas(["4.A.4.a.5.I05.D02"]) == PHYSICAL  # respond to emergencies
+    assert capability_from_gwas(["4.A.4.a.5.I05.D03"]) == JUDGMENT  # transportation emergencies
+    # "Answer alarms and investigate disturbances": investigating (getting information, half
+    # weight) and responding on scene
+    assert capability_from_gwas(["4.A.1.a.1.I03.D07", "4.A.4.a.5.I05.D02"]) == PHYSICAL
+    assert capability_from_gwas(["4.A.4.a.5.I04"]) == EMPATHY  # the rest of the GWA stays care

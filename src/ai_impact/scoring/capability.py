@@ -96,6 +96,12 @@ GWA_CAPABILITY: dict[str, str] = {
 # first aid, surgery, positioning and holding patients for a procedure, fitting devices) is
 # physical dexterity and presence, not the care of "Assisting and Caring for Others" — which
 # keeps counselling-like help, general assistance to customers and personal care.
+# Since 1.5: intervening in emergencies (rescuing people, answering alarms, responding on scene,
+# evacuating passengers) is physical presence, not care — a firefighter's "Rescue survivors from
+# burning buildings" and a security guard's "Answer alarms and investigate disturbances" were
+# called care (its DWA "Respond to transportation emergencies" is judgment, below). One of the 12
+# tasks O*NET links to "Respond to emergencies to provide assistance" is a counsellor's "Perform
+# crisis interventions", which the IWA now calls presence too.
 IWA_CAPABILITY: dict[str, str] = {
     "4.A.1.a.2.I01": PHYSICAL,  # Monitor equipment operation.
     "4.A.1.a.2.I02": JUDGMENT,  # Monitor operations to ensure adequate performance.
@@ -114,6 +120,7 @@ IWA_CAPABILITY: dict[str, str] = {
     "4.A.1.b.2.I08": JUDGMENT,  # Test performance of computer or information systems.
     "4.A.3.a.3.I01": JUDGMENT,  # Operate office equipment.
     "4.A.4.a.5.I03": PHYSICAL,  # Administer basic health care or medical treatments.
+    "4.A.4.a.5.I05": PHYSICAL,  # Intervene in crisis situations or emergencies.
     "4.A.4.a.5.I06": PHYSICAL,  # Fit assistive devices to patients or clients.
     "4.A.4.a.5.I07": PHYSICAL,  # Administer emergency medical treatment.
     "4.A.4.a.5.I11": PHYSICAL,  # Assist healthcare practitioners during medical procedures.
@@ -134,6 +141,9 @@ DWA_CAPABILITY: dict[str, str] = {
     "4.A.4.a.5.I02.D03": PHYSICAL,  # Administer therapy treatments ... using hands or aids.
     "4.A.4.a.5.I02.D04": PHYSICAL,  # Administer therapeutic massages.
     "4.A.4.a.5.I02.D05": PHYSICAL,  # Treat patients using physical therapy techniques.
+    # Pilots', controllers' and engineers' in-flight or on-track emergencies: decisions, not
+    # hands (1.5; "Provide flight path changes or directions to emergency landing fields").
+    "4.A.4.a.5.I05.D03": JUDGMENT,  # Respond to transportation emergencies.
 }
 
 # The physical GWAs that mean hands-on work: moving, handling, operating, repairing, inspecting

@@ -100,6 +100,28 @@ def test_occupations_csv_and_json(env: dict[str, str], tmp_path: Path) -> None:
     assert json.loads(result.output)[6]["industry"] == "Retail"
 
 
+def test_occupations_json_adds_pay_and_group_keys_and_the_csv_keeps_its_columns(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    """The JSON rows gain ``hourly_median``, ``pay_group`` and ``projection_group`` after the
+    columns they had (keys only added); the CSV's columns stay exactly as they were."""
+    from ai_impact.cli.occupations_cmd import COLUMNS, JSON_KEYS, RISK_COLUMNS
+
+    db = str(tmp_path / "kb.sqlite")
+    result = runner.invoke(app, ["occupations", "--format", "csv", "--db", db], env=env)
+    header = result.output.splitlines()[0].split(",")
+    assert header == [*COLUMNS[:5], *RISK_COLUMNS, *COLUMNS[5:]]
+    assert not set(JSON_KEYS) & set(header)
+    result = runner.invoke(app, ["occupations", "--format", "json", "--db", db], env=env)
+    rows = json.loads(result.output)
+    assert JSON_KEYS == ("hourly_median", "pay_group", "projection_group")
+    assert all(list(r) == [*header, *JSON_KEYS] for r in rows)
+    by_code = {r["code"]: r for r in rows}
+    developers = by_code["15-1252.00"]
+    assert isinstance(developers["hourly_median"], float) and developers["hourly_median"] > 0
+    assert developers["pay_group"] is None and developers["projection_group"] is None
+
+
 def test_corrupt_data_exits_3_naming_the_file(fixture_data_dir: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
     shutil.copytree(fixture_data_dir, data)

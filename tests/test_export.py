@@ -182,6 +182,51 @@ def test_static_pages_mark_a_group_projection_and_escape_it(
     assert data["related"][0]["projection_group"] == "<b>Nurses</b> & Co (29-1141)"
 
 
+def test_static_tables_mark_group_figures_and_hourly_pay_escaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every pre-sorted table file of the export (all occupations, each industry) marks a SOC
+    group's pay † and projection ‡ with the group escaped, shows hourly-only pay "an hour" and
+    carries the one note; the JSON files carry the groups as typed."""
+    fake.install(monkeypatch)
+    fake.mark_table_figures(monkeypatch)
+    build_site(tmp_path / "site")
+    site = tmp_path / "site"
+    tables = [*site.glob("occupations/index*.html"), *site.glob("industries/technology*.html")]
+    assert len(tables) == 18  # index, index--{4 sorts}-{2 orders}, for both tables
+    for path in tables:
+        page = path.read_text()
+        assert '$70,000 <span title="OEWS pay for SOC 15-1299 (&lt;b&gt;Computer' in page, path
+        assert '+1.0% <span title="BLS projects &lt;i&gt;Computer&lt;/i&gt; &amp; Co' in page
+        assert '<td class="num" data-v="">$47.80 an hour</td>' in page, path
+        assert page.count('<p class="small" id="table-note">† Pay OEWS publishes') == 1, path
+        assert "<b>" not in page and "<i>" not in page and "<script>alert" not in page
+    healthcare = (site / "industries" / "healthcare.html").read_text()
+    assert 'id="table-note"' not in healthcare  # nothing marked there: no note
+    data = json.loads((site / "api" / "occupations" / f"{fake.HOSTILE_CODE}.json").read_text())
+    assert data["salary"]["pay_group"] == fake.PAY_GROUP
+    assert data["outlook"]["projection_group"] == fake.PROJECTION_GROUP
+
+
+def test_no_exported_page_carries_hostile_markup_unescaped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every HTML file of the export (tables, analyses, comparisons, industries, 404) shows the
+    hostile title and the group names as text: none of their markup reaches a page as markup."""
+    fake.install(monkeypatch)
+    fake.mark_table_figures(monkeypatch)
+    build_site(tmp_path / "site")
+    pages = sorted((tmp_path / "site").rglob("*.html"))
+    assert len(pages) > 40
+    shown = 0
+    for path in pages:
+        text = path.read_text()
+        for raw in ("<script>alert", "<b>Computer", "<i>Computer"):
+            assert raw not in text, (path, raw)
+        shown += "Prompt Tester &lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert shown > 20  # the title is on the tables, its page, the comparisons
+
+
 def test_rebuild_replaces_the_old_site(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (site / "stale.html").write_text("old")
     build_site(site)

@@ -140,6 +140,52 @@ def test_industry_page_sorts_on_the_server(client: TestClient) -> None:
     assert 'href="/industry/technology?sort=title&amp;order=asc"' in by_pay
 
 
+def test_occupation_tables_mark_group_figures_and_hourly_pay_with_one_escaped_note(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/occupations and an industry's table mark a SOC group's pay † and its projection ‡ as
+    the analysis does (the group, escaped, on the mark), show hourly-only pay "an hour", and
+    say what the marks mean in one note under the table, not one per row."""
+    fake.mark_table_figures(monkeypatch)
+    pay_mark = (
+        '<span title="OEWS pay for SOC 15-1299 (&lt;b&gt;Computer&lt;/b&gt; &amp; Co) as a '
+        'whole">†</span>'
+    )
+    outlook_mark = (
+        '<span title="BLS projects &lt;i&gt;Computer&lt;/i&gt; &amp; Co (15-1299) as a '
+        'whole">‡</span>'
+    )
+    note = (
+        "† Pay OEWS publishes for a whole SOC group. ‡ Outlook BLS projects for a whole SOC "
+        "group. Such a group covers other O*NET occupations too: the figure is the "
+        "occupation&#39;s best estimate, not its own (the occupation&#39;s page names the "
+        "group). Pay “an hour” is for occupations BLS pays only by the hour; no annual figure "
+        "is made from it, so sorted by pay they come last."
+    )
+    for url in ("/occupations", "/industry/technology"):
+        page = client.get(url, params={"sort": "pay", "order": "desc"}).text
+        assert f'<td class="num" data-v="70000">$70,000 {pay_mark}</td>' in page, url
+        assert f'<td class="num" data-v="1.0">+1.0% {outlook_mark}</td>' in page, url
+        assert '<td class="num" data-v="">$47.80 an hour</td>' in page, url
+        assert re.findall(r'<p class="small" id="table-note">(.*?)</p>', page) == [note], url
+        assert page.count("†") == 2 and page.count("‡") == 2  # the marked row and the note
+        assert "<b>" not in page and "<i>" not in page
+        # no annual figure for the hourly row: sorted by pay, it comes last
+        assert _row_titles(page)[-1] == "Data Scientists"
+    rows = {r["code"]: r for r in client.get("/api/v1/occupations").json()["occupations"]}
+    hostile, ds = rows[fake.HOSTILE_CODE], rows[DS]
+    assert (hostile["pay_group"], hostile["projection_group"]) == (
+        fake.PAY_GROUP,
+        fake.PROJECTION_GROUP,
+    )
+    assert (ds["median_annual"], ds["hourly_median"], ds["pay_group"]) == (None, 47.8, None)
+
+
+def test_occupation_table_without_marks_has_no_note(client: TestClient) -> None:
+    page = client.get("/occupations").text
+    assert 'id="table-note"' not in page and "†" not in page and "‡" not in page
+
+
 def test_industry_errors(client: TestClient) -> None:
     assert client.get("/industry/nope").status_code == 404
     r = client.get("/industry/technology", params={"sort": "height"})

@@ -211,3 +211,44 @@ def test_an_ambiguous_compare_entry_keeps_the_comparison(client: TestClient) -> 
     main = r.text.split('<main id="main"')[1].split("</main>")[0]
     assert "Run again" not in main and "ai-impact " not in main
     assert client.get(links[0]).status_code == 200
+
+
+def test_occupation_tables_show_hourly_pay_and_mark_group_figures(
+    client: TestClient, kb: KnowledgeBase
+) -> None:
+    """Actors are paid only by the hour: the table shows their national hourly median, as
+    their page does; Media Technical Directors show Producers and Directors' pay † and
+    projection ‡ (27-2012), with the group on each mark and one note under the table."""
+    actors, directors = "27-2011.00", "27-2012.05"
+    wage = kb.wage(actors)
+    assert wage is not None and wage.annual_median is None and wage.hourly_median
+    rows = {r["code"]: r for r in client.get("/api/v1/occupations").json()["occupations"]}
+    assert (rows[actors]["median_annual"], rows[actors]["hourly_median"]) == (
+        None,
+        wage.hourly_median,
+    )
+    assert rows[actors]["pay_group"] is None
+    assert rows[directors]["pay_group"] == "SOC 27-2012 (Producers and Directors)"
+    assert rows[directors]["projection_group"] == "Producers and Directors (27-2012)"
+    own = client.get(f"/api/v1/occupations/{directors}").json()
+    assert own["salary"]["pay_group"] == rows[directors]["pay_group"]
+    assert own["outlook"]["projection_group"] == rows[directors]["projection_group"]
+    for url in ("/occupations", "/industry/creative-media"):
+        page = client.get(url).text
+
+        def cells(code: str, page: str = page) -> str:
+            return page.split(f'<span class="code">{code}</span>', 1)[1].split("</tr>", 1)[0]
+
+        assert f'<td class="num" data-v="">${wage.hourly_median:,.2f} an hour</td>' in cells(actors)
+        marked = cells(directors)
+        assert (
+            '<span title="OEWS pay for SOC 27-2012 (Producers and Directors) as a whole">†</span>'
+        ) in marked
+        assert (
+            '<span title="BLS projects Producers and Directors (27-2012) as a whole">‡</span>'
+            in (marked)
+        )
+        assert len(re.findall(r'<p class="small" id="table-note">', page)) == 1
+    marked_rows = sum(1 for r in rows.values() if r["pay_group"] or r["projection_group"])
+    all_page = client.get("/occupations").text
+    assert all_page.count("†</span>") + all_page.count("‡</span>") >= marked_rows

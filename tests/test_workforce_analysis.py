@@ -419,3 +419,72 @@ def test_safer_moves_show_the_hourly_pay_of_hourly_only_occupations() -> None:
     bare = replace(dancers, hourly_median=None)
     role = replace(out.roles[0], safer_moves=(bare,))
     assert "safer moves: Dancers (risk 2.2)." in to_markdown(replace(out, roles=(role,)))
+
+
+class HourlyMarketLibrary(FakeLibrary):
+    """Nurses' market pay is published only by the hour (as Dancers' is); the occupation's title
+    carries markup, to show the note escapes it."""
+
+    def occupation_rows(self) -> dict[str, Row]:
+        nurses = replace(ROWS["29-1141.00"], title="<b>Dancers</b>")
+        return {**ROWS, "29-1141.00": nurses}
+
+    def market_pay(self, code: str, location: str | None) -> MarketPay | None:
+        if code == "29-1141.00":
+            return MarketPay(location or "National", None, 24.80)
+        return MarketPay(location or "National", 100.0 if location else 50.0, 40.0)
+
+
+# The columns the CSV had before `market_hourly_median`: a reader by position keeps them.
+CSV_BEFORE = (
+    "role_id", "title", "team", "location", "lines", "headcount", "status", "code",
+    "occupation", "industry", "confidence", "exposure", "exposed_share", "substitution",
+    "risk_score", "risk_category", "hours_exposed", "hours_at_risk", "headcount_with_pay",
+    "mean_annual_pay", "payroll_exposed", "market_median_annual", "market_area", "safer_moves",
+    "skills_to_build", "suggestions", "note",
+)  # fmt: skip
+
+
+def test_market_pay_published_only_by_the_hour_is_shown_an_hour_never_made_a_year() -> None:
+    """A role whose occupation BLS pays only by the hour showed "– · –" and null: now its
+    hourly median, in every format, beside the roster's annual pay without a made-up annual
+    figure, and one note under the table that says so."""
+    roster = "title,headcount,annual_pay\nNurse,2,52000\nAccountant,3,80000\n"
+    out = analyze_roster(parse_roster(roster), HourlyMarketLibrary())
+    nurse = out.roles[0]
+    assert nurse.market_pay == MarketPay("National", None, 24.80)
+    page = to_markdown(out)
+    roles = page.split("## Every role", 1)[1].split("\n## ", 1)[0]
+    assert "| $52,000 · $24.80 an hour |" in roles
+    assert "| $80,000 · $50 |" in roles  # an annual median stays the market pay
+    assert "$51,584" not in page and "51584" not in page  # 24.80 × 2,080: never shown
+    assert roles.count("Market pay “an hour”") == 1
+    assert (
+        "Market pay “an hour”: BLS publishes only hourly wages for &lt;b&gt;Dancers&lt;/b&gt;. "
+        "It is not turned into a year's pay (2,080 hours would assume full-time work all year, "
+        "which these jobs seldom are), so it is not compared with the roster's annual pay."
+    ) in roles
+    assert "<b>" not in page
+    doc = to_dict(out)["roles"]
+    assert [(r["pay"]["market_median_annual"], r["pay"]["market_hourly_median"]) for r in doc] == [
+        (None, 24.8),
+        (50.0, 40.0),
+    ]
+    keys = {"headcount_with_pay", "payroll", "mean_annual", "payroll_exposed"}
+    keys |= {"market_median_annual", "market_area"}
+    assert set(doc[0]["pay"]) == keys | {"market_hourly_median"}  # keys only added
+    rows = list(csv.DictReader(io.StringIO(to_csv(out))))
+    assert CSV_COLUMNS[: len(CSV_BEFORE)] == CSV_BEFORE and CSV_COLUMNS[-1] == (
+        "market_hourly_median"
+    )
+    assert [(r["market_median_annual"], r["market_hourly_median"]) for r in rows] == [
+        ("", "24.80"),
+        ("50", "40.00"),
+    ]
+
+
+def test_no_note_when_every_market_pay_is_annual(report: Any) -> None:
+    """Rosters of annual-paid occupations read as before: no note, the annual median shown."""
+    page = to_markdown(report)
+    assert "Market pay “an hour”" not in page
+    assert "| $80,000 · $100 |" in page

@@ -134,6 +134,43 @@ def test_safer_moves_of_actors_show_hourly_pay_end_to_end(settings: Settings) ->
     ]
 
 
+def test_market_pay_of_hourly_only_occupations_end_to_end(settings: Settings) -> None:
+    """Dancers and Musicians and Singers are paid only by the hour in OEWS: the role's market
+    pay is their national hourly median, in the Markdown ("$24.80 an hour", never a year) and
+    the JSON and CSV (``market_hourly_median``); Software Developers keep the annual median."""
+    from ai_impact.workforce.formats import to_csv, to_dict
+
+    roster = (
+        b"title,headcount,annual_pay,code\nDancer,2,41000,27-2031.00\n"
+        b"Singer,1,,27-2042.00\nDeveloper,3,150000,15-1252.00\n"
+    )
+    report = workforce_report(roster, settings=settings, reskilling=False)
+    dancers, singers, developers = report.roles
+    for role in (dancers, singers):
+        assert role.market_pay is not None and role.market_pay.median_annual is None
+        assert role.market_pay.hourly_median is not None
+    assert developers.market_pay is not None and developers.market_pay.median_annual
+    page = to_markdown(report)
+    hourly = dancers.market_pay.hourly_median
+    assert f"| $41,000 · ${hourly:,.2f} an hour |" in page
+    assert f"| – · ${singers.market_pay.hourly_median:,.2f} an hour |" in page
+    assert f"$150,000 · ${developers.market_pay.median_annual:,.0f} |" in page
+    assert fx_money(hourly * 2080) not in page  # no year made from the hourly figure
+    assert page.count("Market pay “an hour”: BLS publishes only hourly wages for Dancers and ") == 1
+    pay = [r["pay"] for r in to_dict(report)["roles"]]
+    assert [p["market_median_annual"] is None for p in pay] == [True, True, False]
+    assert pay[0]["market_hourly_median"] == hourly
+    rows = list(csv.DictReader(io.StringIO(to_csv(report))))
+    assert rows[0]["market_median_annual"] == "" and rows[0]["market_hourly_median"] == (
+        f"{hourly:.2f}"
+    )
+
+
+def fx_money(value: float) -> str:
+    """Dollars as the pages write a year's pay ("$51,584")."""
+    return f"${value:,.0f}"
+
+
 def test_a_roster_over_the_size_limit_says_the_limit_it_enforces(tmp_path: Path) -> None:
     """QA: "the roster limit is 21 MB" for a limit of 20 MiB; docs say 20 MB (decimal)."""
     from ai_impact.workforce.roster import MAX_BYTES

@@ -16,7 +16,13 @@ from ai_impact.titles.resolver import Resolution
 from ai_impact.web.app import create_app
 from ai_impact.web.workforce import MAX_PAGE_ROLES
 from ai_impact.workforce import library
-from test_workforce_analysis import ROSTER, FakeLibrary, HourlyMovesLibrary, _res
+from test_workforce_analysis import (
+    ROSTER,
+    FakeLibrary,
+    HourlyMarketLibrary,
+    HourlyMovesLibrary,
+    _res,
+)
 
 
 @pytest.fixture
@@ -298,3 +304,40 @@ def test_page_safer_moves_show_the_hourly_pay_of_hourly_only_occupations(
         "Dancers — risk 2.2, $24.80 an hour",
         "Management Analysts — risk 3.1, $99,000",
     ]
+
+
+def test_page_roles_show_market_pay_an_hour_with_one_escaped_note(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The roles table gives roster and market pay as the Markdown does: an occupation BLS pays
+    only by the hour shows "$24.80 an hour" (the area on hover), never a year made from it, and
+    one note under the table names it, escaped; the API's JSON carries the new key."""
+    monkeypatch.setattr(library, "FacadeLibrary", lambda settings=None: HourlyMarketLibrary())
+    client = TestClient(create_app(Settings()))
+    roster = "title,headcount,annual_pay,location\nNurse,2,52000,<i>CA</i>\nAccountant,3,80000,\n"
+    page = client.post("/workforce", data={"csv": roster})
+    assert page.status_code == 200
+    table = page.text.split('<h2 id="roles">', 1)[1].split("<h2", 1)[0]
+    assert '<th scope="col" class="num">Pay: roster · market</th>' in table
+    cells = re.findall(r'<td class="num">(\$[^<]*· (?:<span[^>]*>)?[^<]*)', table)
+    assert cells == [
+        '$52,000 · <span title="OEWS median, &lt;i&gt;CA&lt;/i&gt;">$24.80 an hour',
+        '$80,000 · <span title="OEWS median, National">$50',
+    ]
+    assert "$51,584" not in page.text
+    note = re.findall(r'<p class="small" id="market-note">(.*?)</p>', table)
+    assert note == [
+        "Market pay “an hour”: BLS publishes only hourly wages for &lt;b&gt;Dancers&lt;/b&gt;. "
+        "It is not turned into a year&#39;s pay (2,080 hours would assume full-time work all "
+        "year, which these jobs seldom are), so it is not compared with the roster&#39;s annual "
+        "pay."
+    ]
+    assert "<b>" not in page.text and "<i>" not in page.text
+    doc = client.post("/api/v1/workforce", content=roster).json()
+    assert [r["pay"]["market_hourly_median"] for r in doc["roles"]] == [24.8, 40.0]
+
+
+def test_page_has_no_market_note_when_every_market_pay_is_annual(client: TestClient) -> None:
+    page = client.post("/workforce", data={"csv": ROSTER}).text
+    assert 'id="market-note"' not in page
+    assert "$80,000 · <span" in page

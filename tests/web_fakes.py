@@ -11,6 +11,7 @@ import importlib
 import sys
 import types
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -269,6 +270,9 @@ def _row(r: OccupationReport) -> OccupationRow:
         r.salary.median_annual,
         r.outlook.employment_change_pct,
         r.outlook.openings_annual,
+        pay_group=r.salary.pay_group,
+        hourly_median=r.salary.hourly_median,
+        projection_group=r.outlook.projection_group,
     )
 
 
@@ -395,6 +399,31 @@ NAMES = (
     "sources_info",
     "methodology_markdown",
 )
+
+
+# Group figures with markup in their names, for the table marks' escaping.
+PAY_GROUP = "SOC 15-1299 (<b>Computer</b> & Co)"
+PROJECTION_GROUP = "<i>Computer</i> & Co (15-1299)"
+
+
+def mark_table_figures(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hostile occupation's pay and outlook become a SOC group's (named with markup), and
+    Data Scientists are paid only by the hour ($47.80), as OEWS publishes actors."""
+    hostile = REPORTS[HOSTILE_CODE]
+    assert hostile.salary and hostile.outlook
+    monkeypatch.setitem(
+        REPORTS,
+        HOSTILE_CODE,
+        replace(
+            hostile,
+            salary=replace(hostile.salary, pay_group=PAY_GROUP),
+            outlook=replace(hostile.outlook, projection_group=PROJECTION_GROUP),
+        ),
+    )
+    ds = REPORTS["15-2051.00"]
+    assert ds.salary
+    hourly = replace(ds.salary, median_annual=None, hourly_median=47.80)
+    monkeypatch.setitem(REPORTS, "15-2051.00", replace(ds, salary=hourly))
 
 
 def client(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:

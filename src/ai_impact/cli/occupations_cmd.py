@@ -24,6 +24,10 @@ RISK_COLUMNS = (
     "risk_score", "risk_category", "exposure", "exposed_share", "automation", "substitution",
     "ai_usage", "adoption", "demand", "median_annual", "employment_change_pct", "openings_annual",
 )  # fmt: skip
+# Keys the JSON adds after those columns (the CSV keeps its columns as they are): the hourly
+# median, the pay where BLS publishes only hourly wages, and the SOC group whose pay or
+# projection a row shows when that group covers other O*NET occupations too.
+JSON_KEYS = ("hourly_median", "pay_group", "projection_group")
 
 
 class ListFormat(StrEnum):
@@ -50,6 +54,8 @@ def occupations(
         for o in list_occupations(settings=settings)
     ]
     if fmt is ListFormat.json:
+        for row in rows:
+            row.update({k: getattr(risk[str(row["code"])], k) for k in JSON_KEYS})
         typer.echo(json.dumps(rows, indent=1, ensure_ascii=False))
         return
     buf = io.StringIO()

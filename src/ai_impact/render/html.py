@@ -28,6 +28,7 @@ from ai_impact.reports.model import OccupationReport, Salary
 from ai_impact.reports.shared_figures import (
     SHARED_OUTLOOK_MARK,
     SHARED_PAY_MARK,
+    marks_note,
     related_outlook_note,
     related_pay_note,
 )
@@ -358,6 +359,8 @@ def _env() -> Environment:
         compare_codes=cmp.codes_of,
         is_blend=cmp.is_blend,
         per_hour=pay.per_hour,
+        marks_note=marks_note,
+        hourly_pay_note=pay.hourly_pay_note,
         related_pay_note=related_pay_note,
         related_outlook_note=related_outlook_note,
         source_name=_source_name,

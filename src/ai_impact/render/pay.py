@@ -8,6 +8,7 @@ related occupation, a comparison): anything with ``median_annual`` and ``hourly_
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Protocol
 
 from ai_impact.reports import figures as fx
@@ -17,6 +18,7 @@ __all__ = [
     "HOURLY_PERCENTILES",
     "MedianPay",
     "hourly",
+    "hourly_pay_note",
     "hourly_range",
     "median_pay",
     "per_hour",
@@ -69,3 +71,14 @@ def median_pay(pay: MedianPay | None) -> str:
     if per_hour(pay):
         return f"{hourly(pay.hourly_median)} an hour"
     return "—" if pay.median_annual is None else fx.money(pay.median_annual)
+
+
+def hourly_pay_note(rows: Iterable[MedianPay]) -> str | None:
+    """The sentence under a sortable occupation table where some pay reads "an hour": why, and
+    where such rows sort (no annual figure is made from an hourly one); None when none does."""
+    if not any(per_hour(r) for r in rows):
+        return None
+    return (
+        "Pay “an hour” is for occupations BLS pays only by the hour; no annual figure is made "
+        "from it, so sorted by pay they come last."
+    )

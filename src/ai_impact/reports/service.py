@@ -19,7 +19,7 @@ from ai_impact.errors import AmbiguousInputError, InputError, NotFoundError
 from ai_impact.reports.build import build_report
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.model import OccupationReport
-from ai_impact.risk.table import OccupationRisk
+from ai_impact.risk.table import OccupationRisk, RiskTable
 from ai_impact.settings import Settings
 from ai_impact.sources.industries import load_industries
 
@@ -33,7 +33,16 @@ METHODOLOGY = Path(__file__).with_name("methodology.md")
 
 @dataclass(frozen=True, slots=True)
 class OccupationRow:
-    """One line of the occupation table: identity, risk and every component, pay, outlook."""
+    """One line of the occupation table: identity, risk and every component, pay, outlook.
+
+    As in a related-occupations row (:class:`~ai_impact.reports.model.RelatedEntry`):
+    ``hourly_median`` is the national OEWS median in US dollars an hour, the pay to show where
+    BLS publishes only hourly wages and ``median_annual`` is None; ``pay_group`` names the SOC
+    group whose pay this is ("SOC 13-2099 (Financial Specialists, All Other)") and
+    ``projection_group`` the one whose projection ``employment_change_pct`` is ("Producers and
+    Directors (27-2012)"), when that group covers other O*NET occupations too; None for the
+    occupation's own figure (or none). Tables mark such pay † and such an outlook ‡.
+    """
 
     code: str
     soc: str
@@ -52,6 +61,9 @@ class OccupationRow:
     median_annual: float | None
     employment_change_pct: float | None
     openings_annual: float | None
+    pay_group: str | None = None
+    hourly_median: float | None = None
+    projection_group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +78,10 @@ class IndustrySummary:
     employment: int  # jobs: a count, rounded once the shared OEWS codes are split
 
 
-def _row(r: OccupationRisk) -> OccupationRow:
+def _row(r: OccupationRisk, table: RiskTable) -> OccupationRow:
     values = dict(zip(("e", "s", "u", "a", "d"), r.values, strict=True))
+    hourly = table.hourly_medians.get(r.code)
+    paid = r.median_annual is not None or hourly is not None
     return OccupationRow(
         code=r.code,
         soc=r.soc,
@@ -86,6 +100,10 @@ def _row(r: OccupationRisk) -> OccupationRow:
         median_annual=r.median_annual,
         employment_change_pct=r.change_pct,
         openings_annual=None if r.openings_annual is None else round(r.openings_annual * 1000),
+        # Only a figure shown is marked: no pay or no projection, no group named.
+        pay_group=table.pay_groups.get(r.code) if paid else None,
+        hourly_median=hourly,
+        projection_group=None if r.change_pct is None else table.projection_groups.get(r.code),
     )
 
 
@@ -189,7 +207,8 @@ class Analyses:
 
     def occupation_table(self) -> list[OccupationRow]:
         """Every occupation with its risk, components, pay and outlook, by code."""
-        return [_row(r) for r in self.engine.table.rows()]
+        table = self.engine.table
+        return [_row(r, table) for r in table.rows()]
 
     def industries(self) -> list[IndustrySummary]:
         """Every industry with its occupations' mean risk and total employment."""

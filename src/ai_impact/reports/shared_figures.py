@@ -19,6 +19,7 @@ from ai_impact.reports.model import RelatedEntry
 __all__ = [
     "SHARED_OUTLOOK_MARK",
     "SHARED_PAY_MARK",
+    "marks_note",
     "pay_group",
     "projection_group",
     "projection_label",
@@ -123,6 +124,31 @@ def shared_pay_note(shared: Iterable[tuple[str, str]]) -> str | None:
     return (
         f"{SHARED_PAY_MARK} Pay OEWS publishes for a whole SOC group, which covers other O*NET "
         f"occupations too: {'; '.join(parts)}."
+    )
+
+
+def marks_note(rows: Iterable[Any]) -> str | None:
+    """The one note under a long occupation table (every occupation, an industry's) whose rows
+    carry ``pay_group`` and ``projection_group``: what its marks mean, without listing every
+    row (each mark names its group itself, and so does the occupation's page); None when no row
+    is marked."""
+    pay = outlook = False
+    for row in rows:
+        pay = pay or row.pay_group is not None
+        outlook = outlook or row.projection_group is not None
+    marks = [
+        text
+        for shown, text in (
+            (pay, f"{SHARED_PAY_MARK} Pay OEWS publishes for a whole SOC group."),
+            (outlook, f"{SHARED_OUTLOOK_MARK} Outlook BLS projects for a whole SOC group."),
+        )
+        if shown
+    ]
+    if not marks:
+        return None
+    return (
+        f"{' '.join(marks)} Such a group covers other O*NET occupations too: the figure is the "
+        "occupation's best estimate, not its own (the occupation's page names the group)."
     )
 
 

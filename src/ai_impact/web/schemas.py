@@ -59,6 +59,13 @@ UNITS: dict[str, dict[str, str]] = {
         "employment_change_pct": "Projected employment change 2024–34, in percent.",
         "openings_annual": "Projected openings a year 2024–34, in people (23400 = 23,400 a "
         "year); the report's `outlook.openings_annual` gives the same figure in thousands.",
+        "hourly_median": "Median hourly pay, US dollars an hour (OEWS, national); the pay shown "
+        "where BLS publishes only hourly wages and `median_annual` is null.",
+        "pay_group": "The SOC group whose OEWS pay this is, when it covers other O*NET "
+        "occupations too (the pages mark it †); null for the occupation's own pay.",
+        "projection_group": "The SOC group whose BLS projection `employment_change_pct` is, "
+        "when it covers other O*NET occupations too (the pages mark it ‡); null for the "
+        "occupation's own projection.",
     },
     "Outlook": {
         "employment_2024": "Employment in 2024, in thousands of jobs (245.9 = 245,900).",

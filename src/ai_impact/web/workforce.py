@@ -35,6 +35,7 @@ from ai_impact.workforce.formats import (
     count_text,
     fte_text,
     headline,
+    hourly_market_note,
     people,
     to_csv,
     to_json,
@@ -249,6 +250,7 @@ def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
     by_id = {r.id: r for r in report.roles} if report else {}
     counted = [r for r in report.roles if r.counted] if report else []
     review = [r for r in report.roles if r.status not in (MATCHED, PINNED)] if report else []
+    roles = _listed(counted, by_hours=True)
     page = render_page(
         "workforce.html",
         links,
@@ -258,7 +260,8 @@ def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
         max_mb=ROSTER_LIMIT // 1_000_000,
         top_roles=[by_id[i] for i in report.totals.top_roles] if report else [],
         headline=headline(report) if report else "",
-        roles=_listed(counted, by_hours=True),
+        roles=roles,
+        market_note=hourly_market_note(roles),
         n_counted=len(counted),
         review=_listed(review, by_hours=False),
         n_review=len(review),

@@ -84,10 +84,16 @@ class OccupationFigures(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class MarketPay:
-    """The OEWS median annual pay of an occupation in an area (national when no location)."""
+    """The OEWS median pay of an occupation in an area (national when no location).
+
+    ``hourly_median`` is the median in US dollars an hour: the pay to show where BLS publishes
+    only hourly wages (actors, dancers) and ``median_annual`` is None. It is never turned into
+    a year: such work is seldom full-time all year.
+    """
 
     area: str
     median_annual: float | None
+    hourly_median: float | None = None
 
 
 class Library(Protocol):

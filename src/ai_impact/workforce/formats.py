@@ -1,8 +1,9 @@
 """A :class:`WorkforceReport` as JSON (a stable shape), CSV (one row per role) or Markdown.
 
 The JSON shape is documented in docs/workforce.md and versioned by its ``schema`` key; fields
-are only ever added. The CSV guards against spreadsheet formula injection: a text cell that
-starts with ``= + - @`` gets a leading apostrophe, since rosters are opened in Excel.
+are only ever added, and CSV columns only at the end. The CSV guards against spreadsheet
+formula injection: a text cell that starts with ``= + - @`` gets a leading apostrophe, since
+rosters are opened in Excel.
 """
 
 from __future__ import annotations
@@ -10,13 +11,20 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ai_impact.render.markdown import md_cell, md_text
-from ai_impact.render.pay import median_pay
+from ai_impact.render.pay import median_pay, per_hour
 from ai_impact.reports import figures as fx
-from ai_impact.workforce.analysis import CHECK, REVIEW, RoleResult, WorkforceReport
+from ai_impact.workforce.analysis import (
+    CHECK,
+    HOURS_PER_YEAR,
+    REVIEW,
+    MarketPay,
+    RoleResult,
+    WorkforceReport,
+)
 
 __all__ = [
     "CSV_COLUMNS",
@@ -26,6 +34,8 @@ __all__ = [
     "count_value",
     "fte_text",
     "headline",
+    "hourly_market_note",
+    "market_text",
     "people",
     "to_csv",
     "to_dict",
@@ -64,6 +74,8 @@ CSV_COLUMNS = (
     "risk_category", "hours_exposed", "hours_at_risk", "headcount_with_pay", "mean_annual_pay",
     "payroll_exposed", "market_median_annual", "market_area", "safer_moves", "skills_to_build",
     "suggestions", "note",
+    # Added since: only ever at the end, so a reader by position keeps its columns.
+    "market_hourly_median",
 )  # fmt: skip
 
 
@@ -124,6 +136,7 @@ def _role_dict(r: RoleResult) -> dict[str, Any]:
             "payroll_exposed": _r(r.payroll_exposed, 2),
             "market_median_annual": r.market_pay.median_annual if r.market_pay else None,
             "market_area": r.market_pay.area if r.market_pay else None,
+            "market_hourly_median": r.market_pay.hourly_median if r.market_pay else None,
         },
         "reskilling": {
             "safer_moves": [
@@ -230,6 +243,7 @@ def to_csv(report: WorkforceReport) -> str:
             _num(r.market_pay.median_annual if r.market_pay else None, 0),
             r.market_pay.area if r.market_pay else "", moves, "; ".join(r.skills_to_build),
             suggest, _safe(r.note or ""),
+            _num(r.market_pay.hourly_median if r.market_pay else None, 2),
         ]  # fmt: skip
         writer.writerow(row)
     return buf.getvalue()
@@ -250,6 +264,28 @@ def _table(head: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]:
 
 def _opt(value: float | None, fmt: Callable[[float], str]) -> str:
     return "–" if value is None else fmt(value)
+
+
+def market_text(pay: MarketPay | None) -> str:
+    """A role's market pay as the Markdown prints it: "$174,410", "$29.05 an hour" where BLS
+    publishes only hourly wages (never turned into a year), or "–"."""
+    if pay is None or (pay.median_annual is None and pay.hourly_median is None):
+        return "–"
+    return median_pay(pay)
+
+
+def hourly_market_note(roles: Sequence[RoleResult]) -> str | None:
+    """The note under a table of ``roles`` whose market pay reads "an hour": which
+    occupations, and that it is not compared with the roster's annual pay (None when none)."""
+    titles = list(dict.fromkeys(r.occupation or "" for r in roles if per_hour(r.market_pay)))
+    if not titles:
+        return None
+    names = ", ".join(titles[:-1]) + (" and " if len(titles) > 1 else "") + titles[-1]
+    return (
+        f"Market pay “an hour”: BLS publishes only hourly wages for {names}. It is not turned "
+        f"into a year's pay ({HOURS_PER_YEAR:,} hours would assume full-time work all year, "
+        "which these jobs seldom are), so it is not compared with the roster's annual pay."
+    )
 
 
 def _beta(value: float) -> str:
@@ -373,13 +409,13 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
                 _opt(r.exposure, _beta),
                 _opt(r.risk_score, fx.score) + f" ({r.risk_category})",
                 _hours(r.hours_at_risk),
-                _opt(r.mean_pay, fx.money)
-                + " · "
-                + _opt(r.market_pay.median_annual if r.market_pay else None, fx.money),
+                _opt(r.mean_pay, fx.money) + " · " + market_text(r.market_pay),
             )
             for r in counted[:max_roles]
         ],
     )
+    if note := hourly_market_note(counted[:max_roles]):
+        out += [md_text(note), ""]
     if len(counted) > max_roles:
         out += [f"{len(counted) - max_roles:,} more roles are in the CSV and JSON output.", ""]
     reskill = [by_id[i] for i in t.top_roles if by_id[i].safer_moves or by_id[i].skills_to_build]

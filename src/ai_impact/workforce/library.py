@@ -50,11 +50,12 @@ class FacadeLibrary:
         return api.report_for(code, settings=self.settings)
 
     def market_pay(self, code: str, location: str | None) -> MarketPay | None:
-        """The OEWS median pay in ``location`` (a state or metro; None is the nation)."""
+        """The OEWS median pay, a year and an hour, in ``location`` (a state or metro; None is
+        the nation)."""
         wage = self.kb.wage(code, location)
         if wage is None:
             return None
-        return MarketPay(wage.area_name, wage.annual_median)
+        return MarketPay(wage.area_name, wage.annual_median, wage.hourly_median)
 
 
 def workforce_report(

@@ -77,6 +77,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Respond to RFQs", "Respond to requests for quotation."),
         ("Set up CI/CD pipelines", "Set up continuous integration and deployment pipelines."),
         ("Answer HR inquiries", "Answer human resources inquiries."),
+        ("Maintain EHR records", "Maintain electronic health records."),
         ("Prepare IT reports for AWS", "Prepare IT reports for AWS."),
         ("Respond to RFPs", "Respond to RFPs."),
         # British spellings of -ize and -yze verbs, as CVs and ads outside the US write them
@@ -98,10 +99,14 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Train staff on the new models", "Train staff on the new models."),
         ("Train new hires on ML tools", "Train new hires on ML tools."),
         ("Train dogs for obedience", "Train dogs for obedience."),
-        # "Drive" with a business object is leading it; vehicles and piles are still driven.
-        ("Drive adoption of the new tools", "Lead adoption of the new tools."),
-        ("Drove a 20% increase in revenue", "Lead a 20% increase in revenue."),
-        ("Driving sales growth in the region", "Lead sales growth in the region."),
+        # "Drive" a measure is increasing it, a plan or a team leading it; vehicles and piles
+        # are still driven.
+        ("Drive adoption of the new tools", "Increase adoption of the new tools."),
+        ("Driving sales growth in the region", "Increase sales growth in the region."),
+        ("Drive customer satisfaction", "Increase customer satisfaction."),
+        ("Drive the team to hit targets", "Lead the team to hit targets."),
+        ("Drove the product roadmap", "Lead the product roadmap."),
+        ("Drive forklifts in the warehouse", "Drive forklifts in the warehouse."),
         ("Drive delivery vans on sales routes", "Drive delivery vans on sales routes."),
         ("Drive piles for foundations", "Drive piles for foundations."),
     ],

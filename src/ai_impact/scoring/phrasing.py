@@ -35,9 +35,11 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    "Develop", the verb O*NET uses for that work ("Develop machine learning models"): in O*NET
    "Train" always means teaching people (78% of the labelled "Train ..." tasks are E0), a sense
    the model applied to model training (β 0.16). A person named in the object ("Train staff
-   on the new models") keeps the verb. "Drive" with a business object ("Drive adoption of new
-   CRM features", "Drive sales growth") becomes "Lead": O*NET's "Drive" is operating a vehicle,
-   and the model read the business sense as hands-on work (β 0.14 and 0.24).
+   on the new models") keeps the verb. "Drive" with a business object becomes "Increase" for a
+   measure ("Drive sales growth", "Drive customer satisfaction") and "Lead" for a plan, a
+   change or a team ("Drive the product roadmap", "Drive the team to hit targets"): O*NET's
+   "Drive" is operating a vehicle, and the model read the business sense as hands-on work
+   ("Drive adoption of new CRM features" β 0.14, "Drive sales growth" 0.24).
 
 Nothing else changes: apart from steps 5 and 6 the rewrite never adds words, so a text that already
 reads like an O*NET statement passes through unchanged (apart from step 4).
@@ -268,18 +270,21 @@ _ACRONYMS = {
     "CI/CD": "continuous integration and deployment",
 }
 _PLURAL_OK = frozenset({"SOP", "SLA", "NDA", "API", "EHR", "EMR", "RFQ", "RFI"})
-_ACRONYM_RE = re.compile(r"(?<![\w/&-])(CI/CD|[A-Z]{2,3})(s?)(?![\w/&-])")
+_ACRONYM_RE = re.compile(r"(?<![\w/&-])(CI/CD|[A-Z]{2,3})(s?)(?![\w/&-])(\s+[A-Za-z]+)?")
 
 
 def _acronym(m: re.Match[str]) -> str:
-    word, plural = m.group(1), m.group(2)
+    word, plural, after = m.group(1), m.group(2), m.group(3) or ""
     full = _ACRONYMS.get(word)
     if full is None or (plural and word not in _PLURAL_OK):
         return m.group(0)
-    if not plural:
-        return full
     head, sep, tail = full.partition(" for ")  # requests for quotation
-    return head + "s" + sep + tail if sep else full + "s"
+    if plural:
+        full = head + "s" + sep + tail if sep else full + "s"
+    last = full.rsplit(" ", 1)[-1].rstrip("s").lower()
+    if after.strip().lower().rstrip("s") == last:  # "EHR records": no "record records"
+        return full.rsplit(" ", 1)[0] + after
+    return full + after
 
 
 # Step 6: job-ad senses of verbs O*NET only uses in another sense (see the module docs). Each
@@ -291,17 +296,26 @@ _ML_TRAIN = re.compile(
     r"machine\s+learning|deep\s+learning)\b",
     re.IGNORECASE,
 )
-_BUSINESS_DRIVE = re.compile(
+_DRIVE = (
     r"^(?:drive|drives|drove|driving|driven)"
     r"((?:\s+(?:and|or|&)\s+[a-z]+)?\s+(?:[\w/%$.-]+\s+){0,3}?)"
-    r"(?:adoption|increases?|growth|sales|revenue|results|engagement|improvements?|change|innovation|"
-    r"efficiency|performance|awareness|traffic\s+to|conversions?|retention|transformation|"
-    r"initiatives?|strateg(?:y|ies)|value|outcomes?|excellence|alignment|accountability|"
-    r"demand|pipeline|profitability|productivity|quality|compliance|best\s+practices|"
-    r"culture|collaboration|decisions?|priorities|execution|roadmaps?|projects?|programs?|"
-    r"business|success|impact|momentum|consensus|visibility)\b",
+)
+# "Drive" a measure up: "increase" it ("Drive customer satisfaction", "Drive traffic to ...").
+_DRIVE_MEASURE = re.compile(
+    _DRIVE + r"(?:adoption|increases?|growth|sales|revenue|results|engagement|efficiency|"
+    r"performance|awareness|traffic\s+to|conversions?|retention|value|outcomes?|demand|"
+    r"pipeline|profitability|productivity|quality|compliance|success|impact|momentum|"
+    r"visibility|satisfaction|loyalty|leads|sign-?ups|bookings|usage|margins?|savings)\b",
     re.IGNORECASE,
 )
+# "Drive" a plan, a change or a team: "lead" it ("Drive the product roadmap", "Drive the team").
+_DRIVE_PLAN = re.compile(
+    _DRIVE + r"(?:improvements?|change|innovation|transformation|initiatives?|strateg(?:y|ies)|"
+    r"excellence|alignment|accountability|best\s+practices|culture|collaboration|decisions?|"
+    r"priorities|execution|roadmaps?|projects?|programs?|business|consensus|teams?)\b",
+    re.IGNORECASE,
+)
+_VEHICLES = re.compile(r"\b(?:trucks?|vehicles?|cars?|buses|vans?|forklifts?|tractors?)\b", re.I)
 _PEOPLE = re.compile(
     r"\b(?:staff|employees?|workers?|hires?|users?|students?|teams?|personnel|volunteers?|"
     r"agents?|operators?|colleagues?|members?|people|clients?|customers?|trainees?|"
@@ -311,7 +325,8 @@ _PEOPLE = re.compile(
 # (pattern, guard on the gap, O*NET verb for the sense)
 _SENSES = (
     (_ML_TRAIN, _PEOPLE, "develop"),  # "Train staff on the new models" stays
-    (_BUSINESS_DRIVE, re.compile(r"\b(?:trucks?|vehicles?|cars?|buses|vans?)\b", re.I), "lead"),
+    (_DRIVE_MEASURE, _VEHICLES, "increase"),
+    (_DRIVE_PLAN, _VEHICLES, "lead"),
 )
 
 
@@ -348,6 +363,10 @@ def task_statement(text: str) -> str:
     body = _job_ad_sense(body.strip())
     if not body:
         return original or text.strip()  # nothing but control characters: leave it be
+    body = body[0].upper() + body[1:]
+    # Capitalising may have made an acronym ("uI" → "UI"): spell it out too, so that a
+    # statement rewrites to itself.
+    body = _ACRONYM_RE.sub(_acronym, body)
     body = body[0].upper() + body[1:]
     if body[-1].isalnum() or body[-1] in ")'\"’”":
         body += "."

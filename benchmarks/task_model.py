@@ -228,9 +228,6 @@ def evidence_rows(work: Path) -> dict[str, object]:
     return {"evidence": table, "evidence_counts": counts}
 
 
-VERBS_CHECK = ROOT / "benchmarks" / "data" / "task_verbs_check.tsv"
-
-
 def verbs_check(artifacts: list[Path]) -> dict[str, dict[str, float]]:
     """Each artefact on job-ad tasks that pair one verb with intangible and physical objects.
 
@@ -240,33 +237,18 @@ def verbs_check(artifacts: list[Path]) -> dict[str, dict[str, float]]:
     free-text path (``task_statement``, then the model): AUC of β for exposed vs not, and the
     agreement of the exposed rule (P(E0) < 0.5) overall and on each side.
     """
-    import numpy as np
-
     sys.path.insert(0, str(ROOT / "src"))
-    from ai_impact.scoring.exposed import is_exposed_p
+    sys.path.insert(0, str(ROOT / "scripts"))
     from ai_impact.scoring.model import load_model
     from ai_impact.scoring.score import predict_free_text
+    from task_model_probe import check_figures, read_check
 
-    with VERBS_CHECK.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    y = np.array([r["exposed"] == "1" for r in rows])
+    texts, exposed = read_check()
     out: dict[str, dict[str, float]] = {}
-    texts = [r["text"] for r in rows]
     for folder in artifacts:
-        model = load_model(folder)
         meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
-        for how, p in {"free-text path": predict_free_text(texts, model).exposure}.items():
-            beta = p[:, 1] + 0.5 * p[:, 2]
-            called = np.array([is_exposed_p(float(x)) for x in p[:, 0]])
-            pos, neg = beta[y], beta[~y]
-            auc = ((pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])).mean()
-            out[f"{meta['version']}, {how} @ {folder}"] = {
-                "n": float(len(y)),
-                "auc": float(auc),
-                "exposed_rule_agree": float((called == y).mean()),
-                "exposed_found": float(called[y].mean()),
-                "unexposed_kept": float((~called[~y]).mean()),
-            }
+        p = predict_free_text(texts, load_model(folder)).exposure
+        out[f"{meta['version']}, free-text path @ {folder}"] = check_figures(p, exposed)
     print("| artefact | AUC of β | exposed rule agrees | exposed found | unexposed kept |")
     print("|---|---|---|---|---|")
     for name, m in out.items():

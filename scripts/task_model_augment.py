@@ -109,7 +109,6 @@ def main() -> None:
     """Print the reading-as-a-group experiment: label rows opening with a grouped verb (out of
     fold), the hand-written rewrites, and the job-ad verbs check (shipped artefact)."""
     import argparse
-    import csv
     import json
     import pickle
     import sys
@@ -122,6 +121,7 @@ def main() -> None:
 
     from task_model_data import BETA_RANK, BETA_WEIGHT, ROOT, folds, load_labels
     from task_model_members import MEMBERS, predict_members
+    from task_model_probe import check_figures, read_check
     from task_model_static import load_distilled, token_ids
     from task_model_styles import read_paraphrases
     from train_task_model import distilled
@@ -175,26 +175,13 @@ def main() -> None:
                 "rho": float(spearmanr(p @ BETA_WEIGHT, BETA_WEIGHT[y]).statistic),
                 "exposed_agree": float(((p[:, 0] < 0.5) == (y > 0)).mean()),
             }
-    check = ROOT / "benchmarks" / "data" / "task_verbs_check.tsv"
-    with check.open(encoding="utf-8", newline="") as fh:
-        rows_v = list(csv.DictReader(fh, delimiter="\t"))
-    y_v = np.array([r["exposed"] == "1" for r in rows_v])
+    texts_v, exposed = read_check()
     model = load_model()
     one, mean = _mean_readings(
-        [task_statement(r["text"]) for r in rows_v], lambda t: model.predict(t).exposure
+        [task_statement(t) for t in texts_v], lambda t: model.predict(t).exposure
     )
     for how, p in (("one reading", one), ("mean of readings", mean)):
-        beta = p @ BETA_WEIGHT
-        pos, neg = beta[y_v], beta[~y_v]
-        auc = ((pos[:, None] > neg[None, :]) + 0.5 * (pos[:, None] == neg[None, :])).mean()
-        called = p[:, 0] < 0.5
-        out[f"job-ad verbs check (shipped artefact): {how}"] = {
-            "n": float(len(y_v)),
-            "auc": float(auc),
-            "exposed_agree": float((called == y_v).mean()),
-            "exposed_found": float(called[y_v].mean()),
-            "unexposed_kept": float((~called[~y_v]).mean()),
-        }
+        out[f"job-ad verbs check (shipped artefact): {how}"] = check_figures(p, exposed)
     print(json.dumps(out, indent=1))
 
 

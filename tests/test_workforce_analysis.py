@@ -414,7 +414,7 @@ def test_safer_moves_show_the_hourly_pay_of_hourly_only_occupations() -> None:
         (99000.0, 47.6),
     ]
     before = {"code", "title", "risk", "risk_category", "median_annual", "similarity"}
-    assert set(moves[0]) == before | {"hourly_median"}  # keys only added
+    assert set(moves[0]) == before | {"hourly_median", "pay_group"}  # keys only added
     # A move without any published pay shows none, not a dash.
     bare = replace(dancers, hourly_median=None)
     role = replace(out.roles[0], safer_moves=(bare,))
@@ -472,11 +472,11 @@ def test_market_pay_published_only_by_the_hour_is_shown_an_hour_never_made_a_yea
     ]
     keys = {"headcount_with_pay", "payroll", "mean_annual", "payroll_exposed"}
     keys |= {"market_median_annual", "market_area"}
-    assert set(doc[0]["pay"]) == keys | {"market_hourly_median"}  # keys only added
+    added = {"market_hourly_median", "market_pay_group", "mean_hourly"}
+    assert set(doc[0]["pay"]) == keys | added  # keys only added
     rows = list(csv.DictReader(io.StringIO(to_csv(out))))
-    assert CSV_COLUMNS[: len(CSV_BEFORE)] == CSV_BEFORE and CSV_COLUMNS[-1] == (
-        "market_hourly_median"
-    )
+    assert CSV_COLUMNS[: len(CSV_BEFORE)] == CSV_BEFORE
+    assert CSV_COLUMNS[len(CSV_BEFORE)] == "market_hourly_median"
     assert [(r["market_median_annual"], r["market_hourly_median"]) for r in rows] == [
         ("", "24.80"),
         ("50", "40.00"),
@@ -488,3 +488,145 @@ def test_no_note_when_every_market_pay_is_annual(report: Any) -> None:
     page = to_markdown(report)
     assert "Market pay “an hour”" not in page
     assert "| $80,000 · $100 |" in page
+
+
+# -- QA11: group pay marked †, hourly roster pay beside hourly market pay, unpublished pay ------
+
+GROUP = "SOC 35-3023 (Fast Food and Counter Workers)"
+MOVES_GROUP = "SOC 13-1111 (Management Analysts and Consultants)"
+
+
+class GroupPayLibrary(FakeLibrary):
+    """Accountants are paid as a SOC group in OEWS (as Baristas are), and so is the safer
+    move; Nurses' California median is withheld (as every California figure for actors is)."""
+
+    def report(self, code: str) -> Any:
+        safer = RelatedEntry("13-1111.00", "Management Analysts", "safer move", 0.71, 3.1, "low",
+                             99000.0, 9.0, pay_group=MOVES_GROUP)  # fmt: skip
+        return SimpleNamespace(related=(safer,), adaptation=(), sources=())
+
+    def market_pay(self, code: str, location: str | None) -> MarketPay | None:
+        if code == "13-2011.00":
+            return MarketPay(location or "National", 31200.0, 15.0, GROUP)
+        if code == "29-1141.00":
+            if location == "CA":
+                return MarketPay("California", None, None)
+            return MarketPay("National", None, 29.05)
+        if location == "WY":
+            return MarketPay("Wyoming", None, None)
+        return None
+
+
+def test_market_pay_of_a_soc_group_is_marked_with_the_analysis_note() -> None:
+    """QA11 M5: a role whose market pay OEWS publishes for a whole SOC group, and a safer move
+    paid so, are marked † with the note the analysis and the comparison write
+    (``shared_pay_note``); the JSON names the group as ``related[].pay_group`` does."""
+    from ai_impact.reports.shared_figures import shared_pay_note
+
+    roster = "title,headcount,annual_pay\nAccountant,3,30000\n"
+    out = analyze_roster(parse_roster(roster), GroupPayLibrary())
+    page = to_markdown(out)
+    roles = page.split("## Every role", 1)[1].split("\n## ", 1)[0]
+    assert "| $30,000 · $31,200 † |" in roles
+    note = shared_pay_note([(GROUP, "Accountants and Auditors (13-2011.00)")])
+    assert note == (
+        "† Pay OEWS publishes for a whole SOC group, which covers other O*NET occupations too: "
+        f"{GROUP} for Accountants and Auditors (13-2011.00)."
+    )
+    assert note.replace("O*NET", "O\\*NET") in roles
+    paths = page.split("## Reskilling paths", 1)[1].split("\n## ", 1)[0]
+    assert "safer moves: Management Analysts (risk 3.1, $99,000 †)." in paths
+    assert (
+        "† Pay OEWS publishes for a whole SOC group, which covers other O\\*NET occupations too: "
+        f"{MOVES_GROUP} for Management Analysts (13-1111.00)."
+    ) in paths
+    role = to_dict(out)["roles"][0]
+    assert role["pay"]["market_pay_group"] == GROUP
+    assert role["reskilling"]["safer_moves"][0]["pay_group"] == MOVES_GROUP
+    (row,) = csv.DictReader(io.StringIO(to_csv(out)))
+    assert (row["market_median_annual"], row["market_pay_group"]) == ("31200", GROUP)
+
+
+def test_own_pay_is_not_marked() -> None:
+    """Rosters whose market pay is each occupation's own read as before: no mark, no note."""
+    lib = FakeLibrary()
+    out = analyze_roster(parse_roster("title,headcount,annual_pay\nAccountant,3,30000\n"), lib)
+    page = to_markdown(out)
+    assert "†" not in page
+    assert to_dict(out)["roles"][0]["pay"]["market_pay_group"] is None
+
+
+def test_a_withheld_median_is_said_with_the_national_one() -> None:
+    """QA11: a California actor's market pay read "–" with no word of why. The area's median
+    is unpublished: a note says so, with the national median where there is one (never marked
+    as a group's, since no figure is shown), and the role's note says it too."""
+    roster = "title,headcount,location\nNurse,2,CA\nData Entry Keyer,1,WY\n"
+    out = analyze_roster(parse_roster(roster), GroupPayLibrary())
+    page = to_markdown(out)
+    roles = page.split("## Every role", 1)[1].split("\n## ", 1)[0]
+    assert roles.count("| – · – |") == 2
+    assert (
+        "Market pay “–”: OEWS publishes no median pay for Registered Nurses in California "
+        "(national median: $29.05 an hour) and Data Entry Keyers in Wyoming, nor nationally."
+    ) in roles
+    doc = to_dict(out)["roles"]
+    assert doc[0]["note"] == (
+        "OEWS publishes no median pay for Registered Nurses in California (national median: "
+        "$29.05 an hour)"
+    )
+    assert doc[0]["pay"]["market_area"] == "California"
+    assert doc[0]["pay"]["market_median_annual"] is None
+    # With a published median there is no such note.
+    assert "Market pay “–”" not in to_markdown(
+        analyze_roster(parse_roster("title,headcount\nNurse,2\n"), GroupPayLibrary())
+    )
+
+
+def test_hourly_roster_pay_is_shown_an_hour_beside_hourly_market_pay() -> None:
+    """QA11 M6: "$45,760 · $24.80 an hour" set a year made from the roster's rate beside a note
+    that no year should be made. The roster's rate is shown an hour beside an hourly median;
+    beside an annual median it stays a year; payroll keeps 2,080 hours and says so."""
+    roster = (
+        "title,headcount,annual_pay,hourly_pay,team\n"
+        "Nurse,2,,22.00,A\nNurse,1,52000,,B\nAccountant,3,,20,A\n"
+    )
+    out = analyze_roster(parse_roster(roster), HourlyMarketLibrary())
+    hourly_nurse, annual_nurse, accountant = out.roles
+    assert (hourly_nurse.mean_hourly, hourly_nurse.mean_pay) == (22.0, 22.0 * 2080)
+    assert hourly_nurse.payroll == 2 * 22.0 * 2080  # payroll: a full-time year, as documented
+    assert annual_nurse.mean_hourly is None and accountant.mean_hourly == 20.0
+    page = to_markdown(out)
+    roles = page.split("## Every role", 1)[1].split("\n## ", 1)[0]
+    assert "| $22.00 an hour · $24.80 an hour |" in roles
+    assert "| $52,000 · $24.80 an hour |" in roles
+    assert "| $41,600 · $50 |" in roles  # an annual median: both a year
+    assert "$45,760" not in page
+    assert (
+        "Market pay “an hour”: BLS publishes only hourly wages for &lt;b&gt;Dancers&lt;/b&gt;. "
+        "It is not turned into a year's pay (2,080 hours would assume full-time work all year, "
+        "which these jobs seldom are); the roster's pay given by the hour is shown an hour "
+        "beside it, and the roster's annual pay is not compared with it. Payroll still counts "
+        "pay given by the hour as a full-time year of 2,080 hours, as the notes on the roster "
+        "say."
+    ) in roles
+    assert (
+        "| Annual payroll | $268,320 (6 people with pay in the roster; pay given by the hour "
+        "counted as 2,080 hours a year) |"
+    ) in page
+    assert "- line 2, line 4: hourly pay counts in payroll as a full-time year" in page
+    doc = to_dict(out)["roles"]
+    assert [r["pay"]["mean_hourly"] for r in doc] == [22.0, None, 20.0]
+    rows = list(csv.DictReader(io.StringIO(to_csv(out))))
+    assert [r["mean_hourly_pay"] for r in rows] == ["22.00", "", "20.00"]
+
+
+def test_mixed_bases_in_one_role_show_the_year() -> None:
+    """Rows of one role paid a year and an hour have no one rate: the year is shown, and the
+    note keeps saying annual pay is not compared with the hourly median."""
+    roster = "title,headcount,annual_pay,hourly_pay\nNurse,1,52000,\nNurse,1,,22\n"
+    out = analyze_roster(parse_roster(roster), HourlyMarketLibrary())
+    (nurse,) = out.roles
+    assert nurse.mean_hourly is None and nurse.paid_hourly
+    page = to_markdown(out)
+    assert "| $48,880 · $24.80 an hour |" in page
+    assert "so it is not compared with the roster's annual pay." in page

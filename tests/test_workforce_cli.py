@@ -188,3 +188,46 @@ def test_a_roster_over_the_size_limit_says_the_limit_it_enforces(tmp_path: Path)
     with path.open("r+b") as fh:  # just over: in bytes, never "20.0 MB" beside "20 MB"
         fh.truncate(MAX_BYTES + 1)
     assert "is 20,000,001 bytes; the roster limit is 20 MB" in _run(str(path))[2]
+
+
+def test_group_pay_hourly_rates_and_withheld_medians_end_to_end(settings: Settings) -> None:
+    """QA11 on the real data: Baristas' market pay is SOC 35-3023's, marked † with the note the
+    analysis writes for it; a dancer paid by the hour shows her rate beside the hourly median;
+    a California actor, whose median OEWS withholds, gets a note with the national median."""
+    from ai_impact import api
+    from ai_impact.workforce.formats import to_dict
+
+    roster = (
+        b"title,headcount,annual_pay,hourly_pay,code,location\n"
+        b"Barista,12,,16.50,35-3023.01,\nDancer,4,,22.00,27-2031.00,\n"
+        b"Actor,2,,30.00,27-2011.00,CA\nStatistician,1,100000,,15-2041.00,\n"
+    )
+    report = workforce_report(roster, settings=settings, top=4)
+    barista, dancer, actor, statistician = report.roles
+    salary = api.report_for("35-3023.01", settings=settings).salary
+    assert salary is not None and salary.pay_group is not None
+    assert barista.market_pay is not None and barista.market_pay.pay_group == salary.pay_group
+    page = to_markdown(report)
+    roles = page.split("## Every role", 1)[1].split("\n## ", 1)[0]
+    assert f"| $34,320 · ${barista.market_pay.median_annual:,.0f} † |" in roles
+    assert f"{salary.pay_group} for Baristas (35-3023.01)" in roles
+    assert dancer.market_pay is not None and dancer.market_pay.hourly_median is not None
+    assert f"| $22.00 an hour · ${dancer.market_pay.hourly_median:,.2f} an hour |" in roles
+    assert "$45,760" not in page
+    national = api.report_for("27-2011.00", settings=settings).salary
+    assert national is not None and national.hourly_median is not None
+    assert actor.market_pay is not None and not actor.market_pay.published
+    assert (
+        "Market pay “–”: OEWS publishes no median pay for Actors in California (national "
+        f"median: ${national.hourly_median:,.2f} an hour)."
+    ) in roles
+    # Every safer move paid as a SOC group is marked, and named in the note under the paths.
+    paths = page.split("## Reskilling paths", 1)[1].split("\n## ", 1)[0]
+    grouped = [m for r in report.roles for m in r.safer_moves if m.pay_group]
+    assert grouped, [m.title for m in statistician.safer_moves]  # Clinical Data Managers
+    for m in grouped:
+        assert f"{m.title} (risk {m.risk_score:.1f}, ${m.median_annual:,.0f} †)" in paths
+        assert f"{m.pay_group} for {m.title} ({m.code})" in paths
+    doc = to_dict(report)["roles"]
+    assert doc[0]["pay"]["market_pay_group"] == salary.pay_group
+    assert doc[1]["pay"]["mean_hourly"] == 22.0

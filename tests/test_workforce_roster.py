@@ -50,10 +50,35 @@ def test_header_synonyms_and_number_formats() -> None:
     assert (second.annual_pay, second.code) == (48500.0, None)
 
 
+HOURLY_COLUMN = (
+    "hourly pay counts in payroll as a full-time year of 2,080 hours (52 weeks × 40 hours); "
+    "beside market pay that BLS publishes only by the hour it is shown an hour."
+)
+
+
 def test_headcount_defaults_to_one_and_hourly_pay_is_annualised() -> None:
     parsed = parse_roster("position,hourly rate\nCashier,15.50\n")
     (row,) = parsed.rows
-    assert (row.headcount, row.annual_pay) == (1, 15.5 * 2080)
+    assert (row.headcount, row.annual_pay, row.hourly_pay) == (1, 15.5 * 2080, 15.5)
+
+
+def test_pay_given_by_the_hour_keeps_its_rate_and_says_it_counts_a_full_time_year() -> None:
+    """QA11 M6: the rate an hour is kept beside the year it makes (2,080 hours), and the notes
+    say so where payroll uses it; annual pay, which wins over an hourly cell, keeps no rate."""
+    parsed = parse_roster(
+        "title,annual_pay,hourly_pay\nDancer,,22.00\nClerk,40000,19\nCook,$18/hr,\nAide,,\n"
+    )
+    assert [(r.annual_pay, r.hourly_pay) for r in parsed.rows] == [
+        (22.0 * 2080, 22.0),
+        (40000.0, None),
+        (18.0 * 2080, 18.0),
+        (None, None),
+    ]
+    assert parsed.notes == (
+        "line 4: pay written per hour (e.g. '$21.50/hr') was converted to a year at 2,080 "
+        "hours (52 weeks × 40 hours).",
+        f"line 2: {HOURLY_COLUMN}",
+    )
 
 
 def test_semicolons_bom_and_decimal_comma() -> None:
@@ -494,6 +519,7 @@ def test_blank_pay_note_lists_every_row_and_cell() -> None:
     assert parsed.notes == (
         "line 2, line 3, line 4, line 5: pay written as 'N/A', '-', 'TBD', '?' was read as "
         "a blank cell, not as pay.",
+        f"line 5: {HOURLY_COLUMN}",
     )
 
 

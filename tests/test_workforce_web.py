@@ -17,8 +17,11 @@ from ai_impact.web.app import create_app
 from ai_impact.web.workforce import MAX_PAGE_ROLES
 from ai_impact.workforce import library
 from test_workforce_analysis import (
+    GROUP,
+    MOVES_GROUP,
     ROSTER,
     FakeLibrary,
+    GroupPayLibrary,
     HourlyMarketLibrary,
     HourlyMovesLibrary,
     _res,
@@ -341,3 +344,73 @@ def test_page_has_no_market_note_when_every_market_pay_is_annual(client: TestCli
     page = client.post("/workforce", data={"csv": ROSTER}).text
     assert 'id="market-note"' not in page
     assert "$80,000 · <span" in page
+
+
+# -- QA11 ------------------------------------------------------------------------------------
+
+
+def test_a_file_sent_in_the_csv_field_is_read_and_an_empty_form_names_the_fields(
+    client: TestClient,
+) -> None:
+    """QA11: a file posted under ``csv`` (the API's text field) got "No roster received" on
+    the page; both faces now read it, and a form with neither names the two fields."""
+    sent = {"csv": ("t.csv", ROSTER.encode(), "text/csv")}
+    page = client.post("/workforce", files=sent)
+    assert page.status_code == 200
+    assert "AI exposure of a workforce: 40 people in 4 roles" in page.text
+    api = client.post("/api/v1/workforce", files=sent)
+    assert api.status_code == 200 and api.json()["summary"]["headcount"] == 40
+    empty = client.post("/workforce", files={"other": ("t.csv", b"x", "text/csv")})
+    assert empty.status_code == 422
+    assert (
+        "No roster received: the form has no file (field &#39;roster&#39;) and no CSV text "
+        "(field &#39;csv&#39;)."
+    ) in empty.text
+    body = client.post("/api/v1/workforce", data={"csv": "  "}).json()
+    assert body["error"].startswith("No roster received: the form has no file (field 'roster')")
+
+
+def test_page_marks_group_pay_and_says_when_no_median_is_published(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """QA11 M5: the roles table and the reskilling cards mark a SOC group's pay † (the group
+    on hover) with the analysis's note under each; a withheld median says so under the table."""
+    monkeypatch.setattr(library, "FacadeLibrary", lambda settings=None: GroupPayLibrary())
+    roster = "title,headcount,annual_pay,location\nAccountant,3,30000,\nNurse,2,,CA\n"
+    page = TestClient(create_app(Settings())).post("/workforce", data={"csv": roster}).text
+    table = page.split('<h2 id="roles">', 1)[1].split("<h2", 1)[0]
+    assert (
+        '$30,000 · <span title="OEWS median, National">$31,200</span> '
+        f'<span title="OEWS pay for {GROUP} as a whole">†</span>'
+    ) in table
+    assert '— · <span title="OEWS median, California">—</span></td>' in table
+    notes = dict(re.findall(r'<p class="small" id="([a-z-]+)">(.*?)</p>', page))
+    assert notes["shared-pay-note"] == (
+        "† Pay OEWS publishes for a whole SOC group, which covers other O*NET occupations too: "
+        f"{GROUP} for Accountants and Auditors (13-2011.00)."
+    )
+    assert notes["market-gap-note"] == (
+        "Market pay “—”: OEWS publishes no median pay for Registered Nurses in California "
+        "(national median: $29.05 an hour)."
+    )
+    assert notes["safer-pay-note"] == (
+        "† Pay OEWS publishes for a whole SOC group, which covers other O*NET occupations too: "
+        f"{MOVES_GROUP} for Management Analysts (13-1111.00)."
+    )
+    cards = page.split('<h2 id="reskilling">', 1)[1].split("</ul>", 1)[0]
+    assert "Management Analysts</a> — risk 3.1, $99,000 <span" in cards
+
+
+def test_page_shows_hourly_roster_pay_an_hour_beside_hourly_market_pay(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """QA11 M6: the page gives both sides an hour, as the Markdown does, and the summary says
+    payroll counts the rate as 2,080 hours a year."""
+    monkeypatch.setattr(library, "FacadeLibrary", lambda settings=None: HourlyMarketLibrary())
+    roster = "title,headcount,hourly_pay\nNurse,2,22\n"
+    page = TestClient(create_app(Settings())).post("/workforce", data={"csv": roster}).text
+    assert '$22.00 an hour · <span title="OEWS median, National">$24.80 an hour</span>' in page
+    assert "$45,760" not in page
+    assert (
+        "<td>$91,520 (2 people; pay given by the hour counted as 2,080 hours a year)</td>"
+    ) in page

@@ -35,11 +35,19 @@ from ai_impact.workforce.formats import (
     count_text,
     fte_text,
     headline,
-    hourly_market_note,
     people,
     to_csv,
     to_json,
     to_markdown,
+)
+from ai_impact.workforce.pay_text import (
+    hourly_basis,
+    hourly_market_note,
+    market_gap_note,
+    market_group,
+    roster_pay_text,
+    safer_pay_note,
+    shared_market_note,
 )
 from ai_impact.workforce.roster import MAX_ROWS, records_csv
 
@@ -88,14 +96,20 @@ class WorkforceBody(BaseModel):
 
 
 async def _form_roster(request: Request) -> tuple[bytes | None, str, str | None]:
-    """The uploaded file's bytes (None without one), the pasted text and the file's name."""
+    """The uploaded file's bytes (None without one), the pasted text and the file's name.
+
+    The page's file field is ``roster`` and its text box ``csv``; a file sent in ``csv`` (as
+    a script might, from the API's text field) or text in ``roster`` is read all the same.
+    """
     # The context closes the spooled upload files once read; a pasted roster may be as
     # large as the body limit (web.limits), above the form parser's 1 MB default.
     async with request.form(max_part_size=ROSTER_LIMIT) as form:
-        upload, pasted = form.get("roster"), form.get("csv")
-        text = pasted if isinstance(pasted, str) else ""
-        if isinstance(upload, UploadFile) and upload.filename:
-            return await upload.read(), text, upload.filename
+        fields = [form.get("roster"), form.get("csv")]
+        texts = [f for f in reversed(fields) if isinstance(f, str)]
+        text = next((t for t in texts if t.strip()), texts[0] if texts else "")
+        for upload in fields:
+            if isinstance(upload, UploadFile) and upload.filename:
+                return await upload.read(), text, upload.filename
     return None, text, None
 
 
@@ -105,7 +119,10 @@ def _pick(upload: bytes | None, pasted: str) -> bytes:
         return upload
     if pasted.strip():
         return pasted.encode("utf-8")
-    raise InputError("No roster received.", hint="Choose a CSV file or paste its text.")
+    raise InputError(
+        "No roster received: the form has no file (field 'roster') and no CSV text (field 'csv').",
+        hint="Choose a CSV file or paste its text.",
+    )
 
 
 def _is_form(request: Request) -> bool:
@@ -166,7 +183,8 @@ def _roster_text(source: Source) -> str:
                 "multipart/form-data": {
                     "schema": {
                         "type": "object",
-                        "description": "The file in `roster`, or the CSV text in `csv`",
+                        "description": "The file in `roster` (a file in `csv` is read "
+                        "too), or the CSV text in `csv`",
                         "properties": {
                             "roster": {
                                 "type": "string",
@@ -251,6 +269,7 @@ def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
     counted = [r for r in report.roles if r.counted] if report else []
     review = [r for r in report.roles if r.status not in (MATCHED, PINNED)] if report else []
     roles = _listed(counted, by_hours=True)
+    top_roles = [by_id[i] for i in report.totals.top_roles] if report else []
     page = render_page(
         "workforce.html",
         links,
@@ -258,10 +277,16 @@ def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
         min_confidence=MIN_CONFIDENCE,
         max_rows=MAX_ROWS,
         max_mb=ROSTER_LIMIT // 1_000_000,
-        top_roles=[by_id[i] for i in report.totals.top_roles] if report else [],
+        top_roles=top_roles,
         headline=headline(report) if report else "",
         roles=roles,
         market_note=hourly_market_note(roles),
+        shared_note=shared_market_note(roles),
+        gap_note=market_gap_note(roles, dash="—"),
+        safer_note=safer_pay_note([r for r in top_roles if r.safer_moves]),
+        roster_pay=roster_pay_text,
+        market_group=market_group,
+        hourly_basis=hourly_basis(report) if report else "",
         n_counted=len(counted),
         review=_listed(review, by_hours=False),
         n_review=len(review),

@@ -11,7 +11,7 @@ occupation (all titles in one batch), and the occupation's figures are scaled by
   level ÷ 4: the part of the exposed hours that could run without a person), so never more
   than the exposed hours;
 * payroll exposed       = roster annual pay × headcount × exposed share (only where the
-  roster gives pay).
+  roster gives pay; pay given by the hour counts as a full-time year, rate × 2,080 h).
 
 2,080 h is a full-time year (52 weeks × 40 h); a headcount in full-time equivalents (an FTE
 column, 2.5) scales the same way, so hours and payroll then count FTE. Exposure is not job loss:
@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ai_impact.errors import InputError, NotFoundError
+from ai_impact.render.pay import median_pay
 from ai_impact.reports.model import OccupationReport, SourceRef
 from ai_impact.titles.resolver import Resolution
 from ai_impact.workforce.cells import MAX_HEADCOUNT
@@ -88,12 +89,23 @@ class MarketPay:
 
     ``hourly_median`` is the median in US dollars an hour: the pay to show where BLS publishes
     only hourly wages (actors, dancers) and ``median_annual`` is None. It is never turned into
-    a year: such work is seldom full-time all year.
+    a year: such work is seldom full-time all year. ``pay_group`` names the SOC group whose pay
+    this is when that group covers other O*NET occupations too ("SOC 35-3023 (Fast Food and
+    Counter Workers)" for Baristas), as :attr:`RelatedEntry.pay_group
+    <ai_impact.reports.model.RelatedEntry.pay_group>` does; None for the occupation's own.
+    Both medians are None where OEWS publishes none in the area (every California figure for
+    actors is withheld).
     """
 
     area: str
     median_annual: float | None
     hourly_median: float | None = None
+    pay_group: str | None = None
+
+    @property
+    def published(self) -> bool:
+        """Whether OEWS publishes a median (a year or an hour) here."""
+        return self.median_annual is not None or self.hourly_median is not None
 
 
 class Library(Protocol):
@@ -130,7 +142,8 @@ class SaferMove:
     """A similar occupation at clearly lower risk: a reskilling destination.
 
     ``hourly_median`` is its national OEWS median in US dollars an hour: the pay to show where
-    BLS publishes only hourly wages (dancers, musicians) and ``median_annual`` is None.
+    BLS publishes only hourly wages (dancers, musicians) and ``median_annual`` is None;
+    ``pay_group`` names the SOC group whose pay it is, as :class:`MarketPay` does.
     """
 
     code: str
@@ -140,6 +153,7 @@ class SaferMove:
     median_annual: float | None
     similarity: float | None
     hourly_median: float | None = None
+    pay_group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +162,12 @@ class RoleResult:
 
     Headcounts are people, an ``int``; or full-time equivalents when the roster's column is
     FTE (``WorkforceReport.fte``), a ``float`` where they are fractions.
+
+    ``mean_hourly`` is the mean rate in dollars an hour when every row of the role with pay
+    gave it by the hour (``mean_pay`` is that × 2,080); ``paid_hourly`` says some pay of the
+    role was given by the hour and counts in payroll as a full-time year. ``market_gap`` says
+    whose market pay OEWS does not publish ("Actors in California (national median: $29.05 an
+    hour)"), when the role shows none.
     """
 
     id: int
@@ -177,6 +197,9 @@ class RoleResult:
     skills_to_build: tuple[str, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     note: str | None = None
+    mean_hourly: float | None = None
+    paid_hourly: bool = False
+    market_gap: str | None = None
 
     @property
     def counted(self) -> bool:
@@ -245,10 +268,33 @@ def _status(res: Resolution, pinned: bool, min_confidence: float) -> str:
     return CHECK if res.needs_choice else MATCHED
 
 
+def _market_gap(
+    title: str, pay: MarketPay | None, national: MarketPay | None, area: str | None
+) -> str | None:
+    """Whose median pay OEWS does not publish, when the role shows none: "Actors in California
+    (national median: $29.05 an hour)", with ``area`` the place asked for (None: the nation)."""
+    if pay is not None and pay.published:
+        return None
+    if area is None:
+        return title
+    where = pay.area if pay is not None else area
+    if national is None or not national.published:
+        return f"{title} in {where}, nor nationally"
+    group = f" for {national.pay_group}" if national.pay_group else ""
+    return f"{title} in {where} (national median{group}: {median_pay(national)})"
+
+
 def _reskilling(report: OccupationReport) -> tuple[tuple[SaferMove, ...], tuple[str, ...]]:
     safer = tuple(
         SaferMove(
-            r.code, r.title, r.risk, r.risk_category, r.median_annual, r.similarity, r.hourly_median
+            r.code,
+            r.title,
+            r.risk,
+            r.risk_category,
+            r.median_annual,
+            r.similarity,
+            r.hourly_median,
+            r.pay_group,
         )
         for r in report.related
         if r.relation == "safer move"
@@ -283,16 +329,24 @@ def analyze_roster(
     by_query = dict(zip(dict.fromkeys(queries), resolutions, strict=True))
     table = lib.occupation_rows()
     reports: dict[str, OccupationReport] = {}
-    pay_cache: dict[tuple[str, str | None], tuple[MarketPay | None, str | None]] = {}
+    pay_cache: dict[tuple[str, str | None], tuple[MarketPay | None, str | None, str | None]] = {}
     notes = list(roster.notes) + ([merged] if merged else [])
 
-    def market(code: str, location: str | None) -> tuple[MarketPay | None, str | None]:
+    def market(
+        code: str, title: str, location: str | None
+    ) -> tuple[MarketPay | None, str | None, str | None]:
+        """The market pay in ``location``, the note on a location OEWS does not know, and
+        whose pay is not published (with the national median, where the area has none)."""
         if (code, location) not in pay_cache:
+            asked, note = location, None
             try:
-                pay_cache[code, location] = (lib.market_pay(code, location), None)
+                pay = lib.market_pay(code, location)
             except NotFoundError:
-                note = f"location '{location}' is not an OEWS area; national pay shown"
-                pay_cache[code, location] = (lib.market_pay(code, None), note)
+                asked, note = None, f"location '{location}' is not an OEWS area; national pay shown"
+                pay = lib.market_pay(code, None)
+            unpublished = pay is None or not pay.published
+            national = lib.market_pay(code, None) if asked and unpublished else None
+            pay_cache[code, location] = (pay, note, _market_gap(title, pay, national, asked))
         return pay_cache[code, location]
 
     roles: list[RoleResult] = []
@@ -313,6 +367,14 @@ def analyze_roster(
         headcount = sum(r.headcount for r in rows)
         paid = [r for r in rows if r.annual_pay is not None]
         payroll = sum((r.annual_pay or 0.0) * r.headcount for r in paid) if paid else None
+        with_pay = sum(r.headcount for r in paid)
+        hourly = [r for r in paid if r.hourly_pay is not None]
+        # A mean rate an hour only when all of the role's pay was given so: no mixed bases.
+        mean_hourly = (
+            sum((r.hourly_pay or 0.0) * r.headcount for r in hourly) / with_pay
+            if paid and len(hourly) == len(paid)
+            else None
+        )
         suggestions = tuple(
             Suggestion(c.code, c.title, c.confidence) for c in res.candidates[:N_SUGGESTIONS]
         )
@@ -329,10 +391,12 @@ def analyze_roster(
                     lines=tuple(r.line for r in rows),
                     headcount=headcount,
                     status=REVIEW,
-                    headcount_with_pay=sum(r.headcount for r in paid),
+                    headcount_with_pay=with_pay,
                     payroll=payroll,
                     suggestions=suggestions,
                     note=note or f"No occupation fits '{first.title}' with confidence.",
+                    mean_hourly=mean_hourly,
+                    paid_hourly=bool(hourly),
                 )
             )
             continue
@@ -342,7 +406,8 @@ def analyze_roster(
             if best.code not in reports:
                 reports[best.code] = lib.report(best.code)
             safer, skills = _reskilling(reports[best.code])
-        pay, pay_note = market(best.code, location)
+        pay, pay_note, gap = market(best.code, fig.title, location)
+        gap_note = f"OEWS publishes no median pay for {gap}" if gap else None
         hours = headcount * HOURS_PER_YEAR
         roles.append(
             RoleResult(
@@ -365,7 +430,7 @@ def analyze_roster(
                 risk_category=fig.risk_category,
                 hours_exposed=hours * fig.exposed_share,
                 hours_at_risk=hours * fig.substitution,
-                headcount_with_pay=sum(r.headcount for r in paid),
+                headcount_with_pay=with_pay,
                 payroll=payroll,
                 payroll_exposed=(
                     sum((r.annual_pay or 0.0) * r.headcount * fig.exposed_share for r in paid)
@@ -376,7 +441,10 @@ def analyze_roster(
                 safer_moves=safer,
                 skills_to_build=skills,
                 suggestions=suggestions if status == CHECK else (),
-                note="; ".join(n for n in (note, pay_note) if n) or None,
+                note="; ".join(n for n in (note, pay_note, gap_note) if n) or None,
+                mean_hourly=mean_hourly,
+                paid_hourly=bool(hourly),
+                market_gap=gap,
             )
         )
     counted = [r.code for r in roles if r.code]

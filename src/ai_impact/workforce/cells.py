@@ -165,11 +165,13 @@ def is_placeholder(cell: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Pay:
-    """A pay cell read: dollars a year, whether it was per hour, and in € or £."""
+    """A pay cell read: dollars a year, whether it was per hour (and the rate as written), and
+    in € or £."""
 
     annual: float
     hourly: bool
     foreign: bool = False
+    rate: float | None = None  # dollars an hour, when written per hour (annual = rate × 2,080)
 
 
 class PayError(ValueError):
@@ -218,7 +220,7 @@ def parse_pay(text: str, *, per_hour: bool) -> Pay:
     annual = amount * HOURS_PER_YEAR if is_hourly else amount
     if annual != annual or annual < 0:  # NaN or negative
         raise PayError("is not a number of at least 0")
-    return Pay(annual, is_hourly, bool(_FOREIGN.search(text)))
+    return Pay(annual, is_hourly, bool(_FOREIGN.search(text)), amount if is_hourly else None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +230,7 @@ class RowPay:
 
     annual: float | None = None
     hourly: bool = False  # the pay used was per hour (its unit or its column)
+    rate: float | None = None  # that pay in dollars an hour, as written (annual = rate × 2,080)
     converted: bool = False  # written per hour in the annual_pay column
     foreign: bool = False
     implausible: bool = False  # more than MAX_PLAUSIBLE_HOURLY an hour
@@ -288,6 +291,7 @@ def read_row_pay(annual: str, hourly: str) -> RowPay:
     return RowPay(
         annual=pay.annual,
         hourly=pay.hourly,
+        rate=pay.rate,
         converted=used is not None and used.hourly,
         foreign=pay.foreign,
         implausible=pay.hourly and pay.annual > MAX_PLAUSIBLE_HOURLY * HOURS_PER_YEAR,

@@ -11,19 +11,26 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import Any
 
 from ai_impact.render.markdown import md_cell, md_text
-from ai_impact.render.pay import median_pay, per_hour
 from ai_impact.reports import figures as fx
 from ai_impact.workforce.analysis import (
     CHECK,
-    HOURS_PER_YEAR,
     REVIEW,
-    MarketPay,
     RoleResult,
     WorkforceReport,
+)
+from ai_impact.workforce.pay_text import (
+    hourly_basis,
+    hourly_market_note,
+    market_group,
+    market_notes,
+    market_text,
+    roster_pay_text,
+    safer_pay_note,
+    safer_pay_text,
 )
 
 __all__ = [
@@ -75,7 +82,7 @@ CSV_COLUMNS = (
     "payroll_exposed", "market_median_annual", "market_area", "safer_moves", "skills_to_build",
     "suggestions", "note",
     # Added since: only ever at the end, so a reader by position keeps its columns.
-    "market_hourly_median",
+    "market_hourly_median", "market_pay_group", "mean_hourly_pay",
 )  # fmt: skip
 
 
@@ -137,6 +144,8 @@ def _role_dict(r: RoleResult) -> dict[str, Any]:
             "market_median_annual": r.market_pay.median_annual if r.market_pay else None,
             "market_area": r.market_pay.area if r.market_pay else None,
             "market_hourly_median": r.market_pay.hourly_median if r.market_pay else None,
+            "market_pay_group": market_group(r.market_pay),
+            "mean_hourly": _r(r.mean_hourly, 2),
         },
         "reskilling": {
             "safer_moves": [
@@ -148,6 +157,7 @@ def _role_dict(r: RoleResult) -> dict[str, Any]:
                     "median_annual": m.median_annual,
                     "similarity": _r(m.similarity),
                     "hourly_median": m.hourly_median,
+                    "pay_group": m.pay_group if m.median_annual or m.hourly_median else None,
                 }
                 for m in r.safer_moves
             ],
@@ -244,6 +254,7 @@ def to_csv(report: WorkforceReport) -> str:
             r.market_pay.area if r.market_pay else "", moves, "; ".join(r.skills_to_build),
             suggest, _safe(r.note or ""),
             _num(r.market_pay.hourly_median if r.market_pay else None, 2),
+            market_group(r.market_pay) or "", _num(r.mean_hourly, 2),
         ]  # fmt: skip
         writer.writerow(row)
     return buf.getvalue()
@@ -264,28 +275,6 @@ def _table(head: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]:
 
 def _opt(value: float | None, fmt: Callable[[float], str]) -> str:
     return "–" if value is None else fmt(value)
-
-
-def market_text(pay: MarketPay | None) -> str:
-    """A role's market pay as the Markdown prints it: "$174,410", "$29.05 an hour" where BLS
-    publishes only hourly wages (never turned into a year), or "–"."""
-    if pay is None or (pay.median_annual is None and pay.hourly_median is None):
-        return "–"
-    return median_pay(pay)
-
-
-def hourly_market_note(roles: Sequence[RoleResult]) -> str | None:
-    """The note under a table of ``roles`` whose market pay reads "an hour": which
-    occupations, and that it is not compared with the roster's annual pay (None when none)."""
-    titles = list(dict.fromkeys(r.occupation or "" for r in roles if per_hour(r.market_pay)))
-    if not titles:
-        return None
-    names = ", ".join(titles[:-1]) + (" and " if len(titles) > 1 else "") + titles[-1]
-    return (
-        f"Market pay “an hour”: BLS publishes only hourly wages for {names}. It is not turned "
-        f"into a year's pay ({HOURS_PER_YEAR:,} hours would assume full-time work all year, "
-        "which these jobs seldom are), so it is not compared with the roster's annual pay."
-    )
 
 
 def _beta(value: float) -> str:
@@ -324,7 +313,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
     pay = "–"
     if t.payroll is not None:
         with_pay = people(report, t.headcount_with_pay)
-        pay = f"{fx.money(t.payroll)} ({with_pay} with pay in the roster)"
+        pay = f"{fx.money(t.payroll)} ({with_pay} with pay in the roster{hourly_basis(report)})"
     exposed_pay = "–"
     if t.payroll_exposed is not None and t.payroll:
         exposed_pay = f"{fx.money(t.payroll_exposed)} ({fx.pct(t.payroll_exposed / t.payroll)})"
@@ -409,12 +398,12 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
                 _opt(r.exposure, _beta),
                 _opt(r.risk_score, fx.score) + f" ({r.risk_category})",
                 _hours(r.hours_at_risk),
-                _opt(r.mean_pay, fx.money) + " · " + market_text(r.market_pay),
+                roster_pay_text(r) + " · " + market_text(r.market_pay),
             )
             for r in counted[:max_roles]
         ],
     )
-    if note := hourly_market_note(counted[:max_roles]):
+    for note in market_notes(counted[:max_roles]):
         out += [md_text(note), ""]
     if len(counted) > max_roles:
         out += [f"{len(counted) - max_roles:,} more roles are in the CSV and JSON output.", ""]
@@ -423,9 +412,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
         out += ["## Reskilling paths", ""]
         for r in reskill:
             moves = ", ".join(
-                f"{_cell(m.title)} (risk {fx.score(m.risk_score)}"
-                + (f", {median_pay(m)}" if m.median_annual or m.hourly_median else "")
-                + ")"
+                f"{_cell(m.title)} (risk {fx.score(m.risk_score)}{safer_pay_text(m)})"
                 for m in r.safer_moves
             )
             line = f"- **{_cell(r.title)}** ({_cell(r.occupation or '')})"
@@ -435,6 +422,8 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
                 line += f"; safer moves: {moves}"
             out.append(line + ".")
         out.append("")
+        if moves_note := safer_pay_note(reskill):
+            out += [md_text(moves_note), ""]
     review = [r for r in report.roles if r.status in (REVIEW, CHECK)]
     if review:
         out += ["## Needs review", ""]

@@ -8,10 +8,12 @@ facade: the import happens inside the call, never at module load).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ai_impact import api
 from ai_impact.reports.model import OccupationReport
+from ai_impact.reports.service import OccupationRow
 from ai_impact.settings import Settings
 from ai_impact.titles.resolver import Resolution, Resolver
 from ai_impact.workforce.analysis import (
@@ -33,7 +35,7 @@ class FacadeLibrary:
         # Built once: reading the environment per call costs ~1 ms, thousands of times a roster.
         self.settings = settings or Settings()
         self.kb = api.get_kb(self.settings)
-        self._rows: dict[str, OccupationFigures] | None = None
+        self._rows: dict[str, OccupationRow] | None = None
 
     def resolve_batch(self, texts: Sequence[str]) -> Sequence[Resolution]:
         """All titles in one pass of the resolver (batched embedding and fuzzy matching)."""
@@ -41,6 +43,9 @@ class FacadeLibrary:
 
     def occupation_rows(self) -> Mapping[str, OccupationFigures]:
         """The occupation table by code (read once per instance)."""
+        return self._table()
+
+    def _table(self) -> dict[str, OccupationRow]:
         if self._rows is None:
             self._rows = {r.code: r for r in api.occupation_table(settings=self.settings)}
         return self._rows
@@ -51,11 +56,16 @@ class FacadeLibrary:
 
     def market_pay(self, code: str, location: str | None) -> MarketPay | None:
         """The OEWS median pay, a year and an hour, in ``location`` (a state or metro; None is
-        the nation)."""
+        the nation), naming the SOC group whose pay it is when it is a group's; an area OEWS
+        publishes nothing for gives no median, the nation None."""
         wage = self.kb.wage(code, location)
+        row = self._table().get(code)
+        group = row.pay_group if row is not None else None
         if wage is None:
-            return None
-        return MarketPay(wage.area_name, wage.annual_median, wage.hourly_median)
+            return MarketPay(self.kb.area(location).name, None, None) if location else None
+        pay = MarketPay(wage.area_name, wage.annual_median, wage.hourly_median)
+        # Only a figure shown is marked: an area whose median is withheld names no group.
+        return replace(pay, pay_group=group) if pay.published else pay
 
 
 def workforce_report(

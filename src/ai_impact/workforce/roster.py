@@ -86,6 +86,10 @@ Label = Annotated[
 class RosterRow(BaseModel):
     """One validated roster line; ``annual_pay`` is per person, in dollars a year.
 
+    ``hourly_pay`` is the rate in dollars an hour when the row gave its pay per hour (an hourly
+    column, or "$21.50/hr"): ``annual_pay`` is then that rate × 2,080 hours, the full-time year
+    payroll counts, and the roster's notes say so.
+
     ``headcount`` is an ``int`` unless the roster's column holds full-time equivalents and the
     row gives a fraction (2.5 FTE); the type says ``float``, which an ``int`` is too.
     """
@@ -97,6 +101,7 @@ class RosterRow(BaseModel):
     # int | float keeps a whole headcount an int (a float field would make 3 into 3.0).
     headcount: int | float = Field(default=1, gt=0, le=MAX_HEADCOUNT)
     annual_pay: float | None = Field(default=None, ge=0, le=MAX_ANNUAL_PAY)
+    hourly_pay: float | None = Field(default=None, ge=0)
     code: Annotated[str, StringConstraints(pattern=_CODE.pattern)] | None = None
     team: Label | None = None
     location: Label | None = None
@@ -169,6 +174,8 @@ def _row(
         errors.append(str(exc))
     if pay.annual is not None:
         values["annual_pay"] = pay.annual
+        if pay.rate is not None:
+            values["hourly_pay"] = pay.rate
     code = _cell(record, columns, "code")
     if code:
         if _CODE.match(code):

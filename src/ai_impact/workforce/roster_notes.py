@@ -34,6 +34,9 @@ _PAY_NOTES = {
     "hourly_pay column and write thousands in full (85000 or 85k).",
     "converted": "pay written per hour (e.g. '$21.50/hr') was converted to a year at "
     f"{HOURS_PER_YEAR:,} hours (52 weeks × 40 hours).",
+    "hourly_column": "hourly pay counts in payroll as a full-time year of "
+    f"{HOURS_PER_YEAR:,} hours (52 weeks × 40 hours); beside market pay that BLS publishes only "
+    "by the hour it is shown an hour.",
     "implausible": f"hourly pay over ${MAX_PLAUSIBLE_HOURLY:,.0f} an hour was used as given; "
     "check it is pay per hour, not a year (a comma before three digits groups thousands: "
     "'21,500/hr' is 21,500 an hour; '21.50/hr' or '21,50/hr' is 21.50).",
@@ -129,6 +132,7 @@ class RosterNotes:
         flags = {
             "low": annual_pay is not None and 0 < annual_pay < LOW_ANNUAL_PAY,
             "converted": pay.converted,
+            "hourly_column": pay.hourly and not pay.converted,
             "implausible": pay.implausible,
             "conflict": pay.conflict,
             "unread_hourly": pay.unread_hourly,

@@ -156,6 +156,26 @@ def test_hourly_only_pay_is_shown_per_hour(kb: KnowledgeBase, settings: Settings
     gap = [g["missing_reason"] for g in data["gaps"] if g["key"] == "salary"]
     assert gap and "only hourly wages" in gap[0] and "annual median" in gap[0]
     assert not re.search(r"\$[\d,]+ (a|per) year|annual (median|pay) of", md)  # no annual figure
+    # QA: said once, in the gap's sentence, not again as BLS's footnote shorthand.
+    salary = md.split("## Salary", 1)[1].split("\n## ", 1)[0]
+    assert salary.count("only hourly wages") == 1 and "hourly only" not in salary
+    assert "annual wages not released, hourly only" not in s["notes"]
+    page = runner.invoke(app, ["analyze", "27-2011.00", "-f", "html"], env=_env(settings)).output
+    pay = page.split('id="pay"', 1)[1].split("</section>", 1)[0]
+    assert pay.count("only hourly wages") == 1 and "hourly only" not in pay
+
+
+def test_certification_levels_read_as_words(kb: KnowledgeBase, settings: Settings) -> None:
+    """QA: pharmacists' licence shows its level as "professional licence", not the catalogue's
+    key "professional-licence", which the JSON keeps."""
+    env = _env(settings)
+    md = runner.invoke(app, ["analyze", "29-1051.00"], env=env).output
+    certs = md.split("## Certifications", 1)[1].split("\n## ", 1)[0]
+    assert "(professional licence, " in certs and "professional-licence" not in certs
+    page = runner.invoke(app, ["analyze", "29-1051.00", "-f", "html"], env=env).output
+    assert "<td>professional licence</td>" in page and "professional-licence" not in page
+    data = json.loads(runner.invoke(app, ["analyze", "29-1051.00", "-f", "json"], env=env).output)
+    assert "professional-licence" in {c["level"] for c in data["certifications"]}
 
 
 def test_hourly_only_percentiles_on_every_face(kb: KnowledgeBase, settings: Settings) -> None:
@@ -194,10 +214,13 @@ def test_compare_marks_a_group_projection_as_the_analysis_notes_it(
     analysis = json.loads(
         runner.invoke(app, ["analyze", "35-3023.01", "-f", "json"], env=env).output
     )
-    group = "Fast Food and Counter Workers (35-3023)"
-    assert analysis["outlook"]["projection_group"] == group
-    note = next(g["missing_reason"] for g in analysis["gaps"] if g["key"] == "outlook")
-    assert note.startswith(f"BLS projects {group} as a whole")
+    group = "SOC 35-3023 (Fast Food and Counter Workers)"  # as its pay group is named
+    assert analysis["outlook"]["projection_group"] == analysis["salary"]["pay_group"] == group
+    own = next(g["missing_reason"] for g in analysis["gaps"] if g["key"] == "outlook")
+    assert own.startswith(f"BLS projects {group} as a whole")
+    # The table's note names the occupation with its code, as its pay note does.
+    note = own.replace("Baristas has", "Baristas (35-3023.01) has")
+    assert note != own
     args = ["compare", "35-3023.01", "29-1141.00"]
     md = runner.invoke(app, args, env=env).output
     baristas = next(line for line in md.splitlines() if line.startswith("| Baristas |"))
@@ -210,6 +233,34 @@ def test_compare_marks_a_group_projection_as_the_analysis_notes_it(
     assert '<h2 id="h-compare-sources">Sources</h2>' in page and "CC BY 4.0" in page
     data = json.loads(runner.invoke(app, [*args, "-f", "json"], env=env).output)
     assert [d["outlook"]["projection_group"] for d in data] == [group, None]
+
+
+def test_compare_names_each_occupation_of_a_group_projection_with_its_code(
+    kb: KnowledgeBase, settings: Settings
+) -> None:
+    """QA: the three buyers and purchasing agents (titles with commas) share SOC 13-1020's pay
+    and projection; both notes name each with its code, and neither claims the group holds
+    other occupations too (these three may be all of it)."""
+    args = ["compare", "13-1021.00", "13-1022.00", "13-1023.00"]
+    md = runner.invoke(app, args, env=_env(settings)).output
+    who = (
+        "Buyers and Purchasing Agents, Farm Products (13-1021.00), Wholesale and Retail Buyers, "
+        "Except Farm Products (13-1022.00) and Purchasing Agents, Except Wholesale, Retail, and "
+        "Farm Products (13-1023.00)"
+    )
+    assert (
+        "\n‡ BLS projects SOC 13-1020 (Buyers and Purchasing Agents) as a whole, a group of "
+        f"several O\\*NET occupations; {who} have no projection of their own.\n"
+    ) in md
+    assert (
+        "\n† Pay OEWS publishes for a whole SOC group, which holds several O\\*NET occupations: "
+        f"SOC 13-1020 (Buyers and Purchasing Agents) for {who}.\n"
+    ) in md
+    assert "covers other" not in md
+    data = json.loads(runner.invoke(app, [*args, "-f", "json"], env=_env(settings)).output)
+    assert {d["outlook"]["projection_group"] for d in data} == {
+        "SOC 13-1020 (Buyers and Purchasing Agents)"
+    }
 
 
 def test_related_rows_show_the_hourly_pay_of_hourly_only_occupations(
@@ -241,9 +292,11 @@ def test_related_rows_mark_a_group_projection_as_the_analysis_notes_it(
     Producers and Directors, the group's own line, is not marked."""
     env = _env(settings)
     talent = json.loads(runner.invoke(app, ["analyze", "27-2012.04", "-f", "json"], env=env).output)
-    group = "Producers and Directors (27-2012)"
+    group = "SOC 27-2012 (Producers and Directors)"
     assert talent["outlook"]["projection_group"] == group
-    note = next(g["missing_reason"] for g in talent["gaps"] if g["key"] == "outlook")
+    own = next(g["missing_reason"] for g in talent["gaps"] if g["key"] == "outlook")
+    note = own.replace("Talent Directors has", "Talent Directors (27-2012.04) has")
+    assert note != own
     data = json.loads(runner.invoke(app, ["analyze", "27-2011.00", "-f", "json"], env=env).output)
     rows = {r["code"]: r for r in data["related"]}
     assert rows["27-2012.04"]["projection_group"] == group

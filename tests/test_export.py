@@ -163,23 +163,24 @@ def test_static_pages_mark_a_group_projection_and_escape_it(
     """A related row whose outlook is a SOC group's projection carries ‡ and the note on the
     static page too; the group and the title are escaped in the mark and the note."""
     report = fake.REPORTS[fake.HOSTILE_CODE]
-    row = replace(report.related[0], projection_group="<b>Nurses</b> & Co (29-1141)")
+    row = replace(report.related[0], projection_group="SOC 29-1141 (<b>Nurses</b> & Co)")
     monkeypatch.setitem(fake.REPORTS, fake.HOSTILE_CODE, replace(report, related=(row,)))
     fake.install(monkeypatch)
     build_site(tmp_path / "site")
     page = (tmp_path / "site" / "occupations" / f"{fake.HOSTILE_CODE}.html").read_text()
     section = page.split('id="related"', 1)[1].split("</section>", 1)[0]
-    group = "&lt;b&gt;Nurses&lt;/b&gt; &amp; Co (29-1141)"
+    group = "SOC 29-1141 (&lt;b&gt;Nurses&lt;/b&gt; &amp; Co)"
     assert f'+5.2% <span title="BLS projects {group} as a whole">‡</span></td>' in section
+    code = report.related[0].code  # named with its code, as the pay note names each
     assert (
         f'<p class="small">‡ BLS projects {group} as a whole, which covers other O*NET '
-        "occupations too; Registered Nurses has no projection of its own.</p>"
+        f"occupations too; Registered Nurses ({code}) has no projection of its own.</p>"
     ) in section
     assert "<b>" not in section
     data = json.loads(
         (tmp_path / "site" / "api" / "occupations" / f"{fake.HOSTILE_CODE}.json").read_text()
     )
-    assert data["related"][0]["projection_group"] == "<b>Nurses</b> & Co (29-1141)"
+    assert data["related"][0]["projection_group"] == "SOC 29-1141 (<b>Nurses</b> & Co)"
 
 
 def test_static_tables_mark_group_figures_and_hourly_pay_escaped(
@@ -197,7 +198,7 @@ def test_static_tables_mark_group_figures_and_hourly_pay_escaped(
     for path in tables:
         page = path.read_text()
         assert '$70,000 <span title="OEWS pay for SOC 15-1299 (&lt;b&gt;Computer' in page, path
-        assert '+1.0% <span title="BLS projects &lt;i&gt;Computer&lt;/i&gt; &amp; Co' in page
+        assert '+1.0% <span title="BLS projects SOC 15-1299 (&lt;i&gt;Computer' in page
         assert '<td class="num" data-v="">$47.80 an hour</td>' in page, path
         assert page.count('<p class="small" id="table-note">† Pay OEWS publishes') == 1, path
         assert "<b>" not in page and "<i>" not in page and "<script>alert" not in page

@@ -249,8 +249,9 @@ def test_related_rows_show_hourly_only_pay_per_hour() -> None:
 
 def test_related_outlook_of_a_group_projection_is_marked_with_one_note_per_group() -> None:
     """Talent Directors' +4.9% is BLS's projection of Producers and Directors (27-2012): ‡ in
-    every format, one note per group naming each occupation, all text escaped."""
-    group = "Producers and Directors (27-2012)"
+    every format, one note per group naming each occupation with its code (QA: titles hold
+    commas), all text escaped."""
+    group = "SOC 27-2012 (Producers and Directors)"
     base = RelatedEntry(
         "27-2012.04", "Talent Directors", "related", None, 4.8, "moderate", 90360.0, 4.9,
         projection_group=group,
@@ -258,7 +259,7 @@ def test_related_outlook_of_a_group_projection_is_marked_with_one_note_per_group
     program = replace(base, code="27-2012.03", title="Program Directors")
     own = replace(base, code="27-2012.00", title="Producers and Directors", projection_group=None)
     odd = replace(
-        base, code="99-9999.01", title="Odd <b>", projection_group="A & <i>B</i> (99-9999)"
+        base, code="99-9999.01", title="Odd <b>", projection_group="SOC 99-9999 (A & <i>B</i>)"
     )
     report = replace(DS, related=(base, program, own, odd))
     md = render_markdown(report)
@@ -266,11 +267,14 @@ def test_related_outlook_of_a_group_projection_is_marked_with_one_note_per_group
     assert (
         "| Producers and Directors (27-2012.00) | related | 4.8 moderate | $90,360 | +4.9% |" in md
     )
+    # Two occupations of a group may be the whole of it: the note says only that it holds
+    # several; one of a group never is, and the note says the group covers others too.
     note = (
-        "‡ BLS projects Producers and Directors (27-2012) as a whole, which covers other O\\*NET "
-        "occupations too; Talent Directors and Program Directors have no projection of their own. "
-        "BLS projects A & &lt;i&gt;B&lt;/i&gt; (99-9999) as a whole, which covers other O\\*NET "
-        "occupations too; Odd &lt;b&gt; has no projection of its own."
+        "‡ BLS projects SOC 27-2012 (Producers and Directors) as a whole, a group of several "
+        "O\\*NET occupations; Talent Directors (27-2012.04) and Program Directors (27-2012.03) "
+        "have no projection of their own. BLS projects SOC 99-9999 (A & &lt;i&gt;B&lt;/i&gt;) as "
+        "a whole, which covers other O\\*NET occupations too; Odd &lt;b&gt; (99-9999.01) has no "
+        "projection of its own."
     )
     assert f"\n{note}\n" in md and md.count("‡ BLS projects") == 1
     page = RENDERERS["html"](report)
@@ -278,16 +282,22 @@ def test_related_outlook_of_a_group_projection_is_marked_with_one_note_per_group
     mark = f'+4.9% <span title="BLS projects {group} as a whole">‡</span>'
     assert section.count(mark) == 2
     assert (
-        '<span title="BLS projects A &amp; &lt;i&gt;B&lt;/i&gt; (99-9999) as a whole">‡</span>'
+        '<span title="BLS projects SOC 99-9999 (A &amp; &lt;i&gt;B&lt;/i&gt;) as a whole">‡</span>'
         in section
     )
     assert "<i>" not in section and "<b>" not in section
     assert (
-        '<p class="small">‡ BLS projects Producers and Directors (27-2012) as a whole, which '
-        "covers other O*NET occupations too; Talent Directors and Program Directors have no "
-        "projection of their own. BLS projects A &amp; &lt;i&gt;B&lt;/i&gt; (99-9999) as a whole"
+        '<p class="small">‡ BLS projects SOC 27-2012 (Producers and Directors) as a whole, a group '
+        "of several O*NET occupations; Talent Directors (27-2012.04) and Program Directors "
+        "(27-2012.03) have no projection of their own. BLS projects SOC 99-9999 (A &amp; "
+        "&lt;i&gt;B&lt;/i&gt;) as a whole"
     ) in section
     rows = json.loads(RENDERERS["json"](report))["related"]
-    assert [r["projection_group"] for r in rows] == [group, group, None, "A & <i>B</i> (99-9999)"]
+    assert [r["projection_group"] for r in rows] == [
+        group,
+        group,
+        None,
+        "SOC 99-9999 (A & <i>B</i>)",
+    ]
     unmarked = render_markdown(replace(DS, related=(own,)))
     assert "‡" not in unmarked

@@ -10,7 +10,7 @@ from markupsafe import escape
 
 import web_fakes as fake
 from ai_impact.render import RENDERERS
-from ai_impact.render.compare import COMPARE_RENDERERS
+from ai_impact.render.compare import COMPARE_RENDERERS, INDUSTRY_NOTE
 from ai_impact.render.markdown import md_text, render_markdown
 from ai_impact.render.pay import median_pay
 from ai_impact.reports import figures as fx
@@ -30,11 +30,12 @@ def _shared_pay(report: OccupationReport) -> OccupationReport:
     return replace(report, salary=replace(report.salary, pay_group=GROUP))
 
 
-PROJECTED = "Fast Food and Counter Workers (35-3023)"
-# The analysis's note on a projection of the whole group (reports/pay_outlook.py), verbatim.
+PROJECTED = "SOC 35-3023 (Fast Food and Counter Workers)"  # as pay groups are named
+# The analysis's note on a projection of the whole group (reports/pay_outlook.py), verbatim,
+# with the occupation's code, as the pay note gives it.
 PROJECTED_NOTE = (
     f"BLS projects {PROJECTED} as a whole, which covers other O*NET occupations too; "
-    "Data Scientists has no projection of its own."
+    "Data Scientists (15-2051.00) has no projection of its own."
 )
 
 
@@ -162,7 +163,13 @@ def test_compare_html_lists_the_data_and_sources_the_markdown_lists() -> None:
     data = md.split("## Data", 1)[1].split("## Sources", 1)[0]
     items = [line[2:] for line in data.splitlines() if line.startswith("- ")]
     html_data = page.split('<h2 id="h-compare-data">Data</h2>', 1)[1].split("</section>", 1)[0]
-    assert len(items) == html_data.count("<li>") == 6
+    # ... and what its own Industry and AI tools rows rest on (QA: Markdown has no such rows).
+    assert len(items) == 6 and html_data.count("<li>") == 8
+    assert f"<li>{escape(INDUSTRY_NOTE)}</li>" in html_data
+    assert "<li>AI tools: the first four products the ai-impact AI tool catalogue matches to " in (
+        html_data
+    )
+    assert "Industry:" not in data and "AI tools:" not in data
     assert "<li>Median pay: OEWS May 2024, National (a year).</li>" in html_data
     assert f"<li>{escape(RISK_IS_NOT_EXPOSURE)}</li>" in html_data
     assert f"<li>{escape(NOT_JOB_LOSS)}</li>" in html_data
@@ -185,3 +192,33 @@ def test_an_empty_compare_form_lists_no_data_or_sources() -> None:
 
     page = compare_page([], Links())
     assert "h-compare-data" not in page and "h-compare-sources" not in page
+
+
+def test_compare_html_marks_a_group_s_pay_range_and_names_the_tool_catalogue() -> None:
+    """QA: the HTML comparison marks the 10th–90th pay of a group †, as its median; its Sources
+    name the tool catalogue its AI tools row rests on; the O*NET attribution is said once, by
+    the site's footer, not again under Sources (the analysis page does the same)."""
+    from ai_impact.render.html import ONET_ATTRIBUTION
+    from ai_impact.reports.model import SourceRef
+
+    tools = SourceRef("tools", "ai-impact AI tool catalogue", "version 9", "MIT (catalogue)", None)
+    onet = SourceRef("onet", "O*NET 30.3", "30.3", "CC BY 4.0 (USDOL/ETA)", ONET_ATTRIBUTION)
+    shared = replace(_shared_pay(DS), sources=(onet, *fake.SOURCES[1:], tools))
+    nurse = fake.REPORTS["29-1141.00"]
+    page = COMPARE_RENDERERS["html"]([shared, nurse])
+    mark = f' <span title="OEWS pay for {GROUP} as a whole">{SHARED_PAY_MARK}</span>'
+    row = page.split('<th scope="row">Pay 10th–90th</th>', 1)[1].split("</tr>", 1)[0]
+    assert row.count(mark) == 1 and row.startswith("<td>$") and f"{mark}</td><td>$" in row
+    sources = page.split('<h2 id="h-compare-sources">Sources</h2>', 1)[1].split("</section>")[0]
+    assert (
+        "<li><strong>ai-impact AI tool catalogue</strong> — version 9; MIT (catalogue).</li>"
+    ) in sources
+    assert "<li><strong>O*NET 30.3</strong> — 30.3; CC BY 4.0 (USDOL/ETA).</li>" in sources
+    assert page.count(str(escape(ONET_ATTRIBUTION))) == 1  # the footer's
+    data = page.split('<h2 id="h-compare-data">Data</h2>', 1)[1].split("</section>", 1)[0]
+    assert "the ai-impact AI tool catalogue (version 9) matches to each" in data
+    md = COMPARE_RENDERERS["md"]([shared, nurse])  # no footer, no AI tools column
+    assert md.count(md_text(ONET_ATTRIBUTION)) == 1 and "tool catalogue" not in md
+    analysis = RENDERERS["html"](shared)
+    assert analysis.count(str(escape(ONET_ATTRIBUTION))) == 1
+    assert "<li><strong>O*NET 30.3</strong> (30.3) — CC BY 4.0 (USDOL/ETA)</li>" in analysis

@@ -380,7 +380,9 @@ def test_related_pay_of_a_shared_soc_group_is_marked_on_every_face(analyses: Ana
     )
     note = related_pay_note(report.related)
     assert note is not None
-    assert note.startswith("† Pay OEWS publishes for a whole SOC group, which covers other")
+    # Two occupations of 11-3031 are listed, maybe the whole group: the note says it holds
+    # several, not that it covers others too.
+    assert note.startswith("† Pay OEWS publishes for a whole SOC group, which holds several O*NET")
     assert f"SOC 13-2099 (Financial Specialists, All Other) for {quant.title} ({FQA})" in note
     md = render_markdown(report)
     row = next(line for line in md.splitlines() if f"({FQA})" in line and line.startswith("|"))
@@ -414,7 +416,7 @@ def test_a_related_row_names_the_projection_group_its_own_outlook_names(
             assert e.employment_change_pct == own.employment_change_pct, e.code
     groups = analyses.engine.table.projection_groups
     assert all(groups[e.code] == e.projection_group for e in marked)
-    assert groups["35-3023.01"] == "Fast Food and Counter Workers (35-3023)"
+    assert groups["35-3023.01"] == "SOC 35-3023 (Fast Food and Counter Workers)"
     assert "35-3023.00" not in groups  # the group's own line
 
 
@@ -466,8 +468,10 @@ def test_outlook_of_a_shared_soc_group_says_so_in_the_sentence(analyses: Analyse
     md = render_markdown(report)
     assert md.count(sentence) == 2  # the overview and the outlook section
     notes = [g.missing_reason for g in report.gaps if g.key == "outlook"]
-    assert any(n.startswith("BLS projects Fast Food and Counter Workers (35-3023) as a whole")
-               for n in notes)  # fmt: skip
+    assert any(
+        n.startswith("BLS projects SOC 35-3023 (Fast Food and Counter Workers) as a whole")
+        for n in notes
+    )
 
 
 def test_the_group_s_own_line_and_an_unshared_projection_read_as_before(
@@ -493,10 +497,63 @@ def test_a_pasted_description_names_the_group_of_its_projection(analyses: Analys
     assert report.outlook.sentence.startswith(
         "Employment of Fast Food and Counter Workers (the SOC group BLS projects Baristas under)"
     )
-    assert report.outlook.projection_group == "Fast Food and Counter Workers (35-3023)"
+    assert report.outlook.projection_group == "SOC 35-3023 (Fast Food and Counter Workers)"
     assert report.outlook.sentence in report.overview
     demand = report.changing.sentences[-1]
     assert "Fast Food and Counter Workers (the SOC group it is projected under)" in demand
+
+
+def test_a_group_without_a_soc_title_in_the_knowledge_base_reads_in_title_case(
+    analyses: Analyses,
+) -> None:
+    """QA: BLS titles 21-1018 and 25-9045 in sentence case ("Teaching assistants, except
+    postsecondary"); mid-sentence and in the notes they read as SOC titles do."""
+    counsellors = analyses.report_for("21-1011.00")
+    group = "Substance Abuse, Behavioral Disorder, and Mental Health Counselors"
+    assert counsellors.outlook is not None
+    assert counsellors.outlook.projection_group == f"SOC 21-1018 ({group})"
+    assert counsellors.outlook.sentence.startswith(f"Employment of {group} (the SOC group BLS")
+    notes = [g.missing_reason for g in counsellors.gaps if g.key == "outlook"]
+    assert f"BLS projects SOC 21-1018 ({group}) as a whole, which covers other" in notes[0]
+    assistants = analyses.report_for("25-9043.00")
+    assert assistants.outlook is not None
+    assert assistants.outlook.sentence.startswith(
+        "Employment of Teaching Assistants, Except Postsecondary (the SOC group BLS projects"
+    )
+    groups = analyses.engine.table.projection_groups
+    assert groups["53-1042.01"] == (
+        "SOC 53-1047 (First-Line Supervisors of Transportation and Material Moving Workers, "
+        "Except Aircraft Cargo Handling Supervisors)"
+    )
+
+
+def test_a_group_is_named_alike_for_its_pay_and_its_projection(analyses: Analyses) -> None:
+    """QA: Customs and Border Protection Officers are paid and projected as Police and
+    Sheriff's Patrol Officers: one name, one apostrophe, for both."""
+    report = analyses.report_for("33-3051.04")
+    assert report.salary is not None and report.outlook is not None
+    group = "SOC 33-3051 (Police and Sheriff's Patrol Officers)"
+    assert report.salary.pay_group == report.outlook.projection_group == group
+    text = " ".join([report.outlook.sentence, *(g.missing_reason for g in report.gaps)])
+    assert "’" not in text and "Police and Sheriff's Patrol Officers (the SOC group" in text
+
+
+def test_soc_title_case() -> None:
+    from ai_impact.reports.shared_figures import soc_title_case
+
+    assert soc_title_case("First-line supervisors of retail sales workers") == (
+        "First-Line Supervisors of Retail Sales Workers"
+    )
+    assert soc_title_case("Electrical, electronic, and electromechanical assemblers, except "
+                          "coil winders, tapers, and finishers") == (
+        "Electrical, Electronic, and Electromechanical Assemblers, Except Coil Winders, Tapers, "
+        "and Finishers"
+    )  # fmt: skip
+    assert soc_title_case("Police and sheriff’s patrol officers") == (
+        "Police and Sheriff's Patrol Officers"
+    )
+    assert soc_title_case("HVAC mechanics and installers") == "HVAC Mechanics and Installers"
+    assert soc_title_case("Of the people") == "Of the People"
 
 
 @pytest.mark.parametrize("change", [6.1, -8.0, 0.3])

@@ -152,7 +152,7 @@ def test_occupation_tables_mark_group_figures_and_hourly_pay_with_one_escaped_no
         'whole">†</span>'
     )
     outlook_mark = (
-        '<span title="BLS projects &lt;i&gt;Computer&lt;/i&gt; &amp; Co (15-1299) as a '
+        '<span title="BLS projects SOC 15-1299 (&lt;i&gt;Computer&lt;/i&gt; &amp; Co) as a '
         'whole">‡</span>'
     )
     note = (

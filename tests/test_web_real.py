@@ -229,7 +229,8 @@ def test_occupation_tables_show_hourly_pay_and_mark_group_figures(
     )
     assert rows[actors]["pay_group"] is None
     assert rows[directors]["pay_group"] == "SOC 27-2012 (Producers and Directors)"
-    assert rows[directors]["projection_group"] == "Producers and Directors (27-2012)"
+    # The same group, named the same way for its pay and its projection.
+    assert rows[directors]["projection_group"] == rows[directors]["pay_group"]
     own = client.get(f"/api/v1/occupations/{directors}").json()
     assert own["salary"]["pay_group"] == rows[directors]["pay_group"]
     assert own["outlook"]["projection_group"] == rows[directors]["projection_group"]
@@ -245,7 +246,7 @@ def test_occupation_tables_show_hourly_pay_and_mark_group_figures(
             '<span title="OEWS pay for SOC 27-2012 (Producers and Directors) as a whole">†</span>'
         ) in marked
         assert (
-            '<span title="BLS projects Producers and Directors (27-2012) as a whole">‡</span>'
+            '<span title="BLS projects SOC 27-2012 (Producers and Directors) as a whole">‡</span>'
             in (marked)
         )
         assert len(re.findall(r'<p class="small" id="table-note">', page)) == 1

@@ -403,7 +403,7 @@ NAMES = (
 
 # Group figures with markup in their names, for the table marks' escaping.
 PAY_GROUP = "SOC 15-1299 (<b>Computer</b> & Co)"
-PROJECTION_GROUP = "<i>Computer</i> & Co (15-1299)"
+PROJECTION_GROUP = "SOC 15-1299 (<i>Computer</i> & Co)"
 
 
 def mark_table_figures(monkeypatch: pytest.MonkeyPatch) -> None:

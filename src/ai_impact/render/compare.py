@@ -34,6 +34,7 @@ from ai_impact.reports.sources import NOT_JOB_LOSS, RISK_IS_NOT_EXPOSURE
 
 __all__ = [
     "COMPARE_RENDERERS",
+    "PAGE_SOURCES",
     "TABLE_SOURCES",
     "codes_of",
     "compare_json",
@@ -50,6 +51,14 @@ __all__ = [
 # The sources behind the table's columns: occupations and tasks, exposure, the risk score's
 # components, pay and outlook, and the method that combines them (in the analyses' order).
 TABLE_SOURCES = ("onet", "labels", "model", "aei", "btos", "ep", "oews", "ai-impact")
+# The HTML page's table adds an AI tools row, from the tool catalogue the analysis cites.
+PAGE_SOURCES = (*TABLE_SOURCES, "tools")
+# Where the HTML table's industry row comes from (the analysis names the industry alone).
+INDUSTRY_NOTE = (
+    "Industry: ai-impact's industry label of each occupation (data/catalog/industries.toml), "
+    "from its SOC 2018 group and, for groups that work across sectors, the NAICS sector that "
+    "holds at least half of its OEWS May 2025 employment."
+)
 
 
 def compare_markdown(reports: Sequence[OccupationReport]) -> str:
@@ -107,17 +116,19 @@ def pay_note(reports: Sequence[OccupationReport]) -> str | None:
 
 
 def outlook_note(reports: Sequence[OccupationReport]) -> str | None:
-    """The note on the outlook marked ‡, in the analysis's words: whose projection it is."""
+    """The note on the outlook marked ‡, in the analysis's words: whose projection it is, for
+    each occupation with its code (titles hold commas of their own)."""
     return shared_outlook_note(
-        (r.outlook.projection_group, r.header.title)
+        (r.outlook.projection_group, f"{r.header.title} ({r.header.code})")
         for r in reports
         if r.outlook is not None and r.outlook.projection_group
     )
 
 
-def data_notes(reports: Sequence[OccupationReport]) -> list[str]:
+def data_notes(reports: Sequence[OccupationReport], *, page_rows: bool = False) -> list[str]:
     """What each column rests on, with its vintage, and what the risk does not mean (plain
-    text: each format escapes it its own way)."""
+    text: each format escapes it its own way); with ``page_rows``, also the HTML table's
+    industry and AI tools rows."""
     if not reports:
         return []
     first = reports[0]
@@ -146,6 +157,15 @@ def data_notes(reports: Sequence[OccupationReport]) -> list[str]:
     if any(r.outlook is not None for r in reports):
         name = source_name(first, "ep", "BLS Employment Projections 2024–34")
         out.append(f"Outlook 2024–34: projected change in employment, {name}.")
+    if page_rows:
+        out.append(INDUSTRY_NOTE)
+        if any(r.ai_tools for r in reports):
+            tools = next((x.release for r in reports for x in r.sources if x.key == "tools"), None)
+            catalogue = "the ai-impact AI tool catalogue" + (f" ({tools})" if tools else "")
+            out.append(
+                f"AI tools: the first four products {catalogue} matches to each occupation's "
+                "exposed tasks, as its analysis lists them."
+            )
     return [*out, RISK_IS_NOT_EXPOSURE, NOT_JOB_LOSS]
 
 
@@ -154,15 +174,18 @@ def source_release(report: OccupationReport, key: str) -> str:
     return next((s.release for s in report.sources if s.key == key), "release not recorded")
 
 
-def table_sources(reports: Sequence[OccupationReport]) -> list[SourceRef]:
+def table_sources(
+    reports: Sequence[OccupationReport], keys: Sequence[str] = TABLE_SOURCES
+) -> list[SourceRef]:
     """The sources of the table's figures, with release, licence and attribution, once each,
-    in :data:`TABLE_SOURCES` order."""
+    in the order of ``keys`` (:data:`TABLE_SOURCES`; :data:`PAGE_SOURCES` for the HTML page,
+    whose table also lists AI tools)."""
     seen: dict[str, SourceRef] = {}
     for r in reports:
         for ref in r.sources:
-            if ref.key in TABLE_SOURCES:
+            if ref.key in keys:
                 seen.setdefault(ref.key, ref)
-    return [s for key in TABLE_SOURCES if (s := seen.get(key)) is not None]
+    return [s for key in keys if (s := seen.get(key)) is not None]
 
 
 def compare_json(reports: Sequence[OccupationReport]) -> str:

@@ -23,6 +23,7 @@ from ai_impact import __version__
 from ai_impact.errors import InputError
 from ai_impact.render import charts, pay
 from ai_impact.render import compare as cmp
+from ai_impact.render.markdown import cert_level
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
 from ai_impact.reports.shared_figures import (
@@ -353,6 +354,7 @@ def _env() -> Environment:
         slug=_slug,
         hourly=pay.hourly,
         median_pay=pay.median_pay,
+        cert_level=cert_level,
     )
     env.globals.update(
         compare_label=cmp.label,
@@ -438,8 +440,8 @@ def compare_page(
         chart=chart,
         pay_note=cmp.pay_note(reports),
         outlook_note=cmp.outlook_note(reports),
-        data_notes=cmp.data_notes(reports),
-        sources=cmp.table_sources(reports),
+        data_notes=cmp.data_notes(reports, page_rows=True),
+        sources=cmp.table_sources(reports, cmp.PAGE_SOURCES),
         slots=_slots(entries, COMPARE_SLOTS),
         error=error,
         choices=list(choices),

@@ -34,6 +34,7 @@ from ai_impact.reports.shared_figures import (
 
 __all__ = [
     "category_span",
+    "cert_level",
     "md_cell",
     "md_text",
     "md_user",
@@ -59,6 +60,12 @@ def _inline(text: str) -> str:
     text = _REFERENCE.sub("&amp;", _BREAK.sub(" ", text))
     text = _AUTOLINK.sub(lambda m: m.group(0) + "\\", _INLINE.sub(r"\\\1", text))
     return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def cert_level(level: str) -> str:
+    """A certification's level as a reader says it ("professional licence"), not as the
+    catalogue keys it ("professional-licence"); every face shows it so."""
+    return level.replace("-", " ")
 
 
 def md_text(text: str) -> str:
@@ -268,7 +275,7 @@ def _adaptation(r: OccupationReport) -> list[str]:
     out += _gap(r, "adaptation")
     out += ["## Certifications", ""]
     for c in r.certifications:
-        extra = _t(", ".join(x for x in (c.level, c.effort) if x))
+        extra = _t(", ".join(x for x in (cert_level(c.level), c.effort) if x))
         out.append(
             f"- **{_t(c.name)}** — {_t(c.issuer)}"
             + (f" ({extra})" if extra else "")

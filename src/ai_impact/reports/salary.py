@@ -127,9 +127,11 @@ def build_salary(
     projection = (
         project(median, w.year, base_pct, change_pct, substitution) if median is not None else None
     )
-    notes = tuple(w.notes)
-    hourly_only = HOURLY_ONLY in notes
-    if median is None and not hourly_only:  # hourly-only: the salary gap says it once
+    hourly_only = HOURLY_ONLY in w.notes
+    # Hourly-only: the salary gap (:func:`annual_gap`) says it once, in a sentence; BLS's
+    # footnote would say it again in its own shorthand.
+    notes = tuple(n for n in w.notes if n != HOURLY_ONLY)
+    if median is None and not hourly_only:
         notes += ("BLS does not publish an annual median here, so no projection is made.",)
     return Salary(
         year=w.year,

@@ -28,6 +28,7 @@ __all__ = [
     "related_pay_note",
     "shared_outlook_note",
     "shared_pay_note",
+    "soc_title_case",
 ]
 
 # The marker after a related occupation's pay that is its SOC group's (every face uses it).
@@ -54,41 +55,55 @@ def pay_group(occ: Any, sharing: Mapping[str, int]) -> str | None:
 def projection_group(title: str, proj: Any) -> str | None:
     """The name of the SOC group BLS projects the occupation ``title`` under, when that group
     covers other O*NET occupations too ("Fast Food and Counter Workers"); None for a projection
-    of its own (or none)."""
+    of its own (or none).
+
+    The name is the SOC 2018 title where the knowledge base has it, else BLS's own title put in
+    the SOC's title case ("Teaching assistants, except postsecondary" reads "Teaching
+    Assistants, Except Postsecondary"), with a straight apostrophe as O*NET and OEWS write it."""
     if proj is None or proj.occupations <= 1:
         return None
-    names = {proj.title.lower(), (proj.group_title or "").lower()}
-    if title.lower() in names:  # the group's own line
+    names = {_plain(proj.title).lower(), _plain(proj.group_title or "").lower()}
+    if _plain(title).lower() in names:  # the group's own line
         return None
     # BLS titles its projections in sentence case; the SOC title reads as a name mid-sentence.
-    return str(proj.group_title or proj.title)
+    return _plain(proj.group_title) if proj.group_title else soc_title_case(proj.title)
 
 
 def projection_label(title: str, proj: Any) -> str | None:
-    """The SOC group BLS projects the occupation ``title`` under, with its code ("Fast Food and
-    Counter Workers (35-3023)"), as :attr:`Outlook.projection_group
-    <ai_impact.reports.model.Outlook.projection_group>` and :attr:`RelatedEntry.projection_group
+    """The SOC group BLS projects the occupation ``title`` under, with its code, in the form
+    :func:`pay_group` names a pay group ("SOC 35-3023 (Fast Food and Counter Workers)"), as
+    :attr:`Outlook.projection_group <ai_impact.reports.model.Outlook.projection_group>` and
+    :attr:`RelatedEntry.projection_group
     <ai_impact.reports.model.RelatedEntry.projection_group>` name it; None for a projection of
     its own (:func:`projection_group`)."""
     group = projection_group(title, proj)
-    return None if group is None else f"{group} ({proj.nem_code})"
+    return None if group is None else f"SOC {proj.nem_code} ({group})"
 
 
 def projection_note(group: str, *titles: str) -> str:
     """The note on an outlook BLS projects for a whole SOC group: ``group`` as
-    :func:`projection_label` names it ("Fast Food and Counter Workers (35-3023)"), ``titles``
-    the occupations it stands for (one or more). The analysis, the comparison and the
-    related-occupations table say it in these words."""
-    own = "has no projection of its own" if len(titles) == 1 else "have no projection of their own"
+    :func:`projection_label` names it ("SOC 35-3023 (Fast Food and Counter Workers)"),
+    ``titles`` the occupations it stands for (one or more; a table names each with its code,
+    "Baristas (35-3023.01)", as its pay note does). The analysis, the comparison and the
+    related-occupations table say it in these words.
+
+    One occupation of a group is never the whole of it; several may be (the three buyers and
+    purchasing agents of SOC 13-1020), so the note then says only that the group holds several
+    O*NET occupations."""
+    if len(titles) == 1:
+        return (
+            f"BLS projects {group} as a whole, which covers other O*NET occupations too; "
+            f"{titles[0]} has no projection of its own."
+        )
     return (
-        f"BLS projects {group} as a whole, which covers other O*NET occupations too; "
-        f"{_join(list(titles))} {own}."
+        f"BLS projects {group} as a whole, a group of several O*NET occupations; "
+        f"{_join(list(titles))} have no projection of their own."
     )
 
 
 def shared_outlook_note(shared: Iterable[tuple[str, str]]) -> str | None:
     """The note under a table whose outlook is marked :data:`SHARED_OUTLOOK_MARK`, from
-    ``(group, title)`` pairs: one :func:`projection_note` for each group, naming every
+    ``(group, "Title (code)")`` pairs: one :func:`projection_note` for each group, naming every
     occupation shown with its projection; None when no outlook is marked."""
     by_group: dict[str, list[str]] = {}
     for group, title in shared:
@@ -102,7 +117,9 @@ def shared_outlook_note(shared: Iterable[tuple[str, str]]) -> str | None:
 def related_outlook_note(related: Sequence[RelatedEntry]) -> str | None:
     """The note under a related-occupations table on the outlook marked
     :data:`SHARED_OUTLOOK_MARK`: whose projection each marked figure is (None when none is)."""
-    return shared_outlook_note((e.projection_group, e.title) for e in related if e.projection_group)
+    return shared_outlook_note(
+        (e.projection_group, f"{e.title} ({e.code})") for e in related if e.projection_group
+    )
 
 
 def related_pay_note(related: Sequence[RelatedEntry]) -> str | None:
@@ -117,13 +134,21 @@ def shared_pay_note(shared: Iterable[tuple[str, str]]) -> str | None:
     occupations whose pay is that group's; None when no pay is marked."""
     by_group: dict[str, list[str]] = {}
     for group, who in shared:
-        by_group.setdefault(group, []).append(who)
+        titles = by_group.setdefault(group, [])
+        if who not in titles:
+            titles.append(who)
     if not by_group:
         return None
     parts = [f"{group} for {_join(titles)}" for group, titles in by_group.items()]
+    # One occupation of a group is never the whole of it; several may be (SOC 13-1020 holds
+    # just the three buyers and purchasing agents).
+    covers = (
+        "which covers other O*NET occupations too"
+        if all(len(titles) == 1 for titles in by_group.values())
+        else "which holds several O*NET occupations"
+    )
     return (
-        f"{SHARED_PAY_MARK} Pay OEWS publishes for a whole SOC group, which covers other O*NET "
-        f"occupations too: {'; '.join(parts)}."
+        f"{SHARED_PAY_MARK} Pay OEWS publishes for a whole SOC group, {covers}: {'; '.join(parts)}."
     )
 
 
@@ -150,6 +175,34 @@ def marks_note(rows: Iterable[Any]) -> str | None:
         f"{' '.join(marks)} Such a group covers other O*NET occupations too: the figure is the "
         "occupation's best estimate, not its own (the occupation's page names the group)."
     )
+
+
+def soc_title_case(title: str) -> str:
+    """A title BLS writes in sentence case, in the SOC's title case: every word capitalised
+    but the short joining ones, and each part of a hyphenated word ("First-line supervisors of
+    transportation workers" → "First-Line Supervisors of Transportation Workers"). Capitals
+    already there stay (acronyms); the first word is always capitalised."""
+    words = _plain(title).split(" ")
+    out = []
+    for i, word in enumerate(words):
+        if i and word.lower() in _LOWER_WORDS:
+            out.append(word.lower())
+        else:
+            out.append("-".join(part[:1].upper() + part[1:] for part in word.split("-")))
+    return " ".join(out)
+
+
+# Words the SOC leaves in lower case inside a title ("Sales Representatives of Services,
+# Except Advertising, Insurance, Financial Services, and Travel"); "Except" is capitalised.
+_LOWER_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on"}
+    | {"or", "per", "the", "to", "with"}
+)
+
+
+def _plain(text: str) -> str:
+    """``text`` with the straight apostrophe O*NET and OEWS titles use ("Sheriff's")."""
+    return text.replace("\u2019", "'")
 
 
 def _join(items: list[str]) -> str:

@@ -96,8 +96,8 @@ class Engine:
     @cached_property
     def projection_groups(self) -> dict[str, str]:
         """Occupations whose BLS projection is a SOC group's shared with other O*NET
-        occupations, with the group as :attr:`Outlook.projection_group` names it ("Producers and
-        Directors (27-2012)"; :func:`~ai_impact.reports.shared_figures.projection_label`)."""
+        occupations, with the group as :attr:`Outlook.projection_group` names it ("SOC 27-2012
+        (Producers and Directors)"; :func:`~ai_impact.reports.shared_figures.projection_label`)."""
         occupations = self.kb.occupations()
         # BLS projects an occupation under its NEM code, or its SOC code without one; only a
         # code several occupations share can be a group's, so the others need no query.

@@ -233,8 +233,8 @@ class Salary:
 class Outlook:
     """Section 8: BLS Employment Projections 2024–34.
 
-    ``projection_group`` names the SOC group BLS projects as a whole ("Fast Food and Counter
-    Workers (35-3023)") when the figures are that group's and it covers other O*NET
+    ``projection_group`` names the SOC group BLS projects as a whole ("SOC 35-3023 (Fast Food
+    and Counter Workers)") when the figures are that group's and it covers other O*NET
     occupations too; None for the occupation's own projection (tables mark it ‡).
     """
 
@@ -282,8 +282,8 @@ class RelatedEntry:
     None for the occupation's own estimate (or no pay). ``hourly_median`` is the national OEWS
     median in US dollars an hour, as :attr:`Salary.hourly_median`: the pay to show where BLS
     publishes only hourly wages (actors, dancers) and ``median_annual`` is None.
-    ``projection_group`` names the SOC group BLS projects as a whole ("Producers and Directors
-    (27-2012)" for Talent Directors), as :attr:`Outlook.projection_group`, when
+    ``projection_group`` names the SOC group BLS projects as a whole ("SOC 27-2012 (Producers
+    and Directors)" for Talent Directors), as :attr:`Outlook.projection_group`, when
     ``employment_change_pct`` is that group's and it covers other O*NET occupations too; None
     for the occupation's own projection (or none). Tables mark such a figure ‡.
     """

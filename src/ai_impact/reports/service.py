@@ -39,8 +39,8 @@ class OccupationRow:
     ``hourly_median`` is the national OEWS median in US dollars an hour, the pay to show where
     BLS publishes only hourly wages and ``median_annual`` is None; ``pay_group`` names the SOC
     group whose pay this is ("SOC 13-2099 (Financial Specialists, All Other)") and
-    ``projection_group`` the one whose projection ``employment_change_pct`` is ("Producers and
-    Directors (27-2012)"), when that group covers other O*NET occupations too; None for the
+    ``projection_group`` the one whose projection ``employment_change_pct`` is ("SOC 27-2012
+    (Producers and Directors)"), when that group covers other O*NET occupations too; None for the
     occupation's own figure (or none). Tables mark such pay † and such an outlook ‡.
     """
 

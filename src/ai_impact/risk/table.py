@@ -130,7 +130,7 @@ class RiskTable:
         # BLS publishes only hourly wages and ``median_annual`` is NaN. Filled by the engine.
         self.hourly_medians: dict[str, float] = {}
         # Codes whose ``change_pct`` is BLS's projection of a SOC group that covers other O*NET
-        # occupations too, with the group ("Producers and Directors (27-2012)"), as
+        # occupations too, with the group ("SOC 27-2012 (Producers and Directors)"), as
         # ``Outlook.projection_group`` names it. Filled by the engine.
         self.projection_groups: dict[str, str] = {}
 

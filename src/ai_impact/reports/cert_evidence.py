@@ -2,7 +2,8 @@
 
 Computes the profile fit, the evidence (shared activities, technologies, wording) and the
 relevance of the formula in :mod:`ai_impact.reports.match_certs`, and applies its thresholds:
-``MIN_SCORE``, the work test (:func:`_meets_work`) and the domain test (:func:`_in_domain`).
+``MIN_SCORE``, the evidence a credential needs (:func:`_has_needed`), the work test
+(:func:`_meets_work`) and the domain test (:func:`_in_domain`).
 The catalogue's lookup tables narrow the entries to score (:func:`candidates`) and the
 keywords to scan (:func:`live_keywords`) without changing the result. Pure functions over plain
 data: the knowledge base is not touched.
@@ -122,6 +123,24 @@ def _meets_work(
     return len(words) >= 2 or (bool(words) and recurs)
 
 
+def _has_needed(
+    cert: Certification,
+    iwa_hits: tuple[str, ...],
+    tech_hits: tuple[str, ...],
+    words: tuple[str, ...],
+) -> bool:
+    """Whether the evidence includes a kind the credential ``needs`` (any, when it names none).
+
+    Some evidence says nothing of a credential's subject: the word "patients" in a medical
+    secretary's or a cytotechnologist's tasks is not hands-on care, for which life support is
+    taken (it needs a shared work activity or tool); designing information systems or advising
+    on technologies is the work of every computer occupation, not cloud work (a cloud
+    certificate needs cloud software or the word "cloud").
+    """
+    found = {"activity": bool(iwa_hits), "technology": bool(tech_hits), "wording": bool(words)}
+    return not cert.needs or any(found[kind] for kind in cert.needs)
+
+
 def _in_domain(
     cert: Certification,
     p: OccupationProfile,
@@ -220,6 +239,8 @@ def evaluate(
     if not own and _relevance(p, profile, best, in_title) < MIN_SCORE:
         return None
     words, recurs = _keyword_hits(cert, p.text, live)
+    if not own and not _has_needed(cert, iwa_hits, tech_hits, words):
+        return None
     if not own:
         backed = bool(tech_hits) or _core_importance(cert, p) >= CORE_MIN
         meets = _meets_work(p, iwa_hits, words, recurs or in_title, backed=backed)

@@ -42,8 +42,11 @@ A credential's ``not_for`` patterns, named in the identity, put the occupation o
 scope: human first aid is not for veterinarians, whose patients are animals, nor OSHA's cards
 for the flight, vessel and mine crews the FAA, the Coast Guard and MSHA regulate. A course for
 lay people (``lay``: first aid, Mental Health First Aid) is not listed where the occupation
-works in its field, holding a credential of its own with the course's core knowledge or rating
-that knowledge ``LAY_FIELD_MIN``: a physician's or an EMT's training goes beyond it.
+works in a field it yields to, holding a credential of its own with that core knowledge or
+rating that knowledge ``LAY_FIELD_MIN``: a physician's, a physical therapist's or an EMT's
+training goes beyond it. A credential with ``needs`` is listed only with evidence of those
+kinds: life support with hands-on care (a shared work activity or tool), not the word
+"patients" in a medical secretary's tasks.
 A credential whose only tie to the work is wording (no shared work activity, software or
 tool) must lie in the occupation's own domain: its core knowledge rated ``DOMAIN_MIN``, or its
 subject in the occupation's title; a desk clerk's "keys" do not make a locksmith. What an O*NET
@@ -126,11 +129,13 @@ def _out_of_scope(
     A licence or role credential needs its ``profession`` named in the occupation's
     ``identity`` (title and opening sentence); a ``not_for`` pattern named there leaves it out
     (human first aid for veterinarians, OSHA's card for flight and vessel crews); and a course
-    for lay people is left out where the occupation works in the course's own field: it holds a
-    credential of its own whose core knowledge (``fields``) is the course's (a physician's
-    licence and the Red Cross first aid course are both in Medicine and Dentistry), or it rates
-    that knowledge at least ``LAY_FIELD_MIN`` (a mental health counsellor's Psychology, 4.9, and
-    Mental Health First Aid). Its own training covers the course at a higher level.
+    for lay people is left out where the occupation works in a field the course yields to
+    (``cert.lay``: its core knowledge, or the fields it names): it holds a credential of its
+    own whose core knowledge (``fields``) is one of them (a physician's licence and the Red
+    Cross first aid course are both in Medicine and Dentistry; a physical therapist's licence
+    is in Medicine and Dentistry, which Mental Health First Aid names beside Psychology), or it
+    rates one of them at least ``LAY_FIELD_MIN`` (a mental health counsellor's Psychology, 4.9).
+    Its own training covers the course at a higher level.
     """
     named = cert.profession_pattern
     if named is not None and not named.search(identity):
@@ -138,10 +143,7 @@ def _out_of_scope(
     excluded = cert.not_for_pattern
     if excluded is not None and excluded.search(identity):
         return True
-    if not cert.lay:
-        return False
-    core = cert.knowledge[0]
-    return core in fields or importance.get(core, 0.0) >= LAY_FIELD_MIN
+    return any(f in fields or importance.get(f, 0.0) >= LAY_FIELD_MIN for f in cert.lay)
 
 
 def _tier(cert: Certification, own: bool, titled: bool) -> int:

@@ -43,6 +43,7 @@ __all__ = [
     "CATALOG_FILE",
     "KINDS",
     "LEVELS",
+    "NEEDS",
     "CertCatalog",
     "Certification",
     "keyword_pattern",
@@ -58,7 +59,12 @@ KINDS: tuple[str, ...] = ("certification", "licence", "certificate", "credential
 _REQUIRED: tuple[str, ...] = ("id", "name", "issuer", "level", "kind", "skills", "knowledge")
 _REQUIRED += ("ai_relevance", "source", "reviewed")
 _OPTIONAL: tuple[str, ...] = ("effort", "cost_usd", "renewal", "technologies", "iwas", "keywords")
-_OPTIONAL += ("profession", "certifies", "specialty", "not_for", "lay")
+_OPTIONAL += ("profession", "certifies", "specialty", "not_for", "lay", "needs")
+# The kinds of evidence a `needs` list names (see ``Certification.needs``).
+NEEDS: tuple[str, ...] = ("activity", "technology", "wording")
+# A pattern part that runs on over any characters: the matcher reads an occupation's title,
+# description and tasks as one text, so ".*" would join words of different sentences.
+_UNBOUNDED = re.compile(r"(?<!\\)\.[*+]")
 _ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _SKILL_RE = re.compile(r"^2\.[AB]\.\d\.[a-z]$")
 _KNOWLEDGE_RE = re.compile(r"^2\.C\.\d+(?:\.[a-z])?$")
@@ -104,10 +110,17 @@ class Certification:
     # veterinarians, whose patients are animals; OSHA's general-industry card not for flight or
     # vessel crews, whose workplace safety the FAA and the Coast Guard regulate.
     not_for: tuple[str, ...] = ()
-    # A course for lay people (first aid, Mental Health First Aid): not listed for an occupation
-    # holding a credential of its own in the course's field (the same core knowledge), whose
-    # training covers it at a higher level (a physician's licence and Medicine and Dentistry).
-    lay: bool = False
+    # A course for lay people (first aid, Mental Health First Aid): the knowledge elements of
+    # the fields whose practitioners' training covers it at a higher level (``lay = true``: the
+    # course's core knowledge), empty for any other credential. Not listed for an occupation
+    # holding a credential of its own whose core knowledge is one of them (a physician's
+    # licence and Medicine and Dentistry), or rating one of them highly.
+    lay: tuple[str, ...] = ()
+    # The kinds of evidence (``NEEDS``) of which the credential needs at least one, when its
+    # other evidence says nothing of its subject: life support needs hands-on care (a shared
+    # work activity or tool), not the word "patients"; a cloud certificate cloud software or
+    # the word "cloud", not the computer work every IT occupation shares.
+    needs: tuple[str, ...] = ()
     # The job zones (1..5) of the `certifies` occupations, filled by the loader from O*NET: the
     # matcher lists the entry only for occupations whose own zone lies between their extremes.
     zones: tuple[int, ...] = field(default=(), compare=False)
@@ -244,6 +257,21 @@ def keyword_pattern(keywords: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{_lower_literals(k)})" for k in keywords))
 
 
+def _lay(
+    entry: Mapping[str, Any], knowledge: tuple[str, ...], where: str, errors: list[str]
+) -> tuple[str, ...]:
+    """The fields a lay course yields to: ``true`` names its core knowledge, a list names them."""
+    lay = entry.get("lay", False)
+    if isinstance(lay, bool):
+        return knowledge[:1] if lay else ()
+    if isinstance(lay, list) and lay and all(isinstance(e, str) for e in lay):
+        if bad := [e for e in lay if not _KNOWLEDGE_RE.match(e.strip())]:
+            errors.append(f"{where}: lay names {bad}, which are not knowledge element IDs")
+        return tuple(e.strip() for e in lay)
+    errors.append(f"{where}: lay must be true, false or a list of knowledge element IDs")
+    return ()
+
+
 def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Certification | None:
     before = len(errors)
     key_problems(entry, _REQUIRED, _OPTIONAL, where, errors)
@@ -278,9 +306,10 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
     profession = str_list(entry, "profession", where, errors, None, strip=True)
     certifies = str_list(entry, "certifies", where, errors, _SOC_RE, strip=True)
     not_for = str_list(entry, "not_for", where, errors, None, strip=True)
-    lay = entry.get("lay", False)
-    if not isinstance(lay, bool):
-        errors.append(f"{where}: lay must be true or false")
+    lay = _lay(entry, knowledge, where, errors)
+    needs = str_list(entry, "needs", where, errors, None, strip=True)
+    if unknown := [n for n in needs if n not in NEEDS]:
+        errors.append(f"{where}: needs {unknown} not among {', '.join(NEEDS)}")
     named = (("keyword", keywords), ("profession pattern", profession), ("not_for", not_for))
     for key, patterns in named:
         try:
@@ -288,6 +317,11 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
                 keyword_pattern(patterns)
         except re.error as exc:
             errors.append(f"{where}: a {key} is not a valid regular expression ({exc})")
+        if any(_UNBOUNDED.search(p) for p in patterns):
+            errors.append(
+                f"{where}: a {key} runs on with '.*' or '.+' across sentences; "
+                "use '[^.]*' (within one sentence)"
+            )
     if optional["specialty"] and not certifies:
         errors.append(f"{where}: a specialty needs 'certifies' (the occupations it is one of)")
     if texts["level"] == "professional-licence" and not profession:
@@ -317,7 +351,8 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
         certifies=certifies,
         specialty=optional["specialty"],
         not_for=not_for,
-        lay=lay is True,
+        lay=lay,
+        needs=needs,
         technology_terms=tuple(frozenset({t.casefold()}) for t in technologies),
     )
 
@@ -351,6 +386,7 @@ def reference_problems(catalog: CertCatalog, data_dir: Path) -> list[str]:
     out: list[str] = []
     for c in catalog.certifications:
         out += [f"{c.id}: unknown element {e}" for e in c.elements if e not in ref["names"]]
+        out += [f"{c.id}: unknown lay field {e}" for e in c.lay if e not in ref["names"]]
         out += [f"{c.id}: unknown IWA {i}" for i in c.iwas if i not in ref["iwas"]]
         out += [f"{c.id}: unknown technology {t!r}" for t in c.technologies if t not in known_tech]
         out += [f"{c.id}: unknown occupation {o}" for o in c.certifies if o not in occupations]
@@ -374,7 +410,7 @@ def _resolved(
 
 
 _LISTS: tuple[str, ...] = ("skills", "knowledge", "technologies", "iwas", "keywords")
-_LISTS += ("profession", "certifies", "not_for", "zones")
+_LISTS += ("profession", "certifies", "not_for", "lay", "needs", "zones")
 
 
 def _to_json(catalog: CertCatalog) -> dict[str, Any]:

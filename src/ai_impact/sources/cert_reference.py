@@ -64,7 +64,7 @@ _CODE = "O*NET-SOC Code"
 # _COMMON_DF occupations or fewer is fully specific.
 _COMMON_DF = 50
 # Bump when the cached values or their computation change.
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 
 
 @dataclass(frozen=True, slots=True)

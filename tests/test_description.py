@@ -372,6 +372,53 @@ def test_a_hype_title_line_matches_as_its_title_does(settings: Settings, kb: Kno
     assert report.header.code.startswith("53-7")  # material moving workers
 
 
+ML_ENGINEER_AD = (
+    "Machine Learning Engineer\n- Train and deploy ML models\n- Set up CI/CD pipelines\n"
+    "- Write SOPs\n- Maintain CRM records\n- Drive adoption of MLOps best practices\n"
+)
+
+
+def test_a_title_opening_with_a_task_verb_matches_as_its_title_does(
+    settings: Settings, kb: KnowledgeBase
+) -> None:
+    """QA11: "Machine Learning Engineer" ("Machine" is an O*NET task verb) was read as a task
+    that stays human, and the ad matched industrial engineering technologists."""
+    report = api.analyze_description(ML_ENGINEER_AD, settings=settings)
+    titled = api.analyze_description(
+        ML_ENGINEER_AD, title="Machine Learning Engineer", settings=settings
+    )
+    assert isinstance(report, DescribedReport) and isinstance(titled, DescribedReport)
+    assert report.header.resolved_from == "Machine Learning Engineer"
+    assert len(report.statements) == 5
+    assert "Machine Learning Engineer" not in report.statements
+    assert report.header.code == titled.header.code == "15-2051.00"  # Data Scientists
+
+
+@pytest.mark.parametrize("title", ["Test Engineer", "Process Engineer", "Support Engineer"])
+def test_cli_json_reads_a_verb_opening_title_as_the_title(
+    settings: Settings, kb: KnowledgeBase, title: str
+) -> None:
+    duties = "- Write code\n- Review pull requests\n- Maintain CRM records\n"
+    res = runner.invoke(
+        app, ["analyze", "-d", "-", "-f", "json"], input=f"{title}\n{duties}", env=_env(settings)
+    )
+    titled = runner.invoke(
+        app,
+        ["analyze", "-d", "-", "-f", "json", "--title", title],
+        input=duties,
+        env=_env(settings),
+    )
+    assert res.exit_code == 0 and titled.exit_code == 0, res.output + titled.output
+    d, t = json.loads(res.output), json.loads(titled.output)
+    assert d["description"]["title"] == title
+    assert d["description"]["statements"] == [
+        "Write code",
+        "Review pull requests",
+        "Maintain CRM records",
+    ]
+    assert d["occupation"]["code"] == t["occupation"]["code"]
+
+
 def test_a_duty_with_inline_markup_is_scored(settings: Settings, kb: KnowledgeBase) -> None:
     """QA9 #3: "[five](http://x.y)" no longer makes a duty the employer's line."""
     line = "Manage the _team_ of [five](http://x.y) analysts"

@@ -3,6 +3,7 @@ set aside (and kept, with their kind); duties, including those of plain task lis
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,7 @@ from ai_impact.reports.jd_person import contact_details, personal_name
 from ai_impact.reports.jd_post_lines import reporting_clause
 from ai_impact.reports.jd_prose import verb_phrases as _verb_phrases
 from ai_impact.reports.jd_prose import without_frame
+from ai_impact.reports.jd_roles import names_a_role
 from ai_impact.reports.jd_sections import section_of
 from ai_impact.reports.jd_split import size_problem, split_description
 from ai_impact.reports.jd_title import job_sought, title_notes
@@ -1099,3 +1101,145 @@ def test_a_bulleted_duty_loses_its_you_frame_too() -> None:
         "- You'll prepare weekly check runs\n"
     )
     assert split.tasks == ("Reconcile vendor statements monthly", "Prepare weekly check runs")
+
+
+# -- QA11: a title opening with a word that is also a task verb ------------------------------
+
+ROLE_DUTIES = "- Write code\n- Review pull requests\n- Maintain CRM records\n"
+ROLE_TASKS = ("Write code", "Review pull requests", "Maintain CRM records")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Machine Learning Engineer",
+        "Test Engineer",
+        "Process Engineer",
+        "Support Engineer",
+        "Design Lead",
+        "Lead Data Scientist",
+        "Head of Sales",
+        "Program Manager",
+        "Research Scientist",
+        "Plan Reviewer",
+        "Sales Development Representative",
+        "Customer Success Manager",
+        "Test Engineer II",
+        "Lead Software Engineer (Python/Go)",
+        "TEST ENGINEER",
+        "machine learning engineer",  # set apart by the bullets below
+    ],
+)
+def test_a_title_opening_with_a_task_verb_is_the_title(title: str) -> None:
+    """QA11: "Machine Learning Engineer", "Test Engineer", ... were read as a task (the first
+    word is an O*NET task verb), listed as work that stays human and matched the wrong job."""
+    split = split_description(f"{title}\n{ROLE_DUTIES}")
+    assert split.title == title
+    assert split.tasks == ROLE_TASKS
+
+
+@pytest.mark.parametrize(
+    "duty",
+    [
+        "Test software releases",
+        "Process payroll",
+        "Support customers",
+        "Machine parts",
+        "Design the new onboarding flow",
+        "Lead the design team",
+        "Plan weekly production schedules",
+        "Assist the office manager",
+        "Support the Finance Director",
+        "Coordinate with the project manager",
+        "Supervise Sales Representatives",  # plural: people the duty is about
+        "Train new engineers",
+    ],
+)
+def test_a_short_duty_in_the_title_position_stays_a_duty(duty: str) -> None:
+    split = split_description(f"{duty}\n{ROLE_DUTIES}")
+    assert split.title is None
+    assert split.tasks == (duty, *ROLE_TASKS)
+
+
+def test_a_role_in_capitals_over_a_plain_list_is_the_title_and_a_duty_is_not() -> None:
+    """A title line needs no blank line or bullets below it when it names a role as titles are
+    written; a plain list's duties, a lower-case first line with a verb, stay tasks."""
+    plain = "Write code\nReview pull requests\nMaintain CRM records\n"
+    for title in ("Test Engineer", "Registered Nurse", "Senior Warehouse Associate"):
+        split = split_description(f"{title}\n{plain}")
+        assert (split.title, split.tasks) == (title, ROLE_TASKS)
+    split = split_description(f"Process payroll\nSupport customers\n{plain}")
+    assert split.title is None
+    assert split.tasks == ("Process payroll", "Support customers", *ROLE_TASKS)
+    split = split_description(f"support engineer\n{plain}")
+    assert split.title is None
+    assert split.tasks[0] == "support engineer"
+
+
+def test_a_role_title_keeps_its_notes_apart() -> None:
+    split = split_description(f"Process Engineer - Austin, TX\n{ROLE_DUTIES}")
+    assert split.title == "Process Engineer"
+    assert [(a.text, a.kind) for a in split.set_aside] == [("Austin, TX", LOGISTICS)]
+    split = split_description(f"Remote – Support Engineer\n{ROLE_DUTIES}")
+    assert split.title == "Support Engineer"
+    assert [(a.text, a.kind) for a in split.set_aside] == [("Remote", LOGISTICS)]
+
+
+def test_a_role_opening_with_a_task_verb_is_named_by_labels_prose_and_cv_lines() -> None:
+    assert split_description(f"Job Title: Test Engineer\n{ROLE_DUTIES}").title == "Test Engineer"
+    split = split_description(f"My job: support engineer\n{ROLE_DUTIES}")
+    assert (split.title, split.tasks) == ("support engineer", ROLE_TASKS)
+    split = split_description(
+        "I work as a test engineer at Acme. I write code and review pull requests every day."
+    )
+    assert split.title == "test engineer"
+    cv = (
+        "Experience\nProcess Engineer, Acme Chemicals (2019–2024)\n"
+        "- Reduced scrap on line 2 by 30%\n- Wrote standard work for the packing cell\n"
+    )
+    split = split_description(cv)
+    assert split.title == "Process Engineer"
+    assert split.tasks == (
+        "Reduced scrap on line 2 by 30%",
+        "Wrote standard work for the packing cell",
+    )
+    # a labelled duty is still a duty
+    assert split_description(f"Role: Lead the design team\n{ROLE_DUTIES}").title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Test Engineer", True),
+        ("Support Engineer 2", True),
+        ("Design Lead III", True),
+        ("Research and Development Engineer", True),
+        ("Director of Nursing", True),
+        ("Plan Reviewer", True),  # the agent noun of "review"
+        ("Test Engineers", False),  # plural
+        ("Test Engineer, Acme", False),
+        ("Test Engineer.", False),
+        ("Report to the Engineering Manager", False),
+        ("Announce entrance of judge", False),
+        ("Machine parts", False),
+        ("test engineer", False),
+    ],
+)
+def test_names_a_role(text: str, role: bool) -> None:
+    assert names_a_role(text) is role
+
+
+def test_prose_names_a_role_in_any_case() -> None:
+    assert names_a_role("test engineer", any_case=True)
+    assert not names_a_role("support customers", any_case=True)
+
+
+def test_no_onet_statement_or_rewrite_names_a_role(kb: KnowledgeBase) -> None:
+    """Every O*NET statement and hand-written rewrite, its full stop left off, opens like a
+    duty: none would be taken for a title line."""
+    statements = sorted({t.text for t in kb.all_tasks()})
+    with (ROOT / "benchmarks/data/task_paraphrases.tsv").open(encoding="utf-8") as fh:
+        rewrites = [row["paraphrase"] for row in csv.DictReader(fh, delimiter="\t")]
+    assert len(rewrites) == 363
+    texts = [s.rstrip(".") for s in [*statements, *rewrites]]
+    assert [t for t in texts if names_a_role(t, any_case=True)] == []

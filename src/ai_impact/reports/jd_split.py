@@ -47,9 +47,13 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
    applies too). Duplicates (ignoring case and punctuation) go.
 5. The first line may be the job title (short, no sentence punctuation, not a heading, not
    opening with a base-form verb, and set apart: a blank line or a bulleted line follows, or
-   the text has headings): it is returned apart, not as a task. Bracketed pay, benefit or
-   schedule notes in it ("(Sign-on Bonus $10K!)") are not part of the title: they are set
-   aside with their kind, and the rest is judged and returned as the title. So is a place or
+   the text has headings): it is returned apart, not as a task. A line opening with a word
+   that is also a task verb is a title when it names a role ("Test Engineer", "Lead Data
+   Scientist": a singular role noun last, no function word;
+   :func:`~ai_impact.reports.jd_roles.names_a_role`), and a role named in capitals as titles
+   are written needs no setting apart ("Registered Nurse" over a plain list). Bracketed pay,
+   benefit or schedule notes in it ("(Sign-on Bonus $10K!)") are not part of the title: they
+   are set aside with their kind, and the rest is judged and returned as the title. So is a place or
    a way of working, bracketed or as a trailing part after " - ", " – ", " — " or " | "
    ("- St. Louis, MO", "(Chicago, IL 60601)", "— Remote", "| Full-time"): it is set aside
    as location and schedule; a trailing employer (", Mercy Hospital") as the employer. A

@@ -1,7 +1,9 @@
 """Which line of a pasted job description names the job, and what else it carries.
 
 - The first line may be the title (:func:`is_title`): short, no sentence punctuation, not a
-  heading, not opening with a base-form verb, and set apart. Its bracketed or trailing pay,
+  heading, not opening with a base-form verb unless it names a role ("Test Engineer",
+  :func:`~ai_impact.reports.jd_roles.names_a_role`), and set apart (or naming a role in
+  capitals, as titles are written). Its bracketed or trailing pay,
   benefit, place, schedule and employer notes, a leading place or schedule, its emoji and
   hiring call and call to action ("🚀 WE'RE HIRING!!! 🚀 Rockstar Warehouse Associate – 2nd
   shift – $19.50/hr", "... — $22/hr + BONUS 💰 APPLY TODAY!!")
@@ -26,6 +28,7 @@ import unicodedata
 from ai_impact.reports.description_lines import line_kind
 from ai_impact.reports.jd_kinds import BENEFIT, COMPANY, DUTY, LOGISTICS, SetAside
 from ai_impact.reports.jd_post_lines import names_an_organisation
+from ai_impact.reports.jd_roles import names_a_role
 from ai_impact.reports.jd_sections import section_heading, section_of
 from ai_impact.reports.jd_words import WORD, clean, opens_with_verb
 from ai_impact.scoring.phrasing import APOS, LIST_MARKER, is_task_verb
@@ -112,10 +115,14 @@ def _note_kind(text: str) -> str:
     return LOGISTICS if place and place.group(1) in _REGIONS else line_kind(text)
 
 
-def _opens_with_task_verb(text: str) -> bool:
-    """Whether the first word of ``text`` is a base-form task verb ("Lead the design team")."""
+def _opens_with_task_verb(text: str, *, any_case: bool = False) -> bool:
+    """Whether ``text`` opens like a duty: its first word is a base-form task verb ("Lead the
+    design team") and it does not name a role ("Lead Data Scientist", "Test Engineer"; in any
+    case when ``any_case``, as prose writes a job)."""
     opening = WORD.match(text)
-    return opening is not None and is_task_verb(opening.group(0))
+    if opening is None or not is_task_verb(opening.group(0)):
+        return False
+    return not names_a_role(title_notes(text)[0], any_case=any_case)  # "... - Austin, TX"
 
 
 def _emoji(char: str) -> bool:
@@ -211,7 +218,7 @@ def labelled_title(line: str) -> str | None:
     if not colon or not _TITLE_LABEL.fullmatch(label.strip()):
         return None
     rest = rest.strip()
-    if not _looks_like_title(rest) or _opens_with_task_verb(rest):
+    if not _looks_like_title(rest) or _opens_with_task_verb(rest, any_case=True):
         return None
     return rest
 
@@ -227,22 +234,27 @@ def framed_title(line: str) -> tuple[bool, str | None]:
     inner = [m.group(1) for m in _BRACKETED.finditer(label)]
     for candidate in [rest, *inner] if colon else inner:
         candidate = title_notes(candidate)[0]
-        if _looks_like_title(candidate) and not _opens_with_task_verb(candidate):
+        if _looks_like_title(candidate) and not _opens_with_task_verb(candidate, any_case=True):
             return True, candidate
     # "Role: Lead the design team" is a labelled duty, not a frame
     return not rest.strip(), None
 
 
 def is_title(lines: list[str], raw: list[str]) -> bool:
-    """The first line names the job when it looks like a title, does not open with a verb, and
-    the text shows it stands apart: a blank line or a bulleted line follows it, or the text has
-    headings. In a plain task list the first line is a task like the others."""
+    """The first line names the job when it looks like a title, does not open like a duty (a
+    verb with an object: "Test software releases"; "Test Engineer" names a role), and the text
+    shows it stands apart: a blank line or a bulleted line follows it, or the text has headings.
+    In a plain task list the first line is a task like the others, unless it names a role in
+    capitals as titles are written ("Test Engineer", "Registered Nurse")."""
     first = lines[0]
-    if not _looks_like_title(first) or _opens_with_task_verb(LIST_MARKER.sub("", first)):
+    bare = LIST_MARKER.sub("", first)
+    if not _looks_like_title(first) or _opens_with_task_verb(bare, any_case=True):
         return False
     label, colon, rest = first.partition(":")
     if colon and rest.strip() and section_of(label) is not None:
         return False  # a labelled line: "Role: Lead the design team", "Benefits: ..."
+    if names_a_role(title_notes(first)[0]):
+        return True  # "Test Engineer" over a plain list of duties is no duty either
     at = raw.index(first)
     blank_after = at + 1 < len(raw) and raw[at + 1] == ""
     bullet_after = bool(LIST_MARKER.match(lines[1]))
@@ -266,12 +278,13 @@ _NAME_GLUE = frozenset({"of", "the", "and", "for", "at", "in", "on", "&"})
 def role_title(line: str, *, in_history: bool) -> str | None:
     """The job a CV role line names ("Maintenance Planner, Northside Pulp & Paper Mill
     (2019–2024)" → "Maintenance Planner"; "" for an employer alone: "Acme Corp (2015–2019)"),
-    or None when the line is no role line: one with no verb opening and no sentence end, in
+    or None when the line is no role line: one with no verb opening (unless the job it opens
+    with names a role: "Test Engineer, Acme Corp (2019–2024)") and no sentence end, in
     capitalised words, holding the years of the role (under a work-history heading the years
     may be missing). The job is the part before " at " or the first part between commas, bars
     or dashes that does not name an organisation."""
     text, years = _YEARS.subn(" ", line)
-    if not (years or in_history) or opens_with_verb(line) or line.rstrip().endswith((".", ";")):
+    if not (years or in_history) or line.rstrip().endswith((".", ";")):
         return None
     text = _BRACKETED.sub(" ", text)
     words = WORD.findall(text)
@@ -281,7 +294,10 @@ def role_title(line: str, *, in_history: bool) -> str | None:
     role = re.split(r"\s+(?:at|@)\s+", text, maxsplit=1)[0]
     parts = [clean(p) for p in _ROLE_PARTS.split(role) if WORD.search(p)]
     jobs = [p for p in parts if not names_an_organisation(p)]
-    return jobs[0] if jobs else ""
+    job = jobs[0] if jobs else ""
+    if opens_with_verb(line) and not (job and parts[0] == job and names_a_role(job)):
+        return None  # a duty, not "Test Engineer, Acme Corp (2019–2024)"
+    return job
 
 
 # -- prose: the job named ----------------------------------------------------------------------
@@ -312,7 +328,7 @@ def job_named(sentence: str) -> str | None:
         return None
     job = found.group("job").strip()
     n = len(WORD.findall(job))
-    if not 0 < n <= _JOB_MAX_WORDS or _opens_with_task_verb(job) or section_of(job):
+    if not 0 < n <= _JOB_MAX_WORDS or _opens_with_task_verb(job, any_case=True) or section_of(job):
         return None
     if job.split()[0].lower() in _NO_JOB:  # "I work as part of a team"
         return None

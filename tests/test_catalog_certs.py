@@ -63,7 +63,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.11"
+    assert catalog.version == "2026.12.12"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -345,12 +345,15 @@ def _naive_evaluate(
     if tech_hits:
         total = sum(spec.get(t, 1.0) for t in tech_hits)
         technology = min(1.0, total / min(2, len(cert.technologies)))
-    found: dict[str, None] = {}
+    # The first three distinct forms; each quoted at its first match past the title, if any.
+    spans: dict[str, list[tuple[int, int]]] = {}
     for m in cert.pattern.finditer(p.text) if cert.pattern and p.text else ():
-        found.setdefault(m.group(0).strip().lower(), None)
-        if len(found) >= 3:
-            break
-    words = tuple(found)
+        form = m.group(0).strip().lower()
+        if form in spans or len(spans) < 3:
+            spans.setdefault(form, []).append(m.span())
+    words = tuple(spans)
+    at = [next((s for s in ss if s[0] >= len(p.title)), ss[0]) for ss in spans.values()]
+    quotes = cp.distinct_quotes(cp.quote(p, *s) for s in at)
     named = cert.profession_pattern
     if not held and named and not named.search(identity):
         return None
@@ -410,7 +413,7 @@ def _naive_evaluate(
         (e for e in cert.elements if cp._fit(p.importance.get(e)) >= 0.6),
         key=lambda e: (-p.importance[e], e),
     )
-    return ce.Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words)
+    return ce.Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words, quotes)
 
 
 def _naive_match(catalog: CertCatalog, inputs: dict[str, Any], focus: set[str]) -> list[CertMatch]:
@@ -418,9 +421,9 @@ def _naive_match(catalog: CertCatalog, inputs: dict[str, Any], focus: set[str]) 
     zone = catalog.title_zones.get(inputs["title"].casefold())
     code = catalog.title_codes.get(inputs["title"].casefold())
     title, body = cp.without_exclusions(inputs["title"], inputs["text"])
-    text = f"{title} {body}".lower()
-    args = (inputs["technologies"], inputs["activities_iwas"], text, title.lower())
-    p = cp.occupation_profile(inputs["skills"], inputs["knowledge"], *args)
+    source = f"{title} {body}"
+    args = (inputs["technologies"], inputs["activities_iwas"], source.lower(), title.lower())
+    p = cp.occupation_profile(inputs["skills"], inputs["knowledge"], *args, source=source)
     scored = []
     identity = cp.occupation_identity(title, body)
     fields = frozenset(c.knowledge[0] for c in catalog.certifications if code in c.certifies)
@@ -2074,3 +2077,120 @@ def test_keywords_stay_within_one_sentence(catalog: CertCatalog) -> None:
     assert cfle is not None and cfle.pattern is not None
     assert cfle.pattern.search("support the family. plan education.") is None
     assert cfle.pattern.search("teach family life education.") is not None
+
+
+# ---------------------------------------------------------------- QA13: what a reason quotes
+
+
+def _profile(text: str, title: str = "") -> cp.OccupationProfile:
+    source = f"{title} {text}"
+    return cp.occupation_profile([], [], [], [], source.lower(), title.lower(), source=source)
+
+
+@pytest.mark.parametrize(
+    ("text", "keyword", "quoted"),
+    [
+        ("Direct food preparation.", r"\bfood prepar", "food preparation"),
+        ("Plan and supervise staff.", r"\bsupervis", "supervise"),
+        ("Train supervisors in safety.", r"\bsupervis", "supervisors"),
+        ("Supervise staff.", r"\bsupervis", "supervise"),  # capital of a sentence's start
+        ("Draw plans with CAD software.", r"\bcad\b", "CAD"),  # as written
+        ("Assess counterterrorism plans.", r"counterterror", "counterterrorism"),
+        ("Keep database-related files.", r"\bdatabase", "database"),  # a hyphen joins words
+        ("Serve as a vessel's mate.", r"\bvessel", "vessel's"),
+        (  # a keyword across a sentence: its first and last words
+            "Teach architectural design methods, aesthetics and design, and structures.",
+            r"\barchitect(s|ural)?\b[^.]*\b(building|design|structur)",
+            "architectural design … structures",
+        ),
+        (
+            "Maintain, or repair electrical, or mechanical components, equipment, and systems.",
+            r"\bmaint(ain|enance)\b[^.;]*\b(machine|equipment)",
+            "maintain … equipment",
+        ),
+    ],
+)
+def test_a_quote_is_whole_words_of_the_occupations_text(
+    text: str, keyword: str, quoted: str
+) -> None:
+    p = _profile(text, "Some Workers")
+    m = keyword_pattern((keyword,)).search(p.text)
+    assert m is not None
+    assert cp.quote(p, *m.span()) == quoted
+
+
+def test_a_quote_from_the_title_reads_as_within_a_sentence() -> None:
+    p = _profile("Plan menus.", "Food Service Managers")
+    m = keyword_pattern((r"\bfood service",)).search(p.text)
+    assert m is not None and cp.quote(p, *m.span()) == "food service"
+
+
+def test_a_word_is_quoted_once_in_any_case_or_number() -> None:
+    assert cp.distinct_quotes(["vessels", "vessel", "Vessel's", "port"]) == ("vessels", "port")
+    assert cp.distinct_quotes(["emergency", "emergencies"]) == ("emergency",)
+    assert cp.distinct_quotes(["tree", "tree care", "trees"]) == ("tree care",)
+    assert cp.distinct_quotes(["supervise", "supervising"]) == ("supervise", "supervising")
+
+
+def test_a_form_found_in_the_title_is_quoted_from_the_tasks() -> None:
+    """A reason says what the tasks mention: the title's "Software Developers" yields to a
+    task's "software development" when both match the keyword's form "software develop"."""
+    cert = _one_entry_catalog().certifications[0]
+    cert = replace(cert, keywords=(r"\bsoftware develop",), literals=())
+    p = _profile("Lead software development teams.", "Software Developers")
+    words, recurs, quotes = ce._keyword_hits(cert, p, (0,))
+    assert (words, recurs, quotes) == (("software develop",), True, ("software development",))
+
+
+@pytest.mark.parametrize(
+    ("code", "cert_id", "quoted", "stem"),
+    [
+        ("11-9051.00", "acf-cc", "'food preparation'", "'food prepar'"),  # food service managers
+        ("15-1252.00", "gh-foundations", "'software developers'", "'software develop'"),
+        ("25-1031.00", "architect-licence", "'architectural design … structures'", "structur'"),
+        ("53-5031.00", "twic", "'vessels'", "'vessel'"),  # ship engineers: once, not twice
+        ("55-1017.00", "asis-cpp", "'counterterrorism'", "'counterterror'"),
+    ],
+)
+def test_qa13_reasons_quote_whole_words(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, cert_id: str, quoted: str, stem: str
+) -> None:
+    matches = match_certifications(catalog, **_inputs(kb, code, []))
+    reason = next(m.reason for m in matches if m.cert.id == cert_id)
+    assert quoted in reason and stem not in reason, reason
+
+
+def test_qa13_type_of_mail_is_no_typing(kb: KnowledgeBase, catalog: CertCatalog) -> None:
+    """Postal service clerks sort mail "according to type": MOS Word needs typing."""
+    assert "mos-word" not in _ids_for(kb, catalog, "43-5051.00", [])  # postal service clerks
+    assert "mos-word" not in _ids_for(kb, catalog, "43-9051.00", [])  # mail clerks
+    assert "mos-word" in _ids_for(kb, catalog, "43-9022.00", [])  # word processors and typists
+    assert "mos-word" in _ids_for(kb, catalog, "43-4011.00", [])  # "File, type, or operate"
+    word = catalog.get("mos-word")
+    assert word is not None and word.pattern is not None
+    assert not word.pattern.search("sort mail according to type and destination.")
+    assert word.pattern.search("compose, type, and mail customer statements.")
+    assert word.pattern.search("type correspondence, reports, and forms.")
+
+
+@pytest.mark.slow
+def test_every_quote_is_whole_words_of_its_occupation(
+    kb: KnowledgeBase, catalog: CertCatalog
+) -> None:
+    """Over all 1,016 occupations: what a reason quotes is a run of whole words of the
+    occupation's title, description and tasks (a stem such as 'supervis' is not)."""
+    token = re.compile(r"\w+(?:['’]\w+)*")
+    quoted = re.compile(r"mention ('.*?')(?=[;.] |\.$)")
+    rated = [o.code for o in kb.occupations() if kb.skills(o.code) or kb.knowledge(o.code)]
+    seen = 0
+    for occ in kb.occupations():
+        inputs = _inputs(kb, occ.code, [] if occ.code in rated else _donors(occ.code, rated))
+        words = " " + " ".join(token.findall(f"{inputs['title']} {inputs['text']}".lower())) + " "
+        for m in match_certifications(catalog, **inputs):
+            for group in quoted.findall(m.reason):
+                for q in re.findall(r"'(.*?)'(?=, '|$)", group):
+                    for piece in q.split(" … "):
+                        seen += 1
+                        run = " ".join(token.findall(piece.lower()))
+                        assert run and f" {run} " in words, (occ.code, m.cert.id, q)
+    assert seen > 400

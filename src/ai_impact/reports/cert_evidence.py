@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from ai_impact.reports.cert_profile import OccupationProfile
+from ai_impact.reports.cert_profile import OccupationProfile, distinct_quotes, quote
 from ai_impact.sources.catalog_certs import CertCatalog, Certification, keyword_pattern
 
 __all__ = [
@@ -52,13 +52,18 @@ def _mean(values: Sequence[float]) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A credential's relevance and what backs it: strong elements, IWAs, technologies, words."""
+    """A credential's relevance and what backs it: strong elements, IWAs, technologies, words.
+
+    ``words`` are the distinct keyword matches, which the score counts ("supervis", "vessels",
+    "vessel"); ``quotes`` what the occupation's text says there, in whole words and without
+    repeats ("supervise", "vessels"), which the reason shows."""
 
     relevance: float
     strong_elements: tuple[str, ...]
     iwas: tuple[str, ...]
     technologies: tuple[str, ...]
     words: tuple[str, ...]
+    quotes: tuple[str, ...] = ()
 
 
 def live_in(cert: Certification, found: set[str]) -> tuple[int, ...]:
@@ -76,20 +81,31 @@ def _live_pattern(cert: Certification, live: tuple[int, ...]) -> re.Pattern[str]
 
 
 def _keyword_hits(
-    cert: Certification, text: str, live: tuple[int, ...]
-) -> tuple[tuple[str, ...], bool]:
-    """Distinct keyword matches in ``text`` (at most 3), leftmost first, and whether the
-    wording recurs (two matches or more); ``live`` as above."""
-    if not text or not live:
-        return (), False
-    found: dict[str, None] = {}
+    cert: Certification, p: OccupationProfile, live: tuple[int, ...]
+) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+    """Distinct keyword matches in the occupation's text (at most 3), leftmost first, whether
+    the wording recurs (two matches or more), and the text's words at the first match of each
+    (see ``Evidence``); ``live`` as above. The text opens with the title, yet the reason says
+    what the tasks mention: a form first found in the title is quoted where the description or
+    a task has it too ("software development" rather than the title's "Software Developers")."""
+    if not p.text or not live:
+        return (), False, ()
+    found: dict[str, str] = {}
+    titled: set[str] = set()
     count = 0
-    for m in _live_pattern(cert, live).finditer(text):
-        found.setdefault(m.group(0).strip().lower(), None)
+    for m in _live_pattern(cert, live).finditer(p.text):
+        form = m.group(0).strip().lower()
+        if form in titled and m.start() >= len(p.title):
+            found[form] = quote(p, m.start(), m.end())
+            titled.discard(form)
+        elif form not in found and len(found) < 3:
+            found[form] = quote(p, m.start(), m.end())
+            if m.start() < len(p.title):
+                titled.add(form)
         count += 1
-        if len(found) >= 3:
+        if len(found) >= 3 and not titled:
             break
-    return tuple(found), count >= 2
+    return tuple(found), count >= 2, distinct_quotes(found.values())
 
 
 def _meets_work(
@@ -238,7 +254,7 @@ def evaluate(
     best = 1 - rest * (1 - word_weight * (1.0 if live else 0.0))
     if not own and _relevance(p, profile, best, in_title) < MIN_SCORE:
         return None
-    words, recurs = _keyword_hits(cert, p.text, live)
+    words, recurs, quotes = _keyword_hits(cert, p, live)
     if not own and not _has_needed(cert, iwa_hits, tech_hits, words):
         return None
     if not own:
@@ -257,9 +273,8 @@ def evaluate(
         (e for e in cert.elements if p.fits.get(e, 0.0) >= 0.6),
         key=lambda e: (-p.importance[e], e),
     )
-    return Evidence(
-        _relevance(p, profile, evidence, in_title), tuple(strong), iwa_hits, tech_hits, words
-    )
+    relevance = _relevance(p, profile, evidence, in_title)
+    return Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words, quotes)
 
 
 def live_keywords(catalog: CertCatalog, found: set[str]) -> dict[int, tuple[int, ...]]:

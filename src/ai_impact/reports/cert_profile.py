@@ -4,7 +4,8 @@ The profile holds what :mod:`ai_impact.reports.match_certs` weighs a credential 
 importance of each rated skill and knowledge element (and its fit, ``g(importance)``), the IWAs
 its tasks link to, the names its software and tools answer to, and its lower-cased text and
 title. The title and description are first cut of what they say the occupation is not
-(:func:`without_exclusions`); a profession must be named in :func:`occupation_identity`. Pure
+(:func:`without_exclusions`); a profession must be named in :func:`occupation_identity`. A
+reason quotes the text as written, in whole words (:func:`quote`, :func:`distinct_quotes`). Pure
 functions over plain data: the knowledge base is not touched.
 """
 
@@ -19,8 +20,10 @@ from typing import Protocol
 __all__ = [
     "OccupationProfile",
     "RatingLike",
+    "distinct_quotes",
     "occupation_identity",
     "occupation_profile",
+    "quote",
     "technology_labels",
     "technology_terms",
     "without_exclusions",
@@ -109,6 +112,8 @@ class OccupationProfile:
     has_skills: bool
     # The occupation's own names of its tools by commodity title (see technology_labels).
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # ``text`` as written, before lower-casing: what a reason quotes (see ``quote``).
+    source: str = ""
 
     @property
     def rated(self) -> bool:
@@ -123,8 +128,13 @@ def occupation_profile(
     activities_iwas: Sequence[str],
     text: str,
     title: str,
+    *,
+    source: str = "",
 ) -> OccupationProfile:
-    """The profile of one occupation from its ratings, technologies, IWA links and text."""
+    """The profile of one occupation from its ratings, technologies, IWA links and text.
+
+    ``text`` and ``title`` are lower-cased, ``text`` opening with the title; ``source`` is
+    ``text`` as written, which reasons quote (``text`` itself when not given)."""
     ratings = [*skills, *knowledge]
     technologies = tuple(technologies)
     importance = {r.element_id: r.importance for r in ratings if r.importance is not None}
@@ -139,7 +149,122 @@ def occupation_profile(
         has_knowledge=any(e.startswith("2.C") for e in importance),
         has_skills=any(not e.startswith("2.C") for e in importance),
         labels=technology_labels(technologies),
+        source=source if len(source) == len(text) else text,
     )
+
+
+# A quote of more words than this shows its first and last words around an ellipsis: a keyword
+# spanning a sentence ("architect[^.]*structur") would otherwise quote most of it.
+_QUOTE_WORDS = 5
+_EDGE = " \t\n,;:.!?()[]{}\"'‘’“”/"
+_JOINERS = frozenset(
+    {"a", "an", "and", "as", "by", "for", "in", "of", "on", "or", "such", "the", "to", "with"}
+)
+_SENTENCE_STOP = ".;:!?"
+_WORD_RUN = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _in_word(text: str, i: int) -> bool:
+    """Whether ``text[i]`` belongs to a word: a letter or digit, or an apostrophe between two
+    ("worker's"). A hyphen joins two words ("database-related": the keyword "database" quotes
+    "database")."""
+    if not 0 <= i < len(text):
+        return False
+    if text[i].isalnum():
+        return True
+    inner = 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+    return inner and text[i] in "'’"
+
+
+def _plain_case(word: str) -> str:
+    """A word capitalised only by its place (a title, a sentence's start) as it reads within a
+    sentence: "Supervise" → "supervise"; "LEED", "GitHub" keep their capitals."""
+    if word[:1].isupper() and not any(c.isupper() for c in word[1:]):
+        return word[0].lower() + word[1:]
+    return word
+
+
+def _trim(words: list[str], *, tail: bool) -> list[str]:
+    """The head (or ``tail``) of a long quote cut at a clause break and without the joining
+    words at its cut: "maintain, or" → "maintain"; "components, equipment" → "equipment"."""
+    words = list(words)
+    if len(words) > 1 and words[0].rstrip(_EDGE) != words[0]:
+        words = words[1:] if tail else words[:1]
+    while len(words) > 1 and words[0 if tail else -1].strip(_EDGE).lower() in _JOINERS:
+        words.pop(0 if tail else -1)
+    if tail:
+        words[0] = words[0].lstrip(_EDGE)
+    else:
+        words[-1] = words[-1].rstrip(_EDGE)
+    return words
+
+
+def quote(p: OccupationProfile, start: int, end: int) -> str:
+    """What the occupation's text says at a keyword match ``start:end``, in whole words.
+
+    A keyword may stop inside a word ("food prepar", "supervis"): the quote runs to the word's
+    ends ("food preparation", "supervise" or "supervising", as written), without the
+    punctuation around it. A word capitalised by its place loses the capital (``_plain_case``);
+    a quote longer than ``_QUOTE_WORDS`` words keeps its first two and last two around "…"."""
+    text = p.source
+    while start > 0 and _in_word(text, start - 1):
+        start -= 1
+    while end < len(text) and _in_word(text, end):
+        end += 1
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    spans = [(start + m.start(), m.group(0)) for m in _WORD_RUN.finditer(text[start:end])]
+    if not spans:
+        return ""
+    before = text[:start].rstrip()
+    opening = not before or before[-1] in _SENTENCE_STOP or start == len(p.title) + 1
+    words = [
+        _plain_case(w) if at < len(p.title) or (at == start and opening) else w for at, w in spans
+    ]
+    if len(words) > _QUOTE_WORDS:
+        return (
+            " ".join(_trim(words[:2], tail=False)) + " … " + " ".join(_trim(words[-2:], tail=True))
+        )
+    return " ".join(words)
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two words are one word, in any case, number or possessive ("vessel", "Vessels",
+    "vessel's")."""
+    a, b = (_POSSESSIVE.sub("", w.casefold()) for w in (a, b))
+    short, long = sorted((a, b), key=len)
+    plurals = (short, short + "s", short + "es", short[:-1] + "ies" if short.endswith("y") else "")
+    return long in plurals
+
+
+def _within(inner: list[str], outer: list[str]) -> bool:
+    """Whether the words ``inner`` run, as the same words, within ``outer``."""
+    n = len(inner)
+    return any(
+        all(_same_word(a, b) for a, b in zip(inner, outer[i : i + n], strict=True))
+        for i in range(len(outer) - n + 1)
+    )
+
+
+def distinct_quotes(quotes: Iterable[str]) -> tuple[str, ...]:
+    """``quotes`` in order, without repeats: a quote whose words another quote holds (the same
+    word in another case or number: "vessels", "vessel"; "tree" beside "tree care") yields its
+    place to the longer one."""
+    kept: list[list[str]] = []
+    for q in quotes:
+        words = q.split()
+        if not words or any(_within(words, k) for k in kept):
+            continue
+        held = [i for i, k in enumerate(kept) if _within(k, words)]
+        if held:
+            kept[held[0]] = words
+            kept = [k for i, k in enumerate(kept) if i not in held[1:]]
+        else:
+            kept.append(words)
+    return tuple(" ".join(k) for k in kept)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")

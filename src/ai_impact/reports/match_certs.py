@@ -179,8 +179,8 @@ def _reason(
     if ev.technologies:
         shown = [_tech_label(cert, t, p) for t in ev.technologies[:2]]
         parts.append("uses tools it already uses (" + ", ".join(shown) + ")")
-    if ev.words and not ev.iwas:
-        parts.append("its tasks mention " + ", ".join(f"'{w}'" for w in ev.words[:2]))
+    if ev.quotes and not ev.iwas:
+        parts.append("its tasks mention " + ", ".join(f"'{w}'" for w in ev.quotes[:2]))
     if focus:
         parts.append("supports the recommended " + _join([_name(f, p, catalog) for f in focus]))
     text = "; ".join(parts) if parts else "fits this occupation's work"
@@ -276,8 +276,15 @@ def match_certifications(
     zone = job_zone if job_zone is not None else catalog.title_zones.get(title.casefold())
     occ_code = code if code is not None else catalog.title_codes.get(title.casefold())
     title, text = without_exclusions(title, text)
+    source = f"{title} {text}"
     p = occupation_profile(
-        skills, knowledge, technologies, activities_iwas, f"{title} {text}".lower(), title.lower()
+        skills,
+        knowledge,
+        technologies,
+        activities_iwas,
+        source.lower(),
+        title.lower(),
+        source=source,
     )
     focus_set = set(focus_element_ids)
     # (tier, score, id, the entry, its evidence, focus elements, whether it is the occupation's own)

@@ -226,3 +226,20 @@ def test_a_statement_with_several_labels_says_so() -> None:
         [0.0, 0.5],
     )
     assert "the most common of 6 occupations' labels: E2 in 4, E0 in 2" in line["timeline_reason"]
+
+
+def test_two_words_opening_with_a_hyphenated_verb_are_scored() -> None:
+    """QA: "Cold-call prospects" was "too short to read as a task"; "Cold-call" is a verb."""
+    texts = [
+        "Cold-call prospects",
+        "Re-stocking shelves",
+        "De-escalate conflicts",
+        "Full-time role",
+    ]
+    result = runner.invoke(app, ["score-tasks", "--format", "jsonl", *texts])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.output.splitlines()]
+    assert [r["task"] for r in lines] == texts
+    assert [r["note"] is None for r in lines] == [True, True, True, False]
+    assert lines[3]["note"].startswith("not scored: too short to read as a task")
+    assert all(r["source"] == "model" for r in lines[:3])

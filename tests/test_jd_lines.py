@@ -317,6 +317,25 @@ def test_employer_and_benefit_shapes(line: str, kind: str) -> None:
         ("Bathe patients", None),
         ("Prepare monthly sales reports", None),
         (" ".join(["word"] * 61), "too long"),
+        # a hyphenated verb is a verb; a hyphenated noun or adjective is none
+        ("Cold-call prospects", None),
+        ("Co-ordinate events", None),
+        ("Re-stock shelves", None),
+        ("Double-check invoices", None),
+        ("Spot-check orders", None),
+        ("Cross-train staff", None),
+        ("Fact-check articles", None),
+        ("Proof-read copy", None),
+        ("Hand-deliver documents", None),
+        ("Pre-screen candidates", None),
+        ("Up-sell products", None),
+        ("De-escalate conflicts", None),
+        ("Cold-called prospects", None),
+        ("Re-stocking shelves", None),
+        ("Follow-up with leads", None),
+        ("Follow-up calls", "too short"),
+        ("Real-time dashboards", "too short"),
+        ("Hand-held scanners", "too short"),
     ],
 )
 def test_size_problem_is_the_rule_for_a_task_statement(text: str, problem: str | None) -> None:
@@ -1243,3 +1262,55 @@ def test_no_onet_statement_or_rewrite_names_a_role(kb: KnowledgeBase) -> None:
     assert len(rewrites) == 363
     texts = [s.rstrip(".") for s in [*statements, *rewrites]]
     assert [t for t in texts if names_a_role(t, any_case=True)] == []
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "De-grease aircraft exteriors",  # O*NET 30.3 statements
+        "Tack-weld fitted parts together",
+        "Steam-clean or shampoo carpets",
+        "Heat-treat parts, using acetylene torches",
+        "Cold-call prospects",
+        "Pre-screen candidates by phone",
+    ],
+)
+def test_a_first_line_opening_with_a_hyphenated_verb_is_a_duty(first: str) -> None:
+    """Not the title, though bullets follow it: its verb is hyphenated."""
+    split = split_description(f"{first}\n- Inspect landing gear\n- Refuel aircraft\n")
+    assert split.title is None
+    assert split.tasks == (first, "Inspect landing gear", "Refuel aircraft")
+
+
+def test_a_hyphenated_schedule_before_the_title_is_no_verb_and_set_aside() -> None:
+    split = split_description("Part-time Cashier\n- Operate the till\n- Re-stock shelves\n")
+    assert split.title == "Cashier"
+    assert split.tasks == ("Operate the till", "Re-stock shelves")
+    assert split.set_aside == (SetAside("Part-time", LOGISTICS),)
+    split = split_description("Full-Time Registered Nurse\n\nMonitor patients' vital signs\n")
+    assert split.title == "Registered Nurse"
+    split = split_description("Full-time role\n- Operate the till\n- Cold-call prospects\n")
+    assert split.title is None  # no title after the schedule: a line about the post
+    assert split.set_aside == (SetAside("Full-time role", LOGISTICS),)
+
+
+def test_a_hyphenated_role_is_the_title_not_an_employer() -> None:
+    """ "Co-" is no "Co." (company), and "Co-ordinator" the agent noun of "co-ordinate"."""
+    split = split_description("Events Co-ordinator\n- Co-ordinate events\n- Re-stock the bar\n")
+    assert split.title == "Events Co-ordinator"
+    assert split.tasks == ("Co-ordinate events", "Re-stock the bar")
+    assert names_a_role("Events Co-ordinator")
+    split = split_description("School-Age Program Teacher\n- Plan activities\n- Serve snacks\n")
+    assert split.title == "School-Age Program Teacher"
+    assert line_kind("Acme Co - Springfield, IL") == COMPANY
+
+
+def test_cv_lines_opening_with_hyphenated_past_verbs_are_duties() -> None:
+    text = (
+        "Experience\nSales Representative, Acme Corp (2019–2024)\n"
+        "- Cold-called 40 prospects a day\n- Co-ordinated trade shows\n"
+        "- Follow-up calls scheduled weekly\n"
+    )
+    split = split_description(text)
+    assert split.tasks == ("Cold-called 40 prospects a day", "Co-ordinated trade shows")
+    assert [a.kind for a in split.set_aside] == [HEADING, HEADING, REQUIREMENT]

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ai_impact.scoring import score_texts
-from ai_impact.scoring.phrasing import base_verb, task_statement
+from ai_impact.scoring.phrasing import base_verb, is_task_verb, task_statement
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -136,6 +136,97 @@ def test_base_verb_knows_inflections_and_leaves_base_forms() -> None:
     assert base_verb("analysed") == ("analyze", "ed")
     assert base_verb("organise") == ("organize", "base")
     assert base_verb("advise") is None  # a base verb whose "s" is no British "z"
+
+
+# Hyphenated verbs of job ads and task lists: a prefix or a verb's modifier before a task verb.
+HYPHENATED_VERBS = [
+    "Cold-call",
+    "Co-ordinate",
+    "Re-stock",
+    "Double-check",
+    "Spot-check",
+    "Cross-train",
+    "Fact-check",
+    "Proof-read",
+    "Hand-deliver",
+    "Pre-screen",
+    "Up-sell",
+    "De-escalate",
+    "Deep-clean",
+    "Fine-tune",
+]
+# Hyphenated nouns and adjectives (their last part may be a task verb: "time", "operate").
+HYPHENATED_NON_VERBS = [
+    "Follow-up",
+    "Full-time",
+    "Part-time",
+    "Real-time",
+    "Up-to-date",
+    "Self-motivated",
+    "Well-organised",
+    "Award-winning",
+    "Cost-saving",
+    "Hand-held",
+    "Hands-on",
+    "E-learning",
+    "To-do",
+]
+
+
+@pytest.mark.parametrize("word", HYPHENATED_VERBS)
+def test_a_hyphenated_verb_is_a_task_verb_in_any_case(word: str) -> None:
+    assert is_task_verb(word)
+    assert is_task_verb(word.lower())
+    assert base_verb(word) is None  # a base form already
+
+
+@pytest.mark.parametrize("word", HYPHENATED_NON_VERBS)
+def test_a_hyphenated_noun_or_adjective_is_no_verb(word: str) -> None:
+    assert not is_task_verb(word)
+    assert base_verb(word) is None
+
+
+def test_every_hyphenated_opening_of_onet_is_a_task_verb() -> None:
+    """O*NET's own hyphenated openings ("De-grease", "Tack-weld", "Steam-clean") ground the
+    rule: each one reads as a task verb."""
+    path = ROOT / "data" / "onet" / "30.3" / "task_statements.csv.gz"
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+        firsts = {r["Task"].split()[0].rstrip(",") for r in csv.DictReader(fh)}
+    hyphenated = sorted(w for w in firsts if "-" in w)
+    assert len(hyphenated) == 11  # in 13 statements
+    assert [w for w in hyphenated if not is_task_verb(w)] == []
+
+
+def test_base_verb_of_inflected_hyphenated_verbs() -> None:
+    assert base_verb("Cold-called") == ("cold-call", "ed")
+    assert base_verb("re-stocking") == ("re-stock", "ing")
+    assert base_verb("Co-ordinated") == ("co-ordinate", "ed")  # "coordinated", hyphenated
+    assert base_verb("Re-organise") == ("re-organize", "base")
+    assert base_verb("De-escalating") == ("de-escalate", "ing")
+    assert base_verb("Co-led") == ("co-lead", "ed")  # irregular after a prefix
+    assert base_verb("Spot-checks") == ("spot-check", "s")
+    assert base_verb("Hand-made") is None  # a modifier's compound: regular forms only
+
+
+@pytest.mark.parametrize(
+    ("typed", "statement"),
+    [
+        ("Cold-called prospects", "Cold-call prospects."),
+        ("Re-stocking shelves", "Re-stock shelves."),
+        ("I co-ordinated events and cold-called leads", "Co-ordinate events and cold-call leads."),
+        ("Responsible for de-escalating conflicts", "De-escalate conflicts."),
+        ("Re-organised the stockroom", "Re-organize the stockroom."),
+        ("Co-led a team of five", "Co-lead a team of five."),
+        ("Fine-tuned large language models", "Develop large language models."),
+        # no verbs: left as written
+        ("Follow-up calls scheduled", "Follow-up calls scheduled."),
+        ("Full-time role", "Full-time role."),
+        ("Hand-held scanners used daily", "Hand-held scanners used daily."),
+    ],
+)
+def test_hyphenated_verbs_take_their_base_form(typed: str, statement: str) -> None:
+    assert task_statement(typed) == statement
+    assert task_statement(statement) == statement
 
 
 @settings(max_examples=300, deadline=None)

@@ -92,8 +92,9 @@ _ORG_NOUN = (
     r"district|county|mills?|plant|factory|refinery|hotel|restaurant|bank|firm|"
     r"laborator(?:y|ies)|labs|studios?|pharmacy"
 )
+# (A hyphen joining a word is no separator: "Events Co-ordinator", "School-Age Teacher".)
 _ORG = re.compile(
-    rf"\b(?:{_ORG_NOUN})\b\.?\s*(?:$|[,;|·(—–-])|"
+    rf"\b(?:{_ORG_NOUN})\b\.?\s*(?:$|[,;|·(—–]|-(?![A-Za-z]))|"
     r"^(?:the )?(?:city|county|state|university|department|bureau|ministry|office|bank|"
     r"district|commonwealth) of\b",
     _RE,

@@ -64,6 +64,8 @@ _BRACKETED = re.compile(r"\s*[(\[]([^()\[\]]*)[)\]]")
 _TRAILING_PART = re.compile(r"\s+[-–—|]\s+((?:(?!\s[-–—|]\s).)+)$")
 # The first " - " part of a title line: "Remote - Software Engineer".
 _LEADING_PART = re.compile(r"^((?:(?!\s[-–—|]\s).)+?)\s+[-–—|]\s+(?=\S)")
+# A schedule before a capitalised title, with no dash: "Part-time Cashier", "Full-Time Welder".
+_LEADING_SCHEDULE = re.compile(r"^((?i:full|part)[- ]?(?i:time))\s+(?=[A-Z])")
 # A hiring call before the title: "WE'RE HIRING!!!", "Now hiring:", "Hiring: " ("Hiring
 # Manager" is a title).
 _HIRING = re.compile(
@@ -157,9 +159,10 @@ def _pay_part(text: str) -> bool:
 def title_notes(line: str) -> tuple[str, list[SetAside]]:
     """A title line without its bracketed pay, benefit, location or schedule notes
     ("Registered Nurse (Sign-on Bonus $10K!)"), its leading or trailing location, schedule or
-    pay parts ("- St. Louis, MO", "Remote - ", "– 2nd shift – $19.50/hr"), its employer (",
-    Mercy Hospital"), emoji, hiring call and hype ("🚀 WE'RE HIRING!!! 🚀 Rockstar"), and those
-    notes; a bracketed qualifier ("(Python/Go)") or part ("- ICU", ", FP&A") stays."""
+    pay parts ("- St. Louis, MO", "Remote - ", "Part-time ", "– 2nd shift – $19.50/hr"), its
+    employer (", Mercy Hospital"), emoji, hiring call and hype ("🚀 WE'RE HIRING!!! 🚀
+    Rockstar"), and those notes; a bracketed qualifier ("(Python/Go)") or part ("- ICU", ",
+    FP&A") stays."""
     line, notes, hyped = _without_hype(line)
 
     def drop(match: re.Match[str]) -> str:
@@ -173,6 +176,9 @@ def title_notes(line: str) -> tuple[str, list[SetAside]]:
     title = clean(_BRACKETED.sub(drop, line))
     while (lead := _LEADING_PART.match(title)) and (kind := _part_kind(lead.group(1))):
         notes.append(SetAside(clean(lead.group(1)), kind))  # "Remote – Barista"
+        title = clean(title[lead.end() :])
+    if lead := _LEADING_SCHEDULE.match(title):
+        notes.append(SetAside(clean(lead.group(1)), LOGISTICS))
         title = clean(title[lead.end() :])
     tail: list[SetAside] = []
     while True:

@@ -20,7 +20,14 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    words O*NET statements use often as they are ("training sessions", ``keep_ing``) unless
    an article or possessive follows them ("inspecting and packing the product"). British
    spellings of -ize and -yze verbs, in any form ("Analysed", "organising", "prioritise"),
-   become O*NET's ("Analyze", "organize", "prioritize").
+   become O*NET's ("Analyze", "organize", "prioritize"). A hyphenated word is a verb as O*NET
+   writes them ("De-grease", "Tack-weld", "Steam-clean"): when its spelling without the hyphen
+   is a task verb ("Co-ordinate", "Proof-read", "Re-stock"), or when its last part is a task
+   verb after a prefix or a word that modifies a verb (those of O*NET's own hyphenated openings
+   and of job ads: "Pre-screen", "Up-sell", "Cold-call", "Double-check", "Fact-check"), or a
+   word shaped like a verb (-ate, -ize, -ise, -ify) after a prefix ("De-escalate"). Its
+   inflected forms become its base form as other verbs do ("Cold-called" → "Cold-call"); a
+   modifier's compound takes regular forms only ("hand-held" stays as written).
 4. The first letter is capitalised and a final full stop added, as in O*NET.
 5. Finance shorthand that no O*NET statement uses is spelt out as O*NET spells it ("A/P",
    "A/R", "AP/AR", "G/L", "P&L" → "accounts payable", "accounts receivable", "general ledger",
@@ -85,10 +92,10 @@ _DUTY = re.compile(
     r"(?:include|includes|involve|involves|are)|duties:|tasks:|responsibilities:))\s+",
     re.IGNORECASE,
 )
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")  # a hyphenated word is one word
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # control characters read as spaces
 _JOINED = re.compile(
-    r"(,\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and|or|as well as)\s+)([A-Za-z]+)"
+    r"(,\s*(?:and\s+|or\s+)?|;\s*|\s+(?:and|or|as well as)\s+)([A-Za-z]+(?:-[A-Za-z]+)*)"
     # Group 3 (optional): the word is used as a verb for sure: an article or possessive follows,
     # or the text ends.
     r"(?=(\W*$|\s+(?:the|a|an|all|any|each|every|their|our|its|his|her|your|my|new)\b)?)",
@@ -209,6 +216,58 @@ def _forms() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
     return verbs, forms
 
 
+# Hyphenated verbs (step 3). A prefix makes a verb of a task verb ("Re-sew", "Pre-screen") or of
+# a word shaped like a verb ("De-escalate"); O*NET's own hyphenated openings use co-, de-, pre-
+# and re-.
+_PREFIXES = frozenset({"co", "de", "dis", "mis", "pre", "re", "un"})
+# Words that modify a task verb before a hyphen: the first parts of O*NET's hyphenated openings
+# ("Date-stamp", "Hand-form", "Heat-treat", "Shrink-fit", "Sight-read", "Steam-clean",
+# "Tack-weld") and of job ads ("Cold-call", "Cross-train", "Deep-clean", "Double-check",
+# "Fact-check", "Fine-tune", "Pressure-wash", "Spot-check", "Up-sell"). Adjectives before a noun
+# ("Full-time", "Part-time", "Real-time") are none of them.
+_MODIFIERS = _PREFIXES | {"date", "hand", "heat", "shrink", "sight", "steam", "tack"}
+_MODIFIERS |= {"cold", "cross", "deep", "double", "dry", "fact", "fine", "power", "pressure"}
+_MODIFIERS |= {"spot", "triple", "up"}
+# A verb by its shape, with its ending: "escalate", "escalated", "classifying".
+_VERB_SHAPE = re.compile(r"([a-z]{2,}(?:at|iz|is|yz))(e|es|ed|ing)|([a-z]{2,}if)(y|ies|ied|ying)")
+_SHAPE_KIND = {"e": "base", "y": "base", "es": "s", "ies": "s", "ed": "ed", "ied": "ed"}
+
+
+def _shaped_verb(word: str) -> tuple[str, str] | None:
+    """(base form, kind) of a word shaped like a verb: "escalating" → ("escalate", "ing")."""
+    found = _VERB_SHAPE.fullmatch(word)
+    if found is None:
+        return None
+    stem, end = (found.group(1), found.group(2)) if found.group(1) else found.group(3, 4)
+    return stem + ("y" if found.group(3) else "e"), _SHAPE_KIND.get(end, "ing")
+
+
+@lru_cache(maxsize=4096)
+def _hyphenated(low: str) -> tuple[str, str] | None:
+    """(base verb, kind) of a lower-case hyphenated verb: kind 'base' with the word itself when
+    it is in base form as written ("cold-call"), else as :func:`base_verb` ("cold-called" →
+    ("cold-call", "ed")); None for any other word ("full-time", "follow-up", "up-to-date")."""
+    first, _, last = low.partition("-")
+    if not (first.isalpha() and last.isalpha() and first.isascii() and last.isascii()):
+        return None
+    verbs, forms = _forms()
+    joined = first + last  # "co-ordinate", "proof-read", "re-stocking"
+    if joined in verbs:
+        return low, "base"
+    if joined in forms and forms[joined][0].startswith(first):
+        verb, kind = forms[joined]
+        return f"{first}-{verb[len(first) :]}", kind
+    if first not in _MODIFIERS:
+        return None
+    if last in verbs:
+        return low, "base"
+    found = forms.get(last)
+    if found is not None and (first in _PREFIXES or last not in _IRREGULAR_PAST):
+        return f"{first}-{found[0]}", found[1]
+    shaped = _shaped_verb(last) if first in _PREFIXES else None
+    return None if shaped is None else (f"{first}-{shaped[0]}", shaped[1])
+
+
 def base_verb(word: str) -> tuple[str, str] | None:
     """(base verb, kind) when ``word`` is an inflected form of a task verb, else None (kind
     's', 'ing' or 'ed'; 'base' for a British spelling of the base form: "analyse")."""
@@ -216,12 +275,17 @@ def base_verb(word: str) -> tuple[str, str] | None:
     low = word.lower()
     if low in verbs:
         return None
+    if "-" in low:
+        found = _hyphenated(low)
+        return None if found == (low, "base") else found
     return forms.get(low)
 
 
 def is_task_verb(word: str) -> bool:
-    """Whether ``word`` (any case) is a base-form verb that opens O*NET statements."""
-    return word.lower() in _forms()[0]
+    """Whether ``word`` (any case) is a base-form verb that opens O*NET statements, or a
+    hyphenated one ("Cold-call", "De-grease"; see the module docs)."""
+    low = word.lower()
+    return low in _forms()[0] or ("-" in low and _hyphenated(low) == (low, "base"))
 
 
 def _strip_frames(text: str) -> str:

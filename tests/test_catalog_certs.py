@@ -63,7 +63,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.12"
+    assert catalog.version == "2026.12.13"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -1776,6 +1776,18 @@ def test_a_specialty_needs_the_occupations_it_is_one_of(raw: dict[str, Any]) -> 
         ("29-1151.00", {"fnp-aanp"}),  # nurse anesthetists
         ("33-3031.00", {"cst-nsps"}),  # fish and game wardens
         ("13-1041.07", {"cisa"}),  # regulatory affairs: "internal audits" is not IT audit
+        # 2026.12.13: context words, a scope, a subject named
+        ("21-1014.00", {"aha-bls"}),  # mental health counsellors: "patients", "emergency"
+        ("29-1161.00", {"aha-pals", "aha-acls"}),  # nurse midwives take NRP
+        ("29-9099.01", {"aha-pals", "aha-acls"}),  # midwives
+        ("17-3021.00", {"comptia-secplus"}),  # aerospace technologists' communications systems
+        ("43-2011.00", {"comptia-secplus"}),  # switchboard operators
+        ("11-3021.00", {"oracle-java"}),  # IT managers write no Java
+        ("15-2041.01", {"oracle-java"}),  # biostatisticians
+        ("13-1161.01", {"oracle-java"}),  # search marketing strategists
+        ("51-9162.00", {"adobe-photoshop", "oracle-java"}),  # CNC programmers' "graphic displays"
+        ("47-2031.00", {"osha-10-general"}),  # carpenters work under the construction standards
+        ("47-2151.00", {"osha-10-general"}),  # pipelayers
     ],
 )
 def test_credentials_of_other_work_are_gone(
@@ -1833,6 +1845,16 @@ def test_credentials_of_other_work_are_gone(
         ("25-9021.00", {"cfle"}),  # farm and home management educators: "home management"
         ("17-3031.00", {"cst-nsps"}),  # surveying technicians
         ("27-4021.00", {"adobe-photoshop"}),  # photographers retouch photographs
+        # 2026.12.13
+        ("29-1218.00", {"aap-nrp", "aha-bls"}),  # obstetricians deliver babies
+        ("29-1161.00", {"aap-nrp", "aha-bls"}),  # nurse midwives: newborn care
+        ("33-9032.00", {"aha-bls"}),  # security guards: "first aid", "medical emergencies"
+        ("53-3011.00", {"aha-bls"}),  # ambulance attendants
+        ("15-1212.00", {"comptia-secplus"}),  # information security analysts
+        ("15-1251.00", {"oracle-java"}),  # computer programmers
+        ("27-1024.00", {"adobe-photoshop"}),  # graphic designers
+        ("47-2031.00", {"osha-10-construction"}),  # carpenters
+        ("49-9041.00", {"osha-10-general"}),  # industrial machinery mechanics
     ],
 )
 def test_credentials_of_the_work_stay(
@@ -1910,6 +1932,8 @@ def test_a_lay_course_leaves_the_professions_of_its_own_field(
         ("29-9099.01", ["narm-cpm"]),  # midwives
         ("19-3039.03", ["psychologist-licence", "abpp-cn"]),  # clinical neuropsychologists
         ("29-1141.02", ["rn-nclex", "ancc-pmhnp"]),  # advanced practice psychiatric nurses
+        # 2026.12.13: the midwives' newborn resuscitation course after their own credentials
+        ("29-9099.01", ["narm-cpm", "aap-nrp"]),  # midwives
     ],
 )
 def test_licensed_professions_list_their_own_credentials_first(

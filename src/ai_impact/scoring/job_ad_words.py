@@ -1,0 +1,121 @@
+"""Job-ad words a task model trained on O*NET statements never saw, in O*NET's words.
+
+Steps 5 and 6 of :mod:`ai_impact.scoring.phrasing` (see its docs): finance shorthand and office
+or technology acronyms are spelt out (:func:`spell_out`), and two job-ad senses of verbs that
+O*NET uses only in another sense ("Train" a model, "Drive" sales or a plan) are put in O*NET's
+verb (:func:`job_ad_sense`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ai_impact.scoring.verb_forms import same_case
+
+__all__ = ["job_ad_sense", "spell_out"]
+
+# Step 5: finance shorthand (no O*NET 30.3 statement nor label-set task contains any of it).
+_SHORTHAND = {
+    "a/p": "accounts payable",
+    "a/r": "accounts receivable",
+    "ap/ar": "accounts payable and receivable",
+    "ar/ap": "accounts receivable and payable",
+    "g/l": "general ledger",
+    "p&l": "profit and loss",
+}
+_SHORTHAND_RE = re.compile(r"(?<![\w/&])(?:AP/AR|AR/AP|A/P|A/R|G/L|P&L)(?![\w/&])", re.IGNORECASE)
+# Office and technology acronyms of job ads, in capitals only (no O*NET 30.3 statement nor
+# label-set task uses any of them; "RFPs" and "KPIs" are in O*NET and stay as they are).
+_ACRONYMS = {
+    "SOP": "standard operating procedure",
+    "SLA": "service level agreement",
+    "NDA": "nondisclosure agreement",
+    "API": "application programming interface",
+    "EHR": "electronic health record",
+    "EMR": "electronic medical record",
+    "RFQ": "request for quotation",
+    "RFI": "request for information",
+    "CRM": "customer relationship management",
+    "ERP": "enterprise resource planning",
+    "QA": "quality assurance",
+    "QC": "quality control",
+    "HR": "human resources",
+    "UX": "user experience",
+    "UI": "user interface",
+    "PPC": "pay-per-click",
+    "CI/CD": "continuous integration and deployment",
+}
+_PLURAL_OK = frozenset({"SOP", "SLA", "NDA", "API", "EHR", "EMR", "RFQ", "RFI"})
+_ACRONYM_RE = re.compile(r"(?<![\w/&-])(CI/CD|[A-Z]{2,3})(s?)(?![\w/&-])(\s+[A-Za-z]+)?")
+
+
+def _acronym(m: re.Match[str]) -> str:
+    word, plural, after = m.group(1), m.group(2), m.group(3) or ""
+    full = _ACRONYMS.get(word)
+    if full is None or (plural and word not in _PLURAL_OK):
+        return m.group(0)
+    head, sep, tail = full.partition(" for ")  # requests for quotation
+    if plural:
+        full = head + "s" + sep + tail if sep else full + "s"
+    last = full.rsplit(" ", 1)[-1].rstrip("s").lower()
+    if after.strip().lower().rstrip("s") == last:  # "EHR records": no "record records"
+        return full.rsplit(" ", 1)[0] + after
+    return full + after
+
+
+# Step 6: job-ad senses of verbs O*NET only uses in another sense (see the module docs). Each
+# sense: the opening verb, a lazily matched gap (group 1) and the object that marks the sense.
+_ML_TRAIN = re.compile(
+    r"^(?:train|retrain|re-train|fine[- ]?tun(?:e|es|ed|ing))"
+    r"((?:\s+(?:and|or|&)\s+[a-z]+)?\s+(?:[\w/-]+\s+){0,4}?)"
+    r"(?:models?|classifiers?|neural\s+net(?:work)?s?|llms?|transformers?|embeddings?|ml|"
+    r"machine\s+learning|deep\s+learning)\b",
+    re.IGNORECASE,
+)
+_DRIVE = (
+    r"^(?:drive|drives|drove|driving|driven)"
+    r"((?:\s+(?:and|or|&)\s+[a-z]+)?\s+(?:[\w/%$.-]+\s+){0,3}?)"
+)
+# "Drive" a measure up: "increase" it ("Drive customer satisfaction", "Drive traffic to ...").
+_DRIVE_MEASURE = re.compile(
+    _DRIVE + r"(?:adoption|increases?|growth|sales|revenue|results|engagement|efficiency|"
+    r"performance|awareness|traffic\s+to|conversions?|retention|value|outcomes?|demand|"
+    r"pipeline|profitability|productivity|quality|compliance|success|impact|momentum|"
+    r"visibility|satisfaction|loyalty|leads|sign-?ups|bookings|usage|margins?|savings)\b",
+    re.IGNORECASE,
+)
+# "Drive" a plan, a change or a team: "lead" it ("Drive the product roadmap", "Drive the team").
+_DRIVE_PLAN = re.compile(
+    _DRIVE + r"(?:improvements?|change|innovation|transformation|initiatives?|strateg(?:y|ies)|"
+    r"excellence|alignment|accountability|best\s+practices|culture|collaboration|decisions?|"
+    r"priorities|execution|roadmaps?|projects?|programs?|business|consensus|teams?)\b",
+    re.IGNORECASE,
+)
+_VEHICLES = re.compile(r"\b(?:trucks?|vehicles?|cars?|buses|vans?|forklifts?|tractors?)\b", re.I)
+_PEOPLE = re.compile(
+    r"\b(?:staff|employees?|workers?|hires?|users?|students?|teams?|personnel|volunteers?|"
+    r"agents?|operators?|colleagues?|members?|people|clients?|customers?|trainees?|"
+    r"interns?|apprentices?|crews?|managers?|analysts?|engineers?|nurses?|officers?)\b",
+    re.IGNORECASE,
+)
+# (pattern, guard on the gap, O*NET verb for the sense)
+_SENSES = (
+    (_ML_TRAIN, _PEOPLE, "develop"),  # "Train staff on the new models" stays
+    (_DRIVE_MEASURE, _VEHICLES, "increase"),
+    (_DRIVE_PLAN, _VEHICLES, "lead"),
+)
+
+
+def job_ad_sense(body: str) -> str:
+    """``body`` with a job-ad sense of its opening verb put in O*NET's verb."""
+    for pattern, guard, verb in _SENSES:
+        found = pattern.match(body)
+        if found is not None and not guard.search(found.group(1)):
+            return same_case(verb, body) + body[found.start(1) :]
+    return body
+
+
+def spell_out(body: str) -> str:
+    """``body`` with finance shorthand and job-ad acronyms spelt out as O*NET spells them."""
+    body = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(0).lower()], body)
+    return _ACRONYM_RE.sub(_acronym, body)

@@ -9,6 +9,7 @@
     .venv-train/bin/python benchmarks/task_model.py --evidence-only  # vs observed AI usage (AEI)
     .venv/bin/python benchmarks/task_model.py --verbs-only [--artifact DIR [DIR ...]]
         # job-ad verbs on intangible vs physical objects (benchmarks/data/task_verbs_check.tsv)
+    .venv-train/bin/python benchmarks/task_model.py --tails-only   # job-ad filler tails
 
 The CV part re-uses the out-of-fold predictions that ``scripts/train_task_model.py --cv occ``
 and ``--cv major`` saved in ``--work`` (and runs them when missing), so the table describes
@@ -228,6 +229,19 @@ def evidence_rows(work: Path) -> dict[str, object]:
     return {"evidence": table, "evidence_counts": counts}
 
 
+def tails_rows(work: Path) -> dict[str, object]:
+    """Rewrites with a job-ad tail, filler kept vs dropped (``task_model_tails``)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from task_model_tails import tails_table
+
+    table = tails_table(work)
+    print("| tail | ρ vs human label | mean Δβ from the bare rewrite |")
+    print("|---|---|---|")
+    for name, m in table.items():
+        print(f"| {name} | {m['rho']:.3f} | {m['shift']:+.3f} |")
+    return {"tails": table}
+
+
 def verbs_check(artifacts: list[Path]) -> dict[str, dict[str, float]]:
     """Each artefact on job-ad tasks that pair one verb with intangible and physical objects.
 
@@ -272,12 +286,16 @@ def main() -> None:
     ap.add_argument("--styles-work", type=Path, default=Path("/tmp/ai-impact-styles"))
     ap.add_argument("--evidence-only", action="store_true", help="only the AEI usage check")
     ap.add_argument("--verbs-only", action="store_true", help="only the job-ad verbs check")
+    ap.add_argument("--tails-only", action="store_true", help="only the job-ad filler tails")
     ap.add_argument(
         "--artifact", type=Path, nargs="+", default=[ARTIFACT], help="artefacts for --verbs-only"
     )
     args = ap.parse_args()
     if args.verbs_only:
         print(json.dumps(verbs_check(args.artifact), indent=2))
+        return
+    if args.tails_only:
+        print(json.dumps(tails_rows(args.styles_work), indent=2))
         return
     if args.evidence_only:
         print(json.dumps(evidence_rows(args.work), indent=2))

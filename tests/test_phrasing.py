@@ -245,3 +245,32 @@ def test_score_texts_reads_the_rewrite_but_reports_the_users_words() -> None:
     [statement] = score_texts(["Prepare monthly financial reports for management."])
     assert as_typed.task == typed
     assert as_typed.exposure == statement.exposure
+
+
+@pytest.mark.parametrize(
+    ("typed", "statement"),
+    [
+        ("Handle customer calls in a fast-paced environment", "Handle customer calls."),
+        ("You will process invoices with minimal supervision.", "Process invoices."),
+        ("Stock shelves, and other duties as assigned", "Stock shelves."),
+        ("Assist guests while maintaining a positive attitude", "Assist guests."),
+        ("Reconcile accounts with great attention to detail", "Reconcile accounts."),
+        ("Answer phones in a professional and courteous manner.", "Answer phones."),
+        (
+            "In a fast-paced environment, you will triage support tickets",
+            "Triage support tickets.",
+        ),
+        (
+            "Prepare payroll with minimal supervision in a busy office environment",
+            "Prepare payroll.",
+        ),
+        # what O*NET statements say too stays
+        ("Update records as needed", "Update records as needed."),
+        ("Build reports using Microsoft Excel", "Build reports using Microsoft Excel."),
+        # nothing would be left: as written
+        ("In a fast-paced environment", "In a fast-paced environment."),
+    ],
+)
+def test_job_ad_filler_is_dropped(typed: str, statement: str) -> None:
+    assert task_statement(typed) == statement
+    assert task_statement(statement) == statement

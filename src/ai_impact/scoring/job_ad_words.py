@@ -119,3 +119,45 @@ def spell_out(body: str) -> str:
     """``body`` with finance shorthand and job-ad acronyms spelt out as O*NET spells them."""
     body = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(0).lower()], body)
     return _ACRONYM_RE.sub(_acronym, body)
+
+
+# Step 7: job-ad filler that says how or where work is done, never what (no O*NET 30.3
+# statement nor label-set task contains any of it).
+_FILLER_PHRASE = (
+    r"in\s+an?\s+(?:(?:very|extremely|highly)\s+)?(?:fast[- ]paced|dynamic|busy|high[- ]volume|"
+    r"high[- ]pressure|collaborative|friendly|supportive|agile|team[- ]oriented)"
+    r"(?:\s*(?:,|\s+and)\s*[\w-]+)?\s+(?:work\s+|team\s+|office\s+|retail\s+|clinical\s+)?"
+    r"(?:environment|setting|workplace|team)|"
+    r"(?:with|under)\s+(?:minimal|limited|little|no|minimum)\s+(?:direct\s+)?supervision|"
+    r"(?:while\s+)?maintaining\s+an?\s+(?:positive|professional|friendly|can-do)\s+"
+    r"(?:attitude|demeanou?r|manner)|"
+    r"with\s+an?\s+(?:positive|professional|friendly|can-do)\s+(?:attitude|demeanou?r)|"
+    r"(?:other|additional|related)\s+duties\s+as\s+(?:assigned|required|needed|directed)|"
+    r"for\s+(?:our|a)\s+(?:fast[- ])?growing\s+(?:team|company|business)|"
+    r"with\s+(?:(?:great|strong|excellent|meticulous|keen|close|careful)\s+)?"
+    r"attention\s+to\s+detail|"
+    r"to\s+the\s+highest\s+(?:possible\s+)?standards?|"
+    r"with\s+a\s+(?:high|very\s+high)\s+(?:level|degree)\s+of\s+accuracy|"
+    r"in\s+a\s+(?:professional|courteous|friendly)(?:\s+and\s+(?:professional|courteous|"
+    r"friendly|timely))?\s+manner|"
+    r"with\s+a\s+smile|with\s+enthusiasm"
+)
+# At the end of a clause, with the comma or "and" before it; or opening the text with a comma.
+_FILLER = re.compile(
+    rf"(?:\s*,)?\s+(?:(?:and|while|all)\s+)?(?:{_FILLER_PHRASE})(?=\s*(?:[,;.!]|$))",
+    re.IGNORECASE,
+)
+_FILLER_OPENING = re.compile(rf"^(?:{_FILLER_PHRASE})\s*,\s*", re.IGNORECASE)
+
+
+def strip_filler(body: str) -> str:
+    """``body`` without job-ad filler ("in a fast-paced environment", "with minimal
+    supervision", "and other duties as assigned"); unchanged if fewer than two words would be
+    left."""
+    out = body
+    for _ in range(4):  # a tail may end where another one was: "… with minimal supervision in …"
+        before = out
+        out = _FILLER.sub("", _FILLER_OPENING.sub("", out)).strip()
+        if out == before:
+            break
+    return out if len(out.split()) >= 2 else body

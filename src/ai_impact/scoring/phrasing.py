@@ -47,16 +47,27 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    change or a team ("Drive the product roadmap", "Drive the team to hit targets"): O*NET's
    "Drive" is operating a vehicle, and the model read the business sense as hands-on work
    ("Drive adoption of new CRM features" β 0.14, "Drive sales growth" 0.24).
+7. Job-ad filler that says how or where the work is done, never what, and that no O*NET
+   statement contains, is dropped at the end of a clause or opening the text: "in a fast-paced
+   (team) environment", "with minimal supervision", "while maintaining a positive attitude",
+   "and other duties as assigned", "with attention to detail", "to the highest standards", "in a
+   professional and courteous manner", "for our growing team". The model read such tails as
+   evidence: out of fold, "while maintaining a positive attitude" lowered the β of 363
+   hand-written rewrites by 0.06 on average and "in a fast-paced environment" by 0.04, and the
+   filler tails cut their Spearman ρ against the labels from 0.719 to 0.709–0.717
+   (``scripts/task_model_tails.py``). Tails that say something O*NET statements also say ("as
+   needed", "in a timely manner", "using Microsoft Excel") stay.
 
-Nothing else changes: apart from steps 5 and 6 the rewrite never adds words, so a text that already
-reads like an O*NET statement passes through unchanged (apart from step 4).
+Nothing else changes: apart from steps 5 and 6 the rewrite never adds words, and apart from
+frames, list markers and step 7 it drops none, so a text that already reads like an O*NET
+statement passes through unchanged (apart from step 4).
 """
 
 from __future__ import annotations
 
 import re
 
-from ai_impact.scoring.job_ad_words import job_ad_sense, spell_out
+from ai_impact.scoring.job_ad_words import job_ad_sense, spell_out, strip_filler
 from ai_impact.scoring.verb_forms import base_verb, is_task_verb, keep_ing, same_case
 
 __all__ = ["APOS", "LIST_MARKER", "base_verb", "is_task_verb", "task_statement"]
@@ -116,7 +127,7 @@ def task_statement(text: str) -> str:
     """``text`` rewritten as an O*NET-style task statement (see the module docs)."""
     original = " ".join(_CONTROL.sub(" ", text).split())
     body = LIST_MARKER.sub("", original).strip()
-    body = spell_out(body)
+    body = strip_filler(spell_out(body))
     body = _strip_frames(body) or body
     first = _WORD.match(body)
     if first:

@@ -264,8 +264,11 @@ def test_score_texts_reads_the_rewrite_but_reports_the_users_words() -> None:
             "Prepare payroll with minimal supervision in a busy office environment",
             "Prepare payroll.",
         ),
-        # what O*NET statements say too stays
+        ("Negotiated vendor contracts, saving $50K annually.", "Negotiate vendor contracts."),
+        ("Reconciled accounts, reducing errors by 15%", "Reconcile accounts."),
+        # what O*NET statements say too stays, and a result without a figure
         ("Update records as needed", "Update records as needed."),
+        ("Trained staff, improving morale", "Train staff, improving morale."),
         ("Build reports using Microsoft Excel", "Build reports using Microsoft Excel."),
         # nothing would be left: as written
         ("In a fast-paced environment", "In a fast-paced environment."),

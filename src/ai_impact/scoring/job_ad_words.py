@@ -148,16 +148,27 @@ _FILLER = re.compile(
     re.IGNORECASE,
 )
 _FILLER_OPENING = re.compile(rf"^(?:{_FILLER_PHRASE})\s*,\s*", re.IGNORECASE)
+# A CV line's result, after a comma, with a figure: ", reducing costs by 15%", ", saving $50K
+# annually", ", resulting in a 20% increase in sales". It is what the work achieved, not the work.
+_RESULT = re.compile(
+    r"\s*,\s*(?:(?:and|thereby|which|so)\s+)?"
+    r"(?:resulting\s+in|leading\s+to|contributing\s+to|(?:reduc|increas|improv|sav|boost|rais|"
+    r"lower|decreas|achiev|deliver|generat|exceed|grow|cutt|shorten|accelerat|doubl|tripl)"
+    r"(?:ing|ed|ed\s+by)?|grew|cut)\b"
+    r"[^,;]*?(?:\d[\d,.]*\s*(?:%|percent\b|[kKmMbB]\b|x\b|million\b|billion\b)|\$\s*\d)"
+    r"[^,;]*$",
+    re.IGNORECASE,
+)
 
 
 def strip_filler(body: str) -> str:
     """``body`` without job-ad filler ("in a fast-paced environment", "with minimal
-    supervision", "and other duties as assigned"); unchanged if fewer than two words would be
-    left."""
+    supervision", "and other duties as assigned") and without a CV line's result (", saving
+    $50K a year"); unchanged if fewer than two words would be left."""
     out = body
     for _ in range(4):  # a tail may end where another one was: "… with minimal supervision in …"
         before = out
-        out = _FILLER.sub("", _FILLER_OPENING.sub("", out)).strip()
+        out = _FILLER.sub("", _FILLER_OPENING.sub("", _RESULT.sub("", out))).strip()
         if out == before:
             break
     return out if len(out.split()) >= 2 else body

@@ -51,10 +51,12 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    statement contains, is dropped at the end of a clause or opening the text: "in a fast-paced
    (team) environment", "with minimal supervision", "while maintaining a positive attitude",
    "and other duties as assigned", "with attention to detail", "to the highest standards", "in a
-   professional and courteous manner", "for our growing team". The model read such tails as
+   professional and courteous manner", "for our growing team"; so is a CV line's result after a
+   comma when it holds a figure (", reducing costs by 15%", ", saving $50K annually",
+   ", resulting in a 20% increase in sales"). The model read such tails as
    evidence: out of fold, "while maintaining a positive attitude" lowered the β of 363
-   hand-written rewrites by 0.06 on average and "in a fast-paced environment" by 0.04, and the
-   filler tails cut their Spearman ρ against the labels from 0.719 to 0.709–0.717
+   hand-written rewrites by 0.06 on average and ", reducing costs by 15%" raised it by 0.07, and
+   such tails cut their Spearman ρ against the labels from 0.719 to 0.702–0.717
    (``scripts/task_model_tails.py``). Tails that say something O*NET statements also say ("as
    needed", "in a timely manner", "using Microsoft Excel") stay.
 

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ai_impact import api
 from ai_impact.db import KnowledgeBase
 from ai_impact.db.models import ElementRating
 from ai_impact.errors import DataError
@@ -22,7 +23,7 @@ from ai_impact.reports import cert_profile as cp
 from ai_impact.reports import match_certs as mc
 from ai_impact.reports.cert_profile import occupation_identity, technology_terms
 from ai_impact.reports.match_certs import CertMatch, match_certifications
-from ai_impact.settings import default_data_dir
+from ai_impact.settings import Settings, default_data_dir
 from ai_impact.sources import cert_reference
 from ai_impact.sources.catalog_certs import (
     KINDS,
@@ -63,7 +64,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.13"
+    assert catalog.version == "2026.12.14"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -230,6 +231,7 @@ def _inputs(kb: KnowledgeBase, code: str, donors: list[str]) -> dict[str, Any]:
         "activities_iwas": [a.iwa_id for c in src for a in kb.activities_of(c)],
         "text": " ".join([occ.description, *(t.text for c in src for t in kb.tasks_of(c))]),
         "title": occ.title,
+        "description": occ.description,
     }
 
 
@@ -354,6 +356,10 @@ def _naive_evaluate(
     words = tuple(spans)
     at = [next((s for s in ss if s[0] >= len(p.title)), ss[0]) for ss in spans.values()]
     quotes = cp.distinct_quotes(cp.quote(p, *s) for s in at)
+    first: dict[str, int] = {}
+    for s in at:
+        first.setdefault(" ".join(cp.quote(p, *s).split()), s[0])
+    places = tuple(cp.place(p, first[q]) for q in quotes)
     named = cert.profession_pattern
     if not held and named and not named.search(identity):
         return None
@@ -413,7 +419,7 @@ def _naive_evaluate(
         (e for e in cert.elements if cp._fit(p.importance.get(e)) >= 0.6),
         key=lambda e: (-p.importance[e], e),
     )
-    return ce.Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words, quotes)
+    return ce.Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words, quotes, places)
 
 
 def _naive_match(catalog: CertCatalog, inputs: dict[str, Any], focus: set[str]) -> list[CertMatch]:
@@ -423,7 +429,10 @@ def _naive_match(catalog: CertCatalog, inputs: dict[str, Any], focus: set[str]) 
     title, body = cp.without_exclusions(inputs["title"], inputs["text"])
     source = f"{title} {body}"
     args = (inputs["technologies"], inputs["activities_iwas"], source.lower(), title.lower())
-    p = cp.occupation_profile(inputs["skills"], inputs["knowledge"], *args, source=source)
+    at = mc.tasks_start(title, body, inputs.get("description"))
+    p = cp.occupation_profile(
+        inputs["skills"], inputs["knowledge"], *args, source=source, tasks_at=at
+    )
     scored = []
     identity = cp.occupation_identity(title, body)
     fields = frozenset(c.knowledge[0] for c in catalog.certifications if code in c.certifies)
@@ -1774,6 +1783,13 @@ def test_a_specialty_needs_the_occupations_it_is_one_of(raw: dict[str, Any]) -> 
         ("51-9162.00", {"adobe-photoshop", "oracle-java"}),  # CNC programmers' "graphic displays"
         ("47-2031.00", {"osha-10-general"}),  # carpenters work under the construction standards
         ("47-2151.00", {"osha-10-general"}),  # pipelayers
+        # 2026.12.14 (QA14): a scope, the roles a credential suits, the evidence it needs
+        ("29-2092.00", {"aha-bls"}),  # hearing aid specialists fit hearing aids
+        ("11-3021.00", {"comptia-cloudplus"}),  # IT managers run no cloud servers themselves
+        ("19-4099.03", {"comptia-cloudplus", "aicp"}),  # remote sensing technicians
+        ("13-1161.01", {"cphims"}),  # search marketing strategists: no health IT
+        ("19-3092.00", {"aicp"}),  # geographers are not planners
+        ("37-3011.00", {"cgcs"}),  # landscaping workers: a superintendent's certification
     ],
 )
 def test_credentials_of_other_work_are_gone(
@@ -1841,6 +1857,12 @@ def test_credentials_of_other_work_are_gone(
         ("27-1024.00", {"adobe-photoshop"}),  # graphic designers
         ("47-2031.00", {"osha-10-construction"}),  # carpenters
         ("49-9041.00", {"osha-10-general"}),  # industrial machinery mechanics
+        # 2026.12.14 (QA14): hands-on patient handling, a subject of its own
+        ("31-1132.00", {"aha-bls"}),  # orderlies transport and lift patients
+        ("31-1131.00", {"aha-bls"}),  # nursing assistants turn and reposition patients
+        ("29-1181.00", {"aha-bls"}),  # audiologists keep it
+        ("15-1211.01", {"cphims"}),  # health informatics specialists
+        ("19-3051.00", {"aicp"}),  # urban and regional planners
     ],
 )
 def test_credentials_of_the_work_stay(
@@ -1920,6 +1942,8 @@ def test_a_lay_course_leaves_the_professions_of_its_own_field(
         ("29-1141.02", ["rn-nclex", "ancc-pmhnp"]),  # advanced practice psychiatric nurses
         # 2026.12.13: the midwives' newborn resuscitation course after their own credentials
         ("29-9099.01", ["narm-cpm", "aap-nrp"]),  # midwives
+        # 2026.12.14: hearing aid specialists had only BLS
+        ("29-2092.00", ["hearing-aid-licence", "nbc-his"]),
     ],
 )
 def test_licensed_professions_list_their_own_credentials_first(
@@ -2024,6 +2048,21 @@ def test_qa12_new_credentials(catalog: CertCatalog) -> None:
     assert {"19-3039.02", "19-3039.03"} <= set(psychologist.certifies)
 
 
+def test_qa14_new_credentials(catalog: CertCatalog) -> None:
+    licence, board = catalog.get("hearing-aid-licence"), catalog.get("nbc-his")
+    assert licence is not None and licence.certifies == ("29-2092.00",)
+    assert licence.level == "professional-licence"
+    assert board is not None and board.certifies == ("29-2092.00",)
+    assert board.issuer == (
+        "National Board for Certification in Hearing Instrument Sciences (NBC-HIS)"
+    )
+    cloud = catalog.get("comptia-cloudplus")  # the roles that run cloud infrastructure
+    assert cloud is not None and cloud.profession_pattern is not None
+    assert cloud.profession_pattern.search("network and computer systems administrators")
+    assert cloud.profession_pattern.search("computer network architects")
+    assert not cloud.profession_pattern.search("computer and information systems managers")
+
+
 def test_keywords_stay_within_one_sentence(catalog: CertCatalog) -> None:
     """The matcher reads title, description and tasks as one text: a keyword spanning '.*'
     joined a task's "families" to another task's "education" (CFLE for funeral arrangers)."""
@@ -2042,7 +2081,9 @@ def test_keywords_stay_within_one_sentence(catalog: CertCatalog) -> None:
 
 def _profile(text: str, title: str = "") -> cp.OccupationProfile:
     source = f"{title} {text}"
-    return cp.occupation_profile([], [], [], [], source.lower(), title.lower(), source=source)
+    at = len(title) + 1  # the text is task statements
+    args = (source.lower(), title.lower())
+    return cp.occupation_profile([], [], [], [], *args, source=source, tasks_at=at)
 
 
 @pytest.mark.parametrize(
@@ -2096,8 +2137,9 @@ def test_a_form_found_in_the_title_is_quoted_from_the_tasks() -> None:
     cert = _one_entry_catalog().certifications[0]
     cert = replace(cert, keywords=(r"\bsoftware develop",), literals=())
     p = _profile("Lead software development teams.", "Software Developers")
-    words, recurs, quotes = ce._keyword_hits(cert, p, (0,))
+    words, recurs, quotes, places = ce._keyword_hits(cert, p, (0,))
     assert (words, recurs, quotes) == (("software develop",), True, ("software development",))
+    assert places == ("tasks",)
 
 
 @pytest.mark.parametrize(
@@ -2131,6 +2173,42 @@ def test_qa13_type_of_mail_is_no_typing(kb: KnowledgeBase, catalog: CertCatalog)
     assert word.pattern.search("type correspondence, reports, and forms.")
 
 
+@pytest.mark.parametrize(
+    ("code", "cert_id", "said", "unsaid"),
+    [
+        # QA14: a word of the title is not something the tasks mention
+        ("15-1252.00", "gh-foundations", "its title names 'software developers'", "tasks mention"),
+        (
+            "13-1161.01",
+            "hubspot-inbound-marketing",
+            "its description mentions 'marketing' and its tasks mention 'campaigns'",
+            "tasks mention 'marketing'",
+        ),
+        (  # energy auditors: one word in the description, one in a task
+            "47-4011.01",
+            "cem-aee",
+            "its description mentions 'energy audits' and its tasks mention 'energy efficiency'",
+            "tasks mention 'energy audits'",
+        ),
+        ("11-9051.00", "acf-cc", "its tasks mention 'food preparation'", "title names"),
+    ],
+)
+def test_qa14_a_reason_says_where_its_words_were_found(
+    kb: KnowledgeBase, catalog: CertCatalog, code: str, cert_id: str, said: str, unsaid: str
+) -> None:
+    matches = match_certifications(catalog, **_inputs(kb, code, []))
+    reason = next(m.reason for m in matches if m.cert.id == cert_id)
+    assert said in reason and unsaid not in reason, reason
+
+
+def test_qa14_the_analysis_says_where_its_words_were_found(settings: Settings) -> None:
+    """The page itself: the analysis of search marketing strategists quotes 'marketing' from
+    the description, not from the tasks."""
+    report = api.report_for("13-1161.01", settings=settings)
+    reason = next(c.reason for c in report.certifications if "HubSpot" in c.name)
+    assert "its description mentions 'marketing'" in reason, reason
+
+
 @pytest.mark.slow
 def test_every_quote_is_whole_words_of_its_occupation(
     kb: KnowledgeBase, catalog: CertCatalog
@@ -2138,7 +2216,7 @@ def test_every_quote_is_whole_words_of_its_occupation(
     """Over all 1,016 occupations: what a reason quotes is a run of whole words of the
     occupation's title, description and tasks (a stem such as 'supervis' is not)."""
     token = re.compile(r"\w+(?:['’]\w+)*")
-    quoted = re.compile(r"mention ('.*?')(?=[;.] |\.$)")
+    quoted = re.compile(r"(?:mentions?|names) ('.*?')(?=[;.] |\.$| and its )")
     rated = [o.code for o in kb.occupations() if kb.skills(o.code) or kb.knowledge(o.code)]
     seen = 0
     for occ in kb.occupations():

@@ -134,6 +134,7 @@ def build_report(
         [a.element_id for a in adaptation if a.element_id and a.kind != "transition"],
         " ".join([occ.description, *(t.text for t in tasks)]),
         occ.title,
+        description=occ.description,
     )
     overview = [
         nv.risk_sentence(occ.title if len(parts) == 1 else f"“{resolved_from}”", risk),

@@ -15,7 +15,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from ai_impact.reports.cert_profile import OccupationProfile, distinct_quotes, quote
+from ai_impact.reports.cert_profile import OccupationProfile, distinct_quotes, place, quote
 from ai_impact.sources.catalog_certs import CertCatalog, Certification, keyword_pattern
 
 __all__ = [
@@ -56,7 +56,8 @@ class Evidence:
 
     ``words`` are the distinct keyword matches, which the score counts ("supervis", "vessels",
     "vessel"); ``quotes`` what the occupation's text says there, in whole words and without
-    repeats ("supervise", "vessels"), which the reason shows."""
+    repeats ("supervise", "vessels"), which the reason shows; ``places`` where each quote was
+    found ("title", "description", "tasks", see :func:`~ai_impact.reports.cert_profile.place`)."""
 
     relevance: float
     strong_elements: tuple[str, ...]
@@ -64,6 +65,7 @@ class Evidence:
     technologies: tuple[str, ...]
     words: tuple[str, ...]
     quotes: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
 
 
 def live_in(cert: Certification, found: set[str]) -> tuple[int, ...]:
@@ -82,30 +84,36 @@ def _live_pattern(cert: Certification, live: tuple[int, ...]) -> re.Pattern[str]
 
 def _keyword_hits(
     cert: Certification, p: OccupationProfile, live: tuple[int, ...]
-) -> tuple[tuple[str, ...], bool, tuple[str, ...]]:
+) -> tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...]]:
     """Distinct keyword matches in the occupation's text (at most 3), leftmost first, whether
-    the wording recurs (two matches or more), and the text's words at the first match of each
-    (see ``Evidence``); ``live`` as above. The text opens with the title, yet the reason says
-    what the tasks mention: a form first found in the title is quoted where the description or
-    a task has it too ("software development" rather than the title's "Software Developers")."""
+    the wording recurs (two matches or more), the text's words at the first match of each and
+    where each was found (see ``Evidence``); ``live`` as above. The text opens with the title,
+    yet the work is told by the description and tasks: a form first found in the title is
+    quoted where the description or a task has it too ("software development" rather than the
+    title's "Software Developers"), from the title only when they do not."""
     if not p.text or not live:
-        return (), False, ()
-    found: dict[str, str] = {}
+        return (), False, (), ()
+    found: dict[str, tuple[str, int]] = {}
     titled: set[str] = set()
     count = 0
     for m in _live_pattern(cert, live).finditer(p.text):
         form = m.group(0).strip().lower()
         if form in titled and m.start() >= len(p.title):
-            found[form] = quote(p, m.start(), m.end())
+            found[form] = (quote(p, m.start(), m.end()), m.start())
             titled.discard(form)
         elif form not in found and len(found) < 3:
-            found[form] = quote(p, m.start(), m.end())
+            found[form] = (quote(p, m.start(), m.end()), m.start())
             if m.start() < len(p.title):
                 titled.add(form)
         count += 1
         if len(found) >= 3 and not titled:
             break
-    return tuple(found), count >= 2, distinct_quotes(found.values())
+    quotes = distinct_quotes(q for q, _ in found.values())
+    starts: dict[str, int] = {}
+    for q, at in found.values():
+        starts.setdefault(" ".join(q.split()), at)
+    places = tuple(place(p, starts.get(q, len(p.title))) for q in quotes)
+    return tuple(found), count >= 2, quotes, places
 
 
 def _meets_work(
@@ -254,7 +262,7 @@ def evaluate(
     best = 1 - rest * (1 - word_weight * (1.0 if live else 0.0))
     if not own and _relevance(p, profile, best, in_title) < MIN_SCORE:
         return None
-    words, recurs, quotes = _keyword_hits(cert, p, live)
+    words, recurs, quotes, places = _keyword_hits(cert, p, live)
     if not own and not _has_needed(cert, iwa_hits, tech_hits, words):
         return None
     if not own:
@@ -274,7 +282,7 @@ def evaluate(
         key=lambda e: (-p.importance[e], e),
     )
     relevance = _relevance(p, profile, evidence, in_title)
-    return Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words, quotes)
+    return Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words, quotes, places)
 
 
 def live_keywords(catalog: CertCatalog, found: set[str]) -> dict[int, tuple[int, ...]]:

@@ -23,6 +23,7 @@ __all__ = [
     "distinct_quotes",
     "occupation_identity",
     "occupation_profile",
+    "place",
     "quote",
     "technology_labels",
     "technology_terms",
@@ -114,6 +115,10 @@ class OccupationProfile:
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # ``text`` as written, before lower-casing: what a reason quotes (see ``quote``).
     source: str = ""
+    # Where the task statements begin in ``text`` (after the title and the description), so a
+    # reason says where a word was found (see ``place``); None when the description and the
+    # tasks cannot be told apart.
+    tasks_at: int | None = None
 
     @property
     def rated(self) -> bool:
@@ -130,11 +135,13 @@ def occupation_profile(
     title: str,
     *,
     source: str = "",
+    tasks_at: int | None = None,
 ) -> OccupationProfile:
     """The profile of one occupation from its ratings, technologies, IWA links and text.
 
     ``text`` and ``title`` are lower-cased, ``text`` opening with the title; ``source`` is
-    ``text`` as written, which reasons quote (``text`` itself when not given)."""
+    ``text`` as written, which reasons quote (``text`` itself when not given); ``tasks_at``
+    where its task statements begin (None: not told apart from the description)."""
     ratings = [*skills, *knowledge]
     technologies = tuple(technologies)
     importance = {r.element_id: r.importance for r in ratings if r.importance is not None}
@@ -150,7 +157,18 @@ def occupation_profile(
         has_skills=any(not e.startswith("2.C") for e in importance),
         labels=technology_labels(technologies),
         source=source if len(source) == len(text) else text,
+        tasks_at=tasks_at,
     )
+
+
+def place(p: OccupationProfile, start: int) -> str:
+    """Where in the occupation's text a match at ``start`` lies: "title", "description",
+    "tasks", or "description or tasks" when the two cannot be told apart."""
+    if start < len(p.title):
+        return "title"
+    if p.tasks_at is None:
+        return "description or tasks"
+    return "description" if start < p.tasks_at else "tasks"
 
 
 # A quote of more words than this shows its first and last words around an ellipsis: a keyword

@@ -59,8 +59,11 @@ def certification_entries(
     focus: Sequence[str],
     text: str,
     title: str,
+    *,
+    description: str | None = None,
 ) -> tuple[CertificationEntry, ...]:
-    """Catalogued certifications tied to the occupation and the elements it should build."""
+    """Catalogued certifications tied to the occupation and the elements it should build
+    (``description``: the description ``text`` opens with, see ``match_certifications``)."""
     if catalog is None:
         return ()
     from ai_impact.reports.match_certs import match_certifications
@@ -75,6 +78,7 @@ def certification_entries(
         top=MAX_CERTS,
         text=text,
         title=title,
+        description=description,
     )
     return tuple(
         CertificationEntry(

@@ -91,7 +91,13 @@ from ai_impact.reports.cert_profile import (
 )
 from ai_impact.sources.catalog_certs import CertCatalog, Certification
 
-__all__ = ["LAY_FIELD_MIN", "MAX_PER_ISSUER", "CertMatch", "match_certifications"]
+__all__ = [
+    "LAY_FIELD_MIN",
+    "MAX_PER_ISSUER",
+    "CertMatch",
+    "match_certifications",
+    "tasks_start",
+]
 
 MAX_PER_ISSUER = 2
 # A lay course (first aid, Mental Health First Aid) is not listed for an occupation rating its
@@ -108,6 +114,16 @@ class CertMatch:
     cert: Certification
     score: float
     reason: str
+
+
+def tasks_start(title: str, text: str, description: str | None) -> int | None:
+    """Where the task statements begin in ``f"{title} {text}"`` (both without their
+    exclusions): after the title, and after ``description`` when ``text`` opens with it; None
+    when a description is given that ``text`` does not open with."""
+    if not description:
+        return len(title) + 1
+    opening = without_exclusions("", description)[1]
+    return len(title) + 1 + len(opening) if text.startswith(opening) else None
 
 
 def _titled(cert: Certification, title: str) -> bool:
@@ -180,7 +196,7 @@ def _reason(
         shown = [_tech_label(cert, t, p) for t in ev.technologies[:2]]
         parts.append("uses tools it already uses (" + ", ".join(shown) + ")")
     if ev.quotes and not ev.iwas:
-        parts.append("its tasks mention " + ", ".join(f"'{w}'" for w in ev.quotes[:2]))
+        parts.append(_found_in(ev.quotes[:2], ev.places[:2]))
     if focus:
         parts.append("supports the recommended " + _join([_name(f, p, catalog) for f in focus]))
     text = "; ".join(parts) if parts else "fits this occupation's work"
@@ -192,6 +208,28 @@ def _reason(
         + cert.ai_relevance[1:]
         + "."
     )
+
+
+# How a reason says where its quoted words were found (``Evidence.places``).
+_FOUND_IN = {
+    "title": "its title names",
+    "description": "its description mentions",
+    "tasks": "its tasks mention",
+    "description or tasks": "its description and tasks mention",
+}
+
+
+def _found_in(quotes: Sequence[str], places: Sequence[str]) -> str:
+    """The quoted words grouped by where they were found, in the order of the places: "its
+    title names 'Marketing' and its tasks mention 'campaigns'" (a word of the title is not
+    something the tasks mention)."""
+    known = [*places, *["description or tasks"] * (len(quotes) - len(places))][: len(quotes)]
+    pairs = list(zip(quotes, known, strict=True))
+    groups = [
+        _FOUND_IN[where] + " " + ", ".join(f"'{q}'" for q, w in pairs if w == where)
+        for where in dict.fromkeys(known)
+    ]
+    return " and ".join(groups)
 
 
 def _own_label(cert: Certification, catalog: CertCatalog, code: str | None) -> str:
@@ -252,6 +290,7 @@ def match_certifications(
     title: str = "",
     job_zone: int | None = None,
     code: str | None = None,
+    description: str | None = None,
 ) -> list[CertMatch]:
     """The best-fitting credentials for one occupation, best first (at most ``top``).
 
@@ -264,7 +303,10 @@ def match_certifications(
     ``job_zone`` is the occupation's O*NET job zone (1..5); when None, the zone of the O*NET
     occupation titled ``title``, if any: a credential certifying occupations of other zones
     only is left out. ``code`` is the occupation's O*NET-SOC code; when None, the code of the
-    O*NET occupation titled ``title``, if any.
+    O*NET occupation titled ``title``, if any. ``description`` is the occupation's description
+    when ``text`` opens with it (the rest being task statements), so that a reason says where
+    the words it quotes were found; None when ``text`` holds task statements only (a pasted
+    description's duty lines).
 
     A credential is the occupation's *own* when its ``certifies`` lists the occupation's code:
     it is listed whatever its evidence, before the others (a deckhand's page lists the
@@ -285,6 +327,7 @@ def match_certifications(
         source.lower(),
         title.lower(),
         source=source,
+        tasks_at=tasks_start(title, text, description),
     )
     focus_set = set(focus_element_ids)
     # (tier, score, id, the entry, its evidence, focus elements, whether it is the occupation's own)

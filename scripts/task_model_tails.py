@@ -9,6 +9,10 @@ Spearman ρ of β against the human labels and the mean shift of β from the bar
 of kind ``filler`` says how or where the work is done and is dropped by step 7; one of kind
 ``kept`` says something O*NET statements say too and reaches the model.
 
+A second table puts typing slips in the rewrites (one or two words of five letters or more each
+get a neighbouring-letter swap, a dropped letter or a doubled one; seed 0) and scores them with
+and without the runtime's respelling (``ai_impact.scoring.typos``).
+
     HF_HUB_OFFLINE=1 .venv-train/bin/python scripts/task_model_tails.py --work DIR
 """
 
@@ -17,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import random
 from pathlib import Path
 from unittest import mock
 
@@ -69,12 +74,60 @@ def tails_table(work: Path) -> dict[str, dict[str, float]]:
     return out
 
 
+def typo(text: str, n: int, rng: random.Random) -> str:
+    """``text`` with ``n`` words of five letters or more mistyped (swap, drop or double)."""
+    words = text.split()
+    idx = [i for i, w in enumerate(words) if len(w) > 4 and w.isalpha()]
+    for i in rng.sample(idx, min(n, len(idx))):
+        w = list(words[i])
+        j = rng.randrange(1, len(w) - 1)
+        kind = rng.choice(["swap", "drop", "double"])
+        if kind == "swap":
+            w[j], w[j + 1] = w[j + 1], w[j]
+        elif kind == "drop":
+            del w[j]
+        else:
+            w.insert(j, w[j])
+        words[i] = "".join(w)
+    return " ".join(words)
+
+
+def typos_table(work: Path) -> dict[str, dict[str, float]]:
+    """ρ against the human labels with one or two typing slips, respelled or not."""
+    from train_task_model import distilled
+
+    labels = load_labels()
+    tok, table = load_distilled(distilled(work))
+    members = fitted_members(labels, token_ids(tok, labels.texts), table, work)
+    rows = read_paraphrases()
+    y = BETA_WEIGHT[labels.human[np.array([int(r["row"]) for r in rows])]]
+
+    def rho(texts: list[str], respell: bool) -> float:
+        variant = [dict(r, paraphrase=t) for r, t in zip(rows, texts, strict=True)]
+        if respell:
+            p = score_variants(labels, variant, members, tok)["normalised"]
+        else:
+            with mock.patch("ai_impact.scoring.phrasing.statement_fixer") as fixer:
+                fixer.return_value.respelled = lambda s: s
+                p = score_variants(labels, variant, members, tok)["normalised"]
+        return float(spearmanr(p @ BETA_WEIGHT, y).statistic)
+
+    out = {}
+    for n in (0, 1, 2):
+        rng = random.Random(0)
+        texts = [typo(r["paraphrase"], n, rng) for r in rows]
+        out[f"{n} slips"] = {"not respelled": rho(texts, False), "respelled": rho(texts, True)}
+    return out
+
+
 def main() -> None:
     """Command-line entry point: prints the table as JSON."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--work", type=Path, default=Path("/tmp/ai-impact-styles"))
+    ap.add_argument("--typos", action="store_true", help="the typing-slips table instead")
     args = ap.parse_args()
-    print(json.dumps(tails_table(args.work), indent=1))
+    table = typos_table(args.work) if args.typos else tails_table(args.work)
+    print(json.dumps(table, indent=1))
 
 
 if __name__ == "__main__":

@@ -59,6 +59,11 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    such tails cut their Spearman ρ against the labels from 0.719 to 0.702–0.717
    (``scripts/task_model_tails.py``). Tails that say something O*NET statements also say ("as
    needed", "in a timely manner", "using Microsoft Excel") stay.
+8. Typing slips are put right (right after step 1; :mod:`ai_impact.scoring.typos`): a word of
+   six letters or more that no O*NET statement has and that is not English as typed becomes the
+   statement word one edit away ("recieve incomming shipments" → "receive incoming
+   shipments"). Out of fold, one slip in each of the 363 rewrites cut their Spearman ρ
+   against the labels from 0.719 to 0.685, two slips to 0.657; respelled 0.708 and 0.702.
 
 Nothing else changes: apart from steps 5 and 6 the rewrite never adds words, and apart from
 frames, list markers and step 7 it drops none, so a text that already reads like an O*NET
@@ -70,6 +75,7 @@ from __future__ import annotations
 import re
 
 from ai_impact.scoring.job_ad_words import job_ad_sense, spell_out, strip_filler
+from ai_impact.scoring.typos import statement_fixer
 from ai_impact.scoring.verb_forms import base_verb, is_task_verb, keep_ing, same_case
 
 __all__ = ["APOS", "LIST_MARKER", "base_verb", "is_task_verb", "task_statement"]
@@ -129,6 +135,7 @@ def task_statement(text: str) -> str:
     """``text`` rewritten as an O*NET-style task statement (see the module docs)."""
     original = " ".join(_CONTROL.sub(" ", text).split())
     body = LIST_MARKER.sub("", original).strip()
+    body = statement_fixer().respelled(body)
     body = strip_filler(spell_out(body))
     body = _strip_frames(body) or body
     first = _WORD.match(body)

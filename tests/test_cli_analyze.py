@@ -171,7 +171,8 @@ def test_certification_levels_read_as_words(kb: KnowledgeBase, settings: Setting
     env = _env(settings)
     md = runner.invoke(app, ["analyze", "29-1051.00"], env=env).output
     certs = md.split("## Certifications", 1)[1].split("\n## ", 1)[0]
-    assert "(professional licence, " in certs and "professional-licence" not in certs
+    assert " · professional licence · " in certs
+    assert "professional-licence" not in certs
     page = runner.invoke(app, ["analyze", "29-1051.00", "-f", "html"], env=env).output
     assert "<td>professional licence</td>" in page and "professional-licence" not in page
     data = json.loads(runner.invoke(app, ["analyze", "29-1051.00", "-f", "json"], env=env).output)

@@ -131,7 +131,7 @@ def test_residual_occupation_rests_on_related_tasks(analyses: Analyses) -> None:
     r = analyses.report_for("15-1299.00")
     assert r.header.rests_on and r.header.rests_on != ("15-1299.00",)
     assert r.header.rests_on_note and "no task statements" in r.header.rests_on_note
-    assert all("(task of " in t.evidence for t in r.tasks_at_risk)
+    assert all("; a task of " in t.evidence for t in r.tasks_at_risk)
 
 
 def test_military_occupation_rests_on_its_description(analyses: Analyses) -> None:

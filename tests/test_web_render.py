@@ -37,8 +37,8 @@ def test_tasks_chart_ranks_by_exposure_and_colours_by_timeline() -> None:
     ]
     assert c.legend == (
         ("already happening", "#b42318"),
-        ("1–2 years", "#d9480f"),
-        ("3–5 years", "#b08800"),
+        ("1–2 years", "#bd4b12"),
+        ("3–5 years", "#8f6f00"),
     )
 
 

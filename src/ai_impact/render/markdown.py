@@ -22,9 +22,16 @@ from __future__ import annotations
 import re
 
 from ai_impact.render.blend import is_blend, label
-from ai_impact.render.pay import hourly, hourly_range, median_pay, per_hour
+from ai_impact.render.pay import (
+    hourly,
+    hourly_range,
+    median_pay,
+    pay_note,
+    per_hour,
+    projected,
+)
 from ai_impact.reports import figures as fx
-from ai_impact.reports.model import OccupationReport, Salary
+from ai_impact.reports.model import CertificationEntry, OccupationReport, Salary
 from ai_impact.reports.shared_figures import (
     SHARED_OUTLOOK_MARK,
     SHARED_PAY_MARK,
@@ -34,6 +41,7 @@ from ai_impact.reports.shared_figures import (
 
 __all__ = [
     "category_span",
+    "cert_facts",
     "cert_level",
     "md_cell",
     "md_text",
@@ -41,6 +49,7 @@ __all__ = [
     "render_markdown",
     "salary_line",
     "source_name",
+    "tool_role",
 ]
 
 # A character reference a viewer would decode; a bare "&" already shows as itself.
@@ -66,6 +75,28 @@ def cert_level(level: str) -> str:
     """A certification's level as a reader says it ("professional licence"), not as the
     catalogue keys it ("professional-licence"); every face shows it so."""
     return level.replace("-", " ")
+
+
+# What a catalogued tool's mode means to a reader (docs/catalogs.md): every face says it so.
+_TOOL_ROLES = {
+    "automates": "does the work itself",
+    "assists": "assists a person, who stays in charge",
+}
+
+
+def tool_role(mode: str) -> str:
+    """A tool's mode as a reader says it ("does the work itself"), not as the catalogue keys it
+    ("automates"), which the JSON keeps."""
+    return _TOOL_ROLES.get(mode, mode)
+
+
+def cert_facts(cert: CertificationEntry) -> str:
+    """A certification's issuer, level, effort and cost on one line, "·" between them (an
+    effort may hold its own parenthesis: "RN licence plus 1,800 hours (or 5 years …)")."""
+    effort = (cert.effort or "").rstrip(". ")
+    cost = f"about {fx.money(cert.cost_usd)}" if cert.cost_usd is not None else ""
+    facts = (cert.issuer, cert_level(cert.level), f"effort: {effort}" if effort else "", cost)
+    return " · ".join(x for x in facts if x)
 
 
 def md_text(text: str) -> str:
@@ -97,6 +128,10 @@ def category_span(bounds: tuple[float, float]) -> str:
 def source_name(report: OccupationReport, key: str, default: str) -> str:
     """The name of the report's source ``key`` (``default`` when the report does not list it)."""
     return next((s.name for s in report.sources if s.key == key), default)
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _gap(report: OccupationReport, key: str) -> list[str]:
@@ -184,7 +219,7 @@ def _tools(r: OccupationReport) -> list[str]:
         year = f", {t.year}" if t.year else ""
         out.append(
             f"- **{_t(t.name)}** ({_t(t.vendor)}{year}) — {_t(t.what)} "
-            f"_{_t(t.mode)}; {_t(t.reason)}_"
+            f"_{_t(_upper_first(tool_role(t.mode)))}. {_t(t.reason)}_"
         )
     if r.ai_tools:
         out.append("")
@@ -227,12 +262,12 @@ def _salary(r: OccupationReport) -> list[str]:
         if s.projection is not None:
             p = s.projection
             out += [
-                f"Projection to {p.horizon_year}: {_money(p.low)}–{_money(p.high)} "
-                f"(central {_money(p.mid)}). {_t(p.method)}",
+                f"Projection to {p.horizon_year}: {projected(p.low)}–{projected(p.high)} "
+                f"(central {projected(p.mid)}, to the nearest $100). {_t(p.method)}",
                 "",
             ]
         out += [_t(s.pressure), ""]
-        out += [f"- {_t(n)}" for n in s.notes] + ([""] if s.notes else [])
+        out += [f"- {_t(pay_note(n))}" for n in s.notes] + ([""] if s.notes else [])
     return out + _gap(r, "salary")
 
 
@@ -275,12 +310,7 @@ def _adaptation(r: OccupationReport) -> list[str]:
     out += _gap(r, "adaptation")
     out += ["## Certifications", ""]
     for c in r.certifications:
-        extra = _t(", ".join(x for x in (cert_level(c.level), c.effort) if x))
-        out.append(
-            f"- **{_t(c.name)}** — {_t(c.issuer)}"
-            + (f" ({extra})" if extra else "")
-            + f": {_t(c.reason)}"
-        )
+        out.append(f"- **{_t(c.name)}** — {_t(cert_facts(c))}. {_t(c.reason)}")
     if r.certifications:
         out.append("")
     return out + _gap(r, "certifications")

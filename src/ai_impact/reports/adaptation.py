@@ -122,6 +122,12 @@ def _paired(ratings: Sequence[Any], corr: dict[str, float]) -> list[AdaptationIt
     return []
 
 
+def _lower_words(title: str) -> str:
+    """An O*NET commodity title in a sentence: lower case, its acronyms kept ("Computer aided
+    design CAD software" → "computer aided design CAD software")."""
+    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in title.split())
+
+
 def _technologies(technologies: Sequence[Any], kind: Counter[str], limit: int = 3) -> list[Any]:
     """The occupation's technologies worth learning: in demand for it, or of its kind of software.
 
@@ -172,7 +178,7 @@ def adaptation_items(
             for w, on in (("in demand in job postings", t.in_demand), ("a hot technology", t.hot))
             if on
         )
-        title = t.commodity_title.lower()
+        title = _lower_words(t.commodity_title)
         # no count in the sentence: the consistency check allows only the report's own figures
         used = (
             f"{title}, one of several of that kind it uses"

@@ -37,7 +37,14 @@ from ai_impact.risk.blend import blend_rows
 from ai_impact.risk.build import RISK_VERSION
 from ai_impact.risk.table import OccupationRisk
 
-__all__ = ["adaptation_section", "build_report", "occupation_header", "section_gaps"]
+__all__ = [
+    "adaptation_section",
+    "build_report",
+    "none_at_risk",
+    "none_safe",
+    "occupation_header",
+    "section_gaps",
+]
 
 
 def build_report(
@@ -210,6 +217,28 @@ def adaptation_section(
     )
 
 
+def none_at_risk(n_tasks: int) -> str:
+    """Why the tasks-at-risk list is empty, for one task or several."""
+    if n_tasks == 1:
+        return (
+            "Its only task does not reach the exposure threshold: AI does not take over this "
+            "work today."
+        )
+    return (
+        f"None of its {n_tasks} tasks reaches the exposure threshold: AI does not take over any "
+        "of this work today."
+    )
+
+
+def none_safe(n_tasks: int) -> str:
+    """Why the safe-tasks list is empty, for one task or several."""
+    if n_tasks == 1:
+        return "Its only task is exposed to AI; it is not rated as staying fully human."
+    return (
+        f"Every one of its {n_tasks} tasks is exposed to AI; none is rated as staying fully human."
+    )
+
+
 def section_gaps(
     row: OccupationRisk,
     at_risk: Sequence[Any],
@@ -224,21 +253,9 @@ def section_gaps(
     """A stated reason for every section that has nothing to show."""
     out: list[Section] = []
     if not at_risk:
-        out.append(
-            Section(
-                "tasks_at_risk",
-                f"None of its {row.n_tasks} tasks reaches the exposure threshold: AI does not "
-                "take over any of this work today.",
-            )
-        )
+        out.append(Section("tasks_at_risk", none_at_risk(row.n_tasks)))
     if not safe:
-        out.append(
-            Section(
-                "safe_tasks",
-                f"Every one of its {row.n_tasks} tasks is exposed to AI; none is rated as staying "
-                "fully human.",
-            )
-        )
+        out.append(Section("safe_tasks", none_safe(row.n_tasks)))
     if not tools:
         why = (
             "the AI tool catalogue could not be loaded"

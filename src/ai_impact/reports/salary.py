@@ -128,11 +128,9 @@ def build_salary(
         project(median, w.year, base_pct, change_pct, substitution) if median is not None else None
     )
     hourly_only = HOURLY_ONLY in w.notes
-    # Hourly-only: the salary gap (:func:`annual_gap`) says it once, in a sentence; BLS's
-    # footnote would say it again in its own shorthand.
+    # Hourly-only, or no annual median: the salary gap (:func:`annual_gap`) says it once, in a
+    # sentence; BLS's footnote (or a note of ours) would say it again.
     notes = tuple(n for n in w.notes if n != HOURLY_ONLY)
-    if median is None and not hourly_only:
-        notes += ("BLS does not publish an annual median here, so no projection is made.",)
     return Salary(
         year=w.year,
         area=area_label,

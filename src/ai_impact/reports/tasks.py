@@ -101,10 +101,20 @@ def split_tasks(
     exposed.sort(key=lambda p: (-p[1].beta, -p[1].automation, _core_first(p[0].task_type)))
     safe.sort(key=lambda p: (_core_first(p[0].task_type), p[1].beta, p[0].task_id))
 
-    def tail(t: Any) -> str:
-        if origin and t.code in origin:
-            return f" (task of {origin[t.code]})"
-        return ""
+    def borrowed(t: Any) -> str | None:
+        return origin.get(t.code) if origin else None
+
+    # The occupation a borrowed task comes from: one more clause of the evidence list, one more
+    # sentence after the reason (never a parenthesis after its full stop).
+    def evidence(t: Any, s: Any) -> str:
+        title = borrowed(t)
+        said: str = s.timeline_reason
+        return said + (f"; a task of {title}" if title else "")
+
+    def reason(t: Any, s: Any) -> str:
+        title = borrowed(t)
+        text = _safe_reason(s, dwas.get(t.task_id, []), t)
+        return text + (f" It is a task of {title}." if title else "")
 
     at_risk = tuple(
         TaskAtRisk(
@@ -115,7 +125,7 @@ def split_tasks(
             automation=float(s.automation),
             mode=s.mode,
             timeline=s.timeline,
-            evidence=s.timeline_reason + tail(t),
+            evidence=evidence(t, s),
             source=score_source(s.source),
         )
         for t, s in (exposed if every else exposed[:MAX_AT_RISK])
@@ -126,7 +136,7 @@ def split_tasks(
             task_type=t.task_type,
             beta=float(s.beta),
             capability=s.capability or "judgment under ambiguity",
-            reason=_safe_reason(s, dwas.get(t.task_id, []), t) + tail(t),
+            reason=reason(t, s),
             source=score_source(s.source),
         )
         for t, s in (safe if every else safe[:MAX_SAFE])

@@ -152,6 +152,36 @@ def test_roles_group_rows_and_scale_by_headcount(report: Any) -> None:
     assert keyer.note == "location 'Narnia' is not an OEWS area; national pay shown"
 
 
+def test_locations_oews_does_not_know_are_named_in_the_notes(report: Any) -> None:
+    """QA11: 'Narnia' fell back to national pay in the role's JSON note only: the Markdown and
+    the page showed national market pay under the row as if it were the location's."""
+    note = (
+        "line 6: location 'Narnia' is not an OEWS area; market pay there is the national "
+        "median. Give a state ('OH', 'Ohio') or a metro area ('Austin TX')."
+    )
+    assert report.notes[-1] == note
+    assert f"- {note}" in to_markdown(report).replace("\\", "")
+
+    class TwoUnknown(FakeLibrary):
+        def market_pay(self, code: str, location: str | None) -> MarketPay | None:
+            if location == "Atlantis":
+                raise NotFoundError("No OEWS area matches 'Atlantis'.")
+            return super().market_pay(code, location)
+
+    many = analyze_roster(
+        parse_roster(
+            "title,location\nAccountant,Narnia\nNurse,Atlantis\nAccountant,narnia\n"
+            "Data Entry Keyer,Narnia\nAccountant,CA\nBlorf,Narnia\n"
+        ),
+        TwoUnknown(),
+    )
+    # rows of one role ('Narnia', 'narnia') count once; a role to review is never looked up
+    assert many.notes[-1] == (
+        "lines 2, 3, 4 and 5: locations 'Narnia' and 'Atlantis' are not OEWS areas; market pay "
+        "there is the national median. Give a state ('OH', 'Ohio') or a metro area ('Austin TX')."
+    )
+
+
 def test_totals_are_headcount_weighted_over_known_roles(report: Any) -> None:
     t = report.totals
     assert (t.roles, t.roles_review, t.headcount, t.headcount_analysed, t.headcount_review) == (
@@ -329,8 +359,8 @@ def test_pay_of_zero_and_placeholders_do_not_lower_the_mean() -> None:
 def test_rows_of_one_role_are_added_together_and_the_notes_say_which() -> None:
     """QA: identical rows were merged silently; the note names their lines and the sum."""
     report = analyze_roster(parse_roster(ROSTER), FakeLibrary())
-    assert report.notes == (
-        "lines 2 and 3 are the same role ('Accountant') and were added together: 15 people.",
+    assert report.notes[0] == (
+        "lines 2 and 3 are the same role ('Accountant') and were added together: 15 people."
     )
     many = analyze_roster(
         parse_roster(
@@ -340,6 +370,8 @@ def test_rows_of_one_role_are_added_together_and_the_notes_say_which() -> None:
         FakeLibrary(),
     )
     assert many.notes == (
+        "line 4: the headcount is empty and was read as 1 person; give each row its headcount "
+        "(a roster of one row per person needs no headcount column).",
         "Lines of the same role (same title, code, team and location) were added together: "
         "lines 2, 3 and 4 ('Nurse': 10 people); lines 5 and 6 ('Accountant': 3 people); "
         "lines 7 and 8 ('Blorf': 2 people); and 1 more role.",
@@ -613,7 +645,7 @@ def test_hourly_roster_pay_is_shown_an_hour_beside_hourly_market_pay() -> None:
         "| Annual payroll | $268,320 (6 people with pay in the roster; pay given by the hour "
         "counted as 2,080 hours a year) |"
     ) in page
-    assert "- line 2, line 4: hourly pay counts in payroll as a full-time year" in page
+    assert "- lines 2 and 4: hourly pay counts in payroll as a full-time year" in page
     doc = to_dict(out)["roles"]
     assert [r["pay"]["mean_hourly"] for r in doc] == [22.0, None, 20.0]
     rows = list(csv.DictReader(io.StringIO(to_csv(out))))

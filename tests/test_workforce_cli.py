@@ -231,3 +231,16 @@ def test_group_pay_hourly_rates_and_withheld_medians_end_to_end(settings: Settin
     doc = to_dict(report)["roles"]
     assert doc[0]["pay"]["market_pay_group"] == salary.pay_group
     assert doc[1]["pay"]["mean_hourly"] == 22.0
+
+
+def test_fte_written_with_three_decimals_is_refused_not_read_as_thousands(tmp_path: Path) -> None:
+    """QA11: an HR export's FTE '1.000' and '2.250' made 3.75 FTE into '3,750 FTE in 3 roles'."""
+    path = tmp_path / "fte.csv"
+    path.write_text("Job Title,FTE,Salary\nAccountant,1.000,70000\nTeller,0.500,35000\n")
+    code, out, err = _run(str(path), "--format", "json")
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        "error: 1 roster row(s) cannot be used; fix them and run again (no row was analysed):",
+        "  line 2: FTE '1.000' can be read as 1 or 1,000 FTE; write 1 or 1000 (no separator for "
+        "thousands)",
+    ]

@@ -226,7 +226,7 @@ def test_european_thousands_and_implausible_pay_are_read_and_said() -> None:
     )
     assert [r.annual_pay for r in parsed.rows] == [85.0, 85000.0, 1250000.0, 12.5]
     low, foreign = parsed.notes
-    assert low.startswith("line 2, line 5: annual pay under $1,000 was used as given")
+    assert low.startswith("lines 2 and 5: annual pay under $1,000 was used as given")
     assert foreign.startswith("line 3: pay in € or £ was used as given, without conversion")
 
 
@@ -348,7 +348,7 @@ def test_hourly_pay_up_to_300_an_hour_and_the_hourly_column_are_checked_alike() 
     assert not any(HIGH_HOURLY in n for n in _pay("$300/hr").notes)
     parsed = parse_roster("title,hourly rate\nA,25\nB,450\nC,\nD,900\n")
     assert next(n for n in parsed.notes if HIGH_HOURLY in n).startswith(
-        f"line 3, line 5: {HIGH_HOURLY}"
+        f"lines 3 and 5: {HIGH_HOURLY}"
     )
 
 
@@ -490,7 +490,7 @@ def test_subtotal_rows_with_the_label_in_the_team_and_many_totals_make_one_note(
     parsed = parse_roster(text)
     assert sum(r.headcount for r in parsed.rows) == 7
     assert parsed.notes == (
-        "line 4, line 6, line 7: skipped 3 totals rows ('Care Total', 'Office Total', "
+        "lines 4, 6 and 7: skipped 3 totals rows ('Care Total', 'Office Total', "
         "'Grand Total'); a role among them is kept when the row gives its O*NET-SOC code.",
     )
 
@@ -517,7 +517,7 @@ def test_blank_pay_note_lists_every_row_and_cell() -> None:
     parsed = parse_roster(text)
     assert [r.annual_pay for r in parsed.rows] == [None, None, 50000.0, 20 * 2080]
     assert parsed.notes == (
-        "line 2, line 3, line 4, line 5: pay written as 'N/A', '-', 'TBD', '?' was read as "
+        "lines 2, 3, 4 and 5: pay written as 'N/A', '-', 'TBD', '?' was read as "
         "a blank cell, not as pay.",
         f"line 5: {HOURLY_COLUMN}",
     )
@@ -528,7 +528,7 @@ def test_pay_of_zero_is_no_pay_and_noted() -> None:
     parsed = parse_roster("title,headcount,salary\nNurse,1,80000\nNurse,1,0\nNurse,1,$0/hr\n")
     assert [r.annual_pay for r in parsed.rows] == [80000.0, None, None]
     assert parsed.notes == (
-        "line 3, line 4: pay of 0 was read as no pay (a blank cell), not averaged in as $0; "
+        "lines 3 and 4: pay of 0 was read as no pay (a blank cell), not averaged in as $0; "
         "leave pay blank when it is not known.",
     )
 
@@ -646,3 +646,91 @@ def test_a_count_given_only_in_the_unused_count_column_is_refused() -> None:
     both = read_records([{"title": "RN", "headcount": 2, "fte": 1.5}])
     assert not both.problems and both.rows[0].headcount == 2
     assert "used 'headcount', ignored 'fte'" in both.notes[0]
+
+
+def test_a_headcount_whose_separator_could_be_a_decimal_mark_is_refused() -> None:
+    """QA11: FTE '1.000', '0.500' and '2.250' (as HR systems write FTE) were read as 1,000, 500
+    and 2,250 FTE, a roster of 3.75 FTE analysed as 3,750 without a word; headcount '0.500' was
+    500 people. Now a group of thousands never starts with 0, and a cell that reads two ways
+    (1 or 1,000; 1.5 or 1,500) is refused with both readings and what to write."""
+    fte = read_roster('title,FTE\nA,1.000\nB,0.500\nC,2.250\nD,"1,500"\nE,"0,75"\nF,1.5\n')
+    assert fte.problems == (
+        "line 2: FTE '1.000' can be read as 1 or 1,000 FTE; write 1 or 1000 (no separator for "
+        "thousands)",
+        "line 4: FTE '2.250' can be read as 2.25 or 2,250 FTE; write 2.25 or 2250 (no separator "
+        "for thousands)",
+        "line 5: FTE '1,500' can be read as 1.5 or 1,500 FTE; write 1.5 or 1500 (no separator "
+        "for thousands)",
+    )
+    assert [(r.line, r.headcount) for r in fte.rows] == [(3, 0.5), (6, 0.75), (7, 1.5)]
+    people = read_roster('title,headcount\nA,1.000\nB,0.500\nC,1.200\nD,"1,000"\nE,"1.250.000"\n')
+    assert people.problems == (
+        "line 2: headcount '1.000' can be read as 1 or 1,000 people; write 1 or 1000 (no "
+        "separator for thousands)",
+        "line 3: headcount '0.500' is not a whole number of at least 1 (for full-time "
+        "equivalents, name the column FTE)",
+    )
+    # a whole number of people has one reading: 1.2 people is none
+    assert [(r.line, r.headcount) for r in people.rows] == [(4, 1200), (5, 1000), (6, 1_250_000)]
+    # pay keeps its rule: dots group thousands, but no group starts with 0
+    assert [r.annual_pay for r in parse_roster("title,salary\nA,85.000\nB,0.500\n").rows] == [
+        85_000,
+        0.5,
+    ]
+
+
+def test_any_space_in_a_number_groups_thousands() -> None:
+    """QA11: French Excel writes '21 000' with a narrow no-break space; it was refused."""
+    parsed = parse_roster("title;headcount;salary\nCaissier;1\u00a0200;21\u202f000\n")
+    assert [(r.headcount, r.annual_pay) for r in parsed.rows] == [(1200, 21_000)]
+
+
+def test_excel_text_guards_are_read_as_their_text() -> None:
+    """QA11: ="15-1252.00" (Excel's way to keep a code as typed) was refused as a code, and a
+    guarded title was shown as '="Loan Officer"'."""
+    parsed = parse_roster(
+        'title,headcount,code\n="Loan Officer",="2",="15-1252.00"\n"=""Teller""",1,\n'
+        '="Say ""hi""",1,\n=B2,1,\n'
+    )
+    assert [(r.title, r.headcount, r.code) for r in parsed.rows] == [
+        ("Loan Officer", 2, "15-1252.00"),
+        ("Teller", 1, None),
+        ('Say "hi"', 1, None),
+        ("=B2", 1, None),
+    ]
+
+
+def test_lines_above_the_header_are_skipped_and_named() -> None:
+    """QA11: a report's name and date above the table made the roster unreadable ('no title
+    column (columns found: 'Acme Corp Headcount Report')'). Line numbers stay the file's."""
+    parsed = parse_roster(
+        "Acme Corp Headcount Report\nGenerated 2025-01-01\n\nJob Title;Headcount\nNurse;2\n"
+    )
+    assert parsed.notes == (
+        "lines 1 and 2 above the header (line 4) were skipped: 'Acme Corp Headcount Report', "
+        "'Generated 2025-01-01'.",
+    )
+    assert [(r.line, r.title, r.headcount) for r in parsed.rows] == [(5, "Nurse", 2)]
+    assert parsed.delimiter == ";"
+    one = parse_roster("sep=,\nQ3 roster\ntitle,headcount\nNurse,2\n")
+    assert one.notes[1] == "line 2 above the header (line 3) was skipped: 'Q3 roster'."
+    # no title column anywhere: the error names the first line's columns, as before
+    with pytest.raises(InputError) as err:
+        parse_roster("name,count\nAnn,2\nBob,3\n")
+    assert err.value.message == "The roster has no title column (columns found: 'name', 'count')."
+
+
+def test_an_empty_headcount_cell_is_one_person_and_said() -> None:
+    """QA11: 'Cashier,,25000' in a roster with a headcount column counted one person silently."""
+    parsed = parse_roster("title,headcount,salary\nCashier,,25000\nClerk,3,\nAide,,\n")
+    assert [r.headcount for r in parsed.rows] == [1, 3, 1]
+    assert parsed.notes == (
+        "lines 2 and 4: the headcount is empty and was read as 1 person; give each row its "
+        "headcount (a roster of one row per person needs no headcount column).",
+    )
+    assert (
+        parse_roster("title,FTE\nNurse,\n")
+        .notes[-1]
+        .startswith("line 2: the headcount is empty and was read as 1 FTE;")
+    )
+    assert parse_roster("title\nNurse\n").notes == ()  # no headcount column: one per row

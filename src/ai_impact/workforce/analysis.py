@@ -22,22 +22,38 @@ marked "needs review" with suggestions, and left out of the figures (their headc
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Protocol
-
 from ai_impact.errors import InputError, NotFoundError
 from ai_impact.render.pay import median_pay
-from ai_impact.reports.model import OccupationReport, SourceRef
+from ai_impact.reports.model import OccupationReport
 from ai_impact.titles.resolver import Resolution
 from ai_impact.workforce.cells import MAX_HEADCOUNT
-from ai_impact.workforce.roster import HOURS_PER_YEAR, RosterParse, RosterRow
+from ai_impact.workforce.results import (
+    CHECK,
+    HOURS_PER_YEAR,
+    MATCHED,
+    MIN_CONFIDENCE,
+    PINNED,
+    REVIEW,
+    Library,
+    MarketPay,
+    OccupationFigures,
+    RoleResult,
+    SaferMove,
+    Suggestion,
+    WorkforceReport,
+)
+from ai_impact.workforce.roster import RosterParse, RosterRow
 from ai_impact.workforce.roster_notes import count_words, lines_text, merged_note
-from ai_impact.workforce.summary import Totals, fold_label, summarize
+from ai_impact.workforce.summary import fold_label, summarize
 
+# The types live in workforce.results; they stay importable from here, where they began.
 __all__ = [
+    "CHECK",
     "HOURS_PER_YEAR",
+    "MATCHED",
     "MIN_CONFIDENCE",
+    "PINNED",
+    "REVIEW",
     "Library",
     "MarketPay",
     "OccupationFigures",
@@ -48,182 +64,11 @@ __all__ = [
     "analyze_roster",
 ]
 
-# Status of a role: how its occupation was found, and whether it counts in the figures.
-PINNED, MATCHED, CHECK, REVIEW = "pinned", "matched", "check match", "needs review"
 N_SUGGESTIONS = 3
-# Below this the resolver's best guess is more likely wrong than right (its confidences are
-# calibrated): such a role is listed for review instead of being counted as a guess.
-MIN_CONFIDENCE = 0.25
 N_SAFER = 3
 N_SKILLS = 4
 N_TOOLS = 2
 _SKILL_KINDS = ("skill", "knowledge", "skill to pair with AI", "technology")
-
-
-class OccupationFigures(Protocol):
-    """The occupation-table fields the analysis reads (``api.OccupationRow`` has them)."""
-
-    @property
-    def code(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def industry(self) -> str: ...
-    @property
-    def risk_score(self) -> float: ...
-    @property
-    def risk_category(self) -> str: ...
-    @property
-    def exposure(self) -> float: ...
-    @property
-    def exposed_share(self) -> float: ...
-    @property
-    def substitution(self) -> float: ...
-    @property
-    def median_annual(self) -> float | None: ...
-
-
-@dataclass(frozen=True, slots=True)
-class MarketPay:
-    """The OEWS median pay of an occupation in an area (national when no location).
-
-    ``hourly_median`` is the median in US dollars an hour: the pay to show where BLS publishes
-    only hourly wages (actors, dancers) and ``median_annual`` is None. It is never turned into
-    a year: such work is seldom full-time all year. ``pay_group`` names the SOC group whose pay
-    this is when that group covers other O*NET occupations too ("SOC 35-3023 (Fast Food and
-    Counter Workers)" for Baristas), as :attr:`RelatedEntry.pay_group
-    <ai_impact.reports.model.RelatedEntry.pay_group>` does; None for the occupation's own.
-    Both medians are None where OEWS publishes none in the area (every California figure for
-    actors is withheld).
-    """
-
-    area: str
-    median_annual: float | None
-    hourly_median: float | None = None
-    pay_group: str | None = None
-
-    @property
-    def published(self) -> bool:
-        """Whether OEWS publishes a median (a year or an hour) here."""
-        return self.median_annual is not None or self.hourly_median is not None
-
-
-class Library(Protocol):
-    """What the analysis needs from the library: the facade in production, fakes in tests."""
-
-    def resolve_batch(self, texts: Sequence[str]) -> Sequence[Resolution]:
-        """Resolve many titles (or codes) at once, in order."""
-        ...
-
-    def occupation_rows(self) -> Mapping[str, OccupationFigures]:
-        """Every occupation's table row, by O*NET-SOC code."""
-        ...
-
-    def report(self, code: str) -> OccupationReport:
-        """The full analysis of one occupation (for safer moves and what to learn)."""
-        ...
-
-    def market_pay(self, code: str, location: str | None) -> MarketPay | None:
-        """OEWS median pay in ``location``; raise NotFoundError for an unknown location."""
-        ...
-
-
-@dataclass(frozen=True, slots=True)
-class Suggestion:
-    """A candidate occupation for a title that needs a person's choice."""
-
-    code: str
-    title: str
-    confidence: float
-
-
-@dataclass(frozen=True, slots=True)
-class SaferMove:
-    """A similar occupation at clearly lower risk: a reskilling destination.
-
-    ``hourly_median`` is its national OEWS median in US dollars an hour: the pay to show where
-    BLS publishes only hourly wages (dancers, musicians) and ``median_annual`` is None;
-    ``pay_group`` names the SOC group whose pay it is, as :class:`MarketPay` does.
-    """
-
-    code: str
-    title: str
-    risk_score: float
-    risk_category: str
-    median_annual: float | None
-    similarity: float | None
-    hourly_median: float | None = None
-    pay_group: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class RoleResult:
-    """One roster role (rows with the same title, code, team and location) and its figures.
-
-    Headcounts are people, an ``int``; or full-time equivalents when the roster's column is
-    FTE (``WorkforceReport.fte``), a ``float`` where they are fractions.
-
-    ``mean_hourly`` is the mean rate in dollars an hour when every row of the role with pay
-    gave it by the hour (``mean_pay`` is that × 2,080); ``paid_hourly`` says some pay of the
-    role was given by the hour and counts in payroll as a full-time year. ``market_gap`` says
-    whose market pay OEWS does not publish ("Actors in California (national median: $29.05 an
-    hour)"), when the role shows none.
-    """
-
-    id: int
-    title: str
-    team: str | None
-    location: str | None
-    lines: tuple[int, ...]
-    headcount: float
-    status: str
-    headcount_with_pay: float
-    payroll: float | None
-    code: str | None = None
-    occupation: str | None = None
-    industry: str | None = None
-    confidence: float | None = None
-    via: str | None = None
-    exposure: float | None = None
-    exposed_share: float | None = None
-    substitution: float | None = None
-    risk_score: float | None = None
-    risk_category: str | None = None
-    hours_exposed: float | None = None
-    hours_at_risk: float | None = None
-    payroll_exposed: float | None = None
-    market_pay: MarketPay | None = None
-    safer_moves: tuple[SaferMove, ...] = ()
-    skills_to_build: tuple[str, ...] = ()
-    suggestions: tuple[Suggestion, ...] = ()
-    note: str | None = None
-    mean_hourly: float | None = None
-    paid_hourly: bool = False
-    market_gap: str | None = None
-
-    @property
-    def counted(self) -> bool:
-        """Whether the role's figures count in the totals (its occupation is known)."""
-        return self.status != REVIEW
-
-    @property
-    def mean_pay(self) -> float | None:
-        """Mean annual pay of the people whose pay the roster gives."""
-        return self.payroll / self.headcount_with_pay if self.payroll is not None else None
-
-
-@dataclass(frozen=True, slots=True)
-class WorkforceReport:
-    """The whole roster analysis: every role, the totals, notes and sources; ``fte`` says the
-    headcounts are full-time equivalents (the roster's headcount column is FTE)."""
-
-    roles: tuple[RoleResult, ...]
-    totals: Totals
-    notes: tuple[str, ...]
-    columns: dict[str, str]
-    sources: tuple[SourceRef, ...]
-    hours_per_year: int = HOURS_PER_YEAR
-    fte: bool = False
 
 
 def _fold(text: str | None) -> str | None:
@@ -282,6 +127,24 @@ def _market_gap(
         return f"{title} in {where}, nor nationally"
     group = f" for {national.pay_group}" if national.pay_group else ""
     return f"{title} in {where} (national median{group}: {median_pay(national)})"
+
+
+def _unknown_areas_note(unknown: dict[str, list[int]], unit: str, shown: int = 5) -> str:
+    """The note naming the locations OEWS does not know, and their lines: their market pay is
+    the national median, which the tables do not show (a role's own note says it)."""
+    names = [f"'{name}'" for name in unknown][:shown]
+    if len(unknown) > shown:
+        names.append(f"{len(unknown) - shown:,} more")
+    which = (
+        f"location {names[0]} is not an OEWS area"
+        if len(unknown) == 1
+        else f"locations {', '.join(names[:-1])} and {names[-1]} are not OEWS areas"
+    )
+    return (
+        f"{lines_text(unit, sorted(n for lines in unknown.values() for n in lines))}: {which}; "
+        "market pay there is the national median. Give a state ('OH', 'Ohio') or a metro "
+        "area ('Austin TX')."
+    )
 
 
 def _reskilling(report: OccupationReport) -> tuple[tuple[SaferMove, ...], tuple[str, ...]]:
@@ -350,6 +213,7 @@ def analyze_roster(
         return pay_cache[code, location]
 
     roles: list[RoleResult] = []
+    unknown: dict[str, list[int]] = {}  # locations OEWS does not know, and their lines
     for (_, code_pin, _team, _location), rows in groups.items():
         first = rows[0]
         team, location = first.team, first.location  # as the first of its rows spells them
@@ -407,6 +271,8 @@ def analyze_roster(
                 reports[best.code] = lib.report(best.code)
             safer, skills = _reskilling(reports[best.code])
         pay, pay_note, gap = market(best.code, fig.title, location)
+        if pay_note and location:
+            unknown.setdefault(location, []).extend(r.line for r in rows)
         gap_note = f"OEWS publishes no median pay for {gap}" if gap else None
         hours = headcount * HOURS_PER_YEAR
         roles.append(
@@ -447,6 +313,8 @@ def analyze_roster(
                 market_gap=gap,
             )
         )
+    if unknown:
+        notes.append(_unknown_areas_note(unknown, roster.unit))
     counted = [r.code for r in roles if r.code]
     if not reports and counted:
         # Without reskilling no report was built; one still names the sources of the figures.

@@ -13,13 +13,17 @@ is not pay and is refused.
 
 Headcounts are whole numbers of at least 1; a column named FTE holds full-time equivalents, so
 any number above 0 ("2.5"). Both are written in digits: "1,200" and "3.0" are numbers,
-"1_000" and "1e3" (Python's and scientific notation) are not.
+"1_000" and "1e3" (Python's and scientific notation) are not. A headcount whose one separator
+before three digits could be a decimal mark as well ("1.000" people: 1 or 1,000; "1.500" or
+"1,500" FTE: 1.5 or 1,500) is refused with what to write instead, never read as a thousand.
 
 Separators are read one way. With both "," and "." the last one is the decimal mark
 ("1.250,50" and "1,250.50" are 1250.50). A lone comma before one or two final digits is a
 decimal comma ("21,50" is 21.50); a comma before three digits groups thousands ("21,500" is
 21500, "1,250,000"). Anything else with a comma ("1,2345", "1,250,50") can be read two ways
-and is refused with what to write instead.
+and is refused with what to write instead. A group of thousands never starts with 0: "0,500"
+and "0.500" are 0.5. Any space inside a number is a thousands separator ("21 000", with the
+no-break or narrow no-break space French Excel writes).
 """
 
 from __future__ import annotations
@@ -53,7 +57,9 @@ MAX_PLAUSIBLE_HOURLY = 300.0
 # Annual and hourly pay of one row further apart than this share of the annual one are noted.
 PAY_CONFLICT = 0.10
 
-_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DOT_GROUPS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+# One separator before three digits in a headcount: a decimal mark or a thousands separator.
+_ONE_GROUP = re.compile(r"([1-9]\d{0,2})([.,])(\d{3})")
 # A number once its separators are read: digits, one decimal point, an optional sign. Python's
 # other literals ("1_000", "inf", "nan") are not spreadsheet numbers; "1e3" is one only for pay.
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
@@ -99,7 +105,7 @@ def parse_number(text: str, *, scientific: bool = True) -> float:
     ``scientific``, '1e3'), :class:`AmbiguousNumberError` when its commas can be read two ways
     (the rules are in the module docstring).
     """
-    t = text.strip().replace("\u00a0", "").replace(" ", "")
+    t = "".join(text.split())  # '85 000', also with a no-break or narrow no-break space
     t = t.lstrip("$€£").rstrip("$€£")
     scale = 1.0
     if t[-1:] in {"k", "K"}:
@@ -113,7 +119,9 @@ def parse_number(text: str, *, scientific: bool = True) -> float:
         )
     elif "," in t:
         head, _, tail = t.rpartition(",")
-        if len(tail) == 3 and head:
+        if t.count(",") == 1 and head.lstrip("+-") == "0" and tail.isdigit():
+            t = head + "." + tail  # '0,500': no group of thousands starts with 0
+        elif len(tail) == 3 and head:
             t = t.replace(",", "")  # '21,500', '1,250,000': commas group thousands
         elif t.count(",") == 1 and 1 <= len(tail) <= 2:
             t = head + "." + tail  # '21,50': a decimal comma, the one separator
@@ -139,6 +147,18 @@ def parse_headcount(text: str, *, fte: bool) -> float:
 
     Raises :class:`HeadcountError` with what is wrong and what to write.
     """
+    group = _ONE_GROUP.fullmatch("".join(text.split())) if "." in text or "," in text else None
+    # "1.000" people, "1.500" or "1,500" FTE: a decimal mark or thousands, and 1,000 times apart
+    # (HR systems write FTE as "1.000", Europe writes 1,500 as "1.500"). People are whole, so
+    # "1.200" and "1,200" can only be 1,200; "1,000" is 1,000 as a comma before three digits is.
+    if group and (fte or (group[2] == "." and group[3] == "000")):
+        small = float(f"{group[1]}.{group[3]}")
+        big = int(group[1] + group[3])
+        unit = "FTE" if fte else "people"
+        raise HeadcountError(
+            f"can be read as {small:g} or {big:,} {unit}; write {small:g} or {big} (no "
+            "separator for thousands)"
+        )
     try:
         n = parse_number(text, scientific=False)
         whole = n.is_integer()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from ai_impact.render.pay import hourly, median_pay, per_hour
 from ai_impact.reports import figures as fx
 from ai_impact.reports.shared_figures import SHARED_PAY_MARK, shared_pay_note
-from ai_impact.workforce.analysis import (
+from ai_impact.workforce.results import (
     HOURS_PER_YEAR,
     MarketPay,
     RoleResult,

@@ -52,7 +52,12 @@ _BARE_TOTALS = {"total", "totals", "grand total", "subtotal", "sub total", "sum"
 
 
 def where_list(places: list[str], shown: int = 5) -> str:
-    """'line 2', 'line 2, line 7 and 3 more' — a short list of where something happens."""
+    """'line 2', 'lines 2 and 7', 'lines 2, 7, 9, 11, 12 and 3 more' — a short list of where
+    something happens, worded as the note on rows of one role words its lines."""
+    units = {p.partition(" ")[0] for p in places}
+    numbers = [p.partition(" ")[2] for p in places]
+    if len(units) == 1 and all(n.isdigit() for n in numbers):
+        return lines_text(units.pop(), [int(n) for n in numbers], shown)
     head = ", ".join(places[:shown])
     return head + (f" and {len(places) - shown} more" if len(places) > shown else "")
 
@@ -126,6 +131,7 @@ class RosterNotes:
         self.blank: list[str] = []  # lines whose pay cell only said "no pay" ('N/A')
         self.blank_cells: dict[str, None] = {}  # those cells' texts, in order, once each
         self.skipped: list[tuple[str, str]] = []  # totals rows: (line, label)
+        self.no_count: list[str] = []  # lines whose headcount cell is empty (read as 1)
 
     def row_pay(self, where: str, annual_pay: float | None, pay: RowPay) -> None:
         """Record what the row at ``where`` said of its pay."""
@@ -146,6 +152,10 @@ class RosterNotes:
             self.blank.append(where)
             self.blank_cells.update(dict.fromkeys(pay.placeholders))
 
+    def empty_count(self, where: str) -> None:
+        """Record a row at ``where`` whose headcount cell is empty, so counted as one."""
+        self.no_count.append(where)
+
     def totals_row(self, where: str, label: str) -> None:
         """Record a totals row skipped at ``where``, labelled ``label``."""
         self.skipped.append((where, label))
@@ -165,9 +175,17 @@ class RosterNotes:
             "O*NET-SOC code."
         ]
 
-    def notes(self) -> list[str]:
-        """The notes, one per kind: totals rows, blank pay, then pay as _PAY_NOTES orders it."""
+    def notes(self, *, fte: bool = False) -> list[str]:
+        """The notes, one per kind: totals rows, empty headcounts, blank pay, then pay as
+        _PAY_NOTES orders it; ``fte`` says the headcount column holds full-time equivalents."""
         out = self._totals()
+        if self.no_count:
+            one = "1 FTE" if fte else "1 person"
+            out.append(
+                f"{where_list(self.no_count)}: the headcount is empty and was read as {one}; "
+                "give each row its headcount (a roster of one row per person needs no "
+                "headcount column)."
+            )
         if self.blank:
             out.append(
                 f"{where_list(self.blank)}: pay written as {_quoted(list(self.blank_cells), 5)} "

@@ -1,6 +1,6 @@
 """Roster totals from role results: headcount-weighted exposure and risk, hours, payroll, teams.
 
-Pure arithmetic over :class:`~ai_impact.workforce.analysis.RoleResult` objects, so it is tested
+Pure arithmetic over :class:`~ai_impact.workforce.results.RoleResult` objects, so it is tested
 exactly on hand-built roles. Averages are weighted by headcount and taken over the roles whose
 occupation is known; roles that need review add to ``headcount_review`` and nothing else.
 """
@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from ai_impact.reports.model import RISK_CATEGORIES
 from ai_impact.risk.formula import category_of
-from ai_impact.workforce.roster import HOURS_PER_YEAR
+from ai_impact.workforce.cells import HOURS_PER_YEAR
 
 if TYPE_CHECKING:
-    from ai_impact.workforce.analysis import RoleResult
+    from ai_impact.workforce.results import RoleResult
 
 __all__ = ["CategoryShare", "TeamSummary", "Totals", "summarize"]
 

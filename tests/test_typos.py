@@ -20,6 +20,12 @@ from ai_impact.scoring.typos import TypoFixer, english_stems, is_english, statem
         ("Refactor legacy code", "Refactor legacy code."),
         ("Retrained and upskilled staff", "Retrain and upskilled staff."),
         ("Wrangle data in Snowflake", "Wrangle data in Snowflake."),
+        # forms of statement words and British task verbs: read as they are
+        ("Organised and prioritised the backlog", "Organize and prioritize the backlog."),
+        (
+            "Analysed breakdown history and estimated labour hours",
+            "Analyze breakdown history and estimate labour hours.",
+        ),
         # five letters or fewer, capitals and the first letter are never changed
         ("Build pivot tables for admin staff", "Build pivot tables for admin staff."),
         ("Chart patients in Dentrix per HIPAA", "Chart patients in Dentrix per HIPAA."),

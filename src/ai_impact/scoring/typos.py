@@ -20,6 +20,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+from ai_impact.scoring.verb_forms import base_verb
+
 __all__ = [
     "LETTERS",
     "TYPO_MIN_LETTERS",
@@ -175,4 +177,13 @@ def is_english(word: str) -> bool:
 def statement_fixer() -> TypoFixer:
     """The fixer with the words of the O*NET statements and the label set."""
     counts: dict[str, int] = json.loads(_WORDS_FILE.read_text(encoding="utf-8"))["counts"]
-    return TypoFixer(counts, is_english, STATEMENT_MIN_LETTERS)
+
+    def known(word: str) -> bool:
+        """English; a form of a task verb the rewrite reads itself ("analysed"); or another form
+        of a statement word ("backlog" of "backlogs", "chainsaws" of "chainsaw")."""
+        if base_verb(word) is not None or is_english(word):
+            return True
+        forms = english_stems(word) | {word + "s", word + "es"}
+        return any(form in counts for form in forms)
+
+    return TypoFixer(counts, known, STATEMENT_MIN_LETTERS)

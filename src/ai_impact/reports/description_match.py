@@ -11,8 +11,10 @@ from the statements' own words ("recieve", "palet" → "receive", "pallet";
 An occupation's **centroid** score is the cosine between the mean of the pasted statements'
 vectors and the mean of its own; its **lexical** score the TF-IDF cosine between the pasted
 words and its own (rare, telling words count); the text score mixes the two
-(:data:`LEXICAL_WEIGHT`). **Coverage** (the mean, over the pasted statements, of the best
-cosine among the occupation's own statements) is kept as a measured alternative
+(:data:`LEXICAL_WEIGHT`), plus :data:`TECH_WEIGHT` × the share of the products the text names
+that the occupation uses (:mod:`.description_tech`; 0 for a text naming none). **Coverage**
+(the mean, over the pasted statements, of the best cosine among the occupation's own
+statements) is kept as a measured alternative
 (:data:`COVERAGE_WEIGHT` 0). Confidences are a softmax of the text scores at temperature
 :data:`TEMPERATURE` over all occupations. Weights and temperature were chosen on the
 even-numbered occupations of ``benchmarks/description.py`` and are reported on the odd-numbered
@@ -32,7 +34,6 @@ work activities vote for and whether any of them is hands-on
 from __future__ import annotations
 
 import contextlib
-import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,11 +43,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from ai_impact.reports.description_evidence import CapabilityEvidence, capability_evidence
 from ai_impact.reports.description_lexical import LexicalIndex
+from ai_impact.reports.description_spelling import matcher_text, us_spelling
+from ai_impact.reports.description_tech import TechIndex
 from ai_impact.risk.build import description_sentences
 from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas, hands_on
-from ai_impact.scoring.capability_text import NEIGHBOURS, SHARPNESS
-from ai_impact.scoring.phrasing import task_statement
+from ai_impact.scoring.typos import LETTERS, TypoFixer
 
 __all__ = [
     "COVERAGE_WEIGHT",
@@ -63,68 +66,13 @@ __all__ = [
 
 COVERAGE_WEIGHT = 0.0
 LEXICAL_WEIGHT = 0.5
+TECH_WEIGHT = 0.05
 TEMPERATURE = 0.015
 TITLE_CERTAIN = 0.8
-INDEX_VERSION = "jd-6"
+INDEX_VERSION = "jd-7"
 TOP_K = 5
 
 F32 = NDArray[np.float32]
-
-# British and Commonwealth spellings that O*NET 30.3's American English never uses (its
-# "catalogue", "theatre" and "cancelled" stay): the lexical index would not find "labour" in
-# "labor", nor "anaesthesia" in "anesthesia". Each rule is a pattern and its replacement; no
-# O*NET statement or description sentence is changed (tested).
-_IZE = (
-    r"organ|reorgan|priorit|special|util|optim|author|immun|steril|standard|custom|summar|"
-    r"recogn|minim|maxim|final|stabil|sanit|visual|categor|character|synchron|item|memor|"
-    r"public|harmon|hospital|computer|digit|mobil|immobil|neutral|euthan|modern|capital|"
-    r"critic|emphas|real|central|normal|personal|monet|familiar|global|synthes|homogen|social"
-)
-_BRITISH = tuple(
-    (re.compile(pattern, re.IGNORECASE), repl)
-    for pattern, repl in (
-        (rf"\b({_IZE})is(e|es|ed|ing|ation|ations|er|ers)\b", r"\1iz\2"),
-        (r"\b(anal|paral|catal)ys(e|ed|ing)\b", r"\1yz\2"),
-        (r"\b(lab|behavi|col|fav|harb|hon|hum|neighb|od|rum|tum|vap|endeav|flav|sav)our", r"\1or"),
-        (r"\b(cent|met|lit|fib|calib)re(s|d)?\b", r"\1er\2"),
-        (r"\b(program|analog)(?:me|ue)(s)?\b", r"\1\2"),
-        (
-            r"\b(travel|model|label|counsel|fuel|level|signal|channel|total|marshal|tunnel|"
-            r"shovel|panel)l(ed|ing|er|ers)\b",
-            r"\1\2",
-        ),
-        (r"\b(enrol|instal|fulfil)(ment|ments)?\b", r"\1l\2"),
-        (r"\b(an|p|h|orthop|gyn|leuk|isch|septic|f|c)ae(sth|diatr|m|d|col|sar|c)", r"\1e\2"),
-        (r"\boe(soph|dem|strog)", r"e\1"),
-        (r"\bfoet", "fet"),
-        (r"\bdiarrhoea\b", "diarrhea"),
-        (r"\btyre(s)?\b", r"tire\1"),
-        (r"\baluminium\b", "aluminum"),
-        (r"\bcheque(s)?\b", r"check\1"),
-        (r"\blicence(s|d)?\b", r"license\1"),
-        (r"\b(defen|offen)ce(s)?\b", r"\1se\2"),
-        (r"\bpractis(e|es|ed|ing)\b", r"practic\1"),
-        (r"\bmould(s|ed|ing)?\b", r"mold\1"),
-        (r"\bageing\b", "aging"),
-        (r"\b(judg|acknowledg)ement(s)?\b", r"\1ment\2"),
-        (r"\bmanoeuvre(s)?\b", r"maneuver\1"),
-        (r"\bmanoeuvr(ed|ing)\b", r"maneuver\1"),
-        (r"\bjewellery\b", "jewelry"),
-        (r"\bgrey\b", "gray"),
-    )
-)
-
-
-def us_spelling(text: str) -> str:
-    """``text`` with British spellings made American ("Organised labour" → "Organized labor")."""
-    for pattern, repl in _BRITISH:
-        text = pattern.sub(repl, text)
-    return text
-
-
-def matcher_text(text: str) -> str:
-    """A pasted statement as the matcher reads it: in O*NET form, in American spelling."""
-    return us_spelling(task_statement(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,39 +83,6 @@ class OccupationMatch:
     title: str
     confidence: float
     via: str  # 'tasks' | 'title' | 'title and tasks'
-
-
-@dataclass(frozen=True, slots=True)
-class CapabilityEvidence:
-    """What the O*NET statements nearest to each pasted statement say about its capability.
-
-    ``nearest`` / ``nearest_cos``: per statement and capability, the closest of the neighbours
-    voting for it (task id, -1 when none, and its cosine); ``own`` / ``own_cos``: the same among
-    all statements of one occupation (the one the text was matched to)."""
-
-    votes: NDArray[np.float64]  # statements × capabilities, weighted share of the neighbours
-    hands_on: NDArray[np.float64]  # weighted share of neighbours with hands-on work activities
-    nearest: NDArray[np.int64]
-    nearest_cos: NDArray[np.float64]
-    own: NDArray[np.int64]
-    own_cos: NDArray[np.float64]
-
-
-def _closest_voters(
-    sims: NDArray[np.float64], info: NDArray[np.int64], k: int
-) -> tuple[NDArray[np.int64], NDArray[np.float64]]:
-    """Per statement (rows of ``sims``) and capability, the task id and cosine of the most
-    similar candidate (columns, with ``info`` rows: task id, capability) voting for it."""
-    ids = np.full((sims.shape[0], k), -1, dtype=np.int64)
-    cos = np.full((sims.shape[0], k), -1.0)
-    for cap in range(k):
-        cols = np.flatnonzero(info[:, 1] == cap)
-        if len(cols) == 0:
-            continue
-        best = np.argmax(sims[:, cols], axis=1)
-        ids[:, cap] = info[cols[best], 0]
-        cos[:, cap] = sims[np.arange(sims.shape[0]), cols[best]]
-    return ids, cos
 
 
 class DescriptionIndex:
@@ -185,10 +100,12 @@ class DescriptionIndex:
         lexical: LexicalIndex,
         task_info: NDArray[Any] | None = None,
         vocab: dict[str, int] | None = None,
+        tech: TechIndex | None = None,
     ):
         self.lexical = lexical
+        self.tech = tech  # the products each occupation uses (O*NET Technology Skills)
         self.vocab = vocab or {}  # every word of the statements, with its count
-        self._fixes: dict[str, str | None] = {}
+        self._typos = TypoFixer(self.vocab, _is_english_word)
         order = np.argsort(owner, kind="stable")
         self.codes = codes
         self.titles = titles
@@ -234,11 +151,15 @@ class DescriptionIndex:
         vectors = load_embedder().encode(texts)
         lexical = LexicalIndex.build(texts, owner, len(occs))
         codes, titles = [o.code for o in occs], [o.title for o in occs]
+        examples = {i: [t.example for t in kb.technologies(o.code)] for i, o in enumerate(occs)}
+        tech = TechIndex.build(examples, len(occs))
         vocab: dict[str, int] = {}
         for text in texts:
-            for word in _LETTERS.findall(text.lower()):
+            for word in LETTERS.findall(text.lower()):
                 vocab[word] = vocab.get(word, 0) + 1
-        return cls(codes, titles, vectors, np.asarray(owner), lexical, np.asarray(info), vocab)
+        return cls(
+            codes, titles, vectors, np.asarray(owner), lexical, np.asarray(info), vocab, tech
+        )
 
     def save(self, path: Path, key: str) -> None:
         """Write the index as an .npz (atomic rename; a read-only folder is not an error)."""
@@ -255,6 +176,7 @@ class DescriptionIndex:
                 "vocab": np.asarray(list(self.vocab), dtype=np.str_),
                 "vocab_counts": np.asarray(list(self.vocab.values()), dtype=np.int64),
                 **self.lexical.arrays(),
+                **(self.tech.arrays() if self.tech else {}),
             }
             np.savez_compressed(tmp, **payload)
             tmp.replace(path)
@@ -275,6 +197,7 @@ class DescriptionIndex:
                     LexicalIndex.from_arrays(z, len(codes)),
                     z["task_info"],
                     dict(zip(map(str, z["vocab"]), map(int, z["vocab_counts"]), strict=True)),
+                    TechIndex.from_arrays(z, len(codes)),
                 )
         except (OSError, KeyError, ValueError):
             return None
@@ -296,86 +219,22 @@ class DescriptionIndex:
         dense = COVERAGE_WEIGHT * coverage + (1.0 - COVERAGE_WEIGHT) * centroid
         lexical = self.lexical.scores(texts)[self.present] if LEXICAL_WEIGHT > 0 else 0.0
         out[self.present] = (1.0 - LEXICAL_WEIGHT) * dense + LEXICAL_WEIGHT * lexical
+        if TECH_WEIGHT > 0 and self.tech is not None:
+            out[self.present] += TECH_WEIGHT * self.tech.scores(texts, self.vocab)[self.present]
         return out
 
     def capability_evidence(
         self, texts: Sequence[str], occupation: str | None = None
     ) -> CapabilityEvidence:
-        """The :data:`NEIGHBOURS` O*NET statements (with work activities) nearest to each
-        pasted statement, weighted by ``exp(SHARPNESS·(cos − 1))``: their capability votes,
-        their hands-on share, and the closest voters for each capability among them and
-        among the statements of ``occupation``."""
-        from ai_impact.titles.embed import load_embedder
-
-        n, k = len(texts), len(CAPABILITIES)
-        votes, hands = np.zeros((n, k)), np.zeros(n)
-        rows = np.flatnonzero(self.task_info[:, 1] >= 0)
-        if n == 0 or len(rows) == 0:
-            none_ids, none_cos = np.full((n, k), -1, dtype=np.int64), np.full((n, k), -1.0)
-            return CapabilityEvidence(votes, hands, none_ids, none_cos, none_ids, none_cos)
-        vecs = load_embedder().encode([self.respelled(matcher_text(t)) for t in texts])
-        sims = (vecs @ self.vectors.T)[:, rows].astype(np.float64)  # no copy of the table
-        top = min(NEIGHBOURS, len(rows))
-        best = np.argpartition(-sims, top - 1, axis=1)[:, :top]
-        near_sims = np.take_along_axis(sims, best, axis=1)
-        weight = np.exp(SHARPNESS * (near_sims - 1.0))
-        info = self.task_info[rows[best]]  # statements × neighbours × (id, capability, hands)
-        total = np.maximum(weight.sum(axis=1), 1e-12)
-        for cap in range(k):
-            votes[:, cap] = (weight * (info[:, :, 1] == cap)).sum(axis=1) / total
-        hands = (weight * info[:, :, 2]).sum(axis=1) / total
-        nearest = np.full((n, k), -1, dtype=np.int64)
-        nearest_cos = np.full((n, k), -1.0)
-        for i in range(n):
-            ids, cos = _closest_voters(near_sims[i : i + 1], info[i], k)
-            nearest[i], nearest_cos[i] = ids[0], cos[0]
-        own_rows = np.zeros(0, dtype=np.int64)
-        if occupation in self.codes:
-            mine = np.flatnonzero(self.owner[rows] == self.codes.index(str(occupation)))
-            own_rows = mine
-        own, own_cos = _closest_voters(sims[:, own_rows], self.task_info[rows[own_rows]], k)
-        return CapabilityEvidence(votes, hands, nearest, nearest_cos, own, own_cos)
+        """What the O*NET statements nearest to each pasted statement say about its
+        capability (:func:`.description_evidence.capability_evidence`)."""
+        return capability_evidence(self, texts, occupation)
 
     def respelled(self, text: str) -> str:
         """``text`` with its typing slips put right from the words of the O*NET statements
-        ("recieve incomming shipments" → "receive incoming shipments", "palet" → "pallet").
-
-        Only a word of five letters or more in lower case (or the capitalised first word) that
-        neither the statements nor English know
-        (:meth:`~ai_impact.titles.embed.StaticEmbedder.is_english_word`) is respelled, into the
-        statements' word one edit away — two neighbouring letters swapped back first, then a
-        letter missing or doubled, then one letter wrong; the most frequent such word wins. Brand
-        names and acronyms ("Dentrix", "HIPAA") stay."""
-        if not self.vocab:
-            return text
-
-        def fix(match: re.Match[str]) -> str:
-            word = match.group(0)
-            if not (word.islower() or (match.start() == 0 and word[1:].islower())):
-                return word
-            low = word.lower()
-            if low not in self._fixes:
-                self._fixes[low] = self._nearest(low)
-            found = self._fixes[low]
-            if found is None:
-                return word
-            return found.capitalize() if word[0].isupper() else found
-
-        return _LETTERS.sub(fix, text)
-
-    def _nearest(self, word: str) -> str | None:
-        """The word of the statements one edit from ``word`` (see :meth:`respelled`)."""
-        from ai_impact.titles.embed import load_embedder
-
-        if len(word) < TYPO_MIN_LETTERS or word in self.vocab:
-            return None
-        if load_embedder().is_english_word(word):
-            return None
-        for group in _edits(word):
-            known = [w for w in group if w in self.vocab]
-            if known:
-                return max(sorted(known), key=lambda w: self.vocab[w])
-        return None
+        (:meth:`ai_impact.scoring.typos.TypoFixer.respelled`: "palet" → "pallet"); English
+        is a word the title model's tokenizer holds whole."""
+        return self._typos.respelled(text)
 
     def rank(self, texts: Sequence[str], top: int = TOP_K) -> list[OccupationMatch]:
         """The ``top`` occupations for pasted statements, with softmax confidences."""
@@ -395,21 +254,6 @@ class DescriptionIndex:
             OccupationMatch(self.codes[i], self.titles[i], round(float(p[i]), 4), "tasks")
             for i in best
         ]
-
-
-_LETTERS = re.compile(r"[A-Za-z]+")
-TYPO_MIN_LETTERS = 5
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
-
-
-def _edits(word: str) -> tuple[set[str], set[str], set[str]]:
-    """The words one edit from ``word``: two neighbouring letters swapped; a letter left out
-    or doubled (deleted or inserted); one letter replaced."""
-    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    swaps = {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1 and b[0] != b[1]}
-    gaps = {a + b[1:] for a, b in cuts if b} | {a + c + b for a, b in cuts for c in _ALPHABET}
-    wrong = {a + c + b[1:] for a, b in cuts if b for c in _ALPHABET if c != b[0]}
-    return swaps, gaps, wrong
 
 
 _lock = threading.Lock()
@@ -465,3 +309,10 @@ def combine_with_title(
         conf = title_conf[code] if certain and code == first.code else merged[code]
         out.append(OccupationMatch(code, titles[code], round(min(conf, 1.0), 4), via(code)))
     return out
+
+
+def _is_english_word(word: str) -> bool:
+    """Whether the title model's tokenizer holds ``word`` whole (loaded on first use)."""
+    from ai_impact.titles.embed import load_embedder
+
+    return load_embedder().is_english_word(word)

@@ -46,6 +46,8 @@ _PATTERNS = [
 ]
 _NEEDS_PATTERNS = re.compile(r"[$#\d]|\b(?:req|job)\b", re.IGNORECASE)
 _JOIN_LETTERS = re.compile(r"\b([A-Za-z])\s?[/&]\s?([A-Za-z])\b")
+# A slash written without spaces between two words: "Firefighter/EMT", "UI/UX", "Med/Surg".
+_SLASH = re.compile(r"([A-Za-z][\w.'-]*)/(?=([A-Za-z][\w.'-]*))")
 _PAREN = re.compile(r"[(\[{]([^)\]}]*)[)\]}]?")
 # Segment separators, captured so that a dash ("RN - ICU") can be told from "|", "/" or ":".
 _SEGMENT = re.compile(r"(\s+[-–—/]\s+|\s*[|:;–—•·]\s*|\s+-(?=\S)|(?<=\S)-\s+)")
@@ -248,6 +250,26 @@ def _read_parts(split: list[str], all_caps: bool, abbr: Abbreviations) -> _Parts
     return out
 
 
+def _is_title(word: str, all_caps: bool, abbr: Abbreviations) -> bool:
+    # One word of a slash pair read as a title on its own: a role noun once expanded, and no
+    # status ("Owner/Operator" is one trucking title, not an owner and an operator).
+    words = _segment_words(word, all_caps, abbr)
+    return bool(words) and not abbr.roles.isdisjoint(words) and not abbr.generic & set(words)
+
+
+def _split_slashes(raw: str, all_caps: bool, abbr: Abbreviations) -> str:
+    """``raw`` with a slash between two titles spaced as a separator ("Firefighter/EMT" →
+    "Firefighter / EMT", as "Welder / Fabricator"); a slash between qualifiers stays a
+    compound ("UI/UX Designer", "Med/Surg", "AP/AR Specialist")."""
+
+    def space(match: re.Match[str]) -> str:
+        left, right = match.group(1), match.group(2)
+        both = _is_title(left, all_caps, abbr) and _is_title(right, all_caps, abbr)
+        return f"{left} / " if both else match.group(0)
+
+    return _SLASH.sub(space, raw)
+
+
 def normalize_title(text: str, abbr: Abbreviations) -> Normalized:
     """Read ``text`` as a job title: drop noise, expand abbreviations, pick the main segment."""
     raw = plain_text(text).strip()
@@ -259,6 +281,8 @@ def normalize_title(text: str, abbr: Abbreviations) -> Normalized:
     all_caps = raw.upper() == raw and raw.lower() != raw
     if "/" in raw or "&" in raw:
         raw = _JOIN_LETTERS.sub(r"\1\2", raw)
+    if "/" in raw:
+        raw = _split_slashes(raw, all_caps, abbr)
     parens = [p for p in _PAREN.findall(raw) if p.strip()]
     parts = _read_parts(_SEGMENT.split(_PAREN.sub(" | ", raw)), all_caps, abbr)
     segments = parts.segments

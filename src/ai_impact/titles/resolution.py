@@ -1,0 +1,101 @@
+"""What resolving a title answers: :class:`Candidate`, :class:`Resolution`, and the messages
+for input that cannot be resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+__all__ = [
+    "MAX_TITLE_CHARS",
+    "Candidate",
+    "Resolution",
+    "input_problem",
+    "no_match",
+    "not_a_job",
+    "scaled",
+]
+
+MAX_TITLE_CHARS = 200
+_EXAMPLES = "a job title such as 'Registered Nurse' or an O*NET-SOC code such as 15-2051.00"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One occupation an input may mean; ``via`` says which signal found it."""
+
+    code: str
+    soc: str
+    title: str
+    confidence: float
+    via: str  # 'code' | 'exact' | 'alias' | 'fuzzy' | 'semantic'
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """The ranked candidates for one input, best first, and whether the user must choose."""
+
+    input: str
+    normalized: str
+    candidates: tuple[Candidate, ...]
+    needs_choice: bool
+    alias_note: str | None
+    message: str | None
+    # Words the fuzzy step replaced, (as typed, as read): ("acocuntant", "accountant")
+    respelled: tuple[tuple[str, str], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The PRODUCT.md batch line: input and candidates (code, soc, title, confidence), and
+        ``reads_as`` (the reading the candidates are for) when a word was respelled, so that a
+        reader of the line sees the guess ("Acocuntant" reads as "accountant")."""
+        body: dict[str, Any] = {
+            "input": self.input,
+            "candidates": [
+                {"code": c.code, "soc": c.soc, "title": c.title, "confidence": c.confidence}
+                for c in self.candidates
+            ],
+        }
+        if self.respelled:
+            body["reads_as"] = self.normalized
+        return body
+
+
+def input_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a title (empty, no letters or digits, overlong), or None."""
+    stripped = text.strip()
+    if not stripped:
+        return f"The title is empty. Type {_EXAMPLES}."
+    if len(stripped) > MAX_TITLE_CHARS:
+        return (
+            f"The title is {len(stripped)} characters long; a title has at most "
+            f"{MAX_TITLE_CHARS}. Type just the job title, or analyse a whole job description "
+            "with `ai-impact analyze --description-file FILE`."
+        )
+    if not any(c.isalnum() for c in stripped):
+        return f"'{stripped}' has no letters or digits. Type {_EXAMPLES}."
+    return None
+
+
+def no_match(text: str, reading: str) -> Resolution:
+    """The answer for a title no occupation fits, with suggestions."""
+    msg = (
+        f"No occupation matches '{text.strip()}'. Try a broader title (for example "
+        "'nurse', 'software developer', 'truck driver'), or check the spelling."
+    )
+    return Resolution(text, reading, (), False, None, msg)
+
+
+def not_a_job(text: str, reading: str) -> Resolution:
+    """The answer for a status rather than a job ("Owner", "Student", "Retired"): any
+    candidate would be a neighbour of the word's embedding (Owner: Probation Officers)."""
+    msg = (
+        f"'{text.strip()}' alone names no occupation. Type the work the person "
+        "does, such as 'Retail Store Manager' or 'Software Developer', or an "
+        "O*NET-SOC code such as 15-2051.00."
+    )
+    return Resolution(text, reading, (), False, None, msg)
+
+
+def scaled(cands: list[Candidate], factor: float) -> list[Candidate]:
+    """``cands`` with every confidence multiplied by ``factor`` (rounded to 4 places)."""
+    return [replace(c, confidence=round(c.confidence * factor, 4)) for c in cands]

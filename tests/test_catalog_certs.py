@@ -64,7 +64,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.14"
+    assert catalog.version == "2026.12.15"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -315,8 +315,10 @@ def test_every_major_group_is_covered_and_most_get_three(
     # only their roles: 59.9% (609). 2026.12.11 (QA12): life support needs hands-on work,
     # cloud, machine-learning and Java certificates their own software or subject, lay courses
     # leave licensed clinicians, one-word professions ("inspectors", "families", "coffee",
-    # "nurses") name the profession: 57.9% (588).
-    assert share >= 0.57
+    # "nurses") name the profession: 57.9% (588). 2026.12.15: cloud, network, fraud,
+    # commercial real-estate, inspection and craft-trainee credentials name their roles, NDT
+    # Level III needs its wording: 56.8% (577).
+    assert share >= 0.56
 
 
 # ---------------------------------------------------------------- prefiltered matcher = naive one
@@ -2230,3 +2232,48 @@ def test_every_quote_is_whole_words_of_its_occupation(
                         run = " ".join(token.findall(piece.lower()))
                         assert run and f" {run} " in words, (occ.code, m.cert.id, q)
     assert seen > 400
+
+
+# ------------------------------------------------ 2026.12.15: what the analysis lists
+
+AWS_SAA = "AWS Certified Solutions Architect – Associate"
+GCP_ACE = "Google Cloud Certified – Associate Cloud Engineer"
+GCP_PCA = "Google Cloud Certified – Professional Cloud Architect"
+CCSP = "Certified Cloud Security Professional (CCSP)"
+AZ_900 = "Microsoft Certified: Azure Fundamentals (AZ-900)"
+CFE = "Certified Fraud Examiner (CFE)"
+CCIM = "Certified Commercial Investment Member (CCIM)"
+ACI_FIELD = "ACI Concrete Field Testing Technician – Grade I"
+ICC_B2 = "ICC Commercial Building Inspector (B2)"
+NCCER_CORE = "NCCER Core Curriculum: Introductory Craft Skills"
+
+
+@pytest.mark.parametrize(
+    ("code", "absent", "shown"),
+    [
+        # cloud credentials name the computing roles; a dust cloud is no cloud platform
+        ("11-3021.00", set(), {AWS_SAA}),  # IT managers: cloud architecture, labelled relevant
+        ("15-1221.00", {GCP_ACE}, {AWS_SAA}),  # research scientists operate no cloud
+        ("19-4099.03", {AWS_SAA, CCSP, GCP_PCA, GCP_ACE}, {"GIS Professional (GISP)"}),
+        ("19-4099.00", {AZ_900, GCP_ACE, AWS_SAA}, set()),  # science technicians, all other
+        ("15-1241.00", set(), {AWS_SAA}),  # network architects
+        # a fraud examiner's and a commercial real-estate credential name their professions
+        ("13-2072.00", {CFE, CCIM}, {"Mortgage Loan Originator licence (SAFE MLO Test)"}),
+        ("13-2099.04", set(), {CFE}),  # fraud examiners
+        ("33-3021.00", set(), {CFE}),  # detectives and criminal investigators
+        ("13-2023.00", set(), {CCIM}),  # appraisers and assessors of real estate
+        # a testing technician's, an inspector's and a craft trainee's credentials
+        ("17-2051.00", {ACI_FIELD, ICC_B2, NCCER_CORE}, {"Professional Engineer (PE) licence"}),
+        ("11-9021.00", {NCCER_CORE}, set()),  # construction managers
+        ("47-4011.00", {NCCER_CORE}, {ICC_B2, "ICC Residential Building Inspector (B1)"}),
+        ("47-2051.00", set(), {ACI_FIELD, NCCER_CORE}),  # cement masons
+        ("47-2031.00", set(), {NCCER_CORE}),  # carpenters
+    ],
+)
+def test_qa15_the_analysis_lists_credentials_of_the_work(
+    settings: Settings, code: str, absent: set[str], shown: set[str]
+) -> None:
+    """What ``ai-impact analyze CODE --format json`` lists under certifications."""
+    names = {c.name for c in api.report_for(code, settings=settings).certifications}
+    assert not absent & names, sorted(absent & names)
+    assert shown <= names, sorted(shown - names)

@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from ai_impact import api
 from ai_impact.db import KnowledgeBase
 from ai_impact.errors import DataError
 from ai_impact.reports import match_tools as mt
 from ai_impact.reports.match_tools import EXPOSED_BETA, MIN_SCORE, ToolMatch, match_tools
 from ai_impact.reports.tool_index import SINGLE_PURPOSE
 from ai_impact.reports.tool_inputs import ActivityLink, link_activities, technology_terms
-from ai_impact.settings import default_data_dir
+from ai_impact.settings import Settings, default_data_dir
 from ai_impact.sources.catalog_certs import keyword_pattern, load_certifications
 from ai_impact.sources.catalog_tools import (
     CATALOG_FILE,
@@ -184,7 +185,7 @@ def test_matcher_scores_are_deterministic_and_ranked(catalog: ToolCatalog) -> No
     assert all(m.score >= MIN_SCORE for m in first)
     assert first[0].tool.category == "coding"
     assert first[0].matched_tasks[0] == CODE_TASK
-    assert first[0].reason.startswith("Fits 1 of 2 tasks")
+    assert first[0].reason.startswith("Fits 1 of its 2 tasks")
 
 
 def test_software_alone_never_qualifies(catalog: ToolCatalog) -> None:
@@ -952,7 +953,8 @@ def test_robots_are_presented_as_physical_automation(
     }
     assert match_tools(catalog, [(CODE_TASK, 0.0)], []) == []
     desk = match_tools(catalog, [(CODE_TASK, 1.0)], [])
-    assert desk and all(m.reason.startswith("Fits 1 of 1 tasks, exposed to AI, ") for m in desk)
+    only = "Fits its only task (exposed to AI) through "
+    assert desk and all(m.reason.startswith(only) for m in desk)
 
 
 @pytest.mark.parametrize(
@@ -1016,7 +1018,7 @@ def test_software_tools_fit_exposed_tasks_only(catalog: ToolCatalog) -> None:
     links = [_Link(t, "4.A.3.b.1.I01", "Program", "4.A.3.b.1.I01.D03") for t, _ in code]
     (m,) = [m for m in match_tools(catalog, code, links, top=20) if m.tool.id == "claude-code"]
     assert code[1][0] not in m.matched_tasks and len(m.matched_tasks) == 2
-    assert m.reason.startswith("Fits 2 of 3 tasks, all of them exposed to AI, through ")
+    assert m.reason.startswith("Fits 2 of its 3 tasks (all of them exposed to AI) through the ")
     totes = [("Carry totes to the packing stations.", 0.0), ("Pick orders in aisles.", 1.0)]
     robot = {x.tool.id: x for x in match_tools(catalog, totes, [], top=20)}
     assert "Carry totes to the packing stations." in robot["agility-digit"].matched_tasks
@@ -1509,3 +1511,38 @@ def test_no_pattern_joins_terms_across_sentences(catalog: ToolCatalog) -> None:
             if ".*" in rest:
                 joined.append((tool.id, p))
     assert joined == []
+
+
+# ------------------------------------------------ 2026.12.12: what the analysis lists
+
+PMAX = "Performance Max"
+ADVANTAGE = "Advantage+ campaigns"
+
+
+@pytest.mark.parametrize(
+    ("code", "absent", "shown"),
+    [
+        # ad platforms need advertising work, not a manager's marketing plans or departments
+        ("11-1021.00", {PMAX, ADVANTAGE}, set()),  # general and operations managers
+        ("41-1011.00", {PMAX, ADVANTAGE}, set()),  # retail sales supervisors
+        ("27-1026.00", {PMAX, ADVANTAGE}, set()),  # merchandise displayers
+        ("11-2011.00", set(), {PMAX, ADVANTAGE}),  # advertising and promotions managers
+        ("13-1161.00", set(), {PMAX, ADVANTAGE}),  # marketing specialists
+        ("13-1161.01", set(), {PMAX}),  # search marketing strategists
+        ("27-3031.00", set(), {PMAX, ADVANTAGE}),  # PR specialists buy advertising space
+        ("13-1199.06", set(), {PMAX}),  # online merchants
+        # an online-course assistant is not any in-service training
+        ("11-9111.00", {"Coursera Coach"}, set()),  # medical and health services managers
+        ("11-3131.00", set(), {"Coursera Coach"}),  # training and development managers
+        ("25-1125.00", set(), {"Coursera Coach"}),  # history teachers teach online courses
+        # a till is neither a customer-service agent's channel nor a CRM
+        ("41-2011.00", {"Sierra", "Microsoft 365 Copilot for Sales"}, {"Just Walk Out"}),
+    ],
+)
+def test_qa15_the_analysis_lists_tools_of_the_work(
+    settings: Settings, code: str, absent: set[str], shown: set[str]
+) -> None:
+    """What ``ai-impact analyze CODE --format json`` lists under AI tools."""
+    names = {t.name for t in api.report_for(code, settings=settings).ai_tools}
+    assert not absent & names, sorted(absent & names)
+    assert shown <= names, sorted(shown - names)

@@ -154,7 +154,7 @@ ITEMS: list[Item] = [
         Item(
             "bls/ep_2024_34_occupation.xlsx",
             f"bls/ep_2024_34_table_{t.replace('.', '_')}.csv.gz",
-            "BLS Employment Projections 2024-34",
+            "BLS Employment Projections 2024–34",
             BLS,
             sheet=f"Table {t}",
             skip_rows=1,

@@ -94,6 +94,13 @@ def test_no_orphan_rows(kb: KnowledgeBase) -> None:
         ("43-2011.00", "Business & Administration"), ("43-2021.00", "Business & Administration"),
         ("13-2071.00", "Finance"), ("53-3011.00", "Healthcare"),
         ("43-4031.00", "Public Safety & Government"), ("53-7065.00", "Retail"),
+        # QA15: counsellors of students are Education; psychologists who treat patients
+        # Healthcare, school psychologists Education, I-O psychologists still Science;
+        # couriers and dispatchers Transportation, utility meter readers Energy & Utilities
+        ("21-1012.00", "Education"), ("19-3033.00", "Healthcare"), ("19-3034.00", "Education"),
+        ("19-3039.02", "Healthcare"), ("19-3039.03", "Healthcare"), ("19-3032.00", "Science"),
+        ("21-1014.00", "Healthcare"), ("43-5021.00", "Transportation"),
+        ("43-5032.00", "Transportation"), ("43-5041.00", "Energy & Utilities"),
     ],
 )  # fmt: skip
 def test_industry_sanity(kb: KnowledgeBase, code: str, industry: str) -> None:

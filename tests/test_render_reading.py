@@ -4,6 +4,7 @@ task), in the words a worker reads, on every face that shows it."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -16,10 +17,12 @@ from ai_impact.render.html import Links, render_page
 from ai_impact.render.markdown import render_markdown
 from ai_impact.render.pay import pay_note
 from ai_impact.reports import figures as fx
+from ai_impact.reports import match_tools as mt
 from ai_impact.reports.build import none_at_risk, none_safe
 from ai_impact.reports.model import CertificationEntry, OccupationReport
 from ai_impact.reports.service import Analyses
-from ai_impact.settings import Settings
+from ai_impact.settings import Settings, default_data_dir
+from ai_impact.sources.catalog_tools import load_tools
 
 DS = fake.REPORTS["15-2051.00"]
 
@@ -101,11 +104,30 @@ def test_a_lone_task_is_not_counted_as_tasks() -> None:
     )
 
 
-def test_the_one_task_military_occupation_says_its_only_task(analyses: Analyses) -> None:
-    md = render_markdown(analyses.report_for("55-1019.00"))
-    tasks = _section(md, "Tasks at risk of automation")
-    assert "_Its only task does not reach the exposure threshold: AI does not take over " in tasks
-    assert "of its 1 tasks" not in md
+DEFINITION = "All military officer special and tactical operations leaders not listed separately"
+
+
+def test_a_definition_is_no_task(analyses: Analyses) -> None:
+    """QA15: O*NET describes 55-1019.00 only by its definition and lists no task; the page says
+    so and reads its group's descriptions instead of scoring the definition as its only task."""
+    r = analyses.report_for("55-1019.00")
+    assert r.header.rests_on_note is not None
+    assert r.header.rests_on_note.startswith(
+        "O*NET publishes no task statements for Military Officer Special and Tactical "
+        "Operations Leaders, All Other, nor for any related occupation in its SOC group, and "
+        f"describes it only as “{DEFINITION}”; its exposure rests on the task model's reading "
+        "of the descriptions of the other occupations in its group, Air Crew Officers "
+        "(55-1011.00), "
+    )
+    listed = [t.task for t in r.tasks_at_risk] + [t.task for t in r.safe_tasks]
+    assert listed and not any(DEFINITION in t for t in listed)
+    assert r.changing.exposure.n_tasks > 1
+    md = render_markdown(r)
+    assert f"“{DEFINITION}”, which rests on" not in md
+    assert "Its only task" not in md and "of its 1 tasks" not in md
+    assert any(
+        t.evidence.endswith("; from the description of Infantry Officers") for t in r.tasks_at_risk
+    )
 
 
 def test_tool_mode_reads_as_words_on_every_face() -> None:
@@ -127,7 +149,8 @@ def test_exposure_detail_on_the_page_uses_the_figures_of_the_sentences() -> None
     share = e.share_llm_alone + e.share_with_tools  # 0.48
     page = RENDERERS["html"](DS)
     assert (
-        "exposure index β 0.48 (range 0.41–0.55), automation level of the exposed work "
+        "exposure index β 0.48 (range 0.41–0.55 from label uncertainty), automation level of "
+        "the exposed work "
         f"{fx.pct(e.substitution_share / share)}, substitutable share 20%"
     ) in page
     assert "exposure index β 48%" not in page
@@ -243,3 +266,86 @@ def test_occupation_tables_and_industry_pages_name_their_sources() -> None:
     assert "<dt>Employment (BLS OEWS May 2025)</dt>" in page
     listing = render_page("industries.html", Links(), industries=fake.industries())
     assert "employment is the jobs BLS OEWS May 2025 counts in its occupations" in listing
+
+
+# ---------------------------------------------------------------- QA15
+
+
+@pytest.mark.parametrize(
+    ("n", "total", "activities", "by_words", "software", "line"),
+    [
+        (1, 28, {}, True, (),
+         "Fits 1 of its 28 tasks (one exposed to AI) through the wording of that task."),
+        (4, 29, {"Respond to customer problems or inquiries.": 3, "Explain details.": 1}, True,
+         (), "Fits 4 of its 29 tasks (all of them exposed to AI) through the work activities "
+         "'Respond to customer problems or inquiries' and 'Explain details' and through the "
+         "wording of those tasks."),
+        (3, 17, {"Design computer or information systems or applications.": 3}, False,
+         ("Git", "GitHub", "Linux", "Python"),
+         "Fits 3 of its 17 tasks (all of them exposed to AI) through the work activity 'Design "
+         "computer or information systems or applications'. This occupation already uses "
+         "software it works with: Git, GitHub and Linux."),
+        (2, 13, {}, True, ("Salesforce software", "Customer relationship management CRM software"),
+         "Fits 2 of its 13 tasks (all of them exposed to AI) through the wording of those tasks. "
+         "This occupation already uses software it works with: Salesforce software and Customer "
+         "relationship management CRM software."),
+        (1, 1, {}, True, (),
+         "Fits its only task (exposed to AI) through the wording of that task."),
+    ],
+)  # fmt: skip
+def test_a_tool_line_reads_as_plain_english(
+    n: int,
+    total: int,
+    activities: dict[str, int],
+    by_words: bool,
+    software: tuple[str, ...],
+    line: str,
+) -> None:
+    """QA15: "Fits 1 of 28 tasks, exposed to AI, through task wording" and "works with Git,
+    GitHub, Linux, already used in this occupation" were hard to parse."""
+    tool = next(t for t in load_tools(default_data_dir()).tools if not t.outside_exposure)
+    assert mt._reason(tool, n, total, Counter(activities), by_words, software) == line
+
+
+def test_a_certification_reason_quotes_names_that_hold_and(analyses: Analyses) -> None:
+    """QA15: "builds Psychology, Customer and Personal Service and Medicine and Dentistry" read
+    as five items; O*NET's names are quoted, and a commodity title keeps its acronym."""
+    rn = analyses.report_for("29-1141.00")
+    reasons = [c.reason for c in rn.certifications]
+    assert any(
+        "builds 'Psychology', 'Customer and Personal Service' and 'Medicine and Dentistry', "
+        "which this occupation rates as important" in r
+        for r in reasons
+    ), reasons
+    assert not any("Customer and Personal Service and " in r for r in reasons)
+    sales = analyses.report_for("41-4011.00")
+    said = " ".join(c.reason for c in sales.certifications)
+    assert "customer relationship management CRM software)" in said, said
+    assert "crm software" not in said
+
+
+def test_the_drivers_sentence_and_the_job_zone_say_it_plainly(analyses: Analyses) -> None:
+    """QA15: "Against the middle of each component's range" and "Job zone 4" in plain words."""
+    overview = _section(render_markdown(analyses.report_for("15-1252.00")), "Overview")
+    assert (
+        "Compared with the middle of each component's scale, its substitution potential (49% of "
+        "the work) and its exposure index (β 0.48) raise the score most; "
+    ) in overview
+    assert "Against the middle" not in overview
+    md = render_markdown(DS)
+    assert fx.preparation(4) == "Considerable preparation needed (O*NET job zone 4)"
+    assert fx.preparation(2) == "Little to some preparation needed (O*NET job zone 2)"
+    zone = DS.header.job_zone
+    assert zone is not None
+    assert f" · {fx.preparation(zone)}\n" in md and "**Job zone**" not in md
+    page = RENDERERS["html"](DS)
+    assert f"</span> · {fx.preparation(zone)}  </p>" in page and "Job zone" not in page
+
+
+def test_the_projections_release_has_the_en_dash_of_its_name(analyses: Analyses) -> None:
+    """QA15: "BLS Employment Projections 2024–34 — BLS Employment Projections 2024-34"."""
+    ep = next(s for s in analyses.report_for("15-1252.00").sources if s.key == "ep")
+    assert (ep.name, ep.release) == (
+        "BLS Employment Projections 2024–34",
+        "BLS Employment Projections 2024–34",
+    )

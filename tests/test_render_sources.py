@@ -88,12 +88,12 @@ def test_fewer_than_fifty_is_a_sourced_figure() -> None:
 def test_markdown_outlook_names_its_source_and_the_header_the_category_range() -> None:
     md = render_markdown(DS)
     outlook = md.split("## Employment outlook", 1)[1].split("## ", 1)[0]
-    assert "Source: BLS Employment Projections 2024-34." in outlook
+    assert "Source: BLS Employment Projections 2024–34." in outlook
     lo, hi = DS.risk.category_range
     assert f"“{DS.risk.category}” spans {lo:.1f}–{hi:.1f}" in md.split("## Overview", 1)[0]
     page = RENDERERS["html"](DS)
     section = page.split('id="outlook"', 1)[1].split("</section>", 1)[0]
-    assert '<p class="small">Source: BLS Employment Projections 2024-34.</p>' in section
+    assert '<p class="small">Source: BLS Employment Projections 2024–34.</p>' in section
 
 
 def test_compare_markdown_is_a_page_with_data_and_sources() -> None:

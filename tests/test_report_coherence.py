@@ -117,9 +117,8 @@ def test_a_blend_counts_the_tasks_it_lists_everywhere(analyses: Analyses) -> Non
     report = build_report(analyses.engine, SD, resolved_from="Software Developers", blend=parts)
     e = report.changing.exposure
     assert e.n_tasks < summed
-    fits = [
-        int(n) for t in report.ai_tools for n in re.findall(r"Fits \d+ of (\d+) tasks", t.reason)
-    ]
+    counted = re.compile(r"Fits \d+ of its (\d+) tasks")
+    fits = [int(n) for t in report.ai_tools for n in counted.findall(t.reason)]
     assert fits and set(fits) == {e.n_tasks}
     assert f"{e.n_exposed} of its {e.n_tasks} tasks are exposed" in report.changing.sentences[0]
 
@@ -186,15 +185,15 @@ def test_drivers_need_a_level_that_pushes_the_score_up() -> None:
     grows = (comp("exposure", 0.1, 0.35), comp("demand", 0.2, 0.2), comp("adoption", 0.3, 0.1))
     text = nv.drivers_sentence(grows)
     assert text == (
-        "No component is above the middle of its range; exposure (0.1) and demand (0.2) hold "
+        "No component is above the middle of its scale; exposure (0.1) and demand (0.2) hold "
         "the score down most."
     )
     # QA9: the one that adds most points beyond the middle comes first, not the larger value
     mixed = (comp("adoption", 0.9, 0.1), comp("exposure", 0.7, 0.35), comp("demand", 0.45, 0.2))
     text = nv.drivers_sentence(mixed)
     assert text == (
-        "Against the middle of each component's range, exposure (0.7) and adoption (0.9) raise "
-        "the score most."
+        "Compared with the middle of each component's scale, exposure (0.7) and adoption (0.9) "
+        "raise the score most."
     )
     # a shrinking occupation's demand pressure raises it; growth never does
     shrink = (comp("demand", 0.8, 0.2), comp("exposure", 0.2, 0.35))
@@ -240,13 +239,14 @@ def test_civilian_occupations_are_offered_no_military_move(analyses: Analyses) -
 
 
 def test_model_scored_work_is_not_called_unexposed(analyses: Analyses) -> None:
-    """A military occupation read from its one-line description: no task passes P(E0) < 0.5,
-    yet the page shows work exposed; the sentences say both, and "its only task"."""
-    report = analyses.report_for("55-1019.00")
+    """A military occupation read from its short description: no task passes P(E0) < 0.5, yet
+    the page shows work exposed; the sentences say both. (55-1019.00, read from its one-line
+    definition until QA15, now reads its group's descriptions.)"""
+    report = analyses.report_for("55-2011.00")
     e = report.changing.exposure
-    assert e.n_tasks == 1 and e.n_exposed == 0 and e.exposed_share > 0.05
+    assert e.n_tasks == 2 and e.n_exposed == 0 and e.exposed_share > 0.05
     first, second = report.changing.sentences[:2]
-    assert first.startswith("Its only task is not more likely exposed")
+    assert first.startswith("None of its 2 tasks is more likely exposed")
     assert fx.pct(e.exposed_share) in first
     assert "With nothing exposed" not in second
     assert "demand pressure" not in next(s for s in report.overview if "middle of" in s)

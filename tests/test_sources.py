@@ -89,6 +89,7 @@ def test_labels_reject_unknown_exposure(tmp_path: Path) -> None:
         ("O*NET 30.3 (May 2026)", "May 2026"),
         ("OEWS May 2025", "May 2025"),
         ("BLS Employment Projections 2024-34", "2024-34"),
+        ("BLS Employment Projections 2024–34", "2024–34"),
         ("Census BTOS, Sep 2023 - Nov 2025 (downloaded 2025-12-09)", "Sep 2023 - Nov 2025"),
         ("Anthropic Economic Index, release 2025-02-10", "2025-02-10"),
     ],

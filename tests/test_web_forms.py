@@ -44,17 +44,24 @@ def _field_error(html: str, ident: str) -> str:
         ("Atlantis", "No OEWS area matches 'Atlantis'"),
     ],
 )
-def test_occupation_page_with_a_bad_area_shows_the_national_analysis(
+def test_occupation_page_with_a_bad_area_is_an_error_page_with_the_form(
     client: TestClient, area: str, message: str
 ) -> None:
+    """QA15: the status the JSON API gives, on an error page (not the whole national analysis
+    under a 404): the message by the form that keeps the area, a link to the national page."""
     r = client.get("/occupation/29-1141.00", params={"area": area})
-    assert r.status_code == 404
-    assert '<h1 id="occupation-title">Registered Nurses</h1>' in r.text
+    api = client.get("/api/v1/occupations/29-1141.00", params={"area": area})
+    assert r.status_code == api.status_code == 404
+    assert "<h1>Pay for that area cannot be shown</h1>" in r.text
+    assert 'id="occupation-title"' not in r.text
     assert f'<input id="area" name="area" value="{area}"' in r.text
     assert 'aria-invalid="true" aria-describedby="area-error"' in r.text
-    error = _field_error(r.text, "area-error")
-    assert message in error and error.endswith("The figures below are national.")
-    assert "<dt>Median (United States, 2025)</dt>" in r.text
+    assert message in _field_error(r.text, "area-error")
+    assert (
+        '<a id="national-analysis" href="/occupation/29-1141.00">The analysis of Registered '
+        "Nurses with national pay</a>"
+    ) in r.text
+    assert "<dt>Median (United States, 2025)</dt>" not in r.text
     assert client.get("/occupation/29-1141.00", params={"area": "Portland, OR"}).status_code == 200
     # an unknown code is still the not-found page: there is no analysis to show
     gone = client.get("/occupation/99-9999.00", params={"area": area})
@@ -64,9 +71,9 @@ def test_occupation_page_with_a_bad_area_shows_the_national_analysis(
 def test_analysis_with_an_ambiguous_area_keeps_the_typed_title(client: TestClient) -> None:
     r = client.get("/analysis", params={"q": "software engineer", "area": "Springfield"})
     assert r.status_code == 404
-    assert 'id="occupation-title"' in r.text
+    assert "<h1>Pay for that area cannot be shown</h1>" in r.text
     assert "'Springfield' names more than one metro area" in _field_error(r.text, "area-error")
-    assert 'value="Springfield"' in r.text
+    assert 'value="Springfield"' in r.text and 'id="national-analysis"' in r.text
 
 
 def test_describe_with_an_unknown_area_keeps_the_text(client: TestClient) -> None:

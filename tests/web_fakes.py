@@ -56,7 +56,7 @@ SOURCES = (
         "onet", "O*NET 30.3 Database", "30.3", "CC BY 4.0", "USDOL/ETA, used under CC BY 4.0"
     ),
     SourceRef("oews", "BLS OEWS May 2024", "2024", "Public domain"),
-    SourceRef("ep", "BLS Employment Projections 2024-34", "2024-34", "Public domain"),
+    SourceRef("ep", "BLS Employment Projections 2024–34", "2024–34", "Public domain"),
 )
 
 
@@ -376,8 +376,8 @@ def sources_info(*, settings: object = None) -> list[SourceInfo]:
         ),
         # pinned, but the build loads no rows of it (db.files.not_loaded)
         SourceInfo(
-            "bls/ep_2024_34_table_1_10.csv.gz", "bls/ep_2024_34_table_1_10.csv.gz", "2024-34",
-            "2024-34", "Public domain", "ef" * 32, 0,
+            "bls/ep_2024_34_table_1_10.csv.gz", "bls/ep_2024_34_table_1_10.csv.gz", "2024–34",
+            "2024–34", "Public domain", "ef" * 32, 0,
         ),
     ]  # fmt: skip
 

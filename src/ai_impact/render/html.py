@@ -44,6 +44,7 @@ __all__ = [
     "STATIC_DIR",
     "Links",
     "StaticLinks",
+    "area_error_page",
     "compare_page",
     "home_examples",
     "markdown_to_html",
@@ -170,6 +171,7 @@ def _env() -> Environment:
         is_blend=cmp.is_blend,
         per_hour=pay.per_hour,
         exposed_automation=exposed_automation,
+        preparation=fx.preparation,
         marks_note=marks_note,
         hourly_pay_note=pay.hourly_pay_note,
         related_pay_note=related_pay_note,
@@ -215,15 +217,27 @@ def occupation_page(
     *,
     national: Salary | None = None,
     area: str | None = None,
-    area_error: str | None = None,
 ) -> str:
-    """The full analysis page of one occupation (``national`` pay beside an area's).
-
-    ``area_error`` says why the typed ``area`` could not be used; it is shown by the area form.
-    """
+    """The full analysis page of one occupation (``national`` pay beside an area's)."""
     figures = charts.report_charts(report, national)
+    return render_page("occupation.html", links, r=report, charts=figures, area=area)
+
+
+def area_error_page(
+    report: OccupationReport, links: Links, *, area: str, message: str, status: int
+) -> str:
+    """The error page of an area that is unknown or names several places, with the status the
+    JSON API answers it with: the message by the area form, which keeps what was typed, and a link
+    to the analysis with national pay (not that analysis itself under an error status)."""
+    heading = "Pay for that area cannot be shown"
     return render_page(
-        "occupation.html", links, r=report, charts=figures, area=area, area_error=area_error
+        "area_error.html",
+        links,
+        r=report,
+        area=area,
+        message=message,
+        status=status,
+        heading=heading,
     )
 
 

@@ -151,7 +151,7 @@ def _header(r: OccupationReport) -> list[str]:
         "",
         (f"**Lead occupation** {_t(h.title)} · " if blend else "")
         + f"**O*NET-SOC** {h.code} · **SOC 2018** {h.soc} · **Industry** {_t(h.industry)}"
-        + (f" · **Job zone** {h.job_zone}" if h.job_zone is not None else ""),
+        + (f" · {fx.preparation(h.job_zone)}" if h.job_zone is not None else ""),
         "",
         f"**Disruption risk: {fx.score(risk.score)} / 10 — {risk.category}** "
         f"(range {fx.score(risk.low)}–{fx.score(risk.high)}; “{risk.category}” spans "

@@ -64,7 +64,12 @@ def build_report(
     origin = None if task_codes == [occ.code] else {c: table.row(c).title for c in task_codes}
     described = occ if row.basis == "description" and len(parts) == 1 else None
     tasks, scores, acts = tasks_of(engine, task_codes, row.adoption_pct, described)
-    at_risk, safe, n_exposed, n_safe = split_tasks(tasks, scores, origin, acts)
+    if described is not None and any(t.code != occ.code for t in tasks):
+        # a definition-only "All Other" reads its group's descriptions: name whose each is
+        origin = {t.code: table.row(t.code).title for t in tasks}
+    at_risk, safe, n_exposed, n_safe = split_tasks(
+        tasks, scores, origin, acts, described=described is not None
+    )
     # Every "N of its M tasks" on the page counts the tasks it lists. A blend or a set of donors
     # lists a statement they share once, where the table summed each occupation's count.
     row = replace(

@@ -61,7 +61,7 @@ def technology_terms(items: Iterable[object]) -> frozenset[str]:
     return frozenset(out)
 
 
-def _plain(name: str) -> str:
+def in_sentence(name: str) -> str:
     """An O*NET example name as it reads inside a sentence: "Defibrillators" → "defibrillators"
     (a proper name such as "Epic Systems", or "Hewlett-Packard", keeps its capitals)."""
     words = name.split()
@@ -87,8 +87,20 @@ def technology_labels(items: Iterable[object]) -> dict[str, tuple[str, ...]]:
             continue
         example, title = getattr(item, "example", None), getattr(item, "commodity_title", None)
         if isinstance(example, str) and example.strip() and isinstance(title, str):
-            found.setdefault(title.strip().casefold(), set()).add(_plain(example.strip()))
+            found.setdefault(title.strip().casefold(), set()).add(in_sentence(example.strip()))
     return {title: tuple(sorted(names)) for title, names in found.items() if title}
+
+
+def technology_titles(items: Iterable[object]) -> dict[str, str]:
+    """The commodity titles of the occupation's technologies as they read in a sentence, by
+    their case-folded form: "computer aided design cad software" → "computer aided design CAD
+    software" (O*NET's acronyms kept; the capital of its first word dropped)."""
+    out: dict[str, str] = {}
+    for item in items:
+        title = getattr(item, "commodity_title", None)
+        if isinstance(title, str) and title.strip():
+            out.setdefault(title.strip().casefold(), in_sentence(title.strip()))
+    return out
 
 
 def _fit(importance: float | None) -> float:
@@ -113,6 +125,8 @@ class OccupationProfile:
     has_skills: bool
     # The occupation's own names of its tools by commodity title (see technology_labels).
     labels: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Their commodity titles as written, by case-folded form (see technology_titles).
+    titles: dict[str, str] = field(default_factory=dict)
     # ``text`` as written, before lower-casing: what a reason quotes (see ``quote``).
     source: str = ""
     # Where the task statements begin in ``text`` (after the title and the description), so a
@@ -156,6 +170,7 @@ def occupation_profile(
         has_knowledge=any(e.startswith("2.C") for e in importance),
         has_skills=any(not e.startswith("2.C") for e in importance),
         labels=technology_labels(technologies),
+        titles=technology_titles(technologies),
         source=source if len(source) == len(text) else text,
         tasks_at=tasks_at,
     )

@@ -24,6 +24,7 @@ __all__ = [
     "number",
     "openings",
     "pct",
+    "preparation",
     "score",
     "signed_pct",
     "thousands",
@@ -34,6 +35,22 @@ __all__ = [
 EXPOSURE_CUTOFFS: tuple[float, float, float, float] = (0.10, 0.25, 0.45, 0.60)
 # A projected change within ±FLAT_PCT percent reads as "little change", not growth or decline.
 FLAT_PCT = 1.0
+
+
+# O*NET's names of its job zones (30.3 names zone 2 "Very Little to Some Preparation Needed").
+_PREPARATION = {
+    1: "Little or no preparation needed",
+    2: "Little to some preparation needed",
+    3: "Medium preparation needed",
+    4: "Considerable preparation needed",
+    5: "Extensive preparation needed",
+}
+
+
+def preparation(job_zone: int) -> str:
+    """An O*NET job zone in words, the zone kept in a parenthesis: "Considerable preparation
+    needed (O*NET job zone 4)" (a bare "Job zone 4" means nothing to most readers)."""
+    return f"{_PREPARATION.get(job_zone, 'Preparation')} (O*NET job zone {job_zone})"
 
 
 def score(value: float) -> str:

@@ -188,17 +188,17 @@ def _reason(
     parts: list[str] = [_own_label(cert, catalog, code)] if own else []
     if ev.strong_elements:
         named = [_name(e, p, catalog) for e in ev.strong_elements[:3]]
-        parts.append("builds " + _join(named) + ", which this occupation rates as important")
+        parts.append("builds " + _quoted(named) + ", which this occupation rates as important")
     if ev.iwas:
-        titles = [catalog.iwa_titles.get(i, i).rstrip(".").lower() for i in ev.iwas[:2]]
-        parts.append("covers its work: " + "; ".join(titles))
+        titles = [catalog.iwa_titles.get(i, i).rstrip(".") for i in ev.iwas[:2]]
+        parts.append("covers its work: " + _quoted(titles))
     if ev.technologies:
         shown = [_tech_label(cert, t, p) for t in ev.technologies[:2]]
         parts.append("uses tools it already uses (" + ", ".join(shown) + ")")
     if ev.quotes and not ev.iwas:
         parts.append(_found_in(ev.quotes[:2], ev.places[:2]))
     if focus:
-        parts.append("supports the recommended " + _join([_name(f, p, catalog) for f in focus]))
+        parts.append("supports the recommended " + _quoted([_name(f, p, catalog) for f in focus]))
     text = "; ".join(parts) if parts else "fits this occupation's work"
     return (
         text[0].upper()
@@ -267,11 +267,16 @@ def _tech_label(cert: Certification, tech: str, p: OccupationProfile) -> str:
     for term in sorted(terms & p.terms):
         if names := p.labels.get(term):
             return " or ".join(names[:2])
-    return next((t for t in sorted(terms) if not t.isdigit()), tech)
+    # the commodity title as O*NET writes it, acronyms kept ("customer relationship management
+    # CRM software"), not the case-folded form the terms are matched in
+    return next((p.titles.get(t, t) for t in sorted(terms) if not t.isdigit()), tech)
 
 
-def _join(items: Sequence[str]) -> str:
-    items = list(dict.fromkeys(items))
+def _quoted(items: Sequence[str]) -> str:
+    """O*NET names as a list that reads unambiguously when a name holds "and" itself:
+    "'Psychology', 'Customer and Personal Service' and 'Medicine and Dentistry'" (unquoted,
+    QA15 read three items as five)."""
+    items = [f"'{i}'" for i in dict.fromkeys(items)]
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]

@@ -170,19 +170,30 @@ def _reason(
     via: list[str] = []
     if activity_titles:
         top = sorted(activity_titles.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
-        via.append("work activities " + " and ".join(f"'{t.rstrip('.')}'" for t, _ in top))
+        named = " and ".join(f"'{t.rstrip('.')}'" for t, _ in top)
+        via.append(("the work activities " if len(top) > 1 else "the work activity ") + named)
     if by_words:
-        via.append("task wording")
-    fits = f"fits {n_matched} of {n_tasks} tasks"
+        via.append("the wording of that task" if n_matched == 1 else "the wording of those tasks")
+    through = "through " + " and through ".join(via)
+    fits = "fits its only task" if n_tasks == 1 else f"fits {n_matched} of its {n_tasks} tasks"
     if tool.outside_exposure:
         note = _PHYSICAL_NOTE if tool.physical else _PERCEPTION_NOTE
-        text = f"{note}: {fits} through {' and '.join(via)}"
+        text = f"{note}: {fits} {through}"
     else:
-        exposed = "all of them exposed to AI" if n_matched > 1 else "exposed to AI"
-        text = f"{fits.capitalize()}, {exposed}, through {' and '.join(via)}"
+        exposed = "all of them exposed to AI" if n_matched > 1 else "one exposed to AI"
+        exposed = "exposed to AI" if n_tasks == 1 else exposed
+        text = f"{fits.capitalize()} ({exposed}) {through}"
     if software:
-        text += f"; works with {', '.join(software[:3])}, already used in this occupation"
+        # as O*NET names them: "Git", "Salesforce software" (a lower-cased first word would turn
+        # product names into common nouns)
+        named = _and(list(software[:3]))
+        text += f". This occupation already uses software it works with: {named}"
     return text + "."
+
+
+def _and(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
 
 
 def _distinct_patterns(index: ToolIndex, pos: int, hits: Sequence[_Hit]) -> int:

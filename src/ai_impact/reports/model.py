@@ -120,8 +120,9 @@ class ExposureBreakdown:
     def exposed_share(self) -> float:
         """Share of the work in tasks AI reaches, alone or with tools: P(E1) + P(E2).
 
-        The "work exposed" the pages show. β counts E2 work at half weight, so β ≤ this; the
-        substitution share is this times the automation level, so it never exceeds it.
+        The "work exposed" the pages show. β counts E2 work at half weight, so β ≤ this (the top
+        of β's band, each task at its most exposed label, can exceed it); the substitution share
+        is this times the automation level, so it never exceeds it.
         """
         return self.share_llm_alone + self.share_with_tools
 

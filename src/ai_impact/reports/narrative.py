@@ -89,9 +89,9 @@ def drivers_sentence(components: tuple[RiskComponent, ...]) -> str:
     if drivers:
         named = " and ".join(f"{_name(c)} ({c.display})" for c in drivers)
         verb = "raises" if len(drivers) == 1 else "raise"
-        text = f"Against the middle of each component's range, {named} {verb} the score most"
+        text = f"Compared with the middle of each component's scale, {named} {verb} the score most"
     else:
-        text = "No component is above the middle of its range"
+        text = "No component is above the middle of its scale"
     if holders:
         held = " and ".join(f"{_name(c)} ({c.display})" for c in holders)
         text += f"; {held} {'holds' if len(holders) == 1 else 'hold'} the score down most"

@@ -13,7 +13,7 @@ from typing import Any
 
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.tasks import DescribedTask
-from ai_impact.risk.build import description_sentences
+from ai_impact.risk.build import defines_only, stand_in_tasks
 from ai_impact.risk.table import OccupationRisk
 
 __all__ = ["page_basis", "rated_profile", "tasks_of"]
@@ -26,8 +26,9 @@ def tasks_of(
     from ai_impact.scoring import score_known_tasks, score_texts
 
     if described is not None:
-        texts = description_sentences(described.description)
-        pseudo = [DescribedTask(-(i + 1), described.code, t) for i, t in enumerate(texts)]
+        read = stand_in_tasks(described, engine.kb.occupations())
+        pseudo = [DescribedTask(-(i + 1), c, t) for i, (c, t) in enumerate(read)]
+        texts = [t for _, t in read]
         return pseudo, score_texts(texts, adoption_pct=adoption), []
 
     tasks: list[Any] = []
@@ -62,6 +63,18 @@ def page_basis(
             f"{occ.title}."
         )
         return tuple(c for c, _ in blend), note, [c for c, _ in blend]
+    if row.basis == "description" and defines_only(occ.description):
+        group = [c for c, _ in stand_in_tasks(occ, engine.kb.occupations())]
+        listed = [f"{t.row(c).title} ({c})" for c in dict.fromkeys(group)]
+        names = ", ".join(listed[:-1]) + " and " + listed[-1] if len(listed) > 1 else listed[0]
+        definition = occ.description.strip().rstrip(".")
+        note = (
+            f"O*NET publishes no task statements for {occ.title}, nor for any related occupation "
+            f"in its SOC group, and describes it only as “{definition}”; its "
+            "exposure rests on the task model's reading of the descriptions of the other "
+            f"occupations in its group, {names}, sentence by sentence, listed below as its tasks."
+        )
+        return (occ.code,), note, [occ.code]
     if row.basis == "description":
         note = (
             f"O*NET publishes no task statements for {occ.title}, nor for any related occupation "

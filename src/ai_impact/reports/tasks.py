@@ -84,13 +84,15 @@ def split_tasks(
     activities: Sequence[Any] = (),
     *,
     every: bool = False,
+    described: bool = False,
 ) -> tuple[tuple[TaskAtRisk, ...], tuple[SafeTask, ...], int, int]:
     """At-risk and safe tasks (shown ones) plus the counts of each over all tasks.
 
     ``origin`` maps an occupation code to its title when the tasks were borrowed from related
-    occupations; each entry then names the occupation it comes from. Only the first
-    :data:`MAX_AT_RISK` / :data:`MAX_SAFE` are shown unless ``every`` (a user's own task list:
-    none of their statements is left out).
+    occupations; each entry then names the occupation it comes from ("a task of X", or, when
+    ``described``, the tasks being sentences of descriptions, "from the description of X").
+    Only the first :data:`MAX_AT_RISK` / :data:`MAX_SAFE` are shown unless ``every`` (a user's
+    own task list: none of their statements is left out).
     """
     dwas: dict[int, list[str]] = {}
     for a in activities:
@@ -106,15 +108,17 @@ def split_tasks(
 
     # The occupation a borrowed task comes from: one more clause of the evidence list, one more
     # sentence after the reason (never a parenthesis after its full stop).
+    of = "from the description of" if described else "a task of"
+
     def evidence(t: Any, s: Any) -> str:
         title = borrowed(t)
         said: str = s.timeline_reason
-        return said + (f"; a task of {title}" if title else "")
+        return said + (f"; {of} {title}" if title else "")
 
     def reason(t: Any, s: Any) -> str:
         title = borrowed(t)
         text = _safe_reason(s, dwas.get(t.task_id, []), t)
-        return text + (f" It is a task of {title}." if title else "")
+        return text + (f" It is {of} {title}." if title else "")
 
     at_risk = tuple(
         TaskAtRisk(

@@ -34,19 +34,25 @@ __all__ = [
     "build_table",
     "choose_donors",
     "component_values",
+    "defines_only",
     "description_sentences",
+    "stand_in_tasks",
     "task_arrays",
 ]
 
 # Bump with any change to the formula, the aggregation or the donor rule: it names the cache.
-RISK_VERSION = "risk-5"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5);
+RISK_VERSION = "risk-6"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5);
 # risk-4: donors of task-less occupations from the same SOC minor group before the major group;
-# risk-5: the all-sector adoption figure for occupations mostly employed outside BTOS's sectors
+# risk-5: the all-sector adoption figure for occupations mostly employed outside BTOS's sectors;
+# risk-6: an "All Other" described only by its definition reads its SOC group's descriptions
 MAX_DONORS = 3
 # Share of an occupation's employment that must lie in sectors BTOS surveys for their adoption
 # figure to stand for it; below it the all-sector figure is used (public administration, private
 # households and the self-employed are outside the survey).
 MIN_SURVEYED_SHARE = 0.5
+# O*NET's description of a residual occupation that says only what it is, no work: "All
+# military officer special and tactical operations leaders not listed separately."
+_DEFINITION = re.compile(r"^all\b[^.;]*\bnot (?:listed|classified) separately\b\W*$", re.I)
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 _LEAD_IN = re.compile(r"^(?:(?:duties|tasks) (?:may )?includes?:?\s+|(?:and|or)\s+)", re.IGNORECASE)
 
@@ -165,6 +171,36 @@ def description_sentences(description: str) -> list[str]:
     return parts or [description.strip() or "Perform the duties of the occupation."]
 
 
+def defines_only(description: str) -> bool:
+    """Whether an occupation's description only defines it ("All … not listed separately."),
+    with no sentence about its work to stand in for a task."""
+    return bool(_DEFINITION.match(description.strip()))
+
+
+def stand_in_tasks(occ: Any, occupations: Sequence[Any]) -> list[tuple[str, str]]:
+    """(code, sentence) standing in for the tasks of ``occ``, which has neither task statements
+    nor donors: its description's sentences, or, when the description only defines it (the
+    military "All Other" groups), the descriptions of the other occupations of its SOC minor
+    group, each sentence under the code of the occupation it describes. A definition is no
+    task: scored as one, "All military officer … not listed separately." was listed as the
+    work that stays with people (QA15)."""
+    if not defines_only(occ.description):
+        return [(occ.code, s) for s in description_sentences(occ.description)]
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for o in occupations:
+        if (
+            o.code != occ.code
+            and o.minor_code == occ.minor_code
+            and not defines_only(o.description)
+        ):
+            for text in description_sentences(o.description):
+                if (key := " ".join(text.casefold().split())) not in seen:
+                    seen.add(key)
+                    out.append((o.code, text))
+    return out or [(occ.code, s) for s in description_sentences(occ.description)]
+
+
 def _as_task(part: str) -> str:
     """One piece of a description as a statement: list lead-ins and joining words off, a
     capital and one full stop ("and directing operation of …;" → "Directing operation of …")."""
@@ -202,7 +238,7 @@ def build_table(
             donors[pos[o.code]] = [pos[c] for c in picked]
             donor_codes[pos[o.code]] = "|".join(picked)
             continue
-        texts = description_sentences(o.description)
+        texts = [text for _, text in stand_in_tasks(o, occs)]
         pseudo_occ += [pos[o.code]] * len(texts)
         pseudo_text += texts
         donor_codes[pos[o.code]] = DESCRIPTION_BASIS

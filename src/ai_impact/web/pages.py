@@ -19,6 +19,7 @@ from ai_impact.errors import AmbiguousInputError, InputError, NotFoundError
 from ai_impact.render import charts
 from ai_impact.render.html import (
     Links,
+    area_error_page,
     compare_page,
     home_examples,
     markdown_to_html,
@@ -135,7 +136,8 @@ def _with_area(
     request: Request, fetch: Callable[[str | None], Any], area: str | None
 ) -> tuple[Any, Any] | HTMLResponse:
     """The report for ``area`` and the national one; if the area is unknown or names several
-    places, the national analysis again with the message by the area form (404 or 422)."""
+    places, the error page the JSON API's status calls for (404 or 422): the message by the
+    area form, which keeps what was typed, and a link to the national analysis."""
     national = fetch(None)  # an unknown code or title is the error page
     if not area:
         return national, national
@@ -143,16 +145,17 @@ def _with_area(
         return fetch(area), national
     except (InputError, NotFoundError) as exc:
         message = user_message(request, str(exc))
-        page = occupation_page(national, _links(request), area=area, area_error=message)
-        return _html(page, _status(exc))
+        status = _status(exc)
+        page = area_error_page(national, _links(request), area=area, message=message, status=status)
+        return _html(page, status)
 
 
 @router.get("/occupation/{code}", response_class=HTMLResponse)
 def occupation(request: Request, code: str, area: Area = None) -> HTMLResponse:
     """The full analysis; with ``?area=`` the area's pay beside the national figures.
 
-    An area that is unknown or names several places keeps the page: the national analysis is
-    shown with the message by the area form (status 404 or 422).
+    An area that is unknown or names several places is an error page (404 or 422, as in the
+    JSON API) with the message by the area form and a link to the national analysis.
     """
     area = (area or "").strip() or None
     got = _with_area(request, lambda a: api.report_for(code, area=a, settings=_cfg(request)), area)

@@ -64,10 +64,16 @@ def soft_oof(
     s: float,
     activity: tuple[str, float] | None = None,
     seeds: tuple[int, ...] = STATIC_SEEDS,
+    static: dict[str, float] | None = None,
+    gpt4_weight: float | None = None,
 ) -> dict[str, NDArray[np.float64]]:
-    """Out-of-fold human/GPT-4/automation heads of the soft-target static nets."""
+    """Out-of-fold human/GPT-4/automation heads of the soft-target static nets (``static``:
+    net settings in place of the shipped ones; ``gpt4_weight``: the GPT-4 head's weight)."""
     labels = load_labels()
     weights = {**STATIC_WEIGHTS, "human": 1.0 - s, "soft_gpt4": s}
+    if gpt4_weight is not None:
+        weights["gpt4"] = gpt4_weight
+    settings = {**STATIC, **(static or {})}
     acts = None
     if activity:
         acts = activity_targets(labels, activity[0])
@@ -80,7 +86,8 @@ def soft_oof(
             targets["activity"] = acts[tr]  # type: ignore[assignment]
         sub = [ids[i] for i in tr]
         nets = [
-            fit_static(table, sub, targets, weights=weights, seed=seed, **STATIC) for seed in seeds
+            fit_static(table, sub, targets, weights=weights, seed=seed, **settings)  # type: ignore[arg-type]
+            for seed in seeds
         ]
         runs = [split_heads(n.logits([ids[i] for i in te])) for n in nets]
         for head in ("human", "gpt4", "auto"):
@@ -157,7 +164,12 @@ def main() -> None:
     ap.add_argument("--activity", choices=["iwa", "gwa"], help="auxiliary work-activity head")
     ap.add_argument("--activity-weight", type=float, default=0.1)
     ap.add_argument("--seeds", type=int, nargs="+", default=list(STATIC_SEEDS))
+    ap.add_argument("--epochs", type=int, help="static net epochs (shipped: STATIC)")
+    ap.add_argument("--hidden", type=int, help="static net hidden units (shipped: STATIC)")
+    ap.add_argument("--lr", type=float, help="static net peak learning rate (shipped: STATIC)")
+    ap.add_argument("--gpt4-weight", type=float, help="GPT-4 head weight (shipped 0.5)")
     args = ap.parse_args()
+    static = {k: getattr(args, k) for k in ("epochs", "hidden", "lr") if getattr(args, k)}
     args.work.mkdir(parents=True, exist_ok=True)
     labels = load_labels()
     groups = labels.codes if args.scheme == "occ" else labels.major
@@ -168,8 +180,13 @@ def main() -> None:
         torch.set_num_threads(1)
         act = (args.activity, args.activity_weight) if args.activity else None
         ids = token_ids(tok, labels.texts)
-        oof = soft_oof(ids, table, groups, args.soft, act, tuple(args.seeds))
+        oof = soft_oof(
+            ids, table, groups, args.soft, act, tuple(args.seeds), static, args.gpt4_weight
+        )
         tag = f"_{args.activity}{args.activity_weight:g}" if act else ""
+        tag += "".join(f"_{k}{v:g}" for k, v in static.items())
+        if args.gpt4_weight is not None:
+            tag += f"_g{args.gpt4_weight:g}"
         if tuple(args.seeds) != STATIC_SEEDS:
             tag += "_seeds" + "-".join(map(str, args.seeds))
         name = f"oof_soft{args.soft:g}{tag}_{args.scheme}.npz"

@@ -23,6 +23,7 @@ import csv
 import json
 import random
 from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import numpy as np
@@ -41,15 +42,20 @@ def read_tails(path: Path = TAILS) -> list[tuple[str, str]]:
         return [(r["tail"], r["kind"]) for r in csv.DictReader(fh, delimiter="\t")]
 
 
-def tails_table(work: Path) -> dict[str, dict[str, float]]:
-    """ρ against the human labels and mean Δβ per tail, with and without step 7."""
+def _setup(work: Path) -> tuple[Any, Any, Any, list[dict[str, str]], np.ndarray]:
+    """Labels, tokenizer, the cached out-of-fold members, the rewrites and their label β."""
     from train_task_model import distilled
 
     labels = load_labels()
     tok, table = load_distilled(distilled(work))
     members = fitted_members(labels, token_ids(tok, labels.texts), table, work)
     rows = read_paraphrases()
-    y = BETA_WEIGHT[labels.human[np.array([int(r["row"]) for r in rows])]]
+    return labels, tok, members, rows, BETA_WEIGHT[labels.human[[int(r["row"]) for r in rows]]]
+
+
+def tails_table(work: Path) -> dict[str, dict[str, float]]:
+    """ρ against the human labels and mean Δβ per tail, with and without step 7."""
+    labels, tok, members, rows, y = _setup(work)
     bare = [r["paraphrase"].strip().rstrip(".") for r in rows]
 
     def betas(tail: str, keep_filler: bool) -> np.ndarray:
@@ -94,13 +100,7 @@ def typo(text: str, n: int, rng: random.Random) -> str:
 
 def typos_table(work: Path) -> dict[str, dict[str, float]]:
     """ρ against the human labels with one or two typing slips, respelled or not."""
-    from train_task_model import distilled
-
-    labels = load_labels()
-    tok, table = load_distilled(distilled(work))
-    members = fitted_members(labels, token_ids(tok, labels.texts), table, work)
-    rows = read_paraphrases()
-    y = BETA_WEIGHT[labels.human[np.array([int(r["row"]) for r in rows])]]
+    labels, tok, members, rows, y = _setup(work)
 
     def rho(texts: list[str], respell: bool) -> float:
         variant = [dict(r, paraphrase=t) for r, t in zip(rows, texts, strict=True)]

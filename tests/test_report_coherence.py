@@ -241,12 +241,13 @@ def test_civilian_occupations_are_offered_no_military_move(analyses: Analyses) -
 def test_model_scored_work_is_not_called_unexposed(analyses: Analyses) -> None:
     """A military occupation read from its short description: no task passes P(E0) < 0.5, yet
     the page shows work exposed; the sentences say both. (55-1019.00, read from its one-line
-    definition until QA15, now reads its group's descriptions.)"""
+    definition until QA15, now reads its group's descriptions; 55-2011.00's second "task" was
+    O*NET's supervisors' boilerplate until risk-7.)"""
     report = analyses.report_for("55-2011.00")
     e = report.changing.exposure
-    assert e.n_tasks == 2 and e.n_exposed == 0 and e.exposed_share > 0.05
+    assert e.n_tasks == 1 and e.n_exposed == 0 and e.exposed_share > 0.05
     first, second = report.changing.sentences[:2]
-    assert first.startswith("None of its 2 tasks is more likely exposed")
+    assert first.startswith("Its only task is not more likely exposed")
     assert fx.pct(e.exposed_share) in first
     assert "With nothing exposed" not in second
     assert "demand pressure" not in next(s for s in report.overview if "middle of" in s)

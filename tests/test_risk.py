@@ -9,7 +9,7 @@ import pytest
 
 from ai_impact.risk.aggregate import TaskArrays, aggregate
 from ai_impact.risk.blend import blend_rows
-from ai_impact.risk.build import choose_donors, description_sentences
+from ai_impact.risk.build import choose_donors, description_sentences, work_sentences
 from ai_impact.risk.formula import (
     CATEGORIES,
     COMPONENTS,
@@ -114,6 +114,17 @@ def test_description_sentences_split_on_full_stops() -> None:
         "Brief crews.",
         "Operate radios.",
     ]
+
+
+def test_sentences_about_who_is_counted_stand_in_for_no_task() -> None:
+    text = (
+        "Supervise and coordinate the activities of air crew members. Supervisors may also "
+        "perform the same activities as the workers they supervise. Includes flight engineers."
+    )
+    assert work_sentences(text) == ["Supervise and coordinate the activities of air crew members."]
+    assert len(description_sentences(text)) == 3  # the matcher's index keeps every sentence
+    text = "In addition to their combat training, members often learn to dive."
+    assert work_sentences(text) == [text]  # nothing else: kept rather than nothing
 
 
 def test_a_list_of_duties_becomes_one_statement_each() -> None:

@@ -38,13 +38,15 @@ __all__ = [
     "description_sentences",
     "stand_in_tasks",
     "task_arrays",
+    "work_sentences",
 ]
 
 # Bump with any change to the formula, the aggregation or the donor rule: it names the cache.
-RISK_VERSION = "risk-6"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5);
+RISK_VERSION = "risk-7"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5);
 # risk-4: donors of task-less occupations from the same SOC minor group before the major group;
 # risk-5: the all-sector adoption figure for occupations mostly employed outside BTOS's sectors;
-# risk-6: an "All Other" described only by its definition reads its SOC group's descriptions
+# risk-6: an "All Other" described only by its definition reads its SOC group's descriptions;
+# risk-7: description sentences about who is counted ("Includes …") stand in for no task
 MAX_DONORS = 3
 # Share of an occupation's employment that must lie in sectors BTOS surveys for their adoption
 # figure to stand for it; below it the all-sector figure is used (public administration, private
@@ -55,6 +57,15 @@ MIN_SURVEYED_SHARE = 0.5
 _DEFINITION = re.compile(r"^all\b[^.;]*\bnot (?:listed|classified) separately\b\W*$", re.I)
 _SENTENCE = re.compile(r"(?<=[.;])\s+")
 _LEAD_IN = re.compile(r"^(?:(?:duties|tasks) (?:may )?includes?:?\s+|(?:and|or)\s+)", re.IGNORECASE)
+# Sentences of a description that say who is counted or trained, not what is done: O*NET's
+# "Includes …" / "Excludes …" scope notes, its supervisors' boilerplate "Supervisors may also
+# perform the same activities as the workers they supervise." and "In addition to their combat
+# training, …". They stand in for no task.
+_NOT_WORK = re.compile(
+    r"^(?:includes|excludes)\b|^supervisors may also perform the same activities\b|"
+    r"^in addition to (?:their|its|his|her) \w+ training\b",
+    re.IGNORECASE,
+)
 
 FloatArray = NDArray[np.float64]
 
@@ -171,6 +182,15 @@ def description_sentences(description: str) -> list[str]:
     return parts or [description.strip() or "Perform the duties of the occupation."]
 
 
+def work_sentences(description: str) -> list[str]:
+    """The sentences of a description that stand in for tasks: :func:`description_sentences`
+    without those about who is counted or trained ("Includes …", "Supervisors may also
+    perform the same activities as the workers they supervise."), unless nothing else is
+    left."""
+    parts = description_sentences(description)
+    return [p for p in parts if not _NOT_WORK.match(p)] or parts
+
+
 def defines_only(description: str) -> bool:
     """Whether an occupation's description only defines it ("All … not listed separately."),
     with no sentence about its work to stand in for a task."""
@@ -185,7 +205,7 @@ def stand_in_tasks(occ: Any, occupations: Sequence[Any]) -> list[tuple[str, str]
     task: scored as one, "All military officer … not listed separately." was listed as the
     work that stays with people (QA15)."""
     if not defines_only(occ.description):
-        return [(occ.code, s) for s in description_sentences(occ.description)]
+        return [(occ.code, s) for s in work_sentences(occ.description)]
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for o in occupations:
@@ -194,7 +214,7 @@ def stand_in_tasks(occ: Any, occupations: Sequence[Any]) -> list[tuple[str, str]
             and o.minor_code == occ.minor_code
             and not defines_only(o.description)
         ):
-            for text in description_sentences(o.description):
+            for text in work_sentences(o.description):
                 if (key := " ".join(text.casefold().split())) not in seen:
                     seen.add(key)
                     out.append((o.code, text))

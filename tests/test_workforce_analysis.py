@@ -24,6 +24,7 @@ from ai_impact.workforce.formats import (
     to_dict,
     to_markdown,
 )
+from ai_impact.workforce.learning_text import learn_text
 from ai_impact.workforce.roster import parse_roster
 
 
@@ -662,3 +663,49 @@ def test_mixed_bases_in_one_role_show_the_year() -> None:
     page = to_markdown(out)
     assert "| $48,880 · $24.80 an hour |" in page
     assert "so it is not compared with the roster's annual pay." in page
+
+
+class SoftwareLibrary(FakeLibrary):
+    """Every role's things to learn end in a software name that is one letter: "C"."""
+
+    def report(self, code: str) -> Any:
+        moves = super().report(code)
+        adaptation = (
+            AdaptationItem("skill", "Operations Monitoring", "why", "2.B.3.f"),
+            AdaptationItem("knowledge", "Computers and <Electronics>", "why", "2.C.3.a"),
+            AdaptationItem("technology", "Apache Kafka", "why", None),
+            AdaptationItem("technology", "C", "why", None),
+        )
+        return SimpleNamespace(related=moves.related, adaptation=adaptation, sources=moves.sources)
+
+
+def test_software_to_learn_is_named_as_software_never_a_stray_letter() -> None:
+    """QA #3: "build …, Apache Kafka, C." read like a typo; the data keep the bare names."""
+    out = analyze_roster(parse_roster("title,headcount\nAccountant,3\n"), SoftwareLibrary())
+    (role,) = out.roles
+    assert role.skills_to_build == (
+        "Operations Monitoring", "Computers and <Electronics>", "Apache Kafka", "C",
+    )  # fmt: skip
+    assert role.software_to_learn == ("Apache Kafka", "C")
+    assert (
+        "- **Accountant** (Accountants and Auditors): build Operations Monitoring and Computers "
+        "and &lt;Electronics&gt;, and learn the software “Apache Kafka” and “C”; safer moves: "
+        "Management Analysts (risk 3.1, $99,000).\n"
+    ) in to_markdown(out)
+    assert to_dict(out)["roles"][0]["reskilling"]["skills"] == list(role.skills_to_build)
+    row = next(csv.DictReader(io.StringIO(to_csv(out))))
+    assert row["skills_to_build"] == (
+        "Operations Monitoring; Computers and <Electronics>; Apache Kafka; C"
+    )
+
+
+def test_only_software_or_only_skills_to_learn_read_as_one_clause(report: Any) -> None:
+    page = to_markdown(report)
+    assert (
+        "- **Accountant** (Accountants and Auditors): build Negotiation and learn the software "
+        "“SQL” and “Excel”; safer moves: Management Analysts (risk 3.1, $99,000).\n"
+    ) in page
+    role = replace(report.roles[0], skills_to_build=("SQL",), software_to_learn=("SQL",))
+    assert learn_text(role, capital=True) == "Learn the software “SQL”"
+    role = replace(report.roles[0], software_to_learn=())
+    assert learn_text(role) == "build Negotiation, SQL and Excel"

@@ -244,3 +244,14 @@ def test_fte_written_with_three_decimals_is_refused_not_read_as_thousands(tmp_pa
         "  line 2: FTE '1.000' can be read as 1 or 1,000 FTE; write 1 or 1000 (no separator for "
         "thousands)",
     ]
+
+
+def test_software_to_learn_ends_no_path_in_a_bare_letter_end_to_end(settings: Settings) -> None:
+    """QA #3 on the real data: Software Developers' path ended "…, Apache Kafka, C."."""
+    report = workforce_report(b"title,headcount\nSr. Software Engineer,3\n", settings=settings)
+    (role,) = report.roles
+    assert role.software_to_learn == ("Apache Kafka", "C")
+    assert (
+        "- **Sr. Software Engineer** (Software Developers): build Operations Monitoring and "
+        "Quality Control Analysis, and learn the software “Apache Kafka” and “C”"
+    ) in to_markdown(report)

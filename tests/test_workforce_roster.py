@@ -122,7 +122,7 @@ def test_every_bad_row_is_reported_with_its_line() -> None:
         "line 3: the title is empty",
         "line 4: headcount 'two' is not a whole number of at least 1",
         "line 5: headcount '0' is not a whole number of at least 1; "
-        "annual pay '-5' is not a number of at least 0",
+        "annual pay '-5' is less than 0; write pay a year (85000, $85k) or an hour ($21.50/hr)",
         "line 6: headcount '1.5' is not a whole number of at least 1 (for full-time "
         "equivalents, name the column FTE); "
         "code '15-20' is not an O*NET-SOC code like 15-1252.00 or 15-1252",
@@ -400,6 +400,44 @@ def test_more_ways_of_writing_the_unit_and_the_currency(cell: str, annual: float
     assert parsed.rows[0].annual_pay == pytest.approx(annual)
     assert any("per hour" in n for n in parsed.notes) == (annual == 44_720.0)
     assert not any("€ or £" in n for n in parsed.notes)
+
+
+@pytest.mark.parametrize(
+    ("cell", "annual"),
+    [
+        ("$1.2M", 1_200_000.0),
+        ("1.2m", 1_200_000.0),
+        ("$1.2MM", 1_200_000.0),
+        ("1,5 mn", 1_500_000.0),
+        ("$1.2M/yr", 1_200_000.0),
+        ("$85K", 85_000.0),
+    ],
+)
+def test_pay_in_thousands_or_millions_is_read(cell: str, annual: float) -> None:
+    """QA #1: '$85k' was read and '$1.2M' refused as 'not a number of at least 0'."""
+    parsed = _pay(cell)
+    assert parsed.problems == ()
+    assert parsed.rows[0].annual_pay == pytest.approx(annual)
+
+
+@pytest.mark.parametrize(("cell", "letters"), [("$1.2B", "B"), ("85 grand", "grand")])
+def test_other_letters_after_pay_are_refused_as_unread(cell: str, letters: str) -> None:
+    assert _pay(cell).problems == (
+        f"line 2: annual pay '{cell}' has '{letters}' after the number, which is not read (k "
+        "for thousands and M for millions are: $85k, $1.2M); write pay a year (85000, $85k) or "
+        "an hour ($21.50/hr)",
+    )
+
+
+def test_pay_below_0_is_refused_with_what_to_write() -> None:
+    """QA #2: '-5000' was refused without the hint the other pay errors give."""
+    parsed = read_roster("title,annual_pay,hourly_pay\nClerk,-5000,\nCook,,-18\n")
+    assert parsed.problems == (
+        "line 2: annual pay '-5000' is less than 0; write pay a year (85000, $85k) or an hour "
+        "($21.50/hr)",
+        "line 3: hourly pay '-18' is less than 0; write pay a year (85000, $85k) or an hour "
+        "($21.50/hr)",
+    )
 
 
 def test_other_periods_and_currencies_written_as_words() -> None:

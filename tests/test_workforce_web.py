@@ -24,6 +24,7 @@ from test_workforce_analysis import (
     GroupPayLibrary,
     HourlyMarketLibrary,
     HourlyMovesLibrary,
+    SoftwareLibrary,
     _res,
 )
 
@@ -414,3 +415,32 @@ def test_page_shows_hourly_roster_pay_an_hour_beside_hourly_market_pay(
     assert (
         "<td>$91,520 (2 people; pay given by the hour counted as 2,080 hours a year)</td>"
     ) in page
+
+
+def test_page_names_software_to_learn_as_software(monkeypatch: pytest.MonkeyPatch) -> None:
+    """QA #3: the reskilling card said "Build: …, Apache Kafka, C"; names stay escaped."""
+    monkeypatch.setattr(library, "FacadeLibrary", lambda settings=None: SoftwareLibrary())
+    page = TestClient(create_app(Settings())).post("/workforce", data={"csv": "title\nNurse\n"})
+    assert page.status_code == 200
+    assert (
+        "<p>Build Operations Monitoring and Computers and &lt;Electronics&gt;, and learn the "
+        "software “Apache Kafka” and “C”.</p>"
+    ) in page.text
+
+
+def test_the_form_says_large_rosters_take_a_while_before_it_is_sent(client: TestClient) -> None:
+    """QA #4: the note is in the page itself (no script needed); the script's texts are
+    attributes, escaped as the page's other text."""
+    form = client.get("/workforce").text
+    assert (
+        '<p class="small muted" id="roster-time">Large rosters take a while: the analysis runs '
+        "about 5 seconds per 1,000 rows (about 25 seconds for 5,000), and the page shows the "
+        "result when it is done. Keep this page open after pressing Analyse.</p>"
+    ) in form
+    assert '<button type="submit" aria-describedby="roster-time">Analyse</button>' in form
+    assert 'data-busy="Analysing…"' in form
+    assert (
+        'data-busy-note="Analysing the roster; the result replaces this page. A large roster '
+        'takes a while: about 5 seconds per 1,000 rows."'
+    ) in form
+    assert client.get("/static/app.js").text.count('querySelectorAll("form[data-busy]")') == 1

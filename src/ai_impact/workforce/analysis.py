@@ -147,7 +147,11 @@ def _unknown_areas_note(unknown: dict[str, list[int]], unit: str, shown: int = 5
     )
 
 
-def _reskilling(report: OccupationReport) -> tuple[tuple[SaferMove, ...], tuple[str, ...]]:
+def _reskilling(
+    report: OccupationReport,
+) -> tuple[tuple[SaferMove, ...], tuple[str, ...], tuple[str, ...]]:
+    """The safer moves, the things to build (skills and knowledge, then software) and which of
+    those are software."""
     safer = tuple(
         SaferMove(
             r.code,
@@ -166,7 +170,8 @@ def _reskilling(report: OccupationReport) -> tuple[tuple[SaferMove, ...], tuple[
     named = [a for a in report.adaptation if a.kind in _SKILL_KINDS]
     tools = [a.name for a in named if a.kind == "technology"][:N_TOOLS]
     skills = [a.name for a in named if a.kind != "technology"]
-    return safer, tuple(dict.fromkeys(skills[: N_SKILLS - len(tools)] + tools))
+    build = tuple(dict.fromkeys(skills[: N_SKILLS - len(tools)] + tools))
+    return safer, build, tuple(t for t in build if t in tools)
 
 
 def analyze_roster(
@@ -266,10 +271,11 @@ def analyze_roster(
             continue
         safer: tuple[SaferMove, ...] = ()
         skills: tuple[str, ...] = ()
+        software: tuple[str, ...] = ()
         if reskilling:
             if best.code not in reports:
                 reports[best.code] = lib.report(best.code)
-            safer, skills = _reskilling(reports[best.code])
+            safer, skills, software = _reskilling(reports[best.code])
         pay, pay_note, gap = market(best.code, fig.title, location)
         if pay_note and location:
             unknown.setdefault(location, []).extend(r.line for r in rows)
@@ -306,6 +312,7 @@ def analyze_roster(
                 market_pay=pay,
                 safer_moves=safer,
                 skills_to_build=skills,
+                software_to_learn=software,
                 suggestions=suggestions if status == CHECK else (),
                 note="; ".join(n for n in (note, pay_note, gap_note) if n) or None,
                 mean_hourly=mean_hourly,

@@ -1,6 +1,7 @@
 """Numbers in roster cells as people type them: headcounts and pay, with a unit when written.
 
-Pay may carry its unit: "$21.50/hr", "21.50 per hour", "21.50 hourly", "$21.50 hr",
+Pay may be written in thousands or millions ("85k", "$1.2M", "$1.2MM"), and carry its unit:
+"$21.50/hr", "21.50 per hour", "21.50 hourly", "$21.50 hr",
 "$21.50ph", "$85k/yr", "85,000 a year", "85000 pa", and a currency: "$", "US$", "USD"
 ("45000 USD", "USD 45,000"); "€", "£", "EUR" and "GBP" are read as given, without conversion.
 A unit decides how the amount is read whatever the column; without one, the column decides
@@ -92,6 +93,11 @@ _PERIOD = {"mo": "month", "mon": "month", "monthly": "month", "wk": "week", "wee
 _PERIOD |= {"biweekly": "two weeks", "bi-weekly": "two weeks", "d": "day", "daily": "day"}
 _CURRENCY = re.compile(r"^\s*(?:US\$|USD|EUR|GBP|[$€£])\s*|\s*(?:US\$|USD|EUR|GBP|[$€£])\s*$", re.I)
 _FOREIGN = re.compile(r"[€£]|\b(?:EUR|GBP)\b", re.IGNORECASE)
+# Thousands and millions after the digits, as pay is written: "85k", "$1.2M", "$1.2MM", "1.2mn".
+_SCALES = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6}
+_SCALE = re.compile(r"(?<=[\d.,])(?:k|mm|mn|m)$", re.IGNORECASE)
+# Letters after a number that are no unit read here ("1.2B", "85 grand"): said, not "no number".
+_UNREAD_SUFFIX = re.compile(r"[+-]?[\d.,\s]*\d[\d.,\s]*([^\W\d_]+)\.?\s*", re.IGNORECASE)
 
 
 class AmbiguousNumberError(ValueError):
@@ -99,7 +105,8 @@ class AmbiguousNumberError(ValueError):
 
 
 def parse_number(text: str, *, scientific: bool = True) -> float:
-    """A number as people type it: '$85,000', '85 000', '85k', '85.000,50' (decimal comma).
+    """A number as people type it: '$85,000', '85 000', '85k', '$1.2M', '85.000,50' (decimal
+    comma); k is a thousand, M (also MM, mn, in any case) a million.
 
     Raises ValueError when the text is not one (nor is '1_000', 'inf' or, without
     ``scientific``, '1e3'), :class:`AmbiguousNumberError` when its commas can be read two ways
@@ -108,8 +115,9 @@ def parse_number(text: str, *, scientific: bool = True) -> float:
     t = "".join(text.split())  # '85 000', also with a no-break or narrow no-break space
     t = t.lstrip("$€£").rstrip("$€£")
     scale = 1.0
-    if t[-1:] in {"k", "K"}:
-        scale, t = 1000.0, t[:-1]
+    suffix = _SCALE.search(t)
+    if suffix:
+        scale, t = _SCALES[suffix.group().casefold()], t[: suffix.start()]
     if "," in t and "." in t:
         # The separator that comes last is the decimal one.
         t = (
@@ -226,8 +234,9 @@ def parse_pay(text: str, *, per_hour: bool) -> Pay:
     ):
         what = "hours" if hourly else "years"
         raise PayError(f"is a number of {what}, not pay; {_WRITE_PAY}")
+    written = _CURRENCY.sub("", body[: unit.start()] if unit else body)
     try:
-        amount = parse_number(_CURRENCY.sub("", body[: unit.start()] if unit else body))
+        amount = parse_number(written)
     except AmbiguousNumberError:
         raise PayError(
             "has separators that can be read two ways; write 1250.50 or 1,250.50 (a comma "
@@ -235,11 +244,17 @@ def parse_pay(text: str, *, per_hour: bool) -> Pay:
             "comma: 21,50)"
         ) from None
     except ValueError:
+        unread = _UNREAD_SUFFIX.fullmatch(written)
+        if unread:
+            raise PayError(
+                f"has '{unread.group(1)}' after the number, which is not read (k for thousands "
+                f"and M for millions are: $85k, $1.2M); {_WRITE_PAY}"
+            ) from None
         raise PayError(f"is not a number of at least 0; {_WRITE_PAY}") from None
     is_hourly = bool(hourly) or (per_hour and not yearly)
     annual = amount * HOURS_PER_YEAR if is_hourly else amount
     if annual != annual or annual < 0:  # NaN or negative
-        raise PayError("is not a number of at least 0")
+        raise PayError(f"is less than 0; {_WRITE_PAY}")
     return Pay(annual, is_hourly, bool(_FOREIGN.search(text)), amount if is_hourly else None)
 
 

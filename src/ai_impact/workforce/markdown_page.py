@@ -13,6 +13,7 @@ from ai_impact.render.markdown import md_cell, md_text
 from ai_impact.reports import figures as fx
 from ai_impact.workforce.counts import count_text, fte_text, headline, people
 from ai_impact.workforce.json_document import METHOD
+from ai_impact.workforce.learning_text import learn_text
 from ai_impact.workforce.pay_text import (
     hourly_basis,
     market_notes,
@@ -177,7 +178,7 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
             )
             line = f"- **{_cell(r.title)}** ({_cell(r.occupation or '')})"
             if r.skills_to_build:
-                line += ": build " + ", ".join(_cell(k) for k in r.skills_to_build)
+                line += ": " + _cell(learn_text(r))
             if moves:
                 line += f"; safer moves: {moves}"
             out.append(line + ".")

@@ -174,6 +174,9 @@ class RoleResult:
     market_pay: MarketPay | None = None
     safer_moves: tuple[SaferMove, ...] = ()
     skills_to_build: tuple[str, ...] = ()
+    # Those of ``skills_to_build`` that are software (O*NET technology skills: "Apache Kafka",
+    # "C"): prose names them as software, so "C" never reads as a stray letter.
+    software_to_learn: tuple[str, ...] = ()
     suggestions: tuple[Suggestion, ...] = ()
     note: str | None = None
     mean_hourly: float | None = None

@@ -252,6 +252,32 @@
     });
   }
 
+  /* A form that takes a while (a large roster: seconds to tens of seconds) says it is working
+     once sent: the button reads data-busy and the status line data-busy-note. The button stays
+     enabled for the browser to submit it, but a second press sends nothing more. Coming back
+     with the Back button (page cache) shows the form as it was. */
+  function busyForm(form) {
+    var button = form.querySelector("button[type=submit]");
+    var status = form.querySelector("[data-busy-status]");
+    var label = button ? button.textContent : "";
+    var sent = false;
+    form.addEventListener("submit", function (ev) {
+      if (sent) { ev.preventDefault(); return; }
+      sent = true;
+      form.setAttribute("aria-busy", "true");
+      if (button) { button.textContent = form.dataset.busy; button.setAttribute("aria-disabled", "true"); }
+      if (status) status.textContent = form.dataset.busyNote || "";
+    });
+    window.addEventListener("pageshow", function (ev) {
+      if (!ev.persisted) return;
+      sent = false;
+      form.removeAttribute("aria-busy");
+      if (button) { button.textContent = label; button.removeAttribute("aria-disabled"); }
+      if (status) status.textContent = "";
+    });
+  }
+
+  document.querySelectorAll("form[data-busy]").forEach(busyForm);
   document.querySelectorAll("input[data-autocomplete]").forEach(autocomplete);
   document.querySelectorAll("table[data-sortable]").forEach(sortable);
   staticResults();

@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from ai_impact.titles.embed import ARTIFACTS  # noqa: E402
+from ai_impact.titles.employment import occupation_refs  # noqa: E402
 from ai_impact.titles.index import OccupationRef, terms  # noqa: E402
 from ai_impact.titles.rank import RankerParams, feature_stack  # noqa: E402
 from ai_impact.titles.resolver import Resolver  # noqa: E402
@@ -57,7 +58,7 @@ def load_sources() -> tuple[list[OccupationRef], list[tuple[str, str, str]], lis
     from ai_impact.db import open_kb
 
     kb = open_kb()
-    occ = [OccupationRef(o.code, o.soc, o.title) for o in kb.occupations()]
+    occ = occupation_refs(kb)
     titles = kb.titles()
     entries = [(t.title, t.code, t.kind) for t in titles if t.kind in ("alternate", "short")]
     reported = [(t.title, t.code) for t in titles if t.kind == "reported"]

@@ -37,6 +37,11 @@ class Abbreviations:
     # where O*NET's titles are too few to tell or the alias table would name one: see the
     # table's [generic] comment, index.py and the resolver.
     generic: frozenset[str] = frozenset()
+    # "Restaurant Owner" runs a restaurant: a title headed by one of these words that no index
+    # title spells is read with ``owner_reads`` ("manager") in its place (see [owner]).
+    owner: frozenset[str] = frozenset()
+    owner_reads: str = ""
+    owner_business: frozenset[str] = frozenset()  # "business", "company": dropped before it
 
 
 def _words(value: str) -> Phrase:
@@ -75,6 +80,10 @@ def load_abbreviations(path: Path) -> Abbreviations:
 
     phrases = tuple(sorted((_words(p) for p in strings(noise, "phrases")), key=len, reverse=True))
     generic = strings(doc["generic"], "words") if isinstance(doc.get("generic"), dict) else []
+    owner = doc.get("owner")
+    owner_words = strings(owner, "words") if isinstance(owner, dict) else []
+    owner_reads = str(owner.get("reads_as", "")).lower() if isinstance(owner, dict) else ""
+    owner_business = strings(owner, "business") if isinstance(owner, dict) else []
     starts: dict[str, list[Phrase]] = {}
     for phrase in phrases:
         starts.setdefault(phrase[0], []).append(phrase)
@@ -103,4 +112,7 @@ def load_abbreviations(path: Path) -> Abbreviations:
             | set(strings(noise, "words"))
         ),
         generic=frozenset(generic),
+        owner=frozenset(owner_words) if owner_reads else frozenset(),
+        owner_reads=owner_reads,
+        owner_business=frozenset(owner_business),
     )

@@ -33,7 +33,7 @@ __all__ = [
     "terms",
 ]
 
-INDEX_FORMAT = 16
+INDEX_FORMAT = 18
 KIND_WEIGHT = {"onet": 1.0, "reported": 0.95, "alternate": 0.9, "short": 0.85}
 VARIANT_FACTOR = 0.8  # a secondary reading (tail segment, inverted form) is less certain
 NB_ALPHA = 0.1
@@ -54,11 +54,13 @@ I64 = npt.NDArray[np.int64]
 
 @dataclass(frozen=True, slots=True)
 class OccupationRef:
-    """The three facts the resolver reports about an occupation."""
+    """The three facts the resolver reports about an occupation, and how many people hold it
+    (:func:`ai_impact.titles.employment.occupation_refs`; 0 when unknown)."""
 
     code: str
     soc: str
     title: str
+    employment: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def index_fingerprint(
     head = [INDEX_FORMAT, prototypes, embedder.version, abbr.digest, aliases.digest]
     digest.update(repr(head).encode())
     for ref in occupations:
-        digest.update(f"{ref.code}\t{ref.soc}\t{ref.title}\n".encode())
+        digest.update(f"{ref.code}\t{ref.soc}\t{ref.title}\t{ref.employment:g}\n".encode())
     for title, code, kind in sorted(set(entries)):
         digest.update(f"{title}\t{code}\t{kind}\n".encode())
     return digest.hexdigest()[:20]

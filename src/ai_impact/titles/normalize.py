@@ -216,6 +216,7 @@ def _read_parts(split: list[str], all_caps: bool, abbr: Abbreviations) -> _Parts
     out = _Parts([], [], [])
     segments = out.segments
     target = -1  # the segment a meaningful dash part qualifies
+    target_raw = ""  # its text as typed
     for i, part in enumerate(split[::2]):
         dash = i > 0 and split[2 * i - 1].strip() in _DASHES
         if dash and _PLACE.match(part):
@@ -238,16 +239,30 @@ def _read_parts(split: list[str], all_caps: bool, abbr: Abbreviations) -> _Parts
             # nurse"); a qualifier alone ("intensive care unit") is no title.
             roles = [p for p in (segments[target], head) if not abbr.roles.isdisjoint(p)]
             out.bare.extend(roles or [segments[target]])
-            qualifier = [w for w in head if w not in segments[target]]
+            qualifier = _qualifier(head, pieces[0], segments[target], target_raw, all_caps, abbr)
             # The qualifier in front reads as people say it: "RN - ICU" is an "ICU RN".
             out.inverted.append(qualifier + segments[target])
             segments[target] = segments[target] + qualifier
         elif head:
             segments.append(head)
             target = len(segments) - 1
+            target_raw = pieces[0]
         if i == 0 or not head:
             segments.extend(tails)
     return out
+
+
+def _qualifier(
+    head: list[str], raw: str, title: list[str], title_raw: str, all_caps: bool, abbr: Abbreviations
+) -> list[str]:
+    """The words a dash part (``head``, typed ``raw``) adds to the title it qualifies, read in
+    front of the title as people say it, so that shorthand the title decides is read with it:
+    "RN - L&D" is an "L&D RN", labor and delivery ("l and d rn" in the table), not learning and
+    development."""
+    together = _segment_words(f"{raw} {title_raw}", all_caps, abbr)
+    if together[len(together) - len(title) :] == title and together[: -len(title)]:
+        return together[: -len(title)]
+    return [w for w in head if w not in title]
 
 
 def _is_title(word: str, all_caps: bool, abbr: Abbreviations) -> bool:

@@ -29,7 +29,7 @@ def _save(index: TitleIndex, folder: Path) -> None:
         for name in _ARRAYS:
             np.save(tmp / f"{name}.npy", getattr(index, name))
         meta = {
-            "occupations": [[o.code, o.soc, o.title] for o in index.occupations],
+            "occupations": [[o.code, o.soc, o.title, o.employment] for o in index.occupations],
             "keys": list(index.keys),
             "words": list(index.words),
             "fingerprint": index.fingerprint,

@@ -64,7 +64,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.15"
+    assert catalog.version == "2026.12.16"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -2246,6 +2246,9 @@ CCIM = "Certified Commercial Investment Member (CCIM)"
 ACI_FIELD = "ACI Concrete Field Testing Technician – Grade I"
 ICC_B2 = "ICC Commercial Building Inspector (B2)"
 NCCER_CORE = "NCCER Core Curriculum: Introductory Craft Skills"
+GH_FOUNDATIONS = "GitHub Foundations"
+PHOTOSHOP = "Adobe Certified Professional in Photoshop"
+ILLUSTRATOR = "Adobe Certified Professional in Illustrator"
 
 
 @pytest.mark.parametrize(
@@ -2268,6 +2271,16 @@ NCCER_CORE = "NCCER Core Curriculum: Introductory Craft Skills"
         ("47-4011.00", {NCCER_CORE}, {ICC_B2, "ICC Residential Building Inspector (B1)"}),
         ("47-2051.00", set(), {ACI_FIELD, NCCER_CORE}),  # cement masons
         ("47-2031.00", set(), {NCCER_CORE}),  # carpenters
+        # 2026.12.16: x-ray and magnetic inspection is NDT wording; photographing terrain is
+        # no photo editing; GitHub Foundations needs Git, GitHub or software-development work
+        ("49-3011.00", set(), {"ASNT NDT Level III"}),  # aircraft mechanics
+        ("17-2051.00", {"ASNT NDT Level III"}, set()),  # civil engineers stay without it
+        ("17-2041.00", {"ASNT NDT Level III"}, set()),  # chemical engineers
+        ("17-2131.00", {"ASNT NDT Level III"}, set()),  # materials engineers
+        ("17-1022.00", {GH_FOUNDATIONS, PHOTOSHOP, ILLUSTRATOR}, {"GIS Professional (GISP)"}),
+        ("15-1252.00", set(), {GH_FOUNDATIONS}),  # software developers
+        ("27-4021.00", set(), {PHOTOSHOP}),  # photographers
+        ("27-1024.00", set(), {ILLUSTRATOR}),  # graphic designers
     ],
 )
 def test_qa15_the_analysis_lists_credentials_of_the_work(

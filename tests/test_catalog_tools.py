@@ -1537,6 +1537,13 @@ ADVANTAGE = "Advantage+ campaigns"
         ("25-1125.00", set(), {"Coursera Coach"}),  # history teachers teach online courses
         # a till is neither a customer-service agent's channel nor a CRM
         ("41-2011.00", {"Sierra", "Microsoft 365 Copilot for Sales"}, {"Just Walk Out"}),
+        # 2026.12.13: marketing strategies and market research name the marketing AI
+        ("11-2021.00", set(), {"HubSpot Breeze", "ChatGPT deep research"}),  # marketing managers
+        ("11-1021.00", {PMAX, ADVANTAGE}, {"Tableau Pulse"}),  # reviews performance data
+        # CRM and sales-pipeline wording; a consumer store assistant is not B2B selling
+        ("41-9031.00", {"Rufus"}, {"Microsoft 365 Copilot for Sales"}),  # sales engineers
+        ("51-2092.00", set(), {"Universal Robots collaborative robots"}),  # team assemblers
+        ("39-9011.00", set(), {"MagicSchool"}),  # childcare workers create lesson plans
     ],
 )
 def test_qa15_the_analysis_lists_tools_of_the_work(

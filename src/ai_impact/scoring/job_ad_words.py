@@ -12,7 +12,7 @@ import re
 
 from ai_impact.scoring.verb_forms import same_case
 
-__all__ = ["job_ad_sense", "spell_out"]
+__all__ = ["job_ad_sense", "spell_acronyms", "spell_out", "strip_filler"]
 
 # Step 5: finance shorthand (no O*NET 30.3 statement nor label-set task contains any of it).
 _SHORTHAND = {
@@ -45,6 +45,7 @@ _ACRONYMS = {
     "PPC": "pay-per-click",
     "CI/CD": "continuous integration and deployment",
 }
+_CAPITALS = re.compile(r"[A-Z]{2}")
 _PLURAL_OK = frozenset({"SOP", "SLA", "NDA", "API", "EHR", "EMR", "RFQ", "RFI"})
 _ACRONYM_RE = re.compile(r"(?<![\w/&-])(CI/CD|[A-Z]{2,3})(s?)(?![\w/&-])(\s+[A-Za-z]+)?")
 
@@ -117,7 +118,15 @@ def job_ad_sense(body: str) -> str:
 
 def spell_out(body: str) -> str:
     """``body`` with finance shorthand and job-ad acronyms spelt out as O*NET spells them."""
-    body = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(0).lower()], body)
+    if "/" in body or "&" in body:
+        body = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(0).lower()], body)
+    return spell_acronyms(body)
+
+
+def spell_acronyms(body: str) -> str:
+    """``body`` with the job-ad acronyms of :data:`_ACRONYMS` spelt out."""
+    if _CAPITALS.search(body) is None:
+        return body  # no two capitals in a row: no acronym
     return _ACRONYM_RE.sub(_acronym, body)
 
 
@@ -161,24 +170,29 @@ _RESULT = re.compile(
 )
 
 
-# Every filler phrase holds one of these; every result a comma and a figure.
-_FILLER_MARKS = (
-    "environment",
-    "setting",
-    "workplace",
-    "team",
-    "supervision",
-    "attitude",
-    "demeano",
-    "duties as",
-    "growing",
-    "attention to detail",
-    "highest",
-    "accuracy",
-    "manner",
-    "smile",
-    "enthusiasm",
+# Every filler phrase holds one of these words; every result a comma and a figure.
+_FILLER_WORDS = frozenset(
+    [
+        "environment",
+        "setting",
+        "workplace",
+        "team",
+        "supervision",
+        "attitude",
+        "demeanor",
+        "demeanour",
+        "duties",
+        "growing",
+        "detail",
+        "standard",
+        "standards",
+        "accuracy",
+        "manner",
+        "smile",
+        "enthusiasm",
+    ]
 )
+_LOWER_WORDS = re.compile(r"[a-z]+")
 _FIGURE = re.compile(r"\d")
 
 
@@ -187,8 +201,10 @@ def strip_filler(body: str) -> str:
     supervision", "and other duties as assigned") and without a CV line's result (", saving
     $50K a year"); unchanged if fewer than two words would be left."""
     low = body.lower()
-    if not any(mark in low for mark in _FILLER_MARKS) and not ("," in low and _FIGURE.search(low)):
-        return body  # the common case, decided by substring tests
+    if _FILLER_WORDS.isdisjoint(_LOWER_WORDS.findall(low)) and not (
+        "," in low and _FIGURE.search(low)
+    ):
+        return body  # the common case: no word any filler holds, no figure after a comma
     out = body
     for _ in range(4):  # a tail may end where another one was: "… with minimal supervision in …"
         before = out

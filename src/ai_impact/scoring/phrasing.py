@@ -74,7 +74,7 @@ from __future__ import annotations
 
 import re
 
-from ai_impact.scoring.job_ad_words import job_ad_sense, spell_out, strip_filler
+from ai_impact.scoring.job_ad_words import job_ad_sense, spell_acronyms, spell_out, strip_filler
 from ai_impact.scoring.typos import statement_fixer
 from ai_impact.scoring.verb_forms import base_verb, is_task_verb, keep_ing, same_case
 
@@ -159,7 +159,7 @@ def task_statement(text: str) -> str:
     body = body[0].upper() + body[1:]
     # Capitalising may have made an acronym ("uI" → "UI"): spell it out too, so that a
     # statement rewrites to itself.
-    body = spell_out(body)
+    body = spell_acronyms(body)
     body = body[0].upper() + body[1:]
     if body[-1].isalnum() or body[-1] in ")'\"’”":
         body += "."

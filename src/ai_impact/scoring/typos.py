@@ -79,8 +79,7 @@ class TypoFixer:
         letters swapped back first, then a letter missing or doubled, then one letter wrong;
         the most frequent such word wins. Brand names and acronyms ("Dentrix", "HIPAA")
         stay."""
-        vocab = self.vocab
-        if all(w in vocab for w in self._worth.findall(text.lower())):
+        if self.vocab.keys() >= set(self._worth.findall(text.lower())):
             return text  # the common case, decided without a callback per word
 
         def fix(match: re.Match[str]) -> str:

@@ -109,6 +109,12 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Drive forklifts in the warehouse", "Drive forklifts in the warehouse."),
         ("Drive delivery vans on sales routes", "Drive delivery vans on sales routes."),
         ("Drive piles for foundations", "Drive piles for foundations."),
+        # "Craft" (no O*NET statement opens with it): words are written, plans developed,
+        # wood and jewellery still crafted.
+        ("Craft compelling email copy for campaigns", "Write compelling email copy for campaigns."),
+        ("Crafted social media posts and newsletters", "Write social media posts and newsletters."),
+        ("Crafting go-to-market strategies", "Develop go-to-market strategies."),
+        ("Craft wooden furniture to order", "Craft wooden furniture to order."),
     ],
 )
 def test_rewrites_common_habits(typed: str, statement: str) -> None:

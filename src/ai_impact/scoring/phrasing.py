@@ -36,7 +36,7 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    no O*NET statement uses ("SOPs", "SLA", "NDAs", "APIs", "EHR", "CRM", "ERP", "QA", "QC",
    "HR", "UX", "UI", "PPC", "CI/CD", "RFQ", "RFI"): "Write SOPs for the lab" read β 0.53, "Write
    standard operating procedures for the lab" 0.87.
-6. Two job-ad senses of verbs O*NET uses only in another sense are put in O*NET's words.
+6. Job-ad senses of verbs O*NET uses only in another sense, or never, are put in O*NET's words.
    "Train", "retrain" or "fine-tune" opening a statement about machine-learning models
    ("Train and deploy machine learning models", "Fine-tune large language models") becomes
    "Develop", the verb O*NET uses for that work ("Develop machine learning models"): in O*NET
@@ -46,7 +46,10 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    measure ("Drive sales growth", "Drive customer satisfaction") and "Lead" for a plan, a
    change or a team ("Drive the product roadmap", "Drive the team to hit targets"): O*NET's
    "Drive" is operating a vehicle, and the model read the business sense as hands-on work
-   ("Drive adoption of new CRM features" β 0.14, "Drive sales growth" 0.24).
+   ("Drive adoption of new CRM features" β 0.14, "Drive sales growth" 0.24). "Craft", which
+   opens no O*NET statement and which the model knew from crafts and craft workers, becomes
+   "Write" for words ("Craft compelling email copy": β 0.58, "Write …" 0.81) and "Develop" for
+   plans and strategies; wood, metal, leather, jewellery and the like are still crafted.
 7. Job-ad filler that says how or where the work is done, never what, and that no O*NET
    statement contains, is dropped at the end of a clause or opening the text: "in a fast-paced
    (team) environment", "with minimal supervision", "while maintaining a positive attitude",

@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Wrote technical documentation", "Write technical documentation."),
         ("Supervised and trained new staff", "Supervise and train new staff."),
         ("Most days I handle customer complaints", "Handle customer complaints."),
-        ("I put together the weekly newsletter", "Put together the weekly newsletter."),
+        ("I put together the weekly newsletter", "Prepare the weekly newsletter."),
         ("Duties include cleaning rooms", "Clean rooms."),
         ("3) analyzes data", "Analyze data."),
         ("Studies effects of processing", "Study effects of processing."),
@@ -115,6 +115,22 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Crafted social media posts and newsletters", "Write social media posts and newsletters."),
         ("Crafting go-to-market strategies", "Develop go-to-market strategies."),
         ("Craft wooden furniture to order", "Craft wooden furniture to order."),
+        # "Build" software, data and documents: developed; relationships, walls, decks,
+        # gas pipelines and scale models are still built.
+        ("Build ETL pipelines in Airflow", "Develop ETL pipelines in Airflow."),
+        ("Built machine learning models for churn", "Develop machine learning models for churn."),
+        ("Building websites for small businesses", "Develop websites for small businesses."),
+        ("Build relationships with key accounts", "Build relationships with key accounts."),
+        ("Build brick walls", "Build brick walls."),
+        ("Build decks for homes", "Build decks for homes."),
+        ("Build pipelines for natural gas", "Build pipelines for natural gas."),
+        ("Build scale models of buildings", "Build scale models of buildings."),
+        # phrasal and job-ad verbs
+        ("Put together monthly decks for the board", "Prepare monthly decks for the board."),
+        ("Spin up cloud environments for testing", "Configure cloud environments for testing."),
+        ("Refactored legacy code", "Modify legacy code."),
+        ("Screen resumes for open roles", "Review resumes for open roles."),
+        ("Screen passengers at checkpoints", "Screen passengers at checkpoints."),
     ],
 )
 def test_rewrites_common_habits(typed: str, statement: str) -> None:
@@ -275,7 +291,7 @@ def test_score_texts_reads_the_rewrite_but_reports_the_users_words() -> None:
         # what O*NET statements say too stays, and a result without a figure
         ("Update records as needed", "Update records as needed."),
         ("Trained staff, improving morale", "Train staff, improving morale."),
-        ("Build reports using Microsoft Excel", "Build reports using Microsoft Excel."),
+        ("Update records using Microsoft Excel", "Update records using Microsoft Excel."),
         # nothing would be left: as written
         ("In a fast-paced environment", "In a fast-paced environment."),
     ],

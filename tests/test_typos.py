@@ -17,7 +17,7 @@ from ai_impact.scoring.typos import TypoFixer, english_stems, is_english, statem
         ("Schedule appointments on the calender", "Schedule appointments on the calendar."),
         # English as typed, though no O*NET statement has it: stays
         ("Train a classifier to detect fraud", "Develop a classifier to detect fraud."),
-        ("Refactor legacy code", "Refactor legacy code."),
+        ("Refactor legacy code", "Modify legacy code."),  # kept as English, then read
         ("Retrained and upskilled staff", "Retrain and upskilled staff."),
         ("Wrangle data in Snowflake", "Wrangle data in Snowflake."),
         # forms of statement words and British task verbs: read as they are

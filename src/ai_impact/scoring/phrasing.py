@@ -50,6 +50,14 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    opens no O*NET statement and which the model knew from crafts and craft workers, becomes
    "Write" for words ("Craft compelling email copy": β 0.58, "Write …" 0.81) and "Develop" for
    plans and strategies; wood, metal, leather, jewellery and the like are still crafted.
+   "Build" with a software, data or document object (software, apps, websites, dashboards,
+   APIs, reports, machine-learning or financial models, data or CI/CD pipelines) becomes
+   "Develop": O*NET builds walls, forms and cabinets (83% of its labelled "Build" tasks are
+   E0) and the model read "Build machine learning models" at β 0.11; walls, decks, gas
+   pipelines, scale models and relationships are still built. Phrasal and job-ad verbs take
+   O*NET's: documents "put together" are prepared, cloud environments "spun up" configured,
+   code "refactored" modified, résumés and applications "screened" reviewed (people screened
+   at a checkpoint stay screened).
 7. Job-ad filler that says how or where the work is done, never what, and that no O*NET
    statement contains, is dropped at the end of a clause or opening the text: "in a fast-paced
    (team) environment", "with minimal supervision", "while maintaining a positive attitude",

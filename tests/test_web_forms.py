@@ -10,7 +10,9 @@ from fastapi.testclient import TestClient
 
 from ai_impact.db import KnowledgeBase
 from ai_impact.render.html import FAVICON_SVG
+from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.settings import Settings
+from ai_impact.usertext import AREA_CHARS
 from ai_impact.web.app import create_app
 from ai_impact.workforce import library
 from test_workforce_analysis import FakeLibrary
@@ -54,7 +56,7 @@ def test_occupation_page_with_a_bad_area_is_an_error_page_with_the_form(
     assert r.status_code == api.status_code == 404
     assert "<h1>Pay for that area cannot be shown</h1>" in r.text
     assert 'id="occupation-title"' not in r.text
-    assert f'<input id="area" name="area" value="{area}"' in r.text
+    assert f'<input id="area" name="area" maxlength="100" value="{area}"' in r.text
     assert 'aria-invalid="true" aria-describedby="area-error"' in r.text
     assert message in _field_error(r.text, "area-error")
     assert (
@@ -66,6 +68,18 @@ def test_occupation_page_with_a_bad_area_is_an_error_page_with_the_form(
     # an unknown code is still the not-found page: there is no analysis to show
     gone = client.get("/occupation/99-9999.00", params={"area": area})
     assert gone.status_code == 404 and 'id="area-error"' not in gone.text
+
+
+def test_area_box_takes_no_more_than_the_route_accepts(client: TestClient) -> None:
+    """An area over 100 characters is a 422 page without the area form; the box on the
+    occupation page (and on its area error page) stops at 100, so a typed area never gets
+    there."""
+    page = client.get("/occupation/29-1141.00").text
+    assert f'<input id="area" name="area" maxlength="{AREA_CHARS}" value=""' in page
+    at_limit = client.get("/occupation/29-1141.00", params={"area": "x" * AREA_CHARS})
+    assert at_limit.status_code == 404  # read, and not found
+    over = client.get("/occupation/29-1141.00", params={"area": "x" * (AREA_CHARS + 1)})
+    assert over.status_code == 422 and 'id="area"' not in over.text
 
 
 def test_analysis_with_an_ambiguous_area_keeps_the_typed_title(client: TestClient) -> None:
@@ -127,6 +141,32 @@ def test_describe_takes_a_title_at_the_limit(client: TestClient) -> None:
     assert len(title.strip()) == 200
     r = client.post("/describe", data={"text": AD, "title": title})
     assert r.status_code == 200 and 'id="jd-title-error"' not in r.text
+
+
+def test_describe_counts_a_line_break_as_the_browser_does(client: TestClient) -> None:
+    """A form sends line breaks as CRLF; a text of 20,000 characters in the box (as the browser
+    counts) is not refused as longer than 20,000 because of them."""
+    filler = "Benefits: dental, vision and a 401(k) match.\n"
+    text = AD + filler * ((MAX_CHARS - len(AD)) // len(filler))
+    text += "x" * (MAX_CHARS - len(text))
+    assert len(text) == MAX_CHARS and text.count("\n") > 400
+    r = client.post("/describe", data={"text": text.replace("\n", "\r\n")})
+    assert r.status_code == 200, r.text[-600:]
+    assert 'id="jd-text-error"' not in r.text and 'id="occupation-title"' in r.text
+    over = client.post("/describe", data={"text": (text + "x").replace("\n", "\r\n")})
+    assert over.status_code == 422
+    assert "more than 20,000 characters" in _field_error(over.text, "jd-text-error")
+    assert "Process vendor invoices" in over.text  # the text stays in the box
+
+
+def test_describe_box_does_not_cut_a_long_paste(client: TestClient) -> None:
+    """No maxlength on the text box (a browser would cut a longer paste without a word); the
+    limit is said beside it instead."""
+    page = client.get("/describe").text
+    box = re.search(r"<textarea [^>]*>", page)
+    assert box and "maxlength" not in box.group(0)
+    assert 'aria-describedby="jd-text-help"' in box.group(0)
+    assert '<p class="small" id="jd-text-help">Up to 20,000 characters.</p>' in page
 
 
 def test_workforce_keeps_the_pasted_roster(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -192,3 +192,43 @@ def test_static_search_says_when_its_index_cannot_load(
     alert = page.locator("#static-results [role=alert]")
     alert.wait_for()
     assert "search index (search-index.js) could not be loaded" in alert.inner_text()
+
+
+def test_print_has_dark_ink_and_the_numbers_under_each_chart(page: Any, server: LiveServer) -> None:
+    """Printed from a browser in dark mode, the page is still dark ink on white paper; the
+    numbers behind each chart print though their <details> is closed; the risk badge's colour
+    prints even where the browser leaves backgrounds out; the navigation does not print."""
+    page.emulate_media(media="print", color_scheme="dark")
+    page.goto(server.url + "/occupation/15-2051.00")
+    seen = page.evaluate(
+        """() => ({
+          ink: getComputedStyle(document.body).color,
+          paper: getComputedStyle(document.body).backgroundColor,
+          chartText: getComputedStyle(document.querySelector('.pygal-chart text')).fill,
+          tables: [...document.querySelectorAll('details.numbers table')].map(
+            t => t.checkVisibility() && t.getBoundingClientRect().height > 0),
+          badge: getComputedStyle(document.querySelector('.badge')).printColorAdjust,
+          nav: getComputedStyle(document.querySelector('header.site nav')).display,
+        })"""
+    )
+    assert seen["ink"] == "rgb(31, 35, 40)" and seen["paper"] == "rgb(255, 255, 255)"
+    assert seen["chartText"] != "rgb(201, 209, 217)"  # not the pale grey of dark screens
+    assert seen["tables"] and all(seen["tables"])
+    assert seen["badge"] == "exact" and seen["nav"] == "none"
+    page.emulate_media(media="screen", color_scheme="dark")  # the screen keeps its dark mode
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(15, 20, 25)"
+    assert not page.locator("details.numbers table").first.is_visible()
+
+
+def test_phone_keeps_codes_and_figures_on_one_line(phone: Any, server: LiveServer) -> None:
+    """On a phone an O*NET-SOC code never breaks at its hyphen, nor a figure inside its
+    digits ("22,423,32" / "0")."""
+    lines = """() => [...document.querySelectorAll('.code, .facts dd')].filter(e => {
+        if (!e.matches('.code') && !/^[$+\u2212-]?[0-9][0-9,.]*[%k]?$/.test(e.textContent.trim()))
+          return false;  // words and ranges may wrap between their parts
+        const r = document.createRange(); r.selectNodeContents(e);
+        return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1;
+      }).map(e => e.textContent.trim())"""
+    for path in ("/industry/technology", "/occupations", "/occupation/15-2051.00"):
+        phone.goto(server.url + path)
+        assert phone.evaluate(lines) == [], path

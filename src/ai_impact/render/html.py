@@ -34,6 +34,7 @@ from ai_impact.reports.shared_figures import (
     related_outlook_note,
     related_pay_note,
 )
+from ai_impact.usertext import AREA_CHARS
 
 __all__ = [
     "COMPARE_SLOTS",
@@ -188,6 +189,7 @@ def _env() -> Environment:
         sorts=SORTS,
         table_sources=TABLE_SOURCES,
         oews_release=OEWS_RELEASE,
+        area_chars=AREA_CHARS,  # the area box takes no more than the route accepts
     )
     return env
 

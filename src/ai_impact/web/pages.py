@@ -321,6 +321,9 @@ async def describe(request: Request) -> HTMLResponse:
     """The analysis of a pasted job description, or the form again with what was wrong."""
     form = await request.form()
     text, title, area = (str(form.get(k) or "") for k in ("text", "title", "area"))
+    # A form sends each line break as CRLF; counted as one, as the browser counts them, so a
+    # text within the limit in the box is within it here.
+    text = text.replace("\r\n", "\n")
     context: dict[str, Any] = {"text": text, "title": title, "area": area}
     too_long = _too_long(title.strip(), TITLE_CHARS, "The title", "Give the job title alone.")
     area_too_long = _too_long(area.strip(), AREA_CHARS, "The area", "Give a state or metro area.")

@@ -9,11 +9,13 @@ import re
 import threading
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
 
@@ -412,3 +414,179 @@ def test_limited_export_offers_only_examples_it_can_answer(
 def test_industry_pages_carry_the_industry_description(site: Path) -> None:
     page = (site / "industries" / "technology.html").read_text()
     assert '<p class="lead">Software, data and computing.</p>' in page
+
+
+def _sitemap_files(site: Path, base: str) -> list[str]:
+    """The sitemap's URLs as paths in ``site`` (the file parses as sitemap XML)."""
+    root = ElementTree.parse(site / "sitemap.xml").getroot()
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    assert root.tag == f"{ns}urlset"
+    locs = [loc.text or "" for loc in root.iter(f"{ns}loc")]
+    assert locs and all(loc.startswith(base) for loc in locs)
+    return [unquote(loc[len(base) :]) for loc in locs]
+
+
+def test_sitemap_is_xml_of_existing_pages_under_an_encoded_base_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A base URL's path is percent-encoded (a sitemap URL may hold no space), in the sitemap
+    and in the 404 page's links; every URL names a page of the folder."""
+    fake.install(monkeypatch)
+    site = tmp_path / "site"
+    build_site(site, base_url="https://example.org/ai impact/été")
+    files = _sitemap_files(site, "https://example.org/ai%20impact/%C3%A9t%C3%A9/")
+    assert "occupations/15-2051.00.html" in files and "index.html" in files
+    assert all((site / f).is_file() for f in files), files
+    assert (
+        'href="/ai%20impact/%C3%A9t%C3%A9/industries/index.html"' in (site / "404.html").read_text()
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("https://example.org/ai/?v=2", "has a query or a fragment"),
+        ("https://example.org/ai/#top", "has a query or a fragment"),
+        ("https://example.org/ai/?", "has a query or a fragment"),
+        ("https://exa mple.org/", "is not a plain ASCII name and port"),
+        ("https://example.org:80a/", "is not a plain ASCII name and port"),
+    ],
+)
+def test_base_url_with_a_query_or_a_bad_host_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str, message: str
+) -> None:
+    """Such a URL would put every sitemap address after its query (".../?v=2/index.html")."""
+    fake.install(monkeypatch)
+    with pytest.raises(InputError, match=re.escape(message)):
+        build_site(tmp_path / "site", base_url=url)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_refuses_a_folder_inside_its_own_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Inside the package the build would copy static/ into itself; inside data/ it would
+    mix a site into the pinned sources. Nothing is written."""
+    import ai_impact
+    from ai_impact.settings import Settings
+
+    fake.install(monkeypatch)
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = Settings(data_dir=data)
+    package = Path(ai_impact.__file__).resolve().parent
+    for target in (package / "render" / "static" / "site", data / "site"):
+        with pytest.raises(InputError, match="which ai-impact reads its own files from"):
+            build_site(target, settings=settings)
+        assert not target.exists() and not list(target.parent.glob(".site.building-*"))
+
+
+def test_next_build_removes_what_killed_builds_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A killed build (SIGTERM, SIGKILL) cannot remove its half-written folder; the next build
+    into the same DIR does, but never the folder of a build that is still running."""
+    import fcntl
+
+    fake.install(monkeypatch)
+    no_lock = tmp_path / ".site.building-a1"  # killed before its lock file went away
+    unlocked = tmp_path / ".site.building-b2"
+    running = tmp_path / ".site.building-c3"
+    other = tmp_path / ".other.building-d4"  # another DIR's build
+    for folder in (no_lock, unlocked, running, other):
+        (folder / "occupations").mkdir(parents=True)
+        (folder / "index.html").write_text("half")
+    (tmp_path / ".site.building-b2.lock").touch()
+    lock = tmp_path / ".site.building-c3.lock"
+    lock.touch()
+    with lock.open() as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        build_site(tmp_path / "site")
+        names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [".other.building-d4", ".site.building-c3", ".site.building-c3.lock", "site"]
+    assert (running / "index.html").read_text() == "half"
+
+
+def test_a_build_locks_its_folder_while_it_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a build writes, its folder is not a leftover to another build into DIR."""
+    from ai_impact.export import site as site_module
+    from ai_impact.export.swap import swap_in as real
+    from ai_impact.export.workdir import leftovers
+
+    fake.install(monkeypatch)
+    seen: list[list[Path]] = []
+
+    def swap(new: Path, target: Path) -> None:
+        seen.append(leftovers(target))
+        assert new.name.startswith(".site.building-") and (new / MARKER).is_file()
+        real(new, target)
+
+    monkeypatch.setattr(site_module, "swap_in", swap)
+    build_site(tmp_path / "site")
+    assert seen == [[]]
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]
+
+
+def test_workers_leave_ctrl_c_to_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --jobs, each worker ignores SIGINT: Ctrl-C reaches the build, which stops the pool
+    and removes its folder, instead of each worker printing a traceback."""
+    import multiprocessing
+    import signal
+
+    from ai_impact.export import pages
+
+    fake.install(monkeypatch)
+    started: list[object] = []
+
+    class InlinePool:
+        def __init__(self, processes: int, initializer: object = None) -> None:
+            started.append(initializer)
+
+        def __enter__(self) -> InlinePool:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            pass
+
+        def imap_unordered(self, fn: Callable[[Any], int], work: list[Any]) -> Iterator[int]:
+            return map(fn, work)
+
+    class Context:
+        Pool = InlinePool
+
+    monkeypatch.setattr(multiprocessing, "get_context", lambda _: Context())
+    monkeypatch.setattr(pages, "_CHUNK", 1)  # four occupations, four chunks: the pool is used
+    stats = build_site(tmp_path / "site", jobs=2)
+    assert stats.occupations == 4 and started == [pages._worker_start]
+    before = signal.getsignal(signal.SIGINT)
+    try:
+        pages._worker_start()
+        assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def test_methodology_shows_its_markdown_example_as_text() -> None:
+    """The method's example of a link in a job description is text, not a link to a made-up
+    host on the exported methodology page."""
+    from ai_impact import api
+    from ai_impact.render.html import markdown_to_html
+
+    html = str(markdown_to_html(api.methodology_markdown()))
+    assert "&quot;[five](http://x.y)&quot;" in html
+    assert 'href="http://x.y"' not in html
+
+
+def test_rebuild_without_an_atomic_exchange_leaves_nothing_beside_the_site(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where renameat2 is missing the old site is renamed aside, then removed."""
+    from ai_impact.export import swap
+
+    monkeypatch.setattr(swap, "_exchange", lambda a, b: False)
+    (site / "stale.html").write_text("old")
+    build_site(site)
+    assert not (site / "stale.html").exists() and (site / MARKER).is_file()
+    assert [p.name for p in site.parent.iterdir()] == ["site"]

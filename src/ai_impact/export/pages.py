@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
+import signal
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
@@ -160,6 +161,12 @@ def write_occupation(
         _write(out / "compare" / f"{code}.html", compare_page(reports, links))
 
 
+def _worker_start() -> None:
+    """Leave Ctrl-C to the parent, which stops the pool and removes the half-built folder;
+    a worker that took it too would print its own traceback (``Process SpawnPoolWorker-2:``)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _chunk_worker(args: tuple[str, list[str], str | None, frozenset[str]]) -> int:
     out, codes, settings_json, exported = args
     settings = Settings.model_validate_json(settings_json) if settings_json else None
@@ -193,7 +200,7 @@ def write_occupations(
                 progress(done, len(codes))
         return done
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(processes=jobs) as pool:
+    with ctx.Pool(processes=jobs, initializer=_worker_start) as pool:
         work = [(str(out), c, blob, exported) for c in chunks]
         for n in pool.imap_unordered(_chunk_worker, work):
             done += n

@@ -32,12 +32,15 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def swap_in(new: Path, target: Path) -> None:
-    """Make ``new`` appear at ``target``; the previous ``target`` (if any) is removed."""
+    """Make ``new`` appear at ``target``.
+
+    The previous ``target`` (if any) is left at ``new`` for the caller to remove, or removed
+    here when it had to be renamed aside.
+    """
     if not target.exists():
         new.rename(target)
         return
     if _exchange(new, target):
-        shutil.rmtree(new)  # ``new`` now holds the old site
         return
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     target.rename(old)

@@ -138,3 +138,28 @@ def test_corrupt_data_exits_3_naming_the_file(fixture_data_dir: Path, tmp_path: 
 def test_help_lists_the_commands() -> None:
     result = runner.invoke(app, ["data", "--help"])
     assert result.exit_code == 0 and "build" in result.output and "info" in result.output
+
+
+def test_occupations_help_documents_every_csv_column_in_order() -> None:
+    """docs/cli.md (generated from --help) lists the CSV's columns in the order they come."""
+    from ai_impact.cli.occupations_cmd import COLUMNS, JSON_KEYS, RISK_COLUMNS
+
+    text = runner.invoke(app, ["occupations", "--help"], env={"COLUMNS": "100"}).stdout
+    text = " ".join(text.split())
+    header = [*COLUMNS[:5], *RISK_COLUMNS, *COLUMNS[5:]]
+    start = text.index("CSV columns")
+    at = [text.index(f" {name}", start) for name in header]
+    assert at == sorted(at)
+    assert all(name in text for name in JSON_KEYS)
+
+
+def test_occupations_csv_quotes_titles_with_commas(env: dict[str, str], tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.sqlite")
+    result = runner.invoke(app, ["occupations", "--db", db], env=env)
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.output.splitlines() if x.startswith("11-9199.00,"))
+    assert line.startswith('11-9199.00,11-9199,"Managers, All Other",')
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    width = len(result.output.splitlines()[0].split(","))
+    assert all(len(r) == width and None not in r.values() and None not in r for r in rows)
+    assert {r["code"]: r["title"] for r in rows}["11-9199.00"] == "Managers, All Other"

@@ -59,6 +59,10 @@ def _no_controls(text: str) -> bool:
             "Invalid value for '--format' / '-f': 'x'",
             "data info",
         ),
+        # an option without its value: click raises it without the command's context
+        (["analyze", "15-2051", "-f"], "Option '-f' requires an argument.", "analyze"),
+        (["resolve", "--batch"], "Option '--batch' requires an argument.", "resolve"),
+        (["data", "build", "--db"], "Option '--db' requires an argument.", "data build"),
     ],
 )
 def test_usage_errors_are_one_line_with_the_help_to_read(
@@ -73,6 +77,42 @@ def test_usage_errors_are_one_line_with_the_help_to_read(
         f"Try 'ai-impact {command + ' ' if command else ''}--help' for help."
     )
     assert "╭" not in result.stderr and "Value error," not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (
+            ["resolve", "nurse", "--top", "0"],
+            "error: Invalid value for '--top': Input should be greater than or equal to 1 "
+            "(got '0'). Try 'ai-impact resolve --help' for help.\n",
+        ),
+        (
+            ["resolve", "nurse", "--top", "abc"],
+            "error: Invalid value for '--top': Input should be a valid integer, unable to "
+            "parse string as an integer (got 'abc'). Try 'ai-impact resolve --help' for help.\n",
+        ),
+        (
+            ["workforce", "-", "--min-confidence", "2"],
+            "error: Invalid value for '--min-confidence': Input should be less than or equal "
+            "to 1 (got '2'). Try 'ai-impact workforce --help' for help.\n",
+        ),
+        (
+            ["analyze", "nurse", "-f", "pdf"],  # the message shows the value already: once
+            "error: Invalid value for '--format' / '-f': 'pdf' is not one of 'md', 'json', "
+            "'html'. Try 'ai-impact analyze --help' for help.\n",
+        ),
+    ],
+)
+def test_a_value_out_of_range_is_named_in_the_line(args: list[str], line: str) -> None:
+    result = runner.invoke(app, args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", line)
+
+
+def test_a_long_refused_value_is_shortened_in_the_line() -> None:
+    result = runner.invoke(app, ["resolve", "nurse", "--top", "9" * 60])
+    assert result.exit_code == 2
+    assert f"(got '{'9' * 40}…')." in result.stderr and "9" * 41 not in result.stderr
 
 
 def test_help_and_version_are_untouched() -> None:

@@ -88,3 +88,56 @@ def test_jsonl_confidence_is_rounded_to_four_decimals(runner: CliRunner, tmp_pat
         line = json.loads(result.output.splitlines()[0])
         line = line[0] if isinstance(line, list) else line
         assert [c["confidence"] for c in line["candidates"]] == [1.0, 0.3333], fmt
+
+
+def test_batch_edges_give_one_line_per_input_line(runner: CliRunner, tmp_path: Path) -> None:
+    """Blank and whitespace-only lines, CRLF, a byte-order mark (the file's and one opening a
+    joined file's line), a 100 KB line, no final newline; a Windows-1252 file: one line each,
+    in order."""
+    long_line = ("engineer " * 11_200)[:100_000]
+    data = (
+        b"\xef\xbb\xbfData Scientist\r\n\r\n   \r\n\t\r\n"
+        + long_line.encode()
+        + b"\r\n\xef\xbb\xbfICU nurse\r\nCaf\xc3\xa9 manager"
+    )
+    src = tmp_path / "edges.txt"
+    src.write_bytes(data)
+    result = runner.invoke(app, ["resolve", "--batch", str(src), "--top", "1", "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    lines = [json.loads(x) for x in result.stdout.splitlines()]
+    inputs = ["Data Scientist", "", "   ", "\t", long_line, "ICU nurse", "Café manager"]
+    assert [x["input"] for x in lines] == inputs
+    assert [x["candidates"][0]["code"] if x["candidates"] else None for x in lines][:2] == [
+        "15-2051.00",
+        None,
+    ]
+    assert lines[5]["candidates"][0]["code"] == "29-1141.03"
+    assert lines[6]["candidates"][0]["code"] == "11-9051.00"
+    windows = tmp_path / "cp1252.txt"
+    windows.write_bytes(b"Caf\xe9 manager\r\n")  # not UTF-8: read as Windows-1252
+    result = runner.invoke(app, ["resolve", "--batch", str(windows), "--top", "1"])
+    assert [json.loads(x)["input"] for x in result.stdout.splitlines()] == ["Café manager"]
+
+
+def test_batch_files_that_cannot_be_read(runner: CliRunner, tmp_path: Path) -> None:
+    """A missing file or a binary one (a NUL byte) is exit 2 and one line naming the file; an
+    empty file gives no line (no input line, no output line)."""
+    missing = tmp_path / "missing.txt"
+    result = runner.invoke(app, ["resolve", "--batch", str(missing), "-f", "jsonl"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"error: The batch file {str(missing)!r} does not exist.\n"
+    binary = tmp_path / "nul.txt"
+    binary.write_bytes(b"Data Scientist\nIC\x00U nurse\n")
+    result = runner.invoke(app, ["resolve", "--batch", str(binary), "-f", "jsonl"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"error: The batch file {str(binary)!r} looks like a binary file, not text. "
+        "Save it as plain text or CSV (UTF-8) first.\n"
+    )
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(app, ["resolve", "--batch", str(empty), "-f", "jsonl"])
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    piped = runner.invoke(app, ["resolve", "--batch", "-", "--top", "1"], input="RN\n\n")
+    assert piped.exit_code == 0, piped.stderr
+    assert [json.loads(x)["input"] for x in piped.stdout.splitlines()] == ["RN", ""]

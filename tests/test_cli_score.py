@@ -243,3 +243,48 @@ def test_two_words_opening_with_a_hyphenated_verb_are_scored() -> None:
     assert [r["note"] is None for r in lines] == [True, True, True, False]
     assert lines[3]["note"].startswith("not scored: too short to read as a task")
     assert all(r["source"] == "model" for r in lines[:3])
+
+
+def test_a_batch_is_scored_in_chunks_with_the_same_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks bound the memory of a big batch (50,000 lines: 1.6 GB in one call, 0.4 GB in
+    chunks); the lines, their order and their values are those of one call."""
+    from ai_impact.cli import score_cmd
+
+    batch = tmp_path / "tasks.txt"
+    lines = [
+        "Proofread documents for spelling errors.",
+        "",
+        "Bathe patients",
+        "Climb poles to repair power lines.",
+        "x",
+        "Prepare invoices for customers.",
+        "   ",
+    ]
+    batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args = ["score-tasks", "--batch", str(batch), "--format", "jsonl"]
+    whole = runner.invoke(app, args)
+    monkeypatch.setattr(score_cmd, "JSONL_CHUNK", 2)
+    chunked = runner.invoke(app, args)
+    assert whole.exit_code == chunked.exit_code == 0, chunked.output
+    assert chunked.stdout == whole.stdout
+    assert [json.loads(x)["task"] for x in chunked.stdout.splitlines()] == [
+        t.strip() for t in lines
+    ]
+
+
+def test_stdin_batch_and_a_byte_order_mark_on_any_line(tmp_path: Path) -> None:
+    """'-' reads the batch from standard input; files joined with ``cat`` carry a byte-order
+    mark at each one's first line, dropped as the file's own is ("Write code." opens with a
+    verb and is scored)."""
+    data = b"\xef\xbb\xbfPrepare invoices for customers.\n\xef\xbb\xbfWrite code.\n"
+    batch = tmp_path / "joined.txt"
+    batch.write_bytes(data)
+    from_file = runner.invoke(app, ["score-tasks", "--batch", str(batch), "--format", "jsonl"])
+    from_stdin = runner.invoke(app, ["score-tasks", "--batch", "-", "-f", "jsonl"], input=data)
+    assert from_file.exit_code == from_stdin.exit_code == 0, from_file.output
+    assert from_file.stdout == from_stdin.stdout
+    first, second = (json.loads(x) for x in from_file.stdout.splitlines())
+    assert first["task"] == "Prepare invoices for customers." and first["note"] is None
+    assert second["task"] == "Write code." and second["note"] is None

@@ -284,3 +284,19 @@ def test_openapi_says_the_units_of_openings_and_employment(client: TestClient) -
     assert "in people" in row and "in thousands" in outlook["openings_annual"]["description"]
     for key in ("employment_2024", "employment_2034", "employment_change_num"):
         assert "thousands" in outlook[key]["description"], key
+
+
+def test_options_is_a_405_naming_the_methods_and_no_cors(client: TestClient) -> None:
+    """The API sends no CORS headers: an OPTIONS (a browser's preflight too) is the 405 of any
+    method a path does not take, with ``Allow``."""
+    r = client.options(
+        "/api/v1/resolve?q=nurse",
+        headers={"Origin": "https://example.org", "Access-Control-Request-Method": "GET"},
+    )
+    assert (r.status_code, r.headers["allow"]) == (405, "GET, HEAD")
+    assert r.json() == {
+        "ok": False,
+        "error": "/api/v1/resolve does not take OPTIONS; it takes GET, HEAD.",
+        "status": 405,
+    }
+    assert not any(h.startswith("access-control-") for h in r.headers)

@@ -168,3 +168,21 @@ def test_the_413_message_says_how_big_the_body_is_against_the_limit(
     """Never "is larger" (than what?), nor a size that rounds to the limit itself."""
     err = BodyTooLarge("/x", BODY_LIMIT, "Send less.", size)
     assert err.detail == f"{says} Send less."
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [("/api/v1/occupations/" + "1" * 5_000, "code"), ("/api/v1/industries/" + "x" * 501, "slug")],
+)
+def test_a_path_value_over_500_characters_is_a_422(client: TestClient, url: str, name: str) -> None:
+    """A code or slug has the limit of a query (500 characters, as ``analyze`` has): a 422
+    that names it, not a 404 echoing 5,000 characters."""
+    r = client.get(url)
+    size = len(url.rsplit("/", 1)[1])
+    assert r.status_code == 422
+    assert r.json() == {
+        "ok": False,
+        "error": f"Invalid request: {name} is longer than 500 characters (it has {size:,}). "
+        "See /docs for the parameters.",
+        "status": 422,
+    }

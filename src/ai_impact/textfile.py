@@ -79,9 +79,11 @@ def batch_lines(text: str) -> list[str]:
     ``str.splitlines`` also cuts at U+2028, form feeds, U+0085 and the separators U+001C–U+001E,
     which a pasted title can hold; a batch answers one line per input line, so only a newline
     (LF or CRLF, or a lone CR as old Mac files have) ends one. A final newline adds no line.
+    A byte-order mark that opens a line (files joined with ``cat``, each saved with one) is
+    dropped as the file's own is: "\ufeffWrite code." would not open with a verb.
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines = text.split("\n")
+    lines = [line.removeprefix("\ufeff") for line in text.split("\n")]
     if lines and lines[-1] == "":
         lines.pop()
     return lines

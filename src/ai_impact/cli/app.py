@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from ai_impact import __version__
 
@@ -28,9 +28,28 @@ _USAGE_ERROR: type[Exception] = next(
 )
 
 
+def _given(exc: Any) -> str | None:
+    """The value a validation error refused, as typed (``'0'``), when its message does not
+    already show it: Typer's "Input should be greater than or equal to 1" does not."""
+    errors = getattr(exc.__cause__, "errors", None)
+    if not callable(errors):
+        return None
+    try:
+        found = [e["input"] for e in errors() if isinstance(e.get("input"), str)]
+    except (TypeError, KeyError, ValueError):
+        return None
+    if not found:
+        return None
+    shown = repr(found[0]) if len(found[0]) <= 40 else repr(found[0][:40] + "…")
+    return None if shown in exc.format_message() else shown
+
+
 def usage_error_line(exc: Any) -> str:
     """``error: <what was wrong>. Try 'ai-impact analyze --help' for help.`` on one line."""
     message = " ".join(exc.format_message().replace("Value error, ", "").split())
+    message = message.rstrip(".")
+    if (given := _given(exc)) is not None:
+        message += f" (got {given})"
     if message and message[-1] not in ".!?":
         message += "."
     ctx = getattr(exc, "ctx", None)
@@ -65,6 +84,20 @@ class OneLineErrors(TyperGroup):
         """Run the command, whose options are parsed here."""
         with _one_line():
             return super().invoke(ctx)
+
+
+class OneLineCommand(TyperCommand):
+    """A command whose usage errors know their command: click raises "Option '--top' requires
+    an argument." without a context, so the line could not name the ``--help`` to read."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        """Parse as click does; a usage error without a context gets this one."""
+        try:
+            return super().parse_args(ctx, args)
+        except _USAGE_ERROR as exc:
+            if getattr(exc, "ctx", None) is None:
+                exc.ctx = ctx  # type: ignore[attr-defined]
+            raise
 
 
 app = typer.Typer(
@@ -110,6 +143,13 @@ def _register() -> None:
     """Import every command module so that its commands join ``app``."""
     for name in COMMAND_MODULES:
         importlib.import_module(f"ai_impact.cli.{name}")
+    infos = [*app.registered_commands]
+    for group in app.registered_groups:
+        if group.typer_instance is not None:
+            infos += group.typer_instance.registered_commands
+    for info in infos:
+        if info.cls in (None, TyperCommand):
+            info.cls = OneLineCommand
 
 
 def _notices_on_terminal() -> None:

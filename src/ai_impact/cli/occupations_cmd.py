@@ -45,7 +45,17 @@ def occupations(
     ] = ListFormat.csv,
     db: Annotated[str | None, typer.Option("--db", help="Path of the knowledge base.")] = None,
 ) -> None:
-    """List every occupation with its code, SOC, title, industry, risk and its components."""
+    """List every occupation with its code, SOC, title, industry, risk and its components.
+
+    CSV columns, in this order: code, soc, title, industry, industry_slug, risk_score (1–10),
+    risk_category, exposure (the index β), exposed_share, automation, substitution, ai_usage,
+    adoption, demand (the components, 0–1), median_annual (US dollars a year),
+    employment_change_pct (percent, 2024–34), openings_annual (people a year), job_zone,
+    education, major_code, major_title, minor_title, broad_title, is_residual, has_tasks (True
+    or False), oews_code, nem_code. A value the sources do not give is empty (null in JSON). JSON:
+    an array of objects with the same keys, then hourly_median, pay_group and projection_group
+    (docs/json-api.md).
+    """
     settings = settings_from(db)
     risk = {r.code: r for r in occupation_table(settings=settings)}
     fields = (*COLUMNS[:5], *RISK_COLUMNS, *COLUMNS[5:])

@@ -11,7 +11,7 @@ import dataclasses
 import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -118,7 +118,13 @@ def _table(rows: list[Any]) -> dict[str, Any]:
 )
 def occupation(
     request: Request,
-    code: str,
+    code: Annotated[
+        str,
+        Path(
+            max_length=QUERY_CHARS,
+            description="An O*NET-SOC code (15-2051.00) or a SOC code (15-2051)",
+        ),
+    ],
     area: Annotated[str | None, Query(max_length=AREA_CHARS, description="State or metro")] = None,
 ) -> Response:
     """The report of one O*NET-SOC code: the same JSON as ``ai-impact analyze --format json``."""
@@ -174,7 +180,12 @@ def industries(request: Request) -> Response:
     summary="One industry and its occupations",
     responses={**json_response("IndustryDetail", "The industry"), **GET_ERRORS},
 )
-def industry(request: Request, slug: str) -> Response:
+def industry(
+    request: Request,
+    slug: Annotated[
+        str, Path(max_length=QUERY_CHARS, description="An industry's slug, as /industries gives")
+    ],
+) -> Response:
     """One industry's summary and every occupation in it."""
     summary, rows = api.industry(slug, settings=_cfg(request))
     return JSONBytes(_dumps({"industry": dataclasses.asdict(summary), **_table(rows)}))

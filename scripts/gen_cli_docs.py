@@ -69,9 +69,10 @@ def render() -> str:
         "one output line per input line, in order, blank and whitespace-only lines included; lines",
         "end at LF, CRLF or a lone CR only, and an empty file gives no line. It is read as UTF-8",
         "(a byte-order mark dropped, the file's own or one opening any line, as files joined",
-        "with `cat` have) or, when it is not valid UTF-8, as Windows-1252 — the whole file, so",
-        "one stray byte turns its UTF-8 accents into two characters each; a file with a NUL byte",
-        "is refused as binary (exit 2). On 2 cores, 50,000 lines take about 12 s with `resolve`",
+        "with `cat` have); when it is not valid UTF-8, a file that holds UTF-8 accents has only",
+        "its stray bytes read as Windows-1252 (rows pasted from another file keep their accents),",
+        "and any other file is read as Windows-1252; a file with a NUL byte is refused as binary",
+        "(exit 2). On 2 cores, 50,000 lines take about 12 s with `resolve`",
         "(0.2 GB of memory) and 15 s with `score-tasks` (0.4 GB: it scores and writes 5,000",
         "lines at a time).",
     ]

@@ -73,3 +73,12 @@ def test_resolve_and_score_batches_answer_one_line_per_input_line(tmp_path: Path
         result = runner.invoke(app, [*cmd, "--batch", str(batch), "--format", "jsonl"])
         assert result.exit_code == 0, result.output
         assert len(result.stdout.splitlines()) == 3
+
+
+def test_a_utf8_file_with_stray_windows_bytes_keeps_both_kinds_of_accent() -> None:
+    """Rows pasted from a Windows-1252 file into a UTF-8 one: the stray bytes are read as
+    Windows-1252, the UTF-8 accents stay single characters (not "CafÃ©")."""
+    data = "Café manager\n".encode() + "Crème chef\n".encode("cp1252")
+    assert decode_text(data) == ("Café manager\nCrème chef\n", "utf-8+cp1252")
+    assert decode_text("Café manager\n".encode("cp1252")) == ("Café manager\n", "cp1252")
+    assert decode_text(b"\x81 ok \xc3\xa9") == ("\x81 ok é", "utf-8+cp1252")  # no cp1252 char

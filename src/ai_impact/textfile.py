@@ -8,6 +8,8 @@ that one command accepts is accepted by all of them, and a bad one gets the same
 
 from __future__ import annotations
 
+import codecs
+import re
 import sys
 from pathlib import Path
 
@@ -20,7 +22,9 @@ _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def decode_text(data: bytes, *, what: str = "The file") -> tuple[str, str]:
-    """Text and encoding name: byte-order marks first, then strict UTF-8, then Windows-1252.
+    """Text and encoding name: byte-order marks first, then strict UTF-8, then UTF-8 with its
+    stray bytes read as Windows-1252 when the file holds any well-formed multi-byte UTF-8, then
+    Windows-1252.
 
     Latin-1 maps every byte, so a text file always decodes; a NUL byte outside UTF-16 means
     a binary file (a spreadsheet, a PDF) and is refused.
@@ -41,12 +45,40 @@ def decode_text(data: bytes, *, what: str = "The file") -> tuple[str, str]:
         )
     bom = data.startswith(b"\xef\xbb\xbf")
     body = data[3:] if bom else data
-    for encoding in ("utf-8", "cp1252"):
-        try:
-            return body.decode(encoding), "utf-8-sig" if bom and encoding == "utf-8" else encoding
-        except UnicodeDecodeError:
-            continue
-    return body.decode("latin-1"), "latin-1"
+    try:
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    if _MULTIBYTE.search(body):
+        # Mostly UTF-8 with a few stray bytes (rows pasted from another file): the stray bytes
+        # alone are read as Windows-1252, so "Café" stays "Café" on both kinds of line instead
+        # of every UTF-8 accent of the file turning into two characters.
+        return body.decode("utf-8", errors=_STRAY_BYTES), "utf-8+cp1252"
+    try:
+        return body.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return body.decode("latin-1"), "latin-1"
+
+
+# A well-formed UTF-8 sequence of two to four bytes: a file holding one is UTF-8 at heart.
+_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_STRAY_BYTES = "ai-impact-stray-cp1252"
+
+
+def _stray_as_cp1252(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the undecodable bytes read as Windows-1252 (Latin-1 where that
+    has no character), decoding resumes after them."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return "".join(
+        bytes([b]).decode("cp1252", errors="replace").replace("\ufffd", chr(b)) for b in bad
+    ), exc.end
+
+
+codecs.register_error(_STRAY_BYTES, _stray_as_cp1252)
 
 
 def read_text_input(path: str | Path, *, what: str, max_bytes: int | None = None) -> str:

@@ -529,15 +529,15 @@ def test_a_build_locks_its_folder_while_it_runs(
     assert [p.name for p in tmp_path.iterdir()] == ["site"]
 
 
-def test_workers_leave_ctrl_c_to_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With --jobs, each worker ignores SIGINT: Ctrl-C reaches the build, which stops the pool
-    and removes its folder, instead of each worker printing a traceback."""
+def _inline_pool(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Run the build's worker pool in this process (the fakes are installed only here), each
+    chunk's arguments pickled and unpickled as a spawned worker gets them; one chunk per
+    occupation, so a build of the four fakes uses the pool. Returns the initializers seen."""
     import multiprocessing
-    import signal
+    import pickle
 
     from ai_impact.export import pages
 
-    fake.install(monkeypatch)
     started: list[object] = []
 
     class InlinePool:
@@ -551,13 +551,25 @@ def test_workers_leave_ctrl_c_to_the_build(tmp_path: Path, monkeypatch: pytest.M
             pass
 
         def imap_unordered(self, fn: Callable[[Any], int], work: list[Any]) -> Iterator[int]:
-            return map(fn, work)
+            return map(fn, [pickle.loads(pickle.dumps(w)) for w in work])
 
     class Context:
         Pool = InlinePool
 
     monkeypatch.setattr(multiprocessing, "get_context", lambda _: Context())
-    monkeypatch.setattr(pages, "_CHUNK", 1)  # four occupations, four chunks: the pool is used
+    monkeypatch.setattr(pages, "_CHUNK", 1)
+    return started
+
+
+def test_workers_leave_ctrl_c_to_the_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With --jobs, each worker ignores SIGINT: Ctrl-C reaches the build, which stops the pool
+    and removes its folder, instead of each worker printing a traceback."""
+    import signal
+
+    from ai_impact.export import pages
+
+    fake.install(monkeypatch)
+    started = _inline_pool(monkeypatch)
     stats = build_site(tmp_path / "site", jobs=2)
     assert stats.occupations == 4 and started == [pages._worker_start]
     before = signal.getsignal(signal.SIGINT)
@@ -590,3 +602,66 @@ def test_rebuild_without_an_atomic_exchange_leaves_nothing_beside_the_site(
     build_site(site)
     assert not (site / "stale.html").exists() and (site / MARKER).is_file()
     assert [p.name for p in site.parent.iterdir()] == ["site"]
+
+
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)">')
+
+
+def _canonicals(site: Path) -> dict[str, list[str]]:
+    """Each HTML page of ``site`` (its path in the folder) and the canonical links it carries."""
+    return {
+        str(page.relative_to(site)): _CANONICAL.findall(page.read_text())
+        for page in site.rglob("*.html")
+    }
+
+
+def _default_page(path: str) -> str:
+    """The page a pre-sorted copy of a table copies: its folder's default page."""
+    if "--" not in path:
+        return path
+    folder, name = path.rsplit("/", 1)
+    stem = name.split("--")[0]
+    return f"{folder}/{stem}.html"
+
+
+def test_every_page_names_its_public_address_with_a_base_url(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A canonical link is the page's absolute address, encoded as the sitemap writes it; a
+    pre-sorted copy of a table names the table's default page; the 404 page, served at any
+    missing address, names none."""
+    fake.install(monkeypatch)
+    site = tmp_path / "site"
+    base = "https://example.org/ai%20impact/%C3%A9t%C3%A9/"
+    build_site(site, base_url="https://example.org/ai impact/été")
+    pages = _canonicals(site)
+    assert pages.pop("404.html") == []
+    assert all(len(links) == 1 for links in pages.values()), pages
+    found = {path: links[0] for path, links in pages.items()}
+    assert found == {path: base + _default_page(path) for path in found}
+    assert found["occupations/index--pay-asc.html"] == base + "occupations/index.html"
+    assert found["occupations/index.html"] == base + "occupations/index.html"
+    assert found["industries/technology--title-desc.html"] == base + "industries/technology.html"
+    assert found["compare/15-2051.00.html"] == base + "compare/15-2051.00.html"
+    assert found["index.html"] == base + "index.html"
+    # every page of the sitemap names itself: the two agree to the character
+    sitemap = set(re.findall(r"<loc>([^<]*)</loc>", (site / "sitemap.xml").read_text()))
+    assert sitemap == {url for path, url in found.items() if not path.startswith("compare/")}
+
+
+def test_no_canonical_link_without_a_base_url(site: Path) -> None:
+    """A canonical link must be absolute: without the public address there is none."""
+    assert {path for path, links in _canonicals(site).items() if links} == set()
+    assert len(_canonicals(site)) > 30
+
+
+def test_workers_write_canonical_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Occupation and compare pages written by --jobs workers get the base URL too."""
+    fake.install(monkeypatch)
+    _inline_pool(monkeypatch)
+    build_site(tmp_path / "site", jobs=2, base_url="https://example.org/ai/")
+    pages = _canonicals(tmp_path / "site")
+    for code in fake.REPORTS:
+        path = f"occupations/{code}.html"
+        assert pages[path] == [f"https://example.org/ai/{path}"]
+    assert pages["compare/29-1141.00.html"] == ["https://example.org/ai/compare/29-1141.00.html"]

@@ -386,3 +386,12 @@ def test_validation_errors_are_user_messages(
     error = res.json()["error"]
     assert error.startswith(message)
     assert "Input should" not in error and "body." not in error and "decode error" not in error
+
+
+@pytest.mark.parametrize(
+    "path", ["/", f"/occupation/{DS}", "/occupations?sort=pay", "/industry/technology", "/nope"]
+)
+def test_served_pages_carry_no_canonical_link(client: TestClient, path: str) -> None:
+    """Only the static export, given its public address, writes canonical links: a canonical
+    must be absolute, and the server does not know the address it is reached by."""
+    assert 'rel="canonical"' not in client.get(path).text

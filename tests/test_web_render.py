@@ -103,6 +103,7 @@ def test_standalone_html_needs_no_other_file() -> None:
     assert "<script" not in html
     assert not re.search(r'href="/', html)
     assert "Registered Nurses" in html and 'href="../occupations' not in html
+    assert 'rel="canonical"' not in html  # a file anywhere: it has no public address
 
 
 def test_charts_are_titled_and_label_tooltips_carry_the_full_text() -> None:

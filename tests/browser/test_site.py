@@ -6,6 +6,7 @@ planted; ``test_site_real.py`` drives the same flows on the real knowledge base.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,7 @@ from browser_support import FolderServer, LiveServer, shot
 
 import web_fakes as fake
 from ai_impact.export import build_site
+from ai_impact.export.site import INDEX_GLOBAL
 from ai_impact.web.app import create_app
 
 pytestmark = pytest.mark.browser
@@ -173,6 +175,56 @@ def test_static_autocomplete_shows_no_match_score_as_a_confidence(
     assert option.locator(".conf").inner_text() == "29-1141.00"
     assert not any("%" in text for text in page.get_by_role("option").all_inner_texts())
     shot(page, "fake-static-autocomplete", full=False)
+
+
+def test_static_search_ranks_a_typed_code_first(
+    page: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A code typed whole comes first, and a SOC code's ".00" occupation before its detailed
+    ones, though their titles sort first (QA: "15-2051" listed .01 and .02 above .00)."""
+    fake.install(monkeypatch)
+    build_site(tmp_path / "site")
+    soc = [
+        ("15-2051.00", "Data Scientists"),
+        ("15-2051.01", "Business Intelligence Analysts"),
+        ("15-2051.02", "Clinical Data Managers"),
+        ("15-2050.00", "Actuaries of 15-2051"),  # the code in a title matches its words only
+    ]
+    index = [{"c": c, "t": t, "a": [], "p": [], "r": 5.0, "k": "moderate"} for c, t in soc]
+    (tmp_path / "site" / "search-index.js").write_text(
+        f"window.{INDEX_GLOBAL} = {json.dumps(index)};\n", encoding="utf-8"
+    )
+    page.goto((tmp_path / "site" / "index.html").as_uri())
+    found = page.evaluate(
+        """async (queries) => {
+          const form = document.getElementById("home-search");
+          const box = document.getElementById("static-results");
+          const out = {};
+          for (const q of queries) {
+            form.querySelector("input").value = q;
+            box.textContent = "";
+            form.requestSubmit();
+            while (!box.querySelector("p")) await new Promise(r => setTimeout(r, 5));
+            out[q] = Array.from(box.querySelectorAll("li a")).map(a => a.href.split("/").pop());
+          }
+          return out;
+        }""",
+        ["15-2051", "15-2051.02", "15-205", "15-2051.0"],
+    )
+    assert found["15-2051"][:3] == ["15-2051.00.html", "15-2051.01.html", "15-2051.02.html"]
+    assert found["15-2051.02"][0] == "15-2051.02.html"
+    # a shorter prefix names no SOC code: its occupations in title order, as before
+    assert found["15-205"] == [
+        "15-2050.00.html", "15-2051.01.html", "15-2051.02.html", "15-2051.00.html"
+    ]  # fmt: skip
+    assert found["15-2051.0"][:3] == ["15-2051.01.html", "15-2051.02.html", "15-2051.00.html"]
+    page.locator("#q").fill("")
+    page.locator("#q").press_sequentially("15-2051", delay=20)
+    page.wait_for_function(
+        "() => (document.querySelector('[role=option] .conf') || {}).textContent === '15-2051.00'"
+    )
+    codes = page.locator("[role=option] .conf").all_inner_texts()
+    assert codes[:3] == ["15-2051.00", "15-2051.01", "15-2051.02"]
 
 
 def test_static_search_says_when_its_index_cannot_load(

@@ -89,7 +89,8 @@ def site(settings: Settings, kb: KnowledgeBase, tmp_path_factory: pytest.TempPat
     return out
 
 
-# Twenty queries: typos, abbreviations, whole titles and prefixes. Each is run in the page.
+# Twenty-one queries: typos, abbreviations, whole titles, prefixes and a code, each run in
+# the page.
 QUERIES = [
     "registred nurse",
     "plumbr",
@@ -111,6 +112,7 @@ QUERIES = [
     "web developer",
     "regist",
     "ap clerk",
+    "15-2051",
 ]
 
 
@@ -162,6 +164,10 @@ def test_static_search_from_disk(page: Any, site: Path) -> None:
         == "No exact match for \u201clawyr\u201d; 1 occupation with a similar name:"
     )
     assert by["nurse"]["says"].startswith("The best 25 of ")
+    # a SOC code: its ".00" occupation first, then the detailed ones
+    assert by["15-2051"]["top"] == [
+        "Data Scientists", "Business Intelligence Analysts", "Clinical Data Managers"
+    ]  # fmt: skip
     ms = [f["ms"] for f in found]
     print(f"static search: {sum(ms) / len(ms):.1f} ms a query on average, {max(ms):.1f} ms at most")
     assert max(ms) < 500 and sum(ms) / len(ms) < 50  # generous: other work shares the CPU

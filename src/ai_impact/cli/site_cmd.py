@@ -28,7 +28,8 @@ def build_site_cmd(
     base_url: Annotated[
         str | None,
         typer.Option(
-            help="Public http(s) URL of the folder; a sitemap.xml is written only with it."
+            help="Public http(s) URL of the folder; only with it are a sitemap.xml and each "
+            "page's canonical link written."
         ),
     ] = None,
     limit: Annotated[

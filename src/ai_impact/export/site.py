@@ -3,7 +3,8 @@
 The folder holds every occupation page and its JSON, the industry pages (one file per sort
 order, so sorting works without a server or JavaScript), the index with a client-side search,
 method and sources pages, the CSS/JS and, when the public URL of the folder is known
-(``base_url``), a sitemap: the sitemap protocol takes absolute URLs only. It is written to a
+(``base_url``), a sitemap and a canonical link on each page: both take absolute URLs only. It is
+written to a
 temporary folder next to DIR and then swapped in, so readers never see a half-written site
 (``workdir.py``: the next build removes the folders of builds that were killed).
 """
@@ -25,6 +26,7 @@ import ai_impact
 from ai_impact import api
 from ai_impact.errors import AiImpactError, InputError
 from ai_impact.export import pages
+from ai_impact.export.public_url import PATH_SAFE, page_url
 from ai_impact.export.swap import swap_in
 from ai_impact.export.workdir import building_folder
 from ai_impact.settings import Settings
@@ -50,8 +52,6 @@ class SiteStats:
 
 
 _HINT = "Give the public address of the folder, e.g. https://example.org/ai-impact/."
-# Characters a URL path may hold as they are (RFC 3986 pchar and "/", and "%" of an escape).
-_PATH_SAFE = "/%:@!$&'()*+,;=~-._"
 
 
 def _plain_host(parts: SplitResult) -> bool:
@@ -82,7 +82,7 @@ def check_base_url(base_url: str) -> str:
             f"The base URL {base_url!r} has a host that is not a plain ASCII name and port.",
             hint="Write the host in ASCII (punycode, xn--…) and the port as a number. " + _HINT,
         )
-    return urlunsplit((parts.scheme, parts.netloc, quote(parts.path, safe=_PATH_SAFE), "", ""))
+    return urlunsplit((parts.scheme, parts.netloc, quote(parts.path, safe=PATH_SAFE), "", ""))
 
 
 def _own_folders(settings: Settings | None) -> list[Path]:
@@ -124,9 +124,9 @@ def _write(path: Path, text: str) -> None:
 
 
 def _sitemap(paths: Sequence[str], base_url: str) -> str:
-    """The sitemap of ``paths`` under ``base_url`` (the protocol takes absolute URLs only)."""
-    base = base_url.rstrip("/") + "/"
-    items = "".join(f"<url><loc>{escape(base + p)}</loc></url>\n" for p in paths)
+    """The sitemap of ``paths`` under ``base_url`` (the protocol takes absolute URLs only): the
+    addresses the pages' canonical links give."""
+    items = "".join(f"<url><loc>{escape(page_url(base_url, p))}</loc></url>\n" for p in paths)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + items + "</urlset>\n"
@@ -161,7 +161,8 @@ def build_site(
 ) -> SiteStats:
     """Write the static site to ``out_dir`` (atomically) and say what was written.
 
-    The sitemap is written only with ``base_url`` (checked: http or https with a host).
+    The sitemap, and each page's canonical link, are written only with ``base_url`` (checked:
+    http or https with a host).
     """
     start = time.perf_counter()
     if base_url is not None:
@@ -217,7 +218,9 @@ def _write_site(
     _write(tmp / "search-index.json", index)
     _write(tmp / "search-index.js", f"window.{INDEX_GLOBAL} = {index};\n")
     codes = [r.code for r in rows]
-    done = pages.write_occupations(tmp, codes, jobs=jobs, settings=settings, progress=progress)
+    done = pages.write_occupations(
+        tmp, codes, jobs=jobs, settings=settings, base_url=base_url, progress=progress
+    )
     if base_url is not None:
         occupation_paths = [f"occupations/{c}.html" for c in codes]
         _write(tmp / "sitemap.xml", _sitemap([*shared, *occupation_paths], base_url))

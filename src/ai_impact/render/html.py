@@ -201,16 +201,27 @@ def static_asset(name: str) -> str:
 
 
 def render_page(
-    template: str, links: Links, *, inline_css: bool | None = None, **context: Any
+    template: str,
+    links: Links,
+    *,
+    inline_css: bool | None = None,
+    canonical: str | None = None,
+    **context: Any,
 ) -> str:
     """Render one template of ``render/templates`` with the shared globals and ``links``.
 
     The style sheet is inlined when ``inline_css`` is true; by default, in standalone pages.
+    ``canonical``, the page's absolute public URL (the static export with a base URL), becomes
+    its ``<link rel="canonical">``; without it the page has none.
     """
     if inline_css is None:
         inline_css = getattr(links, "standalone", False)
     css = Markup(static_asset("style.css")) if inline_css else None
-    return _env().get_template(template).render(links=links, inline_css=css, **context)
+    return (
+        _env()
+        .get_template(template)
+        .render(links=links, inline_css=css, canonical=canonical, **context)
+    )
 
 
 def occupation_page(
@@ -219,10 +230,14 @@ def occupation_page(
     *,
     national: Salary | None = None,
     area: str | None = None,
+    canonical: str | None = None,
 ) -> str:
-    """The full analysis page of one occupation (``national`` pay beside an area's)."""
+    """The full analysis page of one occupation (``national`` pay beside an area's; its
+    ``canonical`` URL, see :func:`render_page`)."""
     figures = charts.report_charts(report, national)
-    return render_page("occupation.html", links, r=report, charts=figures, area=area)
+    return render_page(
+        "occupation.html", links, canonical=canonical, r=report, charts=figures, area=area
+    )
 
 
 def area_error_page(
@@ -251,9 +266,11 @@ def compare_page(
     error: str | None = None,
     choices: Sequence[tuple[Any, str | None]] = (),
     choosing: str | None = None,
+    canonical: str | None = None,
 ) -> str:
     """Two to four occupations side by side, with the risk chart, the notes on shared figures,
-    the data and sources the Markdown comparison lists, and (served) the form.
+    the data and sources the Markdown comparison lists, and (served) the form; ``canonical``:
+    see :func:`render_page`.
 
     Without ``reports`` it is the form alone, with ``error`` saying what was wrong with the
     ``entries`` typed (they stay in the form), and for an entry that fits several occupations
@@ -263,6 +280,7 @@ def compare_page(
     return render_page(
         "compare.html",
         links,
+        canonical=canonical,
         reports=list(reports),
         chart=chart,
         pay_note=cmp.pay_note(reports),

@@ -87,6 +87,14 @@
     }
     return out;
   }
+  /* A code typed as the query ranks above any title match: the code itself first, then the
+     ".00" occupation of a SOC code ("15-2051" → 15-2051.00 before .01 and .02), then the other
+     codes it starts. A title match scores at most 1. */
+  function codeScore(c, code) {
+    if (c === code) return 3;
+    if (c === code + ".00") return 2;
+    return c.indexOf(code) === 0 ? 1 : 0;
+  }
   /* Client-side search of the static export: every query word must match a word of a name (the
      O*NET title or one of the occupation's other names); the score is the name's weight times
      the strength of the matches over the name's length. Returns every match, best first. */
@@ -111,7 +119,8 @@
           best = score; bestWeak = weak; alsoCalled = i === 0 ? null : o.a[i - 1];
         }
       });
-      if (o.c.indexOf(code) === 0) { best = 1; bestWeak = false; alsoCalled = null; }
+      var byCode = codeScore(o.c, code);
+      if (byCode) { best = byCode; bestWeak = false; alsoCalled = null; }
       if (best > 0) {
         strong = strong || !bestWeak;
         out.push({ code: o.c, title: o.t, alsoCalled: alsoCalled, score: best, risk: o.r, category: o.k, weak: bestWeak });

@@ -319,3 +319,18 @@ def test_related_rows_mark_a_group_projection_as_the_analysis_notes_it(
     marked = [r for r in data["related"] if r["projection_group"]]
     assert section.count("‡</span></td>") == len(marked)
     assert f'<p class="small">‡ {note} ' in section
+
+
+def test_analyze_eight_digits_is_the_code_and_seven_say_they_are_none(
+    kb: KnowledgeBase, settings: Settings
+) -> None:
+    res = runner.invoke(app, ["analyze", "15205100"], env=_env(settings))
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("# AI impact on Data Scientists\n")
+    res = runner.invoke(app, ["analyze", "1520511"], env=_env(settings))
+    assert res.exit_code == 4
+    assert res.output == (
+        "error: '1520511' looks like a code but is none: an O*NET-SOC code has the form "
+        "15-2051.00, a SOC code 15-2051. Check it, or type a job title; `ai-impact occupations` "
+        "lists every code.\n"
+    )

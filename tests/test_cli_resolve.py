@@ -141,3 +141,24 @@ def test_batch_files_that_cannot_be_read(runner: CliRunner, tmp_path: Path) -> N
     piped = runner.invoke(app, ["resolve", "--batch", "-", "--top", "1"], input="RN\n\n")
     assert piped.exit_code == 0, piped.stderr
     assert [json.loads(x)["input"] for x in piped.stdout.splitlines()] == ["RN", ""]
+
+
+def test_digits_are_a_code_or_say_they_are_none(runner: CliRunner, tmp_path: Path) -> None:
+    one = runner.invoke(app, ["resolve", "1520511"])
+    assert one.exit_code == 4
+    assert one.output == (
+        "error: '1520511' looks like a code but is none: an O*NET-SOC code has the form "
+        "15-2051.00, a SOC code 15-2051. Check it, or type a job title; `ai-impact occupations` "
+        "lists every code.\n"
+    )
+    src = tmp_path / "codes.txt"
+    src.write_text("15205100\n1520511\n152051\n", encoding="utf-8")
+    result = runner.invoke(app, ["resolve", "--batch", str(src), "--top", "1", "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(x) for x in result.output.splitlines()]
+    assert [x["input"] for x in lines] == ["15205100", "1520511", "152051"]
+    assert [[c["code"] for c in x["candidates"]] for x in lines] == [
+        ["15-2051.00"],
+        [],
+        ["15-2051.00"],
+    ]

@@ -180,3 +180,56 @@ def test_an_unknown_typed_code_says_so(resolver: Resolver) -> None:
     assert res.message is not None and "No occupation has the code" in res.message
     # a code inside words is a title, not a code
     assert resolver.resolve("15-2051 Data Scientist").candidates[0].via != "code"
+
+
+_NOT_A_CODE = (
+    "'{}' looks like a code but is none: an O*NET-SOC code has the form 15-2051.00, a SOC code "
+    "15-2051. Check it, or type a job title; `ai-impact occupations` lists every code."
+)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("typed", "first", "read"),
+    [
+        ("15205100", "15-2051.00", "15-2051.00"),
+        ("15205101", "15-2051.01", "15-2051.01"),
+        (" O*NET 15205100 ", "15-2051.00", "15-2051.00"),
+        (
+            "\uff11\uff15\uff12\uff10\uff15\uff11\uff10\uff10",
+            "15-2051.00",
+            "15-2051.00",
+        ),  # full width
+    ],
+)
+def test_eight_digits_are_the_onet_soc_code_they_spell(
+    resolver: Resolver, typed: str, first: str, read: str
+) -> None:
+    res = resolver.resolve(typed)
+    assert (res.candidates[0].code, res.candidates[0].confidence) == (first, 1.0)
+    assert res.candidates[0].via == "code" and len(res.candidates) == 1
+    assert (res.normalized, res.needs_choice, res.message) == (read, False, None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("typed", ["1520511", "15205199", "99999999", "12345", "123456789", "2024"])
+def test_digits_that_are_no_code_say_so(resolver: Resolver, typed: str) -> None:
+    """They were titles, and got "Try a broader title"."""
+    res = resolver.resolve(typed)
+    assert res.candidates == ()
+    assert res.message == _NOT_A_CODE.format(typed)
+    if len(typed) >= 5:  # "SOC 2024" reads "security operation center": a title first
+        assert resolver.resolve(f"SOC {typed}").message == _NOT_A_CODE.format(f"SOC {typed}")
+
+
+@pytest.mark.slow
+def test_a_few_digits_are_still_read_as_a_title_first(resolver: Resolver) -> None:
+    """ "911" names the emergency line's dispatchers; six digits of no SOC code keep their own
+    message."""
+    assert resolver.resolve("911").candidates[0].code == "43-5031.00"
+    assert resolver.resolve("999999").message == (
+        "No occupation has the code '999999'. Check it, or type a job title; `ai-impact "
+        "occupations` lists every code."
+    )
+    batch = resolver.resolve_batch(["1520511", "15205100", "1520511"], top=1)
+    assert [len(r.candidates) for r in batch] == [0, 1, 0]

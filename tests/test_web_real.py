@@ -254,3 +254,23 @@ def test_occupation_tables_show_hourly_pay_and_mark_group_figures(
     marked_rows = sum(1 for r in rows.values() if r["pay_group"] or r["projection_group"])
     all_page = client.get("/occupations").text
     assert all_page.count("†</span>") + all_page.count("‡</span>") >= marked_rows
+
+
+def test_digits_search_and_resolve_as_the_cli_reads_them(client: TestClient) -> None:
+    """Eight digits are the O*NET-SOC code; seven are no code, and the answer says so."""
+    r = client.get("/search?q=15205100", follow_redirects=False)
+    assert (r.status_code, r.headers["location"]) == (303, f"/occupation/{DS}")
+    r = client.get("/search?q=1520511")
+    assert r.status_code == 404
+    assert (
+        "&#39;1520511&#39; looks like a code but is none: an O*NET-SOC code has the form "
+        "15-2051.00, a SOC code 15-2051. Check it, or type a job title; the list of every "
+        "occupation (/occupations) lists every code."
+    ) in r.text
+    body = client.get("/api/v1/resolve?q=1520511").json()
+    assert (body["candidates"], body["message"]) == (
+        [],
+        "'1520511' looks like a code but is none: an O*NET-SOC code has the form 15-2051.00, "
+        "a SOC code 15-2051. Check it, or type a job title; /api/v1/occupations lists every code.",
+    )
+    assert client.get("/api/v1/resolve?q=15205100").json()["candidates"][0]["code"] == DS

@@ -772,3 +772,49 @@ def test_an_empty_headcount_cell_is_one_person_and_said() -> None:
         .startswith("line 2: the headcount is empty and was read as 1 FTE;")
     )
     assert parse_roster("title\nNurse\n").notes == ()  # no headcount column: one per row
+
+
+_TOO_MANY = "is more than 10,000,000; give the number of people in the role"
+_TOO_MUCH = "is more than $100,000,000 a year"
+_DIGITS_301 = "'10000000000000000000…' (301 characters)"
+
+
+def test_huge_numbers_are_refused_as_too_large_and_quoted_short() -> None:
+    """1e308 was 'not a whole number'; 301 digits were echoed in full, and a JSON 1e308 as the
+    309 digits Python's int() writes for it."""
+    big = "1" + "0" * 300
+    text = f"title,headcount,annual_pay,hourly_pay\nA,1e308,,\nB,{big},,\nC,1,{big},\nD,1,,1e7\n"
+    assert read_roster(text).problems == (
+        f"line 2: headcount '1e308' {_TOO_MANY}",
+        f"line 3: headcount {_DIGITS_301} {_TOO_MANY}",
+        f"line 4: annual pay {_DIGITS_301} {_TOO_MUCH}; give the pay of one person",
+        f"line 5: hourly pay '1e7' {_TOO_MUCH} ($48,077 an hour); give the pay of one person",
+    )
+    rows = [
+        {"title": "A", "headcount": 1e308},
+        {"title": "B", "annual_pay": 1e308},
+        {"title": "C", "headcount": float("inf")},
+        {"title": "D", "headcount": float("nan")},
+    ]
+    assert read_records(rows).problems == (
+        f"row 1: headcount '1e+308' {_TOO_MANY}",
+        f"row 2: annual pay '1e+308' {_TOO_MUCH}; give the pay of one person",
+        "row 3: headcount 'inf' is not a whole number of at least 1",
+        "row 4: headcount 'nan' is not a whole number of at least 1",
+    )
+    assert read_records([{"title": "A", "fte": 1.5e300}]).problems == (
+        f"row 1: FTE '1.5e+300' {_TOO_MANY}",
+    )
+    # up to 1e16 a whole JSON float is its digits, and within the limit it is read
+    assert read_records([{"title": "A", "headcount": 1e7}]).rows[0].headcount == 10_000_000
+    assert read_records([{"title": "A", "headcount": 1e15}]).problems == (
+        f"row 1: headcount '1000000000000000' {_TOO_MANY}",
+    )
+
+
+def test_a_long_code_cell_is_quoted_short() -> None:
+    code = "9" * 500
+    assert read_roster(f"title,code\nNurse,{code}\n").problems == (
+        f"line 2: code '{'9' * 20}…' (500 characters) is not an O*NET-SOC code like 15-1252.00 "
+        "or 15-1252",
+    )

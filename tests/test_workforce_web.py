@@ -135,6 +135,13 @@ def test_hostile_titles_are_escaped(client: TestClient) -> None:
             "1 roster row(s) cannot be used; fix them and run again (no row was analysed):\n"
             "  row 1: headcount '99999999999' is more than 10,000,000",
         ),
+        (
+            '{"rows": [{"title": "a", "headcount": 1e308, "annual_pay": 1e308}]}',
+            "1 roster row(s) cannot be used; fix them and run again (no row was analysed):\n"
+            "  row 1: headcount '1e+308' is more than 10,000,000; give the number of people in "
+            "the role; annual pay '1e+308' is more than $100,000,000 a year; give the pay of one "
+            "person",
+        ),
     ],
 )
 def test_json_roster_errors_are_user_messages(client: TestClient, body: str, message: str) -> None:

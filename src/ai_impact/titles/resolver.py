@@ -20,7 +20,7 @@ from ai_impact.settings import Settings, default_data_dir
 from ai_impact.titles.abbreviations import Abbreviations, load_abbreviations
 from ai_impact.titles.alias_order import follow_table, named_by
 from ai_impact.titles.aliases import AliasTable, load_aliases
-from ai_impact.titles.codes import CodeTable, read_code
+from ai_impact.titles.codes import CodeTable, digit_run, not_a_code, read_code
 from ai_impact.titles.embed import ARTIFACTS, StaticEmbedder, load_embedder
 from ai_impact.titles.employment import break_tie, log_employment, occupation_refs, tie_of
 from ai_impact.titles.index import (
@@ -66,6 +66,10 @@ GENERIC_FLOOR = 0.2
 # First-Line Supervisors of Food Preparation and Serving Workers, which O*NET also calls
 # "Restaurant Manager". About 7 to 1 in odds, other signals equal.
 OWNER_STEP = 2.0
+# Digits alone that are no code, this many or more, are answered as such without ranking
+# ("1520511"); fewer may be a title's shorthand ("911": Public Safety Telecommunicators) and
+# get that answer only when no title fits ("2024").
+CODE_LIKE_DIGITS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,6 +207,8 @@ class Resolver:
                 done[text] = Resolution(text, "", (), False, None, problem)
             elif code:
                 done[text] = self._codes.resolve(text, *code, top)
+            elif len(digit_run(text) or "") >= CODE_LIKE_DIGITS:
+                done[text] = not_a_code(text)  # "1520511": no title, and no code either
             else:
                 pending.append(text)
         for start in range(0, len(pending), _CHUNK):
@@ -316,7 +322,7 @@ class Resolver:
         for row, (text, r) in enumerate(zip(texts, readings, strict=True)):
             primary = r.norm.primary
             if not primary or (not r.keys and not r.word_ids and nonsense[row]):
-                out.append(no_match(text, primary))
+                out.append(not_a_code(text) if digit_run(text) else no_match(text, primary))
                 continue
             spec = self._specificity(primary)
             if spec == 0.0 and r.alias < 0:

@@ -14,7 +14,10 @@ is not pay and is refused.
 
 Headcounts are whole numbers of at least 1; a column named FTE holds full-time equivalents, so
 any number above 0 ("2.5"). Both are written in digits: "1,200" and "3.0" are numbers,
-"1_000" and "1e3" (Python's and scientific notation) are not. A headcount whose one separator
+"1_000" and "1e3" (Python's and scientific notation) are not. Both are at most
+``MAX_HEADCOUNT``, and pay at most ``MAX_ANNUAL_PAY`` a year: a larger number, in digits or not
+("1e308", a JSON 1e308), is refused as too large, and a cell is quoted in a message as typed,
+cut short past ``MAX_SHOWN`` characters (:func:`shown`). A headcount whose one separator
 before three digits could be a decimal mark as well ("1.000" people: 1 or 1,000; "1.500" or
 "1,500" FTE: 1.5 or 1,500) is refused with what to write instead, never read as a thousand.
 
@@ -37,6 +40,7 @@ __all__ = [
     "MAX_ANNUAL_PAY",
     "MAX_HEADCOUNT",
     "MAX_PLAUSIBLE_HOURLY",
+    "MAX_SHOWN",
     "PAY_CONFLICT",
     "AmbiguousNumberError",
     "HeadcountError",
@@ -48,11 +52,16 @@ __all__ = [
     "parse_number",
     "parse_pay",
     "read_row_pay",
+    "shown",
 ]
 
 HOURS_PER_YEAR = 2080
+# People in one role: more than the largest employer's whole workforce (about 2 million), so a
+# larger count is a typo or a total, not a team; and far inside a float's exact integers.
 MAX_HEADCOUNT = 10_000_000
 MAX_ANNUAL_PAY = 100_000_000.0
+# A cell longer than this is quoted cut short in a message: a 309-digit number is no help.
+MAX_SHOWN = 40
 # Above this an hourly rate is almost surely a year, or thousands typed as an hour: kept, said.
 MAX_PLAUSIBLE_HOURLY = 300.0
 # Annual and hourly pay of one row further apart than this share of the annual one are noted.
@@ -98,6 +107,14 @@ _SCALES = {"k": 1e3, "m": 1e6, "mm": 1e6, "mn": 1e6}
 _SCALE = re.compile(r"(?<=[\d.,])(?:k|mm|mn|m)$", re.IGNORECASE)
 # Letters after a number that are no unit read here ("1.2B", "85 grand"): said, not "no number".
 _UNREAD_SUFFIX = re.compile(r"[+-]?[\d.,\s]*\d[\d.,\s]*([^\W\d_]+)\.?\s*", re.IGNORECASE)
+
+
+def shown(cell: str, *, quote: str = "'") -> str:
+    """A cell quoted as typed for a message, cut short when long: "'1e308'",
+    "'10000000000000000000…' (309 characters)"."""
+    if len(cell) <= MAX_SHOWN:
+        return f"{quote}{cell}{quote}"
+    return f"{quote}{cell[: MAX_SHOWN // 2]}…{quote} ({len(cell):,} characters)"
 
 
 class AmbiguousNumberError(ValueError):
@@ -169,20 +186,31 @@ def parse_headcount(text: str, *, fte: bool) -> float:
         )
     try:
         n = parse_number(text, scientific=False)
-        whole = n.is_integer()
-    except (ValueError, OverflowError):
-        n, whole = float("nan"), False
+    except ValueError:
+        n = _too_large(text)
+    # Before anything else, so that '1e308' and a 400-digit count (a float's inf) say the limit.
+    if n > MAX_HEADCOUNT:
+        raise HeadcountError(
+            f"is more than {MAX_HEADCOUNT:,}; give the number of people in the role"
+        )
+    whole = n.is_integer()  # False for NaN
     if fte:
         if not n > 0:  # also NaN
             raise HeadcountError("is not a number above 0 (full-time equivalents: 1, 0.5, 2.5)")
     elif not whole or n < 1:
         hint = " (for full-time equivalents, name the column FTE)" if n > 0 and not whole else ""
         raise HeadcountError("is not a whole number of at least 1" + hint)
-    if n > MAX_HEADCOUNT:
-        raise HeadcountError(
-            f"is more than {MAX_HEADCOUNT:,}; give the number of people in the role"
-        )
     return int(n) if whole else n
+
+
+def _too_large(text: str) -> float:
+    """A count written otherwise than in digits: its value when that is above the limit
+    ("1e308", "1e+20" as a JSON number reads), for the message to say so, else NaN."""
+    try:
+        n = parse_number(text)
+    except ValueError:
+        return float("nan")
+    return n if n > MAX_HEADCOUNT else float("nan")
 
 
 def is_placeholder(cell: str) -> bool:
@@ -280,13 +308,16 @@ def _read(name: str, cell: str, *, per_hour: bool) -> Pay:
     try:
         pay = parse_pay(cell, per_hour=per_hour)
     except PayError as exc:
-        raise PayError(f"{name} '{cell}' {exc}") from None
+        raise PayError(f"{name} {shown(cell)} {exc}") from None
     except OverflowError:
-        raise PayError(f"{name} '{cell}' is not a number of at least 0; {_WRITE_PAY}") from None
-    if pay.annual > MAX_ANNUAL_PAY:
         raise PayError(
-            f"{name} '{cell}' is more than ${MAX_ANNUAL_PAY:,.0f} a year; give the pay of one "
-            "person"
+            f"{name} {shown(cell)} is not a number of at least 0; {_WRITE_PAY}"
+        ) from None
+    if pay.annual > MAX_ANNUAL_PAY:  # also inf: "1e400" reads as a float's infinity
+        hour = f" (${MAX_ANNUAL_PAY / HOURS_PER_YEAR:,.0f} an hour)" if pay.hourly else ""
+        raise PayError(
+            f"{name} {shown(cell)} is more than ${MAX_ANNUAL_PAY:,.0f} a year{hour}; give the "
+            "pay of one person"
         )
     return pay
 

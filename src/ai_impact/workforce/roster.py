@@ -143,10 +143,12 @@ def read_roster(data: bytes | str, *, max_rows: int = MAX_ROWS) -> RosterParse:
 
 
 def _json_text(value: str | int | float | None) -> str:
-    """A JSON value as the text of a CSV cell: 1000.0 is '1000' (not '1000.0' or '1e3')."""
+    """A JSON value as the text of a CSV cell: 1000.0 is '1000' (not '1000.0' or '1e3'); a
+    float from 1e16 up stays as Python writes it ('1e+308', not its 309 digits), as do 'inf'
+    and 'nan'."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
         return str(int(value))
     return str(value)
 

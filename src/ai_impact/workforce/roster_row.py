@@ -22,6 +22,7 @@ from ai_impact.workforce.cells import (
     RowPay,
     parse_headcount,
     read_row_pay,
+    shown,
 )
 
 __all__ = [
@@ -108,7 +109,7 @@ def count_elsewhere(
     if not spare or cell(record, columns, "headcount"):
         return ""
     said = [
-        f"'{header[i].strip()}' gives {record[i].strip()}"
+        f"'{header[i].strip()}' gives {shown(record[i].strip(), quote='')}"
         for i in spare
         if i < len(record) and record[i].strip()
     ]
@@ -134,7 +135,7 @@ def validate_row(
         try:
             values["headcount"] = parse_headcount(count, fte=fte)
         except HeadcountError as exc:
-            errors.append(f"{'FTE' if fte else 'headcount'} '{count}' {exc}")
+            errors.append(f"{'FTE' if fte else 'headcount'} {shown(count)} {exc}")
     pay = RowPay()
     try:
         pay = read_row_pay(cell(record, columns, "annual_pay"), cell(record, columns, "hourly_pay"))
@@ -149,7 +150,7 @@ def validate_row(
         if _CODE.match(code):
             values["code"] = code
         else:
-            errors.append(f"code '{code}' is not an O*NET-SOC code like 15-1252.00 or 15-1252")
+            errors.append(f"code {shown(code)} is not an O*NET-SOC code like 15-1252.00 or 15-1252")
     for field in ("team", "location"):
         text = cell(record, columns, field)
         if len(text) > MAX_LABEL_CHARS:
@@ -163,4 +164,4 @@ def validate_row(
     try:
         return RosterRow.model_validate(values), pay
     except ValidationError as exc:  # the checks above leave nothing for this; kept as a guard
-        return [f"{e['loc'][0]} '{e['input']}' cannot be used" for e in exc.errors()]
+        return [f"{e['loc'][0]} {shown(str(e['input']))} cannot be used" for e in exc.errors()]

@@ -36,7 +36,7 @@ def test_head_answers_as_get_without_a_body(client: TestClient, url: str) -> Non
     assert head.status_code == got.status_code == 200, url
     assert head.content == b""
     assert head.headers["content-type"] == got.headers["content-type"]
-    assert head.headers["content-length"] == str(len(got.content))
+    assert head.headers["content-length"] == got.headers["content-length"]  # gzipped or not
 
 
 def test_head_of_a_missing_page_is_its_404(client: TestClient) -> None:
@@ -300,3 +300,21 @@ def test_options_is_a_405_naming_the_methods_and_no_cors(client: TestClient) -> 
         "status": 405,
     }
     assert not any(h.startswith("access-control-") for h in r.headers)
+
+
+# -- compression -----------------------------------------------------------------------------
+
+
+def test_answers_of_a_kilobyte_or_more_are_gzipped_for_clients_that_take_it(
+    client: TestClient,
+) -> None:
+    page = f"/occupation/{DS}"
+    plain = client.get(page, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    packed = client.get(page, headers={"Accept-Encoding": "gzip"})
+    assert packed.headers["content-encoding"] == "gzip"
+    assert packed.headers["vary"] == "Accept-Encoding"
+    assert packed.text == plain.text  # the client unpacks it
+    assert int(packed.headers["content-length"]) < len(plain.content) / 3
+    small = client.get("/healthz", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in small.headers  # under 1 KB: sent as it is

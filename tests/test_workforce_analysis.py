@@ -688,8 +688,9 @@ def test_software_to_learn_is_named_as_software_never_a_stray_letter() -> None:
     )  # fmt: skip
     assert role.software_to_learn == ("Apache Kafka", "C")
     assert (
-        "- **Accountant** (Accountants and Auditors): build Operations Monitoring and Computers "
-        "and &lt;Electronics&gt;, and learn the software “Apache Kafka” and “C”; safer moves: "
+        "- **Accountant** (Accountants and Auditors): build “Operations Monitoring” and "
+        "“Computers and &lt;Electronics&gt;”, and learn the software “Apache Kafka” and “C”; "
+        "safer moves: "
         "Management Analysts (risk 3.1, $99,000).\n"
     ) in to_markdown(out)
     assert to_dict(out)["roles"][0]["reskilling"]["skills"] == list(role.skills_to_build)

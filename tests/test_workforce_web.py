@@ -430,8 +430,8 @@ def test_page_names_software_to_learn_as_software(monkeypatch: pytest.MonkeyPatc
     page = TestClient(create_app(Settings())).post("/workforce", data={"csv": "title\nNurse\n"})
     assert page.status_code == 200
     assert (
-        "<p>Build Operations Monitoring and Computers and &lt;Electronics&gt;, and learn the "
-        "software “Apache Kafka” and “C”.</p>"
+        "<p>Build “Operations Monitoring” and “Computers and &lt;Electronics&gt;”, and learn "
+        "the software “Apache Kafka” and “C”.</p>"
     ) in page.text
 
 

@@ -4,7 +4,8 @@ Skills and knowledge are O*NET's names ("Operations Monitoring"); software is a 
 language whose name can be a word or a letter ("Apache Kafka", "Chef", "C", "R"). In one comma
 list ending a sentence, "…, Apache Kafka, C." reads like a typo, so software is said to be
 software and each name is quoted: "build Operations Monitoring and Quality Control Analysis,
-and learn the software “Apache Kafka” and “C”". The JSON and CSV keep the bare names.
+and learn the software “Apache Kafka” and “C”". A list of two or more skills of which one
+holds "and" ("Production and Processing") is quoted too. The JSON and CSV keep the bare names.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ def learn_text(r: RoleResult, *, capital: bool = False) -> str:
     ("" when nothing); ``capital`` starts it with a capital letter, as a sentence."""
     software = [s for s in r.skills_to_build if s in r.software_to_learn]
     skills = [s for s in r.skills_to_build if s not in r.software_to_learn]
+    if len(skills) > 1 and any(" and " in s for s in skills):
+        # "build Speaking and Production and Processing": which "and" joins the list? Quoted,
+        # each name reads whole: "build “Speaking” and “Production and Processing”".
+        skills = [f"“{s}”" for s in skills]
     parts = [f"build {_and(skills)}"] if skills else []
     if software:
         parts.append("learn the software " + _and([f"“{s}”" for s in software]))

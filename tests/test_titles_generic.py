@@ -233,3 +233,15 @@ def test_a_few_digits_are_still_read_as_a_title_first(resolver: Resolver) -> Non
     )
     batch = resolver.resolve_batch(["1520511", "15205100", "1520511"], top=1)
     assert [len(r.candidates) for r in batch] == [0, 1, 0]
+
+
+@pytest.mark.parametrize("typed", ["é", "e", " x ", "9", "é."])
+def test_one_character_is_no_title(typed: str) -> None:
+    """'é' read as 'e' matched "E and I Apprentice" (normalised to "e"): Helpers--Electricians
+    at 0.89. One letter or digit names nothing; the message says so."""
+    from ai_impact.titles.resolution import input_problem
+
+    msg = input_problem(typed)
+    assert msg is not None
+    assert msg.startswith(f"'{typed.strip()}' is one character; a title has at least two.")
+    assert input_problem("RN") is None

@@ -61,7 +61,8 @@ class Resolution:
 
 
 def input_problem(text: str) -> str | None:
-    """Why ``text`` cannot be a title (empty, no letters or digits, overlong), or None."""
+    """Why ``text`` cannot be a title (empty, no letters or digits, one character, overlong),
+    or None."""
     stripped = text.strip()
     if not stripped:
         return f"The title is empty. Type {_EXAMPLES}."
@@ -73,6 +74,10 @@ def input_problem(text: str) -> str | None:
         )
     if not any(c.isalnum() for c in stripped):
         return f"'{stripped}' has no letters or digits. Type {_EXAMPLES}."
+    if sum(c.isalnum() for c in stripped) < 2:
+        # One letter matched whatever O*NET title normalises to it ("E and I Apprentice" is
+        # "e": 'é' read as Helpers--Electricians at 0.89).
+        return f"'{stripped}' is one character; a title has at least two. Type {_EXAMPLES}."
     return None
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import re
-import threading
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -111,9 +110,6 @@ class TypoFixer:
         return None
 
 
-_lock = threading.Lock()
-
-
 # A word the tokenizer does not hold whole is still English when it is one it holds with a common
 # prefix or ending ("retrained", "upskilled", "preprocessing", "classifier" ← "classify").
 _PREFIXES: tuple[str, ...] = ("re", "pre", "un", "up", "de", "co", "e", "non", "sub", "over")
@@ -160,8 +156,7 @@ def english_stems(word: str) -> set[str]:
 def _wordpiece() -> frozenset[str]:
     """The plain words the shipped WordPiece tokenizer holds whole (loaded on first use: only a
     word that no O*NET statement has needs them)."""
-    with _lock:
-        vocab = json.loads(_TOKENIZER_FILE.read_text(encoding="utf-8"))["model"]["vocab"]
+    vocab = json.loads(_TOKENIZER_FILE.read_text(encoding="utf-8"))["model"]["vocab"]
     return frozenset(w for w in vocab if len(w) >= 3 and w.isascii() and w.isalpha())
 
 

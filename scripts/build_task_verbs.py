@@ -55,6 +55,23 @@ def word_counts() -> tuple[Counter[str], Counter[str], Counter[str]]:
     return first, inner, every
 
 
+def rewritten_statements() -> list[str]:
+    """Statements (lower case, no final full stop) a job-ad sense of
+    ``ai_impact.scoring.job_ad_words`` would rewrite: O*NET's own wording is kept."""
+    from ai_impact.scoring.job_ad_words import job_ad_sense
+
+    found: set[str] = set()
+    for path, sep, column in SOURCES:
+        if column != "Task":
+            continue
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh, delimiter=sep):
+                text = " ".join(row[column].split())
+                if job_ad_sense(text) != text:
+                    found.add(text.rstrip(". ").lower())
+    return sorted(found)
+
+
 def main() -> None:
     """Write the sorted verb list with its provenance."""
     counts, inner, every = word_counts()
@@ -65,10 +82,16 @@ def main() -> None:
         "about": "Opening words (base-form verbs) of O*NET 30.3 task statements and detailed "
         "work activities and of the GPTs-are-GPTs label set, seen at least "
         f"{MIN_COUNT} times; keep_ing: -ing words seen at least {MIN_ING_COUNT} times inside "
-        "those statements. Written by scripts/build_task_verbs.py.",
+        "those statements; as_written: task statements (lower case, no final full stop) a "
+        "job-ad sense of ai_impact.scoring.job_ad_words would rewrite, kept as O*NET wrote "
+        "them. Written by scripts/build_task_verbs.py.",
         "verbs": verbs,
         "keep_ing": keep_ing,
+        "as_written": [],
     }
+    OUT.write_text(json.dumps(doc, indent=0) + "\n", encoding="utf-8")
+    # Written first with an empty list, so that the senses below see no exemptions.
+    doc["as_written"] = rewritten_statements()
     OUT.write_text(json.dumps(doc, indent=0) + "\n", encoding="utf-8")
     print(f"{len(verbs)} verbs, {len(keep_ing)} -ing words -> {OUT.relative_to(ROOT)}")
     words = {w: n for w, n in sorted(every.items()) if len(w) >= MIN_WORD_LETTERS}

@@ -75,7 +75,16 @@ ROOT = Path(__file__).resolve().parents[1]
         # Office and technology acronyms O*NET never uses are spelt out; others stay.
         ("Write SOPs for the lab", "Write standard operating procedures for the lab."),
         ("Respond to RFQs", "Respond to requests for quotation."),
-        ("Set up CI/CD pipelines", "Set up continuous integration and deployment pipelines."),
+        ("Set up CI/CD pipelines", "Configure continuous integration and deployment pipelines."),
+        (
+            "Setting up test environments for QA",
+            "Configure test environments for quality assurance.",
+        ),
+        ("Set up and maintain databases", "Configure and maintain databases."),
+        ("Set up meetings with prospective clients", "Schedule meetings with prospective clients."),
+        ("Set up gas pipelines", "Set up gas pipelines."),
+        ("Set up lighting and sound equipment", "Set up lighting and sound equipment."),
+        ("Set up tables and chairs for events", "Set up tables and chairs for events."),
         ("Answer HR inquiries", "Answer human resources inquiries."),
         ("Maintain EHR records", "Maintain electronic health records."),
         ("Prepare IT reports for AWS", "Prepare IT reports for AWS."),
@@ -145,6 +154,16 @@ def test_onet_statements_pass_through_unchanged() -> None:
     assert len(texts) > 18_000
     changed = [t for t in texts if task_statement(t) not in (t, t + ".")]
     assert changed == []
+
+
+def test_onet_wording_of_a_job_ad_sense_is_kept() -> None:
+    """O*NET itself writes "Set up database clusters": its statements keep their verb, while
+    the same words typed in another statement are read in the job-ad sense."""
+    kept = "Set up database clusters, backup, or recovery processes."
+    assert task_statement(kept) == kept
+    assert task_statement("Set up database clusters in AWS") == (
+        "Configure database clusters in AWS."
+    )
 
 
 def test_base_verb_knows_inflections_and_leaves_base_forms() -> None:

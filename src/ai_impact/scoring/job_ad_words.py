@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ai_impact.scoring.verb_forms import same_case
+from ai_impact.scoring.verb_forms import as_written, same_case
 
 __all__ = ["job_ad_sense", "spell_acronyms", "spell_out", "strip_filler"]
 
@@ -163,6 +163,25 @@ _SPIN_UP = _sense(
     r"environments?|servers?|instances?|"
     r"clusters?|containers?|services?|virtual\s+machines?|vms?|databases?|infrastructure",
 )
+# "Set up" in O*NET is hands-on (80 of its 95 labelled tasks E0: machines, scaffolding, rigs).
+# Software and cloud resources are set up by configuring them, meetings by scheduling them.
+_SET_UP = r"(?:set|sets|setting)\s+up"
+_SET_UP_DIGITAL = _sense(
+    _SET_UP,
+    _gap(4),
+    r"(?:ci/cd|continuous\s+integration(?:\s+and\s+deployment)?|deployment|data|etl|elt|"
+    r"build|release)\s+pipelines?|environments?|servers?|instances?|clusters?|containers?|"
+    r"virtual\s+machines?|vms?|databases?|repositories|repos?|dashboards?|alerting|alerts|"
+    r"monitoring(?!\s+tools)|integrations?|automations?|workflows?|webhooks?|"
+    r"(?:user|email|customer)\s+accounts?|permissions|single\s+sign-on|sso|vpns?|"
+    r"tracking|analytics|campaigns?|software|apps?|applications?",
+)
+_SET_UP_MEETINGS = _sense(
+    _SET_UP,
+    _gap(3),
+    r"meetings?|appointments?|interviews?|calls?|demos?|consultations?|"
+    r"(?:site\s+)?visits?|conference\s+calls?|video\s+calls?",
+)
 _REFACTOR = re.compile(r"^(?:refactor|refactors|refactored|refactoring)()\b", re.IGNORECASE)
 _SCREEN_PAPERS = _sense(
     r"screen|screens|screened|screening",
@@ -179,16 +198,21 @@ _SENSES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str], ...] = (
     (_BUILD_DIGITAL, _MATERIALS, "develop"),
     (_PUT_TOGETHER, None, "prepare"),
     (_SPIN_UP, None, "configure"),
+    (_SET_UP_DIGITAL, _MATERIALS, "configure"),
+    (_SET_UP_MEETINGS, None, "schedule"),
     (_REFACTOR, None, "modify"),
     (_SCREEN_PAPERS, None, "review"),
 )
 
 
 def job_ad_sense(body: str) -> str:
-    """``body`` with a job-ad sense of its opening verb put in O*NET's verb."""
+    """``body`` with a job-ad sense of its opening verb put in O*NET's verb (an O*NET statement
+    that reads that way is kept as written)."""
     for pattern, guard, verb in _SENSES:
         found = pattern.match(body)
         if found is not None and (guard is None or not guard.search(found.group(1))):
+            if body.rstrip(". ").lower() in as_written():
+                return body
             return same_case(verb, body) + body[found.start(1) :]
     return body
 

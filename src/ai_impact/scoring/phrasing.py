@@ -57,7 +57,12 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    pipelines, scale models and relationships are still built. Phrasal and job-ad verbs take
    O*NET's: documents "put together" are prepared, cloud environments "spun up" configured,
    code "refactored" modified, résumés and applications "screened" reviewed (people screened
-   at a checkpoint stay screened).
+   at a checkpoint stay screened). "Set up", hands-on in O*NET (80 of its 95 labelled tasks
+   E0: machines, scaffolding, rigs), becomes "Configure" for software and cloud objects
+   (pipelines, environments, databases, dashboards, integrations, accounts) and "Schedule"
+   for meetings, appointments and interviews; equipment, tents and tables are still set up.
+   An O*NET statement that a sense would rewrite ("Set up database clusters, backup, or
+   recovery processes") keeps O*NET's wording (``as_written`` in ``data/task_verbs.json``).
 7. Job-ad filler that says how or where the work is done, never what, and that no O*NET
    statement contains, is dropped at the end of a clause or opening the text: "in a fast-paced
    (team) environment", "with minimal supervision", "while maintaining a positive attitude",

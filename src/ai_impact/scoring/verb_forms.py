@@ -112,6 +112,13 @@ def keep_ing() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def as_written() -> frozenset[str]:
+    """O*NET statements (lower case, no final full stop) that a job-ad sense would rewrite:
+    O*NET's own wording is kept ("Set up database clusters, ...")."""
+    return frozenset(_data().get("as_written", ()))
+
+
+@lru_cache(maxsize=1)
 def _forms() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
     """The base verbs and a map from inflected form to (base verb, kind)."""
     verbs = frozenset(_data()["verbs"])

@@ -1553,3 +1553,91 @@ def test_qa15_the_analysis_lists_tools_of_the_work(
     names = {t.name for t in api.report_for(code, settings=settings).ai_tools}
     assert not absent & names, sorted(absent & names)
     assert shown <= names, sorted(shown - names)
+
+
+# ------------------------------------------------ 2026.12.14: gap review (new entries)
+
+PANO = "Pano AI wildfire detection"
+UVEYE = "UVeye vehicle inspection"
+
+
+@pytest.mark.parametrize(
+    ("code", "absent", "shown"),
+    [
+        # the marketing managers' promotional activities with advertisers run on the ad platforms
+        ("11-2021.00", set(), {PMAX, ADVANTAGE, "HubSpot Breeze"}),
+        ("11-1021.00", {PMAX, ADVANTAGE}, set()),  # general managers still run no campaign
+        # a fire lookout's work: looking for, locating and sizing up new fires
+        ("33-2022.00", set(), {PANO}),
+        ("33-2011.00", {PANO}, set()),  # fire crews fight fires; no task looks for new ones
+        ("19-1032.00", {PANO}, set()),  # foresters: one task directs fire suppression
+        ("33-3031.00", {PANO}, set()),  # fish and game wardens patrol natural areas
+        # the service lane's inspection of cars for damage and wear
+        ("49-3023.00", {"Siemens Industrial Copilot"}, {UVEYE}),
+        ("53-3032.00", {UVEYE}, set()),  # truck drivers' own pre-trip checks
+        ("49-3031.00", {UVEYE}, set()),  # bus and truck mechanics
+        ("51-9197.00", {UVEYE}, set()),  # tire builders place tires in molds for new tread
+        ("13-1032.00", {UVEYE}, set()),  # auto damage appraisers keep Tractable's claims work
+    ],
+)
+def test_gap_review_lists_tools_of_the_work(
+    settings: Settings, code: str, absent: set[str], shown: set[str]
+) -> None:
+    """What ``ai-impact analyze CODE --format json`` lists under AI tools after the review."""
+    names = {t.name for t in api.report_for(code, settings=settings).ai_tools}
+    assert not absent & names, sorted(absent & names)
+    assert shown <= names, sorted(shown - names)
+
+
+@pytest.mark.parametrize(
+    ("tool_id", "text", "hits"),
+    [
+        ("pano-ai", "Patrol assigned areas, looking for forest fires.", True),
+        ("pano-ai", "Locate forest fires on area maps, using azimuth sighters.", True),
+        ("pano-ai", "Operate wildfire detection cameras and spot smoke plumes.", True),
+        ("pano-ai", "Extinguish flames and embers to suppress fires, using shovels.", False),
+        ("pano-ai", "Inspect buildings for fire hazards, checking smoke alarms.", False),
+        ("uveye", "Inspect vehicles for damage and record findings.", True),
+        ("uveye", "Scan the undercarriage of each car for leaks or damage.", True),
+        ("uveye", "Place tires into molds for new tread.", False),
+        ("uveye", "Inspect aircraft for damage after landing.", False),
+        (
+            "google-performance-max",
+            "Coordinate promotional activities or trade shows, working with advertisers.",
+            True,
+        ),
+        (
+            "meta-advantage-plus",
+            "Direct marketing policies to promote products, working with advertising managers.",
+            True,
+        ),
+        ("google-performance-max", "Develop marketing plans and strategies for the firm.", False),
+    ],
+)
+def test_gap_review_patterns(catalog: ToolCatalog, tool_id: str, text: str, hits: bool) -> None:
+    """The new entries' wording names their job: looking for and locating new fires, inspecting
+    cars for damage (not a tire mould's tread or an aircraft), promotion with advertisers."""
+    tool = catalog.get(tool_id)
+    assert tool is not None and tool.pattern is not None
+    assert bool(tool.pattern.search(text.lower())) is hits
+
+
+def test_perception_entries_need_their_wording(catalog: ToolCatalog) -> None:
+    """Pano and UVeye are machine perception: a task of theirs counts even where the language
+    labels leave it human, but an activity alone (a warden patrolling natural areas, a driver
+    inspecting a truck) is no sign of their line of work."""
+    for tool_id in ("pano-ai", "uveye"):
+        tool = catalog.get(tool_id)
+        assert tool is not None and tool.perception and not tool.physical
+    lookout = [
+        ("Patrol assigned areas, looking for forest fires, hazardous conditions.", 0.0),
+        ("Locate forest fires on area maps, using azimuth sighters and known landmarks.", 0.0),
+        ("Relay messages about emergencies and fire hazard conditions.", 0.5),
+    ]
+    assert "pano-ai" in _ids(match_tools(catalog, lookout), 8)
+    warden = [
+        ("Patrol natural areas to enforce hunting regulations.", 0.0),
+        ("Issue citations to violators of fishing regulations.", 0.5),
+    ]
+    links = [_Link(warden[0][0], "4.A.1.a.2.I07", "Monitor safety", "4.A.1.a.2.I07.D12")]
+    assert "pano-ai" not in _ids(match_tools(catalog, warden, links), 8)

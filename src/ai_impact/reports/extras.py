@@ -26,15 +26,19 @@ def tool_entries(
     activities: Sequence[Any],
     technologies: Sequence[Any],
 ) -> tuple[ToolEntry, ...]:
-    """Catalogued AI tools matched to the occupation's exposed tasks and software."""
+    """Catalogued AI tools matched to the occupation's exposed tasks and software; where none
+    is, the general chat assistants for its direct-exposure (E1) tasks, if enough of them."""
     if catalog is None or not tasks:
         return ()
+    from ai_impact.reports.match_general import chat_assistant_fallback
     from ai_impact.reports.match_tools import match_tools
     from ai_impact.reports.tool_inputs import link_activities, technology_terms
 
     pairs = [(t.text, float(b)) for t, b in zip(tasks, betas, strict=True)]
     links = link_activities(tasks, activities)
     matches = match_tools(catalog, pairs, links, technology_terms(technologies), top=MAX_TOOLS)
+    if not matches:  # no product made for the work: the labels' own chat-assistant tasks
+        matches = chat_assistant_fallback(catalog, pairs)
     return tuple(
         ToolEntry(
             name=m.tool.name,

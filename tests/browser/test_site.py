@@ -53,7 +53,7 @@ def test_type_pick_and_read(page: Any, server: LiveServer) -> None:
     page.wait_for_url(re.compile(r"/occupation/15-2051\.00$"))
     assert page.locator(".risk-box .badge .score").inner_text() == "6.8"
     assert page.locator("ol.tasks > li").count() == 3
-    chart = page.locator("#fig-tasks svg")
+    chart = page.locator("#fig-tasks .wide svg")
     assert chart.is_visible() and chart.bounding_box()["width"] > 300
     shot(page, "fake-occupation")
 
@@ -89,7 +89,7 @@ def test_compare(page: Any, server: LiveServer) -> None:
         "Registered Nurses",
         "Bookkeeping, Accounting, and Auditing Clerks",
     ]
-    assert page.locator("#fig-compare svg").is_visible()
+    assert page.locator("#fig-compare .wide svg").is_visible()
     shot(page, "fake-compare")
 
 

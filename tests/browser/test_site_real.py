@@ -43,7 +43,7 @@ def test_type_ml_engineer_pick_and_read(page: Any, server: LiveServer) -> None:
     score = page.locator(".risk-box .badge .score").inner_text()
     assert re.fullmatch(r"\d+\.\d", score) and 1 <= float(score) <= 10
     assert page.locator("ol.tasks > li").count() >= 1
-    chart = page.locator("#fig-tasks svg")
+    chart = page.locator("#fig-tasks .wide svg")
     assert chart.is_visible() and chart.bounding_box()["width"] > 300
     shot(page, "occupation")
 
@@ -63,7 +63,7 @@ def test_industry_sorts(page: Any, server: LiveServer) -> None:
 def test_compare_page(page: Any, server: LiveServer) -> None:
     page.goto(server.url + "/compare?codes=15-2051.00,29-1141.00,43-3031.00")
     assert page.locator("table.compare thead th").count() == 4
-    assert page.locator("#fig-compare svg").is_visible()
+    assert page.locator("#fig-compare .wide svg").is_visible()
     shot(page, "compare")
 
 

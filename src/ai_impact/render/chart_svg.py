@@ -91,6 +91,7 @@ class Chart:
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     legend: tuple[tuple[str, str], ...] = ()  # (label, colour) drawn in HTML so it can wrap
+    narrow: str = ""  # the phone layout of the same numbers (chart_narrow.py), or none
 
 
 def new_chart(kind: Callable[..., Any], key: str, height: int, **config: Any) -> Any:
@@ -149,10 +150,12 @@ def finish(
     rows: Any,
     legend: tuple[tuple[str, str], ...] = (),
     full_labels: Mapping[str, str] | None = None,
+    narrow: str = "",
 ) -> Chart:
     """Render, drop pygal's comments, and make the SVG an accessible image.
 
-    ``full_labels`` maps a shortened axis label to the full text it stands for (its tooltip).
+    ``full_labels`` maps a shortened axis label to the full text it stands for (its tooltip);
+    ``narrow`` is the chart's phone layout (``chart_narrow.narrow_svg``).
     """
     svg = _NOISE.sub("", chart.render(is_unicode=True))
     svg = _label_titles(svg, full_labels or {})
@@ -161,7 +164,8 @@ def finish(
     first = svg.index(">") + 1
     labels = f'<title id="{key}-t">{escape(title)}</title><desc id="{key}-d">{escape(desc)}</desc>'
     svg = svg[:first] + labels + svg[first:]
-    return Chart(key, title, desc, svg, tuple(columns), tuple(tuple(r) for r in rows), legend)
+    table = tuple(tuple(r) for r in rows)
+    return Chart(key, title, desc, svg, tuple(columns), table, legend, narrow)
 
 
 def truncations(labels: Mapping[str, str], limit: int) -> dict[str, str]:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import pygal
 
+from ai_impact.render.chart_narrow import Bar, Row, narrow_svg
 from ai_impact.render.chart_svg import (
     CATEGORY_COLOURS,
     OTHER_COLOURS,
@@ -44,6 +45,7 @@ __all__ = [
 ]
 
 _MAX_TASKS = 10
+_PERCENT_TICKS = ((0.0, "0%"), (50.0, "50%"), (100.0, "100%"))
 
 
 def _money(x: float | None) -> str:
@@ -75,15 +77,26 @@ def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
     rows = [
         (c.label, c.display, f"{c.value:.2f}", f"{c.weight:.0%}", f"{c.points:+.2f}") for c in comps
     ]
+    title = "What the risk score is made of (each component on a 0–100 scale)"
+    bars = [
+        Row(f"{c.label} ({c.weight:.0%})", (_percent_bar(c.value * 100, STYLE.colors[i % 5]),))
+        for i, c in enumerate(comps)
+    ]
     return finish(
         chart,
         key,
-        "What the risk score is made of (each component on a 0–100 scale)",
+        title,
         desc + ".",
         ("Component", "Value", "On 0–1", "Weight", "Adds to score"),
         rows,
         full_labels=truncations(labels, 40),
+        narrow=narrow_svg(key, title, desc + ".", bars, top=100, ticks=_PERCENT_TICKS),
     )
+
+
+def _percent_bar(value: float, colour: str) -> Bar:
+    """A bar on the 0–100 scale, printed as the wide chart prints it ("52%")."""
+    return Bar(round(value, 1), f"{round(value, 1):.0f}%", colour)
 
 
 def _timeline_order(timelines: Sequence[str]) -> list[str]:
@@ -114,15 +127,21 @@ def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
         + "."
     )
     rows = [(f"{i}. {t.task}", f"{t.beta:.0%}", t.timeline, t.mode) for i, t in enumerate(tasks, 1)]
+    title = "Tasks by exposure to AI, and when"
+    bars = [
+        Row(f"Task {i}", (_percent_bar(t.beta * 100, colour[t.timeline]),), tip=f"{i}. {t.task}")
+        for i, t in enumerate(tasks, 1)
+    ]
     return finish(
         chart,
         key,
-        "Tasks by exposure to AI, and when",
+        title,
         desc,
         ("Task", "Exposure", "Timeline", "AI"),
         rows,
         legend=tuple(colour.items()),
         full_labels={f"Task {i}": f"{i}. {t.task}" for i, t in enumerate(tasks, 1)},
+        narrow=narrow_svg(key, title, desc, bars, top=100, ticks=_PERCENT_TICKS),
     )
 
 
@@ -146,12 +165,13 @@ def wage_chart(salary: Salary, national: Salary | None = None, key: str = "pay")
     hourly = per_hour(salary)
     percentiles = HOURLY_PERCENTILES if hourly else _PERCENTILES
     fmt = pay_hourly if hourly else _money
+    short = pay_hourly if hourly else _thousands_of_dollars
     chart = new_chart(
         pygal.Bar,
         key,
         380,
         show_legend=len(series) > 1,
-        value_formatter=pay_hourly if hourly else (lambda v: f"${v / 1000:.0f}k"),
+        value_formatter=short,
         print_values=len(series) == 1,
     )
     chart.x_labels = [label for label, _ in percentiles]
@@ -167,7 +187,20 @@ def wage_chart(salary: Salary, national: Salary | None = None, key: str = "pay")
         for name, s in series
     )
     title = f"{'Hourly' if hourly else 'Annual'} pay, {salary.year}"
-    return finish(chart, key, title, desc + ".", cols, rows)
+    colours = {name: STYLE.colors[i % 5] for i, (name, _) in enumerate(series)}
+    bars = [
+        Row(label, tuple(Bar(getattr(s, a), short(getattr(s, a)), colours[n]) for n, s in series))
+        for label, a in percentiles
+    ]
+    values = [getattr(s, a) or 0.0 for _, s in series for _, a in percentiles]
+    key_ = list(colours.items()) if len(series) > 1 else []
+    narrow = narrow_svg(key, title, desc + ".", bars, top=max(values), series=key_)
+    return finish(chart, key, title, desc + ".", cols, rows, narrow=narrow)
+
+
+def _thousands_of_dollars(v: float | None) -> str:
+    """Pay as a bar prints it: ``$113k`` (a dash when not published)."""
+    return "—" if v is None else f"${v / 1000:.0f}k"
 
 
 def outlook_chart(report: OccupationReport, key: str = "outlook") -> Chart | None:
@@ -187,11 +220,12 @@ def outlook_chart(report: OccupationReport, key: str = "outlook") -> Chart | Non
         include_x_axis=True,
     )
     chart.x_labels = ["2024", "2034 (projected)"]
+    later = "#1a7f37" if up else "#b42318"
     chart.add(
         "Employment",
         [
             {"value": o.employment_2024, "color": "#57606a"},
-            {"value": o.employment_2034, "color": "#1a7f37" if up else "#b42318"},
+            {"value": o.employment_2034, "color": later},
         ],
     )
     change = "—" if o.employment_change_pct is None else f"{o.employment_change_pct:+.1f}%"
@@ -211,7 +245,17 @@ def outlook_chart(report: OccupationReport, key: str = "outlook") -> Chart | Non
             "—" if o.openings_annual is None else _openings_cell(o.openings_annual),
         ),
     ]
-    return finish(chart, key, "Employment outlook, 2024–34", desc, ("Measure", "Value"), rows)
+    title = "Employment outlook, 2024–34"
+    bars = [
+        Row(year, (Bar(v, f"{v:,.1f}k", c),))
+        for year, v, c in (
+            ("2024", o.employment_2024, "#57606a"),
+            ("2034 (projected)", o.employment_2034, later),
+        )
+    ]
+    top = max(o.employment_2024, o.employment_2034)
+    narrow = narrow_svg(key, title, desc, bars, top=top)
+    return finish(chart, key, title, desc, ("Measure", "Value"), rows, narrow=narrow)
 
 
 def _openings_sentence(thousands: float | None) -> str:
@@ -260,22 +304,30 @@ def compare_chart(reports: Sequence[OccupationReport], key: str = "compare") -> 
     chart.x_labels = [_compare_short(r) for r in ordered]
     chart.add(
         "Risk",
-        [
-            {"value": r.risk.score, "color": CATEGORY_COLOURS.get(r.risk.category, "#57606a")}
-            for r in ordered
-        ],
+        [{"value": r.risk.score, "color": _category_colour(r)} for r in ordered],
     )
     rows = [(label(r), f"{r.risk.score:.1f}", r.risk.category) for r in reports]
-    desc = "; ".join(f"{label(r)} {r.risk.score:.1f} ({r.risk.category})" for r in reports)
+    desc = "; ".join(f"{label(r)} {r.risk.score:.1f} ({r.risk.category})" for r in reports) + "."
+    title = "Risk side by side (1–10)"
+    bars = [
+        Row(label(r), (Bar(r.risk.score, f"{r.risk.score:.1f}", _category_colour(r)),))
+        for r in reports
+    ]
+    ticks = ((0.0, "0"), (5.0, "5"), (10.0, "10"))
     return finish(
         chart,
         key,
-        "Risk side by side (1–10)",
-        desc + ".",
+        title,
+        desc,
         ("Occupation", "Risk", "Category"),
         rows,
         full_labels=truncations(names, 40),
+        narrow=narrow_svg(key, title, desc, bars, top=10, ticks=ticks),
     )
+
+
+def _category_colour(report: OccupationReport) -> str:
+    return CATEGORY_COLOURS.get(report.risk.category, "#57606a")
 
 
 def _compare_short(report: OccupationReport) -> str:
@@ -307,13 +359,13 @@ def industry_chart(categories: Sequence[str], key: str = "spread") -> Chart:
             for name, n in zip(names, counts, strict=True)
         ],
     )
-    desc = ", ".join(f"{n} {name}" for name, n in zip(names, counts, strict=True))
+    spread = ", ".join(f"{n} {name}" for name, n in zip(names, counts, strict=True))
+    desc = f"Occupations by risk: {spread}."
     rows = [(name, str(n)) for name, n in zip(names, counts, strict=True)]
-    return finish(
-        chart,
-        key,
-        "Occupations by risk category",
-        f"Occupations by risk: {desc}.",
-        ("Category", "Occupations"),
-        rows,
-    )
+    title = "Occupations by risk category"
+    bars = [
+        Row(name, (Bar(n, str(n), CATEGORY_COLOURS[name]),))
+        for name, n in zip(names, counts, strict=True)
+    ]
+    narrow = narrow_svg(key, title, desc, bars, top=max(counts))
+    return finish(chart, key, title, desc, ("Category", "Occupations"), rows, narrow=narrow)

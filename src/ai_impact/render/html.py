@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Mapping, Sequence
 from importlib import resources
 from pathlib import Path
@@ -17,7 +18,7 @@ from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ai_impact import __version__
 from ai_impact.render import charts, pay
@@ -130,6 +131,15 @@ def _slug(text: str) -> str:
 
 
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
+# Table headings are set in capitals (style.css), which turn β into Β and ρ into Ρ: read as the
+# Latin "B" and "P". A Greek letter in a heading keeps its case.
+_GREEK = re.compile(r"([\u03b1-\u03c9])")
+_HEADING = re.compile(r"<th\b[^>]*>.*?</th>", re.S)
+
+
+def keep_greek(text: str) -> Markup:
+    """``text`` escaped, each lower-case Greek letter in a ``span.nocase``."""
+    return Markup(_GREEK.sub(r'<span class="nocase">\1</span>', str(escape(text))))
 
 
 def markdown_to_html(text: str) -> Markup:
@@ -139,6 +149,7 @@ def markdown_to_html(text: str) -> Markup:
     instead of widening the page.
     """
     html = _MD.render(text).replace("<table>", '<div class="scroll"><table>')
+    html = _HEADING.sub(lambda m: _GREEK.sub(r'<span class="nocase">\1</span>', m[0]), html)
     return Markup(html.replace("</table>", "</table></div>"))
 
 
@@ -165,6 +176,7 @@ def _env() -> Environment:
         projected=pay.projected,
         cert_level=cert_level,
         tool_role=tool_role,
+        keep_greek=keep_greek,
     )
     env.globals.update(
         compare_label=cmp.label,

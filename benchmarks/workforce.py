@@ -118,7 +118,8 @@ def main() -> None:
                   ("full", "full"))  # fmt: skip
         for _, name in stages:
             timed(name, roster)  # warm-up: on-disk caches (index, risk table) exist afterwards
-        print(f"{'stage':<26}{'median s':>10}{'runs':>28}  output")
+        width = 7 * args.repeats  # "12.34, " a run: the runs never touch the median
+        print(f"{'stage':<26}{'median s':>10}  {'runs':<{width}}  output")
         base = None
         for label, name in stages:
             runs = [timed(name, roster) for _ in range(args.repeats)]
@@ -126,7 +127,7 @@ def main() -> None:
             med = statistics.median(times)
             base = base or med
             shown = ", ".join(f"{t:.2f}" for t in times)
-            print(f"{label:<26}{med:>10.2f}{shown:>28}  {runs[-1][1]}  (×{med / base:.2f})")
+            print(f"{label:<26}{med:>10.2f}  {shown:<{width}}  {runs[-1][1]}  (×{med / base:.2f})")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,11 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import re
+import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
@@ -541,8 +544,11 @@ def _inline_pool(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     started: list[object] = []
 
     class InlinePool:
-        def __init__(self, processes: int, initializer: object = None) -> None:
+        def __init__(
+            self, processes: int, initializer: object = None, initargs: tuple[object, ...] = ()
+        ) -> None:
             started.append(initializer)
+            assert initargs == (os.getpid(),)  # the worker ends with this (building) process
 
         def __enter__(self) -> InlinePool:
             return self
@@ -573,11 +579,119 @@ def test_workers_leave_ctrl_c_to_the_build(tmp_path: Path, monkeypatch: pytest.M
     stats = build_site(tmp_path / "site", jobs=2)
     assert stats.occupations == 4 and started == [pages._worker_start]
     before = signal.getsignal(signal.SIGINT)
+    asked: list[int] = []
+    monkeypatch.setattr(pages, "_end_with_parent", asked.append)
     try:
-        pages._worker_start()
+        pages._worker_start(1234)
         assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+        assert asked == [1234]
     finally:
         signal.signal(signal.SIGINT, before)
+
+
+_ORPHAN = r"""
+import os, subprocess, sys, time
+child = subprocess.Popen([sys.executable, "-c", "import os, time\n"
+    "from ai_impact.export.pages import _end_with_parent\n"
+    "_end_with_parent(os.getppid()); print('ready', flush=True); time.sleep(600)"],
+    stdout=subprocess.PIPE, text=True)
+assert child.stdout.readline() == "ready\n"
+print(child.pid, flush=True)
+os.kill(os.getpid(), 9)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_worker_ends_when_its_build_is_killed() -> None:
+    """A build killed outright (SIGKILL) cannot stop its pool: each worker asked Linux to end
+    it with its parent, so none goes on writing into the abandoned folder or prints
+    BrokenPipeError tracebacks (it did: QA, kill -9 of build-site --jobs 2)."""
+    import subprocess
+
+    killed = subprocess.run(
+        [sys.executable, "-c", _ORPHAN], capture_output=True, text=True, timeout=60
+    )
+    assert killed.returncode == -9, killed.stderr
+    child = int(killed.stdout.split()[0])
+    for _ in range(600):  # the worker gets SIGTERM when its parent dies: wait for it to go
+        if not Path(f"/proc/{child}").exists() or "Z" in _state(child):
+            break
+        time.sleep(0.05)
+    assert not Path(f"/proc/{child}").exists() or "Z" in _state(child)
+
+
+def _state(pid: int) -> str:
+    """The state letter of a process (Z: ended, not yet reaped), '' when it is gone."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError):
+        return ""
+
+
+def test_a_worker_whose_build_already_ended_stops() -> None:
+    """The parent may die before the worker asks to end with it: the worker then sees another
+    parent and stops at once instead of working for nobody."""
+    import subprocess
+
+    code = "from ai_impact.export.pages import _end_with_parent\n_end_with_parent(1)\nprint('on')"
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    if sys.platform.startswith("linux"):
+        assert (ran.returncode, ran.stdout) == (1, "")
+    else:  # pragma: no cover
+        assert ran.stdout == "on\n"
+
+
+def test_sigterm_stops_the_build_command_and_removes_its_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SIGTERM (a CI timeout, kill) ends build-site as Ctrl-C does: exit 143, no half-built
+    folder left beside DIR, the previous site kept (it used to end on the spot, leaving both
+    the folder and running workers)."""
+    import signal
+
+    from typer.testing import CliRunner
+
+    from ai_impact.cli.app import _register, app
+    from ai_impact.export import pages
+    from ai_impact.settings import default_data_dir
+
+    fake.install(monkeypatch)
+    _register()
+    monkeypatch.setenv("AI_IMPACT_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("AI_IMPACT_DATA_DIR", str(default_data_dir()))
+    out = tmp_path / "pub"
+    first = CliRunner().invoke(app, ["build-site", str(out), "-j", "1", "-q"])
+    assert first.exit_code == 0, first.output
+    before = (out / "index.html").read_text()
+
+    def killed(*_: object, **__: object) -> None:
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    def unhandled(*_: object) -> None:  # the build did not take SIGTERM: fail, do not die
+        raise RuntimeError("SIGTERM reached the test runner")
+
+    monkeypatch.setattr(pages, "write_occupation", killed)
+    handler = signal.signal(signal.SIGTERM, unhandled)
+    try:
+        result = CliRunner().invoke(app, ["build-site", str(out), "-j", "1", "-q"])
+        assert signal.getsignal(signal.SIGTERM) is unhandled  # restored after the build
+    finally:
+        signal.signal(signal.SIGTERM, handler)
+    assert result.exit_code == 143, result.output
+    assert [p.name for p in tmp_path.iterdir() if p.name != "cache"] == ["pub"]
+    assert (out / "index.html").read_text() == before
+
+
+def test_base_url_with_a_user_or_password_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A staging address with credentials would be published in every canonical link and in
+    the sitemap (it was: https://user:pw@example.org/index.html)."""
+    fake.install(monkeypatch)
+    for url in ("https://user:pw@example.org/ai/", "https://user@example.org/", "http://@x.org/"):
+        with pytest.raises(InputError, match="user name or password"):
+            build_site(tmp_path / "site", base_url=url)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_methodology_shows_its_markdown_example_as_text() -> None:

@@ -119,7 +119,8 @@ def test_every_bad_row_is_reported_with_its_line() -> None:
     parsed = read_roster(text)
     assert [r.title for r in parsed.rows] == ["Nurse"]
     assert parsed.problems == (
-        "line 3: the title is empty",
+        "line 3: the title is empty (if the title cells were merged, the export kept 'Nurse' on "
+        "line 2 only: unmerge them and fill the title into every row)",
         "line 4: headcount 'two' is not a whole number of at least 1",
         "line 5: headcount '0' is not a whole number of at least 1; "
         "annual pay '-5' is less than 0; write pay a year (85000, $85k) or an hour ($21.50/hr)",
@@ -137,7 +138,7 @@ def test_every_bad_row_is_reported_with_its_line() -> None:
     message = str(err.value)
     assert message.startswith(
         "6 roster row(s) cannot be used; fix them and run again (no row was analysed):\n"
-        "  line 3: the title is empty\n"
+        "  line 3: the title is empty (if the title cells were merged"
     )
     assert "\n  line 9: 6 fields" in message
 

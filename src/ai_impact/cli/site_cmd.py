@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -51,9 +54,10 @@ def build_site_cmd(
         if not quiet and (done == total or done % 200 < 16):
             typer.echo(f"  {done}/{total} occupation pages", err=True)
 
-    stats = build_site(
-        out_dir, jobs=jobs, settings=settings, base_url=base_url, limit=limit, progress=progress
-    )
+    with _term_as_exit():
+        stats = build_site(
+            out_dir, jobs=jobs, settings=settings, base_url=base_url, limit=limit, progress=progress
+        )
     sitemap = (
         ""
         if stats.sitemap
@@ -66,6 +70,26 @@ def build_site_cmd(
         f"{_count(stats.files, 'file')} to {stats.out_dir} in {stats.seconds:.1f} s. "
         f"Open {stats.out_dir / 'index.html'} or serve the folder from any path.{sitemap}"
     )
+
+
+@contextmanager
+def _term_as_exit() -> Iterator[None]:
+    """SIGTERM (a CI timeout, ``kill``) ends the build as Ctrl-C does: the worker processes are
+    stopped and the half-built folder removed (Python's default would end the process on the
+    spot and leave both), with exit code 143 (128 + SIGTERM)."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (a test runner's worker): keep the default
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _count(n: int, one: str, many: str | None = None) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -67,6 +68,8 @@ def workforce_cmd(
     ] = None,
 ) -> None:
     """Exposure by role and headcount, at-risk hours, payroll exposed and reskilling paths."""
+    if out is not None:
+        _check_out(out)
     source: Path | bytes = sys.stdin.buffer.read() if str(roster) == "-" else roster
     report = workforce_report(
         source,
@@ -89,3 +92,21 @@ def workforce_cmd(
         f"{t.roles_review:,} to review.",
         err=True,
     )
+
+
+def _check_out(out: Path) -> None:
+    """Refuse an output path that cannot be written before the roster is read and analysed (a
+    large roster takes a while; its result should not be lost to a typo in the path)."""
+    folder = out.parent
+    problem = None
+    if out.is_dir():
+        problem = "it is a folder"
+    elif not folder.is_dir():
+        problem = f"the folder {folder} does not exist"
+    elif not os.access(folder, os.W_OK | os.X_OK) or (out.exists() and not os.access(out, os.W_OK)):
+        problem = "permission denied"
+    if problem is not None:
+        raise InputError(
+            f"Cannot write {out}: {problem}.",
+            hint="Give --out a file in a folder you can write to; nothing was analysed.",
+        )

@@ -11,9 +11,12 @@ names the table's default page.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
 import shutil
 import signal
+import sys
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
@@ -211,10 +214,31 @@ def write_occupation(
         _write(out / page, compare_page(reports, links, canonical=_canonical(base_url, page)))
 
 
-def _worker_start() -> None:
+def _worker_start(parent: int) -> None:
     """Leave Ctrl-C to the parent, which stops the pool and removes the half-built folder;
-    a worker that took it too would print its own traceback (``Process SpawnPoolWorker-2:``)."""
+    a worker that took it too would print its own traceback (``Process SpawnPoolWorker-2:``).
+
+    A worker also ends with its parent (``parent``, the building process): a build killed
+    outright (SIGKILL, a CI timeout) cannot stop its pool, and its workers would go on writing
+    into the abandoned folder, then print ``BrokenPipeError`` tracebacks on the terminal."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent(parent)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent(parent: int) -> None:
+    """Ask Linux to end this process when its parent ends (elsewhere: nothing to ask)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # pragma: no cover - no prctl: workers outlive a kill
+        return
+    if os.getppid() != parent:  # the parent ended before the request was made
+        os._exit(1)
 
 
 def _chunk_worker(args: tuple[str, list[str], str | None, frozenset[str], str | None]) -> int:
@@ -254,7 +278,7 @@ def write_occupations(
                 progress(done, len(codes))
         return done
     ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(processes=jobs, initializer=_worker_start) as pool:
+    with ctx.Pool(processes=jobs, initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         work = [(str(out), c, blob, exported, base_url) for c in chunks]
         for n in pool.imap_unordered(_chunk_worker, work):
             done += n

@@ -64,8 +64,9 @@ def _plain_host(parts: SplitResult) -> bool:
 
 
 def check_base_url(base_url: str) -> str:
-    """The public URL of the site folder, checked (http or https with a host, no query or
-    fragment) and with its path percent-encoded, as the sitemap protocol wants its URLs."""
+    """The public URL of the site folder, checked (http or https with a host, no user name or
+    password, no query or fragment) and with its path percent-encoded, as the sitemap protocol
+    wants its URLs."""
     parts = urlsplit(base_url.strip())
     if parts.scheme not in {"http", "https"} or not parts.hostname:
         raise InputError(
@@ -76,6 +77,12 @@ def check_base_url(base_url: str) -> str:
             f"The base URL {base_url!r} has a query or a fragment, which a folder's address "
             "cannot have: the pages' addresses are the base URL and their paths.",
             hint=_HINT,
+        )
+    if parts.username is not None or parts.password is not None:
+        raise InputError(
+            f"The base URL {base_url!r} holds a user name or password (before '@'), which every "
+            "page's canonical link and the sitemap would publish.",
+            hint="Give the public address without it, e.g. https://example.org/ai-impact/.",
         )
     if not _plain_host(parts):
         raise InputError(

@@ -166,12 +166,23 @@ class HeadcountError(ValueError):
     """A headcount cell that cannot be used; the message says why, after the cell's text."""
 
 
-def parse_headcount(text: str, *, fte: bool) -> float:
+def parse_headcount(text: str, *, fte: bool, percent: bool = False) -> float:
     """A headcount cell: a whole number of at least 1 (an ``int``) or, when the column holds
-    full-time equivalents (``fte``), any number above 0 (an ``int`` when whole).
+    full-time equivalents (``fte``), any number above 0 (an ``int`` when whole). FTE written
+    in percent, by the column ("FTE %": ``percent``) or by the cell ("50%"), is divided by 100:
+    HR systems write half time as 50.
 
     Raises :class:`HeadcountError` with what is wrong and what to write.
     """
+    if fte and text.rstrip().endswith("%"):
+        text, percent = text.rstrip()[:-1], True
+    if fte and percent:
+        try:
+            share = parse_headcount(text, fte=True)
+        except HeadcountError as exc:
+            said = str(exc).replace("full-time equivalents: 1, 0.5, 2.5", "FTE in percent: 100, 50")
+            raise HeadcountError(said) from None
+        return int(share / 100) if share % 100 == 0 else round(share / 100, 6)
     group = _ONE_GROUP.fullmatch("".join(text.split())) if "." in text or "," in text else None
     # "1.000" people, "1.500" or "1,500" FTE: a decimal mark or thousands, and 1,000 times apart
     # (HR systems write FTE as "1.000", Europe writes 1,500 as "1.500"). People are whole, so

@@ -10,10 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ai_impact.errors import InputError
-from ai_impact.workforce.columns import FTE_NAMES, fold_header, map_columns, other_columns
+from ai_impact.workforce.columns import is_fte, is_fte_percent, map_columns, other_columns
 from ai_impact.workforce.csv_records import QUOTE_HINT
+from ai_impact.workforce.person_ids import PersonIds
 from ai_impact.workforce.roster_notes import RosterNotes, fte_note, where_list
-from ai_impact.workforce.roster_row import RosterRow, cell, count_elsewhere, validate_row
+from ai_impact.workforce.roster_row import (
+    EMPTY_TITLE,
+    RosterRow,
+    cell,
+    count_elsewhere,
+    validate_row,
+)
 from ai_impact.workforce.totals import is_totals_row, totals_label
 
 __all__ = ["collect_rows"]
@@ -38,12 +45,14 @@ def collect_rows(
     problems = [] if problems is None else problems
     notes: list[str] = []
     said = RosterNotes()
+    people = PersonIds(unit)
     rows: list[RosterRow] = []
-    fte = False
+    fte = percent = False
     count_column = ""
     spare: list[int] = []
     json_rows = unit == "row"
     n_records = 0
+    last_title: tuple[str, str] | None = None  # the last title given, and where
     for start, record in records:
         if not json_rows and not any(f.strip() for f in record):
             continue
@@ -65,9 +74,10 @@ def collect_rows(
                 notes.append("Ignored columns: " + ", ".join(repr(c) for c in ignored) + ".")
             count_column = header[columns["headcount"]].strip() if "headcount" in columns else ""
             spare = other_columns(header, "headcount", columns.get("headcount", -1))
-            fte = fold_header(count_column) in FTE_NAMES
+            fte = is_fte(count_column)
+            percent = is_fte_percent(count_column)
             if fte:
-                notes.append(fte_note(count_column))
+                notes.append(fte_note(count_column, percent=percent))
             continue
         n_records += 1
         if n_records > max_rows:
@@ -86,6 +96,9 @@ def collect_rows(
         if is_totals_row(title, cell(record, columns, "code"), team, location):
             said.totals_row(where, title or (team if totals_label(team) else location))
             continue
+        above = last_title
+        if title:
+            last_title = (title, where)
         lost = count_elsewhere(record, columns, spare, header)
         if lost:
             problems.append(
@@ -93,18 +106,22 @@ def collect_rows(
                 f"column ('{count_column}')"
             )
             continue
-        result = validate_row(start, record, columns, fte=fte)
+        result = validate_row(start, record, columns, fte=fte, percent=percent)
         if isinstance(result, tuple):
             row, pay = result
+            if people.repeated(cell(record, columns, "employee_id"), row):
+                continue
             rows.append(row)
             said.row_pay(where, row.annual_pay, pay)
             if count_column and not cell(record, columns, "headcount"):
                 said.empty_count(where)
         else:
+            if not title and above and not json_rows:
+                result = [_merged_hint(above) if e == EMPTY_TITLE else e for e in result]
             # Trailing empty fields hide a shifted row: an unquoted comma in the title.
             hint = [f"{len(record)} fields for {len(header)} columns ({QUOTE_HINT})"]
             problems.append(f"{where}: " + "; ".join(result + (hint if extra > 0 else [])))
-    notes += said.notes(fte=fte)
+    notes += said.notes(fte=fte) + people.notes()
     if header is not None and not rows and not problems:
         if said.skipped:
             raise InputError(
@@ -118,3 +135,14 @@ def collect_rows(
         )
     names = {f: (header or [])[i].strip() for f, i in columns.items()}
     return rows, problems, notes, names, fte
+
+
+def _merged_hint(above: tuple[str, str]) -> str:
+    """The empty-title problem of a row under a titled one: in a spreadsheet whose title cells
+    were merged over several rows, the export keeps the title on the first row only."""
+    title, where = above
+    shown = title if len(title) <= 40 else title[:40] + "…"
+    return (
+        f"{EMPTY_TITLE} (if the title cells were merged, the export kept '{shown}' on {where} "
+        "only: unmerge them and fill the title into every row)"
+    )

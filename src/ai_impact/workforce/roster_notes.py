@@ -114,12 +114,18 @@ def merged_note(
     )
 
 
-def fte_note(column: str) -> str:
-    """The note saying the headcount column holds full-time equivalents."""
+def fte_note(column: str, *, percent: bool = False) -> str:
+    """The note saying the headcount column holds full-time equivalents (in percent: 50 is
+    half time)."""
+    kept = (
+        " in percent (100 is one full-time person, 50 half time)"
+        if percent
+        else ": fractions such as 2.5 are kept"
+    )
     return (
-        f"Headcount is read from the '{column}' column as full-time equivalents: fractions "
-        f"such as 2.5 are kept, and totals, hours (FTE × {HOURS_PER_YEAR:,}) and payroll "
-        "(pay × FTE) count FTE, not people."
+        f"Headcount is read from the '{column}' column as full-time equivalents{kept}, and "
+        f"totals, hours (FTE × {HOURS_PER_YEAR:,}) and payroll (pay × FTE) count FTE, not "
+        "people."
     )
 
 

@@ -26,6 +26,7 @@ from ai_impact.workforce.cells import (
 )
 
 __all__ = [
+    "EMPTY_TITLE",
     "MAX_LABEL_CHARS",
     "MAX_TITLE_CHARS",
     "RosterParse",
@@ -36,6 +37,7 @@ __all__ = [
 ]
 
 MAX_TITLE_CHARS = 200
+EMPTY_TITLE = "the title is empty"
 MAX_LABEL_CHARS = 200
 
 _CODE = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
@@ -117,14 +119,19 @@ def count_elsewhere(
 
 
 def validate_row(
-    line: int, record: Sequence[str], columns: dict[str, int], *, fte: bool = False
+    line: int,
+    record: Sequence[str],
+    columns: dict[str, int],
+    *,
+    fte: bool = False,
+    percent: bool = False,
 ) -> tuple[RosterRow, RowPay] | list[str]:
     """A validated row and what its pay cells said, or the list of what is wrong with it."""
     errors: list[str] = []
     values: dict[str, object] = {"line": line}
     title = cell(record, columns, "title")
     if not title:
-        errors.append("the title is empty")
+        errors.append(EMPTY_TITLE)
     elif len(title) > MAX_TITLE_CHARS:
         errors.append(
             f"the title is {len(title):,} characters long; the limit is {MAX_TITLE_CHARS}"
@@ -133,7 +140,7 @@ def validate_row(
     count = cell(record, columns, "headcount")
     if count:
         try:
-            values["headcount"] = parse_headcount(count, fte=fte)
+            values["headcount"] = parse_headcount(count, fte=fte, percent=percent)
         except HeadcountError as exc:
             errors.append(f"{'FTE' if fte else 'headcount'} {shown(count)} {exc}")
     pay = RowPay()

@@ -295,3 +295,12 @@ def test_a_title_over_the_webs_limit_is_refused(tmp_path: Path) -> None:
     assert result.stderr == (
         "error: The title is longer than 200 characters (it has 300). Give the job title alone.\n"
     )
+
+
+@pytest.mark.parametrize("area", ["", "  "])
+def test_an_empty_area_is_refused_not_read_as_national(settings: Settings, area: str) -> None:
+    """``--area "$STATE"`` with the variable unset must not quietly give US pay."""
+    result = runner.invoke(app, ["analyze", "Registered Nurse", "--area", area], env=_env(settings))
+    assert result.exit_code == 2
+    assert "--area is empty" in result.output
+    assert "Traceback" not in result.output

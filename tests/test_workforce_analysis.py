@@ -303,6 +303,15 @@ def test_csv_neutralises_formulas() -> None:
     assert row["team"] == '\'=HYPERLINK("x")'
 
 
+def test_csv_guard_covers_every_character_a_spreadsheet_reads_as_a_formula() -> None:
+    from ai_impact.workforce.csv_table import _safe
+
+    for lead in ("=", "+", "-", "@", "\t", "\r"):
+        assert _safe(lead + "SUM(A1)") == "'" + lead + "SUM(A1)"
+    assert _safe("Sales") == "Sales"
+    assert _safe("") == ""
+
+
 def test_markdown_page(report: Any) -> None:
     page = to_markdown(report)
     assert page.startswith("# AI exposure of a workforce: 40 people in 4 roles\n")

@@ -81,6 +81,11 @@ def analyze(
     db: Annotated[str | None, _DB] = None,
 ) -> None:
     """Write the AI impact analysis of one occupation: risk, tasks, tools, pay, outlook."""
+    if area is not None and not area.strip():  # an unset shell variable, not "national"
+        raise InputError(
+            "--area is empty.",
+            hint="Give a state or metro area (--area CA), or leave --area out for US pay.",
+        )
     if description_file is not None:
         text = _read_description(description_file)
         report = api.analyze_description(

@@ -1,8 +1,8 @@
 """A :class:`WorkforceReport` as CSV, one row per role (``CSV_COLUMNS``).
 
 Columns are only ever added at the end, so a reader by position keeps its columns. The CSV
-guards against spreadsheet formula injection: a text cell that starts with ``= + - @`` gets a
-leading apostrophe, since rosters are opened in Excel.
+guards against spreadsheet formula injection: a text cell that starts with ``= + - @``, a tab or
+a carriage return gets a leading apostrophe, since rosters are opened in Excel.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ CSV_COLUMNS = (
 
 
 def _safe(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def _num(value: float | None, digits: int) -> str:

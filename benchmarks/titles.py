@@ -10,7 +10,12 @@ Dev sets, none of which the evaluated index contains:
   resolver cannot look the answer up. The hold-out is split in three: ``fit`` (weights),
   ``calib`` (confidence curve) and ``eval`` (the figures below).
 - ``messy``: ``benchmarks/data/titles_messy.csv``, employer-style titles written by hand with
-  their accepted O*NET-SOC codes (``;``-separated) and a kind (plain, messy, modern, abbrev).
+  their accepted O*NET-SOC codes (``;``-separated) and a kind (plain, messy, modern, abbrev,
+  owner...).
+- ``foreign``: ``benchmarks/data/titles_foreign.csv``, job titles in Spanish, German, French,
+  Portuguese, Italian and Dutch. No answer is right (the resolver reads English): counted are
+  those answered with no candidates and those given a confident one (0.5 or more), and, for
+  the English sets, the titles answered with no candidates at all.
 
 Metrics: top-1 / top-3 (an accepted code among the first 1 / 3 candidates), SOC top-1 (same
 6-digit SOC), major group (the first candidate's 2-digit SOC major group is right), titles/s.
@@ -103,6 +108,25 @@ def load_messy() -> list[Case]:
         return [
             (r["title"], frozenset(r["codes"].split(";")), r["kind"]) for r in csv.DictReader(fh)
         ]
+
+
+def load_foreign() -> list[str]:
+    """Titles in other languages than English."""
+    with (ROOT / "benchmarks/data/titles_foreign.csv").open(encoding="utf-8") as fh:
+        return [r["title"] for r in csv.DictReader(fh)]
+
+
+def language_report(resolver: Resolver, english: dict[str, list[Case]]) -> None:
+    """How titles in other languages are answered, and how many English ones get nothing."""
+    foreign = resolver.resolve_batch(load_foreign())
+    empty = sum(not r.candidates for r in foreign)
+    sure = [r.input for r in foreign if r.candidates and not r.needs_choice]
+    print(f"\ntitles in other languages: {len(foreign)}; no candidates {empty}; "
+          f"a confident candidate (0.5 or more) {len(sure)}: {sure}")  # fmt: skip
+    for name, cases in english.items():
+        res = resolver.resolve_batch([c[0] for c in cases])
+        none = [r.input for r in res if not r.candidates]
+        print(f"English titles with no candidates, {name}: {len(none)} of {len(res)} {none}")
 
 
 def metrics(ranked: Sequence[Sequence[str]], cases: Sequence[Case]) -> dict[str, float]:
@@ -296,6 +320,8 @@ def main() -> None:
             print(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {len(sel)} | {mean:.2f} | {right:.0f} % |")
     asked = sum(r.needs_choice for r in results)
     print(f"needs_choice (confidence < {resolver.params.threshold}): {asked} of {len(results)}")
+    language_report(resolver, {"held out (all)": held["fit"] + held["calib"] + held["eval"],
+                               "messy": messy})  # fmt: skip
     batch = [c[0] for c in messy + held["eval"]]
     rng = random.Random(1)
     batch13 = [rng.choice(batch) + rng.choice(["", " - Remote", " II", ", Sr.", " (Nights)"])

@@ -38,10 +38,14 @@ class Abbreviations:
     # table's [generic] comment, index.py and the resolver.
     generic: frozenset[str] = frozenset()
     # "Restaurant Owner" runs a restaurant: a title headed by one of these words that no index
-    # title spells is read with ``owner_reads`` ("manager") in its place (see [owner]).
+    # title spells is read with ``owner_reads`` in its place ("manager", then "supervisor"),
+    # and ``owner_fallback`` ("business owner") as a secondary key (see [owner], owner.py).
     owner: frozenset[str] = frozenset()
-    owner_reads: str = ""
+    owner_reads: tuple[str, ...] = ()
     owner_business: frozenset[str] = frozenset()  # "business", "company": dropped before it
+    owner_fallback: str = ""
+    # Function words of other languages ("de", "der", "la"): see [foreign] and language.py.
+    foreign: frozenset[str] = frozenset()
 
 
 def _words(value: str) -> Phrase:
@@ -82,8 +86,10 @@ def load_abbreviations(path: Path) -> Abbreviations:
     generic = strings(doc["generic"], "words") if isinstance(doc.get("generic"), dict) else []
     owner = doc.get("owner")
     owner_words = strings(owner, "words") if isinstance(owner, dict) else []
-    owner_reads = str(owner.get("reads_as", "")).lower() if isinstance(owner, dict) else ""
+    owner_reads = tuple(strings(owner, "reads_as")) if isinstance(owner, dict) else ()
     owner_business = strings(owner, "business") if isinstance(owner, dict) else []
+    fallback = str(owner.get("fallback", "")).lower() if isinstance(owner, dict) else ""
+    foreign = strings(doc["foreign"], "words") if isinstance(doc.get("foreign"), dict) else []
     starts: dict[str, list[Phrase]] = {}
     for phrase in phrases:
         starts.setdefault(phrase[0], []).append(phrase)
@@ -115,4 +121,6 @@ def load_abbreviations(path: Path) -> Abbreviations:
         owner=frozenset(owner_words) if owner_reads else frozenset(),
         owner_reads=owner_reads,
         owner_business=frozenset(owner_business),
+        owner_fallback=fallback,
+        foreign=frozenset(foreign),
     )

@@ -46,8 +46,9 @@ _PATTERNS = [
 ]
 _NEEDS_PATTERNS = re.compile(r"[$#\d]|\b(?:req|job)\b", re.IGNORECASE)
 _JOIN_LETTERS = re.compile(r"\b([A-Za-z])\s?[/&]\s?([A-Za-z])\b")
-# A slash written without spaces between two words: "Firefighter/EMT", "UI/UX", "Med/Surg".
-_SLASH = re.compile(r"([A-Za-z][\w.'-]*)/(?=([A-Za-z][\w.'-]*))")
+# A slash written without spaces between two words: "Firefighter/EMT", "UI/UX", "Med/Surg";
+# the second group runs on to the end of the words after it ("Bookkeeper/Office Manager").
+_SLASH = re.compile(r"([A-Za-z][\w.'-]*)/(?=([A-Za-z][\w.'-]*(?: [A-Za-z][\w.'-]*)*))")
 _PAREN = re.compile(r"[(\[{]([^)\]}]*)[)\]}]?")
 # Segment separators, captured so that a dash ("RN - ICU") can be told from "|", "/" or ":".
 _SEGMENT = re.compile(r"(\s+[-–—/]\s+|\s*[|:;–—•·]\s*|\s+-(?=\S)|(?<=\S)-\s+)")
@@ -91,10 +92,13 @@ _GLUE = frozenset({"and", "of", "the", "for", "in", "to", "a", "an"})
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """A title's best reading (``primary``) and every reading worth matching, primary first."""
+    """A title's best reading (``primary``) and every reading worth matching, primary first;
+    ``parts`` the other parts that name a role of their own ("Firefighter/EMT": "emergency
+    medical technician"), each resolved on its own too."""
 
     primary: str
     variants: tuple[str, ...]
+    parts: tuple[str, ...] = ()
 
 
 def singular(word: str) -> str:
@@ -261,7 +265,10 @@ def _qualifier(
     development."""
     together = _segment_words(f"{raw} {title_raw}", all_caps, abbr)
     if together[len(together) - len(title) :] == title and together[: -len(title)]:
-        return together[: -len(title)]
+        # a seniority word of the title is no qualifier: "Principal Software Engineer -
+        # Payments" read "payments principal software engineer"
+        front = [w for w in together[: -len(title)] if w in head or w not in abbr.leading]
+        return front or [w for w in head if w not in title]
     return [w for w in head if w not in title]
 
 
@@ -315,4 +322,5 @@ def normalize_title(text: str, abbr: Abbreviations) -> Normalized:
     if reordered:
         variants.append(reordered)
     out = dict.fromkeys(" ".join(v) for v in variants)
-    return Normalized(" ".join(primary), tuple(out))
+    others = [" ".join(s) for s in segments if s != primary and not abbr.roles.isdisjoint(s)]
+    return Normalized(" ".join(primary), tuple(out), tuple(dict.fromkeys(others)))

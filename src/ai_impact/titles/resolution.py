@@ -13,7 +13,9 @@ __all__ = [
     "input_problem",
     "no_match",
     "not_a_job",
+    "not_english",
     "scaled",
+    "with_parts",
 ]
 
 MAX_TITLE_CHARS = 200
@@ -81,11 +83,42 @@ def input_problem(text: str) -> str | None:
     return None
 
 
-def no_match(text: str, reading: str) -> Resolution:
-    """The answer for a title no occupation fits, with suggestions."""
+def _no_match(text: str, reading: str) -> Resolution:
     msg = (
         f"No occupation matches '{text.strip()}'. Try a broader title (for example "
         "'nurse', 'software developer', 'truck driver'), or check the spelling."
+    )
+    return Resolution(text, reading, (), False, None, msg)
+
+
+_IN_ENGLISH = (
+    "Titles are read in English (O*NET, the occupational classification, is written in "
+    "American English)"
+)
+
+
+def no_match(text: str, reading: str, *, no_english: bool = False) -> Resolution:
+    """The answer for a title no occupation fits, with suggestions; ``no_english`` when none
+    of its words is one the resolver knows ("Enfermera", "Krankenschwester"): it may be in
+    another language, or misspelt."""
+    if not no_english:
+        return _no_match(text, reading)
+    msg = (
+        f"No occupation matches '{text.strip()}': none of its words is an English word the "
+        f"resolver knows. {_IN_ENGLISH}: if the title is in another language, type it in "
+        "English (for example 'Registered Nurse', 'Software Developer'); otherwise check "
+        "the spelling."
+    )
+    return Resolution(text, reading, (), False, None, msg)
+
+
+def not_english(text: str, reading: str) -> Resolution:
+    """The answer for a title in another language ("Ingeniero de software", "Développeur
+    web"): its words read one by one land near unrelated English titles."""
+    msg = (
+        f"'{text.strip()}' does not read as English. {_IN_ENGLISH}: type the title in "
+        "English, for example 'Software Engineer' or 'Registered Nurse', or give an O*NET-SOC "
+        "code such as 15-1252.00."
     )
     return Resolution(text, reading, (), False, None, msg)
 
@@ -104,3 +137,32 @@ def not_a_job(text: str, reading: str) -> Resolution:
 def scaled(cands: list[Candidate], factor: float) -> list[Candidate]:
     """``cands`` with every confidence multiplied by ``factor`` (rounded to 4 places)."""
     return [replace(c, confidence=round(c.confidence * factor, 4)) for c in cands]
+
+
+def with_parts(
+    res: Resolution, parts: list[Resolution], factor: float, hold: float, top: int
+) -> Resolution:
+    """``res`` with the best candidate of each other part of the title ("Firefighter/EMT":
+    Emergency Medical Technicians) at the confidence of its own reading times ``factor``, the
+    weight of a secondary reading: as one ranking the part had only its exact key, and the
+    occupation came third at 0.00. An occupation both name keeps the higher confidence. A
+    first reading of confidence ``hold`` or more keeps the lead, as written ("Cashier/Stocker"
+    is a cashier first), the parts at most its confidence; a vaguer one gives way to a clearer
+    part ("Driver / Warehouse Associate")."""
+    if not res.candidates:
+        return res
+    lead = res.candidates[0].confidence
+    cap = lead if lead >= hold else 1.0
+    best: dict[str, Candidate] = {c.code: c for c in res.candidates}
+    notes = {res.candidates[0].code: res.alias_note}
+    for part in parts:
+        if not part.candidates:
+            continue
+        first = part.candidates[0]
+        cand = replace(first, confidence=round(min(first.confidence * factor, cap), 4))
+        if cand.code not in best or best[cand.code].confidence < cand.confidence:
+            best[cand.code] = cand
+            notes[cand.code] = part.alias_note
+    cands = sorted(best.values(), key=lambda c: -c.confidence)[:top]
+    # the alias-table note is the lead's reading's ("Warehouse Associate": Laborers...)
+    return replace(res, candidates=tuple(cands), alias_note=notes.get(cands[0].code))

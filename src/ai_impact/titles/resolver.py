@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,7 +32,9 @@ from ai_impact.titles.index import (
     index_fingerprint,
     terms,
 )
-from ai_impact.titles.normalize import Normalized, normalize_title
+from ai_impact.titles.language import evidence, reads_foreign
+from ai_impact.titles.normalize import Normalized, normalize_title, singular
+from ai_impact.titles.owner import as_runner, runs_work
 from ai_impact.titles.rank import RankerParams, combine, load_params, score, signals
 from ai_impact.titles.resolution import (
     MAX_TITLE_CHARS,
@@ -41,7 +43,9 @@ from ai_impact.titles.resolution import (
     input_problem,
     no_match,
     not_a_job,
+    not_english,
     scaled,
+    with_parts,
 )
 from ai_impact.titles.respell import RESPELL_CAP as RESPELL_CAP  # read from here by the tests
 from ai_impact.titles.respell import Speller, respell_cap
@@ -61,11 +65,6 @@ _NONSENSE_SEM = 0.9
 # less likely right than the ranker, fitted on real titles, says: its confidences are scaled by
 # the word's specificity, at least by this (a curated generic word has specificity 0).
 GENERIC_FLOOR = 0.2
-# Score points added to every management occupation (SOC major group 11) for a title read as an
-# owner's ("restaurant owner"): an owner runs the business, so Food Service Managers before
-# First-Line Supervisors of Food Preparation and Serving Workers, which O*NET also calls
-# "Restaurant Manager". About 7 to 1 in odds, other signals equal.
-OWNER_STEP = 2.0
 # Digits alone that are no code, this many or more, are answered as such without ranking
 # ("1520511"); fewer may be a title's shorthand ("911": Public Safety Telecommunicators) and
 # get that answer only when no title fits ("2024").
@@ -83,7 +82,7 @@ class _Reading:
     alias: int
     rest: frozenset[str]
     word_ids: list[int]
-    owner: bool = False  # read "X owner" as "X manager" (:meth:`Resolver._as_manager`)
+    owner: bool = False  # read "X owner" as "X manager" (:func:`.owner.as_runner`)
 
 
 class Resolver:
@@ -122,8 +121,9 @@ class Resolver:
         )
         self._speller = Speller(index.words, self._word_id, embedder)
         self._log_emp = log_employment(index)
-        # SOC major group 11, Management Occupations: where an owner of a business belongs
-        self._managers = np.array([o.soc.startswith("11-") for o in index.occupations])
+        # managers and first-line supervisors: who runs a business an owner owns
+        self._runs_work = runs_work(index.occupations)
+        self._owner_key = self._key_id.get(abbr.owner_fallback, -1)
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -225,6 +225,16 @@ class Resolver:
                 self._norm_cache[text] = norm
         return norm
 
+    def _known_word(self, word: str) -> bool:
+        """Whether ``word`` (lower case, ASCII) is one the resolver reads: a word of the
+        index's titles (or its plural), of English, or of the abbreviation table."""
+        return (
+            word in self._word_id
+            or singular(word) in self._word_id
+            or self.embedder.is_english_word(word)
+            or word in self.abbr.special
+        )
+
     def _specificity(self, reading: str) -> float:
         """How far a reading that is one generic word can be trusted, 0..1: 0 for a word of
         the curated generic list ("owner", "student"), else the index's ``key_spec``
@@ -235,21 +245,6 @@ class Resolver:
             return 0.0
         k = self._key_id.get(reading)
         return 1.0 if k is None else float(self.index.key_spec[k])
-
-    def _as_manager(self, norm: Normalized) -> tuple[Normalized, bool]:
-        """An owner of a business is its manager: "restaurant owner" reads "restaurant
-        manager" (``[owner]`` in the abbreviation table), unless an index title spells it
-        ("funeral home owner", "product owner"). O*NET has few owner titles, so the words
-        alone read "Restaurant Owner" as Cooks, Fast Food and "Food Truck Owner" as Light Truck
-        Drivers."""
-        words = norm.primary.split()
-        if len(words) < 2 or words[-1] not in self.abbr.owner or norm.primary in self._key_id:
-            return norm, False
-        kind = words[:-1]
-        while len(kind) > 1 and kind[-1] in self.abbr.owner_business:
-            kind.pop()  # "landscaping business owner" runs a landscaping business
-        primary = " ".join([*kind, self.abbr.owner_reads])
-        return Normalized(primary, tuple(dict.fromkeys((primary, *norm.variants)))), True
 
     def _read(self, texts: list[str]) -> list[_Reading]:
         """Each input normalised, its unknown words respelled (:class:`Speller`), and its
@@ -270,7 +265,7 @@ class Resolver:
                     if w not in self._word_id and (fix := fixes.get(w))
                 )
                 norm = Normalized(primary, (primary, *norm.variants))
-            norm, owner = self._as_manager(norm)
+            norm, owner = as_runner(norm, self.abbr, self._key_id)
             keys: list[tuple[int, float]] = []
             alias = -1
             # the input's words outside the alias-table title it holds ("Lab Technician -
@@ -279,17 +274,21 @@ class Resolver:
             for j, variant in enumerate(norm.variants):
                 k = self._key_id.get(variant)
                 if k is not None:
-                    keys.append((k, 1.0 if j == 0 else VARIANT_FACTOR))
+                    # an owner's second reading ("restaurant supervisor") is a step further
+                    factor = VARIANT_FACTOR ** (2 if owner and j == 1 else 1)
+                    keys.append((k, 1.0 if j == 0 else factor))
                     if alias < 0 and self.index.key_alias[k] >= 0:
                         alias = int(self.index.key_alias[k])
                         rest = frozenset(norm.primary.split()) - set(variant.split())
             if norm.primary in self._onet_titles:
                 alias = -1
+            if owner and self._owner_key >= 0:
+                keys.append((self._owner_key, VARIANT_FACTOR))  # no alias: a floor, not a blend
             word_ids = [self._word_id[w] for w in terms(norm.primary) if w in self._word_id]
             out.append(_Reading(norm, respelled, keys, alias, rest, word_ids, owner))
         return out
 
-    def _rank(self, texts: list[str], top: int) -> list[Resolution]:
+    def _rank(self, texts: list[str], top: int, whole: bool = True) -> list[Resolution]:
         readings = self._read(texts)
         # A title with no words left (only markup, decoration or another script) is not
         # embedded from its raw text: word pieces of "<script>" or of unknown letters would land
@@ -310,7 +309,7 @@ class Resolver:
                 if tie.size:
                     break_tie(total[row], tie, self._log_emp)
             if r.owner:
-                total[row, self._managers] += OWNER_STEP
+                total[row] += self._runs_work
         best, _raw, conf = score(total, self.params, top)
         # Plain Python lists: indexing numpy scalars in this loop costs more than the maths.
         nonsense = (parts[2].max(axis=1) < _NONSENSE_SEM).tolist()
@@ -321,8 +320,16 @@ class Resolver:
         out: list[Resolution] = []
         for row, (text, r) in enumerate(zip(texts, readings, strict=True)):
             primary = r.norm.primary
+            whole = bool(r.keys) and r.keys[0][1] == 1.0  # the index holds the reading whole
+            known, function = self._known_word, self.abbr.foreign
+            if not whole and reads_foreign(text, known, function, self.abbr.roles):
+                out.append(not_english(text, primary))  # "Ingeniero de software"
+                continue
             if not primary or (not r.keys and not r.word_ids and nonsense[row]):
-                out.append(not_a_code(text) if digit_run(text) else no_match(text, primary))
+                words = evidence(text, known, function)
+                unknown = not words.known and words.unknown > 0  # "Enfermera"
+                no = no_match(text, primary, no_english=unknown)
+                out.append(not_a_code(text) if digit_run(text) else no)
                 continue
             spec = self._specificity(primary)
             if spec == 0.0 and r.alias < 0:
@@ -342,7 +349,8 @@ class Resolver:
                     via = "semantic"
                 cands.append(Candidate(ref.code, ref.soc, ref.title, c, via))
             if any(w in self._speller.letter_fixes for w, _ in r.respelled):
-                cands = respell_cap(cands)
+                weak = any(w in self._speller.weak_fixes for w, _ in r.respelled)
+                cands = respell_cap(cands, weak=weak)
             if spec < 1.0:
                 cands = scaled(cands, max(spec, GENERIC_FLOOR))
             note = None
@@ -351,6 +359,22 @@ class Resolver:
                 note = f"{entry.title}: {entry.note}"
             needs = cands[0].confidence < self.params.threshold
             out.append(Resolution(text, primary, tuple(cands), needs, note, None, r.respelled))
+        return self._with_parts(readings, out, top) if whole else out
+
+    def _with_parts(
+        self, readings: list[_Reading], out: list[Resolution], top: int
+    ) -> list[Resolution]:
+        """Each title with other parts that name a role ("Firefighter/EMT") gets their best
+        occupations too, each at the confidence of its own reading (:func:`with_parts`)."""
+        rows = [i for i, r in enumerate(readings) if r.norm.parts and out[i].candidates]
+        if not rows:
+            return out
+        parts = list(dict.fromkeys(p for i in rows for p in readings[i].norm.parts))
+        done = dict(zip(parts, self._rank(parts, top, whole=False), strict=True))
+        for i in rows:
+            part_res = [done[p] for p in readings[i].norm.parts]
+            res = with_parts(out[i], part_res, VARIANT_FACTOR, self.params.threshold, top)
+            out[i] = replace(res, needs_choice=res.candidates[0].confidence < self.params.threshold)
         return out
 
 

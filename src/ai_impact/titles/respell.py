@@ -19,6 +19,12 @@ __all__ = ["RESPELL_CAP", "Speller", "respell_cap"]
 # candidate no title of the index names exactly (only the embedding and the title words point
 # to it) is a guess on a guess: its confidences are scaled so that the best is at most this.
 RESPELL_CAP = 0.45
+# A nearest-word respelling this far from the word typed (rapidfuzz ratio under this) changes
+# more than about one letter in ten: a foreign word near an English one ("maestra" → "maestro",
+# 86; "avocat" → "advocate", 86: Music Directors 0.91, Social and Human Service Assistants
+# 0.92) rather than a slip ("acountant" → "accountant" 95, "recepcionist" 92, "electritian"
+# 91). Its candidates are capped at RESPELL_CAP whatever they are.
+WEAK_RATIO = 90
 # British spellings O*NET writes the American way, tried on a word of English the index lacks
 # ("organisation", "neighbourhood", "theatre", "jeweller", "anaesthetist", "catalogue").
 _AMERICAN = tuple(
@@ -43,6 +49,7 @@ class Speller:
         self.fixes: dict[str, str | None] = {}
         self.letter_fixes: set[str] = set()  # words fixed by changing letters (swap, ratio)
         self.american_fixes: set[str] = set()  # words read in American spelling
+        self.weak_fixes: set[str] = set()  # nearest-word fixes under WEAK_RATIO
 
     def spell(self, words: set[str]) -> None:
         """Fuzzy step: a word the index does not know is replaced by index words.
@@ -87,10 +94,13 @@ class Speller:
         )
         best = matrix.argmax(axis=1)
         for row, word in enumerate(rest):
-            good = len(word) >= 5 and matrix[row, best[row]] > 0
+            ratio = int(matrix[row, best[row]])
+            good = len(word) >= 5 and ratio > 0
             self.fixes[word] = choices[int(best[row])] if good else None
             if good:
                 self.letter_fixes.add(word)
+            if good and ratio < WEAK_RATIO:
+                self.weak_fixes.add(word)
 
     def respell(self, words: list[str]) -> list[str]:
         """``words`` with the fuzzy step's fixes; a word with a digit that the index does not
@@ -144,11 +154,12 @@ class Speller:
         return None
 
 
-def respell_cap(cands: list[Candidate]) -> list[Candidate]:
+def respell_cap(cands: list[Candidate], *, weak: bool = False) -> list[Candidate]:
     """Candidates of a reading with a respelled word, scaled so that the best is at most
     RESPELL_CAP, unless the best is an index title of the respelled reading ("Acocuntant" reads
-    "accountant", an O*NET title: via ``fuzzy``) or the alias table's."""
+    "accountant", an O*NET title: via ``fuzzy``) or the alias table's; whatever the best is
+    when the respelling was ``weak`` (see WEAK_RATIO)."""
     best = cands[0]
-    if best.via in ("fuzzy", "alias") or best.confidence <= RESPELL_CAP:
+    if (best.via in ("fuzzy", "alias") and not weak) or best.confidence <= RESPELL_CAP:
         return cands
     return scaled(cands, RESPELL_CAP / best.confidence)

@@ -7,6 +7,7 @@ a 500, never a 400."""
 
 from __future__ import annotations
 
+import os
 import urllib.parse
 from collections.abc import Iterator
 from typing import Any
@@ -49,8 +50,10 @@ def _url(path: str, params: list[dict[str, Any]], values: dict[str, str]) -> str
             continue
         raw = values[p["name"]].encode("utf-8", "surrogatepass")  # a lone surrogate: bad UTF-8
         if p["in"] == "path":
-            if not raw:
-                return None  # an empty segment is the parent route (a 307 to it)
+            # An empty segment is the parent route (a 307 to it); "." and ".." are dot
+            # segments that every HTTP client removes before sending (RFC 3986 5.2.4).
+            if not raw or raw in (b".", b".."):
+                return None
             path = path.replace("{" + p["name"] + "}", urllib.parse.quote(raw, safe=""))
         else:
             query[p["name"]] = raw
@@ -86,7 +89,7 @@ def test_any_parameter_values_give_a_declared_answer(client: TestClient, path: s
     params = op["parameters"]
 
     @settings(
-        max_examples=60,
+        max_examples=int(os.environ.get("AI_IMPACT_PROPERTY_EXAMPLES", "60")),
         deadline=None,
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
@@ -97,6 +100,10 @@ def test_any_parameter_values_give_a_declared_answer(client: TestClient, path: s
         if url is None:
             return
         r = client.get(url)
+        if r.status_code == 307:  # a value ending in "/" (sent as %2F, decoded by the server)
+            assert url.endswith("%2F") or "%2F?" in url, url
+            assert r.headers["location"].startswith("http"), url  # to the path without it
+            return
         assert r.headers["content-type"] == "application/json", url
         assert str(r.status_code) in op["responses"], (url, r.status_code, r.text[:200])
         body = r.json()

@@ -216,3 +216,31 @@ def test_rn_l_and_d_reads_labor_and_delivery(resolver: Resolver) -> None:
     assert res.candidates[0].code == "29-1141.00"
     # was Training and Development Specialists and Managers at 0.03 each
     assert all(not c.code.startswith(("13-1151", "11-3131")) for c in res.candidates)
+
+
+# -- an activity in -ing is read as who does it; a fix keeps the first letter -----------------
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("Bartending", "35-3011.00"),  # was Emergency Medicine Physicians ("attending")
+        ("Dog Grooming", "39-2021.00"),  # was "dog rooming" at 0.16
+    ],
+)
+def test_an_activity_reads_as_who_does_it(resolver: Resolver, raw: str, code: str) -> None:
+    best = resolver.resolve(raw).candidates[0]
+    assert best.code == code and best.confidence >= 0.5
+
+
+def test_a_nearest_word_fix_keeps_the_first_letter(resolver: Resolver) -> None:
+    reading = resolver.resolve("Bartendingg")
+    assert all(c.code != "29-1214.00" for c in reading.candidates)  # no "attending" physician
+    assert resolver.resolve("Acountant").candidates[0].code == "13-2011.00"
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [("Actress", "27-2011.00"), ("Stewardess", "53-6061.00")],  # "Actress" matched nothing
+)
+def test_a_feminine_form_reads_as_the_role(resolver: Resolver, raw: str, code: str) -> None:
+    best = resolver.resolve(raw).candidates[0]
+    assert best.code == code and best.confidence >= 0.5

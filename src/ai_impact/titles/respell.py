@@ -56,15 +56,18 @@ class Speller:
 
         A word of English (:meth:`StaticEmbedder.is_english_word`: "retired", "tired") is never
         respelled into another word: "Retired" read as "retread" was Tire Builders at 0.77. It
-        may only be read in American spelling ("organisation" → "organization") or split into
+        may only be read in American spelling ("organisation" → "organization"), without a
+        feminine ending ("actress" → "actor"), or split into
         two index words of four and three letters or more that it is written as, letter for
         letter ("songwriter" → "song writer"; "tapestry" is no "tapes try").
 
-        Any other word, in this order: two neighbouring letters swapped back ("acocuntant" →
+        Any other word, in this order: an activity in -ing read as who does it ("bartending"
+        → "bartender"); two neighbouring letters swapped back ("acocuntant" →
         "accountant", "regsitered" → "registered"; edit ratio alone takes "cheif" to "chef"); a
         compound of two index words split ("lorrydriver" → "lorry driver", "bellperson" → "bell
         person"); else the nearest index word by edit ratio (≥ 84, words of five letters or
-        more). Words with a digit are never respelled (see :meth:`respell`).
+        more) with the same first letter. Words with a digit are never respelled (see
+        :meth:`respell`).
         """
         unknown = sorted(
             w for w in words if w not in self.fixes and not any(c.isdigit() for c in w)
@@ -72,11 +75,15 @@ class Speller:
         rest: list[str] = []
         for word in unknown:
             if self.embedder.is_english_word(word):
-                american = self._american(word)
+                american = self._american(word) or self._unmarked(word)
                 fix = american or self._compound(word, english=True)
                 self.fixes[word] = fix
                 if american:
                     self.american_fixes.add(word)
+                continue
+            doer = self._doer(word)
+            if doer:
+                self.fixes[word] = doer
                 continue
             swapped = self._swapped(word)
             fix = swapped or self._compound(word)
@@ -92,6 +99,12 @@ class Speller:
         matrix = process.cdist(
             rest, choices, scorer=fuzz.ratio, score_cutoff=84, dtype=np.uint8, workers=-1
         )
+        # The first letter is kept (as in ``ai_impact.scoring.typos``): slips fall inside words,
+        # and a changed first letter makes another word ("grooming" → "rooming", "bartending"
+        # → "attending": Emergency Medicine Physicians).
+        initials = np.array([c[:1] for c in choices])
+        for row, word in enumerate(rest):
+            matrix[row, initials != word[:1]] = 0
         best = matrix.argmax(axis=1)
         for row, word in enumerate(rest):
             ratio = int(matrix[row, best[row]])
@@ -123,6 +136,29 @@ class Speller:
             american = pattern.sub(repl, word)
             if american != word and american in self.word_id:
                 return american
+        return None
+
+    def _unmarked(self, word: str) -> str | None:
+        """The index word for a role named in a feminine form the index lacks ("actress" →
+        "actor", "hostess" → "host", "stewardess" → "steward"), if any."""
+        if not word.endswith("ess") or len(word) < 6:
+            return None
+        stem = word[:-3]
+        for plain in (stem[:-1] + "or" if stem.endswith("tr") else "", stem):
+            if plain and plain in self.word_id:
+                return plain
+        return None
+
+    def _doer(self, word: str) -> str | None:
+        """The index's word for who does the work ``word`` names, for an activity in -ing that
+        the index lacks ("bartending" → "bartender", "grooming" → "groomer", "tutoring" →
+        "tutor"), if any."""
+        if len(word) < 7 or not word.endswith("ing"):
+            return None
+        stem = word[:-3]
+        for doer in (stem + "er", stem + "or", stem + "e" + "r", stem):
+            if doer in self.word_id:
+                return doer
         return None
 
     def _swapped(self, word: str) -> str | None:

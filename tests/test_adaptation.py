@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pytest
 
 from ai_impact.db import KnowledgeBase
-from ai_impact.reports.adaptation import adaptation_items
+from ai_impact.reports.adaptation import adaptation_items, pairs_with_ai
 from ai_impact.reports.service import Analyses
 from ai_impact.settings import Settings
 
@@ -71,13 +71,76 @@ def test_knowledge_comes_from_the_occupation_s_core_areas_most_important_first()
 
 
 def test_a_skill_to_pair_with_ai_needs_exposed_tasks() -> None:
-    """ "Central to the exposed tasks" is offered only when some task is exposed."""
+    """A skill to pair with AI is offered only when some task is exposed, and its reason says
+    what is measured (rated important here, common in exposed work across occupations), not
+    that it is "central to the exposed tasks of this occupation", which nothing measures."""
     skills = [_Rating("2.A.1.a", "Reading Comprehension", 4.0, 4.0)]
     corr = {"2.A.1.a": 0.9}
     paired = adaptation_items(skills, [], [], corr, [], 4.0, None)
     assert _names(paired, "skill to pair with AI") == ["Reading Comprehension"]
+    assert paired[0].why.startswith(
+        "Rated important in this occupation, and common in work AI reaches across all occupations"
+    )
+    borrowed = adaptation_items(skills, [], [], corr, [], 4.0, None, "Cooks (the closest rated)")
+    assert borrowed[0].why.startswith("Rated important in Cooks (the closest rated), and common")
     none = adaptation_items(skills, [], [], corr, [], 4.0, None, any_exposed=False)
     assert _names(none, "skill to pair with AI") == []
+
+
+def test_no_skill_to_pair_with_ai_where_exposure_is_very_low() -> None:
+    """Below β 0.10 the page says AI reaches little of the work: it no longer advises a
+    hairdresser (β 0.05) to do active listening with AI assistants."""
+    assert not pairs_with_ai(2, 0.05) and not pairs_with_ai(0, 0.6)
+    assert pairs_with_ai(1, 0.10) and pairs_with_ai(15, 0.49)
+
+
+def test_the_capability_clause_is_said_once() -> None:
+    """QA: "the work that stays human here rests mostly on ..." closed every skill's reason."""
+    skills = [
+        _Rating("2.B.3.a", "Operation and Control", 3.5, 3.5),
+        _Rating("2.B.3.b", "Equipment Maintenance", 3.4, 3.4),
+        _Rating("2.B.3.c", "Repairing", 3.3, 3.3),
+    ]
+    corr = {"2.B.3.a": -0.6, "2.B.3.b": -0.5, "2.B.3.c": -0.4}
+    items = adaptation_items(skills, [], [], corr, [], 4.0, "physical dexterity and presence")
+    built = [i for i in items if i.kind == "skill"]
+    assert [i.name for i in built] == [
+        "Operation and Control",
+        "Equipment Maintenance",
+        "Repairing",
+    ]
+    assert built[0].why.endswith("rests mostly on physical dexterity and presence.")
+    assert not any("rests mostly" in i.why for i in built[1:])
+
+
+def test_pages_of_very_low_exposure_pair_no_skill_with_ai(analyses: Analyses) -> None:
+    """Hairdressers (β 0.05) have no skill to pair with AI; word processors (β 0.49) do."""
+    hair = analyses.report_for("39-5012.00")
+    assert hair.changing.exposure.beta < 0.10
+    assert _names(hair.adaptation, "skill to pair with AI") == []
+    typists = analyses.report_for("43-9022.00")
+    assert _names(typists.adaptation, "skill to pair with AI") == ["Reading Comprehension"]
+    assert not any("Central to the exposed tasks" in a.why for a in typists.adaptation)
+
+
+def test_certifications_name_borrowed_ratings_as_borrowed(analyses: Analyses) -> None:
+    """An occupation rated through another says whose ratings a credential builds on, as the
+    adaptation strategy does, never "which this occupation rates as important"."""
+    other = analyses.report_for("13-1199.00")  # no ratings: the closest rated occupation's
+    said = [c.reason for c in other.certifications]
+    assert said and not any("which this occupation rates as important" in r for r in said)
+    assert any(
+        "rated important in Business Continuity Planners (the closest rated)" in r for r in said
+    )
+    dev = analyses.report_for("15-1252.00")  # ten basic skills only: the most similar in full
+    said = [c.reason for c in dev.certifications]
+    assert any(
+        "rated important in Computer Systems Engineers/Architects (the most similar occupation "
+        "rated in full)" in r
+        for r in said
+    ), said
+    own = analyses.report_for("29-1141.00")  # its own ratings: wording unchanged
+    assert any("which this occupation rates as important" in c.reason for c in own.certifications)
 
 
 @pytest.fixture(scope="module")

@@ -302,7 +302,12 @@ def test_untitled_past_tense_cv_bullets_match_maintenance_work(
     report = api.analyze_description(CV_BULLETS, settings=settings)
     assert isinstance(report, DescribedReport)
     assert report.header.code == "49-1011.00"
-    assert report.header.resolved_from == "your job description"
+    # untitled: the page does not quote "your job description" as if the user had typed it
+    assert report.header.resolved_from is None
+    from ai_impact.render.markdown import render_markdown
+
+    page = render_markdown(report)
+    assert "You asked for" not in page and "statements of your job description" in page
 
 
 def test_american_spelling_leaves_every_onet_text_as_it_is(kb: KnowledgeBase) -> None:
@@ -593,3 +598,19 @@ def test_a_statement_labelled_differently_takes_the_found_occupations_label(
     assert risk.source == "labels" and risk.exposure["E2"] == 1.0
     assert "the most common of 6 occupations' labels: E2 in 4, E0 in 2" in risk.evidence
     assert check_report(report) == []
+
+
+def test_lines_left_out_are_listed_as_a_readable_list() -> None:
+    """QA: "Lines on requirements and skills and location and schedule are not scored" read as
+    four topics run together; topics holding their own "and" are set apart by commas."""
+    from ai_impact.reports.description_text import set_aside_notes
+    from ai_impact.reports.jd_kinds import LOGISTICS, REQUIREMENT, SetAside
+
+    both = (SetAside("5+ years of SQL", REQUIREMENT), SetAside("Nights, 3x12", LOGISTICS))
+    header, _ = set_aside_notes(both)
+    assert header == (
+        "Lines on requirements and skills and on location and schedule are not scored as "
+        "tasks; Method and sources lists them."
+    )
+    one, _ = set_aside_notes(both[:1])
+    assert one is not None and one.startswith("Lines on requirements and skills are not scored")

@@ -126,7 +126,10 @@ def test_lines_not_scored_are_named_on_the_page_and_listed_in_json(qa: Described
     assert len(qa.statements) == 9
     note = qa.header.rests_on_note or ""
     # the title's "— Hybrid (Chicago, IL)" is set aside as location and schedule
-    lines = "requirements and skills, pay and benefits, the employer and location and schedule"
+    # each topic after the first has its own "on": the topics hold "and" themselves
+    lines = (
+        "requirements and skills, on pay and benefits, on the employer and on location and schedule"
+    )
     assert f"Lines on {lines} are not scored" in note
     requirement = next(n for n in qa.method.notes if n.startswith("Not scored, requirements"))
     assert "“3+ years of full-cycle AP experience”" in requirement

@@ -601,3 +601,20 @@ def test_a_change_that_rounds_to_nothing_has_no_sign_and_moves_no_pay() -> None:
         "Projected employment change (-1.5%) is too small to move pay"
     )
     assert pressure_sentence(-10.0, 0.17).startswith("Projected employment decline weighs on pay")
+
+
+def test_the_pay_projection_states_its_adjustments_in_points() -> None:
+    """QA: "adjusted by -0.9% a year for the BLS projection and by one point a year per unit of
+    substitution share" mixed a percent with percentage points and read as jargon: both
+    adjustments are now signed points, the substitution one with its value."""
+    from ai_impact.reports.salary import project
+
+    method = project(50_000.0, 2025, 2.9, 15.8, (0.40, 0.49, 0.60)).method
+    assert (
+        "adjusted by +0.4 points a year for the BLS projection and by -0.49 points a year for "
+        "the substitution share (49% of the work, one point per 100%)" in method
+    ), method
+    assert "per unit" not in method
+    flat = project(50_000.0, 2025, 2.9, 0.0, (0.0, 0.0, 0.0)).method
+    assert "adjusted by 0 points a year for the BLS projection and by 0 points a year" in flat
+    assert "-0.0" not in flat

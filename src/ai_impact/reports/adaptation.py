@@ -23,7 +23,13 @@ from numpy.typing import NDArray
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import AdaptationItem, RelatedEntry
 
-__all__ = ["PROTECTIVE_CORR", "adaptation_items", "element_correlations", "generic_technologies"]
+__all__ = [
+    "PROTECTIVE_CORR",
+    "adaptation_items",
+    "element_correlations",
+    "generic_technologies",
+    "pairs_with_ai",
+]
 
 PROTECTIVE_CORR = -0.15  # correlation with β below this: the element goes with less exposed work
 EXPOSED_CORR = 0.15  # above this: the element goes with exposed work (pair it with AI tools)
@@ -95,7 +101,7 @@ def _protective(
     chosen = important[:limit]
     where = "in this occupation" if rated_from is None else f"in {rated_from}"
     out = []
-    for e in chosen:
+    for i, e in enumerate(chosen):
         c = corr.get(e.element_id, 0.0)
         if c <= -0.35:
             tie = "strongly associated with less AI exposure across all occupations"
@@ -104,19 +110,32 @@ def _protective(
         else:
             tie = "among its important ones, one of the least tied to AI exposure"
         why = f"Rated important {where}, and {tie}"
-        if capability:
+        if capability and i == 0:  # said once: the same clause on every skill read as filler
             why += f"; the work that stays human here rests mostly on {capability}"
         out.append(AdaptationItem(kind, e.name, why + ".", e.element_id))
     return out
 
 
-def _paired(ratings: Sequence[Any], corr: dict[str, float]) -> list[AdaptationItem]:
+def pairs_with_ai(n_exposed: int, beta: float) -> bool:
+    """Whether the page offers a skill to pair with AI: some tasks are exposed and exposure is
+    above "very low" (β from 0.10). Below it the page says AI reaches little of the work, and
+    advice to do a hairdresser's active listening with AI assistants contradicts it."""
+    return n_exposed > 0 and fx.exposure_level(beta) != "very low"
+
+
+def _paired(
+    ratings: Sequence[Any], corr: dict[str, float], rated_from: str | None
+) -> list[AdaptationItem]:
     """The most important element that goes with exposed work: learn to do it with AI."""
+    where = "in this occupation" if rated_from is None else f"in {rated_from}"
     for e in ratings:
         if (e.importance or 0.0) >= MIN_IMPORTANCE and corr.get(e.element_id, 0.0) >= EXPOSED_CORR:
+            # What is measured: the rating here and the correlation across occupations; no
+            # task-level link, so the reason does not say the skill carries these tasks.
             why = (
-                "Central to the exposed tasks of this occupation; doing it with AI assistants and "
-                "checking their output keeps that work with you."
+                f"Rated important {where}, and common in work AI reaches across all "
+                "occupations; doing it with AI assistants and checking their output keeps "
+                "that work with you."
             )
             return [AdaptationItem("skill to pair with AI", e.name, why, e.element_id)]
     return []
@@ -158,12 +177,11 @@ def adaptation_items(
 ) -> tuple[AdaptationItem, ...]:
     """Skills, knowledge, technologies and transitions to build, each with why.
 
-    A skill "to pair with AI" is offered only when some of the tasks are exposed: its reason
-    says it carries the exposed work.
+    A skill "to pair with AI" is offered only when ``any_exposed`` (see :func:`pairs_with_ai`).
     """
     items = _protective(skills, corr, "skill", 3, capability, rated_from)
     if any_exposed:
-        items += _paired(skills, corr)
+        items += _paired(skills, corr, rated_from)
     items += _protective(knowledge, corr, "knowledge", 2, None, rated_from, by_importance=True)
     kind = Counter(t.commodity_code for t in technologies)
     names, kinds = generic

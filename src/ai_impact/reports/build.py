@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from ai_impact.reports import narrative as nv
-from ai_impact.reports.adaptation import adaptation_items
+from ai_impact.reports.adaptation import adaptation_items, pairs_with_ai
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.extras import certification_entries, tool_entries
 from ai_impact.reports.model import (
@@ -135,7 +135,7 @@ def build_report(
         row.score,
         capability,
         rated_from,
-        any_exposed=exposure.n_exposed > 0,
+        any_exposed=pairs_with_ai(exposure.n_exposed, exposure.beta),
     )
     certs = certification_entries(
         engine.certifications,
@@ -147,6 +147,7 @@ def build_report(
         " ".join([occ.description, *(t.text for t in tasks)]),
         occ.title,
         description=occ.description,
+        rated_from=rated_from,
     )
     overview = [
         nv.risk_sentence(occ.title if len(parts) == 1 else f"“{resolved_from}”", risk),

@@ -183,9 +183,9 @@ def _salary_figures(report: OccupationReport, add: Callable[..., None]) -> None:
     if s.projection is not None:
         p = s.projection
         add("ai-impact", fx.money(p.low), fx.money(p.mid), fx.money(p.high))
-        for n in _NUMBER.findall(p.method):
-            if n.endswith("%"):
-                add("ai-impact", n)
+        # its drift (a percent a year) and adjustments (percentage points) are the method's own
+        for n in _NUMBER.findall(_strip(p.method)):
+            add("ai-impact", n.rstrip(","))
 
 
 def _strip(sentence: str) -> str:

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from ai_impact.reports import narrative as nv
+from ai_impact.reports.adaptation import pairs_with_ai
 from ai_impact.reports.build import adaptation_section, occupation_header, section_gaps
 from ai_impact.reports.description_capability import with_text_capabilities
 from ai_impact.reports.description_match import (
@@ -238,7 +239,7 @@ def describe_report(
         row.score,
         capability,
         rated_from,
-        any_exposed=exposure.n_exposed > 0,
+        any_exposed=pairs_with_ai(exposure.n_exposed, exposure.beta),
     )
     certs = certification_entries(
         engine.certifications,
@@ -249,6 +250,7 @@ def describe_report(
         [a.element_id for a in adaptation if a.element_id and a.kind != "transition"],
         " ".join(split.tasks),
         occ.title,
+        rated_from=rated_from,
     )
     overview = [
         nv.risk_sentence("the tasks you described", risk),
@@ -281,7 +283,11 @@ def describe_report(
     )
     return DescribedReport(
         header=occupation_header(
-            occ, resolved_from=title or "your job description", rests_on=(occ.code,), note=note
+            # untitled: no "You asked for “your job description”", a phrase the user never typed
+            occ,
+            resolved_from=title or None,
+            rests_on=(occ.code,),
+            note=note,
         ),
         risk=risk,
         overview=tuple(overview),

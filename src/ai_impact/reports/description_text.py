@@ -99,6 +99,15 @@ def _join(items: list[str]) -> str:
     return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
 
 
+def _join_topics(topics: list[str]) -> str:
+    """What "Lines on ..." names: when a topic holds an "and" of its own, each further topic
+    takes its own "on", so the list still reads ("requirements and skills and on location and
+    schedule", not "requirements and skills and location and schedule")."""
+    if any(" and " in t for t in topics):
+        return _join([topics[0], *(f"on {t}" for t in topics[1:])])
+    return _join(topics)
+
+
 def set_aside_notes(lines: tuple[SetAside, ...]) -> tuple[str | None, tuple[str, ...]]:
     """The header sentence on the lines not scored, and one method note per kind quoting them
     (headings are structure, not content: the JSON lists them with the rest; a CV's name and
@@ -116,7 +125,7 @@ def set_aside_notes(lines: tuple[SetAside, ...]) -> tuple[str | None, tuple[str,
     if REPEATED in by_kind:
         others.append("repeated lines")
     if topics:
-        header = f"Lines on {_join(topics)} are not scored as tasks"
+        header = f"Lines on {_join_topics(topics)} are not scored as tasks"
         header += f", nor are {_join(others)}" if others else ""
     else:
         header = f"{_join(others).capitalize()} are not scored as tasks"

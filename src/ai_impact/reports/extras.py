@@ -65,9 +65,11 @@ def certification_entries(
     title: str,
     *,
     description: str | None = None,
+    rated_from: str | None = None,
 ) -> tuple[CertificationEntry, ...]:
     """Catalogued certifications tied to the occupation and the elements it should build
-    (``description``: the description ``text`` opens with, see ``match_certifications``)."""
+    (``description``: the description ``text`` opens with; ``rated_from``: whose ratings the
+    skills and knowledge are when borrowed; see ``match_certifications``)."""
     if catalog is None:
         return ()
     from ai_impact.reports.match_certs import match_certifications
@@ -83,6 +85,7 @@ def certification_entries(
         text=text,
         title=title,
         description=description,
+        rated_from=rated_from,
     )
     return tuple(
         CertificationEntry(

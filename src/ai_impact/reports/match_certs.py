@@ -184,11 +184,19 @@ def _reason(
     *,
     own: bool = False,
     code: str | None = None,
+    rated_from: str | None = None,
 ) -> str:
     parts: list[str] = [_own_label(cert, catalog, code)] if own else []
     if ev.strong_elements:
         named = [_name(e, p, catalog) for e in ev.strong_elements[:3]]
-        parts.append("builds " + _quoted(named) + ", which this occupation rates as important")
+        # borrowed ratings are named as the adaptation strategy names them ("Rated important in
+        # Business Continuity Planners (the closest rated)"), never as this occupation's own
+        rates = (
+            "which this occupation rates as important"
+            if rated_from is None
+            else f"rated important in {rated_from}"
+        )
+        parts.append("builds " + _quoted(named) + ", " + rates)
     if ev.iwas:
         titles = [catalog.iwa_titles.get(i, i).rstrip(".") for i in ev.iwas[:2]]
         parts.append("covers its work: " + _quoted(titles))
@@ -296,6 +304,7 @@ def match_certifications(
     job_zone: int | None = None,
     code: str | None = None,
     description: str | None = None,
+    rated_from: str | None = None,
 ) -> list[CertMatch]:
     """The best-fitting credentials for one occupation, best first (at most ``top``).
 
@@ -366,6 +375,6 @@ def match_certifications(
         if per_issuer[cert.issuer] >= MAX_PER_ISSUER:
             continue
         per_issuer[cert.issuer] += 1
-        reason = _reason(cert, ev, focus, p, catalog, own=own, code=occ_code)
+        reason = _reason(cert, ev, focus, p, catalog, own=own, code=occ_code, rated_from=rated_from)
         out.append(CertMatch(cert, round(score, 3), reason))
     return out

@@ -56,14 +56,24 @@ def project(
     low = at(base_pct - BASE_BAND_PP, sub_high)
     mid = at(base_pct, sub_mid)
     high = at(base_pct + BASE_BAND_PP, sub_low)
+    # The two adjustments are percentage points added to the yearly growth, written as points
+    # ("+0.4 points"), not as "+0.4%", which reads as a relative change.
     method = (
         f"Scenario, not a forecast: the median grows {fx.signed_pct(base_pct)} a year (all "
-        f"occupations, May 2024 to May {year}), adjusted by {fx.signed_pct(demand)} a year for "
-        f"the BLS projection and by one point a year per unit of substitution share "
-        f"({fx.pct(sub_mid)} here); the range uses the substitution share's label range and a "
-        "half-point band on the yearly drift."
+        f"occupations, May 2024 to May {year}), adjusted by {_points(demand, 1)} a year for the "
+        f"BLS projection and by {_points(-EXPOSURE_PP * sub_mid, 2)} a year for the substitution "
+        f"share ({fx.pct(sub_mid)} of the work, one point per 100%); the range uses the "
+        "substitution share's label range and a half-point band on the yearly drift."
     )
     return SalaryProjection(HORIZON_YEAR, low=low, mid=mid, high=high, method=method)
+
+
+def _points(value: float, decimals: int) -> str:
+    """Percentage points with their sign: "+0.4 points", "-0.49 points", "0 points" when the
+    value rounds to nothing (no "-0.00")."""
+    if round(value, decimals) == 0:
+        return "0 points"
+    return f"{value:+.{decimals}f} points"
 
 
 def pressure_sentence(change_pct: float | None, substitution: float) -> str:

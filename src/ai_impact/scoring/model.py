@@ -84,18 +84,26 @@ class TaskModel:
         """Model version string from the artefact's metadata."""
         return str(self.meta["version"])
 
-    def _tokens(self, texts: list[str]) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
-        """Token ids of the batch, flat, and where each text starts."""
-        enc = self._tok.encode_batch(texts, add_special_tokens=False)
-        ids = [e.ids[:_MAX_TOKENS] or [0] for e in enc]
+    def _ids(self, texts: list[str]) -> list[list[int]]:
+        """Token ids of each text (at most ``_MAX_TOKENS``; an empty text is token 0)."""
+        enc = self._tok.encode_batch_fast(texts, add_special_tokens=False)
+        return [e.ids[:_MAX_TOKENS] or [0] for e in enc]
+
+    def _tokens(
+        self, texts: list[str], ids: list[list[int]] | None = None
+    ) -> tuple[NDArray[np.int64], NDArray[np.int64]]:
+        """Token ids of the batch, flat, and where each text starts (``ids``: already read)."""
+        ids = self._ids(texts) if ids is None else ids
         lens = np.fromiter((len(x) for x in ids), dtype=np.int64, count=len(ids))
         flat = np.fromiter((t for x in ids for t in x), dtype=np.int64, count=int(lens.sum()))
         starts = np.concatenate([[0], np.cumsum(lens)[:-1]]).astype(np.int64)
         return flat, starts
 
-    def _static(self, texts: list[str]) -> tuple[_FLOAT, list[_FLOAT]]:
+    def _static(
+        self, texts: list[str], ids: list[list[int]] | None = None
+    ) -> tuple[_FLOAT, list[_FLOAT]]:
         """Normalised mean token vectors of the first net and every net's logits."""
-        flat, starts = self._tokens(texts)
+        flat, starts = self._tokens(texts, ids)
         a = self._a
         means, logits = [], []
         for i, table in enumerate(self._tables):
@@ -146,17 +154,21 @@ class TaskModel:
             return Predictions(*(getattr(once, f)[rows] for f in _PREDICTION_FIELDS))
         if len(texts) <= BATCH:
             return self._predict(texts)
-        parts = [self._predict(texts[i : i + BATCH]) for i in range(0, len(texts), BATCH)]
+        ids = self._ids(texts)  # one tokenizer call: each call starts its thread pool anew
+        parts = [
+            self._predict(texts[i : i + BATCH], ids[i : i + BATCH])
+            for i in range(0, len(texts), BATCH)
+        ]
         return Predictions(
             *(np.concatenate([getattr(p, f) for p in parts]) for f in _PREDICTION_FIELDS)
         )
 
-    def _predict(self, texts: list[str]) -> Predictions:
+    def _predict(self, texts: list[str], ids: list[list[int]] | None = None) -> Predictions:
         a, m = self._a, self.meta
         occ = hashed_occurrences(texts, int(m["bits"]))
         vals = occurrence_weights(occ, a["idf"])
         lin = (weighted_scores(occ, vals, a["coef"]) + a["bias"]).astype(np.float32)
-        mean, stat = self._static(texts)
+        mean, stat = self._static(texts, ids)
         heads = m["heads"]
 
         def head(name: str) -> _FLOAT:

@@ -77,6 +77,14 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Respond to RFQs", "Respond to requests for quotation."),
         ("Set up CI/CD pipelines", "Configure continuous integration and deployment pipelines."),
         (
+            "Assist with month-end close: accruals, AP aging, GL reconciliations",
+            "Assist with month-end closing: accruals, accounts payable aging, general ledger "
+            "reconciliations.",
+        ),
+        ("Process AR collections", "Process accounts receivable collections."),
+        ("Teach AP Biology", "Teach AP Biology."),
+        ("Lead quarter-end close activities", "Lead quarter-end closing activities."),
+        (
             "Setting up test environments for QA",
             "Configure test environments for quality assurance.",
         ),

@@ -44,6 +44,7 @@ _ACRONYMS = {
     "UI": "user interface",
     "PPC": "pay-per-click",
     "CI/CD": "continuous integration and deployment",
+    "GL": "general ledger",
 }
 _CAPITALS = re.compile(r"[A-Z]{2}")
 _PLURAL_OK = frozenset({"SOP", "SLA", "NDA", "API", "EHR", "EMR", "RFQ", "RFI"})
@@ -217,10 +218,30 @@ def job_ad_sense(body: str) -> str:
     return body
 
 
+# "AP" and "AR" are accounts payable and receivable only before a word of that work ("AP aging",
+# "AR collections"); "Teach AP Biology" is Advanced Placement. A period close is "closing" in
+# O*NET's words ("month-end close" read as closing something: β 0.11 in a job ad's line).
+_LEDGER_SIDE = re.compile(
+    r"\b(AP|AR)(?=\s+(?:aging|invoices?|invoicing|processing|payments?|reconciliations?|"
+    r"ledgers?|collections?|team|clerks?|specialists?|functions?|records?|balances?|"
+    r"accounts?|entries|transactions?|cycles?|inquiries|reports?|vouchers?|accruals?)\b)"
+)
+_PERIOD_CLOSE = re.compile(
+    r"\b((?:month|quarter|year|period)[- ]end)\s+close\b(?!\s+(?:the|of|out|all|any)\b)",
+    re.IGNORECASE,
+)
+
+
 def spell_out(body: str) -> str:
     """``body`` with finance shorthand and job-ad acronyms spelt out as O*NET spells them."""
     if "/" in body or "&" in body:
         body = _SHORTHAND_RE.sub(lambda m: _SHORTHAND[m.group(0).lower()], body)
+    if "AP" in body or "AR" in body:
+        body = _LEDGER_SIDE.sub(
+            lambda m: "accounts payable" if m.group(1) == "AP" else "accounts receivable", body
+        )
+    if "lose" in body:
+        body = _PERIOD_CLOSE.sub(r"\1 closing", body)
     return spell_acronyms(body)
 
 

@@ -34,8 +34,11 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    "profit and loss"): the model never saw the shorthand, and read "Process A/P and A/R as
    needed" as unexposed, hands-on work. So are office and technology acronyms in capitals that
    no O*NET statement uses ("SOPs", "SLA", "NDAs", "APIs", "EHR", "CRM", "ERP", "QA", "QC",
-   "HR", "UX", "UI", "PPC", "CI/CD", "RFQ", "RFI"): "Write SOPs for the lab" read β 0.53, "Write
-   standard operating procedures for the lab" 0.87.
+   "HR", "UX", "UI", "PPC", "CI/CD", "RFQ", "RFI", "GL"): "Write SOPs for the lab" read β 0.53,
+   "Write standard operating procedures for the lab" 0.87. "AP" and "AR" are spelt out only
+   before a word of that work ("AP aging", "AR collections"; "Teach AP Biology" stays), and a
+   period's "close" is O*NET's "closing" ("month-end close": "Assist with month-end close:
+   accruals, AP aging, GL reconciliations" read β 0.11, hands-on; spelt out 0.33).
 6. Job-ad senses of verbs O*NET uses only in another sense, or never, are put in O*NET's words.
    "Train", "retrain" or "fine-tune" opening a statement about machine-learning models
    ("Train and deploy machine learning models", "Fine-tune large language models") becomes

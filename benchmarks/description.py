@@ -283,7 +283,9 @@ def handwritten(engine: Any) -> None:
             f"  {name:26s} statements {len(split.tasks)} (expected {exp['statements']}), "
             f"{sum(a.kind != 'heading' for a in split.set_aside)} lines not scored"
         )
-        body = "\n".join(text.splitlines()[1:]) if split.title else text
+        # (a one-paragraph text names its job in prose: it has no title line to drop)
+        lines = text.splitlines()
+        body = "\n".join(lines[1:]) if split.title and len(lines) > 1 else text
         for label, t in (("text + title", text), ("text only", body)):
             r = describe_report(engine, t)
             codes = [c.code for c in r.candidates]

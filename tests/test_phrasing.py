@@ -69,7 +69,7 @@ ROOT = Path(__file__).resolve().parents[1]
             "Process accounts payable and accounts receivable as needed.",
         ),
         ("- Reconciling G/L accounts monthly", "Reconcile general ledger accounts monthly."),
-        ("Own the P&L for the region", "Own the profit and loss for the region."),
+        ("Own the P&L for the region", "Manage the profit and loss for the region."),
         ("Manage AP/AR", "Manage accounts payable and receivable."),
         ("Tune Map/Reduce jobs", "Tune Map/Reduce jobs."),
         # Office and technology acronyms O*NET never uses are spelt out; others stay.
@@ -148,6 +148,47 @@ ROOT = Path(__file__).resolve().parents[1]
         ("Refactored legacy code", "Modify legacy code."),
         ("Screen resumes for open roles", "Review resumes for open roles."),
         ("Screen passengers at checkpoints", "Screen passengers at checkpoints."),
+        # job-ad and CV verbs that open no O*NET statement: O*NET's verb, any form
+        (
+            "Partnered with payroll to process changes",
+            "Collaborate with payroll to process changes.",
+        ),
+        ("Spearheaded and delivered the migration", "Lead and deliver the migration."),
+        ("Liaise with the SENCo", "Coordinate with the special educational needs coordinator."),
+        ("Onboarded 50 new hires", "Orient 50 new hires."),
+        ("Deployed and monitored services", "Deploy and monitor services."),
+        ("Triage patients in the ED", "Triage patients in the ED."),
+        (
+            "Own and improve our CI/CD pipelines",
+            "Manage and improve our continuous integration and deployment pipelines.",
+        ),
+        ("Own a reliable vehicle", "Own a reliable vehicle."),
+        ("Operate and scale Kubernetes clusters", "Manage and scale Kubernetes clusters."),
+        ("Operate forklifts in the warehouse", "Operate forklifts in the warehouse."),
+        ("Build observability into our services", "Develop observability into our services."),
+        ("Drive blameless postmortems", "Lead blameless postmortems."),
+        # the post named as the subject, how it is supervised, a clause before "I"
+        (
+            "The Staff Accountant will support the month-end close process",
+            "Support the month-end closing process.",
+        ),
+        ("The RN provides direct patient care", "Provide direct patient care."),
+        (
+            "Under general supervision, the Eligibility Specialist II determines eligibility",
+            "Determine eligibility.",
+        ),
+        (
+            "When a case settles I prepare the settlement statement",
+            "Prepare the settlement statement.",
+        ),
+        # shorthand of terse lists and clinical ads
+        ("ring up pts at register", "Ring up patients at register."),
+        ("call drs offices for refills", "Call doctors offices for refills."),
+        ("help pharmacist w/ flu shots", "Help pharmacist with flu shots."),
+        ("compound creams + suspensions", "Compound creams and suspensions."),
+        ("Administer meds PRN", "Administer medications as needed."),
+        ("Delegate ADLs to CNAs", "Delegate activities of daily living to nursing assistants."),
+        ("Write C++ code", "Write C++ code."),
     ],
 )
 def test_rewrites_common_habits(typed: str, statement: str) -> None:
@@ -326,3 +367,18 @@ def test_score_texts_reads_the_rewrite_but_reports_the_users_words() -> None:
 def test_job_ad_filler_is_dropped(typed: str, statement: str) -> None:
     assert task_statement(typed) == statement
     assert task_statement(statement) == statement
+
+
+def test_a_prefix_is_no_verb_and_ing_words_are_not_its_forms() -> None:
+    """ "Re-cover" and "Co-ordinate" open O*NET statements, but "re" is no verb: "ring" is no
+    "re" + "-ing", "red" no "re" + "-ed"."""
+    assert base_verb("ring") is None
+    assert base_verb("red") is None
+    assert not is_task_verb("re")
+    assert task_statement("Re-cover chairs") == "Re-cover chairs."
+
+
+def test_a_number_is_no_list_marker() -> None:
+    assert task_statement("1.5 hours of charting per shift") == "1.5 hours of charting per shift."
+    assert task_statement("0.0.0") == task_statement(task_statement("0.0.0"))
+    assert task_statement("2. Prepare reports") == "Prepare reports."

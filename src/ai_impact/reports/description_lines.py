@@ -36,16 +36,18 @@ from __future__ import annotations
 
 import re
 
-from ai_impact.reports.jd_kinds import BENEFIT, CONTACT, DUTY, HISTORY, REQUIREMENT
+from ai_impact.reports.jd_kinds import BENEFIT, CATCH_ALL, CONTACT, DUTY, HISTORY, REQUIREMENT
 from ai_impact.reports.jd_person import contact_details
 from ai_impact.reports.jd_post_lines import offered_benefit, post_kind
 from ai_impact.reports.jd_sections import section_of
 from ai_impact.reports.jd_words import (
     SKILL_PARTICIPLE,
+    WORD,
     has_verb,
     opens_with_verb,
     starts_with_verb,
     unmarked,
+    verb_form,
 )
 from ai_impact.scoring.phrasing import APOS
 
@@ -75,7 +77,9 @@ _REQUIRED = re.compile(
     r"work (?:nights|weekends|overtime|flexible))\b|\bvalid driver|"
     # screening of the candidate: "Pass drug screen and background check"
     r"\b(?:pass|passing|subject to|undergo|contingent (?:up)?on)\b.*"
-    r"\b(?:background (?:check|screen)|drug (?:test|screen))".replace("{A}", APOS),
+    r"\b(?:background (?:check|screen|investigation)|drug (?:test|screen)|(?:DBS|CRB|PVG) "
+    r"(?:check|disclosure)|criminal (?:record|background) check|security clearance)"
+    r"".replace("{A}", APOS),
     _RE,
 )
 # Requirements by shape, for a line that does not open with a verb: a skill or knowledge as a
@@ -114,6 +118,18 @@ _NICE_TO_HAVE = re.compile(
     r"^(?:bonus(?: points)?|extra points|plus|nice[- ]to[- ]have|a plus)\s*:\s*\S", _RE
 )
 _PAY_WORDS = re.compile(r"[$£€%]|\d|\b(?:bonus|salary|pay|annual|quarterly|commission)\b", _RE)
+# A line that names no work: "Performs other related duties as assigned", "Ad hoc projects as
+# required", "Any other reasonable duties commensurate with the grade".
+_CATCH_ALL = re.compile(
+    r"^(?:(?:perform|performs|performing|complete|completes|carry out|carries out|undertake|"
+    r"undertakes|assist with|assists with|handle|handles)\s+)?(?:any\s+|all\s+|such\s+)?"
+    r"(?:other|additional|ad[- ]hoc|miscellaneous|special)\s+"
+    r"(?:(?:related|job[- ]related|reasonable|relevant|similar|appropriate|general)\s+)*"
+    r"(?:duties|tasks|projects|assignments|responsibilities)"
+    r"(?:\s+(?:and|or|&)\s+(?:duties|tasks|projects|assignments|responsibilities))?"
+    r"(?:\s+(?:as|when|that|which|commensurate|consistent|in line)\b[^.;]*)?\s*[.!]?$",
+    _RE,
+)
 _ITEM_SPLIT = re.compile(r"\s*(?:,|;|/|\||\band\b|\bor\b|&)\s*")
 
 
@@ -139,14 +155,18 @@ def line_kind(statement: str, *, in_duties: bool = False) -> str:
         return REQUIREMENT if labelled == HISTORY else labelled
     if contact_details(body):
         return CONTACT  # "jane.doe@example.com | +1 555 0100 | Columbus, OH"
-    if (post := post_kind(body)) is not None:
+    verb_first = opens_with_verb(body)
+    first = WORD.match(body)  # a verb as written: "We participate in E-Verify" is the employer
+    written = verb_first and first is not None and verb_form(first.group(0))
+    if (post := post_kind(body, verb_first=written)) is not None:
         # the employer, pay and benefits, the reporting line, location and schedule
         return post
+    if _CATCH_ALL.search(body):
+        return CATCH_ALL
     if _NICE_TO_HAVE.search(body) and not _PAY_WORDS.search(body.partition(":")[2]):
         return REQUIREMENT
     if _REQUIRED.search(body):
         return REQUIREMENT
-    verb_first = opens_with_verb(body)
     if offered_benefit(body, verb_first=verb_first):
         return BENEFIT
     if not verb_first and (_SHAPE.search(body) or _SKILLED_IN.search(body)):

@@ -12,6 +12,7 @@ from ai_impact.reports.description_match import OccupationMatch
 from ai_impact.reports.figures import pct
 from ai_impact.reports.jd_kinds import (
     BENEFIT,
+    CATCH_ALL,
     COMPANY,
     CONTACT,
     HEADING,
@@ -124,6 +125,8 @@ def set_aside_notes(lines: tuple[SetAside, ...]) -> tuple[str | None, tuple[str,
         others.append(f"lines {KIND_LABELS[SIZE]}")
     if REPEATED in by_kind:
         others.append("repeated lines")
+    if CATCH_ALL in by_kind:
+        others.append(f"{KIND_LABELS[CATCH_ALL]} lines")
     if topics:
         header = f"Lines on {_join_topics(topics)} are not scored as tasks"
         header += f", nor are {_join(others)}" if others else ""
@@ -144,7 +147,7 @@ def _listed(kind: str, texts: list[str]) -> str:
     return "; ".join(_quoted(t.rstrip(".")) for t in texts)
 
 
-_ORDER = (*_TOPICS, SIZE, REPEATED)
+_ORDER = (*_TOPICS, SIZE, REPEATED, CATCH_ALL)
 
 
 def safe_reason(task: Any, labelled: set[str], cited: dict[str, Citation], occupation: str) -> str:

@@ -1,7 +1,8 @@
 """The kinds of line a pasted job description holds, and the record of a line left out.
 
 A line is a :data:`DUTY` (scored) or one of the kinds set aside — requirement, benefit,
-company, logistics, reporting line, contact details, heading, too short or long, repeated —
+company, logistics, reporting line, contact details, heading, too short or long, repeated,
+open-ended ("other duties as assigned") —
 each named on the page by :data:`KIND_LABELS`. :mod:`ai_impact.reports.description_lines` says
 which kind a line is; :mod:`ai_impact.reports.jd_split` keeps each line left out as a
 :class:`SetAside`.
@@ -14,6 +15,7 @@ from typing import Final
 
 __all__ = [
     "BENEFIT",
+    "CATCH_ALL",
     "COMPANY",
     "CONTACT",
     "DUTY",
@@ -37,6 +39,8 @@ REPORTING: Final = "reporting"
 # A CV's name line and its e-mail, phone or web address: the page names them, never quotes them.
 CONTACT: Final = "contact"
 HEADING: Final = "heading"
+# "Other duties as assigned", "Ad hoc projects as required": a line that names no work.
+CATCH_ALL: Final = "catch-all"
 SIZE: Final = "size"
 REPEATED: Final = "repeated"
 # A section kind only, never a line's: a CV's work history, whose past-tense lines are duties
@@ -52,6 +56,7 @@ KIND_LABELS: dict[str, str] = {
     REPORTING: "the reporting line",
     CONTACT: "contact details",
     SIZE: "too short or too long to read as a task",
+    CATCH_ALL: "open-ended (“other duties as assigned”)",
     REPEATED: "repeated",
     HEADING: "section headings",
 }

@@ -19,14 +19,29 @@ from ai_impact.reports.jd_kinds import BENEFIT, COMPANY, LOGISTICS, REPORTING
 from ai_impact.reports.jd_words import WORD, starts_with_verb, verb_form
 from ai_impact.scoring.phrasing import APOS
 
-__all__ = ["names_an_organisation", "offered_benefit", "post_kind", "reporting_clause"]
+__all__ = [
+    "names_an_organisation",
+    "names_only",
+    "offered_benefit",
+    "post_kind",
+    "reporting_clause",
+]
 
 _RE = re.IGNORECASE
 # Equal opportunity, accommodation; company blurbs and employers seeking staff; calls to apply.
+# Words of an equal-opportunity statement: they name the employer's policy unless a duty opens
+# the line ("Led new hire onboarding, including I-9 verification and E-Verify", "Process
+# reasonable accommodation requests").
+_EEO_WORDS = re.compile(
+    r"without regard to|protected (?:veteran|class)|sexual orientation|gender identity|"
+    r"national origin|e-?verify|reasonable accommodation",
+    _RE,
+)
 _COMPANY = re.compile(
-    r"equal (?:employment )?opportunity employer|\bEOE\b|without regard to|"
-    r"protected (?:veteran|class)|sexual orientation|gender identity|national origin|"
-    r"e-?verify|reasonable accommodation|"
+    r"equal (?:employment )?opportunity employer|\bEOE\b|"
+    r"\bcommitted to (?:creating |building |fostering |providing )?(?:a |an )?(?:diverse|"
+    r"inclusive)\b|\bcelebrates? diversity\b|"
+    r"^apply (?:in person|online|now|today|here|via|through|on our|at our|at www)\b|"
     r"^(?:we are|we{A}re|our (?:company|mission|team|client|culture|values)|join (?:us|our)|"
     r"founded in|headquartered)\b|\bapply (?:now|today|online)\b|\bclick (?:here|apply)\b|"
     r"\bvisit (?:our|us)\b|\bwww\.|https?://|^(?:how )?to apply\b|"
@@ -42,9 +57,9 @@ _COMPANY = re.compile(
 # experienced paralegal": a name (capitalised words, perhaps with an aside between commas),
 # then is/are a ..., or is seeking / looking for / recruiting someone.
 _NAMED = re.compile(
-    r"^(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*(?:,[^,]{1,80},)?\s+(?:is|are)\s+"
+    r"^(?:[A-Z][\w&.'’-]*\s+){0,4}[A-Z][\w&.'’-]*(?:,[^,]{1,80},)?\s+(?:(?:is|are)\s+"
     r"(?:currently\s+)?(?:a|an|the|one|proud|committed|hiring|seeking|looking for|recruiting|"
-    r"searching for)\b"
+    r"searching for)\b|(?:has|have)\s+been\s+\w+ing\b.*\bsince\s+(?:19|20)\d\d\b)"
 )
 _BENEFIT = re.compile(
     r"\$\s?\d[\d,.]*\s*(?:k\b|-|–|to\b|/\s?(?:hr|hour|year|yr)|per\b|an? (?:hour|year))|"
@@ -54,6 +69,9 @@ _BENEFIT = re.compile(
     r"\btuition reimbursement\b|\bstock options\b|\bsign[- ]on bonus\b|"
     r"\bunlimited (?:PTO|vacation)\b|\bparental leave\b|\bhome[- ]office stipend\b|"
     r"\bshift differentials?\b|"
+    # "Paid training", "Paid holidays": paid to the worker (a CV's "Paid invoices" is a duty)
+    r"^paid\s+(?:time off|holidays?|vacation|training|sick|parental|family|maternity|"
+    r"paternity|leave|lunch(?:es)?|breaks?|certifications?|volunteer)\b|"
     # Indian pay: "CTC: 8-14 LPA" (cost to company, lakh per annum)
     r"\bCTC\b|\bLPA\b|\d\s*(?:lakhs?|lacs?)\b",
     _RE,
@@ -66,7 +84,16 @@ _BENEFIT_SHAPE = re.compile(
     r"benefits|plans?)\b|"
     r"\btuition (?:assistance|reimbursement)\b|"
     r"\bwellness (?:stipend|benefits?)\b|\b(?:retirement|pension) (?:plans?|benefits?|savings)\b|"
-    r"\bbonus(?:es)?\b",
+    r"\bbonus(?:es)?\b|\bcompany (?:van|vehicle|car|truck|phone|laptop)\b|\bgas card\b|"
+    r"\ballowance\b|\bstipend\b|\bdiscounted\b",
+    _RE,
+)
+# Pay to the worker even in a line that opens with a verb ("Earn $22/hr", "Receive a sign-on
+# bonus"); a duty may name money otherwise ("Manage a content budget of $250K", "Answer
+# employee questions about PTO and benefits").
+_PAID_TO_YOU = re.compile(
+    r"^(?:earn|earns|receive|enjoy|get|gain)\b|\bper (?:hour|annum)\b|/\s?(?:hr|hour)\b|"
+    r"\ban hour\b|\bsalary\b|\bsign[- ]on bonus\b|^paid\s",
     _RE,
 )
 # The employer offering a benefit: "The City offers CalPERS retirement.", "We provide full
@@ -105,6 +132,10 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|spring|summer|autumn|fall|"
     r"winter)"
 )
+_US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|"
+    "NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY"
+)
 _LOGISTICS = re.compile(
     # a line that is only dates: "October to December 2025.", "Jan–Mar 2026", "Summer 2026"
     rf"^(?:from\s+)?{_MONTH}(?:\s+\d{{4}})?(?:\s*(?:to|until|through|[-–—])\s*{_MONTH})?"
@@ -117,7 +148,20 @@ _LOGISTICS = re.compile(
     r"^(?:1st|2nd|3rd|first|second|third)\s+shift\b|"  # "2nd shift"
     r"\b\d+\s*(?:hrs?|hours)\s*(?:/|per\b|a\b)\s*(?:week|wk)\b|"
     r"^(?:start(?:ing)? immediately|immediate start)\b|"
-    r"\bnotice period\b|\bimmediate joiners?\b|^(?:work mode|joining|shift timings?)\s*:",
+    r"\bnotice period\b|\bimmediate joiners?\b|^(?:work mode|joining|shift timings?)\s*:|"
+    # a posting's particulars: "Closing Date: 11/14/2025", "Job Number: 25-0412"
+    r"^(?:(?:closing|posting|opening|filing|final filing|application|start|open) date|"
+    r"(?:application )?deadline|apply by|job (?:number|no\.?|id|code|category|grade)|"
+    r"requisition (?:number|no\.?|id)|req(?:uisition)? ?#|posting (?:number|id)|"
+    r"exam(?:ination)? (?:number|no\.?)|bargaining unit|flsa(?: status)?|division|section|"
+    r"recruitment type|positions? available|number of (?:positions|openings|vacancies)|"
+    r"work location|reference(?: number| no\.?)?|contract(?: type)?)\s*:|"
+    r"\bopen until filled\b|"
+    # a place: "Tampa, FL 33611", "Memphis, TN" (a US state's code, as job boards write it)
+    rf"^(?-i:[A-Z][A-Za-z.'’ -]{{1,40}},\s*(?:{_US_STATES}))(?:\s+\d{{5}}(?:-\d{{4}})?)?\.?$|"
+    # a line that is only an on-call rota: "Take part in after-hours on-call rotation"
+    r"^(?:participate|take part|be part|share|rotate|join|be)\b(?:(?!\band\b)[^.;,]){0,40}"
+    r"\bon[- ]call\s+(?:rotation|rota|schedule|basis|duty|duties)\s*\.?$",
     _RE,
 )
 # The reporting line of the post, not a duty: "Reporting to the Head of People, the HR Business
@@ -162,6 +206,23 @@ def names_an_organisation(statement: str) -> bool:
     return bool(_ORG.search(statement)) and not starts_with_verb(statement)
 
 
+def names_only(statement: str) -> bool:
+    """A line of names with no verb and no sentence end, as a job board heads an ad under its
+    title ("Smile Studio Family Dentistry", "Comfort Pro Heating & Air - Denver, CO", "Acme
+    Cloud · Remote, US"): every word capitalised or a joining word, two words or more."""
+    if statement.rstrip().endswith((".", "!", "?", ":", ";")):
+        return False
+    words = WORD.findall(re.sub(r"\([^()]*\)", " ", statement))
+    if len(words) < 2 or not all(w[0].isupper() or w.lower() in _NAME_GLUE for w in words):
+        return False
+    # a name may open with a verb's spelling ("Comfort Pro Heating & Air - Denver, CO") when
+    # the line is cut into parts as a job board writes it
+    return not starts_with_verb(statement) or bool(_NAME_PARTS.search(statement))
+
+
+_NAME_PARTS = re.compile(rf"\s[-–—·|•]\s|,\s*(?:{_US_STATES})\s*$")
+
+
 def reporting_clause(statement: str) -> tuple[str, str] | None:
     """The post's reporting line heading a statement, and the duty that follows it (empty when
     none): "Reporting to the FP&A Manager, you will partner with Sales ..." gives "Reporting
@@ -176,13 +237,19 @@ def reporting_clause(statement: str) -> tuple[str, str] | None:
     return body, ""
 
 
-def post_kind(body: str) -> str | None:
+def post_kind(body: str, *, verb_first: bool = False) -> str | None:
     """:data:`COMPANY`, :data:`BENEFIT`, :data:`REPORTING` or :data:`LOGISTICS` (tried in that
-    order) when the wording of a stripped line says it is about the post, else None."""
+    order) when the wording of a stripped line says it is about the post, else None. A line
+    that opens with a task verb (``verb_first``) is a duty that may name equal-opportunity
+    words or money ("Led onboarding, including E-Verify", "Manage a budget of $250K"): only
+    pay to the worker makes it a benefit ("Earn $22/hr")."""
     if _COMPANY.search(body) or _NAMED.search(body) or names_an_organisation(body):
         return COMPANY
-    if _BENEFIT.search(body):
-        return BENEFIT
+    if not verb_first and _EEO_WORDS.search(body):
+        return COMPANY
+    pay = _BENEFIT.search(body)
+    if pay and (not verb_first or pay.start() == 0 or _PAID_TO_YOU.search(body)):
+        return BENEFIT  # "Shift differentials for nights": the benefit opens the line
     if _REPORTING_LINE.search(body):
         return REPORTING
     if _LOGISTICS.search(body):

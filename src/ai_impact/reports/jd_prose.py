@@ -86,7 +86,8 @@ _SUBJECT_FRAME = re.compile(
     r"always|mainly|primarily|regularly|can|get to|have to|need to)\s+)*",
     re.IGNORECASE,
 )
-_LIST_SEP = re.compile(r"\s*(?:,|;)\s*(?:(?:and|or)\s+)?")
+# A separator, with the subject said again after it: "..., and I sit in court ..."
+_LIST_SEP = re.compile(r"\s*(?:,|;)\s*(?:(?:and|or)\s+)?(?:(?:I|we)\s+(?:also\s+)?(?=[a-z]))?")
 _AND = re.compile(r"\s+and\s+")
 _PRONOUNS = frozenset({"it", "them", "these", "those", "this", "that", "him", "her", "one"})
 _PARTICLES = frozenset({"and", "or", "out", "up", "off", "down", "over", "back", "away", "in"})

@@ -32,6 +32,7 @@ _YOU_LL = rf"you(?:{APOS}ll| will)"
 _PREFIX = (
     r"(?:(?:key|main|core|primary|essential|principal|general|specific|major|your|the|our|job|"
     r"position|role|minimum|basic|required|preferred|desired|additional|other|bonus|special|"
+    r"typical|illustrative|representative|"
     r"educational|education|professional|technical|personal|a|an|some)\s+)*"
 )
 _SECTIONS: tuple[tuple[str, str], ...] = (
@@ -46,7 +47,9 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
         r"role|the role|your role|role (?:overview|description|summary)|"
         r"job (?:description|summary|overview)|position (?:summary|overview|description)|"
         r"summary|overview|the job|the opportunity|the position|your impact|scope|activities|"
-        r"what the job involves|what the role involves",
+        r"what the job involves|what the role involves|full job description|"
+        r"examples? of (?:the )?(?:duties|(?:essential |job )?functions|work(?: performed)?|"
+        r"tasks|responsibilities)",
     ),
     (
         REQUIREMENT,
@@ -70,7 +73,8 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
         r"ctc|remuneration|(?:salary )?package|"
         rf"(?:total )?rewards|what we offer|we offer|"
         rf"what{APOS}s in it for you|why (?:join|work (?:with|for|at)) (?:us|[A-Z][\w&.-]*)|"
-        rf"why you{APOS}ll love (?:it here|working here|us)|our offer|pay and benefits",
+        rf"why you{APOS}ll love (?:it here|working here|us)|our offer|pay and benefits|"
+        r"why (?:us|[A-Z][\w&.'’-]*(?: [A-Z][\w&.'’-]*){0,2})",
     ),
     (
         COMPANY,
@@ -81,13 +85,13 @@ _SECTIONS: tuple[tuple[str, str], ...] = (
         r"equal (?:employment )?opportunity(?: employer)?|eeo(?: statement)?|"
         r"diversity(?:,? equity)?(?: and inclusion)?|how to apply|to apply|next steps|"
         r"application process|company|employer|organi[sz]ation|hiring (?:company|organi[sz]ation)|"
-        r"client",
+        r"client|safeguarding(?: statement| commitment)?",
     ),
     (
         LOGISTICS,
         r"location|schedule|hours|shifts?|working conditions|work environment|travel|"
         r"job type|employment type|job details|details|work setting|notice period|"
-        r"work mode|joining|shift timings?",
+        r"work mode|joining|shift timings?|work location|job location",
     ),
     (REPORTING, r"reports to|reporting to|reporting line"),
 )
@@ -117,12 +121,22 @@ _SECTION_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _HEADING_WORDS = 8
 _COLON_HEADING_WORDS = 6
+# A heading that says what its list holds: "Duties include, but are not limited to, the
+# following:", "Responsibilities will include:", "Essential functions are:".
+_INTRODUCES = re.compile(
+    r"\s+(?:may\s+|will\s+|shall\s+)?(?:include|includes|involve|involves|are|is|consist of)"
+    r"(?:,?\s+but\s+(?:are|is)\s+not\s+limited\s+to)?,?(?:\s+the\s+following)?"
+    r"(?:\s*\([^()]{0,40}\))?\s*:\s*$",
+    re.IGNORECASE,
+)
 
 
 def section_of(line: str) -> str | None:
     """The kind of section a heading line opens (:data:`DUTY`, :data:`REQUIREMENT`, ...),
     or None when the line is not a known section name."""
     text = line.strip()
+    if (intro := _INTRODUCES.search(text)) is not None and intro.start() > 0:
+        text = text[: intro.start()]  # "Duties include, but are not limited to, the following:"
     if len(text.split()) > _HEADING_WORDS:
         return None
     for kind, pattern in _SECTION_RES:

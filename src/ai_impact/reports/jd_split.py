@@ -98,7 +98,7 @@ from ai_impact.reports.jd_kinds import (
 )
 from ai_impact.reports.jd_language import check_language
 from ai_impact.reports.jd_person import personal_name
-from ai_impact.reports.jd_post_lines import names_an_organisation, reporting_clause
+from ai_impact.reports.jd_post_lines import names_an_organisation, names_only, reporting_clause
 from ai_impact.reports.jd_prose import sentences, verb_phrases, without_frame
 from ai_impact.reports.jd_sections import section_heading, section_of
 from ai_impact.reports.jd_title import (
@@ -299,6 +299,7 @@ def split_description(
     tasks: list[str] = []
     seen: set[str] = set()
     section: str | None = None  # kind of the current section; None before any or unknown
+    preamble = True  # no heading and no task yet: a job board's lines under the title
     for line in lines:
         bare = LIST_MARKER.sub("", line).strip()
         if not bare:
@@ -307,7 +308,7 @@ def split_description(
         plain = LIST_MARKER.sub("", unmarked(line)).strip()
         is_heading, kind = section_heading(plain)
         if is_heading:
-            section = kind
+            section, preamble = kind, False
             aside.append(SetAside(clean(plain), HEADING))
             continue
         if named := labelled_title(bare):
@@ -343,6 +344,10 @@ def split_description(
             cv = True
             aside.append(SetAside(clean(bare), HEADING))
             continue
+        if preamble and names_only(plain) and line_kind(plain) in (DUTY, COMPANY):
+            # "Smile Studio Family Dentistry", "Acme Cloud · Remote, US" under the title
+            aside.append(SetAside(clean(bare), COMPANY))
+            continue
         if labelled == DUTY:
             bare = rest.strip()
         parts = [bare] if bulleted else sentences(bare)
@@ -357,6 +362,7 @@ def split_description(
                 title = job
             for piece in [part] if bulleted else verb_phrases(clean(part)):
                 _judge(clean(piece), section, aside, tasks, seen, cv=cv)
+        preamble = preamble and not tasks
     if not tasks:
         raise InputError(
             "No task statement was found in the job description: every line was empty, too "

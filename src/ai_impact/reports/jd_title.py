@@ -30,7 +30,7 @@ from ai_impact.reports.jd_kinds import BENEFIT, COMPANY, DUTY, LOGISTICS, SetAsi
 from ai_impact.reports.jd_post_lines import names_an_organisation
 from ai_impact.reports.jd_roles import names_a_role
 from ai_impact.reports.jd_sections import section_heading, section_of
-from ai_impact.reports.jd_words import WORD, clean, opens_with_verb
+from ai_impact.reports.jd_words import WORD, clean, has_verb, opens_with_verb
 from ai_impact.scoring.phrasing import APOS, LIST_MARKER, is_task_verb
 
 __all__ = [
@@ -261,6 +261,14 @@ def is_title(lines: list[str], raw: list[str]) -> bool:
         return False  # a labelled line: "Role: Lead the design team", "Benefits: ..."
     if names_a_role(title_notes(first)[0]):
         return True  # "Test Engineer" over a plain list of duties is no duty either
+    head = re.split(r"\s+[-–—|]\s+", title_notes(first)[0])[0]
+    if (
+        len(lines) > 2
+        and names_a_role(head, any_case=True)
+        and not has_verb(head)
+        and all(opens_with_verb(LIST_MARKER.sub("", ln)) for ln in lines[1:4])
+    ):
+        return True  # "pharmacy tech - retail" over a terse list of duties, each with a verb
     at = raw.index(first)
     blank_after = at + 1 < len(raw) and raw[at + 1] == ""
     bullet_after = bool(LIST_MARKER.match(lines[1]))
@@ -315,7 +323,8 @@ _JOB_NAMED = re.compile(
     # "I'm a pharmacist at ...": a workplace must follow ("I am a fast learner" names no job)
     rf"I(?:{APOS}m| am| was)\s+(?:currently\s+|now\s+)?(?:an?|the)\s+"
     r"(?=[^,.;]+?\s+(?:in|at|for|on|within|based)\s)|"
-    r"my (?:job|role|position|job title|title|occupation) is\s+(?:an?\s+|the\s+)?)"
+    r"my (?:job|role|position|job title|title|occupation) is\s+(?:being\s+|working\s+as\s+)?"
+    r"(?:an?\s+|the\s+)?)"
     r"(?P<job>[A-Za-z][\w'’&/ -]*?)"
     r"(?=\s+(?:in|at|for|on|of|within|based|since|who|where|with|and)\b|\s*[,.;!]|\s*$)",
     re.IGNORECASE,

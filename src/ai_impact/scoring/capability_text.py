@@ -70,7 +70,7 @@ _PHYSICAL_WORDS = frozenset(
             "asphalt brick lumber wood metal steel glass stone fabric garment furniture fixture",
             "appliance dish utensil knife oven kitchen food meat ingredient bed linen bedside",
             "wound catheter ventilator specimen blood warehouse dock lawn garden livestock animal",
-            "snow debris trash manually heavy workpiece",
+            "snow debris trash manually heavy workpiece refrigerant",
         )
     ).split()
 )

@@ -1,9 +1,8 @@
 """Job-ad words a task model trained on O*NET statements never saw, in O*NET's words.
 
-Steps 5 and 6 of :mod:`ai_impact.scoring.phrasing` (see its docs): finance shorthand and office
-or technology acronyms are spelt out (:func:`spell_out`), and two job-ad senses of verbs that
-O*NET uses only in another sense ("Train" a model, "Drive" sales or a plan) are put in O*NET's
-verb (:func:`job_ad_sense`).
+Steps 5-7 of :mod:`ai_impact.scoring.phrasing` (see its docs): shorthand and acronyms are spelt
+out (:func:`spell_out`), job-ad senses of verbs put in O*NET's verb (:func:`job_ad_sense`:
+"Train" a model, "Drive" sales, "Own" a plan, "Operate" clusters), filler dropped.
 """
 
 from __future__ import annotations
@@ -46,6 +45,45 @@ _ACRONYMS = {
     "CI/CD": "continuous integration and deployment",
     "GL": "general ledger",
 }
+# Shorthand of terse task lists and clinical ads, in lower case or capitalised (no O*NET 30.3
+# statement nor label-set task uses any of it): "call drs offices for refills" read as
+# hands-on work; "pts", "meds", "w/" are words the model never saw.
+_CASUAL = dict(
+    pt="patient",
+    pts="patients",
+    med="medication",
+    meds="medications",
+    rx="prescription",
+    rxs="prescriptions",
+    drs="doctors",
+    appt="appointment",
+    appts="appointments",
+    mgmt="management",
+    info="information",
+    approx="approximately",
+) | {"w/": "with", "w/o": "without"}
+_CASUAL_RE = re.compile(
+    r"(?<![\w/&.-])(?:(?:[Pp]ts?|[Mm]eds?|[Rr]xs?|RX|[Dd]rs|[Aa]ppts?|[Mm]gmt|[Ii]nfo|[Aa]pprox)"
+    r"(?![\w/&-])|[Ww]/[Oo]?(?=\s))"
+)
+# Clinical acronyms of nursing ads and those of British schools, in capitals, spelt out (no
+# O*NET statement uses them; "SEND" would read as the verb).
+_CLINICAL = dict(
+    SEND="special educational needs and disabilities",
+    SENCo="special educational needs coordinator",
+    SENCO="special educational needs coordinator",
+    EHCP="education, health and care plan",
+    EHCPs="education, health and care plans",
+    PRN="as needed",
+    ADL="activities of daily living",
+    ADLs="activities of daily living",
+    CNA="nursing assistant",
+    CNAs="nursing assistants",
+    LPN="licensed practical nurse",
+    LPNs="licensed practical nurses",
+)
+_CLINICAL_RE = re.compile(r"(?<![\w/&-])(?:PRN|ADLs?|CNAs?|LPNs?|SEND|SENC[Oo]|EHCPs?)(?![\w/&-])")
+_PLUS = re.compile(r"(?<=[A-Za-z])\s+\+\s+(?=[A-Za-z])")  # "creams + suspensions"
 _CAPITALS = re.compile(r"[A-Z]{2}")
 _PLURAL_OK = frozenset({"SOP", "SLA", "NDA", "API", "EHR", "EMR", "RFQ", "RFI"})
 _ACRONYM_RE = re.compile(r"(?<![\w/&-])(CI/CD|[A-Z]{2,3})(s?)(?![\w/&-])(\s+[A-Za-z]+)?")
@@ -99,7 +137,9 @@ _DRIVE_PLAN = _sense(
     _gap(3),
     r"improvements?|change|innovation|transformation|initiatives?|strateg(?:y|ies)|"
     r"excellence|alignment|accountability|best\s+practices|culture|collaboration|decisions?|"
-    r"priorities|execution|roadmaps?|projects?|programs?|business|consensus|teams?",
+    r"priorities|execution|roadmaps?|projects?|programs?|business|consensus|teams?|"
+    r"post-?mortems?|retrospectives?|reviews?|workshops?|meetings?|discussions?|planning|"
+    r"launch(?:es)?|migrations?|rollouts?",
 )
 _VEHICLES = re.compile(r"\b(?:trucks?|vehicles?|cars?|buses|vans?|forklifts?|tractors?)\b", re.I)
 _PEOPLE = re.compile(
@@ -146,7 +186,24 @@ _BUILD_DIGITAL = _sense(
     r"(?:machine\s+learning|ml|ai|statistical|predictive|data|financial|pricing|forecasting|"
     r"language|risk|analytical)\s+models?|"
     r"(?:data|etl|elt|ci/cd|continuous\s+integration(?:\s+and\s+deployment)?|deployment|"
-    r"sales|talent|hiring)\s+pipelines?",
+    r"sales|talent|hiring)\s+pipelines?|observability|tooling|internal\s+tools|"
+    r"(?:unit|automated|integration|end-to-end|regression)\s+tests|test\s+suites?|"
+    r"data\s+warehouses?",
+)
+# "Own" opens no O*NET statement; a job ad's "Own our content strategy", "Own and improve the
+# pipelines" is managing it ("own a vehicle" is a requirement and stays).
+_OWN = re.compile(
+    r"^(?:own|owns|owned|owning)((?:\s+(?:and|or|&)\s+[a-z]+)?\s+)"
+    r"(?=(?:the|our|their|all|your|its|end-to-end)\b)",
+    re.IGNORECASE,
+)
+# "Operate" in O*NET is running machines and vehicles (hands-on) or using software ("Operate
+# desktop publishing software"); servers, clusters and cloud platforms are managed.
+_OPERATE_DIGITAL = _sense(
+    r"operate|operates|operated|operating",
+    _gap(4),
+    r"(?:kubernetes\s+)?clusters?|servers?|cloud\s+(?:infrastructure|platforms?|"
+    r"services|environments?)",
 )
 # Phrasal verbs of job ads: documents are "put together" (prepared), cloud resources "spun up"
 # (configured); "refactor" is only said of code; résumés are "screened" (reviewed).
@@ -202,6 +259,8 @@ _SENSES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str], ...] = (
     (_SET_UP_DIGITAL, _MATERIALS, "configure"),
     (_SET_UP_MEETINGS, None, "schedule"),
     (_REFACTOR, None, "modify"),
+    (_OWN, None, "manage"),
+    (_OPERATE_DIGITAL, _MATERIALS, "manage"),
     (_SCREEN_PAPERS, None, "review"),
 )
 
@@ -242,6 +301,9 @@ def spell_out(body: str) -> str:
         )
     if "lose" in body:
         body = _PERIOD_CLOSE.sub(r"\1 closing", body)
+    body = _CASUAL_RE.sub(lambda m: same_case(_CASUAL[m.group(0).lower()], m.group(0)), body)
+    if "+" in body:
+        body = _PLUS.sub(" and ", body)
     return spell_acronyms(body)
 
 
@@ -249,6 +311,7 @@ def spell_acronyms(body: str) -> str:
     """``body`` with the job-ad acronyms of :data:`_ACRONYMS` spelt out."""
     if _CAPITALS.search(body) is None:
         return body  # no two capitals in a row: no acronym
+    body = _CLINICAL_RE.sub(lambda m: _CLINICAL[m.group(0)], body)
     return _ACRONYM_RE.sub(_acronym, body)
 
 

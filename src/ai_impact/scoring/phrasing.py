@@ -9,9 +9,11 @@ the text reaches the model; the user's own wording is what the analysis shows.
 Steps (documented in docs/methodology.md, "Your own job description"):
 
 1. List markers are stripped.
-2. Up to three leading frames are removed: adverbials ("In this role,", "Most days"), a
-   subject with its auxiliaries ("You will", "I'm", "The successful candidate will be"),
-   and duty phrases ("responsible for", "in charge of", "tasked with", "duties include").
+2. Up to three leading frames are removed: adverbials ("In this role,", "Most days", "Under
+   general supervision,"), a clause before "I" ("When a case settles I"), a subject with its
+   auxiliaries ("You will", "I'm", "The successful candidate will be", the post named: "The
+   Staff Accountant will", "The RN provides"), and duty phrases ("responsible for", "in
+   charge of", "tasked with", "duties include").
 3. The opening word, when it is an inflected form (-s, -ing, -ed or a common irregular past) of
    a verb that opens O*NET statements (``data/task_verbs.json``, built from O*NET 30.3 and the
    label set by ``scripts/build_task_verbs.py``), becomes that verb. When the opening was an
@@ -27,7 +29,9 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    and of job ads: "Pre-screen", "Up-sell", "Cold-call", "Double-check", "Fact-check"), or a
    word shaped like a verb (-ate, -ize, -ise, -ify) after a prefix ("De-escalate"). Its
    inflected forms become its base form as other verbs do ("Cold-called" → "Cold-call"); a
-   modifier's compound takes regular forms only ("hand-held" stays as written).
+   modifier's compound takes regular forms only ("hand-held" stays as written). A job-ad verb
+   that opens no O*NET statement becomes O*NET's verb ("Partnered with" → "Collaborate with",
+   ``verb_forms.JOB_AD_VERBS``); a few more count as verbs ("Deployed" → "Deploy").
 4. The first letter is capitalised and a final full stop added, as in O*NET.
 5. Finance shorthand that no O*NET statement uses is spelt out as O*NET spells it ("A/P",
    "A/R", "AP/AR", "G/L", "P&L" → "accounts payable", "accounts receivable", "general ledger",
@@ -38,7 +42,9 @@ Steps (documented in docs/methodology.md, "Your own job description"):
    "Write standard operating procedures for the lab" 0.87. "AP" and "AR" are spelt out only
    before a word of that work ("AP aging", "AR collections"; "Teach AP Biology" stays), and a
    period's "close" is O*NET's "closing" ("month-end close": "Assist with month-end close:
-   accruals, AP aging, GL reconciliations" read β 0.11, hands-on; spelt out 0.33).
+   accruals, AP aging, GL reconciliations" read β 0.11, hands-on; spelt out 0.33). So are the
+   shorthand of terse lists and clinical ads ("pts", "meds", "rx", "drs", "w/", "+", "PRN",
+   "ADLs", "CNAs") and British schools' "SEND", "SENCo", "EHCP".
 6. Job-ad senses of verbs O*NET uses only in another sense, or never, are put in O*NET's words.
    "Train", "retrain" or "fine-tune" opening a statement about machine-learning models
    ("Train and deploy machine learning models", "Fine-tune large language models") becomes
@@ -101,7 +107,7 @@ __all__ = ["APOS", "LIST_MARKER", "base_verb", "is_task_verb", "task_statement"]
 
 # A list marker at the start of a line ("- ", "• ", "3) ", "b. "); the job-description splitter
 # (ai_impact.reports.jd_split) reads lines with the same rule.
-LIST_MARKER = re.compile(r"^\s*(?:[-–—*•·▪◦‣►>✓✔]+|\(?\d{1,2}[.)]|\(?[a-hA-H][.)](?=\s))\s*")
+LIST_MARKER = re.compile(r"^\s*(?:[-–—*•·▪◦‣►>✓✔]+|\(?\d{1,2}[.)](?!\d)|\(?[a-hA-H][.)](?=\s))\s*")
 APOS = "['’]"  # a straight or typographic apostrophe (also for reports)
 _ADVERBIAL = re.compile(
     r"^(?:in (?:this|the|my|our) (?:role|position|job)|on a (?:daily|weekly|regular) basis|"
@@ -113,6 +119,25 @@ _SUBJECT = re.compile(
     rf"^(?:you|i|we|he|she|they|(?:the|our|this) (?:successful |ideal |new )?"
     r"(?:candidate|applicant|incumbent|employee|individual|hire|person|role|position|"
     rf"jobholder|post ?holder|team member))(?:{APOS}ll|{APOS}m|{APOS}re|{APOS}ve)?\s+",
+    re.IGNORECASE,
+)
+# "Under general supervision, ...": how closely the post is supervised, not the work.
+_SUPERVISED = re.compile(
+    r"^under\s+(?:the\s+)?(?:general|direct|close|immediate|limited|minimal|broad)\s+"
+    r"(?:supervision|direction|guidance)(?:\s+of\s+[^,]{1,60})?,\s*",
+    re.IGNORECASE,
+)
+# The post named as the subject, as job summaries write it: "The Staff Accountant will ...",
+# "The RN provides ...", "the Eligibility Specialist II determines ..." (capitalised words,
+# then "will" or a verb in its -s form; :func:`_strip_frames` checks the verb).
+_NAMED_SUBJECT = re.compile(
+    r"^(?i:the|our|this|your)\s+((?:[A-Z][\w/&.'’-]*\s+){1,5})(?=([a-z]+)\b)"
+)
+# A clause before the writer as subject: "When a case settles I prepare ...", "Before trial
+# I put together ..." (the clause says when, the rest is the duty).
+_CLAUSE_THEN_I = re.compile(
+    r"^(?:when|whenever|before|after|once|if|while|during|between|on|at)\s+"
+    r"[^.;:!?]{1,80}?,?\s+(?=(?-i:I|we)\s+[a-z])",
     re.IGNORECASE,
 )
 _AUXILIARY = re.compile(
@@ -140,11 +165,28 @@ _JOINED = re.compile(
 )
 
 
+def _named_subject(text: str) -> str:
+    """``text`` without the post named as its subject ("The Staff Accountant will support ..."
+    → "will support ...", "The RN provides ..." → "provides ..."), when "will", "shall",
+    "must" or a task verb's -s form follows the name."""
+    found = _NAMED_SUBJECT.match(text)
+    if found is None:
+        return text
+    verb = found.group(2)
+    lowered = verb.lower()
+    if lowered in ("will", "shall", "must") or (
+        (hit := base_verb(lowered)) is not None and hit[1] == "s"
+    ):
+        return text[found.end() :]
+    return text
+
+
 def _strip_frames(text: str) -> str:
     for _ in range(4):
         before = text
-        for pattern in (_ADVERBIAL, _SUBJECT, _AUXILIARY, _DUTY):
+        for pattern in (_SUPERVISED, _CLAUSE_THEN_I, _ADVERBIAL, _SUBJECT, _AUXILIARY, _DUTY):
             text = pattern.sub("", text, count=1)
+        text = _named_subject(text)
         if text == before:
             break
     return text

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["base_verb", "is_task_verb", "keep_ing", "same_case"]
+__all__ = ["EXTRA_VERBS", "JOB_AD_VERBS", "base_verb", "is_task_verb", "keep_ing", "same_case"]
 
 _VERBS_FILE = Path(__file__).with_name("data") / "task_verbs.json"
 
@@ -67,6 +67,29 @@ _IRREGULAR_PAST = {
     "wore": "wear",
     "wrote": "write",
 }
+# Verbs of job ads and CVs that open no O*NET statement (fewer than two), and the O*NET verb
+# that says the same: "Partnered with payroll to ..." is O*NET's "Collaborate with ...".
+# Their forms become that verb (kind as :func:`base_verb` gives it; the base form 'base'), so
+# a CV's "Spearheaded ..." is a duty and the task model reads the verb it learnt.
+JOB_AD_VERBS = {
+    "partner": "collaborate",
+    "liaise": "coordinate",
+    "spearhead": "lead",
+    "orchestrate": "coordinate",
+    "onboard": "orient",
+    "leverage": "use",
+    "titrate": "adjust",
+    "escalate": "refer",
+    "champion": "promote",
+}
+# Verbs of job ads and CVs that open no O*NET statement and have no O*NET synonym: they are
+# verbs all the same ("Launched", "Migrated 40 servers", "Triage patients"). Words as often a
+# noun heading a title or a line ("head", "field", "source", "author", "target") are left out.
+EXTRA_VERBS = frozenset(
+    {"achieve", "boost", "deploy", "expedite", "foster", "grow", "launch", "migrate"}
+    | {"mobilize", "motivate", "navigate", "nurture", "remediate", "restructure", "revamp"}
+    | {"streamline", "strengthen", "transform", "triage", "upsell", "accrue", "amortize"}
+)
 
 
 def _inflections(verb: str) -> dict[str, str]:
@@ -121,7 +144,8 @@ def as_written() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _forms() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
     """The base verbs and a map from inflected form to (base verb, kind)."""
-    verbs = frozenset(_data()["verbs"])
+    # A prefix is no verb on its own ("Re-cover" gave "re"; "ring" was read as "re" + "-ing").
+    verbs = (frozenset(_data()["verbs"]) | EXTRA_VERBS) - _PREFIXES
     forms: dict[str, tuple[str, str]] = {}
     for verb in sorted(verbs):
         for surface, kind in _inflections(verb).items():
@@ -139,6 +163,18 @@ def _forms() -> tuple[frozenset[str], dict[str, tuple[str, str]]]:
                 if surface not in verbs:
                     forms.setdefault(surface, (verb, kind))
     return verbs, forms
+
+
+@lru_cache(maxsize=1)
+def _job_ad_forms() -> dict[str, tuple[str, str]]:
+    """Every form of a job-ad verb of :data:`JOB_AD_VERBS`, with the O*NET verb and the kind
+    ('base' for the base form); a hyphenated verb is never one ("De-escalate" stays)."""
+    forms: dict[str, tuple[str, str]] = {}
+    for word, verb in JOB_AD_VERBS.items():
+        forms[word] = (verb, "base")
+        for surface, kind in _inflections(word).items():
+            forms.setdefault(surface, (verb, kind))
+    return forms
 
 
 # Hyphenated verbs (step 3). A prefix makes a verb of a task verb ("Re-sew", "Pre-screen") or of
@@ -195,7 +231,8 @@ def _hyphenated(low: str) -> tuple[str, str] | None:
 
 def base_verb(word: str) -> tuple[str, str] | None:
     """(base verb, kind) when ``word`` is an inflected form of a task verb, else None (kind
-    's', 'ing' or 'ed'; 'base' for a British spelling of the base form: "analyse")."""
+    's', 'ing' or 'ed'; 'base' for a British spelling of the base form, "analyse", and for a
+    job-ad verb of :data:`JOB_AD_VERBS`, "partner" → "collaborate")."""
     verbs, forms = _forms()
     low = word.lower()
     if low in verbs:
@@ -203,7 +240,7 @@ def base_verb(word: str) -> tuple[str, str] | None:
     if "-" in low:
         found = _hyphenated(low)
         return None if found == (low, "base") else found
-    return forms.get(low)
+    return forms.get(low) or _job_ad_forms().get(low)
 
 
 def is_task_verb(word: str) -> bool:

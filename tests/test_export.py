@@ -419,6 +419,20 @@ def test_industry_pages_carry_the_industry_description(site: Path) -> None:
     assert '<p class="lead">Software, data and computing.</p>' in page
 
 
+def test_each_pre_sorted_table_has_a_title_of_its_own(site: Path) -> None:
+    """QA: the eight orders of a table were eight pages called "All occupations"."""
+    titles = {
+        re.search(r"<title>([^<]*)</title>", p.read_text()).group(1)  # type: ignore[union-attr]
+        for p in (site / "occupations").glob("index--*.html")
+    }
+    assert len(titles) == 8
+    assert "All occupations, by outlook, lowest first · ai-impact" in titles
+    tech = (site / "industries" / "technology--title-desc.html").read_text()
+    assert "<title>AI impact on Technology occupations, by title, Z to A · ai-" in tech
+    default = (site / "industries" / "technology.html").read_text()
+    assert "<title>AI impact on Technology occupations · ai-impact</title>" in default
+
+
 def _sitemap_files(site: Path, base: str) -> list[str]:
     """The sitemap's URLs as paths in ``site`` (the file parses as sitemap XML)."""
     root = ElementTree.parse(site / "sitemap.xml").getroot()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -98,9 +99,32 @@ def test_describe_with_an_unknown_area_keeps_the_text(client: TestClient) -> Non
     assert 'value="Atlantis"' in r.text
     error = _field_error(r.text, "jd-area-error")
     assert "No OEWS area matches 'Atlantis'" in error
-    assert error.endswith("The analysis below uses national pay.")
+    assert error.endswith("The analysis above uses national pay.")
     assert 'id="occupation-title"' in r.text  # the analysis, with national pay
     assert 'id="jd-text-error"' not in r.text
+    # the note over the analysis says it too, and leads to the field
+    note = re.search(r'<p class="note describe-note" id="describe-note">(.*?)</p>', r.text, re.S)
+    assert note and "The analysis below uses national pay." in note.group(1)
+    assert '<a href="#jd-area">Change the area</a>' in note.group(1)
+
+
+def test_describe_result_comes_before_the_form(client: TestClient) -> None:
+    """QA: the form filled the first screen and the analysis began below it, an h2 before
+    the page's h1. Now the analysis (its title the h1) comes first, the form after it with
+    the pasted text kept, and the headings go down one level at a time."""
+    r = client.post("/describe", data={"text": AD, "title": "AP clerk"})
+    assert r.status_code == 200
+    html = r.text
+    assert html.index('id="describe-note"') < html.index('id="occupation-title"')
+    assert html.index('id="occupation-title"') < html.index('id="h-describe"')
+    assert '<h2 id="h-describe">Your job description</h2>' in html
+    assert '<a href="#h-describe">Change the description</a>' in html
+    box = re.search(r'<textarea id="jd-text"[^>]*>(.*?)</textarea>', html, re.S)
+    assert box and "Process vendor invoices and match them to purchase orders" in box.group(1)
+    levels = [int(n) for n in re.findall(r"<h([1-6])\b", html)]
+    assert levels.count(1) == 1 and levels[0] == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels
+    assert "via semantic" not in html and "via exact" not in html
 
 
 def test_describe_text_error_is_by_the_text(client: TestClient) -> None:
@@ -190,3 +214,12 @@ def test_favicon_is_inline_and_served(client: TestClient) -> None:
     icon = client.get("/favicon.ico")
     assert icon.status_code == 200 and icon.headers["content-type"] == "image/svg+xml"
     assert icon.text == FAVICON_SVG
+
+
+def test_error_page_search_box_keeps_the_typed_title(client: TestClient) -> None:
+    """QA: /analysis?q=xyzzy answered "not found" over an empty search box."""
+    r = client.get("/analysis", params={"q": "xyzzy <b>"})
+    assert r.status_code == 404
+    assert 'name="q" type="search" value="xyzzy &lt;b&gt;"' in r.text
+    gone = client.get("/occupation/99-9999.00")
+    assert gone.status_code == 404 and 'name="q" type="search" value=""' in gone.text

@@ -153,6 +153,37 @@ def markdown_to_html(text: str) -> Markup:
     return Markup(html.replace("</table>", "</table></div>"))
 
 
+# How the resolver found a candidate (``Candidate.via``), in a reader's words: "via semantic"
+# meant nothing to the person choosing.
+_MATCH_HOW = {
+    "code": "by its code",
+    "exact": "same as a title O*NET lists",
+    "alias": "a known job title",
+    "fuzzy": "after a spelling fix",
+    "semantic": "similar meaning",
+}
+
+
+def match_how(via: str) -> str:
+    """How a title candidate was found, as a page says it ("a known job title")."""
+    return _MATCH_HOW.get(via, via)
+
+
+_SORT_NAMES = {"risk": "risk", "pay": "median pay", "outlook": "outlook", "title": "title"}
+
+
+def sorted_by(sort: str, order: str) -> str:
+    """A table's order for its page title (", by median pay, lowest first"); "" for the
+    default order (risk, highest first), so each order of a table has a title of its own."""
+    if sort == "risk" and order == "desc":
+        return ""
+    if sort == "title":
+        way = "A to Z" if order == "asc" else "Z to A"
+    else:
+        way = "lowest first" if order == "asc" else "highest first"
+    return f", by {_SORT_NAMES.get(sort, sort)}, {way}"
+
+
 @functools.cache
 def _env() -> Environment:
     env = Environment(
@@ -177,9 +208,11 @@ def _env() -> Environment:
         cert_level=cert_level,
         tool_role=tool_role,
         keep_greek=keep_greek,
+        match_how=match_how,
     )
     env.globals.update(
         compare_label=cmp.label,
+        sorted_by=sorted_by,
         compare_codes=cmp.codes_of,
         is_blend=cmp.is_blend,
         per_hour=pay.per_hour,

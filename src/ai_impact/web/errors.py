@@ -85,7 +85,11 @@ def _respond(
         return JSONResponse(error_body(message, status), status_code=status, headers=headers)
     links: Links = request.app.state.links
     heading = HEADINGS.get(status, "Error")
-    page = render_page("error.html", links, status=status, heading=heading, message=message)
+    # The search box under the message keeps a typed title (/analysis?q=xyzzy: not found).
+    typed = request.query_params.get("q", "")
+    page = render_page(
+        "error.html", links, status=status, heading=heading, message=message, q=typed
+    )
     return HTMLResponse(page, status_code=status, headers=headers)
 
 

@@ -112,7 +112,7 @@ def search(
         # page `ai-impact analyze "<title>"` writes, not the closest occupation's alone.
         target = links.analysis(q, area) if top.via == "alias" else links.occupation(top.code, area)
         return RedirectResponse(str(target), status_code=303)
-    heading = f"Occupations for “{q}”" if res.candidates else "No match"
+    heading = f"Occupations for “{q}”" if res.candidates else f"No match for “{q}”"
     note = user_message(request, " ".join(x for x in (res.alias_note, res.message) if x)) or None
     page = render_page(
         "search.html",

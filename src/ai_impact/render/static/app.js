@@ -140,6 +140,25 @@
     return Promise.resolve([]);
   }
 
+  /* A browser refills typed fields when the user comes Back to a page, except those marked
+     autocomplete="off" (the search boxes, which show their own suggestions, and the compare
+     boxes): their text would be gone. Their values are kept in the page's history entry when
+     a form is sent or a suggestion opened, and put back when that entry is shown again. */
+  var KEPT = "aiImpactFields";
+  function unfilled() { return document.querySelectorAll("input[autocomplete=off][id]"); }
+  function remember() {
+    var kept = {}, state = {};
+    unfilled().forEach(function (f) { kept[f.id] = f.value; });
+    if (history.state && typeof history.state === "object") state = Object.assign({}, history.state);
+    state[KEPT] = kept;
+    try { history.replaceState(state, ""); } catch (e) { /* some browsers refuse on file:// */ }
+  }
+  function refill() {
+    var kept = history.state && history.state[KEPT];
+    if (!kept) return;
+    unfilled().forEach(function (f) { if (typeof kept[f.id] === "string") f.value = kept[f.id]; });
+  }
+
   function autocomplete(input, n) {
     var list = el("ul", { id: "suggest-" + n, role: "listbox", class: "suggest", hidden: "" });
     input.parentNode.appendChild(list);
@@ -188,8 +207,9 @@
       if (ev.key === "ArrowDown") { ev.preventDefault(); mark((active + 1) % items.length); }
       else if (ev.key === "ArrowUp") { ev.preventDefault(); mark((active - 1 + items.length) % items.length); }
       else if (ev.key === "Escape") { close(); }
-      else if (ev.key === "Enter" && active >= 0) { ev.preventDefault(); window.location.href = items[active].querySelector("a").href; }
+      else if (ev.key === "Enter" && active >= 0) { ev.preventDefault(); remember(); window.location.href = items[active].querySelector("a").href; }
     });
+    list.addEventListener("click", remember);
     document.addEventListener("click", function (ev) { if (!input.parentNode.contains(ev.target)) close(); });
   }
 
@@ -286,6 +306,9 @@
     });
   }
 
+  refill();
+  /* after the page's own submit handlers (the static search rewrites the address first) */
+  document.addEventListener("submit", remember);
   document.querySelectorAll("form[data-busy]").forEach(busyForm);
   document.querySelectorAll("input[data-autocomplete]").forEach(autocomplete);
   document.querySelectorAll("table[data-sortable]").forEach(sortable);

@@ -12,6 +12,7 @@ import http.server
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -90,3 +91,17 @@ def shot(pg: Any, name: str, *, full: bool = True) -> Path:
     path = SHOTS / f"{name}.png"
     pg.screenshot(path=str(path), full_page=full)
     return path
+
+
+def phone_page(browser: Any, width: int, height: int, timeout_ms: int) -> Iterator[Any]:
+    """A page of a phone ``width`` × ``height`` CSS pixels (touch, 2× pixels), closed after."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        device_scale_factor=2,
+        is_mobile=True,
+        has_touch=True,
+    )
+    pg = context.new_page()
+    pg.set_default_timeout(timeout_ms)
+    yield pg
+    context.close()

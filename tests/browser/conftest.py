@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser_support import ARGS, CHROMIUM
+from browser_support import ARGS, CHROMIUM, phone_page
 
 
 @pytest.fixture(scope="session")
@@ -36,13 +36,4 @@ def page(browser: Any) -> Iterator[Any]:
 @pytest.fixture()
 def phone(browser: Any) -> Iterator[Any]:
     """A phone-sized page (390×844, touch, 2× pixels)."""
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-    )
-    pg = context.new_page()
-    pg.set_default_timeout(15_000)
-    yield pg
-    context.close()
+    yield from phone_page(browser, 390, 844, 15_000)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser_support import LiveServer, shot
+from browser_support import LiveServer, phone_page, shot
 
 from ai_impact import api
 from ai_impact.db import KnowledgeBase
@@ -58,16 +58,7 @@ def server(settings: Settings, kb: KnowledgeBase) -> Iterator[LiveServer]:
 @pytest.fixture()
 def phone375(browser: Any) -> Iterator[Any]:
     """A 375×740 phone (touch, 2× pixels)."""
-    context = browser.new_context(
-        viewport={"width": 375, "height": 740},
-        device_scale_factor=2,
-        is_mobile=True,
-        has_touch=True,
-    )
-    pg = context.new_page()
-    pg.set_default_timeout(30_000)
-    yield pg
-    context.close()
+    yield from phone_page(browser, 375, 740, 30_000)
 
 
 def test_chart_text_reads_on_a_phone(phone375: Any, server: LiveServer) -> None:

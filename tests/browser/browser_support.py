@@ -105,3 +105,16 @@ def phone_page(browser: Any, width: int, height: int, timeout_ms: int) -> Iterat
     pg.set_default_timeout(timeout_ms)
     yield pg
     context.close()
+
+
+def fake_site() -> Iterator[LiveServer]:
+    """The web app over the in-memory fake facade (``tests/web_fakes.py``), served."""
+    import pytest
+
+    import web_fakes as fake
+    from ai_impact.web.app import create_app
+
+    with pytest.MonkeyPatch.context() as mp:
+        fake.install(mp)
+        with LiveServer(create_app()) as s:
+            yield s

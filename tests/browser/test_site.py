@@ -13,22 +13,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser_support import FolderServer, LiveServer, shot
+from browser_support import FolderServer, LiveServer, fake_site, shot
 
 import web_fakes as fake
 from ai_impact.export import build_site
 from ai_impact.export.site import INDEX_GLOBAL
-from ai_impact.web.app import create_app
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[LiveServer]:
-    with pytest.MonkeyPatch.context() as mp:
-        fake.install(mp)
-        with LiveServer(create_app()) as s:
-            yield s
+    yield from fake_site()
 
 
 def _values(page: Any, column: int) -> list[str]:

@@ -8,10 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser_support import LiveServer
-
-import web_fakes as fake
-from ai_impact.web.app import create_app
+from browser_support import LiveServer, fake_site
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +21,7 @@ _FOCUS_STYLES = """e => { const c = getComputedStyle(e);
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[LiveServer]:
-    with pytest.MonkeyPatch.context() as mp:
-        fake.install(mp)
-        with LiveServer(create_app()) as s:
-            yield s
+    yield from fake_site()
 
 
 def test_back_after_a_search_keeps_the_typed_title(page: Any, server: LiveServer) -> None:

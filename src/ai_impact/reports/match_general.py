@@ -27,10 +27,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ai_impact.reports.match_tools import (
-    EXPOSURE_FLOOR,
     MAX_MATCHED_TASKS,
     MIN_COVERAGE,
     ToolMatch,
+    exposure_weight,
+    task_betas,
 )
 from ai_impact.sources.catalog_tools import ToolCatalog
 
@@ -49,25 +50,19 @@ MIN_DIRECT_SHARE = 0.1
 MAX_ASSISTANTS = 3
 
 
-def _weight(beta: float) -> float:
-    return EXPOSURE_FLOOR + (1 - EXPOSURE_FLOOR) * beta
-
-
 def chat_assistant_fallback(
     catalog: ToolCatalog, tasks: Sequence[tuple[str, float]]
 ) -> list[ToolMatch]:
     """The catalogue's general chat assistants, for the direct-exposure tasks of ``tasks``
     ((text, β) pairs), or nothing when too little of the work is rated so."""
-    beta: dict[str, float] = {}
-    for text, b in tasks:
-        beta[text] = max(beta.get(text, 0.0), min(max(float(b), 0.0), 1.0))
+    beta = task_betas(tasks)
     if not beta:
         return []
     direct = sorted(
         (text for text, b in beta.items() if b >= DIRECT_BETA), key=lambda t: (-beta[t], t)
     )
-    total = sum(_weight(b) for b in beta.values())
-    coverage = sum(_weight(beta[t]) for t in direct) / total
+    total = sum(exposure_weight(b) for b in beta.values())
+    coverage = sum(exposure_weight(beta[t]) for t in direct) / total
     if len(direct) < max(MIN_DIRECT, MIN_DIRECT_SHARE * len(beta)) or coverage < MIN_COVERAGE:
         return []
     first = (

@@ -49,7 +49,9 @@ __all__ = [
     "MIN_COVERAGE",
     "MIN_SCORE",
     "ToolMatch",
+    "exposure_weight",
     "match_tools",
+    "task_betas",
 ]
 
 DWA_HIT = 1.0
@@ -96,13 +98,24 @@ class _TaskFacts:
     dwas: frozenset[str]
 
 
+def task_betas(tasks: Sequence[tuple[str, float]]) -> dict[str, float]:
+    """β of each distinct statement, clipped to 0–1; a statement listed twice (core and
+    supplemental lists) keeps the higher."""
+    beta: dict[str, float] = {}
+    for text, b in tasks:
+        beta[text] = max(beta.get(text, 0.0), min(max(float(b), 0.0), 1.0))
+    return beta
+
+
+def exposure_weight(beta: float) -> float:
+    """How much a task counts in a language tool's coverage: ``EXPOSURE_FLOOR`` at β 0."""
+    return EXPOSURE_FLOOR + (1 - EXPOSURE_FLOOR) * beta
+
+
 def _task_facts(
     tasks: Sequence[tuple[str, float]], activities: Sequence[ActivityLike]
 ) -> list[_TaskFacts]:
-    beta: dict[str, float] = {}
-    for text, b in tasks:
-        # The same statement can appear twice (core and supplemental lists); keep the higher beta.
-        beta[text] = max(beta.get(text, 0.0), min(max(float(b), 0.0), 1.0))
+    beta = task_betas(tasks)
     iwas: dict[str, set[str]] = {t: set() for t in beta}
     dwas: dict[str, set[str]] = {t: set() for t in beta}
     for a in activities:
@@ -113,7 +126,7 @@ def _task_facts(
         _TaskFacts(
             text,
             text.lower(),
-            EXPOSURE_FLOOR + (1 - EXPOSURE_FLOOR) * b,
+            exposure_weight(b),
             b > EXPOSED_BETA,
             frozenset(iwas[text]),
             frozenset(dwas[text]),

@@ -34,6 +34,7 @@ from ai_impact.settings import Settings
 from ai_impact.sources.catalog_tools import load_tools
 
 _BETA = {"E0": 0.0, "E1": 1.0, "E2": 0.5}
+FALLBACK_OPENING = "No product in the catalogue is made for this work"  # match_general
 AUDIT = Path(__file__).parent / "data" / "catalog_audit.csv"
 
 
@@ -66,13 +67,19 @@ def scan() -> None:
     """Each tool's occupations and SOC major groups over every occupation page."""
     listed: defaultdict[str, list[str]] = defaultdict(list)
     occupations = api.list_occupations()
-    empty = 0
+    beta = {r.code: r.exposure for r in api.occupation_table()}
+    empty = exposed_empty = fallback = 0
     for occ in occupations:
         tools = api.report_for(occ.code).ai_tools
         empty += not tools
+        exposed_empty += not tools and (beta.get(occ.code) or 0.0) >= 0.4
+        fallback += bool(tools) and tools[0].reason.startswith(FALLBACK_OPENING)
         for tool in tools:
             listed[tool.name].append(f"{occ.code} {occ.title}")
-    print(f"{len(occupations)} occupation pages, {empty} without a tool")
+    print(
+        f"{len(occupations)} occupation pages, {empty} without a tool ({exposed_empty} of them "
+        f"with β ≥ 0.4); {fallback} list the chat assistants because no product fits"
+    )
     by_spread = sorted(listed.items(), key=lambda kv: (-len({o[:2] for o in kv[1]}), kv[0]))
     for name, occs in by_spread:
         groups = Counter(o[:2] for o in occs)

@@ -14,13 +14,14 @@ occupations list (:func:`generic_technologies`); transitions are the safer moves
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
 
 from ai_impact.reports import figures as fx
+from ai_impact.reports.local_skills import LocalEvidence
 from ai_impact.reports.model import AdaptationItem, RelatedEntry
 
 __all__ = [
@@ -75,6 +76,18 @@ def element_correlations(
     return {e: float(corr[col[e]]) for e in ids}
 
 
+def _local_reason(evidence: LocalEvidence, titles: Mapping[str, str]) -> str:
+    """Why an element the across-occupation correlation does not pick is still one to build."""
+    why = (
+        "among the occupations most like it in skills and knowledge, the less exposed ones "
+        "rate it higher"
+    )
+    names = [titles[c] for c in evidence.examples if c in titles]
+    if names:  # titles hold commas and "and": a semicolon keeps them apart
+        why += " (for example " + "; ".join(names) + ")"
+    return why
+
+
 def _protective(
     ratings: Sequence[Any],
     corr: dict[str, float],
@@ -84,8 +97,11 @@ def _protective(
     rated_from: str | None,
     *,
     by_importance: bool = False,
+    local: Mapping[str, LocalEvidence] | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> list[AdaptationItem]:
-    """The occupation's most important elements that go with less exposed work."""
+    """The occupation's most important elements that go with less exposed work: across all
+    occupations first, then (``local``) among occupations of the same kind."""
     if by_importance:
         # Only the occupation's core areas, most important first: the correlation is measured
         # across all occupations, and alone it put "Public Safety and Security" (importance
@@ -94,21 +110,31 @@ def _protective(
         pool = ranked[:CORE_KNOWLEDGE]
     else:
         pool = list(ratings)
-    important = [e for e in pool if (e.importance or 0.0) >= MIN_IMPORTANCE]
-    important = [e for e in important if corr.get(e.element_id, 0.0) < EXPOSED_CORR]
+    rated = [e for e in pool if (e.importance or 0.0) >= MIN_IMPORTANCE]
+    important = [e for e in rated if corr.get(e.element_id, 0.0) < EXPOSED_CORR]
     if not by_importance:
         important.sort(key=lambda e: corr.get(e.element_id, 0.0))
     chosen = important[:limit]
+    # Desk occupations rate highly only skills that go with exposure across all occupations;
+    # among occupations of their own kind some of those still go with less of it.
+    near = local or {}
+    taken = {e.element_id for e in chosen}
+    kind_of = [e for e in rated if e.element_id in near and e.element_id not in taken]
+    kind_of.sort(key=lambda e: near[e.element_id].corr)
+    extra = kind_of[: max(0, limit - len(chosen))]
     where = "in this occupation" if rated_from is None else f"in {rated_from}"
     out = []
-    for i, e in enumerate(chosen):
+    for i, e in enumerate([*chosen, *extra]):
         c = corr.get(e.element_id, 0.0)
-        if c <= -0.35:
-            tie = "strongly associated with less AI exposure across all occupations"
-        elif c <= PROTECTIVE_CORR:
-            tie = "clearly associated with less AI exposure across all occupations"
+        if e.element_id in taken:
+            if c <= -0.35:
+                tie = "strongly associated with less AI exposure across all occupations"
+            elif c <= PROTECTIVE_CORR:
+                tie = "clearly associated with less AI exposure across all occupations"
+            else:
+                tie = "among its important ones, one of the least tied to AI exposure"
         else:
-            tie = "among its important ones, one of the least tied to AI exposure"
+            tie = _local_reason(near[e.element_id], titles or {})
         why = f"Rated important {where}, and {tie}"
         if capability and i == 0:  # said once: the same clause on every skill read as filler
             why += f"; the work that stays human here rests mostly on {capability}"
@@ -124,11 +150,17 @@ def pairs_with_ai(n_exposed: int, beta: float) -> bool:
 
 
 def _paired(
-    ratings: Sequence[Any], corr: dict[str, float], rated_from: str | None
+    ratings: Sequence[Any],
+    corr: dict[str, float],
+    rated_from: str | None,
+    avoid: frozenset[str] | set[str] = frozenset(),
 ) -> list[AdaptationItem]:
-    """The most important element that goes with exposed work: learn to do it with AI."""
+    """The most important element that goes with exposed work: learn to do it with AI.
+    ``avoid``: names of elements already offered as ones to build."""
     where = "in this occupation" if rated_from is None else f"in {rated_from}"
     for e in ratings:
+        if e.name in avoid:
+            continue
         if (e.importance or 0.0) >= MIN_IMPORTANCE and corr.get(e.element_id, 0.0) >= EXPOSED_CORR:
             # What is measured: the rating here and the correlation across occupations; no
             # task-level link, so the reason does not say the skill carries these tasks.
@@ -174,15 +206,32 @@ def adaptation_items(
     *,
     any_exposed: bool = True,
     generic: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
+    local: Mapping[str, LocalEvidence] | None = None,
+    titles: Mapping[str, str] | None = None,
 ) -> tuple[AdaptationItem, ...]:
     """Skills, knowledge, technologies and transitions to build, each with why.
 
     A skill "to pair with AI" is offered only when ``any_exposed`` (see :func:`pairs_with_ai`).
+    ``local``: elements that go with less exposure among occupations of the same kind
+    (:meth:`~ai_impact.reports.local_skills.LocalSkills.evidence`), filling the skills and the
+    knowledge up to their limits; ``titles`` names their example occupations.
     """
-    items = _protective(skills, corr, "skill", 3, capability, rated_from)
+    items = _protective(
+        skills, corr, "skill", 3, capability, rated_from, local=local, titles=titles
+    )
     if any_exposed:
-        items += _paired(skills, corr, rated_from)
-    items += _protective(knowledge, corr, "knowledge", 2, None, rated_from, by_importance=True)
+        items += _paired(skills, corr, rated_from, avoid={i.name for i in items})
+    items += _protective(
+        knowledge,
+        corr,
+        "knowledge",
+        2,
+        None,
+        rated_from,
+        by_importance=True,
+        local=local,
+        titles=titles,
+    )
     kind = Counter(t.commodity_code for t in technologies)
     names, kinds = generic
     specific = [

@@ -28,7 +28,7 @@ from ai_impact.reports.model import (
 )
 from ai_impact.reports.pay_outlook import outlook_section, salary_section, shared_figure_notes
 from ai_impact.reports.related import related_entries
-from ai_impact.reports.report_basis import page_basis, rated_profile, tasks_of
+from ai_impact.reports.report_basis import RatedProfile, page_basis, rated_profile, tasks_of
 from ai_impact.reports.risk_sections import exposure_breakdown, period_label, risk_summary
 from ai_impact.reports.shared_figures import projection_group
 from ai_impact.reports.sources import method_note, source_refs
@@ -118,7 +118,8 @@ def build_report(
     tools = tool_entries(
         engine.tools, tasks, [s.beta for s in scores], acts, kb.technologies(occ.code)
     )
-    skills, knowledge, rated_from, ratings_note = rated_profile(engine, occ, row)
+    rated = rated_profile(engine, occ, row)
+    skills, knowledge, rated_from, ratings_note, _ = rated
     if ratings_note:
         note = ratings_note if note is None else f"{note} {ratings_note}"
     related = related_entries(
@@ -130,11 +131,11 @@ def build_report(
     )
     adaptation = adaptation_section(
         engine,
-        (skills, knowledge, kb.technologies(occ.code)),
+        rated,
+        kb.technologies(occ.code),
         related,
         row.score,
         capability,
-        rated_from,
         any_exposed=pairs_with_ai(exposure.n_exposed, exposure.beta),
     )
     certs = certification_entries(
@@ -198,28 +199,33 @@ def occupation_header(
 
 def adaptation_section(
     engine: Engine,
-    profile: tuple[Sequence[Any], Sequence[Any], Sequence[Any]],
+    rated: RatedProfile,
+    techs: Sequence[Any],
     related: Sequence[RelatedEntry],
     score: float,
     capability: str | None,
-    rated_from: str | None,
     *,
     any_exposed: bool,
 ) -> tuple[AdaptationItem, ...]:
-    """Section 9 from the occupation's (skills, knowledge, technologies) and its related
-    entries: the safer moves among them become transitions."""
-    skills, knowledge, techs = profile
+    """Section 9 from the ratings the page uses, the occupation's technologies and its related
+    entries: the safer moves among them become transitions. Skills and knowledge that go with
+    less exposure among occupations of the same kind fill in where the across-occupation
+    correlation finds too few (:mod:`ai_impact.reports.local_skills`)."""
+    local = engine.local_skills.evidence(rated.code)
+    titles = {c: engine.table.row(c).title for e in local.values() for c in e.examples}
     return adaptation_items(
-        skills,
-        knowledge,
+        rated.skills,
+        rated.knowledge,
         techs,
         engine.correlations,
         [r for r in related if r.relation == "safer move"],
         score,
         capability,
-        rated_from,
+        rated.rated_from,
         any_exposed=any_exposed,
         generic=engine.generic_technologies,
+        local=local,
+        titles=titles,
     )
 
 

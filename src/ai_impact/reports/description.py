@@ -223,7 +223,8 @@ def describe_report(
     gaps += shared_figure_notes(engine, occ, salary, kb.projection(occ.code))
     techs = kb.technologies(occ.code)
     tools = tool_entries(engine.tools, tasks, [s.beta for s in scores], [], techs)
-    skills, knowledge, rated_from, ratings_note = rated_profile(engine, occ, row)
+    rated = rated_profile(engine, occ, row)
+    skills, knowledge, rated_from, ratings_note, _ = rated
     related = related_entries(
         occ.code,
         table,
@@ -234,11 +235,11 @@ def describe_report(
     )
     adaptation = adaptation_section(
         engine,
-        (skills, knowledge, techs),
+        rated,
+        techs,
         related,
         row.score,
         capability,
-        rated_from,
         any_exposed=pairs_with_ai(exposure.n_exposed, exposure.beta),
     )
     certs = certification_entries(

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from ai_impact.reports.adaptation import element_correlations
+from ai_impact.reports.local_skills import LocalSkills, local_arrays
 from ai_impact.reports.model import SourceRef
 from ai_impact.reports.related import NeighbourIndex
 from ai_impact.reports.shared_figures import pay_group, projection_label
@@ -29,6 +30,8 @@ from ai_impact.risk.table import RiskTable
 from ai_impact.settings import Settings
 
 __all__ = ["Engine", "model_version"]
+
+_INDEX_VERSION = "a2"  # what the index file holds: a2 adds the neighbourhood correlations
 
 
 def model_version() -> str:
@@ -112,7 +115,7 @@ class Engine:
     @cached_property
     def _index_arrays(self) -> dict[str, Any]:
         """Neighbour index and element correlations, cached next to the risk table."""
-        name = f"analysis-index-{self.key}-{SIMILARITY_VERSION}.npz"
+        name = f"analysis-index-{self.key}-{SIMILARITY_VERSION}-{_INDEX_VERSION}.npz"
         path = self.settings.cache_dir / name
         try:
             with np.load(path, allow_pickle=False) as z:
@@ -123,14 +126,19 @@ class Engine:
         codes = self.table.codes
         index = NeighbourIndex.build(self.kb, codes)
         beta = self.table.floats["beta"]
-        corr = element_correlations([self.kb.skills(c) for c in codes], beta)
-        corr.update(element_correlations([self.kb.knowledge(c) for c in codes], beta))
+        skills = [self.kb.skills(c) for c in codes]
+        knowledge = [self.kb.knowledge(c) for c in codes]
+        corr = element_correlations(skills, beta)
+        corr.update(element_correlations(knowledge, beta))
+        full = [bool(k) for k in knowledge]
+        local = local_arrays([[*s, *k] for s, k in zip(skills, knowledge, strict=True)], full, beta)
         arrays = {
             "key": np.asarray([self.key]),
             **index.arrays(),
             "corr_ids": np.asarray(sorted(corr), dtype=np.str_),
             "corr_values": np.asarray([corr[k] for k in sorted(corr)]),
             "wage_growth": np.asarray([_all_occupation_growth(self.kb)]),
+            **local,
         }
         _save_npz(path, arrays)
         return arrays
@@ -145,6 +153,11 @@ class Engine:
         """Correlation of each skill/knowledge element's importance with β across occupations."""
         a = self._index_arrays
         return {str(k): float(v) for k, v in zip(a["corr_ids"], a["corr_values"], strict=True)}
+
+    @cached_property
+    def local_skills(self) -> LocalSkills:
+        """Skills and knowledge that go with less exposure among occupations of the same kind."""
+        return LocalSkills(self.table.codes, self.table.floats["beta"], self._index_arrays)
 
     @cached_property
     def by_industry(self) -> dict[str, list[str]]:

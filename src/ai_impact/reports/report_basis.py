@@ -9,14 +9,14 @@ closest occupation rated in full. Each borrowing comes with the note the header 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.tasks import DescribedTask
 from ai_impact.risk.build import defines_only, stand_in_tasks
 from ai_impact.risk.table import OccupationRisk
 
-__all__ = ["page_basis", "rated_profile", "tasks_of"]
+__all__ = ["RatedProfile", "page_basis", "rated_profile", "tasks_of"]
 
 
 def tasks_of(
@@ -92,9 +92,17 @@ def page_basis(
     return (occ.code,), None, [occ.code]
 
 
-def rated_profile(
-    engine: Engine, occ: Any, row: OccupationRisk
-) -> tuple[list[Any], list[Any], str | None, str | None]:
+class RatedProfile(NamedTuple):
+    """The skill and knowledge ratings a page uses, and whose they are."""
+
+    skills: list[Any]
+    knowledge: list[Any]
+    rated_from: str | None  # the lending occupation, as the page names it; None: its own
+    note: str | None  # the header note when borrowed from the most similar fully rated one
+    code: str | None  # the code whose ratings these are (None: no ratings at all)
+
+
+def rated_profile(engine: Engine, occ: Any, row: OccupationRisk) -> RatedProfile:
     """Skill and knowledge ratings, where they come from, and the note when they are borrowed.
 
     An occupation O*NET rates only on the ten basic skills (no knowledge) borrows the full
@@ -105,7 +113,7 @@ def rated_profile(
     kb, code = engine.kb, occ.code
     skills, knowledge = kb.skills(code), kb.knowledge(code)
     if knowledge:
-        return skills, knowledge, None, None
+        return RatedProfile(skills, knowledge, None, None, code)
     if skills:
         sim = engine.neighbours.similarity_of(code)
         for c in sorted(sim, key=lambda c: -sim[c]):
@@ -117,12 +125,12 @@ def rated_profile(
                     f"the ratings of {title} ({c}), the most similar occupation rated in full."
                 )
                 where = f"{title} (the most similar occupation rated in full)"
-                return kb.skills(c), donor_knowledge, where, note
-        return skills, knowledge, None, None
+                return RatedProfile(kb.skills(c), donor_knowledge, where, note, c)
+        return RatedProfile(skills, knowledge, None, None, code)
     candidates = [*row.donors, *(r.code for r in kb.related(code))]
     candidates += [c for c, _ in engine.neighbours.nearest(code)]
     for c in candidates:
         s, k = kb.skills(c), kb.knowledge(c)
         if s or k:
-            return s, k, f"{engine.table.row(c).title} (the closest rated)", None
-    return [], [], None, None
+            return RatedProfile(s, k, f"{engine.table.row(c).title} (the closest rated)", None, c)
+    return RatedProfile([], [], None, None, None)

@@ -1,0 +1,167 @@
+"""Section 9: skills and knowledge that go with less exposure among occupations of one kind."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from ai_impact.db import KnowledgeBase
+from ai_impact.reports.adaptation import adaptation_items
+from ai_impact.reports.local_skills import LOCAL_CORR, LocalEvidence, LocalSkills, local_arrays
+from ai_impact.reports.service import Analyses
+from ai_impact.settings import Settings
+
+
+@dataclass(frozen=True)
+class _Rating:
+    element_id: str
+    name: str
+    importance: float
+    level: float = 3.0
+
+
+def _desk(care: float, reading: float) -> list[_Rating]:
+    return [
+        _Rating("2.A.1.a", "Reading Comprehension", reading),
+        _Rating("2.B.1.a", "Social Perceptiveness", care),
+        _Rating("2.C.1.e", "Customer and Personal Service", 3.0),
+    ]
+
+
+def _hands(repair: float) -> list[_Rating]:
+    return [
+        _Rating("2.A.1.a", "Reading Comprehension", 1.5),
+        _Rating("2.B.3.c", "Repairing", repair),
+        _Rating("2.C.1.e", "Customer and Personal Service", 1.0),
+    ]
+
+
+@pytest.fixture
+def world() -> tuple[list[str], np.ndarray, dict[str, np.ndarray]]:
+    """Twelve desk occupations where social perceptiveness goes with less exposure, twelve
+    hands-on ones, and one rated only on basic skills (not rated in full)."""
+    ratings: list[list[_Rating]] = []
+    beta: list[float] = []
+    for i in range(12):
+        care = 2.0 + i * 0.2
+        ratings.append(_desk(care, 4.0))
+        beta.append(0.8 - 0.04 * i)  # more care, less exposure
+    for i in range(12):
+        ratings.append(_hands(3.0 + 0.1 * i))
+        beta.append(0.1 + 0.01 * (i % 3))
+    ratings.append([_Rating("2.A.1.a", "Reading Comprehension", 4.0)])
+    beta.append(0.5)
+    codes = [f"11-{i:04d}.00" for i in range(len(ratings))]
+    full = [any(r.element_id.startswith("2.C") for r in rows) for rows in ratings]
+    b = np.array(beta)
+    return codes, b, local_arrays(ratings, full, b, k=11)
+
+
+def test_less_exposed_occupations_of_the_same_kind_point_to_the_skill(
+    world: tuple[list[str], np.ndarray, dict[str, np.ndarray]],
+) -> None:
+    """Among the desk occupations, more social perceptiveness goes with less exposure: the most
+    exposed one gets it as evidence, with similar, less exposed occupations that rate it higher
+    as examples; reading comprehension, the same in all of them, is not evidence."""
+    codes, beta, arrays = world
+    local = LocalSkills(codes, beta, arrays)
+    found = local.evidence(codes[0])
+    assert set(found) == {"2.B.1.a"}
+    assert found["2.B.1.a"].corr <= LOCAL_CORR
+    for code in found["2.B.1.a"].examples:
+        j = codes.index(code)
+        assert beta[j] < beta[0] and j < 12
+    assert len(found["2.B.1.a"].examples) == 2
+
+
+def test_occupations_not_rated_in_full_have_no_neighbourhood(
+    world: tuple[list[str], np.ndarray, dict[str, np.ndarray]],
+) -> None:
+    """Ten basic skills alone would compare occupations on reading and speaking: no evidence,
+    and no occupation counts it as a neighbour."""
+    codes, beta, arrays = world
+    local = LocalSkills(codes, beta, arrays)
+    assert local.evidence(codes[-1]) == {}
+    assert local.evidence("99-9999.99") == {} and local.evidence(None) == {}
+    assert len(codes) - 1 not in set(arrays["local_nb"].ravel().tolist())
+
+
+def test_neighbourhood_evidence_fills_the_skills_to_build() -> None:
+    """A desk occupation whose important skills all go with exposure across occupations gets the
+    one its own kind's less exposed occupations rate higher, with the reason and two examples;
+    the skill is not also offered as one to pair with AI."""
+    skills = [
+        _Rating("2.A.1.a", "Reading Comprehension", 3.9),
+        _Rating("2.B.1.a", "Social Perceptiveness", 3.1),
+    ]
+    corr = {"2.A.1.a": 0.73, "2.B.1.a": 0.28}
+    evidence = {"2.B.1.a": LocalEvidence(-0.3, ("11-3031.00", "41-3031.00"))}
+    titles = {
+        "11-3031.00": "Financial Managers",
+        "41-3031.00": "Securities, Commodities, and Financial Services Sales Agents",
+    }
+    before = adaptation_items(skills, [], [], corr, [], 6.0, "judgment under ambiguity")
+    assert [i.kind for i in before] == ["skill to pair with AI"]
+    after = adaptation_items(
+        skills, [], [], corr, [], 6.0, "judgment under ambiguity", local=evidence, titles=titles
+    )
+    assert [(i.kind, i.name) for i in after] == [
+        ("skill", "Social Perceptiveness"),
+        ("skill to pair with AI", "Reading Comprehension"),
+    ]
+    assert after[0].why == (
+        "Rated important in this occupation, and among the occupations most like it in skills "
+        "and knowledge, the less exposed ones rate it higher (for example Financial Managers; "
+        "Securities, Commodities, and Financial Services Sales Agents); the work that stays "
+        "human here rests mostly on judgment under ambiguity."
+    )
+    # a skill both measures would offer is offered once, as one to build
+    both = adaptation_items(
+        skills, [], [], corr, [], 6.0, None, local={"2.A.1.a": evidence["2.B.1.a"]}
+    )
+    assert [(i.kind, i.name) for i in both] == [
+        ("skill", "Reading Comprehension"),
+        ("skill to pair with AI", "Social Perceptiveness"),
+    ]
+
+
+def test_across_occupation_picks_come_first_and_limits_hold() -> None:
+    """The neighbourhood only fills: a skill the across-occupation correlation picks keeps its
+    place and reason, unimportant elements are never offered, and the limit holds."""
+    skills = [
+        _Rating("2.B.3.a", "Operation and Control", 3.5),
+        _Rating("2.B.1.a", "Social Perceptiveness", 3.2),
+        _Rating("2.B.1.b", "Coordination", 3.1),
+        _Rating("2.B.1.c", "Persuasion", 3.0),
+        _Rating("2.B.1.d", "Negotiation", 2.9),  # below "important"
+    ]
+    corr = {"2.B.3.a": -0.6, "2.B.1.a": 0.3, "2.B.1.b": 0.2, "2.B.1.c": 0.4, "2.B.1.d": 0.4}
+    evidence = {e: LocalEvidence(-0.3 - i / 10, ()) for i, e in enumerate(corr) if e != "2.B.3.a"}
+    items = adaptation_items(skills, [], [], corr, [], 3.0, None, local=evidence)
+    built = [i for i in items if i.kind == "skill"]
+    assert [i.name for i in built] == ["Operation and Control", "Persuasion", "Coordination"]
+    assert "strongly associated with less AI exposure" in built[0].why
+    assert "(for example" not in built[1].why  # no examples given: none named
+
+
+@pytest.fixture(scope="module")
+def analyses(kb: KnowledgeBase, settings: Settings) -> Analyses:
+    return Analyses(kb, settings)
+
+
+def test_accountants_have_a_skill_to_build(analyses: Analyses) -> None:
+    """Every important skill of accountants goes with exposure across occupations (reading
+    comprehension +0.73 …), so the page listed none; among occupations rated like them, the
+    less exposed ones rely more on social perceptiveness."""
+    report = analyses.report_for("13-2011.00")
+    built = [a for a in report.adaptation if a.kind == "skill"]
+    assert built, [a.name for a in report.adaptation]
+    assert "the less exposed ones rate it higher" in built[0].why
+    own = analyses.engine.table.row("13-2011.00").beta
+    local = analyses.engine.local_skills.evidence("13-2011.00")
+    assert built[0].element_id in local
+    for code in local[built[0].element_id].examples:
+        assert analyses.engine.table.row(code).beta < own
+        assert analyses.engine.table.row(code).title in built[0].why

@@ -144,6 +144,12 @@ def test_across_occupation_picks_come_first_and_limits_hold() -> None:
     assert [i.name for i in built] == ["Operation and Control", "Persuasion", "Coordination"]
     assert "strongly associated with less AI exposure" in built[0].why
     assert "(for example" not in built[1].why  # no examples given: none named
+    # the long reason is said once; the next one is short
+    assert "among the occupations most like it in skills and knowledge" in built[1].why
+    assert built[2].why == (
+        "Rated important in this occupation, and the less exposed occupations most like it "
+        "rate it higher too."
+    )
 
 
 @pytest.fixture(scope="module")

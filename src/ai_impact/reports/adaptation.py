@@ -76,12 +76,17 @@ def element_correlations(
     return {e: float(corr[col[e]]) for e in ids}
 
 
-def _local_reason(evidence: LocalEvidence, titles: Mapping[str, str]) -> str:
-    """Why an element the across-occupation correlation does not pick is still one to build."""
-    why = (
-        "among the occupations most like it in skills and knowledge, the less exposed ones "
-        "rate it higher"
-    )
+_KIND_OF = (
+    "among the occupations most like it in skills and knowledge, the less exposed ones rate it "
+    "higher"
+)
+_KIND_OF_AGAIN = "the less exposed occupations most like it rate it higher too"
+
+
+def _local_reason(evidence: LocalEvidence, titles: Mapping[str, str], *, again: bool) -> str:
+    """Why an element the across-occupation correlation does not pick is still one to build;
+    ``again``: the page has said the long form already."""
+    why = _KIND_OF_AGAIN if again else _KIND_OF
     names = [titles[c] for c in evidence.examples if c in titles]
     if names:  # titles hold commas and "and": a semicolon keeps them apart
         why += " (for example " + "; ".join(names) + ")"
@@ -99,9 +104,11 @@ def _protective(
     by_importance: bool = False,
     local: Mapping[str, LocalEvidence] | None = None,
     titles: Mapping[str, str] | None = None,
+    said: bool = False,
 ) -> list[AdaptationItem]:
     """The occupation's most important elements that go with less exposed work: across all
-    occupations first, then (``local``) among occupations of the same kind."""
+    occupations first, then (``local``) among occupations of the same kind (``said``: an item
+    above gave that reason in full already)."""
     if by_importance:
         # Only the occupation's core areas, most important first: the correlation is measured
         # across all occupations, and alone it put "Public Safety and Security" (importance
@@ -134,7 +141,8 @@ def _protective(
             else:
                 tie = "among its important ones, one of the least tied to AI exposure"
         else:
-            tie = _local_reason(near[e.element_id], titles or {})
+            tie = _local_reason(near[e.element_id], titles or {}, again=said)
+            said = True
         why = f"Rated important {where}, and {tie}"
         if capability and i == 0:  # said once: the same clause on every skill read as filler
             why += f"; the work that stays human here rests mostly on {capability}"
@@ -231,6 +239,7 @@ def adaptation_items(
         by_importance=True,
         local=local,
         titles=titles,
+        said=any(_KIND_OF in i.why for i in items),
     )
     kind = Counter(t.commodity_code for t in technologies)
     names, kinds = generic

@@ -5,7 +5,8 @@
 
 For every O*NET occupation (the ratings each page uses, borrowed ones included) the section is
 built twice in the same run: with the across-occupation correlation only (the baseline, as
-before ``ai_impact.reports.local_skills``) and with the neighbourhood correlations filling in.
+before ``ai_impact.reports.local_skills``) and with the neighbourhood correlations filling in;
+the page as shipped (``report_for``) adds the skill a safer move asks for where both find none.
 Prints pages with no skill to build, with neither a skill nor knowledge, how often each element
 is picked by the neighbourhood rule, and the stability of those picks: for each page's first
 neighbourhood pick, the share of 200 bootstrap resamples of its neighbourhood in which the
@@ -74,12 +75,16 @@ def main() -> None:
         t_base.append(t1 - t0)
         t_local.append(t2 - t1)
         counts["pages"] += 1
-        for label, items in (("before", base), ("after", after)):
+        page = an.report_for(code).adaptation
+        for label, items in (("before", base), ("after", after), ("page", page)):
             kinds = Counter(i.kind for i in items)
             counts[f"{label}: no skill to build"] += kinds["skill"] == 0
             counts[f"{label}: neither skill nor knowledge"] += (
                 not kinds["skill"] + kinds["knowledge"]
             )
+        moved = [i for i in page if i.kind == "skill" and i.why.startswith("Rated higher in")]
+        for item in moved:
+            picks[f"skill for a move: {item.name}"] += 1
         added = [i for i in after if i.kind in ("skill", "knowledge") and i not in base]
         for item in added:
             picks[f"{item.kind}: {item.name}"] += 1
@@ -90,11 +95,12 @@ def main() -> None:
             print(f"{code} {row.title}: " + "; ".join(i.name for i in added))
     n = counts["pages"]
     print(f"\nOccupation pages: {n} (neighbourhood: {LOCAL_K} occupations by rating profile)")
+    print(f"  {'':<28} {'baseline':>9} {'+ kind':>7} {'+ move':>7}")
     for label in ("no skill to build", "neither skill nor knowledge"):
-        b, a = counts[f"before: {label}"], counts[f"after: {label}"]
-        print(f"  {label:<28} before {b:>4}   after {a:>4}")
-    print("\nElements the neighbourhood rule adds (most frequent):")
-    for name, c in picks.most_common(15):
+        b, a, p = (counts[f"{k}: {label}"] for k in ("before", "after", "page"))
+        print(f"  {label:<28} {b:>9} {a:>7} {p:>7}")
+    print("\nElements the neighbourhood and move rules add (most frequent):")
+    for name, c in picks.most_common(20):
         print(f"  {c:>4}  {name}")
     if stable:
         arr = np.array(stable)

@@ -9,7 +9,13 @@ import pytest
 
 from ai_impact.db import KnowledgeBase
 from ai_impact.reports.adaptation import adaptation_items
-from ai_impact.reports.local_skills import LOCAL_CORR, LocalEvidence, LocalSkills, local_arrays
+from ai_impact.reports.local_skills import (
+    LOCAL_CORR,
+    LocalEvidence,
+    LocalSkills,
+    local_arrays,
+    move_skill,
+)
 from ai_impact.reports.service import Analyses
 from ai_impact.settings import Settings
 
@@ -171,3 +177,41 @@ def test_accountants_have_a_skill_to_build(analyses: Analyses) -> None:
     for code in local[built[0].element_id].examples:
         assert analyses.engine.table.row(code).beta < own
         assert analyses.engine.table.row(code).title in built[0].why
+
+
+def test_a_safer_move_gives_the_skill_when_neither_correlation_does() -> None:
+    """The important skill the first safer move rates furthest above this occupation, at least
+    half a point; a move with no such skill is passed over for the next."""
+    own = [_Rating("2.A.2.a", "Critical Thinking", 3.9), _Rating("2.B.1.b", "Coordination", 2.6)]
+    first = [_Rating("2.A.2.a", "Critical Thinking", 4.1)]  # 0.2 higher: not a gap
+    second = [
+        _Rating("2.B.1.b", "Coordination", 3.4),
+        _Rating("2.B.4.e", "Management of Personnel Resources", 3.5),
+        _Rating("2.B.1.e", "Negotiation", 2.8),  # not important there
+    ]
+    item = move_skill(own, [("Loan Officers", first), ("Financial Examiners", second)], None)
+    assert item is not None and item.kind == "skill"
+    assert item.name == "Management of Personnel Resources"  # 3.5 above nothing beats 3.4 − 2.6
+    assert item.why.startswith(
+        "Rated higher in Financial Examiners, a move to lower risk listed below, than in this "
+        "occupation"
+    )
+    assert move_skill(own, [("Loan Officers", first)], None) is None
+
+
+def test_credit_analysts_learn_what_their_safer_move_asks_for(analyses: Analyses) -> None:
+    """No important skill of credit analysts goes with less exposure, even among occupations
+    like them: the skill to build is the one the first safer move listed rates much higher."""
+    report = analyses.report_for("13-2041.00")
+    built = [a for a in report.adaptation if a.kind == "skill"]
+    moves = [a for a in report.adaptation if a.kind == "transition"]
+    assert len(built) == 1 and moves
+    assert built[0].why.startswith("Rated higher in ")
+    named = built[0].why.removeprefix("Rated higher in ").split(", a move")[0]
+    assert named in [m.name for m in moves]
+    kb = analyses.engine.kb
+    code = next(m.element_id for m in moves if m.name == named)
+    theirs = {e.element_id: e.importance for e in kb.skills(str(code))}
+    mine = {e.element_id: e.importance or 0.0 for e in kb.skills("13-2041.00")}
+    element = str(built[0].element_id)
+    assert (theirs[element] or 0.0) - mine.get(element, 0.0) >= 0.5

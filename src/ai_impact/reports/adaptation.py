@@ -21,7 +21,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ai_impact.reports import figures as fx
-from ai_impact.reports.local_skills import LocalEvidence
+from ai_impact.reports.local_skills import LocalEvidence, move_skill
 from ai_impact.reports.model import AdaptationItem, RelatedEntry
 
 __all__ = [
@@ -216,17 +216,25 @@ def adaptation_items(
     generic: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()),
     local: Mapping[str, LocalEvidence] | None = None,
     titles: Mapping[str, str] | None = None,
+    move_ratings: Mapping[str, Sequence[Any]] | None = None,
 ) -> tuple[AdaptationItem, ...]:
     """Skills, knowledge, technologies and transitions to build, each with why.
 
     A skill "to pair with AI" is offered only when ``any_exposed`` (see :func:`pairs_with_ai`).
     ``local``: elements that go with less exposure among occupations of the same kind
     (:meth:`~ai_impact.reports.local_skills.LocalSkills.evidence`), filling the skills and the
-    knowledge up to their limits; ``titles`` names their example occupations.
+    knowledge up to their limits; ``titles`` names their example occupations. When neither
+    finds a skill, ``move_ratings`` (skill ratings of the safer moves, by code) give the skill
+    the first of the listed moves asks for most
+    (:func:`~ai_impact.reports.local_skills.move_skill`).
     """
     items = _protective(
         skills, corr, "skill", 3, capability, rated_from, local=local, titles=titles
     )
+    if not items and move_ratings:
+        moves = [(r.title, move_ratings[r.code]) for r in safer[:2] if r.code in move_ratings]
+        if (found := move_skill(skills, moves, rated_from)) is not None:
+            items.append(found)
     if any_exposed:
         items += _paired(skills, corr, rated_from, avoid={i.name for i in items})
     items += _protective(

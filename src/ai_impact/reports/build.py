@@ -213,12 +213,15 @@ def adaptation_section(
     correlation finds too few (:mod:`ai_impact.reports.local_skills`)."""
     local = engine.local_skills.evidence(rated.code)
     titles = {c: engine.table.row(c).title for e in local.values() for c in e.examples}
+    safer = [r for r in related if r.relation == "safer move"]
+    # a move's own full ratings only: ten basic skills alone would make reading the gap
+    moves = {r.code: engine.kb.skills(r.code) for r in safer[:2] if engine.kb.knowledge(r.code)}
     return adaptation_items(
         rated.skills,
         rated.knowledge,
         techs,
         engine.correlations,
-        [r for r in related if r.relation == "safer move"],
+        safer,
         score,
         capability,
         rated.rated_from,
@@ -226,6 +229,7 @@ def adaptation_section(
         generic=engine.generic_technologies,
         local=local,
         titles=titles,
+        move_ratings=moves,
     )
 
 

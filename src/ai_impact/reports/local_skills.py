@@ -29,10 +29,22 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["LOCAL_CORR", "LOCAL_K", "LocalEvidence", "LocalSkills", "local_arrays"]
+from ai_impact.reports.model import AdaptationItem
+
+__all__ = [
+    "LOCAL_CORR",
+    "LOCAL_K",
+    "MOVE_GAP",
+    "LocalEvidence",
+    "LocalSkills",
+    "local_arrays",
+    "move_skill",
+]
 
 LOCAL_K = 150  # neighbours of an occupation by rating profile (itself not counted)
 LOCAL_CORR = -0.20  # at or below: the less exposed occupations of this kind rate it higher
+MOVE_GAP = 0.5  # a safer move's skill to build: rated this much higher there (1–5 scale)
+MOVE_IMPORTANCE = 3.0  # ... and important there
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +109,35 @@ def local_arrays(
         "local_nb": nb,
         "local_imp": m.astype(np.float32),
     }
+
+
+def move_skill(
+    own: Sequence[Any],
+    moves: Sequence[tuple[str, Sequence[Any]]],
+    rated_from: str | None,
+) -> AdaptationItem | None:
+    """The skill a move to lower risk asks for most: for the first of ``moves`` (title, skill
+    ratings; the page's safer moves, best first) that has one, the important skill (≥
+    :data:`MOVE_IMPORTANCE`) it rates furthest above ``own`` (at least :data:`MOVE_GAP`). For a
+    page with no skill to build by either correlation: a desk occupation whose less exposed
+    neighbours rate its skills no higher can still learn what the move it is offered needs."""
+    mine = {e.element_id: e.importance or 0.0 for e in own}
+    where = "this occupation" if rated_from is None else rated_from
+    for title, ratings in moves:
+        gaps = [
+            ((e.importance or 0.0) - mine.get(e.element_id, 0.0), e)
+            for e in ratings
+            if (e.importance or 0.0) >= MOVE_IMPORTANCE
+        ]
+        gaps = [(g, e) for g, e in gaps if g >= MOVE_GAP]
+        if gaps:
+            _, best = max(gaps, key=lambda p: (p[0], p[1].element_id))
+            why = (
+                f"Rated higher in {title}, a move to lower risk listed below, than in {where}: "
+                "the skill that move asks for most beyond what this work already uses."
+            )
+            return AdaptationItem("skill", best.name, why, best.element_id)
+    return None
 
 
 class LocalSkills:

@@ -39,6 +39,7 @@ __all__ = [
     "NEIGHBOURS",
     "NEIGHBOUR_WEIGHT",
     "SHARPNESS",
+    "desk_sense",
     "physical_wording",
     "pooled_capabilities",
 ]
@@ -75,11 +76,25 @@ _PHYSICAL_WORDS = frozenset(
     ).split()
 )
 _PHYSICAL_PHRASES = re.compile(
-    r"\b(?:on[- ]site|by hand|hand tools?|power tools?|(?:job|work|construction) sites?|"
-    r"vital signs|physical(?:ly)?|in person|IV|at the bedside|on foot)\b",
+    r"\b(?:by hand|hand tools?|power tools?|(?:job|work|construction) sites?|"
+    r"vital signs|physical(?:ly)?|IV|at the bedside|on foot)\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+")
+
+# Office and software senses of wording whose nearest O*NET statements are hands-on work: an
+# on-call rotation (the neighbours rotate tyres and table axes), escalations (escalators),
+# production systems and deploying to production (factory production), software and code.
+# A statement that uses one needs hands-on wording of its own to rest on physical presence.
+_DESK_SENSES = re.compile(
+    r"\b(?:on[- ]?call (?:rotations?|schedules?|support|shifts?|dut(?:y|ies)|weeks?)|"
+    r"(?:pagers?|pager duty)|escalat(?!or)[a-z]*|deploy(?:s|ed|ing|ments?)?|"
+    r"production (?:systems?|environments?|servers?|infrastructure|issues?|incidents?|"
+    r"outages?|alerts?|code|databases?|support|releases?|traffic)|software|code ?base|"
+    r"post-?mortems?|post-incident|incident (?:response|reviews?|reports?|tickets?)|"
+    r"pull requests?|APIs?|cloud|stakeholders?|sprints?|backlogs?|roadmaps?|uptime|DevOps)\b",
+    re.IGNORECASE,
+)
 
 
 def _forms(word: str) -> set[str]:
@@ -105,6 +120,12 @@ def physical_wording(text: str) -> bool:
     return any(_forms(w) & _PHYSICAL_WORDS for w in _WORD.findall(text))
 
 
+def desk_sense(text: str) -> bool:
+    """Whether the text uses office or software wording that O*NET's hands-on statements share
+    in another sense (on-call rotation, escalations, production systems, deploy, software)."""
+    return _DESK_SENSES.search(text) is not None
+
+
 def pooled_capabilities(
     texts: Sequence[str],
     head: NDArray[np.floating],
@@ -119,8 +140,8 @@ def pooled_capabilities(
     out = []
     for i, text in enumerate(texts):
         row = z[i].copy()
-        evidence = hands_on is not None and float(hands_on[i]) >= MIN_HANDS_ON
-        if not (evidence or physical_wording(text)):
+        neighbours = hands_on is not None and float(hands_on[i]) >= MIN_HANDS_ON
+        if not ((neighbours and not desk_sense(text)) or physical_wording(text)):
             row[_PHYSICAL_INDEX] = -np.inf
         out.append(CAPABILITIES[int(np.argmax(row))])
     return out

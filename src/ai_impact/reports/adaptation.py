@@ -21,7 +21,12 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ai_impact.reports import figures as fx
-from ai_impact.reports.local_skills import LocalEvidence, move_skill
+from ai_impact.reports.local_skills import (
+    LocalEvidence,
+    column_correlations,
+    importance_matrix,
+    move_skill,
+)
 from ai_impact.reports.model import AdaptationItem, RelatedEntry
 
 __all__ = [
@@ -62,18 +67,10 @@ def element_correlations(
     ratings: Sequence[Sequence[Any]], beta: NDArray[np.float64]
 ) -> dict[str, float]:
     """Pearson correlation across occupations of each element's importance with β."""
-    ids = sorted({e.element_id for rows in ratings for e in rows})
-    col = {e: j for j, e in enumerate(ids)}
-    m = np.zeros((len(ratings), len(ids)))
-    for i, rows in enumerate(ratings):
-        for e in rows:
-            m[i, col[e.element_id]] = e.importance or 0.0
+    ids, m = importance_matrix(ratings)
     ok = np.array([len(r) > 0 for r in ratings]) & ~np.isnan(beta)
-    x, y = m[ok], beta[ok]
-    xc, yc = x - x.mean(axis=0), y - y.mean()
-    denom = np.sqrt((xc**2).sum(axis=0) * (yc**2).sum())
-    corr = np.where(denom > 0, (xc * yc[:, None]).sum(axis=0) / np.maximum(denom, 1e-12), 0.0)
-    return {e: float(corr[col[e]]) for e in ids}
+    corr = column_correlations(m[ok], beta[ok])
+    return {e: float(corr[j]) for j, e in enumerate(ids)}
 
 
 _KIND_OF = (

@@ -37,6 +37,8 @@ __all__ = [
     "MOVE_GAP",
     "LocalEvidence",
     "LocalSkills",
+    "column_correlations",
+    "importance_matrix",
     "local_arrays",
     "move_skill",
 ]
@@ -55,7 +57,8 @@ class LocalEvidence:
     examples: tuple[str, ...]  # codes of similar, less exposed occupations that rate it higher
 
 
-def _matrix(ratings: Sequence[Sequence[Any]]) -> tuple[list[str], NDArray[np.float64]]:
+def importance_matrix(ratings: Sequence[Sequence[Any]]) -> tuple[list[str], NDArray[np.float64]]:
+    """Element ids (sorted) and the occupations × elements matrix of importance (0: unrated)."""
     ids = sorted({e.element_id for rows in ratings for e in rows})
     col = {e: j for j, e in enumerate(ids)}
     m = np.zeros((len(ratings), len(ids)))
@@ -65,7 +68,8 @@ def _matrix(ratings: Sequence[Sequence[Any]]) -> tuple[list[str], NDArray[np.flo
     return ids, m
 
 
-def _corr(x: NDArray[np.float64], y: NDArray[np.float64]) -> NDArray[np.float64]:
+def column_correlations(x: NDArray[np.float64], y: NDArray[np.float64]) -> NDArray[np.float64]:
+    """Pearson correlation of each column of ``x`` with ``y`` (0 where a column is constant)."""
     xc, yc = x - x.mean(axis=0), y - y.mean()
     denom = np.sqrt((xc**2).sum(axis=0) * (yc**2).sum())
     out = np.where(denom > 0, (xc * yc[:, None]).sum(axis=0) / np.maximum(denom, 1e-12), 0.0)
@@ -85,7 +89,7 @@ def local_arrays(
     ``local_corr`` (occupations × elements, NaN where not rated in full), ``local_nb`` (each
     occupation's neighbours, most similar first, −1 where not rated in full) and ``local_imp``
     (the importance matrix, for the examples)."""
-    ids, m = _matrix(ratings)
+    ids, m = importance_matrix(ratings)
     ok = np.asarray(full, dtype=bool) & ~np.isnan(beta)
     n = len(ratings)
     corr = np.full((n, len(ids)), np.nan, dtype=np.float32)
@@ -102,7 +106,7 @@ def local_arrays(
             near = rows[np.argsort(-sim[r], kind="stable")[:k]]
             nb[i] = near
             group = np.concatenate(([i], near))
-            corr[i] = _corr(m[group], beta[group])
+            corr[i] = column_correlations(m[group], beta[group])
     return {
         "local_ids": np.asarray(ids, dtype=np.str_),
         "local_corr": corr,

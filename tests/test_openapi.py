@@ -181,6 +181,8 @@ def test_answers_match_their_schemas(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     for path, url in (
         ("/api/v1/resolve", "/api/v1/resolve?q=data%20scientist"),
+        ("/api/v1/suggest", "/api/v1/suggest?q=data%20sci"),
+        ("/api/v1/suggest", "/api/v1/suggest?q=machine%20learning%20engineer"),
         ("/api/v1/occupations", "/api/v1/occupations"),
         ("/api/v1/occupations/{code}", f"/api/v1/occupations/{DS}"),
         ("/api/v1/occupations/{code}", f"/api/v1/occupations/{fake.HOSTILE_CODE}"),

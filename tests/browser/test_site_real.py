@@ -48,6 +48,23 @@ def test_type_ml_engineer_pick_and_read(page: Any, server: LiveServer) -> None:
     shot(page, "occupation")
 
 
+def test_half_typed_title_suggests_what_it_starts(page: Any, server: LiveServer) -> None:
+    """ "data sci" suggests Data Scientists first (the resolver alone read "sci" as a whole
+    word and put Database Architects first): /api/v1/suggest's prefix search leads."""
+    page.goto(server.url + "/")
+    page.locator("#q").press_sequentially("data sci", delay=20)
+    page.wait_for_function(
+        "() => (document.querySelector('[role=option]') || {}).textContent?.includes('Data Sci')"
+    )
+    first = page.get_by_role("option").first
+    assert first.locator(".t").inner_text() == "Data Scientists"
+    assert first.locator(".conf").inner_text() == "15-2051.00"  # a prefix match: no confidence
+    shot(page, "autocomplete-half-typed", full=False)
+    page.locator("#q").press("ArrowDown")
+    page.locator("#q").press("Enter")
+    page.wait_for_url(re.compile(r"/occupation/15-2051\.00$"))
+
+
 def test_industry_sorts(page: Any, server: LiveServer) -> None:
     page.goto(server.url + "/industries")
     page.locator("table.industry-list tbody a").first.click()

@@ -31,7 +31,14 @@ from ai_impact.export.swap import swap_in
 from ai_impact.export.workdir import building_folder
 from ai_impact.settings import Settings
 
-__all__ = ["INDEX_GLOBAL", "MARKER", "SiteStats", "build_site", "check_base_url"]
+__all__ = [
+    "INDEX_GLOBAL",
+    "MARKER",
+    "SiteStats",
+    "build_site",
+    "check_base_url",
+    "search_entries",
+]
 
 MARKER = ".ai-impact-site"
 # The global that search-index.js assigns: a page opened from disk (file://) may load a script
@@ -140,10 +147,14 @@ def _sitemap(paths: Sequence[str], base_url: str) -> str:
     )
 
 
-def _search_index(rows: Sequence[Any], titles: dict[str, list[tuple[str, float]]]) -> str:
-    """Code, title, other names with their weights (``api.search_titles``: ``a`` and ``p``)
-    and risk of every occupation, compactly."""
-    entries = [
+def search_entries(
+    rows: Sequence[Any], titles: dict[str, list[tuple[str, float]]]
+) -> list[dict[str, Any]]:
+    """The search index's entries: code, title, other names with their weights
+    (``api.search_titles``: ``a`` and ``p``) and risk of every occupation. The export writes
+    them to search-index.js; the served site's suggestions read them too
+    (:mod:`ai_impact.web.prefix_search`)."""
+    return [
         {
             "c": r.code,
             "t": r.title,
@@ -154,6 +165,11 @@ def _search_index(rows: Sequence[Any], titles: dict[str, list[tuple[str, float]]
         }
         for r in rows
     ]
+
+
+def _search_index(rows: Sequence[Any], titles: dict[str, list[tuple[str, float]]]) -> str:
+    """The entries of :func:`search_entries`, compactly as JSON."""
+    entries = search_entries(rows, titles)
     return json.dumps(entries, ensure_ascii=False, separators=(",", ":"))
 
 

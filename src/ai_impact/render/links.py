@@ -99,9 +99,9 @@ class Links:
         """The JSON of an occupation's report."""
         return f"{self.prefix}/api/v1/occupations/{quote(code)}"
 
-    def resolve_api(self) -> str | None:
-        """The resolver the autocomplete calls (None: use the static search index)."""
-        return self.prefix + "/api/v1/resolve"
+    def suggest_api(self) -> str | None:
+        """The suggestions the autocomplete asks for (None: use the static search index)."""
+        return self.prefix + "/api/v1/suggest"
 
     def search_index(self) -> str | None:
         """The client-side search index (only in the static export)."""
@@ -193,7 +193,7 @@ class StaticLinks(Links):
         """The exported JSON of an occupation."""
         return f"{self.root}api/occupations/{code}.json"
 
-    def resolve_api(self) -> str | None:
+    def suggest_api(self) -> str | None:
         """No server to ask: the static search index is used instead."""
         return None
 

@@ -25,6 +25,7 @@ from ai_impact.web.limits import BodyLimit
 from ai_impact.web.media import MediaTypes
 from ai_impact.web.methods import HeadAsGet
 from ai_impact.web.schemas import finish_openapi, json_response
+from ai_impact.web.suggest import Suggester
 
 __all__ = ["create_app"]
 
@@ -68,6 +69,7 @@ def create_app(settings: Settings | None = None, *, prefix: str = "") -> FastAPI
     )
     app.state.settings = settings or Settings()
     app.state.links = Links(prefix)
+    app.state.suggester = Suggester(app.state.settings)
     install_error_handlers(app)
     app.add_middleware(BodyLimit)
     app.add_middleware(MediaTypes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -20,6 +21,8 @@ from ai_impact.reports.description import description_to_dict
 from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.reports.serialize import report_to_dict
 from ai_impact.settings import Settings
+from ai_impact.web import suggest
+from ai_impact.web.codes import canonical_code
 from ai_impact.web.errors import user_message
 from ai_impact.web.limits import AREA_CHARS, QUERY_CHARS, TITLE_CHARS
 from ai_impact.web.memo import Memo
@@ -51,6 +54,19 @@ ERROR_SCHEMA: dict[int | str, dict[str, Any]] = {
 GET_ERRORS = {k: v for k, v in ERROR_SCHEMA.items() if k not in {413, 415}}
 # The resolver answers "nothing fits" as 200 with no candidates (docs/PRODUCT.md), never 404.
 RESOLVE_ERRORS = {k: v for k, v in GET_ERRORS.items() if k != 404}
+# The codes the occupation route answers as they are (the O*NET-SOC and SOC forms it always
+# took); any other form of a code is redirected to its O*NET-SOC code's address.
+_AS_IS = re.compile(r"^\d{2}-\d{4}(\.\d{2})?$")
+CODE_REDIRECTS: dict[int | str, dict[str, Any]] = {
+    status: {
+        "description": f"{text}: `Location` is the address of its O*NET-SOC code",
+        "headers": {"Location": {"schema": {"type": "string"}}},
+    }
+    for status, text in (
+        (307, "A SOC code in another form (152051, SOC 15-2051)"),
+        (308, "An O*NET-SOC code in another form (15205100, 15-2051.0)"),
+    )
+}
 CONFIDENCE_DIGITS = 4  # floats of the API are rounded to 4 decimals (docs/json-api.md)
 
 
@@ -96,6 +112,35 @@ def resolve(
 
 
 @router.get(
+    "/suggest",
+    summary="Suggestions for a search box, as the user types",
+    responses={
+        **json_response("Suggestions", "Occupations, best first; none when nothing fits"),
+        **RESOLVE_ERRORS,
+    },
+)
+def suggestions(
+    request: Request,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=QUERY_CHARS,
+            description="What is typed so far: a title, perhaps half-typed, or a code",
+        ),
+    ],
+    top: Annotated[int, Query(ge=1, le=20, description="How many suggestions")] = 6,
+) -> Response:
+    """The resolver's candidates and the prefix search's matches, one leading (docs/web.md)."""
+    found = suggest.suggest(q, top, request.app.state.suggester)
+    cands = [dataclasses.asdict(s) for s in found]
+    for cand in cands:
+        if cand["confidence"] is not None:
+            cand["confidence"] = round(cand["confidence"], CONFIDENCE_DIGITS)
+    return JSONBytes(_dumps({"query": q, "candidates": cands}))
+
+
+@router.get(
     "/occupations",
     summary="Every occupation with its risk components",
     responses=json_response("OccupationTable", "The occupation table"),
@@ -114,7 +159,11 @@ def _table(rows: list[Any]) -> dict[str, Any]:
 @router.get(
     "/occupations/{code}",
     summary="The full analysis of one occupation",
-    responses={**json_response("OccupationReport", "The report"), **GET_ERRORS},
+    responses={
+        **json_response("OccupationReport", "The report"),
+        **CODE_REDIRECTS,
+        **GET_ERRORS,
+    },
 )
 def occupation(
     request: Request,
@@ -127,7 +176,16 @@ def occupation(
     ],
     area: Annotated[str | None, Query(max_length=AREA_CHARS, description="State or metro")] = None,
 ) -> Response:
-    """The report of one O*NET-SOC code: the same JSON as ``ai-impact analyze --format json``."""
+    """The report of one O*NET-SOC code: the same JSON as ``ai-impact analyze --format json``.
+
+    A code in another form the CLI reads ("15205100", "152051", "SOC 15-2051") redirects to the
+    address of its O*NET-SOC code (308, or 307 when a SOC code's occupation was chosen).
+    """
+    target = None if _AS_IS.match(code) else canonical_code(code, _cfg(request))
+    if target is not None:
+        url = request.app.state.links.api_occupation(target.code)
+        query = f"?{request.url.query}" if request.url.query else ""
+        return Response(status_code=target.status, headers={"Location": url + query})
     report = api.report_for(code, area=area or None, settings=_cfg(request))
     return JSONBytes(_bodies.get((report,), "report", lambda: _dumps(report_to_dict(report))))
 

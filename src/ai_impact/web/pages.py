@@ -30,6 +30,7 @@ from ai_impact.render.html import (
 from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.settings import Settings
 from ai_impact.titles import Resolution
+from ai_impact.web.codes import canonical_code
 from ai_impact.web.errors import user_message
 from ai_impact.web.limits import AREA_CHARS, QUERY_CHARS, TITLE_CHARS
 from ai_impact.web.memo import Memo
@@ -104,7 +105,9 @@ def search(
             )
         )
     if _CODE.match(q):
-        return RedirectResponse(str(links.occupation(q, area)), status_code=303)
+        canon = canonical_code(q, _cfg(request))
+        code = canon.code if canon else q
+        return RedirectResponse(str(links.occupation(code, area)), status_code=303)
     res = api.resolve_title(q, top=10, settings=_cfg(request))
     if _goes_straight_there(res):
         top = res.candidates[0]
@@ -150,13 +153,19 @@ def _with_area(
         return _html(page, status)
 
 
-@router.get("/occupation/{code}", response_class=HTMLResponse)
-def occupation(request: Request, code: str, area: Area = None) -> HTMLResponse:
+@router.get("/occupation/{code}", response_model=None)
+def occupation(request: Request, code: str, area: Area = None) -> Response:
     """The full analysis; with ``?area=`` the area's pay beside the national figures.
 
-    An area that is unknown or names several places is an error page (404 or 422, as in the
-    JSON API) with the message by the area form and a link to the national analysis.
+    A code in another form the CLI reads ("15205100", "152051", "15-2051") redirects to the
+    canonical address (:mod:`ai_impact.web.codes`). An area that is unknown or names several
+    places is an error page (404 or 422, as in the JSON API) with the message by the area form
+    and a link to the national analysis.
     """
+    target = canonical_code(code, _cfg(request))
+    if target is not None:
+        url = str(_links(request).occupation(target.code, area))
+        return RedirectResponse(url, status_code=target.status)
     area = (area or "").strip() or None
     got = _with_area(request, lambda a: api.report_for(code, area=a, settings=_cfg(request)), area)
     if isinstance(got, HTMLResponse):

@@ -22,6 +22,7 @@ from ai_impact.reports import model
 from ai_impact.reports.description_match import OccupationMatch
 from ai_impact.reports.service import IndustrySummary, OccupationRow
 from ai_impact.titles.resolver import Resolution
+from ai_impact.web.suggest import Suggestion
 from ai_impact.workforce.roster import MAX_LABEL_CHARS, MAX_TITLE_CHARS
 
 __all__ = ["REF", "finish_openapi", "json_response", "ref"]
@@ -32,6 +33,7 @@ _PREFIX = REF.split("{", 1)[0]
 # Dataclasses whose ``asdict`` is a part of some answer, by the name they take in the document.
 _DATACLASSES: tuple[tuple[str, Any], ...] = (
     ("Resolution", Resolution),
+    ("Suggestion", Suggestion),
     ("OccupationRow", OccupationRow),
     ("IndustrySummary", IndustrySummary),
     ("OccupationMatch", OccupationMatch),
@@ -220,6 +222,9 @@ def _composed() -> dict[str, dict[str, Any]]:
             {"industry": ref("IndustrySummary"), **table["properties"]}, title="IndustryDetail"
         ),
         "WorkforceDocument": workforce,
+        "Suggestions": _object(
+            {"query": _STR, "candidates": _array(ref("Suggestion"))}, title="Suggestions"
+        ),
     }
 
 

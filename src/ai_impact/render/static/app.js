@@ -2,7 +2,7 @@
 (function () {
   "use strict";
   var me = document.currentScript;
-  var resolveUrl = me && me.dataset.resolve;
+  var suggestUrl = me && me.dataset.suggest;
   var indexUrl = me && me.dataset.index;
   var occTemplate = (me && me.dataset.occupation) || "";
   var index = null;
@@ -130,9 +130,12 @@
     out.sort(function (a, b) { return b.score - a.score || a.title.localeCompare(b.title); });
     return out;
   }
+  /* The served site asks the server, which runs this same prefix search next to the title
+     resolver (/api/v1/suggest: the prefix search leads for a half-typed last word, the
+     resolver for whole words, typos and codes); the static export searches its index here. */
   function candidates(q) {
-    if (resolveUrl) {
-      return fetch(resolveUrl + "?top=6&q=" + encodeURIComponent(q))
+    if (suggestUrl) {
+      return fetch(suggestUrl + "?top=6&q=" + encodeURIComponent(q))
         .then(function (r) { return r.ok ? r.json() : { candidates: [] }; })
         .then(function (d) { return d.candidates || []; });
     }
@@ -180,8 +183,9 @@
         var li = el("li", { role: "option", id: list.id + "-" + i, "aria-selected": "false" });
         var a = el("a", { href: occupationUrl(c.code), tabindex: "-1" });
         a.appendChild(el("span", { class: "t" }, c.title));
-        if (c.alsoCalled) a.appendChild(el("span", { class: "via" }, "as \u201c" + c.alsoCalled + "\u201d"));
-        /* The server's resolver gives a calibrated confidence; the static index only a match
+        var also = c.alsoCalled || c.also_called;
+        if (also) a.appendChild(el("span", { class: "via" }, "as \u201c" + also + "\u201d"));
+        /* The server's resolver gives a calibrated confidence; the prefix search only a match
            score for ranking, which is not shown: it would read as a confidence. */
         var conf = typeof c.confidence === "number" ? " · " + Math.round(c.confidence * 100) + "%" : "";
         a.appendChild(el("span", { class: "conf" }, c.code + conf));

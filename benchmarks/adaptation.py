@@ -68,7 +68,9 @@ def main() -> None:
         t0 = time.perf_counter()
         base = adaptation_items(*common, rated.rated_from)
         t1 = time.perf_counter()
-        evidence = local.evidence(rated.code)
+        near = engine.neighbours.index.get(rated.code or "")
+        sim = None if near is None else engine.neighbours.similarity[near]
+        evidence = local.evidence(rated.code, similarity=sim)
         titles = {c: table.row(c).title for e in evidence.values() for c in e.examples}
         after = adaptation_items(*common, rated.rated_from, local=evidence, titles=titles)
         t2 = time.perf_counter()

@@ -169,3 +169,26 @@ def test_nurses_learn_their_clinical_software_and_medicine(analyses: Analyses) -
     items = analyses.report_for("29-1141.00").adaptation
     assert "Epic Systems" in _names(items, "technology")
     assert _names(items, "knowledge")[0] == "Medicine and Dentistry"
+
+
+def test_a_hot_product_must_belong_to_the_kind_of_work() -> None:
+    """With the share of the most similar occupations listing each product, a hot product of
+    the occupation's long tail is left out and the most widely listed comes first."""
+    techs = [
+        _Tech("Henry Schein Dentrix", *MEDICAL, True, False),
+        _Tech("Epic Systems", *MEDICAL, True, False),
+        _Tech("MEDITECH software", *MEDICAL, True, False),
+        _Tech("Microsoft Excel", "43232110", "Spreadsheet software", True, True),
+    ]
+    peers = {"Henry Schein Dentrix": 0.05, "Epic Systems": 0.4, "MEDITECH software": 0.6}
+    items = adaptation_items([], [], techs, {}, [], 4.0, None, peers=peers)
+    # in demand (its own job postings) first whatever its peers; then by the share
+    assert _names(items, "technology") == ["Microsoft Excel", "MEDITECH software", "Epic Systems"]
+
+
+def test_nurses_are_not_offered_dental_software(analyses: Analyses) -> None:
+    """QA: Henry Schein Dentrix, in O*NET's list for registered nurses, was offered to them."""
+    nurses = _names(analyses.report_for("29-1141.00").adaptation, "technology")
+    assert "Henry Schein Dentrix" not in nurses and "Epic Systems" in nurses
+    dentists = _names(analyses.report_for("29-1021.00").adaptation, "technology")
+    assert "Henry Schein Dentrix" in dentists

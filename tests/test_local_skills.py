@@ -172,7 +172,9 @@ def test_accountants_have_a_skill_to_build(analyses: Analyses) -> None:
     assert built, [a.name for a in report.adaptation]
     assert "the less exposed ones rate it higher" in built[0].why
     own = analyses.engine.table.row("13-2011.00").beta
-    local = analyses.engine.local_skills.evidence("13-2011.00")
+    index = analyses.engine.neighbours
+    row = index.similarity[index.index["13-2011.00"]]
+    local = analyses.engine.local_skills.evidence("13-2011.00", similarity=row)
     assert built[0].element_id in local
     for code in local[built[0].element_id].examples:
         assert analyses.engine.table.row(code).beta < own
@@ -215,3 +217,18 @@ def test_credit_analysts_learn_what_their_safer_move_asks_for(analyses: Analyses
     mine = {e.element_id: e.importance or 0.0 for e in kb.skills("13-2041.00")}
     element = str(built[0].element_id)
     assert (theirs[element] or 0.0) - mine.get(element, 0.0) >= 0.5
+
+
+def test_example_occupations_are_among_the_most_similar(analyses: Analyses) -> None:
+    """QA: police officers' example for psychology was occupational therapy assistants. An
+    example is named only among the 5% of occupations most similar by the neighbour index."""
+    engine = analyses.engine
+    for code in ("33-3051.00", "11-3031.00", "13-2011.00"):
+        row = engine.neighbours.similarity[engine.neighbours.index[code]].astype(float)
+        cut = float(np.quantile(row, 0.95))
+        local = engine.local_skills.evidence(code, similarity=row)
+        for evidence in local.values():
+            for example in evidence.examples:
+                assert row[engine.neighbours.index[example]] >= cut
+    police = analyses.report_for("33-3051.00").adaptation
+    assert not any("Occupational Therapy Assistants" in a.why for a in police)

@@ -42,6 +42,7 @@ EXPOSED_CORR = 0.15  # above this: the element goes with exposed work (pair it w
 MIN_IMPORTANCE = 3.0  # O*NET importance 1–5: "important" and above
 CORE_KNOWLEDGE = 5  # knowledge to build comes from the occupation's five most important areas
 MIN_KIND = 2  # a hot technology needs this many of the occupation's technologies of its kind
+MIN_PEER_SHARE = 0.15  # a hot product: listed by this share of the 20 most similar occupations
 GENERIC_SHARE = 1 / 3  # software O*NET lists for more occupations than this is general office kit
 
 
@@ -184,7 +185,12 @@ def _lower_words(title: str) -> str:
     return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in title.split())
 
 
-def _technologies(technologies: Sequence[Any], kind: Counter[str], limit: int = 3) -> list[Any]:
+def _technologies(
+    technologies: Sequence[Any],
+    kind: Counter[str],
+    limit: int = 3,
+    peers: Mapping[str, float] | None = None,
+) -> list[Any]:
     """The occupation's technologies worth learning: in demand for it, or of its kind of software.
 
     O*NET's "in demand" flag is the occupation's own (its job postings ask for it); "hot" is
@@ -192,10 +198,29 @@ def _technologies(technologies: Sequence[Any], kind: Counter[str], limit: int = 
     (Apache Spark is hot, and listed once among registered nurses' 43 technologies). A hot one
     qualifies only when the occupation lists at least ``MIN_KIND`` technologies of its
     commodity class: that kind of software is part of the work (nurses' medical software).
-    ``kind`` counts the occupation's technologies by commodity code.
+    ``kind`` counts the occupation's technologies by commodity code. With ``peers`` (the share
+    of the most similar occupations listing each product), a hot one must also be listed by
+    at least :data:`MIN_PEER_SHARE` of them, and the products of this kind of work come first:
+    dental practice software, in nurses' long tail, is not offered before Epic.
     """
-    fit = [t for t in technologies if t.in_demand or (t.hot and kind[t.commodity_code] >= MIN_KIND)]
-    fit.sort(key=lambda t: (not t.in_demand, -kind[t.commodity_code], t.example.lower()))
+    share = peers or {}
+
+    def fits(t: Any) -> bool:
+        if t.in_demand:
+            return True
+        if not t.hot or kind[t.commodity_code] < MIN_KIND:
+            return False
+        return peers is None or share.get(t.example, 0.0) >= MIN_PEER_SHARE
+
+    fit = [t for t in technologies if fits(t)]
+    fit.sort(
+        key=lambda t: (
+            not t.in_demand,
+            -share.get(t.example, 0.0),
+            -kind[t.commodity_code],
+            t.example.lower(),
+        )
+    )
     return fit[:limit]
 
 
@@ -214,6 +239,7 @@ def adaptation_items(
     local: Mapping[str, LocalEvidence] | None = None,
     titles: Mapping[str, str] | None = None,
     move_ratings: Mapping[str, Sequence[Any]] | None = None,
+    peers: Mapping[str, float] | None = None,
 ) -> tuple[AdaptationItem, ...]:
     """Skills, knowledge, technologies and transitions to build, each with why.
 
@@ -223,7 +249,7 @@ def adaptation_items(
     knowledge up to their limits; ``titles`` names their example occupations. When neither
     finds a skill, ``move_ratings`` (skill ratings of the safer moves, by code) give the skill
     the first of the listed moves asks for most
-    (:func:`~ai_impact.reports.local_skills.move_skill`).
+    (:func:`~ai_impact.reports.local_skills.move_skill`). ``peers``: see :func:`_technologies`.
     """
     items = _protective(
         skills, corr, "skill", 3, capability, rated_from, local=local, titles=titles
@@ -253,7 +279,7 @@ def adaptation_items(
         for t in technologies
         if t.example not in names and (t.in_demand or t.commodity_code not in kinds)
     ]
-    for t in _technologies(specific, kind):
+    for t in _technologies(specific, kind, peers=peers):
         flags = " and ".join(
             w
             for w, on in (("in demand in job postings", t.in_demand), ("a hot technology", t.hot))

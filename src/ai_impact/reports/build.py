@@ -137,6 +137,7 @@ def build_report(
         row.score,
         capability,
         any_exposed=pairs_with_ai(exposure.n_exposed, exposure.beta),
+        code=occ.code,
     )
     certs = certification_entries(
         engine.certifications,
@@ -206,12 +207,17 @@ def adaptation_section(
     capability: str | None,
     *,
     any_exposed: bool,
+    code: str,
 ) -> tuple[AdaptationItem, ...]:
-    """Section 9 from the ratings the page uses, the occupation's technologies and its related
-    entries: the safer moves among them become transitions. Skills and knowledge that go with
-    less exposure among occupations of the same kind fill in where the across-occupation
-    correlation finds too few (:mod:`ai_impact.reports.local_skills`)."""
-    local = engine.local_skills.evidence(rated.code)
+    """Section 9 from the ratings the page uses, the technologies of occupation ``code``
+    and its related entries: the safer moves among them become transitions. Skills and
+    knowledge that go with less exposure among occupations of the same kind fill in where the
+    across-occupation correlation finds too few (:mod:`ai_impact.reports.local_skills`)."""
+    index = engine.neighbours
+    row = index.index.get(rated.code or "")
+    local = engine.local_skills.evidence(
+        rated.code, similarity=None if row is None else index.similarity[row]
+    )
     titles = {c: engine.table.row(c).title for e in local.values() for c in e.examples}
     safer = [r for r in related if r.relation == "safer move"]
     # a move's own full ratings only: ten basic skills alone would make reading the gap
@@ -230,6 +236,7 @@ def adaptation_section(
         local=local,
         titles=titles,
         move_ratings=moves,
+        peers=engine.peer_share(code),
     )
 
 

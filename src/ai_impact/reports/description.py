@@ -241,6 +241,7 @@ def describe_report(
         row.score,
         capability,
         any_exposed=pairs_with_ai(exposure.n_exposed, exposure.beta),
+        code=occ.code,
     )
     certs = certification_entries(
         engine.certifications,

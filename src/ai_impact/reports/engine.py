@@ -31,6 +31,7 @@ from ai_impact.settings import Settings
 
 __all__ = ["Engine", "model_version"]
 
+PEERS = 20  # nearest occupations that decide whether a product belongs to the kind of work
 _INDEX_VERSION = "a2"  # what the index file holds: a2 adds the neighbourhood correlations
 
 
@@ -173,12 +174,24 @@ class Engine:
         learn", kinds only where job postings ask (:func:`~.adaptation.generic_technologies`)."""
         from ai_impact.reports.adaptation import generic_technologies
 
-        return generic_technologies(
-            [
-                [(t.example, t.commodity_code) for t in self.kb.technologies(o.code)]
-                for o in self.kb.occupations()
-            ]
-        )
+        return generic_technologies(list(self._technology_pairs.values()))
+
+    @cached_property
+    def _technology_pairs(self) -> dict[str, list[tuple[str, str]]]:
+        """Each occupation's O*NET technologies as (product, commodity code) pairs."""
+        return {
+            o.code: [(t.example, t.commodity_code) for t in self.kb.technologies(o.code)]
+            for o in self.kb.occupations()
+        }
+
+    def peer_share(self, code: str, k: int = PEERS) -> dict[str, float]:
+        """For each product ``code``'s occupation lists, the share of its ``k`` nearest
+        occupations (tasks, titles, work activities, skills) that list it too: how much the
+        product belongs to this kind of work rather than to one occupation's long tail."""
+        near = [c for c, _ in self.neighbours.nearest(code, k)]
+        listed = [{n for n, _ in self._technology_pairs.get(c, [])} for c in near]
+        own = {n for n, _ in self._technology_pairs.get(code, [])}
+        return {n: sum(n in s for s in listed) / len(near) for n in own} if near else {}
 
     @cached_property
     def sharing(self) -> dict[str, int]:

@@ -45,6 +45,7 @@ __all__ = [
 
 LOCAL_K = 150  # neighbours of an occupation by rating profile (itself not counted)
 LOCAL_CORR = -0.20  # at or below: the less exposed occupations of this kind rate it higher
+EXAMPLE_QUANTILE = 0.95  # an example occupation is among the 5% most similar by the index
 MOVE_GAP = 0.5  # a safer move's skill to build: rated this much higher there (1–5 scale)
 MOVE_IMPORTANCE = 3.0  # ... and important there
 
@@ -158,16 +159,30 @@ class LocalSkills:
         self.nb = arrays["local_nb"]
         self.imp = arrays["local_imp"]
 
-    def evidence(self, code: str | None, n_examples: int = 2) -> dict[str, LocalEvidence]:
+    def evidence(
+        self,
+        code: str | None,
+        n_examples: int = 2,
+        similarity: NDArray[Any] | None = None,
+    ) -> dict[str, LocalEvidence]:
         """Elements at or below :data:`LOCAL_CORR` in ``code``'s neighbourhood, with up to
         ``n_examples`` similar occupations that are less exposed and rate the element higher.
-        Empty for an unknown code or one not rated in full."""
+        ``similarity`` (one value per code, in this index's order) ranks the examples: the
+        report passes the neighbour index's (tasks, titles, work activities, skills), since a
+        rating profile alone found spa managers like financial managers. Empty for an unknown
+        code or one not rated in full."""
         i = self.index.get(code or "")
         if i is None or np.isnan(self.corr[i]).all():
             return {}
         out: dict[str, LocalEvidence] = {}
         near = self.nb[i][self.nb[i] >= 0]
         safer = near[self.beta[near] < self.beta[i]]
+        if similarity is not None:
+            sim = np.asarray(similarity, dtype=float)
+            # examples only from the occupations most like it overall (the top 5%): the
+            # rating-profile neighbourhood of police officers reaches therapy assistants
+            safer = safer[sim[safer] >= np.quantile(sim, EXAMPLE_QUANTILE)]
+            safer = safer[np.argsort(-sim[safer], kind="stable")]
         for j in np.flatnonzero(self.corr[i] <= LOCAL_CORR).tolist():
             higher = safer[self.imp[safer, j] > self.imp[i, j]][:n_examples]
             examples = tuple(self.codes[o] for o in higher.tolist())

@@ -200,8 +200,8 @@ def _technologies(
     commodity class: that kind of software is part of the work (nurses' medical software).
     ``kind`` counts the occupation's technologies by commodity code. With ``peers`` (the share
     of the most similar occupations listing each product), a hot one must also be listed by
-    at least :data:`MIN_PEER_SHARE` of them, and the products of this kind of work come first:
-    dental practice software, in nurses' long tail, is not offered before Epic.
+    at least :data:`MIN_PEER_SHARE` of them, and the most widely listed come first: dental
+    practice software, in nurses' long tail, is not offered before Epic.
     """
     share = peers or {}
 
@@ -213,10 +213,12 @@ def _technologies(
         return peers is None or share.get(t.example, 0.0) >= MIN_PEER_SHARE
 
     fit = [t for t in technologies if fits(t)]
+    # the occupation's own job postings first, by the kind of software it uses most; then hot
+    # products, the most widely listed among similar occupations first
     fit.sort(
         key=lambda t: (
             not t.in_demand,
-            -share.get(t.example, 0.0),
+            0.0 if t.in_demand else -share.get(t.example, 0.0),
             -kind[t.commodity_code],
             t.example.lower(),
         )

@@ -460,7 +460,9 @@ def test_cli_reads_stdin_and_takes_a_title(settings: Settings, kb: KnowledgeBase
         env=_env(settings),
     )
     assert res.exit_code == 0, res.output
-    assert res.output.startswith("# AI impact on Registered Nurses")
+    assert res.output.startswith(
+        "# AI impact on your job description (closest occupation: Registered Nurses)"
+    )
     assert "statements of your job description" in res.output
 
 
@@ -511,7 +513,10 @@ def test_describe_post_escapes_the_pasted_text(client: TestClient) -> None:
     assert r.status_code == 200
     assert "<script>alert(1)</script>" not in r.text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in r.text
-    assert '<h1 id="occupation-title">Bookkeeping, Accounting, and Auditing Clerks</h1>' in r.text
+    assert (
+        '<h1 id="occupation-title">your job description (closest occupation: Bookkeeping, '
+        "Accounting, and Auditing Clerks)</h1>"
+    ) in r.text
 
 
 def test_describe_post_shows_the_error_in_the_form(client: TestClient) -> None:

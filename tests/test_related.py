@@ -289,7 +289,9 @@ def test_unrealistic_safer_moves_are_gone(engine: Engine, code: str, bad: set[st
         ("29-1141.00", {"29-1141.03", "29-1126.00"}),  # nurses → critical care, respiratory
         ("13-2011.00", {"11-3031.00", "11-3031.01"}),  # accountants → financial managers
         ("53-3032.00", {"53-7051.00"}),  # truck drivers → industrial truck operators
-        ("43-4051.00", {"43-9041.00", "41-3091.00"}),  # customer service → claims, sales
+        # customer service → sales (claims clerks, 6.7 since their tasks' earlier wordings join
+        # the AEI sample, are no longer a full point below 7.7)
+        ("43-4051.00", {"41-3091.00"}),
         ("41-2011.00", {"43-5051.00", "31-9095.00"}),  # cashiers → postal clerks, pharmacy aides
         ("27-1024.00", {"27-1013.00"}),  # graphic designers → fine artists
         ("41-9041.00", {"41-3091.00", "41-2031.00"}),  # telemarketers → sales

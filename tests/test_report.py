@@ -195,10 +195,13 @@ def test_borrowed_tasks_are_listed_once(analyses: Analyses) -> None:
 
 
 def test_a_safe_task_says_what_speaks_against_it(analyses: Analyses) -> None:
-    """Telemarketers' cold calls: human raters say unexposed, GPT-4 and observed use disagree."""
+    """Telemarketers' cold calls: human raters say unexposed, GPT-4 and observed use disagree,
+    so the task is listed as disputed, not as remaining human (QA review 2026-12-07, #1/#28)."""
     r = analyses.report_for("41-9041.00")
-    calls = next(t for t in r.safe_tasks if t.task.startswith("Contact businesses"))
-    assert "GPT-4's second opinion disagrees: software built on LLMs does it (E2)" in calls.reason
+    assert not any(t.task.startswith("Contact businesses") for t in r.safe_tasks)
+    calls = next(t for t in r.disputed_tasks if t.task.startswith("Contact businesses"))
+    assert calls.gpt4_label == "E2" and calls.observed_use
+    assert "GPT-4: software built on LLMs does it (E2)" in calls.reason
     assert "already appears in conversations with an AI assistant" in calls.reason
-    quiet = [t for t in analyses.report_for("47-2181.00").safe_tasks if "disagrees" not in t.reason]
+    quiet = [t for t in analyses.report_for("47-2181.00").safe_tasks if "AEI" not in t.reason]
     assert quiet  # roofers: most safe tasks carry no doubt

@@ -454,7 +454,9 @@ def test_outlook_of_a_shared_soc_group_says_so_in_the_sentence(analyses: Analyse
     assert o is not None and o.openings_annual is not None
     sentence = (
         "Employment of Fast Food and Counter Workers (the SOC group BLS projects Baristas under) "
-        f"is projected to grow {fx.abs_pct(o.employment_change_pct or 0.0)} over 2024–34; about "
+        f"is projected to grow {fx.abs_pct(o.employment_change_pct or 0.0)} over 2024–34, about "
+        f"twice the {fx.abs_pct(o.all_occupations_change_pct or 0.0)} BLS projects for all "
+        "occupations; about "
         f"{fx.thousands(o.openings_annual)} openings a year across the group come mostly from "
         "people retiring or changing occupation."
     )

@@ -86,13 +86,14 @@ def test_aggregate_weights_core_tasks_twice() -> None:
 
 
 def test_donors_prefer_related_in_the_same_minor_group() -> None:
-    with_tasks = {"15-1252.00": "15-1252", "15-1299.08": "15-1299", "13-2011.00": "13-2011"}
-    minor = {"15-1299.00": "15-1200", "15-1252.00": "15-1200", "15-1299.08": "15-1200",
+    # No detailed O*NET occupation under 15-1299 itself: the related-occupation rule applies.
+    with_tasks = {"15-1252.00": "15-1252", "15-1221.00": "15-1221", "13-2011.00": "13-2011"}
+    minor = {"15-1299.00": "15-1200", "15-1252.00": "15-1200", "15-1221.00": "15-1200",
              "13-2011.00": "13-2000"}  # fmt: skip
     got = choose_donors("15-1299.00", ["13-2011.00", "15-1252.00"], with_tasks, minor)
     assert got[0] == "15-1252.00"
     assert "13-2011.00" not in got  # another major group never donates
-    assert set(got) == {"15-1252.00", "15-1299.08"}
+    assert set(got) == {"15-1252.00", "15-1221.00"}
 
 
 def test_donors_fill_from_the_minor_group_before_the_major_group() -> None:

@@ -346,7 +346,7 @@ def test_fte_rosters_count_full_time_equivalents_everywhere() -> None:
     assert next(csv.DictReader(io.StringIO(to_csv(report))))["headcount_with_pay"] == "2.5"
     page = to_markdown(report)
     assert page.startswith("# AI exposure of a workforce: 4 FTE in 2 roles\n")
-    assert "| FTE | 4 (0 to review) |" in page
+    assert "| FTE | 4 (0 to check, 0 left out) |" in page
     assert "| Annual payroll | $240,000 (3.5 FTE with pay in the roster) |" in page
     assert "full-time equivalents" in " ".join(report.notes)
     half = analyze_roster(parse_roster("title,fte\nAccountant,0.25\n"), FakeLibrary())
@@ -606,9 +606,9 @@ def test_a_withheld_median_is_said_with_the_national_one() -> None:
     out = analyze_roster(parse_roster(roster), GroupPayLibrary())
     page = to_markdown(out)
     roles = page.split("## Every role", 1)[1].split("\n## ", 1)[0]
-    assert roles.count("| – · – |") == 2
+    assert roles.count("| — · — |") == 2
     assert (
-        "Market pay “–”: OEWS publishes no median pay for Registered Nurses in California "
+        "Market pay “—”: OEWS publishes no median pay for Registered Nurses in California "
         "(national median: $29.05 an hour) and Data Entry Keyers in Wyoming, nor nationally."
     ) in roles
     doc = to_dict(out)["roles"]
@@ -619,7 +619,7 @@ def test_a_withheld_median_is_said_with_the_national_one() -> None:
     assert doc[0]["pay"]["market_area"] == "California"
     assert doc[0]["pay"]["market_median_annual"] is None
     # With a published median there is no such note.
-    assert "Market pay “–”" not in to_markdown(
+    assert "Market pay “—”" not in to_markdown(
         analyze_roster(parse_roster("title,headcount\nNurse,2\n"), GroupPayLibrary())
     )
 
@@ -712,10 +712,10 @@ def test_software_to_learn_is_named_as_software_never_a_stray_letter() -> None:
 def test_only_software_or_only_skills_to_learn_read_as_one_clause(report: Any) -> None:
     page = to_markdown(report)
     assert (
-        "- **Accountant** (Accountants and Auditors): build Negotiation and learn the software "
+        "- **Accountant** (Accountants and Auditors): build “Negotiation” and learn the software "
         "“SQL” and “Excel”; safer moves: Management Analysts (risk 3.1, $99,000).\n"
     ) in page
     role = replace(report.roles[0], skills_to_build=("SQL",), software_to_learn=("SQL",))
     assert learn_text(role, capital=True) == "Learn the software “SQL”"
     role = replace(report.roles[0], software_to_learn=())
-    assert learn_text(role) == "build Negotiation, SQL and Excel"
+    assert learn_text(role) == "build “Negotiation”, “SQL” and “Excel”"

@@ -76,7 +76,7 @@ def test_formats_and_out_file(fake: None, tmp_path: Path) -> None:
     target = tmp_path / "report.md"
     code, out, err = _run(str(path), "--out", str(target))
     assert (code, out) == (0, "")
-    assert err == f"Wrote {target}: 40 people in 4 roles, 1 to review.\n"
+    assert err == f"Wrote {target}: 40 people in 4 roles, 1 to check, 1 left out.\n"
     assert target.read_text().startswith("# AI exposure of a workforce: 40 people in 4 roles")
 
 
@@ -110,7 +110,7 @@ def test_example_roster_end_to_end(settings: Settings) -> None:
     assert any(r.safer_moves for r in report.roles)
     assert report.sources
     page = to_markdown(report)
-    assert "## Needs review" in page and "Chief Happiness Wrangler" in page
+    assert "## Roles to check" in page and "Chief Happiness Wrangler" in page
 
 
 def test_safer_moves_of_actors_show_hourly_pay_end_to_end(settings: Settings) -> None:
@@ -153,7 +153,7 @@ def test_market_pay_of_hourly_only_occupations_end_to_end(settings: Settings) ->
     page = to_markdown(report)
     hourly = dancers.market_pay.hourly_median
     assert f"| $41,000 · ${hourly:,.2f} an hour |" in page
-    assert f"| – · ${singers.market_pay.hourly_median:,.2f} an hour |" in page
+    assert f"| — · ${singers.market_pay.hourly_median:,.2f} an hour |" in page
     assert f"$150,000 · ${developers.market_pay.median_annual:,.0f} |" in page
     assert fx_money(hourly * 2080) not in page  # no year made from the hourly figure
     assert page.count("Market pay “an hour”: BLS publishes only hourly wages for Dancers and ") == 1
@@ -218,7 +218,7 @@ def test_group_pay_hourly_rates_and_withheld_medians_end_to_end(settings: Settin
     assert national is not None and national.hourly_median is not None
     assert actor.market_pay is not None and not actor.market_pay.published
     assert (
-        "Market pay “–”: OEWS publishes no median pay for Actors in California (national "
+        "Market pay “—”: OEWS publishes no median pay for Actors in California (national "
         f"median: ${national.hourly_median:,.2f} an hour)."
     ) in roles
     # Every safer move paid as a SOC group is marked, and named in the note under the paths.
@@ -252,6 +252,6 @@ def test_software_to_learn_ends_no_path_in_a_bare_letter_end_to_end(settings: Se
     (role,) = report.roles
     assert role.software_to_learn == ("Apache Kafka", "C")
     assert (
-        "- **Sr. Software Engineer** (Software Developers): build Operations Monitoring and "
-        "Quality Control Analysis, and learn the software “Apache Kafka” and “C”"
+        "- **Sr. Software Engineer** (Software Developers): build “Operations Monitoring” and "
+        "“Quality Control Analysis”, and learn the software “Apache Kafka” and “C”"
     ) in to_markdown(report)

@@ -52,7 +52,8 @@ def test_header_synonyms_and_number_formats() -> None:
 
 HOURLY_COLUMN = (
     "hourly pay counts in payroll as a full-time year of 2,080 hours (52 weeks × 40 hours); "
-    "beside market pay that BLS publishes only by the hour it is shown an hour."
+    "where BLS publishes market pay only by the hour, the roster's hourly pay is shown per hour "
+    "beside it."
 )
 
 

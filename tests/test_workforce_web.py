@@ -99,7 +99,7 @@ def test_page_form_and_result(client: TestClient) -> None:
     assert res.status_code == 200
     assert "AI exposure of a workforce: 40 people in 4 roles" in res.text
     assert "9,568 hours a year" in res.text
-    assert "Blorf" in res.text and "Needs review" in res.text
+    assert "Blorf" in res.text and "Roles to check" in res.text
 
 
 def test_page_pasted_text_error_is_shown_with_the_form(client: TestClient) -> None:
@@ -247,7 +247,7 @@ def test_review_list_is_capped_too(client: TestClient) -> None:
     roster = "title\n" + "".join(f"Blorf {i}\n" for i in range(n))
     page = client.post("/workforce", data={"csv": roster}).text
     assert page.count("<td>needs review</td>") == MAX_PAGE_ROLES
-    assert f"Showing the first 500 of {n:,} roles to review." in page
+    assert f"Showing the first 500 of {n:,} roles to check." in page
 
 
 def test_json_row_with_an_empty_title_names_the_row(client: TestClient) -> None:
@@ -261,7 +261,7 @@ def test_fte_roster_on_the_page_and_in_the_api(client: TestClient) -> None:
     roster = "title,FTE\nAccountant,2.5\nNurse,0.5\n"
     page = client.post("/workforce", data={"csv": roster}).text
     assert "AI exposure of a workforce: 3 FTE in 2 roles" in page
-    assert '<th scope="row">FTE</th><td>3 (0 to review)</td>' in page
+    assert '<th scope="row">FTE</th><td>3 (0.5 to check, 0 left out)</td>' in page
     assert '<td class="num">2.5</td>' in page
     assert "Headcount is read from the &#39;FTE&#39; column as full-time equivalents" in page
     doc = client.post("/api/v1/workforce", json={"rows": [{"title": "Nurse", "fte": 0.5}]}).json()

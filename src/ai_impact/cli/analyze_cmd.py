@@ -96,7 +96,7 @@ def analyze(
         else:
             typer.echo(RENDERERS[fmt.value](report))
         return
-    if not query:
+    if query is None:  # an empty or blank title is the library's one message (api.analyze)
         raise InputError(
             "Give a job title or code, or --description-file.",
             hint="For example: ai-impact analyze 'Registered Nurse'.",

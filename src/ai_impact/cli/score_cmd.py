@@ -147,7 +147,22 @@ class ScoreFormat(StrEnum):
     jsonl = "jsonl"
 
 
-@app.command("score-tasks")
+# One line a paragraph: the help formatter keeps a docstring's line breaks, so a docstring
+# wrapped at the code's width broke mid-sentence in a narrower terminal.
+_HELP = (
+    "Score task texts: exposure E0/E1/E2, beta, automation 0-4, timeline, capability.\n\n"
+    "A labelled O*NET statement (case, spacing and punctuation aside) gets its published human "
+    'label, source "labels" (one that occupations label differently: the most common label, '
+    "beta_range spanning them all, the split named in timeline_reason); other text the task "
+    'model, source "model". An empty text, or one too short or too long to read as a task '
+    "(3–60 words; 2 when it opens with a verb, 'Bathe patients' — the rule of analyze "
+    '--description-file), is not scored: the table gives it a "not scored" row, and its JSONL '
+    'line has the keys of a scored line, null, and a "note" saying why (null on a scored '
+    "line). Every input text or line gives one row or line."
+)
+
+
+@app.command("score-tasks", help=_HELP)
 @handles_errors
 def score_tasks(
     texts: Annotated[
@@ -169,17 +184,7 @@ def score_tasks(
     ] = None,
     db: Annotated[str | None, typer.Option("--db", help="Path of the knowledge base.")] = None,
 ) -> None:
-    """Score task texts: exposure E0/E1/E2, beta, automation 0-4, timeline, capability.
-
-    A labelled O*NET statement (case, spacing and punctuation aside) gets its published human
-    label, source "labels" (one that occupations label differently: the most common label,
-    beta_range spanning them all, the split named in timeline_reason); other text the task
-    model, source "model". An empty text, or one too short or too long to read as a task
-    (3–60 words; 2 when it opens with a verb, 'Bathe patients' — the rule of analyze
-    --description-file), is not scored: the table gives it a "not scored" row, and its JSONL
-    line has the keys of a scored line, null, and a "note" saying why (null on a scored
-    line). Every input text or line gives one row or line.
-    """
+    """Score task texts: exposure, beta, automation, timeline, capability (help: ``_HELP``)."""
     settings = settings_from(db)
     if batch is not None and texts:
         raise InputError(

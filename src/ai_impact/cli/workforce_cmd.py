@@ -15,6 +15,7 @@ from ai_impact.cli.common import handles_errors, settings_from
 from ai_impact.errors import InputError
 from ai_impact.workforce import workforce_report
 from ai_impact.workforce.analysis import MIN_CONFIDENCE
+from ai_impact.workforce.counts import review_counts
 from ai_impact.workforce.formats import people, to_csv, to_json, to_markdown
 
 __all__ = ["workforce_cmd"]
@@ -89,7 +90,7 @@ def workforce_cmd(
     t = report.totals
     typer.echo(
         f"Wrote {out}: {people(report, t.headcount)} in {t.roles:,} roles, "
-        f"{t.roles_review:,} to review.",
+        f"{review_counts(f'{t.roles_check:,}', f'{t.roles_review:,}')}.",
         err=True,
     )
 

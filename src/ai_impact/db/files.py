@@ -10,6 +10,8 @@ __all__ = ["FILES", "INDUSTRY_CATALOG", "not_loaded", "source_key", "vintage_of"
 FILES: dict[str, str] = {
     "occupations": "onet/30.3/occupation_data.csv.gz",
     "tasks": "onet/30.3/task_statements.csv.gz",
+    # Earlier wordings of the same Task IDs, to join the Anthropic Economic Index's task names.
+    "tasks_29": "onet/29.3/task_statements.csv.gz",
     "reported_titles": "onet/30.3/sample_of_reported_titles.csv.gz",
     "software": "onet/30.3/software_skills.csv.gz",
     "related": "onet/30.3/related_occupations.csv.gz",

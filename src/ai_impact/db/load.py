@@ -167,6 +167,10 @@ class Loader:
             tasks=len(tasks), labels=len(label_rows), aei_tasks=len(shares), aei_split=len(split)
         )
         joined = labels.join_labels(((t.task_id, t.code, t.text) for t in tasks), label_rows)
+        older = self._older_wordings(label_rows)
+        used = aei.join_shares(
+            ((t.task_id, [t.text, *older.get(t.task_id, [])]) for t in tasks), shares
+        )
         out: list[tuple[object, ...]] = []
         orphans = 0
         for t in tasks:
@@ -180,7 +184,7 @@ class Loader:
                     t.task_id, t.code, t.text, t.task_type,
                     lab.human_exposure if lab else None, lab.gpt4_exposure if lab else None,
                     lab.gpt4_automation if lab else None, hit.match if hit else None,
-                    shares.get(aei.aei_key(t.text)),
+                    used[t.task_id].share if t.task_id in used else None,
                 )
             )  # fmt: skip
         self._insert("task", out)
@@ -199,6 +203,9 @@ class Loader:
             tasks_labelled_by_id=sum(1 for r in out if r[7] == "id"),
             tasks_labelled_by_text=sum(1 for r in out if r[7] == "text"),
             tasks_with_aei=sum(1 for r in out if r[8] is not None),
+            tasks_with_aei_by_wording=sum(
+                1 for r in out if r[8] is not None and used[int(str(r[0]))].match != "text"
+            ),
             aei_task_texts=len(shares),
             tasks_dropped_orphan=orphans,
         )
@@ -206,6 +213,20 @@ class Loader:
             self.con.execute(
                 "INSERT INTO meta VALUES (?, ?)", (f"aei_interaction:{kind}", repr(pct))
             )
+
+    def _older_wordings(self, label_rows: list[labels.TaskLabel]) -> dict[int, list[str]]:
+        """Earlier wordings of each Task ID: O*NET 29.3's, then the label set's (27.2). The
+        Anthropic Economic Index names tasks in an older release's wording."""
+        out: dict[int, list[str]] = {}
+        path = self.path("tasks_29")
+        if path.exists():  # pinned with the data; a trimmed test data set may leave it out
+            older = onet.read_tasks(path)
+            self.rows["tasks_29"] = len(older)
+            for task in older:
+                out.setdefault(task.task_id, []).append(task.text)
+        for lab in label_rows:
+            out.setdefault(lab.task_id, []).append(lab.text)
+        return out
 
     # -- titles and descriptors ----------------------------------------------------------------
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 __all__ = ["INDEXES", "SCHEMA_VERSION", "TABLES"]
 
-SCHEMA_VERSION = 4
+# 5: AEI shares joined through a task's earlier wordings too (not a table change, but the same
+# tables hold other values, so a database built before must not be read as current).
+SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

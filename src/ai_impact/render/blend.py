@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ai_impact.reports.model import OccupationReport
 
-__all__ = ["codes_of", "is_blend", "label"]
+__all__ = ["codes_of", "is_blend", "is_described", "label"]
 
 
 def is_blend(report: OccupationReport) -> bool:
@@ -26,9 +26,22 @@ def codes_of(report: OccupationReport) -> tuple[str, ...]:
     return report.header.rests_on if is_blend(report) else (report.header.code,)
 
 
+def is_described(report: OccupationReport) -> bool:
+    """Whether the analysis is of a pasted job description (its tasks are the user's, the rest
+    the closest occupation's)."""
+    from ai_impact.reports.description import DescribedReport
+
+    return isinstance(report, DescribedReport)
+
+
 def label(report: OccupationReport) -> str:
-    """The name of a compared column: the occupation, or the typed title of a blend."""
+    """The name of a compared column: the occupation, the typed title of a blend, or for a
+    pasted job description the description with its closest occupation (its figures are not
+    the occupation's own page's: "AI impact on your job description (closest occupation: Data
+    Scientists)")."""
     h = report.header
+    if is_described(report):
+        return f"your job description (closest occupation: {h.title})"
     if not is_blend(report):
         return h.title
     return f"{h.resolved_from or h.title} (blend of {len(h.rests_on)} occupations)"

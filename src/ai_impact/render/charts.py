@@ -105,8 +105,10 @@ def _timeline_order(timelines: Sequence[str]) -> list[str]:
 
 
 def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
-    """Tasks ranked by exposure (share of the task AI can speed up), coloured by timeline."""
-    tasks = sorted(report.tasks_at_risk, key=lambda t: -t.beta)[:_MAX_TASKS]
+    """The listed at-risk tasks in the page's order (AI could take over most first, see
+    :func:`~ai_impact.reports.tasks.takeover_order`), each bar its exposure, coloured by
+    timeline."""
+    tasks = list(report.tasks_at_risk[:_MAX_TASKS])
     order = _timeline_order([t.timeline for t in tasks])
     colour = {
         tl: TIMELINE_COLOURS.get(tl, OTHER_COLOURS[i % len(OTHER_COLOURS)])
@@ -114,7 +116,7 @@ def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
     }
     chart = percent_bars(key, 60 + 46 * max(len(tasks), 1))
     # pygal draws the first label at the bottom of a horizontal chart: reverse so the most
-    # exposed task is on top, numbered as in the list under the chart.
+    # task is on top, numbered as in the list under the chart.
     ranked = list(enumerate(tasks, start=1))[::-1]
     chart.x_labels = [f"Task {i}" for i, _ in ranked]  # the numbered list below has the text
     chart.add(
@@ -122,7 +124,7 @@ def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
         [{"value": round(t.beta * 100, 1), "color": colour[t.timeline]} for _, t in ranked],
     )
     desc = (
-        f"{len(tasks)} tasks ranked by exposure to AI. "
+        f"{len(tasks)} tasks, those AI could take over most first, with their exposure to AI. "
         + "; ".join(f"{t.task} {t.beta:.0%}, {t.timeline}" for t in tasks[:5])
         + "."
     )

@@ -31,6 +31,7 @@ from ai_impact.render.pay import (
     projected,
 )
 from ai_impact.reports import figures as fx
+from ai_impact.reports.disputed import HEADING as DISPUTED_HEADING
 from ai_impact.reports.model import CertificationEntry, OccupationReport, Salary
 from ai_impact.reports.shared_figures import (
     SHARED_OUTLOOK_MARK,
@@ -210,6 +211,10 @@ def _tasks(r: OccupationReport) -> list[str]:
             out.append(f"| {_cell(s.task)} | {_cell(s.capability)} | {_cell(s.reason)} |")
         out.append("")
     out += _gap(r, "safe_tasks")
+    if r.disputed_tasks:
+        out += [f"## {DISPUTED_HEADING}", "", "| Task | Why it is disputed |", "|---|---|"]
+        out += [f"| {_cell(d.task)} | {_cell(d.reason)} |" for d in r.disputed_tasks]
+        out += ["", *_gap(r, "disputed_tasks")]
     return out
 
 

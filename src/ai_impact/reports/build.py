@@ -15,6 +15,7 @@ from typing import Any
 
 from ai_impact.reports import narrative as nv
 from ai_impact.reports.adaptation import adaptation_items, pairs_with_ai
+from ai_impact.reports.disputed import disputed_entries, disputed_note
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.extras import certification_entries, tool_entries
 from ai_impact.reports.model import (
@@ -29,10 +30,15 @@ from ai_impact.reports.model import (
 from ai_impact.reports.pay_outlook import outlook_section, salary_section, shared_figure_notes
 from ai_impact.reports.related import related_entries
 from ai_impact.reports.report_basis import RatedProfile, page_basis, rated_profile, tasks_of
-from ai_impact.reports.risk_sections import exposure_breakdown, period_label, risk_summary
+from ai_impact.reports.risk_sections import (
+    exposure_breakdown,
+    period_label,
+    range_sentence,
+    risk_summary,
+)
 from ai_impact.reports.shared_figures import projection_group
 from ai_impact.reports.sources import method_note, source_refs
-from ai_impact.reports.tasks import shown_notes, split_tasks
+from ai_impact.reports.tasks import MAX_SAFE, shown_notes, split_tasks
 from ai_impact.risk.blend import blend_rows
 from ai_impact.risk.build import RISK_VERSION
 from ai_impact.risk.table import OccupationRisk
@@ -81,9 +87,22 @@ def build_report(
     gaps: list[Section] = shown_notes(len(at_risk), n_exposed, len(safe), n_safe)
     blended = len(parts) > 1
     risk = risk_summary(row, blended=blended)
-    exposure = exposure_breakdown(row)
+    tools = tool_entries(
+        engine.tools, tasks, [s.beta for s in scores], acts, kb.technologies(occ.code)
+    )
+    disputed, n_disputed = disputed_entries(
+        list(zip(tasks, scores, strict=True)),
+        tools,
+        engine.tools,
+        acts,
+        origin=origin,
+        limit=MAX_SAFE,
+    )
+    if note_d := disputed_note(len(disputed), n_disputed):
+        gaps.append(note_d)
+    exposure = replace(exposure_breakdown(row), n_disputed=n_disputed)
     proj = kb.projection(occ.code)
-    outlook = outlook_section(occ.title, proj, named=blended)
+    outlook = outlook_section(occ.title, proj, named=blended, average=engine.all_occupations_change)
     caps = Counter(s.capability for s in scores if s.capability)
     capability = caps.most_common(1)[0][0] if caps else None
     changing = ChangingProfession(
@@ -115,9 +134,6 @@ def build_report(
     salary = salary_section(engine, occ, row, area, gaps)
     if not blended:  # a blend's figures mix several groups; its members are named already
         gaps += shared_figure_notes(engine, occ, salary, proj)
-    tools = tool_entries(
-        engine.tools, tasks, [s.beta for s in scores], acts, kb.technologies(occ.code)
-    )
     rated = rated_profile(engine, occ, row)
     skills, knowledge, rated_from, ratings_note, _ = rated
     if ratings_note:
@@ -151,15 +167,17 @@ def build_report(
         description=occ.description,
         rated_from=rated_from,
     )
-    overview = [
-        nv.risk_sentence(occ.title if len(parts) == 1 else f"“{resolved_from}”", risk),
-        nv.drivers_sentence(risk.components),
-    ]
+    overview = [nv.risk_sentence(occ.title if len(parts) == 1 else f"“{resolved_from}”", risk)]
+    if spread := range_sentence(risk):
+        overview.append(spread)
+    overview.append(nv.drivers_sentence(risk.components))
     if ts := nv.tasks_sentence(at_risk[0] if at_risk else None, safe[0] if safe else None):
         overview.append(ts)
     if outlook is not None:
         overview.append(outlook.sentence)
-    gaps += section_gaps(row, at_risk, safe, tools, outlook, adaptation, certs, related, engine)
+    gaps += section_gaps(
+        row, at_risk, safe, tools, outlook, adaptation, certs, related, engine, n_disputed
+    )
     sources = source_refs(kb.sources(), engine.model_version, RISK_VERSION, engine.catalog_refs)
     return OccupationReport(
         header=occupation_header(occ, resolved_from=resolved_from, rests_on=rests_on, note=note),
@@ -177,6 +195,7 @@ def build_report(
         method=method_note(engine.model_version, f"knowledge base {engine.key.split('-')[0]}"),
         sources=sources,
         gaps=tuple(gaps),
+        disputed_tasks=disputed,
     )
 
 
@@ -253,8 +272,15 @@ def none_at_risk(n_tasks: int) -> str:
     )
 
 
-def none_safe(n_tasks: int) -> str:
-    """Why the safe-tasks list is empty, for one task or several."""
+def none_safe(n_tasks: int, n_disputed: int = 0) -> str:
+    """Why the safe-tasks list is empty, for one task or several (``n_disputed``: tasks the
+    human raters label unexposed but GPT-4 exposed, listed apart as disputed)."""
+    if n_disputed:
+        them = "it is" if n_disputed == 1 else "they are"
+        return (
+            "No task is listed as remaining human: GPT-4's labels say AI reaches every task the "
+            f"human raters label unexposed, so {them} listed as disputed."
+        )
     if n_tasks == 1:
         return "Its only task is exposed to AI; it is not rated as staying fully human."
     return (
@@ -272,13 +298,15 @@ def section_gaps(
     certs: Sequence[Any],
     related: Sequence[Any],
     engine: Engine,
+    n_disputed: int = 0,
 ) -> list[Section]:
-    """A stated reason for every section that has nothing to show."""
+    """A stated reason for every section that has nothing to show (``n_disputed``: see
+    :func:`none_safe`)."""
     out: list[Section] = []
     if not at_risk:
         out.append(Section("tasks_at_risk", none_at_risk(row.n_tasks)))
     if not safe:
-        out.append(Section("safe_tasks", none_safe(row.n_tasks)))
+        out.append(Section("safe_tasks", none_safe(row.n_tasks, n_disputed)))
     if not tools:
         why = (
             "the AI tool catalogue could not be loaded"
@@ -298,8 +326,10 @@ def section_gaps(
         out.append(
             Section(
                 "adaptation",
-                "O*NET rates no skill or knowledge area of this occupation as important and "
-                "protective, and lists no hot technology for it.",
+                "None of the skills and knowledge areas O*NET rates as important for this "
+                "occupation goes with less AI exposure, across all occupations or among similar "
+                "ones; O*NET lists no in-demand or hot technology that fits its work, and no "
+                "related occupation is a safer move.",
             )
         )
     if not certs:

@@ -15,7 +15,13 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from ai_impact.reports.cert_profile import OccupationProfile, distinct_quotes, place, quote
+from ai_impact.reports.cert_profile import (
+    OccupationProfile,
+    distinct_quotes,
+    excerpt,
+    place,
+    quote,
+)
 from ai_impact.sources.catalog_certs import CertCatalog, Certification, keyword_pattern
 
 __all__ = [
@@ -57,7 +63,9 @@ class Evidence:
     ``words`` are the distinct keyword matches, which the score counts ("supervis", "vessels",
     "vessel"); ``quotes`` what the occupation's text says there, in whole words and without
     repeats ("supervise", "vessels"), which the reason shows; ``places`` where each quote was
-    found ("title", "description", "tasks", see :func:`~ai_impact.reports.cert_profile.place`)."""
+    found ("title", "description", "tasks", see :func:`~ai_impact.reports.cert_profile.place`);
+    ``excerpts`` the sentence holding each (a task, a sentence of the description, the title:
+    see :func:`~ai_impact.reports.cert_profile.excerpt`), which the reason shows."""
 
     relevance: float
     strong_elements: tuple[str, ...]
@@ -66,6 +74,7 @@ class Evidence:
     words: tuple[str, ...]
     quotes: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
+    excerpts: tuple[str, ...] = ()
 
 
 def live_in(cert: Certification, found: set[str]) -> tuple[int, ...]:
@@ -84,15 +93,16 @@ def _live_pattern(cert: Certification, live: tuple[int, ...]) -> re.Pattern[str]
 
 def _keyword_hits(
     cert: Certification, p: OccupationProfile, live: tuple[int, ...]
-) -> tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...]]:
+) -> tuple[tuple[str, ...], bool, tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     """Distinct keyword matches in the occupation's text (at most 3), leftmost first, whether
-    the wording recurs (two matches or more), the text's words at the first match of each and
-    where each was found (see ``Evidence``); ``live`` as above. The text opens with the title,
-    yet the work is told by the description and tasks: a form first found in the title is
-    quoted where the description or a task has it too ("software development" rather than the
-    title's "Software Developers"), from the title only when they do not."""
+    the wording recurs (two matches or more), the text's words at the first match of each,
+    where each was found and the sentence holding it (see ``Evidence``); ``live`` as above.
+    The text opens with the title, yet the work is told by the description and tasks: a form
+    first found in the title is quoted where the description or a task has it too ("software
+    development" rather than the title's "Software Developers"), from the title only when
+    they do not."""
     if not p.text or not live:
-        return (), False, (), ()
+        return (), False, (), (), ()
     found: dict[str, tuple[str, int]] = {}
     titled: set[str] = set()
     count = 0
@@ -113,7 +123,8 @@ def _keyword_hits(
     for q, at in found.values():
         starts.setdefault(" ".join(q.split()), at)
     places = tuple(place(p, starts.get(q, len(p.title))) for q in quotes)
-    return tuple(found), count >= 2, quotes, places
+    excerpts = tuple(excerpt(p, starts.get(q, len(p.title))) for q in quotes)
+    return tuple(found), count >= 2, quotes, places, excerpts
 
 
 def _meets_work(
@@ -262,7 +273,7 @@ def evaluate(
     best = 1 - rest * (1 - word_weight * (1.0 if live else 0.0))
     if not own and _relevance(p, profile, best, in_title) < MIN_SCORE:
         return None
-    words, recurs, quotes, places = _keyword_hits(cert, p, live)
+    words, recurs, quotes, places, excerpts = _keyword_hits(cert, p, live)
     if not own and not _has_needed(cert, iwa_hits, tech_hits, words):
         return None
     if not own:
@@ -282,7 +293,7 @@ def evaluate(
         key=lambda e: (-p.importance[e], e),
     )
     relevance = _relevance(p, profile, evidence, in_title)
-    return Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words, quotes, places)
+    return Evidence(relevance, tuple(strong), iwa_hits, tech_hits, words, quotes, places, excerpts)
 
 
 def live_keywords(catalog: CertCatalog, found: set[str]) -> dict[int, tuple[int, ...]]:

@@ -21,6 +21,7 @@ __all__ = [
     "OccupationProfile",
     "RatingLike",
     "distinct_quotes",
+    "excerpt",
     "occupation_identity",
     "occupation_profile",
     "place",
@@ -262,6 +263,36 @@ def quote(p: OccupationProfile, start: int, end: int) -> str:
             " ".join(_trim(words[:2], tail=False)) + " … " + " ".join(_trim(words[-2:], tail=True))
         )
     return " ".join(words)
+
+
+# An excerpt of more words than this shows the words around the match, "…" where it is cut.
+_EXCERPT_WORDS = 14
+_SENTENCE_BREAK = re.compile(r"[.;!?](?=\s)")
+
+
+def excerpt(p: OccupationProfile, start: int) -> str:
+    """The sentence of the occupation's text (a task, a sentence of its description) holding
+    the match at ``start``, as written and without its closing stop: what a reader recognises
+    as this occupation's work ("Plan and direct food preparation and culinary activities"),
+    where a keyword's stem ("food prepar") would read as the matcher's logic. A sentence of
+    more than ``_EXCERPT_WORDS`` words keeps the words around the match, "…" where it is cut."""
+    text = p.source
+    floor = len(p.title) + 1 if start > len(p.title) else 0
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, floor, start)]
+    lo = max([floor, *breaks])
+    after = _SENTENCE_BREAK.search(text, start)
+    hi = after.start() if after else len(text)
+    if start < len(p.title):
+        lo, hi = 0, len(p.title)
+    words = text[lo:hi].split()
+    at = len(text[lo:start].split())
+    if len(words) <= _EXCERPT_WORDS:
+        return " ".join(words).rstrip(_EDGE)
+    first = max(0, min(at - 4, len(words) - _EXCERPT_WORDS))
+    shown = " ".join(words[first : first + _EXCERPT_WORDS]).strip(_EDGE)
+    head = "… " if first else ""
+    tail = " …" if first + _EXCERPT_WORDS < len(words) else ""
+    return head + shown + tail
 
 
 def _same_word(a: str, b: str) -> bool:

@@ -64,6 +64,8 @@ def page_sentences(report: OccupationReport) -> Iterator[tuple[str, str, str | N
         yield "tasks_at_risk", t.evidence, t.source
     for st in report.safe_tasks:
         yield "safe_tasks", st.reason, st.source
+    for dt in report.disputed_tasks:
+        yield "disputed_tasks", dt.reason, dt.source
     for tool in report.ai_tools:
         yield "ai_tools", tool.reason, "tools"
     if report.salary is not None:
@@ -113,7 +115,9 @@ def figures_of(report: OccupationReport) -> dict[str, str]:
     add("labels", fx.pct(nv.exposed_automation(e)))
     add("labels", fx.pct(e.labelled_share), str(e.n_exposed))
     add("onet", str(e.n_tasks), str(e.n_tasks - e.n_exposed))
+    add("labels", str(e.n_disputed), str(e.n_tasks - e.n_exposed - e.n_disputed))
     add("ai-impact", str(len(report.tasks_at_risk)), str(len(report.safe_tasks)))  # shown
+    add("ai-impact", str(len(report.disputed_tasks)))
     if e.ai_usage_share is not None:
         add("aei", fx.pct(e.ai_usage_share), str(e.n_observed_use))
     ch = report.changing
@@ -131,9 +135,9 @@ def figures_of(report: OccupationReport) -> dict[str, str]:
             add("ep", fx.thousands(o.openings_annual))
             if o.openings_annual < fx.FEWER_THAN:  # "fewer than 50"
                 add("ep", str(round(fx.FEWER_THAN * 1000)))
-        if o.employment_change_pct is not None:
-            p = o.employment_change_pct
-            add("ep", fx.signed_pct(p), fx.abs_pct(p))
+        for p in (o.employment_change_pct, o.all_occupations_change_pct):
+            if p is not None:
+                add("ep", fx.signed_pct(p), fx.abs_pct(p))
     _salary_figures(report, add)
     for rel in report.related:
         add("ai-impact", fx.score(rel.risk))

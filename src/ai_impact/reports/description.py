@@ -101,6 +101,7 @@ def description_row(base: OccupationRisk, scores: list[Any]) -> OccupationRisk:
         for name in Aggregates.__dataclass_fields__
     }
     cols["ai_usage"] = np.asarray([np.nan if base.ai_usage is None else base.ai_usage])
+    cols["usage_fill"] = np.asarray([base.values[2]])  # the occupation's value when unknown
     cols["adoption_value"] = np.asarray([base.values[3]])
     cols["demand_value"] = np.asarray([base.values[4]])
     mid, low, high = (
@@ -193,7 +194,9 @@ def describe_report(
     )
     risk = risk_summary(row)
     exposure = exposure_breakdown(row)
-    outlook = outlook_section(occ.title, kb.projection(occ.code))
+    outlook = outlook_section(
+        occ.title, kb.projection(occ.code), average=engine.all_occupations_change
+    )
     caps = Counter(s.capability for s in scores if s.capability)
     capability = caps.most_common(1)[0][0] if caps else None
     period = period_label(row.adoption_period)

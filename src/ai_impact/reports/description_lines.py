@@ -39,6 +39,7 @@ import re
 from ai_impact.reports.jd_kinds import BENEFIT, CATCH_ALL, CONTACT, DUTY, HISTORY, REQUIREMENT
 from ai_impact.reports.jd_person import contact_details
 from ai_impact.reports.jd_post_lines import offered_benefit, post_kind
+from ai_impact.reports.jd_prose import without_frame
 from ai_impact.reports.jd_sections import section_of
 from ai_impact.reports.jd_words import (
     SKILL_PARTICIPLE,
@@ -49,9 +50,9 @@ from ai_impact.reports.jd_words import (
     unmarked,
     verb_form,
 )
-from ai_impact.scoring.phrasing import APOS
+from ai_impact.scoring.phrasing import APOS, names_the_post
 
-__all__ = ["line_kind"]
+__all__ = ["line_kind", "role_summary"]
 
 _RE = re.IGNORECASE
 # Requirements that hold wherever they stand, even under a duties heading.
@@ -174,3 +175,43 @@ def line_kind(statement: str, *, in_duties: bool = False) -> str:
     if not in_duties and _tool_list(body):
         return REQUIREMENT
     return DUTY
+
+
+# Whom the post works with, and nothing more: "You'll work closely with product managers, data
+# scientists and infrastructure engineers." (no purpose, object or place: "… to scope work",
+# "Work with or remove hazardous material" stay duties).
+_WITH_WHOM = re.compile(
+    r"^(?:work|partner|collaborate|liaise)\s+(?:(?:closely|directly|together|daily|regularly|"
+    r"cross-functionally|hand in hand|side by side)\s+)*(?:alongside|with)\s+(?!and\b|or\b)"
+    r"(?P<whom>[^.;:!?]*?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+_PURPOSE = re.compile(
+    r"\b(?:to|on|in|for|during|across|through|by|when|while|so|throughout|under|at|about|"
+    r"regarding|who|that|which|as|from|into|over|of)\b",
+    re.IGNORECASE,
+)
+_PEOPLE_LAST = re.compile(
+    r"\b(?:managers|engineers|scientists|designers|analysts|developers|teams?|stakeholders|"
+    r"leaders|leadership|colleagues|departments?|staff|partners|clients|customers|physicians|"
+    r"nurses|therapists|pharmacists|teachers|executives|vendors|functions|groups|peers|"
+    r"researchers|specialists|officers|architects|owners|marketers|recruiters|members)\s*$",
+    re.IGNORECASE,
+)
+
+
+def role_summary(sentence: str) -> bool:
+    """Whether a prose sentence sums the role up instead of naming a duty: the post named as its
+    subject ("The ICU Registered Nurse provides direct patient care to critically ill adults",
+    "The Staff Accountant will support the month-end close"), or whom the post works with and
+    nothing more ("You'll work closely with product managers, data scientists and
+    infrastructure engineers."). A bulleted line is never read so (the splitter asks of prose
+    only)."""
+    body = unmarked(sentence.strip())
+    if names_the_post(body):
+        return True
+    found = _WITH_WHOM.match(without_frame(body))
+    if found is None:
+        return False
+    whom = found.group("whom")
+    return not _PURPOSE.search(whom) and _PEOPLE_LAST.search(whom) is not None

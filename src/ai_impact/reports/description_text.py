@@ -22,6 +22,7 @@ from ai_impact.reports.jd_kinds import (
     REPORTING,
     REQUIREMENT,
     SIZE,
+    SUMMARY,
     SetAside,
 )
 
@@ -92,7 +93,7 @@ def _quoted(text: str, limit: int = 90) -> str:
     return f"“{plain}”"
 
 
-_TOPICS = (REQUIREMENT, BENEFIT, COMPANY, LOGISTICS, REPORTING, CONTACT)
+_TOPICS = (REQUIREMENT, BENEFIT, COMPANY, LOGISTICS, REPORTING, SUMMARY, CONTACT)
 
 
 def _join(items: list[str]) -> str:

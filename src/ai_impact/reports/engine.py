@@ -29,6 +29,8 @@ from ai_impact.risk.build import RISK_VERSION, build_table, cache_path
 from ai_impact.risk.table import RiskTable
 from ai_impact.settings import Settings
 
+ALL_OCCUPATIONS = "00-0000"  # the National Employment Matrix code of all occupations together
+
 __all__ = ["Engine", "model_version"]
 
 PEERS = 20  # nearest occupations that decide whether a product belongs to the kind of work
@@ -254,6 +256,16 @@ class Engine:
                 )
             )
         return tuple(out)
+
+    @cached_property
+    def all_occupations_change(self) -> float | None:
+        """BLS's projected 2024–34 employment change of all occupations together, in percent:
+        the "Total, all occupations" line (00-0000) of table 1.2, which the knowledge base
+        keeps beside the occupations' own lines; None when it is missing."""
+        rows = self.kb._rows(
+            "SELECT change_pct FROM projection WHERE nem_code = ?", (ALL_OCCUPATIONS,)
+        )
+        return float(rows[0][0]) if rows and rows[0][0] is not None else None
 
     @cached_property
     def base_wage_growth(self) -> float:

@@ -27,6 +27,7 @@ __all__ = [
     "REPORTING",
     "REQUIREMENT",
     "SIZE",
+    "SUMMARY",
     "SetAside",
 ]
 
@@ -39,6 +40,10 @@ REPORTING: Final = "reporting"
 # A CV's name line and its e-mail, phone or web address: the page names them, never quotes them.
 CONTACT: Final = "contact"
 HEADING: Final = "heading"
+# A prose sentence that sums the role up rather than naming a duty: the post named as its
+# subject ("The ICU Registered Nurse provides direct patient care to …"), or whom it works with
+# and nothing more ("You'll work closely with product managers and data scientists.").
+SUMMARY: Final = "summary"
 # "Other duties as assigned", "Ad hoc projects as required": a line that names no work.
 CATCH_ALL: Final = "catch-all"
 SIZE: Final = "size"
@@ -55,6 +60,7 @@ KIND_LABELS: dict[str, str] = {
     LOGISTICS: "location and schedule",
     REPORTING: "the reporting line",
     CONTACT: "contact details",
+    SUMMARY: "the summary of the role",
     SIZE: "too short or too long to read as a task",
     CATCH_ALL: "open-ended (“other duties as assigned”)",
     REPEATED: "repeated",

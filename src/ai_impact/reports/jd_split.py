@@ -36,9 +36,12 @@ Rules, applied line by line (documented in docs/methodology.md, "Your own job de
 3b. Prose: a sentence naming the writer's job ("I work as a veterinary nurse in ...") is left
    out and gives the title when none came before, as does an employer's sentence naming the job
    it seeks ("We are looking for a compassionate hospice aide to ...", kept as the employer's;
-   :func:`~ai_impact.reports.jd_title.job_sought`); a duty loses its second-person frame ("You
-   will visit patients" → "Visit patients", :func:`~ai_impact.reports.jd_prose.without_frame`);
-   a sentence whose subject does several
+   :func:`~ai_impact.reports.jd_title.job_sought`); a sentence summing the role up (the post
+   named as its subject, "The ICU Registered Nurse provides ...", or only whom it works with,
+   "You'll work closely with product managers and data scientists.") is left out as the
+   summary (:func:`~ai_impact.reports.description_lines.role_summary`); a duty loses its
+   second-person frame ("You will visit patients" → "Visit patients",
+   :func:`~ai_impact.reports.jd_prose.without_frame`); a sentence whose subject does several
    things ("Most days I prepare animals for surgery, place IV catheters, ... and look after
    patients") becomes one statement per verb phrase
    (:func:`~ai_impact.reports.jd_prose.verb_phrases`, conservative).
@@ -83,7 +86,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ai_impact.errors import InputError
-from ai_impact.reports.description_lines import line_kind
+from ai_impact.reports.description_lines import line_kind, role_summary
 from ai_impact.reports.jd_kinds import (
     COMPANY,
     CONTACT,
@@ -94,6 +97,7 @@ from ai_impact.reports.jd_kinds import (
     REPORTING,
     REQUIREMENT,
     SIZE,
+    SUMMARY,
     SetAside,
 )
 from ai_impact.reports.jd_language import check_language
@@ -360,6 +364,10 @@ def split_description(
             if title is None and (job := job_sought(clean(part))) is not None:
                 # "We are looking for a hospice aide to ...": the job; the sentence is judged
                 title = job
+            if not bulleted and line_kind(clean(part)) == DUTY and role_summary(clean(part)):
+                # "The ICU Registered Nurse provides ...": the role summed up, not a duty
+                aside.append(SetAside(clean(part), SUMMARY))
+                continue
             for piece in [part] if bulleted else verb_phrases(clean(part)):
                 _judge(clean(piece), section, aside, tasks, seen, cv=cv)
         preamble = preamble and not tasks

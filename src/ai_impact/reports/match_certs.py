@@ -83,12 +83,12 @@ from ai_impact.reports.cert_evidence import (
     live_keywords,
 )
 from ai_impact.reports.cert_profile import (
-    OccupationProfile,
     RatingLike,
     occupation_identity,
     occupation_profile,
     without_exclusions,
 )
+from ai_impact.reports.cert_reason import reason_for as _reason
 from ai_impact.sources.catalog_certs import CertCatalog, Certification
 
 __all__ = [
@@ -162,132 +162,14 @@ def _out_of_scope(
     return any(f in fields or importance.get(f, 0.0) >= LAY_FIELD_MIN for f in cert.lay)
 
 
-def _tier(cert: Certification, own: bool, titled: bool) -> int:
+def _tier(cert: Certification, own: bool, titled: bool, code: str | None = None) -> int:
     """The group a qualifying credential is listed in, before the others: the occupation's own
     licence (the one it needs to practise), its other own credentials (specialties, role
     certifications), licences and levelled role credentials its title names, then the rest."""
     if own:
-        return 0 if cert.level == "professional-licence" else 1
+        required = cert.level == "professional-licence" and code not in cert.optional_for
+        return 0 if required else 1
     return 2 if titled else 3
-
-
-def _name(element_id: str, p: OccupationProfile, catalog: CertCatalog) -> str:
-    return p.names.get(element_id) or catalog.element_names.get(element_id) or element_id
-
-
-def _reason(
-    cert: Certification,
-    ev: Evidence,
-    focus: Sequence[str],
-    p: OccupationProfile,
-    catalog: CertCatalog,
-    *,
-    own: bool = False,
-    code: str | None = None,
-    rated_from: str | None = None,
-) -> str:
-    parts: list[str] = [_own_label(cert, catalog, code)] if own else []
-    if ev.strong_elements:
-        named = [_name(e, p, catalog) for e in ev.strong_elements[:3]]
-        # borrowed ratings are named as the adaptation strategy names them ("Rated important in
-        # Business Continuity Planners (the closest rated)"), never as this occupation's own
-        rates = (
-            "which this occupation rates as important"
-            if rated_from is None
-            else f"rated important in {rated_from}"
-        )
-        parts.append("builds " + _quoted(named) + ", " + rates)
-    if ev.iwas:
-        titles = [catalog.iwa_titles.get(i, i).rstrip(".") for i in ev.iwas[:2]]
-        parts.append("covers its work: " + _quoted(titles))
-    if ev.technologies:
-        shown = [_tech_label(cert, t, p) for t in ev.technologies[:2]]
-        parts.append("uses tools it already uses (" + ", ".join(shown) + ")")
-    if ev.quotes and not ev.iwas:
-        parts.append(_found_in(ev.quotes[:2], ev.places[:2]))
-    if focus:
-        parts.append("supports the recommended " + _quoted([_name(f, p, catalog) for f in focus]))
-    text = "; ".join(parts) if parts else "fits this occupation's work"
-    return (
-        text[0].upper()
-        + text[1:]
-        + ". "
-        + cert.ai_relevance[0].upper()
-        + cert.ai_relevance[1:]
-        + "."
-    )
-
-
-# How a reason says where its quoted words were found (``Evidence.places``).
-_FOUND_IN = {
-    "title": "its title names",
-    "description": "its description mentions",
-    "tasks": "its tasks mention",
-    "description or tasks": "its description and tasks mention",
-}
-
-
-def _found_in(quotes: Sequence[str], places: Sequence[str]) -> str:
-    """The quoted words grouped by where they were found, in the order of the places: "its
-    title names 'Marketing' and its tasks mention 'campaigns'" (a word of the title is not
-    something the tasks mention)."""
-    known = [*places, *["description or tasks"] * (len(quotes) - len(places))][: len(quotes)]
-    pairs = list(zip(quotes, known, strict=True))
-    groups = [
-        _FOUND_IN[where] + " " + ", ".join(f"'{q}'" for q, w in pairs if w == where)
-        for where in dict.fromkeys(known)
-    ]
-    return " and ".join(groups)
-
-
-def _own_label(cert: Certification, catalog: CertCatalog, code: str | None) -> str:
-    """How the reason names a credential that certifies the occupation ``code``.
-
-    Only a licence the occupation needs (level ``professional-licence``), with no other of its
-    kind and level certifying the occupation, is "the licence of this occupation" (a
-    journeyman's and a master electrician's licence are each "a licence"); a credential of one
-    specialty is "a specialty certification of this occupation (critical care nursing)", any
-    other "a certification of this occupation". A registered nurse holds the RN licence, and
-    some nurses CCRN, CEN or CPN: none of these is *the* certification of registered nurses,
-    and a catalogue that lists one certification of an occupation does not make it the only
-    one there is.
-    """
-    if cert.specialty:
-        return f"a specialty {cert.kind} of this occupation ({cert.specialty})"
-    required = cert.level == "professional-licence"
-    peers = catalog.by_certified.get(code, ()) if code else ()
-    alike = sum(
-        other.kind == cert.kind and other.level == cert.level
-        for other in (catalog.certifications[pos] for pos in peers)
-    )
-    article = "the" if required and alike <= 1 else "a"
-    return f"{article} {cert.kind} of this occupation"
-
-
-def _tech_label(cert: Certification, tech: str, p: OccupationProfile) -> str:
-    """A technology entry as the reason names it: a name as catalogued; a UNSPSC code by the
-    occupation's own names for the tools under it (O*NET's "Defibrillators", not the
-    commodity title "Mobile medical services automated external defibrillators AED or hard
-    paddles"), else by the commodity title."""
-    if not tech.isdigit():
-        return tech
-    terms = cert.technology_terms[cert.technologies.index(tech)]
-    for term in sorted(terms & p.terms):
-        if names := p.labels.get(term):
-            return " or ".join(names[:2])
-    # the commodity title as O*NET writes it, acronyms kept ("customer relationship management
-    # CRM software"), not the case-folded form the terms are matched in
-    return next((p.titles.get(t, t) for t in sorted(terms) if not t.isdigit()), tech)
-
-
-def _quoted(items: Sequence[str]) -> str:
-    """O*NET names as a list that reads unambiguously when a name holds "and" itself:
-    "'Psychology', 'Customer and Personal Service' and 'Medicine and Dentistry'" (unquoted,
-    QA15 read three items as five)."""
-    items = [f"'{i}'" for i in dict.fromkeys(items)]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def match_certifications(
@@ -364,7 +246,7 @@ def match_certifications(
             continue
         focus = tuple(e for e in cert.elements if e in focus_set)
         score = ev.relevance + min(FOCUS_BONUS_MAX, FOCUS_BONUS * len(focus))
-        tier = _tier(cert, own, _titled(cert, p.title))
+        tier = _tier(cert, own, _titled(cert, p.title), occ_code)
         scored.append((tier, round(score, 6), cert.id, cert, ev, focus, own))
     scored.sort(key=lambda s: (s[0], -s[1], s[2]))
     out: list[CertMatch] = []

@@ -16,6 +16,7 @@ __all__ = [
     "AdaptationItem",
     "CertificationEntry",
     "ChangingProfession",
+    "DisputedTask",
     "ExposureBreakdown",
     "Header",
     "MethodNote",
@@ -115,6 +116,7 @@ class ExposureBreakdown:
     n_tasks: int = 0
     n_exposed: int = 0
     n_observed_use: int = 0
+    n_disputed: int = 0  # not exposed by the human label, exposed by GPT-4's (DisputedTask)
 
     @property
     def exposed_share(self) -> float:
@@ -163,6 +165,26 @@ class SafeTask:
     task_type: str | None
     beta: float
     capability: str
+    reason: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class DisputedTask:
+    """Section 5b: a task the human raters label unexposed (E0) and GPT-4 exposed (E1/E2).
+
+    The score follows the human label, so the task counts as not exposed, but the page does
+    not list it as remaining human: ``tools`` names the AI tools on the same page that fit it,
+    ``observed_use`` says it already appears in AI-assistant conversations (AEI), and
+    ``reason`` says all of it in a sentence or two.
+    """
+
+    task: str
+    task_type: str | None
+    human_label: str
+    gpt4_label: str
+    tools: tuple[str, ...]
+    observed_use: bool
     reason: str
     source: str
 
@@ -237,6 +259,8 @@ class Outlook:
     ``projection_group`` names the SOC group BLS projects as a whole ("SOC 35-3023 (Fast Food
     and Counter Workers)") when the figures are that group's and it covers other O*NET
     occupations too; None for the occupation's own projection (tables mark it ‡).
+    ``all_occupations_change_pct`` is BLS's projected change of all occupations together (the
+    "Total, all occupations" line of the same table), the average the sentence compares with.
     """
 
     employment_2024: float | None
@@ -250,6 +274,7 @@ class Outlook:
     sentence: str
     source: str
     projection_group: str | None = None
+    all_occupations_change_pct: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,3 +363,4 @@ class OccupationReport:
     method: MethodNote
     sources: tuple[SourceRef, ...]
     gaps: tuple[Section, ...] = ()
+    disputed_tasks: tuple[DisputedTask, ...] = ()

@@ -29,6 +29,7 @@ __all__ = [
     "substitution_sentence",
     "tasks_sentence",
     "usage_sentence",
+    "versus_average",
 ]
 
 _PUSHES_FROM = {c.key: c.pushes_from for c in COMPONENTS}
@@ -190,7 +191,12 @@ def exposed_automation(exp: ExposureBreakdown) -> float:
 def usage_sentence(exp: ExposureBreakdown) -> str:
     """Evidence of AI use on the occupation's tasks today (Anthropic Economic Index)."""
     if exp.ai_usage_share is None:
-        return "No observed-usage evidence is available for these tasks."
+        return (
+            "The Anthropic Economic Index sample has no coverage for these task statements: "
+            "none of them, in any O*NET wording, is among the tasks it names, so AI use on them "
+            "today is unknown (the score counts it as the median of the occupations it covers "
+            "that are about as exposed)."
+        )
     if exp.n_observed_use == 0:
         return (
             "None of its tasks appears among the tasks people bring to an AI assistant in the "
@@ -287,6 +293,33 @@ def demand_sentence(
     return text + "."
 
 
+_TIMES = ("", "", "twice", "three times", "four times", "five times", "six times", "seven times",
+          "eight times", "nine times", "ten times")  # fmt: skip
+
+
+def versus_average(change_pct: float, average: float | None) -> str:
+    """The projection beside BLS's for all occupations (``average``), in plain words and with
+    the average stated: ", about five times the 3.1% BLS projects for all occupations". No
+    band of BLS's own is used: growth at least 1.75 times the average is that many times it
+    (rounded, in words; "more than ten times" from 10.5), from 1.25 times "above", from 0.8
+    times "close to", else "below"; a decline or little change is set against the average
+    ("" with no average)."""
+    if average is None:
+        return ""
+    avg = f"the {fx.abs_pct(average)} BLS projects for all occupations"
+    if fx.growth_word(change_pct) != "grow" or average <= 0:
+        return f", against {fx.signed_pct(average)} for all occupations (BLS)"
+    ratio = change_pct / average
+    if ratio >= 1.75:
+        n = round(ratio)
+        if n >= len(_TIMES):
+            return f", more than ten times {avg}"
+        return f", about {_TIMES[n]} {avg}"
+    if ratio >= 1.25:
+        return f", above {avg}"
+    return f", close to {avg}" if ratio >= 0.8 else f", below {avg}"
+
+
 def outlook_sentence(
     title: str,
     change_pct: float | None,
@@ -294,8 +327,10 @@ def outlook_sentence(
     *,
     named: bool = False,
     group: str | None = None,
+    average: float | None = None,
 ) -> str:
-    """The outlook section's sentence: direction and size of the projection, and openings.
+    """The outlook section's sentence: direction and size of the projection against the
+    average of all occupations (:func:`versus_average`), and openings.
 
     ``named``: say whose projection it is (a blend's page shows its lead occupation's).
     ``group``: BLS projects the occupation only within this SOC group, which holds other O*NET
@@ -312,12 +347,11 @@ def outlook_sentence(
         who = f"Employment of {title}" if named else "Employment"
     if word == "grow":
         head = f"{who} is projected to grow {fx.abs_pct(change_pct)} over 2024–34"
-        if change_pct >= 10:
-            head += ", much faster than the average of all occupations"
     elif word == "decline":
         head = f"{who} is projected to decline {fx.abs_pct(change_pct)} over 2024–34"
     else:
         head = f"{who} is projected to hold roughly steady ({fx.signed_pct(change_pct)})"
+    head += versus_average(change_pct, average)
     if openings_thousands is not None:
         across = " across the group" if group else ""
         head += (
@@ -328,10 +362,13 @@ def outlook_sentence(
 
 
 def tasks_sentence(top_risk: TaskAtRisk | None, top_safe: SafeTask | None) -> str | None:
-    """The most exposed task and the best-protected one, named."""
+    """The task AI could take over most (the first of the ranked at-risk list) and the first
+    task that stays human, named."""
     parts: list[str] = []
     if top_risk is not None:
-        parts.append(f"the most exposed task is “{_clip(top_risk.task)}” ({top_risk.timeline})")
+        parts.append(
+            f"the task AI could take over most is “{_clip(top_risk.task)}” ({top_risk.timeline})"
+        )
     if top_safe is not None:
         parts.append(
             f"the work that stays with people includes “{_clip(top_safe.task)}”, which rests on "

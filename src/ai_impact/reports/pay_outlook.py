@@ -59,10 +59,13 @@ def shared_figure_notes(engine: Engine, occ: Any, salary: Any, proj: Any) -> lis
     return notes
 
 
-def outlook_section(title: str, p: Any, *, named: bool = False) -> Outlook | None:
+def outlook_section(
+    title: str, p: Any, *, named: bool = False, average: float | None = None
+) -> Outlook | None:
     """The BLS 2024–34 outlook section, or None when BLS projects nothing for it; a projection
     of a SOC group shared with other O*NET occupations is named as the group's in its
-    sentence and in ``projection_group``."""
+    sentence and in ``projection_group``. ``average`` is BLS's change of all occupations
+    (:attr:`Engine.all_occupations_change`), which the sentence compares with."""
     if p is None:
         return None
     group = projection_group(title, p)
@@ -76,10 +79,11 @@ def outlook_section(title: str, p: Any, *, named: bool = False) -> Outlook | Non
         experience=p.experience,
         training=p.training,
         sentence=nv.outlook_sentence(
-            title, p.change_pct, p.openings_annual, named=named, group=group
+            title, p.change_pct, p.openings_annual, named=named, group=group, average=average
         ),
         source="ep",
         projection_group=projection_label(title, p),
+        all_occupations_change_pct=average if p.change_pct is not None else None,
     )
 
 

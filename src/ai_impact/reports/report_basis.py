@@ -84,9 +84,13 @@ def page_basis(
         return (occ.code,), note, [occ.code]
     if row.donors:
         names = ", ".join(f"{t.row(c).title} ({c})" for c in row.donors)
+        if all(c[:7] == occ.code[:7] for c in row.donors):
+            where = f"all the detailed O*NET occupations in its SOC code {occ.code[:7]}, equally"
+        else:
+            where = "the nearest related occupations in the same SOC group"
         note = (
             f"O*NET publishes no task statements for {occ.title}; its tasks and exposure rest on "
-            f"the nearest related occupations in the same SOC group: {names}."
+            f"{where}: {names}."
         )
         return row.donors, note, list(row.donors)
     return (occ.code,), None, [occ.code]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import ExposureBreakdown, RiskComponent, RiskSummary
-from ai_impact.risk.formula import COMPONENTS, category_bounds
+from ai_impact.risk.formula import COMPONENTS, category_bounds, category_index, category_of
 from ai_impact.risk.table import OccupationRisk
 
-__all__ = ["exposure_breakdown", "period_label", "risk_summary"]
+__all__ = ["exposure_breakdown", "period_label", "range_sentence", "risk_summary"]
 
 
 def _display(key: str, r: OccupationRisk, blended: bool) -> str:
@@ -22,7 +22,12 @@ def _display(key: str, r: OccupationRisk, blended: bool) -> str:
     if key == "substitution":
         return f"{fx.pct(r.substitution)} of the work"
     if key == "ai_usage":
-        return f"{fx.pct(r.ai_usage or 0.0)} of task weight in use"
+        if r.ai_usage is None:  # the AEI sample names none of the tasks: counted as its median
+            median = fx.pct(r.values[2])
+            return (
+                f"no AEI coverage of these tasks, counted as the median at its exposure ({median})"
+            )
+        return f"{fx.pct(r.ai_usage)} of task weight in use"
     if key == "adoption":
         if r.adoption_pct is None:
             all_pct = r.adoption_all_pct or 0.0
@@ -56,6 +61,29 @@ def risk_summary(r: OccupationRisk, *, blended: bool = False) -> RiskSummary:
         low=r.low,
         high=r.high,
         components=comps,
+    )
+
+
+def range_sentence(risk: RiskSummary) -> str | None:
+    """A warning when the headline category is one end of a range that spans three or more.
+
+    The range (from label uncertainty) can run across two category boundaries while the score
+    sits in the category of its low or high end: a "moderate" medical transcriptionist whose
+    range reaches 8.1. The sentence names the far end and its category, figures the page shows.
+    """
+    low, high = category_of(risk.low), category_of(risk.high)
+    if category_index(risk.high) - category_index(risk.low) < 2:
+        return None
+    if risk.category == low:
+        end, word, far = "lowest", "up", risk.high
+    elif risk.category == high:
+        end, word, far = "highest", "down", risk.low
+    else:
+        return None
+    return (
+        f"The score sits in the {end} category its range reaches: the task labels disagree "
+        f"enough that the range runs {word} to {fx.score(far)}, which would be "
+        f"{category_of(far)}."
     )
 
 

@@ -71,6 +71,7 @@ def report_to_dict(report: OccupationReport) -> dict[str, Any]:
         },
         "tasks_at_risk": [asdict(t) for t in report.tasks_at_risk],
         "safe_tasks": [asdict(t) for t in report.safe_tasks],
+        "disputed_tasks": [asdict(t) for t in report.disputed_tasks],
         "ai_tools": [asdict(t) for t in report.ai_tools],
         "salary": asdict(report.salary) if report.salary else None,
         "outlook": asdict(report.outlook) if report.outlook else None,

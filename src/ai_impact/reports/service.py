@@ -55,7 +55,7 @@ class OccupationRow:
     exposed_share: float
     automation: float
     substitution: float
-    ai_usage: float
+    ai_usage: float | None  # None: the AEI sample covers none of the tasks
     adoption: float
     demand: float
     median_annual: float | None
@@ -94,7 +94,7 @@ def _row(r: OccupationRisk, table: RiskTable) -> OccupationRow:
         exposed_share=round(r.share_alone + r.share_tools, 4),
         automation=round(r.automation, 4),
         substitution=round(r.substitution, 4),
-        ai_usage=round(r.ai_usage or 0.0, 4),
+        ai_usage=None if r.ai_usage is None else round(r.ai_usage, 4),
         adoption=round(values["a"], 4),
         demand=round(values["d"], 4),
         median_annual=r.median_annual,

@@ -2,7 +2,14 @@
 
 A task is "at risk" when the scoring layer's rule calls it exposed (``is_exposed``: P(E0) < 0.5,
 the same rule the timeline uses), otherwise it stays human and shows the capability that
-protects it (derived by the scoring layer from the task's work activities).
+protects it (derived by the scoring layer from the task's work activities). A task the human
+raters label unexposed while GPT-4 labels it exposed is neither: it is listed apart as disputed
+(:mod:`ai_impact.reports.disputed`).
+
+At-risk tasks are ranked by how much of the task AI could take over (:func:`takeover_order`),
+not by β alone: β is 1.0 for every "an LLM alone" (E1) label and 0.5 for every "with tools"
+(E2) one, so on its own it put meetings and advice an LLM merely helps with above work AI can
+complete.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ai_impact.reports.disputed import is_disputed
 from ai_impact.reports.model import SafeTask, Section, TaskAtRisk
 from ai_impact.scoring.exposed import is_exposed
 
@@ -21,6 +29,7 @@ __all__ = [
     "score_source",
     "shown_notes",
     "split_tasks",
+    "takeover_order",
 ]
 
 MAX_AT_RISK = 10
@@ -47,25 +56,34 @@ def _core_first(task_type: str | None) -> int:
     return 0 if task_type == "Core" else 1
 
 
-_SECOND_OPINION = {"E1": "an LLM alone does it (E1)", "E2": "software built on LLMs does it (E2)"}
+def takeover_order(task: Any, score: Any) -> tuple[float, int, float, float]:
+    """Sort key of an exposed task, most taken over first.
+
+    First the task's substitution share, P(exposed) × automation / 4 (the per-task form of the
+    risk score's substitution component: how much of the task AI could complete rather than
+    only speed up, rounded to 0.01 so near-ties fall through); then core before supplemental
+    tasks, since core tasks are the job; then β (an LLM alone before software still to be
+    built); then the automation level.
+    """
+    exposed = 1.0 - float(score.exposure.get("E0", 0.0))
+    takeover = round(exposed * float(score.automation) / 4.0, 2)
+    return (-takeover, _core_first(task.task_type), -float(score.beta), -float(score.automation))
 
 
 def _doubts(task: Any) -> str:
-    """What speaks against "safe" for a labelled task: GPT-4's second opinion, use seen today."""
-    parts = []
-    opinion = _SECOND_OPINION.get(getattr(task, "gpt4_exposure", None) or "")
-    if getattr(task, "human_exposure", None) == "E0" and opinion:
-        parts.append(f"GPT-4's second opinion disagrees: {opinion}")
+    """What speaks against "safe" for a labelled task: use seen today (a task GPT-4's label
+    disputes is not listed as safe at all)."""
     if (getattr(task, "aei_share", None) or 0.0) > 0:
-        parts.append("it already appears in conversations with an AI assistant (AEI)")
-    if not parts:
-        return ""
-    return " Human raters found it unexposed, but " + "; ".join(parts) + "."
+        return (
+            " Human raters found it unexposed, but it already appears in conversations with an "
+            "AI assistant (AEI)."
+        )
+    return ""
 
 
 def _safe_reason(score: Any, dwas: Sequence[str], task: Any = None) -> str:
     """Why a task stays human: the work activities that call for its protecting capability,
-    and what speaks against it (a disagreeing second opinion, use observed today)."""
+    and what speaks against it (use observed today)."""
     cap = score.capability or "judgment under ambiguity"
     doubts = _doubts(task) if task is not None else ""
     if score.capability_source == "work activities" and dwas:
@@ -88,6 +106,9 @@ def split_tasks(
 ) -> tuple[tuple[TaskAtRisk, ...], tuple[SafeTask, ...], int, int]:
     """At-risk and safe tasks (shown ones) plus the counts of each over all tasks.
 
+    Disputed tasks (:func:`~ai_impact.reports.disputed.is_disputed`) are in neither list nor
+    count: the builder lists them apart.
+
     ``origin`` maps an occupation code to its title when the tasks were borrowed from related
     occupations; each entry then names the occupation it comes from ("a task of X", or, when
     ``described``, the tasks being sentences of descriptions, "from the description of X").
@@ -99,8 +120,8 @@ def split_tasks(
         dwas.setdefault(a.task_id, []).append(a.dwa_title)
     pairs = list(zip(tasks, scores, strict=True))
     exposed = [(t, s) for t, s in pairs if is_exposed(s)]
-    safe = [(t, s) for t, s in pairs if not is_exposed(s)]
-    exposed.sort(key=lambda p: (-p[1].beta, -p[1].automation, _core_first(p[0].task_type)))
+    safe = [(t, s) for t, s in pairs if not is_exposed(s) and not is_disputed(t, s)]
+    exposed.sort(key=lambda p: takeover_order(*p))
     safe.sort(key=lambda p: (_core_first(p[0].task_type), p[1].beta, p[0].task_id))
 
     def borrowed(t: Any) -> str | None:
@@ -155,7 +176,8 @@ def shown_notes(n_at_risk: int, n_exposed: int, n_kept: int, n_safe: int) -> lis
         notes.append(
             Section(
                 "tasks_at_risk",
-                f"The {n_at_risk} most exposed of its {n_exposed} exposed tasks are listed.",
+                f"{n_at_risk} of its {n_exposed} exposed tasks are listed, those AI could take "
+                "over most first.",
             )
         )
     if 0 < n_kept < n_safe:

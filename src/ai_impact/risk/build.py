@@ -2,7 +2,8 @@
 
 Steps: (1) score all ~18,000 tasks in one batch through the scoring layer; (2) aggregate them per
 occupation (:mod:`ai_impact.risk.aggregate`); (3) occupations without O*NET task statements
-borrow the aggregates of their nearest related occupations in the same SOC group; (4) join the
+borrow the aggregates of their donors (:mod:`ai_impact.risk.donors`), and AI use the Anthropic
+Economic Index does not cover is counted as the median of the occupations it covers; (4) join the
 industry's AI adoption (employment-weighted over the occupation's sectors), the BLS projection
 and the OEWS median; (5) apply the formula. The result is cached on disk, keyed by the
 knowledge base key, the task model version and :data:`RISK_VERSION`.
@@ -10,8 +11,8 @@ knowledge base key, the task model version and :data:`RISK_VERSION`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -19,6 +20,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ai_impact.risk.aggregate import Aggregates, TaskArrays, aggregate, task_weight
+from ai_impact.risk.donors import (
+    choose_donors,
+    defines_only,
+    description_sentences,
+    detailed_members,
+    stand_in_tasks,
+    work_sentences,
+)
 from ai_impact.risk.formula import (
     BETA_SCALE,
     COMPONENTS,
@@ -36,37 +45,29 @@ __all__ = [
     "component_values",
     "defines_only",
     "description_sentences",
+    "detailed_members",
+    "neutral_usage",
     "stand_in_tasks",
     "task_arrays",
     "work_sentences",
 ]
 
 # Bump with any change to the formula, the aggregation or the donor rule: it names the cache.
-RISK_VERSION = "risk-7"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5);
+RISK_VERSION = "risk-8"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5);
 # risk-4: donors of task-less occupations from the same SOC minor group before the major group;
 # risk-5: the all-sector adoption figure for occupations mostly employed outside BTOS's sectors;
 # risk-6: an "All Other" described only by its definition reads its SOC group's descriptions;
-# risk-7: description sentences about who is counted ("Includes …") stand in for no task
-MAX_DONORS = 3
+# risk-7: description sentences about who is counted ("Includes …") stand in for no task;
+# risk-8: AEI shares joined through earlier wordings, usage unknown (the median of covered
+# occupations as exposed) where the sample names none of the tasks, and an "All Other" with detailed
+# O*NET occupations under its own SOC code rests on all of them
 # Share of an occupation's employment that must lie in sectors BTOS surveys for their adoption
 # figure to stand for it; below it the all-sector figure is used (public administration, private
 # households and the self-employed are outside the survey).
 MIN_SURVEYED_SHARE = 0.5
-# O*NET's description of a residual occupation that says only what it is, no work: "All
-# military officer special and tactical operations leaders not listed separately."
-_DEFINITION = re.compile(r"^all\b[^.;]*\bnot (?:listed|classified) separately\b\W*$", re.I)
-_SENTENCE = re.compile(r"(?<=[.;])\s+")
-_LEAD_IN = re.compile(r"^(?:(?:duties|tasks) (?:may )?includes?:?\s+|(?:and|or)\s+)", re.IGNORECASE)
-# Sentences of a description that say who is counted or trained, not what is done: O*NET's
-# "Includes …" / "Excludes …" scope notes, its supervisors' boilerplate "Supervisors may also
-# perform the same activities as the workers they supervise." and "In addition to their combat
-# training, …". They stand in for no task.
-_NOT_WORK = re.compile(
-    r"^(?:includes|excludes)\b|^supervisors may also perform the same activities\b|"
-    r"^in addition to (?:their|its|his|her) \w+ training\b",
-    re.IGNORECASE,
-)
-
+# Bands of exposure β (equal numbers of covered occupations) within which an occupation the
+# Anthropic Economic Index does not cover takes the median AI use of those it covers.
+USAGE_BANDS = 10
 FloatArray = NDArray[np.float64]
 
 
@@ -114,39 +115,10 @@ def task_arrays(
     )
 
 
-def choose_donors(
-    code: str,
-    related: Sequence[str],
-    with_tasks: dict[str, str],
-    minor_of: dict[str, str],
-) -> tuple[str, ...]:
-    """Up to three occupations whose tasks stand in for one that has none.
-
-    Preference: O*NET's related occupations in the same SOC minor group, then in the same major
-    group, then any occupation with tasks in the same broad, minor or major group (code order).
-    ``with_tasks`` maps each code that has tasks to its SOC code.
-    """
-    minor = minor_of[code]
-    major = code[:2]
-    picks: list[str] = [r for r in related if r in with_tasks and minor_of.get(r) == minor]
-    picks += [r for r in related if r in with_tasks and r[:2] == major and r not in picks]
-    broad = code[:6]  # "21-209" of 21-2099.00: the broad group 21-2090
-    levels = (
-        lambda other: other.startswith(broad),
-        lambda other: minor_of.get(other) == minor,  # minor codes read "21-2000"
-        lambda other: other[:2] == major,
-    )
-    for same_group in levels:
-        for other in sorted(with_tasks):
-            if len(picks) >= MAX_DONORS:
-                break
-            if other not in picks and other != code and same_group(other):
-                picks.append(other)
-    return tuple(picks[:MAX_DONORS])
-
-
 def _borrow(agg: Aggregates, donors: dict[int, list[int]]) -> dict[str, FloatArray]:
-    """Aggregate columns with each task-less occupation set to the mean of its donors."""
+    """Aggregate columns with each task-less occupation set to the (equal-weight) mean of its
+    donors; a donor whose figure is unknown (NaN: AI use the sample does not cover) is left out
+    of that figure's mean, and the figure stays unknown when every donor's is."""
     cols = {
         name: np.array(getattr(agg, name), dtype=np.float64)
         for name in Aggregates.__dataclass_fields__
@@ -156,8 +128,36 @@ def _borrow(agg: Aggregates, donors: dict[int, list[int]]) -> dict[str, FloatArr
             continue
         for name, arr in cols.items():
             vals = arr[ds]
-            arr[target] = float(vals.sum()) if name == "n_tasks" else float(np.nanmean(vals))
+            known = vals[~np.isnan(vals)]
+            if name == "n_tasks":
+                arr[target] = float(vals.sum())
+            else:
+                arr[target] = float(known.mean()) if known.size else np.nan
     return cols
+
+
+def neutral_usage(
+    ai_usage: FloatArray, beta: FloatArray, own_tasks: NDArray[np.bool_]
+) -> FloatArray:
+    """The AI-use value of each occupation the Anthropic Economic Index does not cover: the
+    median use of the covered occupations (with task statements of their own) in the same tenth
+    of exposure β. Use rises with exposure (the covered occupations' median is 0.07 in the least
+    exposed tenth and 0.42 in the most exposed), so one median for all would lift manual work
+    and hold back office work; 0 where no occupation is covered."""
+    known = own_tasks & ~np.isnan(ai_usage) & ~np.isnan(beta)
+    if not known.any():
+        return np.zeros_like(ai_usage)
+    edges = np.quantile(beta[known], np.linspace(0.0, 1.0, USAGE_BANDS + 1)[1:-1])
+    band = np.searchsorted(edges, np.nan_to_num(beta, nan=0.0), side="right")
+    medians = np.asarray(
+        [
+            float(np.median(ai_usage[known & (band == k)]))
+            if (known & (band == k)).any()
+            else float(np.median(ai_usage[known]))
+            for k in range(USAGE_BANDS)
+        ]
+    )
+    return medians[band]
 
 
 def component_values(cols: dict[str, FloatArray], key: str) -> dict[str, FloatArray]:
@@ -166,66 +166,13 @@ def component_values(cols: dict[str, FloatArray], key: str) -> dict[str, FloatAr
     return {
         "exposure": np.clip(cols[f"beta{suffix}"] / BETA_SCALE, 0.0, 1.0),
         "substitution": np.clip(cols[f"substitution{suffix}"] / SUBSTITUTION_SCALE, 0.0, 1.0),
-        "ai_usage": np.nan_to_num(cols["ai_usage"], nan=0.0),
+        # Unknown use (NaN: the sample names none of the tasks) counts as ``usage_fill``.
+        "ai_usage": np.where(
+            np.isnan(cols["ai_usage"]), cols.get("usage_fill", 0.0), cols["ai_usage"]
+        ),
         "adoption": cols["adoption_value"],
         "demand": cols["demand_value"],
     }
-
-
-def description_sentences(description: str) -> list[str]:
-    """An occupation description cut into sentences: stand-in tasks when nothing else exists.
-
-    A list of duties ("Duties include managing …; formulating …; and directing …") becomes
-    one statement per duty ("Managing …", "Formulating …", "Directing …")."""
-    parts = [_as_task(p) for p in _SENTENCE.split(description) if len(p.strip()) > 3]
-    parts = [p for p in parts if len(p) > 3]
-    return parts or [description.strip() or "Perform the duties of the occupation."]
-
-
-def work_sentences(description: str) -> list[str]:
-    """The sentences of a description that stand in for tasks: :func:`description_sentences`
-    without those about who is counted or trained ("Includes …", "Supervisors may also
-    perform the same activities as the workers they supervise."), unless nothing else is
-    left."""
-    parts = description_sentences(description)
-    return [p for p in parts if not _NOT_WORK.match(p)] or parts
-
-
-def defines_only(description: str) -> bool:
-    """Whether an occupation's description only defines it ("All … not listed separately."),
-    with no sentence about its work to stand in for a task."""
-    return bool(_DEFINITION.match(description.strip()))
-
-
-def stand_in_tasks(occ: Any, occupations: Sequence[Any]) -> list[tuple[str, str]]:
-    """(code, sentence) standing in for the tasks of ``occ``, which has neither task statements
-    nor donors: its description's sentences, or, when the description only defines it (the
-    military "All Other" groups), the descriptions of the other occupations of its SOC minor
-    group, each sentence under the code of the occupation it describes. A definition is no
-    task: scored as one, "All military officer … not listed separately." was listed as the
-    work that stays with people (QA15)."""
-    if not defines_only(occ.description):
-        return [(occ.code, s) for s in work_sentences(occ.description)]
-    out: list[tuple[str, str]] = []
-    seen: set[str] = set()
-    for o in occupations:
-        if (
-            o.code != occ.code
-            and o.minor_code == occ.minor_code
-            and not defines_only(o.description)
-        ):
-            for text in work_sentences(o.description):
-                if (key := " ".join(text.casefold().split())) not in seen:
-                    seen.add(key)
-                    out.append((o.code, text))
-    return out or [(occ.code, s) for s in description_sentences(occ.description)]
-
-
-def _as_task(part: str) -> str:
-    """One piece of a description as a statement: list lead-ins and joining words off, a
-    capital and one full stop ("and directing operation of …;" → "Directing operation of …")."""
-    text = _LEAD_IN.sub("", part.strip()).strip().rstrip(";,. ")
-    return text[:1].upper() + text[1:] + "." if text else ""
 
 
 def build_table(
@@ -272,12 +219,18 @@ def build_table(
     agg = aggregate(arrays, n)
     exposed = np.bincount(arrays.occ, weights=exposed_mask(arrays.p_none), minlength=n)
     observed = np.bincount(arrays.occ, weights=arrays.observed_use, minlength=n)
+    # Not covered: none of the occupation's statements, in any wording, is named by the AEI
+    # sample (its O*NET list predates them, or too few conversations reached them to be
+    # reported), so its AI use is unknown rather than 0. Borrowed from donors that are covered.
+    agg = replace(agg, ai_usage=np.where(observed > 0, agg.ai_usage, np.nan))
     cols = _borrow(agg, donors)
     cols["n_exposed"] = exposed.astype(np.float64)
     cols["n_observed"] = observed.astype(np.float64)
     for target, ds in donors.items():
         cols["n_exposed"][target] = cols["n_exposed"][ds].sum()
         cols["n_observed"][target] = cols["n_observed"][ds].sum()
+    own = np.asarray([o.code in with_tasks for o in occs], dtype=np.bool_)
+    cols["usage_fill"] = neutral_usage(cols["ai_usage"], cols["beta"], own)
     sector_label, period, all_pct = _adoption(kb, occs, cols)
     _demand_and_pay(kb, occs, cols)
     mid = risk_from_components(component_values(cols, "mid"))

@@ -99,11 +99,12 @@ from __future__ import annotations
 
 import re
 
+from ai_impact.scoring.job_ad_phrases import keep_done, named_software, spell_clinical
 from ai_impact.scoring.job_ad_words import job_ad_sense, spell_acronyms, spell_out, strip_filler
 from ai_impact.scoring.typos import statement_fixer
 from ai_impact.scoring.verb_forms import base_verb, is_task_verb, keep_ing, same_case
 
-__all__ = ["APOS", "LIST_MARKER", "base_verb", "is_task_verb", "task_statement"]
+__all__ = ["APOS", "LIST_MARKER", "base_verb", "is_task_verb", "names_the_post", "task_statement"]
 
 # A list marker at the start of a line ("- ", "• ", "3) ", "b. "); the job-description splitter
 # (ai_impact.reports.jd_split) reads lines with the same rule.
@@ -181,6 +182,11 @@ def _named_subject(text: str) -> str:
     return text
 
 
+def names_the_post(text: str) -> bool:
+    """Whether ``text`` opens with the post named as its subject ("The RN provides ...")."""
+    return _named_subject(text) != text
+
+
 def _strip_frames(text: str) -> str:
     for _ in range(4):
         before = text
@@ -197,8 +203,8 @@ def task_statement(text: str) -> str:
     original = " ".join(_CONTROL.sub(" ", text).split())
     body = LIST_MARKER.sub("", original).strip()
     body = statement_fixer().respelled(body)
-    body = strip_filler(spell_out(body))
-    body = _strip_frames(body) or body
+    body = strip_filler(spell_clinical(spell_out(body)))
+    body = keep_done(_strip_frames(body) or body)
     first = _WORD.match(body)
     if first:
         found = base_verb(first.group(0))
@@ -214,7 +220,7 @@ def task_statement(text: str) -> str:
                     return m.group(1) + (hit[0] if hit and hit[1] == kind else word)
 
                 body = _JOINED.sub(back, body)
-    body = job_ad_sense(body.strip())
+    body = named_software(job_ad_sense(body.strip()))
     if not body:
         return original or text.strip()  # nothing but control characters: leave it be
     body = body[0].upper() + body[1:]

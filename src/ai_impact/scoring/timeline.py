@@ -28,6 +28,7 @@ LATE = "5+ years"
 BUCKETS: tuple[str, ...] = (ALREADY, SOON, MID, LATE)
 
 AUTONOMOUS_LEVEL = 3.0  # expected automation ≥ T3: the task can run mostly without a person
+FULL_LEVEL = 4.0  # T4, full automation: shown as 4.0/4 (the level rounded to one decimal)
 AEI_STRONG_PCT = 0.05  # ≥ this share of AEI conversations (top ~10 % of tasks): in use today
 ADOPTION_FAST_PCT = 25.0  # share of firms using AI (BTOS, latest periods Apr–Sep 2025: 2.0–29.3 %)
 ADOPTION_SLOW_PCT = 10.0
@@ -72,7 +73,12 @@ def timeline_for(
     exposed = step < 3
     if exposed and automation >= AUTONOMOUS_LEVEL:
         step -= 1
-        reasons.append(f"automation {automation:.1f}/4: little human input needed")
+        how = (
+            "full automation, no human input needed"
+            if round(automation, 1) >= FULL_LEVEL
+            else "little human input needed"
+        )
+        reasons.append(f"automation {automation:.1f}/4: {how}")
     if aei_share is not None and aei_share > 0:
         if aei_share >= AEI_STRONG_PCT:
             step = 0

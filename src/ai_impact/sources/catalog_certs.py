@@ -76,7 +76,7 @@ def _resolved(
 
 
 _LISTS: tuple[str, ...] = ("skills", "knowledge", "technologies", "iwas", "keywords")
-_LISTS += ("profession", "certifies", "not_for", "lay", "needs", "zones")
+_LISTS += ("profession", "certifies", "not_for", "lay", "needs", "optional_for", "zones")
 
 
 def _to_json(catalog: CertCatalog) -> dict[str, Any]:

@@ -50,6 +50,10 @@ class Certification:
     # some of their members hold it, on top of the occupation's licence, so the reason calls it
     # "a specialty certification of this occupation", not "the certification".
     specialty: str | None = None
+    # The `certifies` occupations where the licence is held but not legally required to
+    # practise (the CPA for financial managers, the PE for engineers under the industrial
+    # exemption): the reason calls it "a licence held in this occupation", never "the licence".
+    optional_for: tuple[str, ...] = ()
     # Patterns naming occupations outside the credential's scope, matched like `profession`
     # (title and opening sentence): the matcher never lists it there. Human first aid is not for
     # veterinarians, whose patients are animals; OSHA's general-industry card not for flight or

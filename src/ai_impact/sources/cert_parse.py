@@ -29,7 +29,7 @@ KINDS: tuple[str, ...] = ("certification", "licence", "certificate", "credential
 _REQUIRED: tuple[str, ...] = ("id", "name", "issuer", "level", "kind", "skills", "knowledge")
 _REQUIRED += ("ai_relevance", "source", "reviewed")
 _OPTIONAL: tuple[str, ...] = ("effort", "cost_usd", "renewal", "technologies", "iwas", "keywords")
-_OPTIONAL += ("profession", "certifies", "specialty", "not_for", "lay", "needs")
+_OPTIONAL += ("profession", "certifies", "specialty", "not_for", "lay", "needs", "optional_for")
 # The kinds of evidence a `needs` list names (see ``Certification.needs``).
 NEEDS: tuple[str, ...] = ("activity", "technology", "wording")
 # A pattern part that runs on over any characters: the matcher reads an occupation's title,
@@ -100,6 +100,9 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
     profession = str_list(entry, "profession", where, errors, None, strip=True)
     certifies = str_list(entry, "certifies", where, errors, _SOC_RE, strip=True)
     not_for = str_list(entry, "not_for", where, errors, None, strip=True)
+    optional_for = str_list(entry, "optional_for", where, errors, _SOC_RE, strip=True)
+    if stray := [c for c in optional_for if c not in certifies]:
+        errors.append(f"{where}: optional_for {stray} not among its 'certifies' occupations")
     lay = _lay(entry, knowledge, where, errors)
     needs = str_list(entry, "needs", where, errors, None, strip=True)
     if unknown := [n for n in needs if n not in NEEDS]:
@@ -147,6 +150,7 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
         not_for=not_for,
         lay=lay,
         needs=needs,
+        optional_for=optional_for,
         technology_terms=tuple(frozenset({t.casefold()}) for t in technologies),
     )
 

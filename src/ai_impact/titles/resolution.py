@@ -8,8 +8,11 @@ from typing import Any
 
 __all__ = [
     "MAX_TITLE_CHARS",
+    "NO_MATCH_CONFIDENCE",
+    "NO_MATCH_NEARNESS",
     "Candidate",
     "Resolution",
+    "far_fetched",
     "input_problem",
     "no_match",
     "not_a_job",
@@ -19,6 +22,14 @@ __all__ = [
 ]
 
 MAX_TITLE_CHARS = 200
+# A title that holds no indexed title, whose best candidate is this unsure (the calibration's
+# lowest band: right about 1 time in 4) and whose embedding is this far from every occupation's
+# titles (best cosine), is no match rather than a choice ("purple elephant": Animal Trainers at
+# 0.14, cosine 0.45). Confidence alone cannot tell it from a real title: "Assistant Restaurant
+# Manager" is right at 0.11. Neither figure alone, both together lose no right first answer of
+# the titles benchmark (docs/titles.md, "No match below a floor").
+NO_MATCH_CONFIDENCE = 0.2
+NO_MATCH_NEARNESS = 0.5
 _EXAMPLES = "a job title such as 'Registered Nurse' or an O*NET-SOC code such as 15-2051.00"
 
 
@@ -81,6 +92,13 @@ def input_problem(text: str) -> str | None:
         # "e": 'é' read as Helpers--Electricians at 0.89).
         return f"'{stripped}' is one character; a title has at least two. Type {_EXAMPLES}."
     return None
+
+
+def far_fetched(confidence: float, nearness: float) -> bool:
+    """Whether a best candidate of ``confidence``, for a title whose embedding is at cosine
+    ``nearness`` from the nearest occupation title, is too weak to offer (see
+    :data:`NO_MATCH_CONFIDENCE`)."""
+    return confidence < NO_MATCH_CONFIDENCE and nearness < NO_MATCH_NEARNESS
 
 
 def _no_match(text: str, reading: str) -> Resolution:

@@ -40,6 +40,7 @@ from ai_impact.titles.resolution import (
     MAX_TITLE_CHARS,
     Candidate,
     Resolution,
+    far_fetched,
     input_problem,
     no_match,
     not_a_job,
@@ -312,7 +313,8 @@ class Resolver:
                 total[row] += self._runs_work
         best, _raw, conf = score(total, self.params, top)
         # Plain Python lists: indexing numpy scalars in this loop costs more than the maths.
-        nonsense = (parts[2].max(axis=1) < _NONSENSE_SEM).tolist()
+        nearness = parts[2].max(axis=1)
+        nonsense, near_l = (nearness < _NONSENSE_SEM).tolist(), nearness.tolist()
         hit = (np.take_along_axis(parts[0], best, axis=1) > 0).tolist()
         best_l = best.tolist()
         conf_l = np.round(conf.astype(np.float64), 4).tolist()
@@ -353,6 +355,9 @@ class Resolver:
                 cands = respell_cap(cands, weak=weak)
             if spec < 1.0:
                 cands = scaled(cands, max(spec, GENERIC_FLOOR))
+            if not r.keys and far_fetched(cands[0].confidence, near_l[row]):
+                out.append(no_match(text, primary))  # "purple elephant": no title is near it
+                continue
             note = None
             if r.alias >= 0:
                 entry = self.aliases.entries[r.alias]

@@ -41,6 +41,7 @@ _DATACLASSES: tuple[tuple[str, Any], ...] = (
     ("ExposureBreakdown", model.ExposureBreakdown),
     ("TaskAtRisk", model.TaskAtRisk),
     ("SafeTask", model.SafeTask),
+    ("DisputedTask", model.DisputedTask),
     ("ToolEntry", model.ToolEntry),
     ("Salary", model.Salary),
     ("Outlook", model.Outlook),
@@ -74,6 +75,8 @@ UNITS: dict[str, dict[str, str]] = {
         "employment_2034": "Projected employment in 2034, in thousands of jobs.",
         "employment_change_num": "Projected change 2024–34, in thousands of jobs.",
         "employment_change_pct": "Projected change 2024–34, in percent.",
+        "all_occupations_change_pct": "BLS's projected change 2024–34 of all occupations "
+        "together, in percent: the average the outlook sentence compares with.",
         "openings_annual": "Projected openings a year 2024–34, in thousands (23.4 = 23,400 a "
         "year), as BLS publishes them; `/api/v1/occupations` gives the same figure in people.",
     },
@@ -152,6 +155,7 @@ def _report_properties() -> dict[str, Any]:
         ),
         "tasks_at_risk": _array(ref("TaskAtRisk")),
         "safe_tasks": _array(ref("SafeTask")),
+        "disputed_tasks": _array(ref("DisputedTask")),
         "ai_tools": _array(ref("ToolEntry")),
         "salary": _nullable(ref("Salary")),
         "outlook": _nullable(ref("Outlook")),

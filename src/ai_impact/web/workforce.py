@@ -30,6 +30,7 @@ from ai_impact.web.messages import input_problems
 from ai_impact.web.schemas import REF, ref
 from ai_impact.workforce import RoleResult, WorkforceReport, workforce_report
 from ai_impact.workforce.analysis import MATCHED, MIN_CONFIDENCE, PINNED
+from ai_impact.workforce.counts import check_note
 from ai_impact.workforce.formats import (
     METHOD,
     count_text,
@@ -294,6 +295,7 @@ def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
         roster_pay=roster_pay_text,
         market_group=market_group,
         learn_text=learn_text,
+        check_note=check_note(report) if report else None,
         hourly_basis=hourly_basis(report) if report else "",
         n_counted=len(counted),
         review=_listed(review, by_hours=False),

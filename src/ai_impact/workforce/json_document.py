@@ -36,8 +36,9 @@ METHOD = (
     "Market pay is the OEWS median for the row's state (national without a location).",
     "Disruption risk (1–10) combines substitution, AI use today, industry adoption and demand; "
     "roster averages are weighted by headcount over the roles whose occupation is known.",
-    "Titles that no occupation fits are listed under 'Needs review' and left out of every "
-    "figure; 'check match' roles are counted with their best match and listed for checking.",
+    "Roles to check: 'check match' roles are counted with their most likely occupation, a "
+    "match under 50% confidence that may be wrong; 'needs review' roles (no occupation fits, "
+    "or the best match is below the minimum confidence) are left out of every figure.",
 )
 
 
@@ -126,6 +127,8 @@ def to_dict(report: WorkforceReport) -> dict[str, Any]:
             "headcount_with_pay": count_value(t.headcount_with_pay),
             "payroll": _r(t.payroll, 2),
             "payroll_exposed": _r(t.payroll_exposed, 2),
+            "roles_check": t.roles_check,
+            "headcount_check": count_value(t.headcount_check),
         },
         "by_category": [
             {"category": c.category, "headcount": count_value(c.headcount), "share": _r(c.share)}

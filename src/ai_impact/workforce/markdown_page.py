@@ -11,10 +11,18 @@ from collections.abc import Callable
 
 from ai_impact.render.markdown import md_cell, md_text
 from ai_impact.reports import figures as fx
-from ai_impact.workforce.counts import count_text, fte_text, headline, people
+from ai_impact.workforce.counts import (
+    check_note,
+    count_text,
+    fte_text,
+    headline,
+    people,
+    review_counts,
+)
 from ai_impact.workforce.json_document import METHOD
 from ai_impact.workforce.learning_text import learn_text
 from ai_impact.workforce.pay_text import (
+    NO_FIGURE,
     hourly_basis,
     market_notes,
     market_text,
@@ -41,7 +49,7 @@ def _table(head: tuple[str, ...], rows: list[tuple[object, ...]]) -> list[str]:
 
 
 def _opt(value: float | None, fmt: Callable[[float], str]) -> str:
-    return "–" if value is None else fmt(value)
+    return NO_FIGURE if value is None else fmt(value)
 
 
 def _beta(value: float) -> str:
@@ -71,19 +79,28 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
             "Exposure is not job loss: most exposed hours are tasks that change, not jobs that go.",
             "",
         ]
-    pay = "–"
+    if note := check_note(report):
+        out += [md_text(note), ""]
+    pay = NO_FIGURE
     if t.payroll is not None:
         with_pay = people(report, t.headcount_with_pay)
         pay = f"{fx.money(t.payroll)} ({with_pay} with pay in the roster{hourly_basis(report)})"
-    exposed_pay = "–"
+    exposed_pay = NO_FIGURE
     if t.payroll_exposed is not None and t.payroll:
         exposed_pay = f"{fx.money(t.payroll_exposed)} ({fx.pct(t.payroll_exposed / t.payroll)})"
     out += ["## Summary", ""]
     out += _table(
         ("Figure", "Value"),
         [
-            (unit, f"{count_text(t.headcount)} ({count_text(t.headcount_review)} to review)"),
-            ("Roles", f"{t.roles:,} ({t.roles_review:,} to review)"),
+            (
+                unit,
+                f"{count_text(t.headcount)} "
+                f"({review_counts(count_text(t.headcount_check), count_text(t.headcount_review))})",
+            ),
+            (
+                "Roles",
+                f"{t.roles:,} ({review_counts(f'{t.roles_check:,}', f'{t.roles_review:,}')})",
+            ),
             ("Exposure index β (headcount-weighted)", _opt(t.exposure, _beta)),
             (
                 "Disruption risk (headcount-weighted)",
@@ -176,7 +193,8 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
                 f"{_cell(m.title)} (risk {fx.score(m.risk_score)}{safer_pay_text(m)})"
                 for m in r.safer_moves
             )
-            line = f"- **{_cell(r.title)}** ({_cell(r.occupation or '')})"
+            check = ", a match to check" if r.to_check else ""
+            line = f"- **{_cell(r.title)}** ({_cell(r.occupation or '')}{check})"
             if r.skills_to_build:
                 line += ": " + _cell(learn_text(r))
             if moves:
@@ -187,11 +205,12 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
             out += [md_text(moves_note), ""]
     review = [r for r in report.roles if r.status in (REVIEW, CHECK)]
     if review:
-        out += ["## Needs review", ""]
+        out += ["## Roles to check", ""]
         out += [
             "Add an O*NET-SOC `code` column to pin these roles, then run again. "
-            "'needs review' roles are left out of the figures; 'check match' roles count "
-            "with their best match.",
+            "'check match' roles count in every figure as their most likely occupation, which "
+            "may be wrong; 'needs review' roles fit no occupation and are left out of the "
+            "figures.",
             "",
         ]
         out += _table(

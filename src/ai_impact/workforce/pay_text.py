@@ -24,6 +24,7 @@ from ai_impact.workforce.results import (
 )
 
 __all__ = [
+    "NO_FIGURE",
     "hourly_basis",
     "hourly_market_note",
     "market_gap_note",
@@ -36,6 +37,9 @@ __all__ = [
     "shared_market_note",
 ]
 
+# A figure that is not there, as every face of the analysis writes it (an em dash).
+NO_FIGURE = "—"
+
 
 def market_group(pay: MarketPay | None) -> str | None:
     """The SOC group whose pay a shown market median is ("SOC 35-3023 (Fast Food and Counter
@@ -46,9 +50,9 @@ def market_group(pay: MarketPay | None) -> str | None:
 def market_text(pay: MarketPay | None) -> str:
     """A role's market pay as the Markdown prints it: "$174,410", "$31,200 †" when it is a SOC
     group's, "$29.05 an hour" where BLS publishes only hourly wages (never turned into a year),
-    or "–"."""
+    or "—"."""
     if pay is None or not pay.published:
-        return "–"
+        return NO_FIGURE
     return median_pay(pay) + (f" {SHARED_PAY_MARK}" if market_group(pay) else "")
 
 
@@ -62,10 +66,10 @@ def _hourly_side(r: RoleResult) -> bool:
 def roster_pay_text(r: RoleResult) -> str:
     """The roster's pay of a role beside its market pay, on the same basis: "$45,760" a year,
     or "$22.00 an hour" as the roster gave it where the market pay is hourly (or none), never
-    an hourly rate made a year beside an hourly median; "–" without pay."""
+    an hourly rate made a year beside an hourly median; "—" without pay."""
     if _hourly_side(r):
         return f"{hourly(r.mean_hourly)} an hour"
-    return "–" if r.mean_pay is None else fx.money(r.mean_pay)
+    return NO_FIGURE if r.mean_pay is None else fx.money(r.mean_pay)
 
 
 def _names(titles: Sequence[str]) -> str:
@@ -120,10 +124,10 @@ def safer_pay_note(roles: Sequence[RoleResult]) -> str | None:
     return shared_pay_note(shared)
 
 
-def market_gap_note(roles: Sequence[RoleResult], *, dash: str = "–") -> str | None:
-    """The note under a table of ``roles`` whose market pay reads ``dash`` (the page's is
-    "—"): whose median OEWS does not publish there, and the national one where it exists
-    (None when every role has one)."""
+def market_gap_note(roles: Sequence[RoleResult], *, dash: str = NO_FIGURE) -> str | None:
+    """The note under a table of ``roles`` whose market pay reads ``dash`` ("—"): whose
+    median OEWS does not publish there, and the national one where it exists (None when every
+    role has one)."""
     gaps = list(dict.fromkeys(r.market_gap for r in roles if r.market_gap))
     if not gaps:
         return None

@@ -189,6 +189,11 @@ class RoleResult:
         return self.status != REVIEW
 
     @property
+    def to_check(self) -> bool:
+        """Whether the role counts with a match a person should check ("check match")."""
+        return self.status == CHECK
+
+    @property
     def mean_pay(self) -> float | None:
         """Mean annual pay of the people whose pay the roster gives."""
         return self.payroll / self.headcount_with_pay if self.payroll is not None else None

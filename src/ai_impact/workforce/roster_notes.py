@@ -35,8 +35,8 @@ _PAY_NOTES = {
     "converted": "pay written per hour (e.g. '$21.50/hr') was converted to a year at "
     f"{HOURS_PER_YEAR:,} hours (52 weeks × 40 hours).",
     "hourly_column": "hourly pay counts in payroll as a full-time year of "
-    f"{HOURS_PER_YEAR:,} hours (52 weeks × 40 hours); beside market pay that BLS publishes only "
-    "by the hour it is shown an hour.",
+    f"{HOURS_PER_YEAR:,} hours (52 weeks × 40 hours); where BLS publishes market pay only by "
+    "the hour, the roster's hourly pay is shown per hour beside it.",
     "implausible": f"hourly pay over ${MAX_PLAUSIBLE_HOURLY:,.0f} an hour was used as given; "
     "check it is pay per hour, not a year (a comma before three digits groups thousands: "
     "'21,500/hr' is 21,500 an hour; '21.50/hr' or '21,50/hr' is 21.50).",

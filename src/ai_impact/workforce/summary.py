@@ -2,7 +2,8 @@
 
 Pure arithmetic over :class:`~ai_impact.workforce.results.RoleResult` objects, so it is tested
 exactly on hand-built roles. Averages are weighted by headcount and taken over the roles whose
-occupation is known; roles that need review add to ``headcount_review`` and nothing else.
+occupation is known; roles that need review add to ``headcount_review`` and nothing else. Roles
+counted with a match to check ("check match") count in every figure and in ``headcount_check``.
 """
 
 from __future__ import annotations
@@ -77,6 +78,8 @@ class Totals:
     by_category: tuple[CategoryShare, ...]
     top_roles: tuple[int, ...]
     by_team: tuple[TeamSummary, ...]
+    roles_check: int = 0
+    headcount_check: float = 0.0
 
 
 def _weighted(roles: Sequence[RoleResult], attr: str) -> float | None:
@@ -148,4 +151,6 @@ def summarize(roles: Sequence[RoleResult], *, top: int = 10) -> Totals:
         by_category=tuple(by_cat),
         top_roles=tuple(r.id for r in ranked[: max(0, top)]),
         by_team=tuple(by_team),
+        roles_check=sum(r.to_check for r in roles),
+        headcount_check=sum(r.headcount for r in roles if r.to_check),
     )

@@ -170,30 +170,40 @@
     input.setAttribute("aria-expanded", "false");
     input.setAttribute("aria-controls", list.id);
     var timer = null, active = -1, seq = 0;
-    function close() { list.hidden = true; input.setAttribute("aria-expanded", "false"); active = -1; }
+    function close() {
+      list.hidden = true; input.setAttribute("aria-expanded", "false"); active = -1;
+      input.removeAttribute("aria-activedescendant");  /* no option is chosen any more */
+    }
     function mark(i) {
       var items = list.querySelectorAll("li");
       items.forEach(function (li, j) { li.setAttribute("aria-selected", j === i ? "true" : "false"); });
       active = i;
-      if (items[i]) input.setAttribute("aria-activedescendant", items[i].id);
+      if (items[i]) {
+        input.setAttribute("aria-activedescendant", items[i].id);
+        /* the focus stays in the box: the list scrolls its chosen option into view itself */
+        items[i].scrollIntoView({ block: "nearest" });
+      }
     }
     function show(cands) {
       list.textContent = "";
       cands.forEach(function (c, i) {
-        var li = el("li", { role: "option", id: list.id + "-" + i, "aria-selected": "false" });
-        var a = el("a", { href: occupationUrl(c.code), tabindex: "-1" });
-        a.appendChild(el("span", { class: "t" }, c.title));
+        /* An option holds text, not a link: a link inside it is a second control a screen
+           reader can reach (ARIA options take no interactive children). A click or Enter on it
+           opens its address. */
+        var li = el("li", { role: "option", id: list.id + "-" + i, "aria-selected": "false",
+                            "data-href": occupationUrl(c.code) });
+        li.appendChild(el("span", { class: "t" }, c.title));
         var also = c.alsoCalled || c.also_called;
-        if (also) a.appendChild(el("span", { class: "via" }, "as \u201c" + also + "\u201d"));
+        if (also) li.appendChild(el("span", { class: "via" }, "as \u201c" + also + "\u201d"));
         /* The server's resolver gives a calibrated confidence; the prefix search only a match
            score for ranking, which is not shown: it would read as a confidence. */
         var conf = typeof c.confidence === "number" ? " · " + Math.round(c.confidence * 100) + "%" : "";
-        a.appendChild(el("span", { class: "conf" }, c.code + conf));
-        li.appendChild(a);
+        li.appendChild(el("span", { class: "conf" }, c.code + conf));
         list.appendChild(li);
       });
       list.hidden = !cands.length;
       input.setAttribute("aria-expanded", cands.length ? "true" : "false");
+      input.removeAttribute("aria-activedescendant");
       active = -1;
     }
     input.addEventListener("input", function () {
@@ -211,9 +221,12 @@
       if (ev.key === "ArrowDown") { ev.preventDefault(); mark((active + 1) % items.length); }
       else if (ev.key === "ArrowUp") { ev.preventDefault(); mark((active - 1 + items.length) % items.length); }
       else if (ev.key === "Escape") { close(); }
-      else if (ev.key === "Enter" && active >= 0) { ev.preventDefault(); remember(); window.location.href = items[active].querySelector("a").href; }
+      else if (ev.key === "Enter" && active >= 0) { ev.preventDefault(); remember(); window.location.href = items[active].dataset.href; }
     });
-    list.addEventListener("click", remember);
+    list.addEventListener("click", function (ev) {
+      var li = ev.target.closest("li[data-href]");
+      if (li) { remember(); window.location.href = li.dataset.href; }
+    });
     document.addEventListener("click", function (ev) { if (!input.parentNode.contains(ev.target)) close(); });
   }
 
@@ -310,6 +323,49 @@
     });
   }
 
+  /* A box that scrolls sideways (a wide table, a long formula) can be scrolled from the keyboard
+     only if it takes the focus: while it overflows it is in the tab order as a region named
+     after its table, chart or section; while it fits it stays out of the way. Checked again
+     when the window changes size and when a "numbers behind this chart" box opens. */
+  function headingBefore(node) {
+    for (var n = node; n && n !== document.body; n = n.parentElement) {
+      for (var s = n.previousElementSibling; s; s = s.previousElementSibling) {
+        var hs = /^H[1-6]$/.test(s.tagName) ? [s] : s.querySelectorAll("h1, h2, h3, h4, h5, h6");
+        if (hs.length) return hs[hs.length - 1].textContent;
+      }
+    }
+    return "";
+  }
+  function boxName(box) {
+    var caption = box.querySelector("caption");
+    var figure = box.closest("figure");
+    var name = caption ? caption.textContent
+      : figure ? figure.querySelector("figcaption").textContent + ": the numbers"
+      : headingBefore(box) || "Wide content";
+    /* said after the name, which also keeps the box apart from its section (named alike) */
+    return name.replace(/\s+/g, " ").trim() + " (scrolls sideways)";
+  }
+  function scrollers() {
+    document.querySelectorAll("main .scroll, main pre").forEach(function (box) {
+      var wide = box.scrollWidth > box.clientWidth + 1;
+      if (wide === box.hasAttribute("data-scroller")) return;
+      if (wide) {
+        box.setAttribute("data-scroller", "");
+        box.setAttribute("tabindex", "0");
+        box.setAttribute("role", "region");
+        box.setAttribute("aria-label", boxName(box));
+      } else {
+        ["data-scroller", "tabindex", "role", "aria-label"].forEach(function (a) { box.removeAttribute(a); });
+      }
+    });
+  }
+  var pending = false;
+  function rescroll() {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(function () { pending = false; scrollers(); });
+  }
+
   refill();
   /* after the page's own submit handlers (the static search rewrites the address first) */
   document.addEventListener("submit", remember);
@@ -317,4 +373,7 @@
   document.querySelectorAll("input[data-autocomplete]").forEach(autocomplete);
   document.querySelectorAll("table[data-sortable]").forEach(sortable);
   staticResults();
+  scrollers();
+  window.addEventListener("resize", rescroll);
+  document.addEventListener("toggle", rescroll, true);  /* toggle does not bubble */
 })();

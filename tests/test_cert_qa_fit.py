@@ -16,6 +16,7 @@ from ai_impact.reports import cert_profile as cp
 from ai_impact.reports.match_certs import match_certifications
 from ai_impact.settings import default_data_dir
 from ai_impact.sources.catalog_certs import CertCatalog, load_certifications, parse_catalog
+from test_catalog_certs import _inputs as catalog_inputs
 
 DATA = default_data_dir()
 TOML = DATA / "catalog" / "certifications.toml"
@@ -27,18 +28,7 @@ def catalog() -> CertCatalog:
 
 
 def _inputs(kb: KnowledgeBase, code: str, donors: tuple[str, ...] = ()) -> dict[str, Any]:
-    occ = kb.occupation(code)
-    src = [code, *donors]
-    rated = next((c for c in src if kb.skills(c) or kb.knowledge(c)), code)
-    return {
-        "skills": kb.skills(rated),
-        "knowledge": kb.knowledge(rated),
-        "technologies": [t for c in src for t in (*kb.technologies(c), *kb.tools_used(c))],
-        "activities_iwas": [a.iwa_id for c in src for a in kb.activities_of(c)],
-        "text": " ".join([occ.description, *(t.text for c in src for t in kb.tasks_of(c))]),
-        "title": occ.title,
-        "description": occ.description,
-    }
+    return catalog_inputs(kb, code, list(donors))
 
 
 def _reasons(kb: KnowledgeBase, catalog: CertCatalog, code: str, *donors: str) -> dict[str, str]:

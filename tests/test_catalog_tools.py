@@ -7,7 +7,7 @@ import gzip
 import re
 import tomllib
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -19,6 +19,7 @@ from ai_impact.reports import match_tools as mt
 from ai_impact.reports.match_tools import EXPOSED_BETA, MIN_SCORE, ToolMatch, match_tools
 from ai_impact.reports.tool_index import SINGLE_PURPOSE
 from ai_impact.reports.tool_inputs import ActivityLink, link_activities, technology_terms
+from ai_impact.reports.tool_reason import Fit, reason_line
 from ai_impact.settings import Settings, default_data_dir
 from ai_impact.sources.catalog_certs import keyword_pattern, load_certifications
 from ai_impact.sources.catalog_tools import (
@@ -185,7 +186,9 @@ def test_matcher_scores_are_deterministic_and_ranked(catalog: ToolCatalog) -> No
     assert all(m.score >= MIN_SCORE for m in first)
     assert first[0].tool.category == "coding"
     assert first[0].matched_tasks[0] == CODE_TASK
-    assert first[0].reason.startswith("Fits 1 of its 2 tasks")
+    assert first[0].reason.startswith("Fits one task (exposed to AI), through the work activity")
+    assert first[0].reason.count("exposed to AI") == 1
+    assert all("exposed to AI" not in m.reason for m in first[1:] if not m.tool.outside_exposure)
 
 
 def test_software_alone_never_qualifies(catalog: ToolCatalog) -> None:
@@ -387,15 +390,21 @@ def _naive_match_tools(
         if not hits or score < MIN_SCORE or coverage < mt.MIN_COVERAGE or not enough:
             continue
         hits.sort(key=lambda h: (-h[0], h[1]))
-        reason = mt._reason(tool, len(hits), len(facts), acts, any_words, software)
+        top_acts = tuple(t for t, _ in sorted(acts.items(), key=lambda kv: (-kv[1], kv[0]))[:2])
+        fit = Fit(hits[0][1], len(hits), len(facts), top_acts, software)
         shown = tuple(text for _, text in hits[: mt.MAX_MATCHED_TASKS])
-        scored.append(ToolMatch(tool, score, round(coverage, 4), shown, software, reason))
+        scored.append(
+            ToolMatch(tool, score, round(coverage, 4), shown, software, reason_line(tool, fit), fit)
+        )
     scored.sort(key=lambda m: (-m.score, m.tool.id))
     chosen: list[ToolMatch] = []
     per_category: Counter[str] = Counter()
     for m in scored:
         if max_per_category is None or per_category[m.tool.category] < max_per_category:
             per_category[m.tool.category] += 1
+            said = any(not c.tool.outside_exposure for c in chosen)
+            if said and not m.tool.outside_exposure and m.fit is not None:
+                m = replace(m, reason=reason_line(m.tool, m.fit, say_exposed=False))
             chosen.append(m)
     return chosen[:top]
 
@@ -953,8 +962,9 @@ def test_robots_are_presented_as_physical_automation(
     }
     assert match_tools(catalog, [(CODE_TASK, 0.0)], []) == []
     desk = match_tools(catalog, [(CODE_TASK, 1.0)], [])
-    only = "Fits its only task (exposed to AI) through "
-    assert desk and all(m.reason.startswith(only) for m in desk)
+    assert desk[0].reason.startswith("Fits its only task (exposed to AI)")
+    assert all(m.reason.startswith("Fits its only task") for m in desk)
+    assert all(f"“{CODE_TASK.rstrip('.')}”" in m.reason for m in desk)
 
 
 @pytest.mark.parametrize(
@@ -1018,7 +1028,7 @@ def test_software_tools_fit_exposed_tasks_only(catalog: ToolCatalog) -> None:
     links = [_Link(t, "4.A.3.b.1.I01", "Program", "4.A.3.b.1.I01.D03") for t, _ in code]
     (m,) = [m for m in match_tools(catalog, code, links, top=20) if m.tool.id == "claude-code"]
     assert code[1][0] not in m.matched_tasks and len(m.matched_tasks) == 2
-    assert m.reason.startswith("Fits 2 of its 3 tasks (all of them exposed to AI) through the ")
+    assert m.reason.startswith("Fits 2 of its 3 tasks")
     totes = [("Carry totes to the packing stations.", 0.0), ("Pick orders in aisles.", 1.0)]
     robot = {x.tool.id: x for x in match_tools(catalog, totes, [], top=20)}
     assert "Carry totes to the packing stations." in robot["agility-digit"].matched_tasks

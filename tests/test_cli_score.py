@@ -211,7 +211,7 @@ def test_labels_are_found_whatever_the_punctuation_and_named_as_in_analyze() -> 
     assert [r["source"] for r in lines] == ["labels"] * 3
     assert [r["exposure"]["E2"] for r in lines] == [1.0] * 3
     result = runner.invoke(app, ["score-tasks", texts[1]])
-    assert "published human label; why: human label E2" in result.output
+    assert "published human label; why: human raters: needs software" in result.output
 
 
 def test_a_statement_with_several_labels_says_so() -> None:

@@ -4,7 +4,6 @@ task), in the words a worker reads, on every face that shows it."""
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import replace
 
 import pytest
@@ -17,10 +16,10 @@ from ai_impact.render.html import Links, render_page
 from ai_impact.render.markdown import render_markdown
 from ai_impact.render.pay import pay_note
 from ai_impact.reports import figures as fx
-from ai_impact.reports import match_tools as mt
 from ai_impact.reports.build import none_at_risk, none_safe
 from ai_impact.reports.model import CertificationEntry, OccupationReport
 from ai_impact.reports.service import Analyses
+from ai_impact.reports.tool_reason import Fit, reason_line
 from ai_impact.settings import Settings, default_data_dir
 from ai_impact.sources.catalog_tools import load_tools
 
@@ -174,10 +173,10 @@ def test_borrowed_tasks_name_their_occupation_without_a_stray_parenthesis(
 
 
 def test_software_kinds_keep_their_acronyms(analyses: Analyses) -> None:
-    """O*NET's "Computer aided design CAD software" reads "computer aided design CAD software"
-    in a sentence, not "… cad software"."""
+    """O*NET's "Computer aided design CAD software" reads "CAD software" in a sentence (QA #25:
+    the acronym is the name people use), never "… cad software"."""
     why = [a.why for a in analyses.report_for("17-1011.00").adaptation if a.kind == "technology"]
-    assert why and all("(computer aided design CAD software" in w for w in why)
+    assert why and all("(CAD software" in w and "cad software" not in w for w in why)
 
 
 def test_certification_facts_never_nest_parentheses() -> None:
@@ -274,39 +273,40 @@ def test_occupation_tables_and_industry_pages_name_their_sources() -> None:
 
 
 @pytest.mark.parametrize(
-    ("n", "total", "activities", "by_words", "software", "line"),
+    ("n", "total", "activities", "software", "line"),
     [
-        (1, 28, {}, True, (),
-         "Fits 1 of its 28 tasks (one exposed to AI) through the wording of that task."),
-        (4, 29, {"Respond to customer problems or inquiries.": 3, "Explain details.": 1}, True,
-         (), "Fits 4 of its 29 tasks (all of them exposed to AI) through the work activities "
-         "'Respond to customer problems or inquiries' and 'Explain details' and through the "
-         "wording of those tasks."),
-        (3, 17, {"Design computer or information systems or applications.": 3}, False,
+        (1, 28, (), (),
+         "Fits one task (exposed to AI): “Answer customer questions about billing”."),
+        (4, 29, ("Respond to customer problems or inquiries.", "Explain details."), (),
+         "Fits 4 of its 29 tasks (all exposed to AI), through the work activities "
+         "'Respond to customer problems or inquiries' and 'Explain details'."),
+        (3, 17, ("Design computer or information systems or applications.",),
          ("Git", "GitHub", "Linux", "Python"),
-         "Fits 3 of its 17 tasks (all of them exposed to AI) through the work activity 'Design "
+         "Fits 3 of its 17 tasks (all exposed to AI), through the work activity 'Design "
          "computer or information systems or applications'. This occupation already uses "
          "software it works with: Git, GitHub and Linux."),
-        (2, 13, {}, True, ("Salesforce software", "Customer relationship management CRM software"),
-         "Fits 2 of its 13 tasks (all of them exposed to AI) through the wording of those tasks. "
-         "This occupation already uses software it works with: Salesforce software and Customer "
-         "relationship management CRM software."),
-        (1, 1, {}, True, (),
-         "Fits its only task (exposed to AI) through the wording of that task."),
+        (2, 13, (), ("Salesforce software", "Customer relationship management CRM software"),
+         "Fits 2 of its 13 tasks (all exposed to AI). This occupation already uses software "
+         "it works with: Salesforce software and CRM software."),
+        (1, 1, (), (),
+         "Fits its only task (exposed to AI): “Answer customer questions about billing”."),
     ],
 )  # fmt: skip
 def test_a_tool_line_reads_as_plain_english(
     n: int,
     total: int,
-    activities: dict[str, int],
-    by_words: bool,
+    activities: tuple[str, ...],
     software: tuple[str, ...],
     line: str,
 ) -> None:
     """QA15: "Fits 1 of 28 tasks, exposed to AI, through task wording" and "works with Git,
-    GitHub, Linux, already used in this occupation" were hard to parse."""
+    GitHub, Linux, already used in this occupation" were hard to parse. QA #26: one task is
+    named, not counted; the matcher's "through the wording of that task" is not said."""
     tool = next(t for t in load_tools(default_data_dir()).tools if not t.outside_exposure)
-    assert mt._reason(tool, n, total, Counter(activities), by_words, software) == line
+    fit = Fit("Answer customer questions about billing.", n, total, activities, software)
+    assert reason_line(tool, fit) == line
+    quiet = reason_line(tool, fit, say_exposed=False)
+    assert "exposed" not in quiet and quiet.startswith(line.split(" (")[0])
 
 
 def test_a_certification_reason_quotes_names_that_hold_and(analyses: Analyses) -> None:
@@ -322,8 +322,9 @@ def test_a_certification_reason_quotes_names_that_hold_and(analyses: Analyses) -
     assert not any("Customer and Personal Service and " in r for r in reasons)
     sales = analyses.report_for("41-4011.00")
     said = " ".join(c.reason for c in sales.certifications)
-    assert "already works with: customer relationship management CRM software" in said, said
-    assert "crm software" not in said
+    # QA #25: by the name people use, not O*NET's "Full name ACRONYM"
+    assert "already works with: CRM software" in said, said
+    assert "crm software" not in said and "relationship management CRM" not in said
 
 
 def test_the_drivers_sentence_and_the_job_zone_say_it_plainly(analyses: Analyses) -> None:

@@ -56,7 +56,7 @@ def test_statements_use_the_published_label_and_keep_the_users_words() -> None:
     assert s.gpt4_exposure == "E1"
     assert s.aei_share == 0.4
     # The evidence names the label instead of quoting a probability of 1.
-    assert s.timeline_reason.startswith("human label E1: an LLM alone does it")
+    assert s.timeline_reason.startswith("human raters: an LLM alone does it")
 
 
 def test_rewritten_job_ad_lines_that_are_statements_count_too() -> None:
@@ -72,7 +72,7 @@ def test_other_text_goes_through_the_model_in_order() -> None:
     out = score_tasks(FakeKB(), texts)
     assert [s.task for s in out] == texts
     assert [s.source for s in out] == ["model", "labels", "model"]
-    assert "(P(E" in out[0].timeline_reason
+    assert "(the model: " in out[0].timeline_reason
     assert abs(sum(out[0].exposure.values()) - 1) < 1e-3
 
 
@@ -98,7 +98,7 @@ def test_the_label_sets_own_wording_is_found_too() -> None:
     # the reworded task is still task 4 of O*NET 30.3: its work activities stand
     assert climb.capability_source == "work activities"
     assert (delinquent.source, delinquent.beta, delinquent.automation) == ("labels", 0.5, 3.0)
-    assert delinquent.timeline_reason.startswith("human label E2")
+    assert delinquent.timeline_reason.startswith("human raters: needs software")
     assert unlabelled.source == "model"
 
 

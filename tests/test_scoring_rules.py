@@ -56,7 +56,7 @@ def test_timeline_rule(
 def test_timeline_reason_names_the_evidence() -> None:
     """The reason string cites the AEI share and the adoption rate that moved the task."""
     tl = timeline_for(0.1, 0.7, 1.0, aei_share=0.012, adoption_pct=30.0)
-    assert "0.012% of AEI conversations" in tl.reason
+    assert "0.012% of Anthropic Economic Index conversations" in tl.reason
     assert "needs software built on LLMs" in tl.reason
 
 
@@ -208,7 +208,7 @@ def test_exposed_rule_is_p_none_below_half() -> None:
     assert not is_exposed(grieving)
     assert grieving.mode == "none" and grieving.timeline == "5+ years"
     assert grieving.capability == "emotional intelligence and care"
-    assert "P(E0) 0.54" in grieving.timeline_reason
+    assert "the model: 54% unexposed" in grieving.timeline_reason
     drafting = _scored((0.30, 0.40, 0.30), automation=3.0)
     assert is_exposed(drafting) and drafting.mode == "substitute" and drafting.capability is None
     for label, exposed in (((1.0, 0.0, 0.0), False), ((0.0, 1.0, 0.0), True), ((0, 0, 1), True)):

@@ -10,6 +10,7 @@ to read (:class:`OneLineErrors`); and every command writes UTF-8 whatever the lo
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 import sys
 from collections.abc import Iterator
@@ -86,9 +87,28 @@ class OneLineErrors(TyperGroup):
             return super().invoke(ctx)
 
 
+def reflow_help(text: str | None) -> str | None:
+    """A help text with one line a paragraph: the help formatter keeps a docstring's single
+    line breaks (in the command list and after the first paragraph), so a docstring wrapped at
+    the code's width broke mid-sentence in a terminal of another width ("(and, with
+    --base-url, a" / "sitemap) to DIR."). Blank lines still part paragraphs; a paragraph
+    opening with click's ``\\b`` keeps its lines as written."""
+    if not text:
+        return text
+    paragraphs = [p.strip() for p in inspect.cleandoc(text).split("\n\n") if p.strip()]
+    return "\n\n".join(p if p.startswith("\b") else " ".join(p.split()) for p in paragraphs)
+
+
 class OneLineCommand(TyperCommand):
     """A command whose usage errors know their command: click raises "Option '--top' requires
-    an argument." without a context, so the line could not name the ``--help`` to read."""
+    an argument." without a context, so the line could not name the ``--help`` to read. Its
+    options' help texts are reflowed as the commands' are (:func:`reflow_help`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(getattr(param, "help", None), str):
+                param.help = reflow_help(param.help)  # type: ignore[attr-defined]
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         """Parse as click does; a usage error without a context gets this one."""
@@ -150,6 +170,14 @@ def _register() -> None:
     for info in infos:
         if info.cls in (None, TyperCommand):
             info.cls = OneLineCommand
+        doc = inspect.getdoc(info.callback) if info.callback is not None else None
+        info.help = reflow_help(info.help or doc)
+    app.info.help = reflow_help(app.info.help)
+    for group in app.registered_groups:
+        group.help = reflow_help(group.help) if isinstance(group.help, str) else group.help
+        if group.typer_instance is not None:
+            sub = group.typer_instance.info
+            sub.help = reflow_help(sub.help) if isinstance(sub.help, str) else sub.help
 
 
 def _notices_on_terminal() -> None:

@@ -32,7 +32,7 @@ from ai_impact.render.pay import (
 )
 from ai_impact.reports import figures as fx
 from ai_impact.reports.disputed import HEADING as DISPUTED_HEADING
-from ai_impact.reports.model import CertificationEntry, OccupationReport, Salary
+from ai_impact.reports.model import CertificationEntry, OccupationReport, SafeTask, Salary
 from ai_impact.reports.shared_figures import (
     SHARED_OUTLOOK_MARK,
     SHARED_PAY_MARK,
@@ -193,6 +193,13 @@ def _changing(r: OccupationReport) -> list[str]:
     return out
 
 
+def _protected_by(s: SafeTask) -> str:
+    """The capability, then, where a robot or vision system on the page does the task, that it
+    is human for language AI only (the HTML card writes the same)."""
+    note = s.automation_note
+    return f"{s.capability} ({note})" if note else s.capability
+
+
 def _tasks(r: OccupationReport) -> list[str]:
     out = ["## Tasks at risk of automation", ""]
     if r.tasks_at_risk:
@@ -208,7 +215,7 @@ def _tasks(r: OccupationReport) -> list[str]:
     if r.safe_tasks:
         out += ["| Task | Protected by | Why |", "|---|---|---|"]
         for s in r.safe_tasks:
-            out.append(f"| {_cell(s.task)} | {_cell(s.capability)} | {_cell(s.reason)} |")
+            out.append(f"| {_cell(s.task)} | {_cell(_protected_by(s))} | {_cell(s.reason)} |")
         out.append("")
     out += _gap(r, "safe_tasks")
     if r.disputed_tasks:

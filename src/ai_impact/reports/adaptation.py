@@ -28,6 +28,7 @@ from ai_impact.reports.local_skills import (
     move_skill,
 )
 from ai_impact.reports.model import AdaptationItem, RelatedEntry
+from ai_impact.reports.tech_names import display_name
 
 __all__ = [
     "PROTECTIVE_CORR",
@@ -180,9 +181,12 @@ def _paired(
 
 
 def _lower_words(title: str) -> str:
-    """An O*NET commodity title in a sentence: lower case, its acronyms kept ("Computer aided
-    design CAD software" → "computer aided design CAD software")."""
-    return " ".join(w if len(w) > 1 and w.isupper() else w.lower() for w in title.split())
+    """An O*NET commodity title in a sentence: by its display name, lower case, its acronyms
+    kept ("Computer aided design CAD software" → "CAD software", "Medical software" → "medical
+    software"; see :func:`~ai_impact.reports.tech_names.display_name`)."""
+    return " ".join(
+        w if len(w) > 1 and w.isupper() else w.lower() for w in display_name(title).split()
+    )
 
 
 def _technologies(
@@ -295,7 +299,8 @@ def adaptation_items(
             else title
         )
         why = f"Used in this occupation ({used}); O*NET lists it as {flags}."
-        items.append(AdaptationItem("technology", t.example, why, t.commodity_code))
+        # shown by the name people use ("SQL"); the commodity code stays the id
+        items.append(AdaptationItem("technology", display_name(t.example), why, t.commodity_code))
     for r in safer[:2]:
         alike = "similar in tasks, titles, work activities and skills"
         sim = f", {fx.pct(r.similarity)} {alike}" if r.similarity else ""

@@ -15,6 +15,7 @@ from typing import Any
 
 from ai_impact.reports import narrative as nv
 from ai_impact.reports.adaptation import adaptation_items, pairs_with_ai
+from ai_impact.reports.beyond_language import mark_safe_tasks, overview_sentence, task_iwas
 from ai_impact.reports.disputed import disputed_entries, disputed_note
 from ai_impact.reports.engine import Engine
 from ai_impact.reports.extras import certification_entries, tool_entries
@@ -90,6 +91,7 @@ def build_report(
     tools = tool_entries(
         engine.tools, tasks, [s.beta for s in scores], acts, kb.technologies(occ.code)
     )
+    safe = mark_safe_tasks(engine.tools, tools, safe, task_iwas(tasks, acts))
     disputed, n_disputed = disputed_entries(
         list(zip(tasks, scores, strict=True)),
         tools,
@@ -173,6 +175,8 @@ def build_report(
     overview.append(nv.drivers_sentence(risk.components))
     if ts := nv.tasks_sentence(at_risk[0] if at_risk else None, safe[0] if safe else None):
         overview.append(ts)
+    if arriving := overview_sentence(engine.tools, safe):
+        overview.append(arriving)
     if outlook is not None:
         overview.append(outlook.sentence)
     gaps += section_gaps(

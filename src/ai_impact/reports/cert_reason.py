@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from ai_impact.reports.cert_evidence import Evidence
 from ai_impact.reports.cert_profile import OccupationProfile
+from ai_impact.reports.tech_names import display_name, one_example
 from ai_impact.sources.catalog_certs import CertCatalog, Certification
 
 __all__ = ["own_label", "reason_for"]
@@ -122,16 +123,18 @@ def _tech_label(cert: Certification, tech: str, p: OccupationProfile) -> str:
     """A technology entry as the reason names it: a name as catalogued; a UNSPSC code by the
     occupation's own names for the tools under it (O*NET's "Defibrillators", not the
     commodity title "Mobile medical services automated external defibrillators AED or hard
-    paddles"), else by the commodity title."""
+    paddles"), one name for the class ("hair dryers", not "handheld hair dryers or hooded hair
+    dryers"), else by the commodity title; names by their display name ("SQL", not "Structured
+    query language SQL"; see :mod:`~ai_impact.reports.tech_names`)."""
     if not tech.isdigit():
-        return tech
+        return display_name(tech)
     terms = cert.technology_terms[cert.technologies.index(tech)]
     for term in sorted(terms & p.terms):
         if names := p.labels.get(term):
-            return " or ".join(names[:2])
-    # the commodity title as O*NET writes it, acronyms kept ("customer relationship management
-    # CRM software"), not the case-folded form the terms are matched in
-    return next((p.titles.get(t, t) for t in sorted(terms) if not t.isdigit()), tech)
+            return one_example(names, term)
+    # the commodity title as O*NET writes it, acronyms kept ("CRM software"), not the
+    # case-folded form the terms are matched in
+    return next((display_name(p.titles.get(t, t)) for t in sorted(terms) if not t.isdigit()), tech)
 
 
 def _and(items: Sequence[str]) -> str:

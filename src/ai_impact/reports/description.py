@@ -30,6 +30,7 @@ import numpy as np
 
 from ai_impact.reports import narrative as nv
 from ai_impact.reports.adaptation import pairs_with_ai
+from ai_impact.reports.beyond_language import mark_safe_tasks, overview_sentence
 from ai_impact.reports.build import adaptation_section, occupation_header, section_gaps
 from ai_impact.reports.description_capability import with_text_capabilities
 from ai_impact.reports.description_match import (
@@ -226,6 +227,7 @@ def describe_report(
     gaps += shared_figure_notes(engine, occ, salary, kb.projection(occ.code))
     techs = kb.technologies(occ.code)
     tools = tool_entries(engine.tools, tasks, [s.beta for s in scores], [], techs)
+    safe = mark_safe_tasks(engine.tools, tools, safe)
     rated = rated_profile(engine, occ, row)
     skills, knowledge, rated_from, ratings_note, _ = rated
     related = related_entries(
@@ -263,6 +265,8 @@ def describe_report(
     ]
     if ts := nv.tasks_sentence(at_risk[0] if at_risk else None, safe[0] if safe else None):
         overview.append(ts)
+    if arriving := overview_sentence(engine.tools, safe):
+        overview.append(arriving)
     if outlook is not None:
         overview.append(outlook.sentence)
     gaps += section_gaps(row, at_risk, safe, tools, outlook, adaptation, certs, related, engine)

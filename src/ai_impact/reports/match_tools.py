@@ -37,10 +37,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ai_impact.reports.tool_index import GENERAL_PURPOSE, ToolIndex, tool_index
 from ai_impact.reports.tool_inputs import ActivityLike
+from ai_impact.reports.tool_reason import Fit, reason_line
 from ai_impact.sources.catalog_tools import AiTool, ToolCatalog
 
 __all__ = [
@@ -68,12 +69,6 @@ MAX_MATCHED_TASKS = 5
 # 0.25 and 0.5 the two disagree on a few model-scored tasks (about 15 in 3,000): the matcher
 # gets β only.
 EXPOSED_BETA = 0.25
-_OUTSIDE_NOTE = (
-    "{}, which the language-model exposure figures do not count (tasks it fits can be listed "
-    "as remaining human)"
-)
-_PHYSICAL_NOTE = _OUTSIDE_NOTE.format("Physical automation")
-_PERCEPTION_NOTE = _OUTSIDE_NOTE.format("Machine perception (images or sounds)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +81,7 @@ class ToolMatch:
     matched_tasks: tuple[str, ...]
     software: tuple[str, ...]
     reason: str
+    fit: Fit | None = field(default=None, repr=False, compare=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,51 +158,6 @@ def _hits(index: ToolIndex, facts: Sequence[_TaskFacts]) -> dict[int, list[_Hit]
                 hit = (task, PATTERN_HIT, False, True)
             out.setdefault(pos, []).append(hit)
     return out
-
-
-def _reason(
-    tool: AiTool,
-    n_matched: int,
-    n_tasks: int,
-    activity_titles: Counter[str],
-    by_words: bool,
-    software: tuple[str, ...],
-) -> str:
-    """One line saying how many of the page's tasks the tool fits, and through what.
-
-    The count is of the tasks listed with the tool (its first few are shown) over all the
-    page's tasks. A language tool counts exposed tasks only, so its line says so; a robot's or
-    a vision model's may include tasks the page lists as remaining human, so its line says
-    that. No share of the work is given: the score behind the ranking weighs tasks by how
-    surely they fit, which is no share of the page's work.
-    """
-    via: list[str] = []
-    if activity_titles:
-        top = sorted(activity_titles.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
-        named = " and ".join(f"'{t.rstrip('.')}'" for t, _ in top)
-        via.append(("the work activities " if len(top) > 1 else "the work activity ") + named)
-    if by_words:
-        via.append("the wording of that task" if n_matched == 1 else "the wording of those tasks")
-    through = "through " + " and through ".join(via)
-    fits = "fits its only task" if n_tasks == 1 else f"fits {n_matched} of its {n_tasks} tasks"
-    if tool.outside_exposure:
-        note = _PHYSICAL_NOTE if tool.physical else _PERCEPTION_NOTE
-        text = f"{note}: {fits} {through}"
-    else:
-        exposed = "all of them exposed to AI" if n_matched > 1 else "one exposed to AI"
-        exposed = "exposed to AI" if n_tasks == 1 else exposed
-        text = f"{fits.capitalize()} ({exposed}) {through}"
-    if software:
-        # as O*NET names them: "Git", "Salesforce software" (a lower-cased first word would turn
-        # product names into common nouns)
-        named = _and(list(software[:3]))
-        text += f". This occupation already uses software it works with: {named}"
-    return text + "."
-
-
-def _and(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
 
 
 def _distinct_patterns(index: ToolIndex, pos: int, hits: Sequence[_Hit]) -> int:
@@ -295,12 +246,10 @@ def _score_tool(
     ranked: list[tuple[float, str]] = []
     activity_titles: Counter[str] = Counter()
     open_iwas_hit: set[str] = set()
-    any_words = False
-    for task, rel, by_activity, by_words in hits:
+    for task, rel, by_activity, _ in hits:
         weight = 1.0 if tool.outside_exposure else task.weight
         gained += weight * rel
         ranked.append((weight * rel, task.text))
-        any_words = any_words or by_words
         if by_activity:
             open_hit = task.iwas.intersection(index.open_iwas[pos])
             open_iwas_hit |= open_hit
@@ -329,14 +278,16 @@ def _score_tool(
     if score < MIN_SCORE:
         return None
     ranked.sort(key=lambda h: (-h[0], h[1]))
-    reason = _reason(tool, len(ranked), n_tasks, activity_titles, any_words, software)
+    top = sorted(activity_titles.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+    fit = Fit(ranked[0][1], len(ranked), n_tasks, tuple(t for t, _ in top), software)
     return ToolMatch(
         tool=tool,
         score=score,
         coverage=round(coverage, 4),
         matched_tasks=tuple(text for _, text in ranked[:MAX_MATCHED_TASKS]),
         software=software,
-        reason=reason,
+        reason=reason_line(tool, fit),
+        fit=fit,
     )
 
 
@@ -375,6 +326,12 @@ def match_tools(
         if max_per_category is not None and per_category[m.tool.category] >= max_per_category:
             continue
         per_category[m.tool.category] += 1
+        if (
+            m.fit is not None
+            and not m.tool.outside_exposure
+            and any(not c.tool.outside_exposure for c in chosen)
+        ):  # "(all exposed to AI)" once, on the first language tool
+            m = replace(m, reason=reason_line(m.tool, m.fit, say_exposed=False))
         chosen.append(m)
         if len(chosen) == top:
             break

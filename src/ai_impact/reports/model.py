@@ -159,7 +159,13 @@ class TaskAtRisk:
 
 @dataclass(frozen=True, slots=True)
 class SafeTask:
-    """Section 5: one task that stays human, with the capability that protects it."""
+    """Section 5: one task that stays human, with the capability that protects it.
+
+    Human for language AI, which the exposure figures rate: ``automation_tools`` names the
+    physical-automation or machine-perception tools on the same page that do the task
+    themselves, and ``automation_note`` says so in words
+    (:mod:`~ai_impact.reports.beyond_language`).
+    """
 
     task: str
     task_type: str | None
@@ -167,6 +173,8 @@ class SafeTask:
     capability: str
     reason: str
     source: str
+    automation_tools: tuple[str, ...] = ()
+    automation_note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

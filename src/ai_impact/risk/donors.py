@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ai_impact.risk.duties import COVERED_SHARE, as_imperative, covered_by
+
 __all__ = [
     "MAX_DONORS",
     "choose_donors",
@@ -96,9 +98,17 @@ def work_sentences(description: str) -> list[str]:
     """The sentences of a description that stand in for tasks: :func:`description_sentences`
     without those about who is counted or trained ("Includes …", "Supervisors may also
     perform the same activities as the workers they supervise."), unless nothing else is
-    left."""
+    left. Duties listed as gerunds read as tasks do ("Operating and maintaining weapons …" →
+    "Operate and maintain weapons …"), and the opening summary is left out when two or more
+    duties name at least :data:`~ai_impact.risk.duties.COVERED_SHARE` of its words: it said
+    the same work again ("Operate weapons and equipment in ground combat operations.")."""
     parts = description_sentences(description)
-    return [p for p in parts if not _NOT_WORK.match(p)] or parts
+    parts = [p for p in parts if not _NOT_WORK.match(p)] or parts
+    read = [as_imperative(p) for p in parts]
+    duties = [r for p, r in zip(parts, read, strict=True) if r != p]
+    if len(duties) >= 2 and read[0] not in duties and covered_by(read[0], duties) >= COVERED_SHARE:
+        read = read[1:]
+    return read
 
 
 def defines_only(description: str) -> bool:

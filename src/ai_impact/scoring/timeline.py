@@ -29,7 +29,7 @@ BUCKETS: tuple[str, ...] = (ALREADY, SOON, MID, LATE)
 
 AUTONOMOUS_LEVEL = 3.0  # expected automation ≥ T3: the task can run mostly without a person
 FULL_LEVEL = 4.0  # T4, full automation: shown as 4.0/4 (the level rounded to one decimal)
-AEI_STRONG_PCT = 0.05  # ≥ this share of AEI conversations (top ~10 % of tasks): in use today
+AEI_STRONG_PCT = 0.05  # ≥ this share of AEI conversations (11% of the tasks with observed use)
 ADOPTION_FAST_PCT = 25.0  # share of firms using AI (BTOS, latest periods Apr–Sep 2025: 2.0–29.3 %)
 ADOPTION_SLOW_PCT = 10.0
 
@@ -46,15 +46,15 @@ def _base(p_e1: float, p_e2: float, label: str | None) -> tuple[int, str]:
     p_none = max(0.0, 1.0 - p_e1 - p_e2)
     if label is not None:  # a published human label: say so rather than quote a probability
         if not is_exposed_p(p_none):
-            return 3, "human label E0: not exposed"
+            return 3, "human raters: not exposed"
         if p_e1 >= p_e2:
-            return 1, "human label E1: an LLM alone does it"
-        return 2, "human label E2: needs software built on LLMs"
+            return 1, "human raters: an LLM alone does it"
+        return 2, "human raters: needs software built on LLMs"
     if not is_exposed_p(p_none):
-        return 3, f"likelier unexposed than not (P(E0) {p_none:.2f})"
+        return 3, f"likelier unexposed than not (the model: {p_none:.0%} unexposed)"
     if p_e1 >= p_e2:
-        return 1, f"an LLM alone does it (P(E1) {p_e1:.2f})"
-    return 2, f"needs software built on LLMs (P(E2) {p_e2:.2f})"
+        return 1, f"an LLM alone does it (the model: {p_e1:.0%} likely)"
+    return 2, f"needs software built on LLMs (the model: {p_e2:.0%} likely)"
 
 
 def timeline_for(
@@ -82,10 +82,15 @@ def timeline_for(
     if aei_share is not None and aei_share > 0:
         if aei_share >= AEI_STRONG_PCT:
             step = 0
-            reasons.append(f"already common in AI use ({aei_share:.3f}% of AEI conversations)")
+            reasons.append(
+                f"among the tasks most seen in AI use ({aei_share:.3f}% of Anthropic Economic "
+                f"Index conversations, at least {AEI_STRONG_PCT}%)"
+            )
         else:
             step -= 1
-            reasons.append(f"seen in AI use ({aei_share:.3f}% of AEI conversations)")
+            reasons.append(
+                f"seen in AI use ({aei_share:.3f}% of Anthropic Economic Index conversations)"
+            )
     if adoption_pct is not None:
         if adoption_pct >= ADOPTION_FAST_PCT and step > 1:
             step -= 1

@@ -341,6 +341,8 @@ def _naive_match_tools(
     office = {s for t in catalog.tools if t.category in mt.GENERAL_PURPOSE for s in t.software}
     scored: list[ToolMatch] = []
     for tool in catalog.tools:
+        if any(re.search(p, f.lowered) for p in tool.not_for for f in facts):
+            continue  # made for another kind of this work, which a task names
         total = float(len(facts)) if tool.outside_exposure else sum(f.weight for f in facts)
         gained, hits, acts, any_words = 0.0, [], Counter[str](), False
         squarely = False  # one task hit by both an activity and the wording

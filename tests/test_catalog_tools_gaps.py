@@ -35,6 +35,11 @@ def catalog() -> ToolCatalog:
         ("29-2051.00", set(), {WINNOW}),  # dietetic technicians
         ("19-1012.00", {WINNOW}, set()),  # food scientists: standards and waste management
         ("29-1031.00", {WINNOW}, set()),  # dietitians: no food production or cost task
+        # robots whose wording reached other work (QA spot check of the physical-automation note)
+        ("45-4022.00", {"Autonomous 8R tractor"}, set()),  # logging tractors bunch trees
+        ("45-2091.00", set(), {"Autonomous 8R tractor"}),  # farm equipment operators keep it
+        ("19-1032.00", {"LaserWeeder"}, set()),  # foresters clear planting sites
+        ("51-6042.00", {"Universal Robots collaborative robots"}, set()),  # threading machines
     ],
 )
 def test_gap_pages_list_tools_of_the_work(

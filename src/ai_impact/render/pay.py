@@ -113,10 +113,6 @@ _PLAIN = {
 }
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
 def _figures(fields: str, none: bool = False) -> str:
     """``annual mean, annual p10, hourly p90`` in words: "the annual mean and the 10th
     percentile or the hourly 90th percentile"; all six of a kind: "every annual figure" (with
@@ -133,9 +129,9 @@ def _figures(fields: str, none: bool = False) -> str:
         words = [_STATS.get(s, s) for s in stats]
         named = [w for w in words if not w.endswith("th")]
         if ranked := [w for w in words if w.endswith("th")]:
-            tail = _and(ranked) + (" percentiles" if len(ranked) > 1 else " percentile")
+            tail = fx.and_list(ranked) + (" percentiles" if len(ranked) > 1 else " percentile")
             named.append(f"the {tail}" if named else tail)
-        parts.append(f"the {unit} {_and(named)}")
+        parts.append(f"the {unit} {fx.and_list(named)}")
     return " or ".join(parts)
 
 

@@ -31,6 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from ai_impact.reports import figures as fx
 from ai_impact.reports.model import SafeTask, ToolEntry
 
 __all__ = [
@@ -44,10 +45,6 @@ __all__ = [
 DOES_THE_WORK = "automates"
 _PHYSICAL = "physical automation"
 _PERCEPTION = "machine perception"
-
-
-def _and(items: Sequence[str]) -> str:
-    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
 
 
 def task_iwas(tasks: Sequence[Any], activities: Sequence[Any]) -> dict[str, frozenset[str]]:
@@ -73,8 +70,8 @@ def automation_note(kinds: Sequence[str], names: Sequence[str]) -> str:
     Aurora Driver"."""
     is_ = "is" if len(kinds) == 1 else "are"
     return (
-        f"human for language AI; {_and(list(kinds))} {is_} arriving for this work: "
-        f"{_and(list(names))}"
+        f"human for language AI; {fx.and_list(list(kinds))} {is_} arriving for this work: "
+        f"{fx.and_list(list(names))}"
     )
 
 
@@ -151,6 +148,6 @@ def overview_sentence(catalog: Any, safe: Sequence[SafeTask]) -> str | None:
     is_ = "is" if len(kinds) == 1 else "are"
     it = "them" if more else "it"
     return (
-        f"Language AI leaves “{_clip(top[0].task)}”{others} to people, but {_and(kinds)} "
-        f"{is_} arriving for {it}: {_and(names)}; the risk score counts language AI only."
+        f"Language AI leaves “{_clip(top[0].task)}”{others} to people, but {fx.and_list(kinds)} "
+        f"{is_} arriving for {it}: {fx.and_list(names)}; the risk score counts language AI only."
     )

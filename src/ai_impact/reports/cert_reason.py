@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ai_impact.reports import figures as fx
 from ai_impact.reports.cert_evidence import Evidence
 from ai_impact.reports.cert_profile import OccupationProfile
 from ai_impact.reports.tech_names import display_name, one_example
@@ -139,8 +140,7 @@ def _tech_label(cert: Certification, tech: str, p: OccupationProfile) -> str:
 
 def _and(items: Sequence[str]) -> str:
     """Names as a list: "hard hats", "forklifts and pallet jacks"."""
-    items = list(dict.fromkeys(items))
-    return ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
+    return fx.and_list(list(dict.fromkeys(items)))  # each name once
 
 
 def _quoted(items: Sequence[str]) -> str:

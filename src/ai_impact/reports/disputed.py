@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ai_impact.reports import figures as fx
 from ai_impact.reports.model import DisputedTask, Section, ToolEntry
 from ai_impact.scoring.exposed import is_exposed
 
@@ -67,10 +68,6 @@ def tools_fitting(
     return tuple(out)
 
 
-def _names(items: Sequence[str]) -> str:
-    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
-
-
 def _of(task: Any, origin: Mapping[str, str] | None) -> str:
     title = origin.get(task.code) if origin else None
     return f" It is a task of {title}." if title else ""
@@ -82,7 +79,7 @@ def _reason(gpt4: str, observed: bool, tools: Sequence[str]) -> str:
         text += " It already appears in conversations with an AI assistant (AEI)."
     if tools:
         fit = "fits" if len(tools) == 1 else "fit"
-        text += f" {_names(list(tools))}, listed on this page, {fit} it."
+        text += f" {fx.and_list(list(tools))}, listed on this page, {fit} it."
     return text
 
 

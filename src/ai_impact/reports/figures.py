@@ -7,6 +7,8 @@ the report (and that field to its source) by exact string match.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
 from ai_impact.risk.formula import CATEGORIES
@@ -17,6 +19,7 @@ __all__ = [
     "FLAT_PCT",
     "about_openings",
     "abs_pct",
+    "and_list",
     "article",
     "exposure_level",
     "growth_word",
@@ -45,6 +48,14 @@ _PREPARATION = {
     4: "Considerable preparation needed",
     5: "Extensive preparation needed",
 }
+
+
+def and_list(items: Sequence[str]) -> str:
+    """Names as a sentence list: "a", "a and b", "a, b and c" ("" for none)."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def preparation(job_zone: int) -> str:

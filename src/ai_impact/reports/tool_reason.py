@@ -3,9 +3,9 @@ what (see :func:`reason_line`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ai_impact.reports import figures as fx
 from ai_impact.reports.tech_names import display_name
 from ai_impact.sources.catalog_tools import AiTool
 
@@ -69,11 +69,6 @@ def reason_line(tool: AiTool, fit: Fit, *, say_exposed: bool = True) -> str:
     if fit.software:
         # as O*NET names them: "Git", "Salesforce software" (a lower-cased first word would turn
         # product names into common nouns), by the name people use ("SQL")
-        named = _and([display_name(s) for s in fit.software[:3]])
+        named = fx.and_list([display_name(s) for s in fit.software[:3]])
         text += f". This occupation already uses software it works with: {named}"
     return text + "."
-
-
-def _and(items: Sequence[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]

@@ -11,16 +11,10 @@ and “C”". The JSON and CSV keep the bare names.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
+from ai_impact.reports import figures as fx
 from ai_impact.workforce.results import RoleResult
 
 __all__ = ["learn_text"]
-
-
-def _and(items: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    return ", ".join(items[:-1]) + (" and " if len(items) > 1 else "") + items[-1]
 
 
 def learn_text(r: RoleResult, *, capital: bool = False) -> str:
@@ -30,9 +24,9 @@ def learn_text(r: RoleResult, *, capital: bool = False) -> str:
     skills = [s for s in r.skills_to_build if s not in r.software_to_learn]
     # Quoted, each name reads whole ("build “Speaking” and “Production and Processing”"),
     # and a path quotes its skills as it quotes its software.
-    parts = [f"build {_and([f'“{s}”' for s in skills])}"] if skills else []
+    parts = [f"build {fx.and_list([f'“{s}”' for s in skills])}"] if skills else []
     if software:
-        parts.append("learn the software " + _and([f"“{s}”" for s in software]))
+        parts.append("learn the software " + fx.and_list([f"“{s}”" for s in software]))
     # "build A and B, and learn …": the comma keeps the two lists apart; one skill needs none.
     text = (", and " if len(skills) > 1 else " and ").join(parts)
     return text[:1].upper() + text[1:] if capital else text

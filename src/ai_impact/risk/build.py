@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 # Bump with any change to the formula, the aggregation or the donor rule: it names the cache.
-RISK_VERSION = "risk-9"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5);
+RISK_VERSION = "risk-10"  # risk-3: exposed tasks counted by scoring.exposed (P(E0) < 0.5);
 # risk-4: donors of task-less occupations from the same SOC minor group before the major group;
 # risk-5: the all-sector adoption figure for occupations mostly employed outside BTOS's sectors;
 # risk-6: an "All Other" described only by its definition reads its SOC group's descriptions;
@@ -63,6 +63,8 @@ RISK_VERSION = "risk-9"  # risk-3: exposed tasks counted by scoring.exposed (P(E
 # O*NET occupations under its own SOC code rests on all of them
 # risk-9: description duties read as imperative tasks, the opening summary left out when the duties
 # restate it (military occupations, QA #34)
+# risk-10: "These activities include raids, …" reads as a task, "Conduct raids, …"
+# (55-1017, 55-3018)
 # Share of an occupation's employment that must lie in sectors BTOS surveys for their adoption
 # figure to stand for it; below it the all-sector figure is used (public administration, private
 # households and the self-employed are outside the survey).

@@ -32,6 +32,12 @@ _LATER = re.compile(
     r"(?<= and )([a-z]+ing)\b(?! of\b)(?! (?:procedures|gear|operations|aids|"
     r"equipment|systems|facilities|data)\b)"
 )
+# "These activities include offensive raids, demolitions, …": a list of what the occupation
+# conducts, written about it rather than as a task (55-1017, 55-3018).
+_ACTIVITIES = re.compile(
+    r"^(?:these|its|their) (?:activities|operations|missions) (?:include|includes|cover) (.+)$",
+    re.IGNORECASE,
+)
 _DOUBLED = re.compile(r"([bdgmnprt])\1$")
 _SILENT_E = re.compile(r"(?:[^aeiou]at|ag|[^aeiou]us|iz|uc|[aeiou]v|rc|dg)$")
 _STOP = frozenset(
@@ -90,7 +96,11 @@ def as_imperative(duty: str) -> str:
     """A duty opening with gerunds as an imperative task statement: "Locating, constructing,
     and camouflaging infantry positions." → "Locate, construct, and camouflage infantry
     positions."; "Evaluating terrain and recording …" → "Evaluate terrain and record …".
-    Text that opens otherwise ("Supervision of …", an imperative) is returned unchanged."""
+    A list of activities reads as their conduct: "These activities include offensive raids,
+    …" → "Conduct offensive raids, …". Text that opens otherwise ("Supervision of …", an
+    imperative) is returned unchanged."""
+    if (listed := _ACTIVITIES.match(duty)) is not None:
+        return "Conduct " + listed.group(1)
     run = _RUN.match(duty)
     if run is None or not any(_known(w) for w in re.findall(r"[A-Za-z]+ing\b", run.group(0))):
         return duty  # no verb among them: "Nothing …", "Supervision of …"

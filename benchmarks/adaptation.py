@@ -6,11 +6,13 @@
 For every O*NET occupation (the ratings each page uses, borrowed ones included) the section is
 built twice in the same run: with the across-occupation correlation only (the baseline, as
 before ``ai_impact.reports.local_skills``) and with the neighbourhood correlations filling in;
-the page as shipped (``report_for``) adds the skill a safer move asks for where both find none.
-Prints pages with no skill to build, with neither a skill nor knowledge, how often each element
-is picked by the neighbourhood rule, and the stability of those picks: for each page's first
-neighbourhood pick, the share of 200 bootstrap resamples of its neighbourhood in which the
-correlation stays negative. Then the median time to build the section, both ways.
+the page as shipped (``report_for``) adds the important elements least tied to exposure in the
+neighbourhood, then the skill a safer move asks for, where both find none. Prints pages with no
+skill to build, with neither a skill nor knowledge, how often each element is picked by the
+neighbourhood, fallback and move rules, the consumer platforms (Facebook, Zoom; see
+``ai_impact.reports.consumer_tech``) pages offer to learn, and the stability of the picks: for
+each page's first neighbourhood pick, the share of 200 bootstrap resamples of its neighbourhood
+in which the correlation stays negative. Then the median time to build the section, both ways.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import numpy as np
 
 from ai_impact import api
 from ai_impact.reports.adaptation import adaptation_items
+from ai_impact.reports.consumer_tech import consumer_platform
 from ai_impact.reports.local_skills import LOCAL_K, LocalSkills
 from ai_impact.reports.report_basis import rated_profile
 
@@ -54,6 +57,7 @@ def main() -> None:
     table, local = engine.table, engine.local_skills
     counts: Counter[str] = Counter()
     picks: Counter[str] = Counter()
+    platforms: Counter[str] = Counter()
     stable: list[float] = []
     t_base: list[float] = []
     t_local: list[float] = []
@@ -84,9 +88,14 @@ def main() -> None:
             counts[f"{label}: neither skill nor knowledge"] += (
                 not kinds["skill"] + kinds["knowledge"]
             )
+        for item in page:
+            if item.kind == "technology" and consumer_platform(item.name, item.element_id or ""):
+                platforms[item.name] += 1
         moved = [i for i in page if i.kind == "skill" and i.why.startswith("Rated higher in")]
         for item in moved:
             picks[f"skill for a move: {item.name}"] += 1
+        for item in (i for i in page if "least tied to AI exposure: the less" in i.why):
+            picks[f"{item.kind}, least tied: {item.name}"] += 1
         added = [i for i in after if i.kind in ("skill", "knowledge") and i not in base]
         for item in added:
             picks[f"{item.kind}: {item.name}"] += 1
@@ -101,9 +110,11 @@ def main() -> None:
     for label in ("no skill to build", "neither skill nor knowledge"):
         b, a, p = (counts[f"{k}: {label}"] for k in ("before", "after", "page"))
         print(f"  {label:<28} {b:>9} {a:>7} {p:>7}")
-    print("\nElements the neighbourhood and move rules add (most frequent):")
+    print("\nElements the neighbourhood, least-tied and move rules add (most frequent):")
     for name, c in picks.most_common(20):
         print(f"  {c:>4}  {name}")
+    listed_platforms = ", ".join(f"{n} {c}" for n, c in platforms.most_common()) or "none"
+    print(f"\nConsumer platforms offered to learn (pages): {listed_platforms}")
     if stable:
         arr = np.array(stable)
         print(

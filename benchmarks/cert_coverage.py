@@ -5,11 +5,11 @@
 
 Prints the share of the 1,016 occupations with at least three matched credentials (with and
 without borrowing data from rated occupations of the same SOC group for the unrated ones, as
-the report builder does), the occupations per SOC major group with three or more, and the
-median time of one match against a baseline (building the occupation's inputs from the KB),
-then the credentials listed for adjacent professions at different levels (lawyers and
-paralegals, nurses and nursing assistants, engineers and engineering technicians, ...), each
-with its O*NET job zone.
+the report builder does) and the number with none, the occupations per SOC major group with
+three or more, and the median time of one match against a baseline (building the
+occupation's inputs from the KB), then the credentials listed for adjacent professions at
+different levels (lawyers and paralegals, nurses and nursing assistants, engineers and
+engineering technicians, ...), each with its O*NET job zone.
 
 ``--top N`` prints instead the N occupations with the most employment (OEWS, national; one
 O*NET occupation per SOC code) and the credentials their analyses show, profession-named
@@ -130,6 +130,7 @@ def main() -> None:
         share = sum(n >= 3 for n in every) / len(every)
         label = "with borrowing" if borrow else "own data only"
         print(f"{label}: {sum(n >= 3 for n in every)}/{len(every)} = {share:.1%} have >= 3")
+        print(f"  without a credential: {sum(n == 0 for n in every)}/{len(every)}")
         groups = {g: f"{sum(n >= 3 for n in ns)}/{len(ns)}" for g, ns in sorted(per_group.items())}
         print("  per major group:", groups)
         print(

@@ -4,6 +4,11 @@
     python benchmarks/related.py --grid     # also the weight grid (a few minutes)
     python benchmarks/related.py --moves    # only the safer moves, before and after
 
+Safer moves: the current rule against "gap only" (a point lower, whatever the move's own
+category: the rule before moves rated high or very high were ruled out) over all occupations —
+how many get a move, the risk gap (occupation − move), the moves' categories, how many stay
+rated high — with the moves and the no-move sentence of four QA examples.
+
 Ground truth: O*NET's related list, tiers Primary-Short and Primary-Long (10 per occupation,
 923 occupations have one). For each occupation, recall@k is the share of those found among its
 k most similar occupations. The new similarity is evaluated WITHOUT the O*NET related prior it
@@ -39,9 +44,12 @@ from ai_impact.reports.related import (
     MIN_RELATED_SIMILARITY,
     SAFER_MARGIN,
     NeighbourIndex,
+    column,
     related_entries,
 )
+from ai_impact.reports.related_note import no_safer_move
 from ai_impact.reports.similarity import WEIGHTS, combine, similarity_signals
+from ai_impact.risk.formula import category_index
 from ai_impact.settings import Settings
 
 REFERENCE = {
@@ -142,6 +150,56 @@ def previous_safer(index: NeighbourIndex, code: str, risk: Matrix, pay: Matrix) 
             cut = np.nan_to_num(np.maximum(0.0, -np.log2(pay[cand] / pay[i])))
         score -= 0.1 * np.minimum(cut, 2.0)
     return [bare.codes[j] for j in cand[np.argsort(-score, kind="stable")[:3]]]
+
+
+def gap_only(index: NeighbourIndex, table: Any, code: str) -> list[str]:
+    """The rule before the category floor: a point lower, whatever the move's own category."""
+    risk, pay = column(table, index, "score"), column(table, index, "median_annual")
+    ok = index.within_reach(code, pay, column(table, index, "change_pct"))
+    ok &= risk <= risk[index.index[code]] - SAFER_MARGIN
+    moves = [index.codes[j] for j in index.move_order(code, np.flatnonzero(ok), pay)]
+    return [m for m in moves if m in table and not m.startswith("55-")][:3]
+
+
+FLOOR_EXAMPLES = ("15-1252.00", "43-4051.00", "23-2011.00", "13-2011.00")
+
+
+def floor_figures(kb: Any, codes: list[str], engine: Engine) -> None:
+    """Safer moves with and without the category floor: coverage, gaps, categories, examples."""
+    table, index = engine.table, engine.neighbours
+    score = {c: table.row(c).score for c in codes}
+    level = {c: category_index(score[c]) for c in codes}  # 0 very low … 4 very high
+
+    def after(c: str) -> list[str]:
+        entries = related_entries(c, table, [r.code for r in kb.related(c)], index, [])
+        return [e.code for e in entries if e.relation == "safer move"]
+
+    print(
+        "\nsafer moves over all occupations: with ≥1 / moves / gap median (p25–p75) /"
+        " moves by category (very low, low, moderate, high, very high) / rated high or"
+        " very high / in the occupation's own category / high or very high occupations with ≥1"
+    )
+    runs = {"gap only (before)": lambda c: gap_only(index, table, c), "after": after}
+    found = {}
+    for name, rule in runs.items():
+        moves = found[name] = {c: rule(c) for c in codes}
+        gaps = [score[c] - score[m] for c, ms in moves.items() for m in ms]
+        cats = [sum(1 for ms in moves.values() for m in ms if level[m] == k) for k in range(5)]
+        own = sum(1 for c, ms in moves.items() for m in ms if level[m] == level[c])
+        high = sum(1 for c, ms in moves.items() if ms and level[c] >= 3)
+        q25, q75 = np.percentile(gaps, [25, 75])
+        print(
+            f"  {name:18} {sum(map(bool, moves.values()))} / {len(gaps)} /"
+            f" {statistics.median(gaps):.2f} ({q25:.2f}–{q75:.2f}) / {cats} / {sum(cats[3:])}"
+            f" / {own} / {high} of {sum(1 for c in codes if level[c] >= 3)}"
+        )
+    for c in FLOOR_EXAMPLES:
+        print(f"\n{table.row(c).title} ({c}, risk {score[c]:.1f})")
+        for name, moves in found.items():
+            shown = [f"{table.row(m).title} {score[m]:.1f}" for m in moves[c]] or ["none"]
+            print(f"  {name}: {'; '.join(shown)}")
+        entries = related_entries(c, table, [r.code for r in kb.related(c)], index, [])
+        print(f"  sentence: {no_safer_move(c, entries, table, index) or '—'}")
 
 
 def legacy_entries(
@@ -360,10 +418,12 @@ def main() -> None:
     codes = engine.table.codes
     if args.moves:
         safer_moves(kb, codes, engine, legacy_similarity(kb, codes))
+        floor_figures(kb, codes, engine)
         return
     sims = evaluate(kb, codes, args.grid)
     timings(kb, codes, engine, sims["old"])
     safer_moves(kb, codes, engine, sims["old"])
+    floor_figures(kb, codes, engine)
 
 
 if __name__ == "__main__":

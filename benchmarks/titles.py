@@ -43,10 +43,17 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from ai_impact.titles.best_guess import (  # noqa: E402
+    BEST_GUESS_CONFIDENCE,
+    is_best_guess,
+    match_confidence,
+    page_basis,
+)
 from ai_impact.titles.embed import ARTIFACTS  # noqa: E402
 from ai_impact.titles.employment import occupation_refs  # noqa: E402
 from ai_impact.titles.index import OccupationRef, terms  # noqa: E402
 from ai_impact.titles.rank import RankerParams, feature_stack  # noqa: E402
+from ai_impact.titles.resolution import Resolution  # noqa: E402
 from ai_impact.titles.resolver import Resolver  # noqa: E402
 
 DATA = ROOT / "data"
@@ -127,6 +134,31 @@ def language_report(resolver: Resolver, english: dict[str, list[Case]]) -> None:
         res = resolver.resolve_batch([c[0] for c in cases])
         none = [r.input for r in res if not r.candidates]
         print(f"English titles with no candidates, {name}: {len(none)} of {len(res)} {none}")
+
+
+def best_guess_report(results: Sequence[Resolution], cases: Sequence[Case]) -> None:
+    """How many titles an analysis would call a best guess (titles/best_guess.py), and how
+    often the first candidate is right under and over the threshold (a blend counts as right
+    when one of its occupations is accepted)."""
+    sure: list[bool] = []
+    guess: list[bool] = []
+    for res, case in zip(results, cases, strict=True):
+        if not res.candidates:
+            continue
+        right = any(c.code in case[1] for c in page_basis(res))
+        (guess if is_best_guess(res) else sure).append(right)
+    n = len(sure) + len(guess)
+    print(f"best guess (analysis match under {BEST_GUESS_CONFIDENCE}): {len(guess)} of {n}, "
+          f"right {100 * sum(guess) / max(len(guess), 1):.1f} %; at or over it: {len(sure)}, "
+          f"right {100 * sum(sure) / max(len(sure), 1):.1f} %")  # fmt: skip
+    for lo, hi in [(0.0, 0.5), (0.5, BEST_GUESS_CONFIDENCE), (BEST_GUESS_CONFIDENCE, 1.01)]:
+        sel = [
+            any(c.code in case[1] for c in page_basis(res))
+            for res, case in zip(results, cases, strict=True)
+            if res.candidates and lo <= match_confidence(res) < hi
+        ]
+        print(f"  analysis match {lo:.1f}–{min(hi, 1.0):.1f}: {len(sel)} titles, "
+              f"right {100 * sum(sel) / max(len(sel), 1):.1f} %")  # fmt: skip
 
 
 def metrics(ranked: Sequence[Sequence[str]], cases: Sequence[Case]) -> dict[str, float]:
@@ -320,6 +352,7 @@ def main() -> None:
             print(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {len(sel)} | {mean:.2f} | {right:.0f} % |")
     asked = sum(r.needs_choice for r in results)
     print(f"needs_choice (confidence < {resolver.params.threshold}): {asked} of {len(results)}")
+    best_guess_report(results, pool)
     language_report(resolver, {"held out (all)": held["fit"] + held["calib"] + held["eval"],
                                "messy": messy})  # fmt: skip
     batch = [c[0] for c in messy + held["eval"]]

@@ -8,6 +8,7 @@ import pytest
 
 from ai_impact.db import KnowledgeBase
 from ai_impact.reports.adaptation import adaptation_items, pairs_with_ai
+from ai_impact.reports.consumer_tech import consumer_platform, offered_platform
 from ai_impact.reports.service import Analyses
 from ai_impact.settings import Settings
 
@@ -192,3 +193,100 @@ def test_nurses_are_not_offered_dental_software(analyses: Analyses) -> None:
     assert "Henry Schein Dentrix" not in nurses and "Epic Systems" in nurses
     dentists = _names(analyses.report_for("29-1021.00").adaptation, "technology")
     assert "Henry Schein Dentrix" in dentists
+
+
+WEB_PAGES = ("43232107", "Web page creation and editing software")
+VIDEO_CALLS = ("43233502", "Video conferencing software")
+
+
+def test_a_consumer_platform_needs_the_activity_it_serves_in_the_tasks() -> None:
+    """QA: Facebook (hot, filed by O*NET as web page creation software beside LinkedIn) was
+    offered to dancers and sociologists. It is offered only where the occupation's tasks or
+    work activities name marketing, advertising, publicity or social media; Zoom only where
+    they name video calls, even when job postings ask for it."""
+    techs = [
+        _Tech("Facebook", *WEB_PAGES, True, False),
+        _Tech("LinkedIn", *WEB_PAGES, False, False),
+        _Tech("Zoom", *VIDEO_CALLS, True, True),
+        _Tech("Adobe Dreamweaver", *WEB_PAGES, True, False),
+    ]
+    peers = {"Facebook": 0.5, "Adobe Dreamweaver": 0.3}
+    dancer = "perform classical, modern, or acrobatic dances.\ncoordinate dancing with music."
+    shown = adaptation_items([], [], techs, {}, [], 4.0, None, peers=peers, activities=dancer)
+    assert _names(shown, "technology") == ["Adobe Dreamweaver"]
+    marketing = "develop marketing strategies for new products.\nconduct video conferences."
+    shown = adaptation_items([], [], techs, {}, [], 4.0, None, peers=peers, activities=marketing)
+    assert _names(shown, "technology") == ["Zoom", "Facebook", "Adobe Dreamweaver"]
+
+
+def test_consumer_platforms_are_known_by_kind_or_name() -> None:
+    """Browsers, email, video calls and office suites by commodity class; social platforms
+    O*NET files with specialist software by name; mail-marketing services are specialist."""
+    assert consumer_platform("Facebook", WEB_PAGES[0]) == "social media"
+    assert consumer_platform("YouTube", "43232103") == "social media"
+    assert consumer_platform("Apple Safari", "43232705") == "web browsing"
+    assert consumer_platform("Microsoft Teams", "43231507") == "video calls"
+    assert consumer_platform("Adobe Dreamweaver", WEB_PAGES[0]) is None
+    assert consumer_platform("MailChimp", "43233501") is None
+    # email and office suites serve no activity of their own: never offered
+    everything = "marketing campaigns, web sites, video conferencing and e-mail."
+    assert not offered_platform("Microsoft Outlook", "43233501", everything)
+    assert not offered_platform("Google Workspace software", "43231513", everything)
+    assert offered_platform("Apple Safari", "43232705", "design web sites for clients.")
+    # working beside advertising is not doing it
+    assert not offered_platform("Facebook", WEB_PAGES[0], "ensure it functions as advertised.")
+
+
+def test_without_a_skill_by_either_correlation_the_least_tied_ones_are_offered() -> None:
+    """Customer service representatives: every important skill goes with exposure across all
+    occupations and none with less exposure among their own kind (−0.20 or below), but service
+    orientation and social perceptiveness are the least tied there (below +0.15). A basic skill
+    (monitoring, 2.A) is offered only where no cross-functional one qualifies."""
+    skills = [
+        _Rating("2.A.1.a", "Reading Comprehension", 3.4, 3.4),
+        _Rating("2.A.2.d", "Monitoring", 3.0, 3.0),
+        _Rating("2.B.1.f", "Service Orientation", 4.0, 4.0),
+        _Rating("2.B.1.a", "Social Perceptiveness", 3.0, 3.0),
+        _Rating("2.B.1.e", "Negotiation", 3.0, 3.0),
+        _Rating("2.B.3.a", "Operation and Control", 1.0, 1.0),  # not important here
+    ]
+    knowledge = [
+        _Rating("2.C.1.e", "Customer and Personal Service", 4.7, 4.7),
+        _Rating("2.C.7.a", "English Language", 3.9, 3.9),
+    ]
+    corr = {e.element_id: 0.3 for e in [*skills, *knowledge]}
+    near = {"2.A.1.a": 0.63, "2.A.2.d": 0.02, "2.B.1.f": 0.04, "2.B.1.a": 0.10}
+    near |= {"2.B.1.e": 0.26, "2.B.3.a": -0.40, "2.C.1.e": 0.09, "2.C.7.a": 0.53}
+    items = adaptation_items(skills, knowledge, [], corr, [], 7.7, None, near=near)
+    assert _names(items, "skill") == ["Service Orientation", "Social Perceptiveness"]
+    assert _names(items, "knowledge") == ["Customer and Personal Service"]
+    assert "least tied to AI exposure" in items[0].why
+    basic_only = adaptation_items(skills[:2], [], [], corr, [], 7.7, None, near=near)
+    assert _names(basic_only, "skill") == ["Monitoring"]
+    # without the neighbourhood (an occupation not rated in full) nothing is invented
+    assert _names(adaptation_items(skills, [], [], corr, [], 7.7, None), "skill") == []
+
+
+@pytest.mark.parametrize("code", ["43-4051.00", "27-3042.00"])
+def test_desk_occupations_without_a_protective_skill_still_get_one(
+    analyses: Analyses, code: str
+) -> None:
+    """QA: customer service representatives and technical writers had no skill to build."""
+    built = _names(analyses.report_for(code).adaptation, "skill")
+    assert built
+    if code == "43-4051.00":
+        assert set(built) <= {"Service Orientation", "Social Perceptiveness", "Negotiation"}
+
+
+@pytest.mark.parametrize(
+    ("code", "offered"),
+    [
+        ("27-2031.00", False),  # dancers
+        ("39-5091.00", False),  # makeup artists
+        ("19-3041.00", False),  # sociologists
+        ("11-2011.00", True),  # advertising and promotions managers
+    ],
+)
+def test_facebook_only_where_the_work_markets(analyses: Analyses, code: str, offered: bool) -> None:
+    """QA: Facebook was offered on 22 pages; it stays only where the tasks market or promote."""
+    assert ("Facebook" in _names(analyses.report_for(code).adaptation, "technology")) is offered

@@ -38,7 +38,7 @@ from ai_impact.sources.catalog_certs import (
 
 DATA = default_data_dir()
 TOML = DATA / "catalog" / "certifications.toml"
-REVIEWS = {"2026-11-25", "2026-12-07"}
+REVIEWS = {"2026-11-25", "2026-12-07", "2026-12-08"}
 MAJOR_GROUPS = [f"{g}-0000" for g in range(11, 56, 2)]  # 11, 13, ..., 55: the 23 groups
 
 
@@ -64,7 +64,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.17"
+    assert catalog.version == "2026.12.18"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -1478,7 +1478,9 @@ def test_qa9_credentials_of_other_professions_are_gone(
         ("47-2011.00", "aws-cw"),  # boilermakers
         ("19-4099.01", "asq-cqt"),  # quality control analysts
         ("51-9061.00", "asq-cqt"),  # inspectors and testers
-        ("11-3051.00", "asq-cssbb"),  # industrial production managers
+        # industrial production managers: ASQ's two slots hold CMQ/OE and the Green Belt
+        # since 2026.12.18 (the Black Belt ranks third of ASQ's)
+        ("11-3051.00", "asq-cssgb"),
         ("17-2112.03", "asq-cssgb"),  # manufacturing engineers
         ("17-2112.03", "sme-cmfge"),
         ("17-2161.00", "chp"),  # nuclear engineers

@@ -60,7 +60,7 @@ def test_ids_unique_and_entries_complete(catalog: ToolCatalog) -> None:
     names = [(t.name, t.vendor) for t in catalog.tools]
     assert len(names) == len(set(names))
     for t in catalog.tools:
-        assert t.vendor and t.source and t.reviewed in {"2026-11-25", "2026-12-07"}
+        assert t.vendor and t.source and t.reviewed in {"2026-11-25", "2026-12-07", "2026-12-08"}
         assert t.reviewed <= catalog.updated
         assert 1985 <= t.year <= 2026
         assert 1 <= len(t.iwas) <= 8
@@ -350,6 +350,7 @@ def _naive_match_tools(
         open_hit: set[str] = set()  # the tool's open IWAs hit
         by_activity = False  # some task reached through the tool's own activities
         patterns: set[str] = set()  # the tool's patterns found in the hit statements
+        made_for: list[str] = []  # statements hit by a DWA and the wording (specialised tools)
         # the tool's wording anywhere in the occupation's statements, exposed or not
         worded = any(tool.pattern and tool.pattern.search(f.lowered) for f in facts)
         for task in facts:
@@ -370,6 +371,8 @@ def _naive_match_tools(
             by_activity = by_activity or by_dwa or by_iwa
             patterns |= {p for p in tool.task_patterns if by_words and re.search(p, task.lowered)}
             squarely = squarely or ((by_dwa or by_iwa) and by_words)
+            if by_dwa and by_words and tool.category not in mt.GENERAL_PURPOSE:
+                made_for.append(task.text)
             confirmed = confirmed or rel > mt.IWA_HIT
             if by_dwa or by_iwa:
                 open_hit |= task.iwas & tool.open_iwas
@@ -396,7 +399,16 @@ def _naive_match_tools(
         fit = Fit(hits[0][1], len(hits), len(facts), top_acts, software)
         shown = tuple(text for _, text in hits[: mt.MAX_MATCHED_TASKS])
         scored.append(
-            ToolMatch(tool, score, round(coverage, 4), shown, software, reason_line(tool, fit), fit)
+            ToolMatch(
+                tool,
+                score,
+                round(coverage, 4),
+                shown,
+                software,
+                reason_line(tool, fit),
+                fit,
+                tuple(made_for),
+            )
         )
     scored.sort(key=lambda m: (-m.score, m.tool.id))
     chosen: list[ToolMatch] = []

@@ -51,8 +51,29 @@ def test_the_average_is_a_sourced_figure_of_the_report(analyses: Analyses) -> No
     o = report.outlook
     assert o is not None and o.all_occupations_change_pct == pytest.approx(3.1)
     assert "the 3.1% BLS projects for all occupations" in o.sentence
-    assert o.sentence in report.overview
+    assert o.sentence not in report.overview  # the overview's brief form has no average
+    assert "Employment is projected to grow 9.5% by 2034." in report.overview
     assert check_report(report) == []
     # the figure is checked: without it in the report, the sentence's 3.1% is unsourced
     bare = replace(report, outlook=replace(o, all_occupations_change_pct=None))
     assert any("3.1%" in p.message for p in check_report(bare))
+
+
+@pytest.mark.parametrize(
+    ("change", "brief"),
+    [
+        (0.2, "Employment is projected to stay roughly flat to 2034 (+0.2%)."),
+        (9.5, "Employment is projected to grow 9.5% by 2034."),
+        (-6.0, "Employment is projected to decline 6.0% by 2034."),
+    ],
+)
+def test_the_overview_says_the_outlook_briefly(change: float, brief: str) -> None:
+    """QA: the Overview and the Outlook repeated the same long sentence word for word."""
+    from ai_impact.reports.model import Outlook
+    from ai_impact.reports.pay_outlook import outlook_brief
+
+    full = nv.outlook_sentence("Cashiers", change, 39.3, average=3.1)
+    o = Outlook(None, None, None, change, 39.3, None, None, None, full, "ep")
+    assert outlook_brief(o) == brief and "openings" not in brief
+    none = replace(o, employment_change_pct=None, sentence="BLS publishes no projection.")
+    assert outlook_brief(none) == "BLS publishes no projection."

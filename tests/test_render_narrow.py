@@ -64,7 +64,7 @@ def test_narrow_charts_match_the_table_numbers() -> None:
     for comp in DS.risk.components:
         assert f"{comp.label} ({comp.weight:.0%})" in labels
     tasks = charts.tasks_chart(DS)
-    assert re.findall(r'fill="#3b4250">([^<]*)<', tasks.narrow) == ["82%", "66%", "35%"]
+    assert re.findall(r'fill="#3b4250">([^<]*)<', tasks.narrow) == ["0.82", "0.66", "0.35"]  # β
     assert "<title>1. Write code to clean data.</title>" in tasks.narrow  # the label's full text
     assert DS.salary is not None
     pay = charts.wage_chart(replace(DS.salary, area="California"), DS.salary)

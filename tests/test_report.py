@@ -162,7 +162,7 @@ def test_markdown_has_every_section_and_json_the_contract_keys(analyses: Analyse
     md = render_markdown(r)
     for heading in ("# AI impact on Data Entry Keyers", "## Overview",
                     "## How AI is changing the profession", "## Tasks at risk of automation",
-                    "## Tasks that remain human", "## AI tools entering the role", "## Salary",
+                    "## Tasks that remain safe", "## AI tools entering the role", "## Salary",
                     "## Employment outlook", "## Adaptation strategy", "## Certifications",
                     "## Related analyses", "## Method and sources"):  # fmt: skip
         assert heading in md

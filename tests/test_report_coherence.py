@@ -461,7 +461,11 @@ def test_outlook_of_a_shared_soc_group_says_so_in_the_sentence(analyses: Analyse
         "people retiring or changing occupation."
     )
     assert o.sentence == sentence
-    assert sentence in report.overview
+    brief = (
+        "Employment of Fast Food and Counter Workers (the SOC group BLS projects Baristas under) "
+        f"is projected to grow {fx.abs_pct(o.employment_change_pct or 0.0)} by 2034."
+    )
+    assert brief in report.overview and sentence not in report.overview
     demand = report.changing.sentences[-1]
     assert demand.startswith(
         "BLS projects employment of Fast Food and Counter Workers (the SOC group it is "
@@ -469,7 +473,8 @@ def test_outlook_of_a_shared_soc_group_says_so_in_the_sentence(analyses: Analyse
     )
     assert check_report(report) == []
     md = render_markdown(report)
-    assert md.count(sentence) == 2  # the overview and the outlook section
+    assert md.count(sentence) == 1  # the outlook section; the overview has the brief form
+    assert md.count(brief) == 1
     notes = [g.missing_reason for g in report.gaps if g.key == "outlook"]
     assert any(
         n.startswith("BLS projects SOC 35-3023 (Fast Food and Counter Workers) as a whole")
@@ -501,7 +506,12 @@ def test_a_pasted_description_names_the_group_of_its_projection(analyses: Analys
         "Employment of Fast Food and Counter Workers (the SOC group BLS projects Baristas under)"
     )
     assert report.outlook.projection_group == "SOC 35-3023 (Fast Food and Counter Workers)"
-    assert report.outlook.sentence in report.overview
+    assert report.outlook.sentence not in report.overview  # said once, in the outlook section
+    assert any(
+        s.startswith("Employment of Fast Food and Counter Workers (the SOC group BLS projects")
+        and s.endswith("by 2034.")
+        for s in report.overview
+    )
     demand = report.changing.sentences[-1]
     assert "Fast Food and Counter Workers (the SOC group it is projected under)" in demand
 
@@ -608,15 +618,39 @@ def test_a_change_that_rounds_to_nothing_has_no_sign_and_moves_no_pay() -> None:
 def test_the_pay_projection_states_its_adjustments_in_points() -> None:
     """QA: "adjusted by -0.9% a year for the BLS projection and by one point a year per unit of
     substitution share" mixed a percent with percentage points and read as jargon: both
-    adjustments are now signed points, the substitution one with its value."""
+    adjustments are now signed percentage points, the substitution one in plain words."""
     from ai_impact.reports.salary import project
 
     method = project(50_000.0, 2025, 2.9, 15.8, (0.40, 0.49, 0.60)).method
     assert (
-        "adjusted by +0.4 points a year for the BLS projection and by -0.49 points a year for "
-        "the substitution share (49% of the work, one point per 100%)" in method
+        "with +0.4 percentage points a year for the BLS employment projection and -0.49 "
+        "percentage points a year because AI could do 49% of the work with little human input"
+        in method
     ), method
-    assert "per unit" not in method
+    assert "per unit" not in method and "substitution share" not in method
     flat = project(50_000.0, 2025, 2.9, 0.0, (0.0, 0.0, 0.0)).method
-    assert "adjusted by 0 points a year for the BLS projection and by 0 points a year" in flat
+    assert "no change for the BLS employment projection" in flat
+    assert "adjusted by 0 points" not in flat
     assert "-0.0" not in flat
+
+
+@pytest.mark.parametrize(
+    ("share", "words"),
+    [
+        (0.51, "and AI could do 51% of this work with little human input, which tends to hold "
+         "pay rises back."),
+        (0.20, "while AI could do 20% of this work with little human input, which may hold pay "
+         "rises back somewhat."),
+        (0.05, "while AI could do only 5% of this work with little human input, too little to "
+         "hold pay back."),
+    ],
+)  # fmt: skip
+def test_the_pay_pressure_sentence_is_plain(share: float, words: str) -> None:
+    """QA: "a 51% substitution share puts pressure on the tasks that carry the pay" and
+    "shifts some pay-carrying work toward AI-assisted output" were jargon; the figure stays."""
+    from ai_impact.reports.salary import pressure_sentence
+
+    text = pressure_sentence(8.0, share)
+    assert text.endswith(words), text
+    for jargon in ("substitution share", "pay-carrying", "carry the pay", "AI-assisted output"):
+        assert jargon not in text

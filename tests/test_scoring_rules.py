@@ -66,7 +66,8 @@ def test_capability_from_work_activities() -> None:
     assert capability_from_gwas(["4.A.4.a.5"]) == EMPATHY
     assert capability_from_gwas(["4.A.2.b.2", "4.A.3.b.6"]) == CREATIVE  # 1 vs 0.5
     assert capability_from_gwas(["4.A.4.b.4.I01.D02"]) == LEADERSHIP  # DWA id → its GWA
-    assert capability_from_gwas(["4.A.2.a.4", "4.A.4.a.5"]) == JUDGMENT  # tie: fixed order
+    # Tie: the more specific capability, judgment last (until 1.6 judgment won every tie).
+    assert capability_from_gwas(["4.A.2.a.4", "4.A.4.a.5"]) == EMPATHY
     assert capability_from_gwas(["9.Z.9"]) is None
     assert capability_from_gwas([]) is None
     assert len(set(CAPABILITIES)) == 5
@@ -99,14 +100,13 @@ def test_what_is_tested_and_whom_one_trains_or_counsels_decide() -> None:
     [
         "4.A.4.c.3.I01",  # replenish inventories ("Maintain stock and supplies")
         "4.A.4.c.3.I03",  # distribute materials ("Distribute and collect timecards")
-        "4.A.4.c.3.I04",  # collect payments ("Receive, record, and bank cash")
         "4.A.4.c.3.I05",  # purchase goods ("Order supplies")
         "4.A.4.c.3.I06",  # prescribe treatments: a clinical decision
-        "4.A.3.a.3.I01",  # operate office equipment ("Operate 10-key calculators")
     ],
 )
 def test_supplies_payments_and_office_machines_are_not_leadership_or_dexterity(iwa: str) -> None:
-    """Routine clerical and logistics activities vote judgment (task model 1.4)."""
+    """Routine clerical and logistics activities vote judgment (task model 1.4); since 1.6
+    collecting payments and operating office equipment are hands-on handling (see below)."""
     assert capability_from_gwas([iwa]) == JUDGMENT
     assert capability_from_gwas([iwa + ".D01"]) == JUDGMENT  # by DWA id too
     assert not hands_on([iwa + ".D01"])
@@ -127,13 +127,31 @@ def test_hands_on_patient_treatment_is_physical_presence(iwa: str) -> None:
     assert hands_on([iwa + ".D01"])
 
 
+@pytest.mark.parametrize(
+    "iwa",
+    [
+        "4.A.4.c.3.I04",  # collect payments ("Receive, record, and bank cash")
+        "4.A.3.a.3.I01",  # operate office equipment ("Operate 10-key calculators")
+        "4.A.4.c.1.I05",  # process shipments or mail
+        "4.A.1.b.3.I01",  # measure physical characteristics of materials or products
+    ],
+)
+def test_money_paper_and_materials_handled_by_hand_are_physical(iwa: str) -> None:
+    """Since 1.6: a task that stays human with these activities is the handling itself."""
+    assert capability_from_gwas([iwa]) == PHYSICAL
+    assert capability_from_gwas([iwa + ".D01"]) == PHYSICAL
+
+
 def test_routine_logistics_is_weak_evidence_and_care_stays_care() -> None:
     """Keeping stock beside a hands-on activity does not outvote it; alone, or beside another
     supply activity, it is judgment. Personal care, help to customers and counselling stay care."""
     # Pharmacy technicians: "Restock IV supplies and add measured drugs to IV solutions".
     assert capability_from_gwas(["4.A.3.a.1.I01", "4.A.4.c.3.I01"]) == PHYSICAL
-    # Sonographers: "Maintain stock and supplies, preparing supplies ... ordering supplies".
-    assert capability_from_gwas(["4.A.3.a.2.I11", "4.A.4.c.3.I01", "4.A.4.c.3.I05"]) == JUDGMENT
+    # Sonographers: "Maintain stock and supplies, preparing supplies ... ordering supplies":
+    # two half votes tie the hands-on one, and a tie no longer goes to judgment (1.6).
+    assert capability_from_gwas(["4.A.3.a.2.I11", "4.A.4.c.3.I01", "4.A.4.c.3.I05"]) == PHYSICAL
+    # Alone, or beside another supply activity, keeping stock is judgment.
+    assert capability_from_gwas(["4.A.4.c.3.I01", "4.A.4.c.3.I05"]) == JUDGMENT
     # Greeting visitors still outweighs handing them a badge.
     assert capability_from_gwas(["4.A.4.a.5.I10", "4.A.4.c.3.I03"]) == EMPATHY
     assert capability_from_gwas(["4.A.4.a.5.I09"]) == EMPATHY  # help with daily living

@@ -152,8 +152,18 @@ def test_automation_level_four_reads_as_full_automation() -> None:
     """QA 22: levels 3 and 4 were both 'little human input needed'."""
     four = timeline_for(1.0, 0.0, 4.0, label="E1").reason
     three = timeline_for(1.0, 0.0, 3.0, label="E1").reason
-    assert "automation 4.0/4: full automation, no human input needed" in four
-    assert "automation 3.0/4: little human input needed" in three
+    assert "GPT-4's automation rating 4.0/4 (full automation, no human input needed)" in four
+    assert "GPT-4's automation rating 3.0/4 (little human input needed)" in three
+
+
+def test_automation_rating_names_its_source() -> None:
+    """QA: "human raters: …; automation 3.0/4" credited GPT-4's automation level to the raters.
+    A labelled task's level is GPT-4's rating; a model-scored one's is the model's."""
+    labelled = timeline_for(0.0, 1.0, 3.0, label="E2").reason
+    assert labelled.startswith("human raters: needs software built on LLMs; GPT-4's automation")
+    modelled = timeline_for(0.1, 0.8, 3.2).reason
+    assert "the model's automation rating 3.2/4 (little human input needed)" in modelled
+    assert "human raters" not in modelled and "GPT-4" not in modelled
 
 
 @pytest.fixture(scope="module")
@@ -188,7 +198,7 @@ def test_every_face_shows_the_disputed_tasks(analyses: Analyses) -> None:
     for face in (md, page):
         assert HEADING in face
         assert first.reason in face.replace("\\", "")
-    assert md.index("## Tasks that remain human") < md.index(HEADING)
+    assert md.index("## Tasks that remain safe") < md.index(HEADING)
     assert [d["task"] for d in data["disputed_tasks"]] == [d.task for d in r.disputed_tasks]
     assert data["disputed_tasks"][0]["gpt4_label"] in {"E1", "E2"}
     assert data["exposure_detail"]["n_disputed"] == r.changing.exposure.n_disputed

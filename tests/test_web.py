@@ -80,7 +80,7 @@ def test_occupation_page_shows_every_section_and_charts(client: TestClient) -> N
         "Employment outlook",
         "Adaptation strategy",
         "Certifications",
-        "Related occupations",
+        "Related analyses",
         "Method and sources",
     ):
         assert f">{heading}</h2>" in html, heading

@@ -14,6 +14,7 @@ from ai_impact.cli.common import handles_errors, settings_from
 from ai_impact.errors import AmbiguousInputError, InputError
 from ai_impact.render import RENDERERS
 from ai_impact.render.compare import COMPARE_RENDERERS
+from ai_impact.render.title_match import best_guess_note
 from ai_impact.reports.description import description_to_dict
 from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.textfile import read_text_input
@@ -106,6 +107,9 @@ def analyze(
     except AmbiguousInputError as exc:
         typer.echo(_choices(exc, query), err=True)
         raise typer.Exit(exc.exit_code) from None
+    note = best_guess_note(report.header, query)
+    if note:  # a guess under the threshold: the other occupations, beside the output
+        typer.echo(note, err=True)
     typer.echo(RENDERERS[fmt.value](report))
 
 

@@ -6,6 +6,10 @@ text, or one too short or too long to read as a task (the rule of a pasted descr
 :func:`ai_impact.reports.jd_split.size_problem`), is not scored: its JSONL line has every key
 of a scored line, null, and a ``note`` saying why (``note`` is null on a scored line), the
 table a "not scored" row in its place: both keep input order, one line or row per input.
+So is a text with no English word in it ("asdf qwer zxcv"): the model would give it a score
+that looks as sure as any other. HTML tags (and script bodies) are removed before a text is
+scored; the JSONL ``task`` echoes the input line as given (trimmed), so lines join back to
+the input. The table cuts a long text to :data:`TABLE_TASK_CHARS` with an ellipsis.
 """
 
 from __future__ import annotations
@@ -22,9 +26,12 @@ from ai_impact.cli.common import handles_errors, settings_from
 from ai_impact.cli.jsonl import jsonl_record
 from ai_impact.errors import InputError
 from ai_impact.reports.jd_split import MAX_WORDS, MIN_WORDS, size_problem
+from ai_impact.reports.jd_words import WORD
 from ai_impact.scoring import TaskScore
+from ai_impact.scoring.typos import is_english
 from ai_impact.settings import Settings
 from ai_impact.textfile import batch_lines, read_text_input
+from ai_impact.titles.plain_text import strip_markup
 
 EMPTY = "not scored: empty task text"
 _RULE = (
@@ -33,10 +40,28 @@ _RULE = (
 )
 
 
+NO_ENGLISH = "not scored: no English word in it (ai-impact reads English task statements)"
+TABLE_TASK_CHARS = 90  # the table's task column; JSONL keeps the whole text
+
+
+def scored_text(text: str) -> str:
+    """What is scored of an input text: HTML tags and script bodies removed, spaces closed up
+    ("<script>alert('x')</script> Prepare reports" → "Prepare reports")."""
+    return " ".join(strip_markup(text).split())
+
+
+def has_english(text: str) -> bool:
+    """Whether any word of three letters or more is English (:func:`is_english`)."""
+    return any(is_english(w.lower()) for w in WORD.findall(text) if len(w) >= 3)
+
+
 def not_scored_note(text: str) -> str | None:
-    """Why a task text is not scored (too short or too long to read as a task), or None."""
+    """Why a task text is not scored (too short or too long to read as a task, or no English
+    word in it), or None."""
     problem = size_problem(text)
-    return None if problem is None else f"not scored: {problem} to read as a task; {_RULE}"
+    if problem is not None:
+        return f"not scored: {problem} to read as a task; {_RULE}"
+    return None if has_english(text) else NO_ENGLISH
 
 
 def _not_scored_line(text: str, note: str) -> dict[str, object]:
@@ -91,17 +116,20 @@ def _jsonl(lines: list[str], adoption_pct: float | None, settings: Settings) -> 
 
 def _jsonl_chunk(lines: list[str], adoption_pct: float | None, settings: Settings) -> None:
     texts = [t.strip() for t in lines]
-    notes = {i: n for i, t in enumerate(texts) if t and (n := not_scored_note(t)) is not None}
-    keep = [i for i, t in enumerate(texts) if t and i not in notes]
+    clean = [scored_text(t) for t in texts]
+    notes = {i: n for i, t in enumerate(clean) if t and (n := not_scored_note(t)) is not None}
+    keep = [i for i, t in enumerate(clean) if t and i not in notes]
     scores = (
-        api.score_tasks([texts[i] for i in keep], adoption_pct=adoption_pct, settings=settings)
+        api.score_tasks([clean[i] for i in keep], adoption_pct=adoption_pct, settings=settings)
         if keep
         else []
     )
     by_line = dict(zip(keep, scores, strict=True))
     for i, text in enumerate(texts):
         if i in by_line:
-            record = contract_line(by_line[i])
+            record = contract_line(by_line[i]) | {"task": text}  # the input, as given
+        elif not clean[i] and text:
+            record = _not_scored_line(text, NO_TEXT)
         elif i in notes:
             record = _not_scored_line(text, notes[i])
         else:
@@ -109,30 +137,47 @@ def _jsonl_chunk(lines: list[str], adoption_pct: float | None, settings: Setting
         typer.echo(jsonl_record(record))
 
 
+NO_TEXT = "not scored: no text once HTML tags are removed"
+
+
 def _note(text: str) -> str | None:
     """Why a stripped task text is not scored (the note of its table row), or None."""
     if not text:
         return EMPTY
-    problem = size_problem(text)
-    return None if problem is None else f"not scored: {problem} to read as a task"
+    if not (clean := scored_text(text)):
+        return NO_TEXT
+    problem = size_problem(clean)
+    if problem is not None:
+        return f"not scored: {problem} to read as a task"
+    return None if has_english(clean) else NO_ENGLISH
+
+
+def _cut(text: str, limit: int = TABLE_TASK_CHARS) -> str:
+    """A task text cut for the table at a word near ``limit``, with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    return (head.rsplit(" ", 1)[0] if " " in head[limit // 2 :] else head).rstrip() + "…"
 
 
 _SOURCE_NAMES = {"labels": "published human label", "model": "task model"}
 
 
-def _table(rows: list[TaskScore | tuple[str, str]]) -> None:
-    """The table, in input order: a text not scored ``(text, note)`` keeps its place."""
+def _table(rows: list[tuple[str, TaskScore | str]]) -> None:
+    """The table, in input order: each input text with its score, or the note of a text not
+    scored in its place; a long text cut with an ellipsis (:func:`_cut`)."""
     typer.echo(f"{'beta':>5} {'E0/E1/E2':^14} {'auto':>4}  {'timeline':<17} {'mode':<10} task")
-    for s in rows:
-        if isinstance(s, tuple):
-            text, note = s
-            typer.echo(f"{'—':>5} {'not scored':^14} {'':>4}  {'':<17} {'':<10} {text}".rstrip())
-            typer.echo(f"      {note}")
+    for text, s in rows:
+        if isinstance(s, str):
+            row = f"{'—':>5} {'not scored':^14} {'':>4}  {'':<17} {'':<10} {_cut(text)}"
+            typer.echo(row.rstrip())
+            typer.echo(f"      {s}")
             continue
         e = s.exposure
         probs = f"{e['E0']:.2f}/{e['E1']:.2f}/{e['E2']:.2f}"
         typer.echo(
-            f"{s.beta:5.2f} {probs:^14} {s.automation:4.1f}  {s.timeline:<17} {s.mode:<10} {s.task}"
+            f"{s.beta:5.2f} {probs:^14} {s.automation:4.1f}  {s.timeline:<17} {s.mode:<10} "
+            f"{_cut(text)}"
         )
         detail = f"      {_SOURCE_NAMES.get(s.source, s.source)}; why: {s.timeline_reason}"
         if s.capability:
@@ -158,7 +203,10 @@ _HELP = (
     "(3–60 words; 2 when it opens with a verb, 'Bathe patients' — the rule of analyze "
     '--description-file), is not scored: the table gives it a "not scored" row, and its JSONL '
     'line has the keys of a scored line, null, and a "note" saying why (null on a scored '
-    "line). Every input text or line gives one row or line."
+    "line); so is a text with no English word in it. HTML tags and script bodies are removed "
+    'before a text is scored; the JSONL "task" is the input line as given (trimmed), so lines '
+    "join back to the input. The table cuts a long text with an ellipsis. Every input text or "
+    "line gives one row or line."
 )
 
 
@@ -201,10 +249,16 @@ def score_tasks(
         raise InputError("No task given: the batch file is empty.", hint="Put one task a line.")
     texts = [t.strip() for t in lines]
     notes = [_note(t) for t in texts]
-    keep = [t for t, n in zip(texts, notes, strict=True) if n is None]
+    keep = [scored_text(t) for t, n in zip(texts, notes, strict=True) if n is None]
     scores = iter(
         api.score_tasks(keep, adoption_pct=adoption_pct, settings=settings) if keep else []
     )
-    _table([next(scores) if n is None else (t, n) for t, n in zip(texts, notes, strict=True)])
-    if any(n not in (None, EMPTY) for n in notes):
+    # The table shows what was scored (markup removed); a text not scored, as given.
+    _table(
+        [
+            (scored_text(t), next(scores)) if n is None else (t, n)
+            for t, n in zip(texts, notes, strict=True)
+        ]
+    )
+    if any(n is not None and n.startswith("not scored: too") for n in notes):
         typer.echo(f"  ({_RULE}.)")

@@ -115,8 +115,9 @@ def new_chart(kind: Callable[..., Any], key: str, height: int, **config: Any) ->
     return chart
 
 
-def percent_bars(key: str, height: int, **config: Any) -> Any:
-    """Horizontal bars on a 0–100% axis, each printed with its value, no legend."""
+def percent_bars(key: str, height: int, unit: str = "%", **config: Any) -> Any:
+    """Horizontal bars on a 0–100 axis, each printed with its value and ``unit`` ("%", or ""
+    for score points), no legend."""
     return new_chart(
         pygal.HorizontalBar,
         key,
@@ -125,7 +126,7 @@ def percent_bars(key: str, height: int, **config: Any) -> Any:
         range=(0, 100),
         y_labels=[0, 25, 50, 75, 100],
         print_values=True,
-        value_formatter=lambda v: f"{v:.0f}%",
+        value_formatter=lambda v: f"{v:.0f}{unit}",
         **config,
     )
 

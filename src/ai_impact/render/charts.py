@@ -28,8 +28,9 @@ from ai_impact.render.chart_svg import (
 from ai_impact.render.compare import is_blend, label
 from ai_impact.render.pay import HOURLY_PERCENTILES, per_hour
 from ai_impact.render.pay import hourly as pay_hourly
+from ai_impact.render.titles import EXPOSURE_HEADER
 from ai_impact.reports import figures as fx
-from ai_impact.reports.model import OccupationReport, Salary
+from ai_impact.reports.model import OccupationReport, RiskComponent, Salary
 
 __all__ = [
     "CATEGORY_COLOURS",
@@ -45,42 +46,59 @@ __all__ = [
 ]
 
 _MAX_TASKS = 10
-_PERCENT_TICKS = ((0.0, "0%"), (50.0, "50%"), (100.0, "100%"))
 
 
 def _money(x: float | None) -> str:
     return "—" if x is None else f"${x:,.0f}"
 
 
+# The risk chart's axis labels: short enough never to be cut (the table has the full labels).
+_RISK_LABELS = {"exposure": "Exposure index β", "substitution": "Substitution potential"} | {
+    "ai_usage": "AI use observed today",
+    "adoption": "Pace of AI adoption",
+    "demand": "Demand",
+}
+_POINT_TICKS = ((0.0, "0"), (50.0, "50"), (100.0, "100"))
+
+
+def score_points(value: float) -> int:
+    """A component's 0–1 value as whole points of 100, from the table's two decimals (0.0347 is
+    "0.03" in the table and 3 points on the chart, never 4)."""
+    return round(float(f"{value:.2f}") * 100)
+
+
 def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
-    """The risk score's components, each scaled to 0–100, with its weight in the label."""
+    """The risk score's components, each as points on a 0–100 scale (its 0–1 value, not its own
+    figure: β 0.14 is 16 points), with its weight in the label."""
     comps = report.risk.components
-    chart = percent_bars(key, 70 + 62 * max(len(comps), 1), truncate_label=40)
-    # Short labels keep the plot wide (the full labels are in the table); the first component
-    # goes on top, so the list is reversed for pygal, which draws the first label lowest.
+
+    def short(c: RiskComponent) -> str:
+        return f"{_RISK_LABELS.get(c.key) or short_label(c.label)} ({c.weight:.0%})"
+
+    chart = percent_bars(key, 70 + 62 * max(len(comps), 1), unit="", truncate_label=40)
+    # The first component on top: reversed for pygal, which draws the first label lowest.
     ranked = list(enumerate(comps))[::-1]
-    labels = {
-        f"{short_label(c.label)} ({c.weight:.0%})": f"{c.label} ({c.weight:.0%})" for c in comps
-    }
-    chart.x_labels = [f"{short_label(c.label)} ({c.weight:.0%})" for _, c in ranked]
+    labels = {short(c): f"{c.label} ({c.weight:.0%})" for c in comps}
+    chart.x_labels = [short(c) for _, c in ranked]
     chart.add(
-        "Component on a 0–100 scale",
-        [{"value": round(c.value * 100, 1), "color": STYLE.colors[i % 5]} for i, c in ranked],
+        "Score points (0–100)",
+        [{"value": score_points(c.value), "color": STYLE.colors[i % 5]} for i, c in ranked],
     )
     r = report.risk
-    # The bars are each component's value scaled to 0–1 (shown as 0–100), not its own figure
-    # (β 0.38 is 0.45 on the scale): the description says both.
+    # The bars are each component's value scaled to 0–1 (shown as points of 100), not its own
+    # figure (β 0.38 is 0.45 on the scale): the description says both.
     desc = f"Risk {r.score:.1f} of 10 ({r.category}), range {r.low:.1f}–{r.high:.1f}. " + "; ".join(
-        f"{c.label}: {c.display}, {c.value:.2f} on the 0–1 scale, weight {c.weight:.0%}"
+        f"{c.label}: {c.display}, {score_points(c.value)} points of 100, weight {c.weight:.0%}"
         for c in comps
     )
     rows = [
         (c.label, c.display, f"{c.value:.2f}", f"{c.weight:.0%}", f"{c.points:+.2f}") for c in comps
     ]
-    title = "What the risk score is made of (each component on a 0–100 scale)"
+    title = "What the risk score is made of (score points 0–100, not percentages)"
+    points = [score_points(c.value) for c in comps]
     bars = [
-        Row(f"{c.label} ({c.weight:.0%})", (_percent_bar(c.value * 100, STYLE.colors[i % 5]),))
-        for i, c in enumerate(comps)
+        Row(f"{c.label} ({c.weight:.0%})", (Bar(p, str(p), STYLE.colors[i % 5]),))
+        for i, (c, p) in enumerate(zip(comps, points, strict=True))
     ]
     return finish(
         chart,
@@ -90,13 +108,8 @@ def risk_chart(report: OccupationReport, key: str = "risk") -> Chart:
         ("Component", "Value", "On 0–1", "Weight", "Adds to score"),
         rows,
         full_labels=truncations(labels, 40),
-        narrow=narrow_svg(key, title, desc + ".", bars, top=100, ticks=_PERCENT_TICKS),
+        narrow=narrow_svg(key, title, desc + ".", bars, top=100, ticks=_POINT_TICKS),
     )
-
-
-def _percent_bar(value: float, colour: str) -> Bar:
-    """A bar on the 0–100 scale, printed as the wide chart prints it ("52%")."""
-    return Bar(round(value, 1), f"{round(value, 1):.0f}%", colour)
 
 
 def _timeline_order(timelines: Sequence[str]) -> list[str]:
@@ -104,9 +117,17 @@ def _timeline_order(timelines: Sequence[str]) -> list[str]:
     return known + sorted({t for t in timelines if t not in TIMELINE_COLOURS})
 
 
+_BETA_TICKS = ((0.0, "0"), (50.0, "0.5"), (100.0, "1"))
+
+
+def _beta_bar(beta: float, colour: str) -> Bar:
+    """A task's β on the 0–100 plot, printed as β ("0.50"), as the table prints it."""
+    return Bar(round(beta * 100, 1), f"{beta:.2f}", colour)
+
+
 def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
     """The listed at-risk tasks in the page's order (AI could take over most first, see
-    :func:`~ai_impact.reports.tasks.takeover_order`), each bar its exposure, coloured by
+    :func:`~ai_impact.reports.tasks.takeover_order`), each bar its exposure β, coloured by
     timeline."""
     tasks = list(report.tasks_at_risk[:_MAX_TASKS])
     order = _timeline_order([t.timeline for t in tasks])
@@ -115,23 +136,26 @@ def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
         for i, tl in enumerate(order)
     }
     chart = percent_bars(key, 60 + 46 * max(len(tasks), 1))
+    chart.value_formatter = lambda v: f"{v / 100:.2f}"  # β, 0–1, as in the table
+    chart.y_labels = [{"label": lab, "value": v} for v, lab in _BETA_TICKS]
     # pygal draws the first label at the bottom of a horizontal chart: reverse so the most
     # task is on top, numbered as in the list under the chart.
     ranked = list(enumerate(tasks, start=1))[::-1]
     chart.x_labels = [f"Task {i}" for i, _ in ranked]  # the numbered list below has the text
     chart.add(
-        "Exposure",
+        "Exposure β",
         [{"value": round(t.beta * 100, 1), "color": colour[t.timeline]} for _, t in ranked],
     )
     desc = (
-        f"{len(tasks)} tasks, those AI could take over most first, with their exposure to AI. "
-        + "; ".join(f"{t.task} {t.beta:.0%}, {t.timeline}" for t in tasks[:5])
+        f"{len(tasks)} tasks, those AI could take over most first, with their exposure β (1 when "
+        "an LLM alone does the task, 0.5 when it needs software built on LLMs). "
+        + "; ".join(f"{t.task} {t.beta:.2f}, {t.timeline}" for t in tasks[:5])
         + "."
     )
-    rows = [(f"{i}. {t.task}", f"{t.beta:.0%}", t.timeline, t.mode) for i, t in enumerate(tasks, 1)]
-    title = "Tasks by exposure to AI, and when"
+    rows = [(f"{i}. {t.task}", f"{t.beta:.2f}", t.timeline, t.mode) for i, t in enumerate(tasks, 1)]
+    title = "Tasks AI could take over most first: exposure β and when"
     bars = [
-        Row(f"Task {i}", (_percent_bar(t.beta * 100, colour[t.timeline]),), tip=f"{i}. {t.task}")
+        Row(f"Task {i}", (_beta_bar(t.beta, colour[t.timeline]),), tip=f"{i}. {t.task}")
         for i, t in enumerate(tasks, 1)
     ]
     return finish(
@@ -139,11 +163,11 @@ def tasks_chart(report: OccupationReport, key: str = "tasks") -> Chart:
         key,
         title,
         desc,
-        ("Task", "Exposure", "Timeline", "AI"),
+        ("Task", EXPOSURE_HEADER, "Timeline", "AI"),
         rows,
         legend=tuple(colour.items()),
         full_labels={f"Task {i}": f"{i}. {t.task}" for i, t in enumerate(tasks, 1)},
-        narrow=narrow_svg(key, title, desc, bars, top=100, ticks=_PERCENT_TICKS),
+        narrow=narrow_svg(key, title, desc, bars, top=100, ticks=_BETA_TICKS),
     )
 
 

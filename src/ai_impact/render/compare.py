@@ -137,9 +137,14 @@ def data_notes(reports: Sequence[OccupationReport], *, page_rows: bool = False) 
     hourly = (
         "; an hour where BLS publishes only hourly wages" if any(map(per_hour, salaries)) else ""
     )
-    # "BTOS, Sep 2025": the survey period each industry's adoption share is from
+    # "BTOS, Sep 2025": the latest month BTOS reports for the sector each share is from
     periods = list(dict.fromkeys(p for r in reports if (p := r.changing.adoption_period)))
-    adoption = "; ".join(periods) or "Census BTOS"
+    months = [p.removeprefix("BTOS, ") for p in periods]
+    adoption = (
+        f"Census BTOS, the latest month reported for each sector: {', '.join(months)}"
+        if months
+        else "Census BTOS"
+    )
     spans = dict.fromkeys(
         f"“{r.risk.category}” spans {category_span(r.risk.category_range)}" for r in reports
     )

@@ -21,13 +21,13 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from ai_impact import __version__
-from ai_impact.render import charts, pay
+from ai_impact.render import charts, pay, titles
 from ai_impact.render import compare as cmp
 from ai_impact.render.links import SORTS, Links, StaticLinks, sort_rows
 from ai_impact.render.markdown import cert_level, tool_role
 from ai_impact.reports import figures as fx
 from ai_impact.reports.model import OccupationReport, Salary
-from ai_impact.reports.narrative import exposed_automation
+from ai_impact.reports.narrative import adoption_when, exposed_automation
 from ai_impact.reports.shared_figures import (
     SHARED_OUTLOOK_MARK,
     SHARED_PAY_MARK,
@@ -217,6 +217,11 @@ def _env() -> Environment:
         is_blend=cmp.is_blend,
         per_hour=pay.per_hour,
         exposed_automation=exposed_automation,
+        adoption_when=adoption_when,
+        section_titles=titles.SECTION_TITLES,
+        nav_titles=titles.NAV_TITLES,
+        tasks_lead=titles.TASKS_LEAD,
+        exposure_header=titles.EXPOSURE_HEADER,
         preparation=fx.preparation,
         marks_note=marks_note,
         hourly_pay_note=pay.hourly_pay_note,

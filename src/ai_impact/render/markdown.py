@@ -30,8 +30,10 @@ from ai_impact.render.pay import (
     per_hour,
     projected,
 )
+from ai_impact.render.title_match import markdown_asked_for
+from ai_impact.render.titles import EXPOSURE_HEADER, TASKS_LEAD
+from ai_impact.render.titles import SECTION_TITLES as T
 from ai_impact.reports import figures as fx
-from ai_impact.reports.disputed import HEADING as DISPUTED_HEADING
 from ai_impact.reports.model import CertificationEntry, OccupationReport, SafeTask, Salary
 from ai_impact.reports.shared_figures import (
     SHARED_OUTLOOK_MARK,
@@ -162,18 +164,18 @@ def _header(r: OccupationReport) -> list[str]:
         "",
     ]
     if h.resolved_from:
-        out += [f"> You asked for “{md_user(h.resolved_from)}”.", ""]
+        out += markdown_asked_for(h, md_user(h.resolved_from), _t)
     if h.rests_on_note:
         out += [f"> {_t(h.rests_on_note)}", ""]
     return out
 
 
 def _overview(r: OccupationReport) -> list[str]:
-    return ["## Overview", "", _t(r.header.description), "", _t(" ".join(r.overview)), ""]
+    return [f"## {T['overview']}", "", _t(r.header.description), "", _t(" ".join(r.overview)), ""]
 
 
 def _changing(r: OccupationReport) -> list[str]:
-    out = ["## How AI is changing the profession", "", _t(" ".join(r.changing.sentences)), ""]
+    out = [f"## {T['changing']}", "", _t(" ".join(r.changing.sentences)), ""]
     out += [
         "| Component | Value | On 0–1 | Weight | Adds to score |",
         "|---|---|---|---|---|",
@@ -201,9 +203,10 @@ def _protected_by(s: SafeTask) -> str:
 
 
 def _tasks(r: OccupationReport) -> list[str]:
-    out = ["## Tasks at risk of automation", ""]
+    out = [f"## {T['tasks']}", ""]
     if r.tasks_at_risk:
-        out += ["| Task | Exposure β | AI role | Timeline | Evidence |", "|---|---|---|---|---|"]
+        out += [TASKS_LEAD, "", f"| Task | {EXPOSURE_HEADER} | AI role | Timeline | Evidence |"]
+        out += ["|---|---|---|---|---|"]
         for t in r.tasks_at_risk:
             out.append(
                 f"| {_cell(t.task)} | {t.beta:.2f} | {_cell(t.mode)} | {_cell(t.timeline)} | "
@@ -211,7 +214,7 @@ def _tasks(r: OccupationReport) -> list[str]:
             )
         out.append("")
     out += _gap(r, "tasks_at_risk")
-    out += ["## Tasks that remain human", ""]
+    out += [f"## {T['safe']}", ""]
     if r.safe_tasks:
         out += ["| Task | Protected by | Why |", "|---|---|---|"]
         for s in r.safe_tasks:
@@ -219,14 +222,14 @@ def _tasks(r: OccupationReport) -> list[str]:
         out.append("")
     out += _gap(r, "safe_tasks")
     if r.disputed_tasks:
-        out += [f"## {DISPUTED_HEADING}", "", "| Task | Why it is disputed |", "|---|---|"]
+        out += [f"## {T['disputed']}", "", "| Task | Why it is disputed |", "|---|---|"]
         out += [f"| {_cell(d.task)} | {_cell(d.reason)} |" for d in r.disputed_tasks]
         out += ["", *_gap(r, "disputed_tasks")]
     return out
 
 
 def _tools(r: OccupationReport) -> list[str]:
-    out = ["## AI tools entering the role", ""]
+    out = [f"## {T['tools']}", ""]
     for t in r.ai_tools:
         year = f", {t.year}" if t.year else ""
         out.append(
@@ -261,7 +264,7 @@ def salary_line(s: Salary) -> str:
 
 
 def _salary(r: OccupationReport) -> list[str]:
-    out = ["## Salary", ""]
+    out = [f"## {T['pay']}", ""]
     s = r.salary
     if s is not None:
         out += [salary_line(s), ""]
@@ -284,7 +287,7 @@ def _salary(r: OccupationReport) -> list[str]:
 
 
 def _outlook(r: OccupationReport) -> list[str]:
-    out = ["## Employment outlook", ""]
+    out = [f"## {T['outlook']}", ""]
     o = r.outlook
     if o is not None:
         out += [_t(o.sentence), ""]
@@ -314,13 +317,13 @@ def _outlook(r: OccupationReport) -> list[str]:
 
 
 def _adaptation(r: OccupationReport) -> list[str]:
-    out = ["## Adaptation strategy", ""]
+    out = [f"## {T['adapt']}", ""]
     for a in r.adaptation:
         out.append(f"- **{_t(a.name)}** ({_t(a.kind)}) — {_t(a.why)}")
     if r.adaptation:
         out.append("")
     out += _gap(r, "adaptation")
-    out += ["## Certifications", ""]
+    out += [f"## {T['certs']}", ""]
     for c in r.certifications:
         out.append(f"- **{_t(c.name)}** — {_t(cert_facts(c))}. {_t(c.reason)}")
     if r.certifications:
@@ -329,7 +332,7 @@ def _adaptation(r: OccupationReport) -> list[str]:
 
 
 def _related(r: OccupationReport) -> list[str]:
-    out = ["## Related analyses", ""]
+    out = [f"## {T['related']}", ""]
     if r.related:
         out += [
             "| Occupation | Relation | Risk | US median pay | Outlook 2024–34 |",
@@ -356,7 +359,7 @@ def _related(r: OccupationReport) -> list[str]:
 
 def _method(r: OccupationReport) -> list[str]:
     m = r.method
-    out = ["## Method and sources", ""]
+    out = [f"## {T['method']}", ""]
     out += [f"- {_t(n)}" for n in m.notes]
     out += [f"- Model {_t(m.model_version)}; data {_t(m.data_version)}.", ""]
     for s in r.sources:

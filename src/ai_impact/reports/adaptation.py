@@ -8,7 +8,10 @@ correlation that the occupation rates highly is shown as one to pair with AI too
 comes from the occupation's five most important areas, most important first. Technologies come
 from its O*NET technology skills: those in demand in its job postings, then hot ones of the kind
 of software it uses most (see :func:`_technologies`), never the general software most
-occupations list (:func:`generic_technologies`); transitions are the safer moves.
+occupations list (:func:`generic_technologies`) nor a consumer platform its tasks do not use
+(:mod:`ai_impact.reports.consumer_tech`); transitions are the safer moves. Where no element goes
+with less exposure, even among occupations of the same kind, the important ones least tied to it
+there are offered (:func:`_least_tied`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from ai_impact.reports import figures as fx
+from ai_impact.reports.consumer_tech import offered_platform
 from ai_impact.reports.local_skills import (
     LocalEvidence,
     column_correlations,
@@ -45,6 +49,8 @@ CORE_KNOWLEDGE = 5  # knowledge to build comes from the occupation's five most i
 MIN_KIND = 2  # a hot technology needs this many of the occupation's technologies of its kind
 MIN_PEER_SHARE = 0.15  # a hot product: listed by this share of the 20 most similar occupations
 GENERIC_SHARE = 1 / 3  # software O*NET lists for more occupations than this is general office kit
+LEAST_TIED = {"skill": 2, "knowledge": 1}  # fallback: elements least tied to exposure nearby
+BASIC_SKILLS = "2.A."  # O*NET's basic skills: content (reading, writing…) and process ones
 
 
 def generic_technologies(
@@ -149,6 +155,43 @@ def _protective(
     return out
 
 
+def _least_tied(
+    ratings: Sequence[Any],
+    near: Mapping[str, float],
+    kind: str,
+    rated_from: str | None,
+) -> list[AdaptationItem]:
+    """For a page neither correlation gives an element to build: the occupation's important
+    elements (knowledge: its core areas) that, among the occupations most like it, go least with
+    exposure — a neighbourhood correlation below :data:`EXPOSED_CORR`, lowest first, up to
+    :data:`LEAST_TIED` of ``kind``. Customer service representatives rate nothing that goes
+    with less exposure, even among their own kind, but their service orientation and social
+    perceptiveness go with it far less than the reading, writing and speaking they rely on.
+    O*NET's basic skills (:data:`BASIC_SKILLS`: reading, monitoring, critical thinking) are the
+    ground of all work, so one is offered only where no cross-functional skill (social,
+    problem-solving, technical, systems, resource) qualifies: monitoring was the pick on 121 of
+    207 such pages."""
+    pool = list(ratings)
+    if kind == "knowledge":
+        pool = sorted(pool, key=lambda e: (-(e.importance or 0.0), e.element_id))[:CORE_KNOWLEDGE]
+    rated = [
+        e
+        for e in pool
+        if (e.importance or 0.0) >= MIN_IMPORTANCE and near.get(e.element_id, 1.0) < EXPOSED_CORR
+    ]
+    rated.sort(key=lambda e: (near[e.element_id], e.element_id))
+    if kind == "skill":
+        cross = [e for e in rated if not e.element_id.startswith(BASIC_SKILLS)]
+        rated = cross or rated[:1]
+    where = "in this occupation" if rated_from is None else f"in {rated_from}"
+    why = (
+        f"Rated important {where}, and among the occupations most like it in skills and "
+        "knowledge, one of its important ones least tied to AI exposure: the less exposed of "
+        "them rate it about as high as the more exposed."
+    )
+    return [AdaptationItem(kind, e.name, why, e.element_id) for e in rated[: LEAST_TIED[kind]]]
+
+
 def pairs_with_ai(n_exposed: int, beta: float) -> bool:
     """Whether the page offers a skill to pair with AI: some tasks are exposed and exposure is
     above "very low" (β from 0.10). Below it the page says AI reaches little of the work, and
@@ -246,6 +289,8 @@ def adaptation_items(
     titles: Mapping[str, str] | None = None,
     move_ratings: Mapping[str, Sequence[Any]] | None = None,
     peers: Mapping[str, float] | None = None,
+    near: Mapping[str, float] | None = None,
+    activities: str = "",
 ) -> tuple[AdaptationItem, ...]:
     """Skills, knowledge, technologies and transitions to build, each with why.
 
@@ -253,20 +298,27 @@ def adaptation_items(
     ``local``: elements that go with less exposure among occupations of the same kind
     (:meth:`~ai_impact.reports.local_skills.LocalSkills.evidence`), filling the skills and the
     knowledge up to their limits; ``titles`` names their example occupations. When neither
-    finds a skill, ``move_ratings`` (skill ratings of the safer moves, by code) give the skill
-    the first of the listed moves asks for most
-    (:func:`~ai_impact.reports.local_skills.move_skill`). ``peers``: see :func:`_technologies`.
+    finds an element, ``near`` (every element's correlation in the neighbourhood,
+    :meth:`~ai_impact.reports.local_skills.LocalSkills.correlations`) gives the important ones
+    least tied to exposure there (:func:`_least_tied`), and failing a skill ``move_ratings``
+    (skill ratings of the safer moves, by code) the skill the first of the listed moves asks
+    for most (:func:`~ai_impact.reports.local_skills.move_skill`). ``peers``: see
+    :func:`_technologies`; ``activities``: the occupation's task statements and work
+    activities, lower case, which must name what a consumer platform is used for
+    (:func:`~ai_impact.reports.consumer_tech.offered_platform`).
     """
     items = _protective(
         skills, corr, "skill", 3, capability, rated_from, local=local, titles=titles
     )
+    if not items and near:
+        items += _least_tied(skills, near, "skill", rated_from)
     if not items and move_ratings:
         moves = [(r.title, move_ratings[r.code]) for r in safer[:2] if r.code in move_ratings]
         if (found := move_skill(skills, moves, rated_from)) is not None:
             items.append(found)
     if any_exposed:
         items += _paired(skills, corr, rated_from, avoid={i.name for i in items})
-    items += _protective(
+    known = _protective(
         knowledge,
         corr,
         "knowledge",
@@ -278,12 +330,15 @@ def adaptation_items(
         titles=titles,
         said=any(_KIND_OF in i.why for i in items),
     )
+    items += known or _least_tied(knowledge, near or {}, "knowledge", rated_from)
     kind = Counter(t.commodity_code for t in technologies)
     names, kinds = generic
     specific = [
         t
         for t in technologies
-        if t.example not in names and (t.in_demand or t.commodity_code not in kinds)
+        if t.example not in names
+        and (t.in_demand or t.commodity_code not in kinds)
+        and offered_platform(t.example, t.commodity_code, activities)
     ]
     for t in _technologies(specific, kind, peers=peers):
         flags = " and ".join(

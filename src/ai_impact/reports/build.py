@@ -18,7 +18,7 @@ from ai_impact.reports.adaptation import adaptation_items, pairs_with_ai
 from ai_impact.reports.beyond_language import mark_safe_tasks, overview_sentence, task_iwas
 from ai_impact.reports.disputed import disputed_entries, disputed_note
 from ai_impact.reports.engine import Engine
-from ai_impact.reports.extras import certification_entries, tool_entries
+from ai_impact.reports.extras import certification_entries, entries_of, tool_matches
 from ai_impact.reports.model import (
     AdaptationItem,
     ChangingProfession,
@@ -28,8 +28,14 @@ from ai_impact.reports.model import (
     RelatedEntry,
     Section,
 )
-from ai_impact.reports.pay_outlook import outlook_section, salary_section, shared_figure_notes
+from ai_impact.reports.pay_outlook import (
+    outlook_brief,
+    outlook_section,
+    salary_section,
+    shared_figure_notes,
+)
 from ai_impact.reports.related import related_entries
+from ai_impact.reports.related_note import no_safer_move
 from ai_impact.reports.report_basis import RatedProfile, page_basis, rated_profile, tasks_of
 from ai_impact.reports.risk_sections import (
     exposure_breakdown,
@@ -40,6 +46,7 @@ from ai_impact.reports.risk_sections import (
 from ai_impact.reports.shared_figures import projection_group
 from ai_impact.reports.sources import method_note, source_refs
 from ai_impact.reports.tasks import MAX_SAFE, shown_notes, split_tasks
+from ai_impact.reports.tool_timeline import tool_timelines
 from ai_impact.risk.blend import blend_rows
 from ai_impact.risk.build import RISK_VERSION
 from ai_impact.risk.table import OccupationRisk
@@ -74,6 +81,11 @@ def build_report(
     if described is not None and any(t.code != occ.code for t in tasks):
         # a definition-only "All Other" reads its group's descriptions: name whose each is
         origin = {t.code: table.row(t.code).title for t in tasks}
+    matches = tool_matches(
+        engine.tools, tasks, [s.beta for s in scores], acts, kb.technologies(occ.code)
+    )
+    # a listed product made for a task brings its timeline to 1–2 years at the latest
+    scores = tool_timelines(tasks, scores, matches)
     at_risk, safe, n_exposed, n_safe = split_tasks(
         tasks, scores, origin, acts, described=described is not None
     )
@@ -88,9 +100,7 @@ def build_report(
     gaps: list[Section] = shown_notes(len(at_risk), n_exposed, len(safe), n_safe)
     blended = len(parts) > 1
     risk = risk_summary(row, blended=blended)
-    tools = tool_entries(
-        engine.tools, tasks, [s.beta for s in scores], acts, kb.technologies(occ.code)
-    )
+    tools = entries_of(matches)
     safe = mark_safe_tasks(engine.tools, tools, safe, task_iwas(tasks, acts))
     disputed, n_disputed = disputed_entries(
         list(zip(tasks, scores, strict=True)),
@@ -178,10 +188,12 @@ def build_report(
     if arriving := overview_sentence(engine.tools, safe):
         overview.append(arriving)
     if outlook is not None:
-        overview.append(outlook.sentence)
+        overview.append(outlook_brief(outlook))  # in full in the Outlook
     gaps += section_gaps(
         row, at_risk, safe, tools, outlook, adaptation, certs, related, engine, n_disputed
     )
+    if why := no_safer_move(occ.code, related, table, engine.neighbours, row.score):
+        gaps.append(Section("related", why))
     sources = source_refs(kb.sources(), engine.model_version, RISK_VERSION, engine.catalog_refs)
     return OccupationReport(
         header=occupation_header(occ, resolved_from=resolved_from, rests_on=rests_on, note=note),
@@ -260,6 +272,8 @@ def adaptation_section(
         titles=titles,
         move_ratings=moves,
         peers=engine.peer_share(code),
+        near=engine.local_skills.correlations(rated.code),
+        activities=engine.activity_text(code),
     )
 
 

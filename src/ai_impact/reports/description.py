@@ -55,8 +55,14 @@ from ai_impact.reports.model import (
     OccupationReport,
     Section,
 )
-from ai_impact.reports.pay_outlook import outlook_section, salary_section, shared_figure_notes
+from ai_impact.reports.pay_outlook import (
+    outlook_brief,
+    outlook_section,
+    salary_section,
+    shared_figure_notes,
+)
 from ai_impact.reports.related import related_entries
+from ai_impact.reports.related_note import no_safer_move
 from ai_impact.reports.report_basis import rated_profile
 from ai_impact.reports.risk_sections import exposure_breakdown, period_label, risk_summary
 from ai_impact.reports.serialize import report_to_dict
@@ -268,8 +274,10 @@ def describe_report(
     if arriving := overview_sentence(engine.tools, safe):
         overview.append(arriving)
     if outlook is not None:
-        overview.append(outlook.sentence)
+        overview.append(outlook_brief(outlook))  # in full in the Outlook
     gaps += section_gaps(row, at_risk, safe, tools, outlook, adaptation, certs, related, engine)
+    if why := no_safer_move(occ.code, related, table, engine.neighbours, row.score):
+        gaps.append(Section("related", why))
     note = header_note(occ, len(split.tasks), len(labelled), best, others)
     aside_header, aside_notes = set_aside_notes(split.set_aside)
     if aside_header:

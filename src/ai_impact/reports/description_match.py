@@ -69,7 +69,7 @@ LEXICAL_WEIGHT = 0.5
 TECH_WEIGHT = 0.05
 TEMPERATURE = 0.015
 TITLE_CERTAIN = 0.8
-INDEX_VERSION = "jd-7"
+INDEX_VERSION = "jd-8"  # jd-8: capability mapping 1.6
 TOP_K = 5
 
 F32 = NDArray[np.float32]

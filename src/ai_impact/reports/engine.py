@@ -195,6 +195,19 @@ class Engine:
         own = {n for n, _ in self._technology_pairs.get(code, [])}
         return {n: sum(n in s for s in listed) / len(near) for n in own} if near else {}
 
+    def activity_text(self, code: str) -> str:
+        """The occupation's task statements and detailed work activities (its task donors'
+        where O*NET publishes none), lower case: what decides whether a consumer platform is
+        part of its work (:func:`~ai_impact.reports.consumer_tech.offered_platform`)."""
+        donors = self.table.row(code).donors if code in self.table else ()
+        texts: list[str] = []
+        for c in (code, *donors):
+            texts += [t.text for t in self.kb.tasks_of(c)]
+            texts += [a.dwa_title for a in self.kb.activities_of(c)]
+            if texts:
+                break
+        return "\n".join(texts).lower()
+
     @cached_property
     def sharing(self) -> dict[str, int]:
         """How many O*NET occupations share each OEWS code and each BLS projection code

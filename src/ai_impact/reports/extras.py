@@ -9,27 +9,30 @@ report builder states the gap.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ai_impact.reports.model import CertificationEntry, ToolEntry
 
-__all__ = ["certification_entries", "tool_entries"]
+if TYPE_CHECKING:
+    from ai_impact.reports.match_tools import ToolMatch
+
+__all__ = ["certification_entries", "entries_of", "tool_entries", "tool_matches"]
 
 MAX_TOOLS = 8
 MAX_CERTS = 6
 
 
-def tool_entries(
+def tool_matches(
     catalog: Any,
     tasks: Sequence[Any],
     betas: Sequence[float],
     activities: Sequence[Any],
     technologies: Sequence[Any],
-) -> tuple[ToolEntry, ...]:
+) -> list[ToolMatch]:
     """Catalogued AI tools matched to the occupation's exposed tasks and software; where none
     is, the general chat assistants for its direct-exposure (E1) tasks, if enough of them."""
     if catalog is None or not tasks:
-        return ()
+        return []
     from ai_impact.reports.match_general import chat_assistant_fallback
     from ai_impact.reports.match_tools import match_tools
     from ai_impact.reports.tool_inputs import link_activities, technology_terms
@@ -39,6 +42,22 @@ def tool_entries(
     matches = match_tools(catalog, pairs, links, technology_terms(technologies), top=MAX_TOOLS)
     if not matches:  # no product made for the work: the labels' own chat-assistant tasks
         matches = chat_assistant_fallback(catalog, pairs)
+    return matches
+
+
+def tool_entries(
+    catalog: Any,
+    tasks: Sequence[Any],
+    betas: Sequence[float],
+    activities: Sequence[Any],
+    technologies: Sequence[Any],
+) -> tuple[ToolEntry, ...]:
+    """The report entries of :func:`tool_matches`."""
+    return entries_of(tool_matches(catalog, tasks, betas, activities, technologies))
+
+
+def entries_of(matches: Sequence[ToolMatch]) -> tuple[ToolEntry, ...]:
+    """Section 6's entries for tool matches, in their order."""
     return tuple(
         ToolEntry(
             name=m.tool.name,

@@ -159,6 +159,14 @@ class LocalSkills:
         self.nb = arrays["local_nb"]
         self.imp = arrays["local_imp"]
 
+    def correlations(self, code: str | None) -> dict[str, float]:
+        """Every element's correlation with β in ``code``'s neighbourhood (empty for an
+        unknown code or one not rated in full)."""
+        i = self.index.get(code or "")
+        if i is None or np.isnan(self.corr[i]).all():
+            return {}
+        return {e: float(self.corr[i, j]) for j, e in enumerate(self.ids)}
+
     def evidence(
         self,
         code: str | None,

@@ -31,6 +31,10 @@ the occupation already uses the tool's software. Ties break on the tool id, so t
 deterministic. Functions over plain data: the knowledge base is not touched; lookup tables
 derived from a catalogue are built once per catalogue (:mod:`~ai_impact.reports.tool_index`)
 and give the same answers as testing every tool.
+
+Each match also names the statements the product is made for (``made_for``: reached through one
+of its detailed work activities and its wording both), which bring those tasks' timelines to
+1–2 years at the latest (:mod:`~ai_impact.reports.tool_timeline`).
 """
 
 from __future__ import annotations
@@ -82,6 +86,9 @@ class ToolMatch:
     software: tuple[str, ...]
     reason: str
     fit: Fit | None = field(default=None, repr=False, compare=False)
+    # Statements the product is made for: reached through one of the tool's detailed work
+    # activities (DWAs) and its wording both; none for general-purpose assistants.
+    made_for: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +285,11 @@ def _score_tool(
     if score < MIN_SCORE:
         return None
     ranked.sort(key=lambda h: (-h[0], h[1]))
+    made_for = tuple(
+        task.text
+        for task, _, _, by_words in hits
+        if specialised and by_words and not task.dwas.isdisjoint(index.dwas[pos])
+    )
     top = sorted(activity_titles.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
     fit = Fit(ranked[0][1], len(ranked), n_tasks, tuple(t for t, _ in top), software)
     return ToolMatch(
@@ -288,6 +300,7 @@ def _score_tool(
         software=software,
         reason=reason_line(tool, fit),
         fit=fit,
+        made_for=made_for,
     )
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "DisputedTask",
     "ExposureBreakdown",
     "Header",
+    "MatchAlternative",
     "MethodNote",
     "OccupationReport",
     "Outlook",
@@ -31,6 +32,7 @@ __all__ = [
     "Section",
     "SourceRef",
     "TaskAtRisk",
+    "TitleMatch",
     "ToolEntry",
 ]
 
@@ -84,6 +86,27 @@ class RiskSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class MatchAlternative:
+    """Another occupation a typed title may mean, with the resolver's confidence (0–1)."""
+
+    code: str
+    soc: str
+    title: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class TitleMatch:
+    """How sure the occupation read from a typed title is (:mod:`ai_impact.titles.best_guess`):
+    ``confidence`` of the occupation (or blend) the analysis rests on, ``best_guess`` when it is
+    under the threshold, and the next candidates."""
+
+    confidence: float
+    best_guess: bool
+    alternatives: tuple[MatchAlternative, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Header:
     """Section 1: who this analysis is about and the headline risk."""
 
@@ -97,6 +120,8 @@ class Header:
     resolved_from: str | None
     rests_on: tuple[str, ...]
     rests_on_note: str | None
+    # a title's match (None for a code, or a description): how sure, and what else it may mean
+    match: TitleMatch | None = None
 
 
 @dataclass(frozen=True, slots=True)

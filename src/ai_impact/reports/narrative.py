@@ -21,6 +21,7 @@ from ai_impact.risk.formula import COMPONENTS
 
 __all__ = [
     "adoption_sentence",
+    "adoption_when",
     "demand_sentence",
     "drivers_sentence",
     "exposure_sentence",
@@ -210,6 +211,15 @@ def usage_sentence(exp: ExposureBreakdown) -> str:
     )
 
 
+def adoption_when(period: str, sector: str) -> str:
+    """When the BTOS share was measured: "BTOS, Sep 2025" is the latest month reported for the
+    sector (the sources list the survey's whole span, Sep 2023 - Nov 2025), so it says so."""
+    head, sep, month = period.partition(", ")
+    if head != "BTOS" or not sep:
+        return period
+    return f"BTOS, {month}, the latest month reported for {sector}"
+
+
 def adoption_sentence(
     sector: str | None,
     adoption_pct: float | None,
@@ -232,7 +242,7 @@ def adoption_sentence(
         f"{fx.number(adoption_pct)}% of firms report using AI"
     )
     if period:
-        text += f" ({period})"
+        text += f" ({adoption_when(period, sector)})"
     if all_sectors_pct is not None:
         if adoption_pct >= all_sectors_pct + 1.0:
             text += f", ahead of the {fx.number(all_sectors_pct)}% across all sectors"

@@ -23,7 +23,13 @@ from ai_impact.reports.shared_figures import (
 )
 from ai_impact.risk.table import OccupationRisk
 
-__all__ = ["EMPLOYMENT_GAP", "outlook_section", "salary_section", "shared_figure_notes"]
+__all__ = [
+    "EMPLOYMENT_GAP",
+    "outlook_brief",
+    "outlook_section",
+    "salary_section",
+    "shared_figure_notes",
+]
 
 
 EMPLOYMENT_GAP = 1.25  # projection base vs OEWS employment: a larger ratio is explained
@@ -85,6 +91,23 @@ def outlook_section(
         projection_group=projection_label(title, p),
         all_occupations_change_pct=average if p.change_pct is not None else None,
     )
+
+
+def outlook_brief(outlook: Outlook) -> str:
+    """The Overview's short form of the outlook sentence: the direction and size to 2034, without
+    the all-occupation average and the openings the Outlook section gives (the same sentence
+    twice on one page read as filler). Whose employment it is stays as the full sentence says
+    it (a SOC group's, a named lead occupation's)."""
+    change = outlook.employment_change_pct
+    who, sep, _ = outlook.sentence.partition(" is projected to ")
+    if change is None or not sep:
+        return outlook.sentence
+    word = fx.growth_word(change)
+    if word == "grow":
+        return f"{who} is projected to grow {fx.abs_pct(change)} by 2034."
+    if word == "decline":
+        return f"{who} is projected to decline {fx.abs_pct(change)} by 2034."
+    return f"{who} is projected to stay roughly flat to 2034 ({fx.signed_pct(change)})."
 
 
 def salary_section(

@@ -7,18 +7,20 @@ comes first among equally similar ones.
 
 A **safer move** is one a person in the occupation could make with their training and modest
 upskilling, and that is clearly safer (see :meth:`NeighbourIndex.safer_moves`): risk at least
-:data:`SAFER_MARGIN` lower; job zone (preparation needed) within one of the occupation's own; the
-same field of knowledge (knowledge ``field`` at least :data:`MIN_FIELD`); no core knowledge area
-of the target far beyond the occupation's (``need`` at most :data:`MAX_NEED`, or
-:data:`MAX_NEED_OTHER_GROUP` outside the occupation's SOC major group, where a move usually
-means another degree: software developers → computer hardware engineers needs engineering and
-technology at 4.7 against 3.2); and either O*NET's primary related list links the two (either
-way) and they are somewhat similar (:data:`MIN_RELATED_SIMILARITY`), or they are clearly similar
-on their own (:data:`MIN_UNLINKED_SIMILARITY` and a field of :data:`MIN_UNLINKED_FIELD`). Among
-those, the most similar rank first, with bonuses for O*NET's related list and the same SOC
+:data:`SAFER_MARGIN` lower and not itself rated high or very high (:data:`SAFER_BELOW`); job
+zone (preparation needed) within one of the occupation's own; the same field of knowledge
+(knowledge ``field`` at least :data:`MIN_FIELD`); no core knowledge area of the target far
+beyond the occupation's (``need`` at most :data:`MAX_NEED`, or :data:`MAX_NEED_OTHER_GROUP`
+outside the occupation's SOC major group, where a move usually means another degree: software
+developers → computer hardware engineers needs engineering and technology at 4.7 against 3.2);
+and either O*NET's primary related list links the two (either way) and they are somewhat
+similar (:data:`MIN_RELATED_SIMILARITY`), or they are clearly similar on their own
+(:data:`MIN_UNLINKED_SIMILARITY` and a field of :data:`MIN_UNLINKED_FIELD`). Among those, the
+most similar rank first, with bonuses for O*NET's related list and the same SOC
 major group, and penalties per job-zone step and per halving of median pay. No move goes to an
 occupation BLS projects to shrink by more than 5% (:data:`MAX_DECLINE_PCT`) or paying under
-three quarters of the occupation's median (:data:`MIN_PAY_SHARE`).
+three quarters of the occupation's median (:data:`MIN_PAY_SHARE`). When none is left, the
+page says why (:mod:`ai_impact.reports.related_note`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from numpy.typing import NDArray
 
 from ai_impact.reports.model import RelatedEntry
 from ai_impact.reports.similarity import knowledge_fit, related_tiers, similarity_matrix
+from ai_impact.risk.formula import CATEGORY_CUTOFFS
 from ai_impact.risk.table import RiskTable
 
 __all__ = [
@@ -42,12 +45,19 @@ __all__ = [
     "MIN_RELATED_SIMILARITY",
     "MIN_UNLINKED_FIELD",
     "MIN_UNLINKED_SIMILARITY",
+    "SAFER_BELOW",
     "SAFER_MARGIN",
     "NeighbourIndex",
+    "clearly_safer",
+    "column",
     "related_entries",
 ]
 
 SAFER_MARGIN = 1.0
+# A safer move is not itself rated high or very high (shown score below 5.8), whatever the
+# occupation's own risk: 56 of 967 moves were (customer service representatives, 7.7, were sent
+# to receptionists, 6.4); without them 456 occupations keep a move (460 before).
+SAFER_BELOW = CATEGORY_CUTOFFS[2]
 MAX_ZONE_STEP = 1
 # 0.3 since QA10: O*NET's links alone sent floral designers to tailors (0.23), meter readers
 # to septic tank servicers (0.25), self-enrichment teachers to umpires (0.26).
@@ -162,34 +172,30 @@ class NeighbourIndex:
             return {}
         return dict(zip(self.codes, self.similarity[i].astype(float).tolist(), strict=True))
 
-    def safer_moves(
+    def within_reach(
         self,
         code: str,
-        risk: NDArray[np.float64],
         pay: NDArray[np.float64] | None = None,
-        limit: int = 3,
         change: NDArray[np.float64] | None = None,
-    ) -> list[str]:
-        """Realistic moves to occupations with risk at least SAFER_MARGIN lower, best first.
-
-        ``risk``, ``pay`` (median annual, NaN when unknown) and ``change`` (projected
-        employment change in percent, NaN when unknown) are in the index's code order.
-        """
+    ) -> NDArray[np.bool_]:
+        """The occupations a person in ``code`` could move to with their training and modest
+        upskilling, whatever their risk (all False when the code is unknown); ``pay`` and
+        ``change`` as in :meth:`safer_moves`."""
+        n = len(self.codes)
         i = self.index.get(code)
         if i is None:
-            return []
+            return np.zeros(n, dtype=np.bool_)
         sim = self.similarity[i].astype(np.float64)
-        tiers = self.tiers[i]
         zones = self.job_zones.astype(np.int64)
-        step = np.abs(zones - int(zones[i]))
         same_major = self.majors == self.majors[i]
         # an occupation without a job zone is reachable only within its own major group
+        step = np.abs(zones - int(zones[i]))
         reachable = (zones > 0) & ((step <= MAX_ZONE_STEP) if zones[i] > 0 else same_major)
         field = self.field[i].astype(np.float64)
         need = self.need[i].astype(np.float64)
         # O*NET's primary related list (either way) vouches for a pair, but not for one with
         # nothing in common; a pair it does not list must be clearly alike on its own
-        linked = np.maximum(tiers, self.tiers[:, i]) >= _PRIMARY
+        linked = np.maximum(self.tiers[i], self.tiers[:, i]) >= _PRIMARY
         close = np.where(
             linked,
             sim >= MIN_RELATED_SIMILARITY,
@@ -200,7 +206,7 @@ class NeighbourIndex:
         learnable = (field >= MIN_FIELD) & (
             need <= np.where(same_major, MAX_NEED, MAX_NEED_OTHER_GROUP)
         )
-        ok = reachable & close & learnable & (risk <= risk[i] - SAFER_MARGIN)
+        ok: NDArray[np.bool_] = reachable & close & learnable
         if pay is not None and pay[i] > 0:
             # a move that pays well under the occupation's median is a step down, not a way
             # out (health services managers → medical assistants at 37% of the pay)
@@ -210,10 +216,19 @@ class NeighbourIndex:
             with np.errstate(invalid="ignore"):
                 ok &= ~(change < MAX_DECLINE_PCT)  # unknown outlook (NaN) stays allowed
         ok[i] = False
-        cand = np.flatnonzero(ok)
+        return ok
+
+    def move_order(
+        self, code: str, cand: NDArray[np.intp], pay: NDArray[np.float64] | None = None
+    ) -> NDArray[np.intp]:
+        """Candidate rows ``cand`` (reachable from ``code``), best move first."""
+        i = self.index[code]
+        zones = self.job_zones.astype(np.int64)
+        step = np.abs(zones - int(zones[i]))
+        same_major = self.majors == self.majors[i]
         score = (
-            sim[cand]
-            + TIER_PRIOR[tiers[cand]]
+            self.similarity[i, cand].astype(np.float64)
+            + TIER_PRIOR[self.tiers[i, cand]]
             + _SAME_MAJOR * same_major[cand]
             - _PER_ZONE_STEP * (step[cand] if zones[i] > 0 else 0)
         )
@@ -222,8 +237,35 @@ class NeighbourIndex:
             with np.errstate(invalid="ignore", divide="ignore"):
                 cut = np.nan_to_num(np.maximum(0.0, -np.log2(pay[cand] / pay[i])))
             score -= _PER_HALVING * np.minimum(cut, 2.0)
-        best = cand[np.argsort(-score, kind="stable")[:limit]]
+        return cand[np.argsort(-score, kind="stable")]
+
+    def safer_moves(
+        self,
+        code: str,
+        risk: NDArray[np.float64],
+        pay: NDArray[np.float64] | None = None,
+        limit: int = 3,
+        change: NDArray[np.float64] | None = None,
+    ) -> list[str]:
+        """Realistic moves to clearly safer occupations, best first: risk at least
+        SAFER_MARGIN lower and below the high category (:data:`SAFER_BELOW`).
+
+        ``risk``, ``pay`` (median annual, NaN when unknown) and ``change`` (projected
+        employment change in percent, NaN when unknown) are in the index's code order.
+        """
+        i = self.index.get(code)
+        if i is None:
+            return []
+        ok = self.within_reach(code, pay, change) & clearly_safer(risk, float(risk[i]))
+        best = self.move_order(code, np.flatnonzero(ok), pay)[:limit]
         return [self.codes[j] for j in best]
+
+
+def clearly_safer(risk: NDArray[np.float64], own: float) -> NDArray[np.bool_]:
+    """Scores clearly below ``own``: at least :data:`SAFER_MARGIN` lower and, as shown (one
+    decimal), below the high category, whatever the occupation's own category."""
+    shown = np.round(risk, 1)
+    return (risk <= own - SAFER_MARGIN) & (shown < SAFER_BELOW)
 
 
 def _entry(table: RiskTable, code: str, relation: str, similarity: float | None) -> RelatedEntry:
@@ -247,7 +289,7 @@ def _entry(table: RiskTable, code: str, relation: str, similarity: float | None)
     )
 
 
-def _column(table: RiskTable, index: NeighbourIndex, name: str) -> NDArray[np.float64]:
+def column(table: RiskTable, index: NeighbourIndex, name: str) -> NDArray[np.float64]:
     """A float column of the risk table in the index's code order (NaN where missing)."""
     values = table.floats[name]
     if index.codes == table.codes:
@@ -294,7 +336,7 @@ def related_entries(
             out.append(_entry(table, c, relation, sim_of.get(c)))
         return out
 
-    risk = _column(table, index, "score")
+    risk = column(table, index, "score")
     if score is not None and code in index.index:
         # a page with its own score (a pasted description) looks for moves below that score
         risk = risk.copy()
@@ -302,8 +344,8 @@ def related_entries(
     moves = index.safer_moves(
         code,
         risk,
-        _column(table, index, "median_annual"),
-        change=_column(table, index, "change_pct"),
+        column(table, index, "median_annual"),
+        change=column(table, index, "change_pct"),
     )
     safer = take(moves, "safer move", 3)
     related = take(onet_related, "O*NET related", 4)

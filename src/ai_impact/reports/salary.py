@@ -56,24 +56,33 @@ def project(
     low = at(base_pct - BASE_BAND_PP, sub_high)
     mid = at(base_pct, sub_mid)
     high = at(base_pct + BASE_BAND_PP, sub_low)
-    # The two adjustments are percentage points added to the yearly growth, written as points
-    # ("+0.4 points"), not as "+0.4%", which reads as a relative change.
+    # The two adjustments are percentage points added to the yearly growth, written out
+    # ("+0.4 percentage points"), not as "+0.4%", which reads as a relative change. No "grows"
+    # or "growth" here: the page's consistency check reads such a word beside "employment" as a
+    # claim about the employment projection.
+    if round(demand, 1) == 0:
+        demand_part = "no change for the BLS employment projection (too small to count)"
+    else:
+        demand_part = f"{_points(demand, 1)} a year for the BLS employment projection"
+    sub_part = (
+        f"{_points(-EXPOSURE_PP * sub_mid, 2)} a year because AI could do {fx.pct(sub_mid)} of "
+        "the work with little human input (1 point if it could do all of it)"
+    )
     method = (
-        f"Scenario, not a forecast: the median grows {fx.signed_pct(base_pct)} a year (all "
-        f"occupations, May 2024 to May {year}), adjusted by {_points(demand, 1)} a year for the "
-        f"BLS projection and by {_points(-EXPOSURE_PP * sub_mid, 2)} a year for the substitution "
-        f"share ({fx.pct(sub_mid)} of the work, one point per 100%); the range uses the "
-        "substitution share's label range and a half-point band on the yearly drift."
+        f"A scenario, not a forecast: the median rises as pay for all occupations did, "
+        f"{fx.signed_pct(base_pct)} a year (May 2024 to May {year}), with {demand_part} and "
+        f"{sub_part}; the range allows for uncertainty in that share and for all-occupation pay "
+        "rising half a percentage point a year faster or slower."
     )
     return SalaryProjection(HORIZON_YEAR, low=low, mid=mid, high=high, method=method)
 
 
 def _points(value: float, decimals: int) -> str:
-    """Percentage points with their sign: "+0.4 points", "-0.49 points", "0 points" when the
-    value rounds to nothing (no "-0.00")."""
+    """Percentage points with their sign: "+0.4 percentage points", "-0.49 percentage points",
+    "0 percentage points" when the value rounds to nothing (no "-0.00")."""
     if round(value, decimals) == 0:
-        return "0 points"
-    return f"{value:+.{decimals}f} points"
+        return "0 percentage points"
+    return f"{value:+.{decimals}f} percentage points"
 
 
 def pressure_sentence(change_pct: float | None, substitution: float) -> str:
@@ -94,21 +103,23 @@ def pressure_sentence(change_pct: float | None, substitution: float) -> str:
             "decline": "Projected employment decline weighs on pay",
             "flat": "Flat projected employment leaves pay to follow the wider market",
         }[word]
+    # In plain words: the substitution share is the work AI could do with little human input.
+    # No "growth" here (the consistency check reads it beside "employment" as a projection).
     share = fx.pct(substitution)
     if heavy:
         tail = (
-            f"and {fx.article(share)} {share} substitution share puts pressure on the tasks that "
-            "carry the pay"
+            f"and AI could do {share} of this work with little human input, which tends to hold "
+            "pay rises back"
         )
     elif light:
         tail = (
-            f"while {fx.article(share)} {share} substitution share leaves the pay-carrying "
-            "work intact"
+            f"while AI could do only {share} of this work with little human input, too little "
+            "to hold pay back"
         )
     else:
         tail = (
-            f"while {fx.article(share)} {share} substitution share shifts some pay-carrying work "
-            "toward AI-assisted output"
+            f"while AI could do {share} of this work with little human input, which may hold "
+            "pay rises back somewhat"
         )
     return f"{demand}, {tail}."
 

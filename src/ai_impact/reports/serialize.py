@@ -46,6 +46,8 @@ def report_to_dict(report: OccupationReport) -> dict[str, Any]:
             "resolved_from": h.resolved_from,
             "rests_on": list(h.rests_on),
             "rests_on_note": h.rests_on_note,
+            # how sure a typed title's occupation is, and what else it may mean (None for a code)
+            "match": None if h.match is None else asdict(h.match),
         },
         "industry": h.industry,
         "industry_slug": h.industry_slug,

@@ -10,24 +10,26 @@ import re
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ai_impact.db.files import INDUSTRY_CATALOG
 from ai_impact.errors import AmbiguousInputError, InputError, NotFoundError
 from ai_impact.reports.build import build_report
 from ai_impact.reports.engine import Engine
-from ai_impact.reports.model import OccupationReport
+from ai_impact.reports.model import MatchAlternative, OccupationReport, TitleMatch
 from ai_impact.risk.table import OccupationRisk, RiskTable
 from ai_impact.settings import Settings
 from ai_impact.sources.industries import load_industries
+
+if TYPE_CHECKING:
+    from ai_impact.titles.resolution import Resolution
 
 __all__ = ["Analyses", "IndustrySummary", "OccupationRow", "methodology_text"]
 
 _CODE = re.compile(r"^\s*\d{2}-\d{4}(?:\.\d{2})?\s*$")
 _CACHE_SIZE = 4096
-BLEND_FLOOR = 0.25  # a blend member's confidence, as a share of the lead's
 METHODOLOGY = Path(__file__).with_name("methodology.md")
 
 
@@ -107,6 +109,16 @@ def _row(r: OccupationRisk, table: RiskTable) -> OccupationRow:
     )
 
 
+def title_match(res: Resolution) -> TitleMatch:
+    """How sure the analysis of a resolved title is, and the next candidates it may mean."""
+    from ai_impact.titles.best_guess import alternatives, is_best_guess, match_confidence
+
+    others = tuple(
+        MatchAlternative(c.code, c.soc, c.title, c.confidence) for c in alternatives(res)
+    )
+    return TitleMatch(match_confidence(res), is_best_guess(res), others)
+
+
 def methodology_text() -> str:
     """The methodology page (Markdown), shipped inside the package."""
     return METHODOLOGY.read_text(encoding="utf-8")
@@ -151,23 +163,18 @@ class Analyses:
             )
         if _CODE.match(query):
             return self.report_for(query.strip(), area=area)
+        from ai_impact.titles.best_guess import page_basis
+
         res = self.resolver().resolve(query, top=5)
         if not res.candidates:
             # The resolver's message already suggests broader titles.
             raise NotFoundError(res.message or f"No occupation matches {query!r}.")
         best = res.candidates[0]
         # A title of the curated alias table ("DevOps Engineer") names the occupations it rests
-        # on: blend them rather than ask, even when none is a confident match on its own. A
-        # member far below the lead (under BLEND_FLOOR of its confidence) is left out: it would
-        # fill the task lists with work the title hardly has ("Software Developers" typed in
-        # full is Software Developers, not 2.5% Computer Programmers).
-        blend = [
-            (c.code, c.confidence)
-            for c in res.candidates
-            if c.via == "alias" and c.confidence >= BLEND_FLOOR * best.confidence
-        ]
-        if best.via != "alias" or len(blend) < 2:
-            blend = []
+        # on: blend them rather than ask, even when none is a confident match on its own
+        # (best_guess.page_basis leaves out a member far below the lead).
+        basis = page_basis(res)
+        blend = [(c.code, c.confidence) for c in basis] if len(basis) > 1 else []
         if res.needs_choice and not (best.via == "alias" and res.alias_note):
             shown = AmbiguousInputError.worth_showing(res.candidates)
             names = "; ".join(f"{c.code} {c.title}" for c in shown)
@@ -178,9 +185,10 @@ class Analyses:
                 candidates=shown,
                 hint="Run again with one of the codes.",
             )
-        return build_report(
+        report = build_report(
             self.engine, best.code, area=area, resolved_from=query.strip(), blend=blend
         )
+        return replace(report, header=replace(report.header, match=title_match(res)))
 
     def compare(self, codes: Sequence[str]) -> list[OccupationReport]:
         """Reports of two to four occupations, in the order given."""

@@ -115,10 +115,13 @@ IWA_CAPABILITY: dict[str, str] = {
     "4.A.1.a.2.I10": JUDGMENT,  # Monitor operation of computer or information technologies.
     "4.A.1.a.2.I11": JUDGMENT,  # Monitor operations to ensure compliance with regulations ...
     "4.A.1.b.1.I01": PHYSICAL,  # Mark materials or objects for identification.
+    "4.A.1.b.3.I01": PHYSICAL,  # Measure physical characteristics of materials, products, ...
     "4.A.1.b.1.I02": CREATIVE,  # Identify business or organizational opportunities.
     "4.A.1.b.2.I02": JUDGMENT,  # Evaluate green technologies or processes.
     "4.A.1.b.2.I08": JUDGMENT,  # Test performance of computer or information systems.
-    "4.A.3.a.3.I01": JUDGMENT,  # Operate office equipment.
+    "4.A.2.b.2.I05": LEADERSHIP,  # Develop safety standards, policies, or procedures.
+    "4.A.3.a.3.I01": PHYSICAL,  # Operate office equipment.
+    "4.A.4.a.3.I01": JUDGMENT,  # Present information in legal proceedings.
     "4.A.4.a.5.I03": PHYSICAL,  # Administer basic health care or medical treatments.
     "4.A.4.a.5.I05": PHYSICAL,  # Intervene in crisis situations or emergencies.
     "4.A.4.a.5.I06": PHYSICAL,  # Fit assistive devices to patients or clients.
@@ -131,6 +134,8 @@ IWA_CAPABILITY: dict[str, str] = {
     "4.A.4.b.5.I02": EMPATHY,  # Provide support or encouragement to others.
     "4.A.4.b.6.I01": EMPATHY,  # Advise patients or clients on medical issues.
     "4.A.4.b.6.I10": EMPATHY,  # Counsel others about personal matters.
+    "4.A.4.c.1.I05": PHYSICAL,  # Process shipments or mail.
+    "4.A.4.c.3.I04": PHYSICAL,  # Collect fares or payments.
 }
 
 # A few DWAs split an IWA: "Administer therapeutic treatments" holds psychological therapies
@@ -144,6 +149,16 @@ DWA_CAPABILITY: dict[str, str] = {
     # Pilots', controllers' and engineers' in-flight or on-track emergencies: decisions, not
     # hands (1.5; "Provide flight path changes or directions to emergency landing fields").
     "4.A.4.a.5.I05.D03": JUDGMENT,  # Respond to transportation emergencies.
+    # Since 1.6: money and paper handled by hand (QA: a teller's "Count currency, coins, and
+    # checks" and "Sort and file deposit slips and checks", a hairdresser's "Operate cash
+    # registers" were called judgment). A task that stays human with these activities is the
+    # handling itself; the deciding is done elsewhere.
+    "4.A.2.a.2.I04.D03": PHYSICAL,  # Prepare cash for deposit or disbursement.
+    "4.A.4.c.1.I01.D02": PHYSICAL,  # File documents or records.
+    "4.A.4.c.1.I03.D01": PHYSICAL,  # Operate cash registers.
+    # Setting and enforcing the rules others live by is leadership (QA: a teacher's "Establish
+    # and enforce rules for behavior" was creative problem solving).
+    "4.A.1.a.2.I06.D05": LEADERSHIP,  # Enforce rules or policies governing student behavior.
 }
 
 # The physical GWAs that mean hands-on work: moving, handling, operating, repairing, inspecting
@@ -184,6 +199,11 @@ _ROUTINE_IWAS = frozenset(
 )
 
 
+# Ties go to the more specific capability: judgment, which the generic desk activities vote
+# for, comes last (until 1.6 it came first and won every tie, the catch-all QA saw).
+_TIE_ORDER: tuple[str, ...] = (PHYSICAL, EMPATHY, LEADERSHIP, CREATIVE, JUDGMENT)
+
+
 def capability_from_gwas(activity_ids: Iterable[str]) -> str | None:
     """The capability most of a task's work activities point to (None if none are known).
 
@@ -197,5 +217,5 @@ def capability_from_gwas(activity_ids: Iterable[str]) -> str | None:
         cap = DWA_CAPABILITY.get(raw) or IWA_CAPABILITY.get(raw[:13]) or GWA_CAPABILITY.get(gwa)
         if cap is not None:
             votes[cap] += 0.5 if gwa in _GENERIC or raw[:13] in _ROUTINE_IWAS else 1.0
-    best = max(CAPABILITIES, key=lambda c: votes[c])  # ties: order of CAPABILITIES
+    best = max(_TIE_ORDER, key=lambda c: votes[c])  # ties: the first of _TIE_ORDER
     return best if votes[best] > 0 else None

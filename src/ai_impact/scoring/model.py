@@ -32,6 +32,7 @@ from ai_impact.scoring.features import (
     weighted_scores,
 )
 from ai_impact.scoring.neighbours import neighbour_vote, project
+from ai_impact.scoring.wordpiece import WordPieces
 
 __all__ = ["ARTIFACT_DIR", "Predictions", "TaskModel", "load_model"]
 
@@ -43,6 +44,22 @@ _FLOAT = NDArray[np.float32]
 def _log_softmax(z: NDArray[np.float32]) -> NDArray[np.float32]:
     z = z - z.max(axis=1, keepdims=True)
     out: NDArray[np.float32] = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+    return out
+
+
+def _segment_sums(table: _FLOAT, flat: NDArray[np.int64], starts: NDArray[np.int64]) -> _FLOAT:
+    """Sum of the ``table`` rows of each text's tokens (``flat[starts[i]:starts[i + 1]]``).
+
+    Position by position: every text's first token vector, then each text still that long
+    adds its next one. A text is at most a few dozen tokens, so this is a few dozen vectorised
+    steps, about five times faster than ``np.add.reduceat`` over the gathered rows (which
+    walks each text apart); sums agree with it to float32 rounding (≤ 4e-6).
+    """
+    lens = np.diff(np.append(starts, len(flat)))
+    out: _FLOAT = table[flat[starts]]
+    for pos in range(1, int(lens.max(initial=1))):
+        rows = np.flatnonzero(lens > pos)
+        out[rows] += table[flat[starts[rows] + pos]]
     return out
 
 
@@ -70,12 +87,17 @@ class TaskModel:
     def __init__(self, arrays: dict[str, NDArray[Any]], meta: dict[str, Any], tok: Any) -> None:
         self.meta = meta
         self._tok = tok
+        self._pieces = WordPieces(tok)
         self._a = arrays
-        # int8 tables times their per-row scales; converted once, the matmuls run in float32.
-        self._tables = [
-            arrays[f"s{i}_table_q"].astype(np.float32) * arrays[f"s{i}_table_scale"][:, None]
-            for i in range(int(meta["n_static"]))
-        ]
+        # int8 tables times their per-row scales, converted once (the matmuls run in float32),
+        # side by side in one array: one gather and one segmented sum serve every net.
+        n_static = int(meta["n_static"])
+        quant = [arrays[f"s{i}_table_q"] for i in range(n_static)]
+        dim = quant[0].shape[1]
+        self._joint = np.empty((quant[0].shape[0], dim * n_static), dtype=np.float32)
+        self._tables = [self._joint[:, i * dim : (i + 1) * dim] for i in range(n_static)]
+        for i, (q, table) in enumerate(zip(quant, self._tables, strict=True)):
+            np.multiply(q, arrays[f"s{i}_table_scale"][:, None], out=table)
         self._keys = arrays["knn_keys"].astype(np.float32)
         self._key_labels = np.eye(3, dtype=np.float32)[arrays["knn_labels"].astype(np.int64)]
 
@@ -86,8 +108,7 @@ class TaskModel:
 
     def _ids(self, texts: list[str]) -> list[list[int]]:
         """Token ids of each text (at most ``_MAX_TOKENS``; an empty text is token 0)."""
-        enc = self._tok.encode_batch_fast(texts, add_special_tokens=False)
-        return [e.ids[:_MAX_TOKENS] or [0] for e in enc]
+        return [ids[:_MAX_TOKENS] or [0] for ids in self._pieces.encode(texts)]
 
     def _tokens(
         self, texts: list[str], ids: list[list[int]] | None = None
@@ -105,9 +126,11 @@ class TaskModel:
         """Normalised mean token vectors of the first net and every net's logits."""
         flat, starts = self._tokens(texts, ids)
         a = self._a
+        sums = _segment_sums(self._joint, flat, starts)
+        dim = self._tables[0].shape[1]
         means, logits = [], []
-        for i, table in enumerate(self._tables):
-            mean = np.add.reduceat(table[flat], starts, axis=0)
+        for i in range(len(self._tables)):
+            mean = sums[:, i * dim : (i + 1) * dim]
             mean /= np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
             hidden = np.maximum(mean @ a[f"s{i}_w1"] + a[f"s{i}_b1"], 0)
             means.append(mean)
@@ -133,7 +156,7 @@ class TaskModel:
         occ = hashed_occurrences(texts, int(self.meta["bits"]))
         vals = occurrence_weights(occ, self._a["idf"])
         flat, starts = self._tokens(texts)
-        mean = np.add.reduceat(self._tables[0][flat], starts, axis=0)
+        mean = _segment_sums(self._tables[0], flat, starts)
         mean /= np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
         return self._capability(occ, vals, mean)
 

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from ai_impact.errors import InputError
 from ai_impact.scoring.capability import CAPABILITIES, capability_from_gwas
-from ai_impact.scoring.exposed import is_exposed_p
+from ai_impact.scoring.exposed import is_exposed, is_exposed_p
 from ai_impact.scoring.model import Predictions, TaskModel, load_model
 from ai_impact.scoring.phrasing import task_statement
-from ai_impact.scoring.timeline import timeline_for
+from ai_impact.scoring.timeline import Timeline, timeline_for, with_released_tool
 
 if TYPE_CHECKING:
     from ai_impact.db.models import Task, TaskActivity
@@ -33,6 +33,7 @@ __all__ = [
     "predict_free_text",
     "score_known_tasks",
     "score_texts",
+    "with_tool_timeline",
 ]
 
 SUBSTITUTE_LEVEL = 2.5  # expected automation closer to T3 (AI does it, a person checks)
@@ -110,6 +111,17 @@ def _build(
         adoption_pct=adoption_pct,
         gpt4_exposure=gpt4,
     )
+
+
+def with_tool_timeline(score: TaskScore, tool: str) -> TaskScore:
+    """``score`` with the timeline a released product made for the task gives it
+    (:func:`~ai_impact.scoring.timeline.with_released_tool`): unchanged when the task stays
+    human or is already at 1–2 years or earlier."""
+    before = Timeline(score.timeline, score.timeline_reason)
+    after = with_released_tool(before, tool, exposed=is_exposed(score))
+    if after is before:
+        return score
+    return replace(score, timeline=after.bucket, timeline_reason=after.reason)
 
 
 def _from_model(

@@ -4,6 +4,9 @@ The rule starts from the kind of exposure and the automation level, then moves t
 earlier when there is evidence that AI already does it today (its share of Anthropic Economic
 Index conversations) and when the industry adopts AI fast (Census BTOS share of firms using
 AI), or later when the industry is slow. Every step taken is written into the reason.
+A last step, :func:`with_released_tool`, is taken by the reports layer once it has matched the
+AI tool catalogue to the tasks: a released product made for an exposed task brings it to
+1–2 years at the latest.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ __all__ = [
     "AEI_STRONG_PCT",
     "BUCKETS",
     "Timeline",
+    "released_tool_reason",
     "timeline_for",
+    "with_released_tool",
 ]
 
 ALREADY = "already happening"
@@ -78,7 +83,8 @@ def timeline_for(
             if round(automation, 1) >= FULL_LEVEL
             else "little human input needed"
         )
-        reasons.append(f"automation {automation:.1f}/4: {how}")
+        rater = "GPT-4's" if label is not None else "the model's"  # labels: GPT-4's T0–T4
+        reasons.append(f"{rater} automation rating {automation:.1f}/4 ({how})")
     if aei_share is not None and aei_share > 0:
         if aei_share >= AEI_STRONG_PCT:
             step = 0
@@ -102,3 +108,21 @@ def timeline_for(
     floor = 0 if aei_share is not None and aei_share > 0 else 1
     step = min(max(step, floor), 3)
     return Timeline(BUCKETS[step], "; ".join(reasons))
+
+
+def released_tool_reason(tool: str) -> str:
+    """The evidence clause naming a released product made for the task's work."""
+    return f"a released tool made for this work: {tool}"
+
+
+def with_released_tool(timeline: Timeline, tool: str, *, exposed: bool) -> Timeline:
+    """The timeline of a task that a released product, ``tool``, is made for: 1–2 years at the
+    latest (the product is on the market today, so the software an E2 task waits for exists).
+
+    A task that stays human (not ``exposed``) does not move, nor does one already at 1–2 years
+    or earlier: "already happening" still takes observed use. The reports layer decides what
+    counts as a product made for the task (:mod:`ai_impact.reports.tool_timeline`).
+    """
+    if not exposed or BUCKETS.index(timeline.bucket) <= BUCKETS.index(SOON):
+        return timeline
+    return Timeline(SOON, f"{timeline.reason}; {released_tool_reason(tool)}")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from ai_impact.titles.embed import StaticEmbedder
 from ai_impact.titles.normalize import singular
@@ -25,6 +26,11 @@ RESPELL_CAP = 0.45
 # 0.92) rather than a slip ("acountant" → "accountant" 95, "recepcionist" 92, "electritian"
 # 91). Its candidates are capped at RESPELL_CAP whatever they are.
 WEAK_RATIO = 90
+# A word this long one letter away (changed, added or dropped) from exactly one index word is a
+# slip of that word before it is two words run together: "kindergarden" is "kindergarten", not
+# "kinder garden" (Grounds Maintenance Workers). Shorter words are often one letter from
+# another word ("bellperson" is no "salesperson"; "baker" / "biker").
+NEAR_MISS_LETTERS = 8
 # British spellings O*NET writes the American way, tried on a word of English the index lacks
 # ("organisation", "neighbourhood", "theatre", "jeweller", "anaesthetist", "catalogue").
 _AMERICAN = tuple(
@@ -50,6 +56,8 @@ class Speller:
         self.letter_fixes: set[str] = set()  # words fixed by changing letters (swap, ratio)
         self.american_fixes: set[str] = set()  # words read in American spelling
         self.weak_fixes: set[str] = set()  # nearest-word fixes under WEAK_RATIO
+        # the index's words by first letter and length, for the near-miss step (built on use)
+        self._by_start: dict[tuple[str, int], list[str]] = {}
 
     def spell(self, words: set[str]) -> None:
         """Fuzzy step: a word the index does not know is replaced by index words.
@@ -64,10 +72,11 @@ class Speller:
         Any other word, in this order: an activity in -ing read as who does it ("bartending"
         → "bartender"); two neighbouring letters swapped back ("acocuntant" →
         "accountant", "regsitered" → "registered"; edit ratio alone takes "cheif" to "chef"); a
-        compound of two index words split ("lorrydriver" → "lorry driver", "bellperson" → "bell
-        person"); else the nearest index word by edit ratio (≥ 84, words of five letters or
-        more) with the same first letter. Words with a digit are never respelled (see
-        :meth:`respell`).
+        word of NEAR_MISS_LETTERS or more one letter from exactly one index word
+        ("kindergarden" → "kindergarten"); a compound of two index words split ("lorrydriver"
+        → "lorry driver", "bellperson" → "bell person"); else the nearest index word by edit
+        ratio (≥ 84, words of five letters or more) with the same first letter. Words with a
+        digit are never respelled (see :meth:`respell`).
         """
         unknown = sorted(
             w for w in words if w not in self.fixes and not any(c.isdigit() for c in w)
@@ -85,7 +94,7 @@ class Speller:
             if doer:
                 self.fixes[word] = doer
                 continue
-            swapped = self._swapped(word)
+            swapped = self._swapped(word) or self._near_miss(word)
             fix = swapped or self._compound(word)
             if fix:
                 self.fixes[word] = fix
@@ -171,6 +180,22 @@ class Speller:
                 if swapped in self.word_id:
                     return swapped
         return None
+
+    def _near_miss(self, word: str) -> str | None:
+        """The one index word with the first letter of ``word`` one letter from it (changed,
+        added or dropped), for a word of NEAR_MISS_LETTERS or more; None when none or several."""
+        if len(word) < NEAR_MISS_LETTERS:
+            return None
+        if not self._by_start:
+            for w in self.words:
+                self._by_start.setdefault((w[:1], len(w)), []).append(w)
+        near = {
+            hit
+            for size in (len(word) - 1, len(word), len(word) + 1)
+            for hit in self._by_start.get((word[:1], size), ())
+            if Levenshtein.distance(word, hit, score_cutoff=1) <= 1
+        }
+        return near.pop() if len(near) == 1 else None
 
     def _compound(self, word: str, *, english: bool = False) -> str | None:
         """Two index words of three letters or more that ``word`` is written as, the most

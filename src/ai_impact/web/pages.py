@@ -30,6 +30,7 @@ from ai_impact.render.html import (
 from ai_impact.reports.jd_split import MAX_CHARS
 from ai_impact.settings import Settings
 from ai_impact.titles import Resolution
+from ai_impact.titles.best_guess import BEST_GUESS_CONFIDENCE, is_best_guess
 from ai_impact.web.codes import canonical_code
 from ai_impact.web.errors import user_message
 from ai_impact.web.limits import AREA_CHARS, QUERY_CHARS, TITLE_CHARS
@@ -75,18 +76,18 @@ def home(request: Request) -> HTMLResponse:
     return _html(page)
 
 
-# A page can skip the choice only when the answer is near-certain: a code, an exact or alias
-# title, or a calibrated confidence at which the resolver's first candidate is right ~93% of the
-# time (docs/titles.md). Anything weaker shows the candidates, with what the user typed.
-REDIRECT_CONFIDENCE = 0.8
+# A page can skip the choice only when the answer is near-certain: a code, or a title whose
+# analysis is no best guess (titles/best_guess.py: at 0.8 or more, counting a blend's
+# occupations together, the first candidate is right ~95% of the time; under it ~81%). Anything
+# weaker shows the candidates, with what the user typed.
+REDIRECT_CONFIDENCE = BEST_GUESS_CONFIDENCE
 
 
 def _goes_straight_there(res: Resolution) -> bool:
     """Whether a search answer is certain enough to open the occupation page directly."""
     if not res.candidates or res.needs_choice:
         return False
-    top = res.candidates[0]
-    return bool(top.via in {"code", "exact", "alias"} or top.confidence >= REDIRECT_CONFIDENCE)
+    return res.candidates[0].via == "code" or not is_best_guess(res)
 
 
 @router.get("/search", response_model=None)

@@ -128,6 +128,19 @@ def _report_properties() -> dict[str, Any]:
                 "resolved_from": _nullable(_STR),
                 "rests_on": _STRS,
                 "rests_on_note": _nullable(_STR),
+                "match": _nullable(
+                    _object(
+                        {
+                            "confidence": _NUM,
+                            "best_guess": {"type": "boolean"},
+                            "alternatives": _array(
+                                _object(
+                                    {"code": _STR, "soc": _STR, "title": _STR, "confidence": _NUM}
+                                )
+                            ),
+                        }
+                    )
+                ),
             }
         ),
         "industry": _STR,

@@ -64,7 +64,7 @@ def test_catalog_has_at_least_220_unique_well_formed_entries(catalog: CertCatalo
     assert all(c.reviewed in REVIEWS and c.source and c.ai_relevance for c in certs)
     assert all(c.reviewed == "2026-12-07" for c in certs if c.certifies)
     assert all(c.cost_usd is None or c.cost_usd > 0 for c in certs)
-    assert catalog.version == "2026.12.18"
+    assert catalog.version == "2026.12.19"
 
 
 def test_every_referenced_id_exists_in_the_onet_files(catalog: CertCatalog) -> None:
@@ -117,7 +117,7 @@ def test_unknown_reference_is_reported(tmp_path: Path, raw: dict[str, Any]) -> N
 
 
 def test_missing_catalogue_file_is_a_data_error(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match="Cannot read the certification catalogue"):
+    with pytest.raises(DataError, match="Cannot read the certification catalog"):
         load_certifications(tmp_path)
 
 
@@ -1576,7 +1576,7 @@ def test_qa9_a_specialty_is_no_certification_of_the_whole_occupation(
         m.cert.id: m.reason
         for m in match_certifications(catalog, **_inputs(kb, "29-1141.00", []), top=6)
     }
-    assert reasons["rn-nclex"].startswith("The licence of this occupation;")
+    assert reasons["rn-nclex"].startswith("The license of this occupation;")
     expected = {
         "pncb-cpn": "pediatric nursing",
         "ccrn": "adult critical care nursing",
@@ -1593,8 +1593,8 @@ def test_qa9_a_specialty_is_no_certification_of_the_whole_occupation(
 @pytest.mark.parametrize(
     ("code", "cert_id", "opening"),
     [
-        ("47-2111.00", "journeyman-electrician", "A licence of this occupation"),  # and master
-        ("47-2152.00", "journeyman-plumber", "The licence of this occupation"),
+        ("47-2111.00", "journeyman-electrician", "A license of this occupation"),  # and master
+        ("47-2152.00", "journeyman-plumber", "The license of this occupation"),
         ("47-2152.00", "nccer-pipefitting", "A credential of this occupation"),
         ("13-2022.00", "asa-accredited-senior", "A credential of this occupation"),
         ("23-2011.00", "nala-cp", "A certification of this occupation"),
@@ -2272,12 +2272,12 @@ ILLUSTRATOR = "Adobe Certified Professional in Illustrator"
         ("19-4099.00", {AZ_900, GCP_ACE, AWS_SAA}, set()),  # science technicians, all other
         ("15-1241.00", set(), {AWS_SAA}),  # network architects
         # a fraud examiner's and a commercial real-estate credential name their professions
-        ("13-2072.00", {CFE, CCIM}, {"Mortgage Loan Originator licence (SAFE MLO Test)"}),
+        ("13-2072.00", {CFE, CCIM}, {"Mortgage Loan Originator license (SAFE MLO Test)"}),
         ("13-2099.04", set(), {CFE}),  # fraud examiners
         ("33-3021.00", set(), {CFE}),  # detectives and criminal investigators
         ("13-2023.00", set(), {CCIM}),  # appraisers and assessors of real estate
         # a testing technician's, an inspector's and a craft trainee's credentials
-        ("17-2051.00", {ACI_FIELD, ICC_B2, NCCER_CORE}, {"Professional Engineer (PE) licence"}),
+        ("17-2051.00", {ACI_FIELD, ICC_B2, NCCER_CORE}, {"Professional Engineer (PE) license"}),
         ("11-9021.00", {NCCER_CORE}, set()),  # construction managers
         ("47-4011.00", {NCCER_CORE}, {ICC_B2, "ICC Residential Building Inspector (B1)"}),
         ("47-2051.00", set(), {ACI_FIELD, NCCER_CORE}),  # cement masons

@@ -163,4 +163,4 @@ def test_smart_compose_is_not_listed_apart_from_gemini_for_workspace(
 
 
 def test_catalogue_version(catalog: ToolCatalog) -> None:
-    assert catalog.version == "2026.12.18"
+    assert catalog.version == "2026.12.19"

@@ -84,11 +84,11 @@ def test_qa9_life_support_names_only_tools_it_covers(
     ("code", "cert_id", "opening"),
     [
         # QA9: the CPA is held by financial managers and controllers, required of neither
-        ("11-3031.00", "cpa", "A licence held in this occupation, though not every job"),
-        ("11-3031.01", "cpa", "A licence held in this occupation, though not every job"),
-        ("17-2051.00", "pe-licence", "A licence held in this occupation, though not every job"),
-        ("29-1141.00", "rn-nclex", "The licence of this occupation;"),  # required to practise
-        ("23-1011.00", "bar-admission", "The licence of this occupation;"),
+        ("11-3031.00", "cpa", "A license held in this occupation, though not every job"),
+        ("11-3031.01", "cpa", "A license held in this occupation, though not every job"),
+        ("17-2051.00", "pe-licence", "A license held in this occupation, though not every job"),
+        ("29-1141.00", "rn-nclex", "The license of this occupation;"),  # required to practise
+        ("23-1011.00", "bar-admission", "The license of this occupation;"),
     ],
 )
 def test_qa9_the_licence_only_where_the_law_requires_it(

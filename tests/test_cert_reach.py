@@ -128,4 +128,4 @@ def test_new_entries_record_their_issuers_and_needs(catalog: CertCatalog) -> Non
     assert cmqoe.issuer == "ASQ" and cmqoe.level == "advanced"
     assert ddc.issuer == "National Safety Council (NSC)" and ddc.kind == "certificate"
     assert tuple(cmqoe.needs) == ("wording",) and tuple(ddc.needs) == ("wording",)
-    assert catalog.version == "2026.12.18"
+    assert catalog.version == "2026.12.19"

@@ -166,15 +166,15 @@ def test_hourly_only_pay_is_shown_per_hour(kb: KnowledgeBase, settings: Settings
 
 
 def test_certification_levels_read_as_words(kb: KnowledgeBase, settings: Settings) -> None:
-    """QA: pharmacists' licence shows its level as "professional licence", not the catalogue's
+    """QA: pharmacists' licence shows its level as "professional license", not the catalogue's
     key "professional-licence", which the JSON keeps."""
     env = _env(settings)
     md = runner.invoke(app, ["analyze", "29-1051.00"], env=env).output
     certs = md.split("## Certifications", 1)[1].split("\n## ", 1)[0]
-    assert " · professional licence · " in certs
+    assert " · professional license · " in certs
     assert "professional-licence" not in certs
     page = runner.invoke(app, ["analyze", "29-1051.00", "-f", "html"], env=env).output
-    assert "<td>professional licence</td>" in page and "professional-licence" not in page
+    assert "<td>professional license</td>" in page and "professional-licence" not in page
     data = json.loads(runner.invoke(app, ["analyze", "29-1051.00", "-f", "json"], env=env).output)
     assert "professional-licence" in {c["level"] for c in data["certifications"]}
 

@@ -71,7 +71,7 @@ def test_exposed_occupations_without_a_product_list_chat_assistants(
 ) -> None:
     tools = api.report_for(code, settings=settings).ai_tools
     assert [t.name for t in tools] == ["ChatGPT", "Claude", "Gemini"]
-    assert tools[0].reason.startswith("No product in the catalogue is made for this work")
+    assert tools[0].reason.startswith("No product in the catalog is made for this work")
     assert tools[0].matched_tasks
 
 

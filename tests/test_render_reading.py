@@ -184,14 +184,14 @@ def test_certification_facts_never_nest_parentheses() -> None:
         "Certified Pediatric Nurse (CPN)",
         "Pediatric Nursing Certification Board (PNCB)",
         "advanced",
-        "RN licence plus 1,800 hours (or 5 years and 3,000 hours)",
+        "RN license plus 1,800 hours (or 5 years and 3,000 hours)",
         300.0,
         "A specialty certification of this occupation.",
     )
     md = _section(render_markdown(replace(DS, certifications=(cert,))), "Certifications")
     assert (
         "- **Certified Pediatric Nurse (CPN)** — Pediatric Nursing Certification Board (PNCB) · "
-        "advanced · effort: RN licence plus 1,800 hours (or 5 years and 3,000 hours) · about "
+        "advanced · effort: RN license plus 1,800 hours (or 5 years and 3,000 hours) · about "
         "$300. A specialty certification of this occupation.\n"
     ) in md
 

@@ -166,7 +166,7 @@ def test_compare_html_lists_the_data_and_sources_the_markdown_lists() -> None:
     # ... and what its own Industry and AI tools rows rest on (QA: Markdown has no such rows).
     assert len(items) == 6 and html_data.count("<li>") == 8
     assert f"<li>{escape(INDUSTRY_NOTE)}</li>" in html_data
-    assert "<li>AI tools: the first four products the ai-impact AI tool catalogue matches to " in (
+    assert "<li>AI tools: the first four products the ai-impact AI tool catalog matches to " in (
         html_data
     )
     assert "Industry:" not in data and "AI tools:" not in data
@@ -201,7 +201,7 @@ def test_compare_html_marks_a_group_s_pay_range_and_names_the_tool_catalogue() -
     from ai_impact.render.html import ONET_ATTRIBUTION
     from ai_impact.reports.model import SourceRef
 
-    tools = SourceRef("tools", "ai-impact AI tool catalogue", "version 9", "MIT (catalogue)", None)
+    tools = SourceRef("tools", "ai-impact AI tool catalog", "version 9", "MIT (catalog)", None)
     onet = SourceRef("onet", "O*NET 30.3", "30.3", "CC BY 4.0 (USDOL/ETA)", ONET_ATTRIBUTION)
     shared = replace(_shared_pay(DS), sources=(onet, *fake.SOURCES[1:], tools))
     nurse = fake.REPORTS["29-1141.00"]
@@ -211,14 +211,14 @@ def test_compare_html_marks_a_group_s_pay_range_and_names_the_tool_catalogue() -
     assert row.count(mark) == 1 and row.startswith("<td>$") and f"{mark}</td><td>$" in row
     sources = page.split('<h2 id="h-compare-sources">Sources</h2>', 1)[1].split("</section>")[0]
     assert (
-        "<li><strong>ai-impact AI tool catalogue</strong> — version 9; MIT (catalogue).</li>"
+        "<li><strong>ai-impact AI tool catalog</strong> — version 9; MIT (catalog).</li>"
     ) in sources
     assert "<li><strong>O*NET 30.3</strong> — 30.3; CC BY 4.0 (USDOL/ETA).</li>" in sources
     assert page.count(str(escape(ONET_ATTRIBUTION))) == 1  # the footer's
     data = page.split('<h2 id="h-compare-data">Data</h2>', 1)[1].split("</section>", 1)[0]
-    assert "the ai-impact AI tool catalogue (version 9) matches to each" in data
+    assert "the ai-impact AI tool catalog (version 9) matches to each" in data
     md = COMPARE_RENDERERS["md"]([shared, nurse])  # no footer, no AI tools column
-    assert md.count(md_text(ONET_ATTRIBUTION)) == 1 and "tool catalogue" not in md
+    assert md.count(md_text(ONET_ATTRIBUTION)) == 1 and "tool catalog" not in md
     analysis = RENDERERS["html"](shared)
     assert analysis.count(str(escape(ONET_ATTRIBUTION))) == 1
     assert "<li><strong>O*NET 30.3</strong> (30.3) — CC BY 4.0 (USDOL/ETA)</li>" in analysis

@@ -196,9 +196,11 @@ def test_borrowed_tasks_are_listed_once(analyses: Analyses) -> None:
 
 def test_a_safe_task_says_what_speaks_against_it(analyses: Analyses) -> None:
     """Telemarketers' cold calls: human raters say unexposed, GPT-4 and observed use disagree,
-    so the task is listed as disputed, not as remaining human (QA review 2026-12-07, #1/#28)."""
+    so the task is listed as disputed (QA review 2026-12-07, #1/#28); every unexposed task of the
+    page is disputed, so the safe list holds it too, marked with GPT-4's label (#15)."""
     r = analyses.report_for("41-9041.00")
-    assert not any(t.task.startswith("Contact businesses") for t in r.safe_tasks)
+    safe = next(t for t in r.safe_tasks if t.task.startswith("Contact businesses"))
+    assert safe.reason.endswith("software built on LLMs does it (E2); see Disputed tasks.")
     calls = next(t for t in r.disputed_tasks if t.task.startswith("Contact businesses"))
     assert calls.gpt4_label == "E2" and calls.observed_use
     assert "GPT-4: software built on LLMs does it (E2)" in calls.reason

@@ -185,8 +185,8 @@ def test_drivers_need_a_level_that_pushes_the_score_up() -> None:
     grows = (comp("exposure", 0.1, 0.35), comp("demand", 0.2, 0.2), comp("adoption", 0.3, 0.1))
     text = nv.drivers_sentence(grows)
     assert text == (
-        "No component is above the middle of its scale; exposure (0.1) and demand (0.2) hold "
-        "the score down most."
+        "No component is above the middle of its scale; exposure (0.1) and projected demand "
+        "(0.2, BLS) hold the score down most."
     )
     # QA9: the one that adds most points beyond the middle comes first, not the larger value
     mixed = (comp("adoption", 0.9, 0.1), comp("exposure", 0.7, 0.35), comp("demand", 0.45, 0.2))
@@ -198,7 +198,8 @@ def test_drivers_need_a_level_that_pushes_the_score_up() -> None:
     # a shrinking occupation's demand pressure raises it; growth never does
     shrink = (comp("demand", 0.8, 0.2), comp("exposure", 0.2, 0.35))
     assert nv.drivers_sentence(shrink).endswith(
-        "demand (0.8) raises the score most; exposure (0.2) holds the score down most."
+        "projected demand (0.8, BLS; not only from AI) raises the score most; exposure (0.2) "
+        "holds the score down most."
     )
 
 
@@ -654,3 +655,18 @@ def test_the_pay_pressure_sentence_is_plain(share: float, words: str) -> None:
     assert text.endswith(words), text
     for jargon in ("substitution share", "pay-carrying", "carry the pay", "AI-assisted output"):
         assert jargon not in text
+
+
+def test_demand_raising_a_low_score_reads_as_the_bls_projection(analyses: Analyses) -> None:
+    """QA #24: "demand pressure (-3.3% employment by 2034) raises the score most" on crop
+    farmworkers read as AI pressure; it is a BLS projection with many causes."""
+    from ai_impact.reports.consistency import check_report
+
+    report = analyses.report_for("45-2092.00")
+    overview = next(s for s in report.overview if "the score most" in s)
+    assert (
+        "projected demand (-3.3% employment by 2034, BLS; not only from AI) raises the score most"
+        in overview
+    )
+    assert "demand pressure" not in overview
+    assert check_report(report) == []

@@ -74,9 +74,9 @@ def test_a_form_sent_back_with_an_error_says_so_in_its_title(client: TestClient)
     choose = client.get("/compare", params={"codes": "15-2051.00,clerk or nurse"})
     assert choose.status_code == 300
     assert _title(choose.text) == "Which “clerk or nurse”? Compare occupations"
-    assert _title(client.get("/workforce").text) == "Analyse a team roster"
+    assert _title(client.get("/workforce").text) == "Analyze a team roster"
     bad = client.post("/workforce", data={"csv": "name,age\nbob,3\n"})
-    assert bad.status_code == 422 and _title(bad.text) == "Error: Analyse a team roster"
+    assert bad.status_code == 422 and _title(bad.text) == "Error: Analyze a team roster"
 
 
 def test_each_order_of_a_table_has_a_title_of_its_own(client: TestClient) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from ai_impact.errors import InputError, NotFoundError
-from ai_impact.reports.model import AdaptationItem, RelatedEntry, SourceRef
+from ai_impact.reports.model import AdaptationItem, RelatedEntry, SafeTask, SourceRef
 from ai_impact.titles.resolver import Candidate, Resolution
 from ai_impact.workforce.analysis import MarketPay, analyze_roster
 from ai_impact.workforce.formats import (
@@ -49,6 +49,23 @@ ROWS = {
     "43-9021.00": Row("43-9021.00", "Data Entry Keyers", "Business & Administration", 8.5,
                       "very high", 0.8, 0.9, 0.6, 40000.0),
 }  # fmt: skip
+
+
+# What each fake occupation page lists as remaining human; the keyers' page has a robot for one.
+_PLAIN = SafeTask("Greet visitors.", "Core", 0.0, "presence", "why", "onet")
+SAFE = {
+    "29-1141.00": (_PLAIN,),
+    "43-9021.00": (
+        _PLAIN,
+        replace(
+            _PLAIN,
+            task="Load paper into machines.",
+            automation_tools=("Keybot",),
+            automation_note="human for language AI; physical automation is arriving for this "
+            "work: Keybot",
+        ),
+    ),
+}
 
 
 def _res(text: str, code: str | None, conf: float, needs: bool, via: str = "exact") -> Resolution:
@@ -98,6 +115,7 @@ class FakeLibrary:
                 AdaptationItem("transition", "Management Analysts", "why", "13-1111.00"),
             ),
             sources=(SourceRef("onet", "O*NET 30.3", "2025", "CC BY 4.0"),),
+            safe_tasks=SAFE.get(code, ()),
         )
 
     def market_pay(self, code: str, location: str | None) -> MarketPay | None:
@@ -403,7 +421,7 @@ def test_the_headcount_cap_holds_for_a_role_added_up_from_rows() -> None:
     with pytest.raises(InputError) as err:
         analyze_roster(parse_roster(text), lib)
     assert str(err.value).splitlines() == [
-        "1 roster role(s) cannot be used; fix them and run again (no row was analysed):",
+        "1 roster role(s) cannot be used; fix them and run again (no row was analyzed):",
         "  lines 2 and 4 are the same role ('Nurse') and add up to 20,000,000 people, more "
         "than the 10,000,000 a role may have; give the role's real headcount once",
     ]
@@ -437,7 +455,9 @@ class HourlyMovesLibrary(FakeLibrary):
             "13-1111.00", "Management Analysts", "safer move", 0.71, 3.1, "low", 99000.0, 9.0,
             hourly_median=47.60,
         )  # fmt: skip
-        return SimpleNamespace(related=(dancers, analysts), adaptation=(), sources=())
+        return SimpleNamespace(
+            related=(dancers, analysts), adaptation=(), sources=(), safe_tasks=()
+        )
 
 
 def test_safer_moves_show_the_hourly_pay_of_hourly_only_occupations() -> None:
@@ -545,7 +565,7 @@ class GroupPayLibrary(FakeLibrary):
     def report(self, code: str) -> Any:
         safer = RelatedEntry("13-1111.00", "Management Analysts", "safer move", 0.71, 3.1, "low",
                              99000.0, 9.0, pay_group=MOVES_GROUP)  # fmt: skip
-        return SimpleNamespace(related=(safer,), adaptation=(), sources=())
+        return SimpleNamespace(related=(safer,), adaptation=(), sources=(), safe_tasks=())
 
     def market_pay(self, code: str, location: str | None) -> MarketPay | None:
         if code == "13-2011.00":
@@ -685,7 +705,9 @@ class SoftwareLibrary(FakeLibrary):
             AdaptationItem("technology", "Apache Kafka", "why", None),
             AdaptationItem("technology", "C", "why", None),
         )
-        return SimpleNamespace(related=moves.related, adaptation=adaptation, sources=moves.sources)
+        return SimpleNamespace(
+            related=moves.related, adaptation=adaptation, sources=moves.sources, safe_tasks=()
+        )
 
 
 def test_software_to_learn_is_named_as_software_never_a_stray_letter() -> None:
@@ -719,3 +741,49 @@ def test_only_software_or_only_skills_to_learn_read_as_one_clause(report: Any) -
     assert learn_text(role, capital=True) == "Learn the software “SQL”"
     role = replace(report.roles[0], software_to_learn=())
     assert learn_text(role) == "build “Negotiation”, “SQL” and “Excel”"
+
+
+def test_each_role_carries_the_physical_automation_its_page_notes(report: Any) -> None:
+    """QA #22: a forklift operator read 0 exposed hours while its page notes a robot arriving
+    beside its human tasks; the roster says so per role, and counts such roles once."""
+    acc, nurse, blorf, keyer = report.roles
+    assert keyer.automation.tools == ("Keybot",)
+    assert keyer.automation.kinds == ("physical automation",)
+    assert keyer.automation.tasks == ("Load paper into machines.",)
+    assert not acc.automation and acc.automation is not None  # looked at: nothing arriving
+    assert not nurse.automation and blorf.automation is None  # a role to review is not looked at
+    assert (report.totals.roles_automation, report.totals.headcount_automation) == (1, 2)
+    doc = to_dict(report)
+    assert doc["summary"]["roles_automation"] == 1
+    assert doc["summary"]["headcount_automation"] == 2
+    assert doc["roles"][3]["physical_automation"] == {
+        "kinds": ["physical automation"],
+        "tools": ["Keybot"],
+        "tasks": ["Load paper into machines."],
+    }
+    assert doc["roles"][0]["physical_automation"] == {"kinds": [], "tools": [], "tasks": []}
+    assert doc["roles"][2]["physical_automation"] is None
+    rows = list(csv.DictReader(io.StringIO(to_csv(report))))
+    assert CSV_COLUMNS[-2:] == ("automation_arriving", "automation_kinds")
+    assert (rows[3]["automation_arriving"], rows[3]["automation_kinds"]) == (
+        "Keybot",
+        "physical automation",
+    )
+    assert rows[0]["automation_arriving"] == ""
+    md = to_markdown(report)
+    assert "| Roles with physical automation arriving | 1 (2 people), beside tasks" in md
+    assert (
+        "Beyond language AI: physical automation is arriving for tasks the occupation pages "
+        "list as remaining human, for 1 role: Data Entry Keyer (Keybot; 1 human task). The "
+        "exposure, hours and risk count language AI only."
+    ) in md
+
+
+def test_without_reskilling_the_pages_are_not_read_and_the_summary_says_so() -> None:
+    out = analyze_roster(parse_roster(ROSTER), FakeLibrary(), reskilling=False)
+    assert all(r.automation is None for r in out.roles)
+    assert out.totals.roles_automation is None
+    assert to_dict(out)["summary"]["roles_automation"] is None
+    md = to_markdown(out)
+    assert "the occupation pages were not read: --no-reskilling" in md
+    assert "Beyond language AI" not in md

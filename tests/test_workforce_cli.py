@@ -53,7 +53,7 @@ def test_bad_headcounts_are_all_listed(tmp_path: Path) -> None:
     code, _, err = _run(str(path))
     assert code == 2
     assert err.splitlines() == [
-        "error: 2 roster row(s) cannot be used; fix them and run again (no row was analysed):",
+        "error: 2 roster row(s) cannot be used; fix them and run again (no row was analyzed):",
         "  line 2: headcount '-1' is not a whole number of at least 1",
         "  line 4: headcount 'lots' is not a whole number of at least 1",
     ]
@@ -241,7 +241,7 @@ def test_fte_written_with_three_decimals_is_refused_not_read_as_thousands(tmp_pa
     code, out, err = _run(str(path), "--format", "json")
     assert (code, out) == (2, "")
     assert err.splitlines() == [
-        "error: 1 roster row(s) cannot be used; fix them and run again (no row was analysed):",
+        "error: 1 roster row(s) cannot be used; fix them and run again (no row was analyzed):",
         "  line 2: FTE '1.000' can be read as 1 or 1,000 FTE; write 1 or 1000 (no separator for "
         "thousands)",
     ]

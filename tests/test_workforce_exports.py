@@ -163,7 +163,7 @@ def test_an_unwritable_out_is_refused_before_the_analysis(
     problem = "it is a folder" if where == "folder" else f"the folder {out.parent} does not exist"
     assert result.stderr == (
         f"error: Cannot write {out}: {problem}. Give --out a file in a folder you can write to; "
-        "nothing was analysed.\n"
+        "nothing was analyzed.\n"
     )
     assert analysed == []
 

@@ -138,7 +138,7 @@ def test_every_bad_row_is_reported_with_its_line() -> None:
         parse_roster(text)
     message = str(err.value)
     assert message.startswith(
-        "6 roster row(s) cannot be used; fix them and run again (no row was analysed):\n"
+        "6 roster row(s) cannot be used; fix them and run again (no row was analyzed):\n"
         "  line 3: the title is empty (if the title cells were merged"
     )
     assert "\n  line 9: 6 fields" in message
@@ -539,7 +539,7 @@ def test_a_roster_of_totals_only_says_so() -> None:
     with pytest.raises(InputError) as err:
         parse_roster("title,headcount\nTotal:,5\n")
     assert err.value.message == (
-        "The roster has no rows to analyse: every row is a totals row (line 2)."
+        "The roster has no rows to analyze: every row is a totals row (line 2)."
     )
 
 
@@ -668,7 +668,7 @@ def test_a_json_row_with_an_empty_title_is_a_row_problem() -> None:
     with pytest.raises(InputError) as err:
         parse_roster([{"title": "Total"}])
     assert err.value.message == (
-        "The roster has no rows to analyse: every row is a totals row (row 1)."
+        "The roster has no rows to analyze: every row is a totals row (row 1)."
     )
 
 

@@ -71,7 +71,7 @@ def test_json_rows(client: TestClient) -> None:
     [
         (
             {"content": "title,headcount\nAccountant,0\nNurse,x\n"},
-            "2 roster row(s) cannot be used; fix them and run again (no row was analysed):\n"
+            "2 roster row(s) cannot be used; fix them and run again (no row was analyzed):\n"
             "  line 2: headcount '0' is not a whole number of at least 1\n"
             "  line 3: headcount 'x' is not a whole number of at least 1",
         ),
@@ -94,7 +94,7 @@ def test_page_form_and_result(client: TestClient) -> None:
     form = client.get("/workforce")
     assert form.status_code == 200
     assert 'enctype="multipart/form-data"' in form.text
-    assert "<h1>Analyse a team roster</h1>" in form.text
+    assert "<h1>Analyze a team roster</h1>" in form.text
     res = client.post("/workforce", files={"roster": ("t.csv", ROSTER.encode(), "text/csv")})
     assert res.status_code == 200
     assert "AI exposure of a workforce: 40 people in 4 roles" in res.text
@@ -132,12 +132,12 @@ def test_hostile_titles_are_escaped(client: TestClient) -> None:
         ),
         (
             '{"rows": [{"title": "a", "headcount": 99999999999}]}',
-            "1 roster row(s) cannot be used; fix them and run again (no row was analysed):\n"
+            "1 roster row(s) cannot be used; fix them and run again (no row was analyzed):\n"
             "  row 1: headcount '99999999999' is more than 10,000,000",
         ),
         (
             '{"rows": [{"title": "a", "headcount": 1e308, "annual_pay": 1e308}]}',
-            "1 roster row(s) cannot be used; fix them and run again (no row was analysed):\n"
+            "1 roster row(s) cannot be used; fix them and run again (no row was analyzed):\n"
             "  row 1: headcount '1e+308' is more than 10,000,000; give the number of people in "
             "the role; annual pay '1e+308' is more than $100,000,000 a year; give the pay of one "
             "person",
@@ -232,7 +232,7 @@ def test_the_page_lists_the_roles_with_most_at_risk_hours_and_says_how_many(
     # the 500 with the most at-risk hours (the largest headcounts), in roster order
     assert listed == [f"{i:04d}" for i in range(n - MAX_PAGE_ROLES + 1, n + 1)]
     assert (
-        "Showing the 500 roles with the most at-risk hours, of 1,200 analysed, in roster order. "
+        "Showing the 500 roles with the most at-risk hours, of 1,200 analyzed, in roster order. "
         "The CSV and JSON downloads list every role."
     ) in table
     assert "Accountant 0001" not in page.replace("Accountant 0001,1", "")  # only in the roster
@@ -254,7 +254,7 @@ def test_json_row_with_an_empty_title_names_the_row(client: TestClient) -> None:
     """QA6 #5: a JSON roster has no header; its empty row is 'row 1', not 'no rows'."""
     res = client.post("/api/v1/workforce", json={"rows": [{"title": ""}]})
     assert res.status_code == 422
-    assert res.json()["error"].endswith("(no row was analysed):\n  row 1: the title is empty")
+    assert res.json()["error"].endswith("(no row was analyzed):\n  row 1: the title is empty")
 
 
 def test_fte_roster_on_the_page_and_in_the_api(client: TestClient) -> None:
@@ -442,12 +442,12 @@ def test_the_form_says_large_rosters_take_a_while_before_it_is_sent(client: Test
     assert (
         '<p class="small muted" id="roster-time">Large rosters take a while: the analysis runs '
         "about 5 seconds per 1,000 rows (about 25 seconds for 5,000), and the page shows the "
-        "result when it is done. Keep this page open after pressing Analyse.</p>"
+        "result when it is done. Keep this page open after pressing Analyze.</p>"
     ) in form
-    assert '<button type="submit" aria-describedby="roster-time">Analyse</button>' in form
-    assert 'data-busy="Analysing…"' in form
+    assert '<button type="submit" aria-describedby="roster-time">Analyze</button>' in form
+    assert 'data-busy="Analyzing…"' in form
     assert (
-        'data-busy-note="Analysing the roster; the result replaces this page. A large roster '
+        'data-busy-note="Analyzing the roster; the result replaces this page. A large roster '
         'takes a while: about 5 seconds per 1,000 rows."'
     ) in form
     assert client.get("/static/app.js").text.count('querySelectorAll("form[data-busy]")') == 1

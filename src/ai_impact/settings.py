@@ -37,5 +37,5 @@ class Settings(BaseSettings):
     )
     cache_dir: Path = Field(
         default_factory=_default_cache_dir,
-        description="Where the knowledge base and other build artefacts are kept.",
+        description="Where the knowledge base and other build artifacts are kept.",
     )

@@ -130,7 +130,7 @@ def test_served_page_has_no_violation(sized: Any, view: str, server: LiveServer,
 def test_describe_result_has_no_violation(sized: Any, view: str, server: LiveServer) -> None:
     sized.goto(server.url + "/describe")
     sized.fill("#jd-text", JOB)
-    sized.get_by_role("button", name="Analyse my tasks").click()
+    sized.get_by_role("button", name="Analyze my tasks").click()
     sized.locator("#describe-note").wait_for()
     assert violations(sized, f"describe-result-{view}") == []
 
@@ -142,7 +142,7 @@ def test_workforce_result_has_no_violation(
     roster.write_text(ROSTER, encoding="utf-8")
     sized.goto(server.url + "/workforce")
     sized.set_input_files("#roster", str(roster))
-    sized.get_by_role("button", name="Analyse").click()
+    sized.get_by_role("button", name="Analyze").click()
     sized.locator("#summary").wait_for()
     assert sized.inner_text("h1").startswith("AI exposure of a workforce")
     assert violations(sized, f"workforce-result-{view}") == []

@@ -120,7 +120,7 @@ def test_describe_result_fits_a_phone_and_its_fields_do_not_zoom(
     )
     assert len(sizes) == 3 and all(px >= 16 and h >= 40 for _, px, h in sizes), sizes
     phone375.fill("#jd-text", "- Process vendor invoices\n- Reconcile vendor statements monthly")
-    phone375.get_by_role("button", name="Analyse my tasks").click()
+    phone375.get_by_role("button", name="Analyze my tasks").click()
     phone375.locator("#h-overview").wait_for()
     assert phone375.evaluate(WIDTH) <= 375
 

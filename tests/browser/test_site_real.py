@@ -199,7 +199,7 @@ def test_served_pages_fit_a_375px_phone(browser: Any, server: LiveServer, path: 
     assert pg.evaluate("document.documentElement.scrollWidth") <= 375, path
     if path == "/workforce":  # the form again with a long pasted line and its error
         pg.locator("#csv").fill("title,headcount\n" + "Registered Nurse " * 20 + ",abc\n")
-        pg.get_by_role("button", name="Analyse").click()
+        pg.get_by_role("button", name="Analyze").click()
         pg.locator("#roster-error").wait_for()
         assert "Registered Nurse Registered" in pg.locator("#csv").input_value()
         assert pg.evaluate("document.documentElement.scrollWidth") <= 375

@@ -46,7 +46,7 @@ def test_download_buttons_send_the_roster_again_and_save_the_result(
 ) -> None:
     page.goto(server.url + "/workforce")
     page.fill("#csv", PASTED)
-    page.get_by_role("button", name="Analyse").click()
+    page.get_by_role("button", name="Analyze").click()
     page.locator("#downloads").wait_for()
     assert page.inner_text("h1") == "AI exposure of a workforce: 44 people in 5 roles"
     name, text = _download(page, "JSON")
@@ -114,20 +114,20 @@ def test_the_analyse_button_says_it_is_working_and_sends_once(page: Any) -> None
             assert page.inner_text("#roster-time") == (
                 "Large rosters take a while: the analysis runs about 5 seconds per 1,000 rows "
                 "(about 25 seconds for 5,000), and the page shows the result when it is done. "
-                "Keep this page open after pressing Analyse."
+                "Keep this page open after pressing Analyze."
             )
             page.add_init_script(RECORD_SUBMITS)
             page.reload()
             page.fill("#csv", ROSTER)
-            page.get_by_role("button", name="Analyse").click(no_wait_after=True)
+            page.get_by_role("button", name="Analyze").click(no_wait_after=True)
             threading.Timer(1.0, gate.set).start()  # the server answers a second later
             page.locator("#downloads").wait_for()
             assert page.inner_text("h1") == "AI exposure of a workforce: 40 people in 4 roles"
             shown = {
                 "busy": "true",
-                "button": "Analysing…",
+                "button": "Analyzing…",
                 "disabled": "true",
-                "status": "Analysing the roster; the result replaces this page. A large roster "
+                "status": "Analyzing the roster; the result replaces this page. A large roster "
                 "takes a while: about 5 seconds per 1,000 rows.",
             }
             submits = page.evaluate("JSON.parse(sessionStorage.getItem('submits'))")

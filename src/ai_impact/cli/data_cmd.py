@@ -111,7 +111,7 @@ def info(
         InfoFormat, typer.Option("--format", "-f", help="text or json.")
     ] = InfoFormat.text,
 ) -> None:
-    """Print each source (release, vintage, licence, rows) and the coverage figures."""
+    """Print each source (release, vintage, license, rows) and the coverage figures."""
     settings = settings_from(db)
     _existing(settings)
     result = data_info(settings=settings)

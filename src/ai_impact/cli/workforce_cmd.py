@@ -109,5 +109,5 @@ def _check_out(out: Path) -> None:
     if problem is not None:
         raise InputError(
             f"Cannot write {out}: {problem}.",
-            hint="Give --out a file in a folder you can write to; nothing was analysed.",
+            hint="Give --out a file in a folder you can write to; nothing was analyzed.",
         )

@@ -44,11 +44,11 @@ INDUSTRY_CATALOG = "catalog/industries.toml"
 # The other pinned files (data/MANIFEST checks them all) are not loaded as rows: what each is
 # for, by a part of its path. Anything else is kept for reference (a source's other tables).
 _KEPT_FOR: tuple[tuple[str, str], ...] = (
-    ("LICENSE", "the licence of the files beside it"),
+    ("LICENSE", "the license of the files beside it"),
     ("README", "the release's read-me"),
     (".manifest.json", "how the OEWS extract beside it was built: BLS files, counts, checksums"),
-    ("iwa_reference", "read by the checks of the tool and certification catalogues"),
-    ("unspsc_reference", "read by the checks of the certification catalogue"),
+    ("iwa_reference", "read by the checks of the tool and certification catalogs"),
+    ("unspsc_reference", "read by the checks of the certification catalog"),
     ("occ_level", "read by the scripts that train and test the task model"),
     ("work_styles", "read by the scripts that train the task model"),
     ("gwas_to_iwas_to_dwas", "read by the scripts that build the task model's verbs"),

@@ -166,7 +166,7 @@ def data_notes(reports: Sequence[OccupationReport], *, page_rows: bool = False) 
         out.append(INDUSTRY_NOTE)
         if any(r.ai_tools for r in reports):
             tools = next((x.release for r in reports for x in r.sources if x.key == "tools"), None)
-            catalogue = "the ai-impact AI tool catalogue" + (f" ({tools})" if tools else "")
+            catalogue = "the ai-impact AI tool catalog" + (f" ({tools})" if tools else "")
             out.append(
                 f"AI tools: the first four products {catalogue} matches to each occupation's "
                 "exposed tasks, as its analysis lists them."

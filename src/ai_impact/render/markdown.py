@@ -75,9 +75,10 @@ def _inline(text: str) -> str:
 
 
 def cert_level(level: str) -> str:
-    """A certification's level as a reader says it ("professional licence"), not as the
-    catalogue keys it ("professional-licence"); every face shows it so."""
-    return level.replace("-", " ")
+    """A certification's level as a reader says it, in American spelling ("professional
+    license"), not as the catalogue keys it ("professional-licence", which the JSON keeps);
+    every face shows it so."""
+    return level.replace("-", " ").replace("licence", "license")
 
 
 # What a catalogued tool's mode means to a reader (docs/catalogs.md): every face says it so.

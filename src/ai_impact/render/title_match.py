@@ -28,7 +28,7 @@ def markdown_asked_for(h: Header, typed: str, esc: Callable[[str], str]) -> list
         others = "; ".join(
             f"{esc(a.title)} ({a.code}, {fx.pct(a.confidence)})" for a in m.alternatives
         )
-        line += f" It may also be: {others}. Analyse one by its code: `ai-impact analyze CODE`."
+        line += f" It may also be: {others}. Analyze one by its code: `ai-impact analyze CODE`."
     return [line, ""]
 
 
@@ -41,5 +41,5 @@ def best_guess_note(h: Header, query: str) -> str | None:
     note = f"note: best guess ({fx.pct(m.confidence)} match) for {query!r}: {h.title} ({h.code})"
     if m.alternatives:
         others = ", ".join(f"{a.code} {a.title} ({fx.pct(a.confidence)})" for a in m.alternatives)
-        note += f"; it may also be {others}. Run again with a code to analyse one."
+        note += f"; it may also be {others}. Run again with a code to analyze one."
     return note

@@ -110,7 +110,7 @@ def build_report(
         origin=origin,
         limit=MAX_SAFE,
     )
-    if note_d := disputed_note(len(disputed), n_disputed):
+    if note_d := disputed_note(len(disputed), n_disputed, len(tasks) - n_exposed):
         gaps.append(note_d)
     exposure = replace(exposure_breakdown(row), n_disputed=n_disputed)
     proj = kb.projection(occ.code)
@@ -327,9 +327,9 @@ def section_gaps(
         out.append(Section("safe_tasks", none_safe(row.n_tasks, n_disputed)))
     if not tools:
         why = (
-            "the AI tool catalogue could not be loaded"
+            "the AI tool catalog could not be loaded"
             if engine.tools is None
-            else "no catalogued AI tool matches its tasks, work activities or software"
+            else "no cataloged AI tool matches its tasks, work activities or software"
         )
         out.append(Section("ai_tools", f"No AI tools listed: {why}."))
     if outlook is None:
@@ -352,9 +352,9 @@ def section_gaps(
         )
     if not certs:
         why = (
-            "the certification catalogue is not available"
+            "the certification catalog is not available"
             if engine.certifications is None
-            else "no catalogued certification fits its skills and tools"
+            else "no cataloged certification fits its skills and tools"
         )
         out.append(Section("certifications", f"No certifications listed: {why}."))
     if not related:

@@ -107,9 +107,9 @@ def own_label(cert: Certification, catalog: CertCatalog, code: str | None) -> st
     one there is.
     """
     if cert.specialty:
-        return f"a specialty {cert.kind} of this occupation ({cert.specialty})"
+        return f"a specialty {_kind(cert)} of this occupation ({cert.specialty})"
     if cert.level == "professional-licence" and code in cert.optional_for:
-        return f"a {cert.kind} held in this occupation, though not every job in it requires one"
+        return f"a {_kind(cert)} held in this occupation, though not every job in it requires one"
     required = cert.level == "professional-licence"
     peers = catalog.by_certified.get(code, ()) if code else ()
     alike = sum(
@@ -117,7 +117,13 @@ def own_label(cert: Certification, catalog: CertCatalog, code: str | None) -> st
         for other in (catalog.certifications[pos] for pos in peers)
     )
     article = "the" if required and alike <= 1 else "a"
-    return f"{article} {cert.kind} of this occupation"
+    return f"{article} {_kind(cert)} of this occupation"
+
+
+def _kind(cert: Certification) -> str:
+    """A credential's kind as the page says it: American spelling ("license"), while the
+    catalogue keeps its key ("licence")."""
+    return "license" if cert.kind == "licence" else cert.kind
 
 
 def _tech_label(cert: Certification, tech: str, p: OccupationProfile) -> str:

@@ -11,6 +11,11 @@ A tool "fits" a disputed task when the matcher already listed the task with it (
 perception tools can reach tasks the exposure figures leave human), or when one of the tool's
 own detailed work activities is linked to the task, or its task wording matches the task's
 statement. Only tools the page shows are named.
+
+When every task the score counts as unexposed is disputed, the safe list holds them too, each
+reason ending with GPT-4's label (:func:`gpt4_disagrees`), and the note says so: the page then
+still names the work the score counts as human. The reverse disagreement, human raters exposed
+and GPT-4 unexposed, is one clause of the at-risk row's evidence (:func:`reverse_dispute`).
 """
 
 from __future__ import annotations
@@ -27,7 +32,9 @@ __all__ = [
     "HEADING",
     "disputed_entries",
     "disputed_note",
+    "gpt4_disagrees",
     "is_disputed",
+    "reverse_dispute",
     "tools_fitting",
 ]
 
@@ -42,6 +49,23 @@ def is_disputed(task: Any, score: Any) -> bool:
         and (getattr(task, "gpt4_exposure", None) or "") in GPT4_SAYS
         and not is_exposed(score)
     )
+
+
+def gpt4_disagrees(task: Any) -> str:
+    """The sentence ending a safe row whose task GPT-4 labels exposed ("" for any other task)."""
+    gpt4 = getattr(task, "gpt4_exposure", None) or ""
+    if getattr(task, "human_exposure", None) != "E0" or gpt4 not in GPT4_SAYS:
+        return ""
+    return f" GPT-4's label disagrees: it says {GPT4_SAYS[gpt4]} ({gpt4}); see Disputed tasks."
+
+
+def reverse_dispute(task: Any) -> str:
+    """The evidence clause of an at-risk task the human raters label exposed (E1 or E2) and
+    GPT-4 not exposed (E0); "" for any other task."""
+    human = getattr(task, "human_exposure", None)
+    if human in GPT4_SAYS and getattr(task, "gpt4_exposure", None) == "E0":
+        return "GPT-4's label: not exposed (E0)"
+    return ""
 
 
 def tools_fitting(
@@ -126,21 +150,37 @@ def disputed_entries(
     return tuple(shown if limit is None else shown[:limit]), len(entries)
 
 
-def disputed_note(n_shown: int, n_disputed: int) -> Section | None:
-    """One note under the disputed list: what the disagreement means, and how many it covers."""
+def disputed_note(n_shown: int, n_disputed: int, n_unexposed: int | None = None) -> Section | None:
+    """One note under the disputed list: what the disagreement means, and how many it covers.
+
+    ``n_unexposed`` counts the tasks the score leaves unexposed; when it equals ``n_disputed``
+    the safe list holds the disputed tasks too (:func:`~ai_impact.reports.tasks.split_tasks`),
+    and the note says so instead of "rather than as remaining human".
+    """
     if n_shown == 0:
         return None
+    both = n_unexposed == n_disputed
     if n_disputed == 1:
+        where = (
+            "it is also listed as remaining human, as the score counts it, and here with "
+            "GPT-4's label"
+            if both
+            else "it is listed here rather than as remaining human"
+        )
         text = (
             "The human raters label one of its tasks not exposed and the risk score follows "
-            "them, but GPT-4's label says AI reaches it, so it is listed here rather than as "
-            "remaining human."
+            f"them, but GPT-4's label says AI reaches it, so {where}."
         )
     else:
+        where = (
+            "they are also listed as remaining human, as the score counts them, and here with "
+            "GPT-4's labels"
+            if both
+            else "they are listed here rather than as remaining human"
+        )
         text = (
             f"The human raters label {n_disputed} of its tasks not exposed and the risk score "
-            "follows them, but GPT-4's labels say AI reaches them, so they are listed here "
-            "rather than as remaining human."
+            f"follows them, but GPT-4's labels say AI reaches them, so {where}."
         )
         if n_shown < n_disputed:
             text += f" The first {n_shown} are listed, those a tool on this page fits first."

@@ -253,9 +253,9 @@ class Engine:
             out.append(
                 SourceRef(
                     "tools",
-                    "ai-impact AI tool catalogue (data/catalog/ai_tools.toml)",
+                    "ai-impact AI tool catalog (data/catalog/ai_tools.toml)",
                     f"version {self.tools.version}, updated {self.tools.updated}",
-                    "MIT (catalogue); product names belong to their vendors",
+                    "MIT (catalog); product names belong to their vendors",
                 )
             )
         if self.certifications is not None:
@@ -263,9 +263,9 @@ class Engine:
             out.append(
                 SourceRef(
                     "certifications",
-                    "ai-impact certification catalogue (data/catalog)",
+                    "ai-impact certification catalog (data/catalog)",
                     f"version {getattr(c, 'version', '?')}, updated {getattr(c, 'updated', '?')}",
-                    "MIT (catalogue); credential names belong to their issuers",
+                    "MIT (catalog); credential names belong to their issuers",
                 )
             )
         return tuple(out)

@@ -66,7 +66,7 @@ def chat_assistant_fallback(
     if len(direct) < max(MIN_DIRECT, MIN_DIRECT_SHARE * len(beta)) or coverage < MIN_COVERAGE:
         return []
     first = (
-        "No product in the catalogue is made for this work, but "
+        "No product in the catalog is made for this work, but "
         f"{len(direct)} of its {len(beta)} tasks are rated direct exposure (E1): a language "
         "model used alone, as in a chat assistant, cuts the time they take by half or more."
     )

@@ -17,6 +17,7 @@ from ai_impact.reports.model import (
     SafeTask,
     TaskAtRisk,
 )
+from ai_impact.reports.risk_sections import component_phrase
 from ai_impact.risk.formula import COMPONENTS
 
 __all__ = [
@@ -89,13 +90,13 @@ def drivers_sentence(components: tuple[RiskComponent, ...]) -> str:
         key=_against_middle,
     )[:2]
     if drivers:
-        named = " and ".join(f"{_name(c)} ({c.display})" for c in drivers)
+        named = " and ".join(component_phrase(c, _name(c), raises=True) for c in drivers)
         verb = "raises" if len(drivers) == 1 else "raise"
         text = f"Compared with the middle of each component's scale, {named} {verb} the score most"
     else:
         text = "No component is above the middle of its scale"
     if holders:
-        held = " and ".join(f"{_name(c)} ({c.display})" for c in holders)
+        held = " and ".join(component_phrase(c, _name(c), raises=False) for c in holders)
         text += f"; {held} {'holds' if len(holders) == 1 else 'hold'} the score down most"
     return text + "."
 

@@ -12,7 +12,13 @@ from ai_impact.reports.model import ExposureBreakdown, RiskComponent, RiskSummar
 from ai_impact.risk.formula import COMPONENTS, category_bounds, category_index, category_of
 from ai_impact.risk.table import OccupationRisk
 
-__all__ = ["exposure_breakdown", "period_label", "range_sentence", "risk_summary"]
+__all__ = [
+    "component_phrase",
+    "exposure_breakdown",
+    "period_label",
+    "range_sentence",
+    "risk_summary",
+]
 
 
 def _display(key: str, r: OccupationRisk, blended: bool) -> str:
@@ -37,6 +43,21 @@ def _display(key: str, r: OccupationRisk, blended: bool) -> str:
         return "no projection, counted as neutral"
     text = f"{fx.signed_pct(r.change_pct)} employment by 2034"
     return f"{text}, weighted mean of the blend" if blended else text
+
+
+def component_phrase(c: RiskComponent, name: str, *, raises: bool) -> str:
+    """A component named with its figure in the overview's sentence on what moves the score:
+    "its exposure index (β 0.45)".
+
+    Demand is the BLS employment projection, driven by much besides AI (trade, demography,
+    budgets, prices), while the page's headline is AI disruption risk; so it reads as what it
+    is (QA #24): "projected demand (-3.3% employment by 2034, BLS; not only from AI)" where it
+    raises the score, "projected demand (+14.9% employment by 2034, BLS)" where it holds it
+    down.
+    """
+    if c.key != "demand":
+        return f"{name} ({c.display})"
+    return f"projected demand ({c.display}, {'BLS; not only from AI' if raises else 'BLS'})"
 
 
 def risk_summary(r: OccupationRisk, *, blended: bool = False) -> RiskSummary:

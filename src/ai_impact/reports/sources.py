@@ -35,7 +35,7 @@ REPORT_SOURCES: dict[str, tuple[str, str, str | None]] = {
     "labels": (
         "labels",
         "GPTs are GPTs task exposure labels (Eloundou, Manning, Mishkin & Rock, Science 2024)",
-        "Human and GPT-4 exposure and automation labels, MIT licence.",
+        "Human and GPT-4 exposure and automation labels, MIT license.",
     ),
     "aei": (
         "aei_tasks",

@@ -3,8 +3,11 @@
 A task is "at risk" when the scoring layer's rule calls it exposed (``is_exposed``: P(E0) < 0.5,
 the same rule the timeline uses), otherwise it stays human and shows the capability that
 protects it (derived by the scoring layer from the task's work activities). A task the human
-raters label unexposed while GPT-4 labels it exposed is neither: it is listed apart as disputed
-(:mod:`ai_impact.reports.disputed`).
+raters label unexposed while GPT-4 labels it exposed is listed apart as disputed
+(:mod:`ai_impact.reports.disputed`), not as safe, unless every unexposed task is disputed: the
+safe list then holds them all, each marked with GPT-4's label, so the page still names the work
+the risk score counts as human. An at-risk task GPT-4 labels unexposed (the reverse dispute) says
+so in its evidence.
 
 At-risk tasks are ranked by how much of the task AI could take over (:func:`takeover_order`),
 not by β alone: β is 1.0 for every "an LLM alone" (E1) label and 0.5 for every "with tools"
@@ -18,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ai_impact.reports.disputed import is_disputed
+from ai_impact.reports.disputed import gpt4_disagrees, is_disputed, reverse_dispute
 from ai_impact.reports.model import SafeTask, Section, TaskAtRisk
 from ai_impact.scoring.exposed import is_exposed
 
@@ -71,14 +74,15 @@ def takeover_order(task: Any, score: Any) -> tuple[float, int, float, float]:
 
 
 def _doubts(task: Any) -> str:
-    """What speaks against "safe" for a labelled task: use seen today (a task GPT-4's label
-    disputes is not listed as safe at all)."""
+    """What speaks against "safe" for a labelled task: use seen today, and GPT-4's label where
+    it disagrees (only when every unexposed task is disputed: see :func:`split_tasks`)."""
+    doubts = ""
     if (getattr(task, "aei_share", None) or 0.0) > 0:
-        return (
-            " Human raters found it unexposed, but it already appears in conversations with an "
-            "AI assistant (AEI)."
+        doubts += (
+            " People already ask AI assistants about this work (seen in the Anthropic Economic "
+            "Index), though the human raters judged the task itself not exposed."
         )
-    return ""
+    return doubts + gpt4_disagrees(task)
 
 
 def _safe_reason(score: Any, dwas: Sequence[str], task: Any = None) -> str:
@@ -107,7 +111,9 @@ def split_tasks(
     """At-risk and safe tasks (shown ones) plus the counts of each over all tasks.
 
     Disputed tasks (:func:`~ai_impact.reports.disputed.is_disputed`) are in neither list nor
-    count: the builder lists them apart.
+    count (the builder lists them apart), except when no unexposed task is undisputed: the safe
+    list and its count are then the disputed tasks, each reason ending with GPT-4's label, since
+    the risk score counts them as human work.
 
     ``origin`` maps an occupation code to its title when the tasks were borrowed from related
     occupations; each entry then names the occupation it comes from ("a task of X", or, when
@@ -120,7 +126,8 @@ def split_tasks(
         dwas.setdefault(a.task_id, []).append(a.dwa_title)
     pairs = list(zip(tasks, scores, strict=True))
     exposed = [(t, s) for t, s in pairs if is_exposed(s)]
-    safe = [(t, s) for t, s in pairs if not is_exposed(s) and not is_disputed(t, s)]
+    unexposed = [(t, s) for t, s in pairs if not is_exposed(s)]
+    safe = [(t, s) for t, s in unexposed if not is_disputed(t, s)] or unexposed
     exposed.sort(key=lambda p: takeover_order(*p))
     safe.sort(key=lambda p: (_core_first(p[0].task_type), p[1].beta, p[0].task_id))
 
@@ -134,6 +141,10 @@ def split_tasks(
     def evidence(t: Any, s: Any) -> str:
         title = borrowed(t)
         said: str = s.timeline_reason
+        if gpt4 := reverse_dispute(t):  # said next to the human raters' label when it leads
+            head, sep, rest = said.partition("; ")
+            lead = head.startswith("human raters")
+            said = f"{head}; {gpt4}{sep}{rest}" if lead else f"{said}; {gpt4}"
         return said + (f"; {of} {title}" if title else "")
 
     def reason(t: Any, s: Any) -> str:

@@ -223,7 +223,7 @@ def _read(folder: Path) -> TaskModel:
         tok = Tokenizer.from_file(str(folder / "tokenizer.json"))
     except (OSError, ValueError, KeyError) as exc:
         raise ModelError(
-            f"The task model artefact in {folder} is missing or unreadable ({exc}).",
+            f"The task model artifact in {folder} is missing or unreadable ({exc}).",
             hint="Reinstall ai-impact, or rebuild it with scripts/train_task_model.py.",
         ) from exc
     tok.no_padding()

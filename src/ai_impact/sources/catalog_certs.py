@@ -127,7 +127,7 @@ def load_certifications(
     and compiles keyword patterns only when a match needs them.
     """
     path = Path(data_dir) / CATALOG_FILE
-    text = read_text(path, "certification catalogue")
+    text = read_text(path, "certification catalog")
     resolved_dir = Path(data_dir).resolve()
     use_cache = cache_dir is not None and not check_references
     key = cache_key(resolved_dir, text) if use_cache else None

@@ -252,7 +252,7 @@ def parse_catalog(raw: Mapping[str, Any], origin: str = "ai_tools.toml") -> Tool
         if (tool := _parse_entry(entry, where, errors)) is not None
     ]
     tools = unique_ids(parsed, lambda t: t.id, "tool", errors)
-    raise_problems(origin, errors, "Fix the entries listed and bump the catalogue version.")
+    raise_problems(origin, errors, "Fix the entries listed and bump the catalog version.")
     return ToolCatalog(
         version=raw["version"],
         updated=raw["updated"],
@@ -311,7 +311,7 @@ def reference_problems(catalog: ToolCatalog, data_dir: Path) -> list[str]:
 def load_tools(data_dir: Path, *, check_references: bool = True) -> ToolCatalog:
     """Load and validate ``data_dir/catalog/ai_tools.toml`` (and its O*NET references)."""
     path = Path(data_dir) / CATALOG_FILE
-    raw = parse_toml(read_text(path, "AI tools catalogue"), path)
+    raw = parse_toml(read_text(path, "AI tools catalog"), path)
     catalog = parse_catalog(raw, origin=str(path))
     if check_references:
         problems = reference_problems(catalog, Path(data_dir))

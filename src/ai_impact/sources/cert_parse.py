@@ -122,7 +122,7 @@ def _parse_entry(entry: Mapping[str, Any], where: str, errors: list[str]) -> Cer
     if optional["specialty"] and not certifies:
         errors.append(f"{where}: a specialty needs 'certifies' (the occupations it is one of)")
     if texts["level"] == "professional-licence" and not profession:
-        errors.append(f"{where}: a professional licence needs 'profession' patterns")
+        errors.append(f"{where}: a professional license needs 'profession' patterns")
     if not (iwas or technologies or keywords):
         errors.append(f"{where}: needs iwas, technologies or keywords to tie it to real work")
     if len(errors) > before:

@@ -82,7 +82,7 @@ def input_problem(text: str) -> str | None:
     if len(stripped) > MAX_TITLE_CHARS:
         return (
             f"The title is {len(stripped)} characters long; a title has at most "
-            f"{MAX_TITLE_CHARS}. Type just the job title, or analyse a whole job description "
+            f"{MAX_TITLE_CHARS}. Type just the job title, or analyze a whole job description "
             "with `ai-impact analyze --description-file FILE`."
         )
     if not any(c.isalnum() for c in stripped):

@@ -30,6 +30,7 @@ from ai_impact.web.messages import input_problems
 from ai_impact.web.schemas import REF, ref
 from ai_impact.workforce import RoleResult, WorkforceReport, workforce_report
 from ai_impact.workforce.analysis import MATCHED, MIN_CONFIDENCE, PINNED
+from ai_impact.workforce.automation import arriving_label, arriving_note, arriving_summary
 from ai_impact.workforce.counts import check_note
 from ai_impact.workforce.formats import (
     METHOD,
@@ -180,7 +181,7 @@ def _roster_text(source: Source) -> str:
 @router.post(
     "/api/v1/workforce",
     tags=["api v1"],
-    summary="Analyse a team roster",
+    summary="Analyze a team roster",
     responses={**ANSWERS, **ERROR_SCHEMA},
     openapi_extra={
         "requestBody": {
@@ -291,6 +292,16 @@ def _page(request: Request, status: int = 200, **context: Any) -> HTMLResponse:
         market_note=hourly_market_note(roles),
         shared_note=shared_market_note(roles),
         gap_note=market_gap_note(roles, dash="—"),
+        automation_note=arriving_note(roles),
+        automation_label=arriving_label(report.roles) if report else None,
+        automation_summary=(
+            arriving_summary(
+                report.totals.roles_automation,
+                people(report, report.totals.headcount_automation or 0.0),
+            )
+            if report
+            else ""
+        ),
         safer_note=safer_pay_note([r for r in top_roles if r.safer_moves]),
         roster_pay=roster_pay_text,
         market_group=market_group,

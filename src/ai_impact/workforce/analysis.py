@@ -26,6 +26,7 @@ from ai_impact.errors import InputError, NotFoundError
 from ai_impact.render.pay import median_pay
 from ai_impact.reports.model import OccupationReport
 from ai_impact.titles.resolver import Resolution
+from ai_impact.workforce.automation import Arriving, arriving
 from ai_impact.workforce.cells import MAX_HEADCOUNT
 from ai_impact.workforce.results import (
     CHECK,
@@ -100,7 +101,7 @@ def _merged(groups: Groups, roster: RosterParse) -> str | None:
     if over:
         raise InputError(
             f"{len(over)} roster role(s) cannot be used; fix them and run again (no row was "
-            "analysed):\n  " + "\n  ".join(over)
+            "analyzed):\n  " + "\n  ".join(over)
         )
     return merged_note(merged, unit=roster.unit, fte=roster.fte)
 
@@ -272,10 +273,12 @@ def analyze_roster(
         safer: tuple[SaferMove, ...] = ()
         skills: tuple[str, ...] = ()
         software: tuple[str, ...] = ()
+        automation: Arriving | None = None
         if reskilling:
             if best.code not in reports:
                 reports[best.code] = lib.report(best.code)
             safer, skills, software = _reskilling(reports[best.code])
+            automation = arriving(reports[best.code])
         pay, pay_note, gap = market(best.code, fig.title, location)
         if pay_note and location:
             unknown.setdefault(location, []).extend(r.line for r in rows)
@@ -318,6 +321,7 @@ def analyze_roster(
                 mean_hourly=mean_hourly,
                 paid_hourly=bool(hourly),
                 market_gap=gap,
+                automation=automation,
             )
         )
     if unknown:

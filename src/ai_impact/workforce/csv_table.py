@@ -26,6 +26,7 @@ CSV_COLUMNS = (
     "suggestions", "note",
     # Added since: only ever at the end, so a reader by position keeps its columns.
     "market_hourly_median", "market_pay_group", "mean_hourly_pay",
+    "automation_arriving", "automation_kinds",
 )  # fmt: skip
 
 
@@ -58,6 +59,8 @@ def to_csv(report: WorkforceReport) -> str:
             suggest, _safe(r.note or ""),
             _num(r.market_pay.hourly_median if r.market_pay else None, 2),
             market_group(r.market_pay) or "", _num(r.mean_hourly, 2),
+            _safe("; ".join(r.automation.tools)) if r.automation else "",
+            "; ".join(r.automation.kinds) if r.automation else "",
         ]  # fmt: skip
         writer.writerow(row)
     return buf.getvalue()

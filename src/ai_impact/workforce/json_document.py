@@ -101,6 +101,15 @@ def _role_dict(r: RoleResult) -> dict[str, Any]:
             for s in r.suggestions
         ],
         "note": r.note,
+        "physical_automation": (
+            None
+            if r.automation is None
+            else {
+                "kinds": list(r.automation.kinds),
+                "tools": list(r.automation.tools),
+                "tasks": list(r.automation.tasks),
+            }
+        ),
     }
 
 
@@ -129,6 +138,10 @@ def to_dict(report: WorkforceReport) -> dict[str, Any]:
             "payroll_exposed": _r(t.payroll_exposed, 2),
             "roles_check": t.roles_check,
             "headcount_check": count_value(t.headcount_check),
+            "roles_automation": t.roles_automation,
+            "headcount_automation": (
+                None if t.headcount_automation is None else count_value(t.headcount_automation)
+            ),
         },
         "by_category": [
             {"category": c.category, "headcount": count_value(c.headcount), "share": _r(c.share)}

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from ai_impact.render.markdown import md_cell, md_text
 from ai_impact.reports import figures as fx
+from ai_impact.workforce.automation import arriving_label, arriving_note, arriving_summary
 from ai_impact.workforce.counts import (
     check_note,
     count_text,
@@ -113,6 +114,10 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
             ("At-risk hours / year", f"{_hours(t.hours_at_risk)} ({fte_text(t.fte_at_risk)} FTE)"),
             ("Annual payroll", pay),
             ("Payroll exposed", exposed_pay),
+            (
+                arriving_label(report.roles),
+                arriving_summary(t.roles_automation, people(report, t.headcount_automation or 0.0)),
+            ),
         ],
     )
     out += ["## Headcount by risk category", ""]
@@ -182,6 +187,8 @@ def to_markdown(report: WorkforceReport, *, max_roles: int = 200) -> str:
         ],
     )
     for note in market_notes(counted[:max_roles]):
+        out += [md_text(note), ""]
+    if note := arriving_note(counted[:max_roles]):
         out += [md_text(note), ""]
     if len(counted) > max_roles:
         out += [f"{len(counted) - max_roles:,} more roles are in the CSV and JSON output.", ""]

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from ai_impact.reports.model import OccupationReport, SourceRef
 from ai_impact.titles.resolver import Resolution
+from ai_impact.workforce.automation import Arriving
 from ai_impact.workforce.cells import HOURS_PER_YEAR
 from ai_impact.workforce.summary import Totals
 
@@ -146,7 +147,9 @@ class RoleResult:
     gave it by the hour (``mean_pay`` is that × 2,080); ``paid_hourly`` says some pay of the
     role was given by the hour and counts in payroll as a full-time year. ``market_gap`` says
     whose market pay OEWS does not publish ("Actors in California (national median: $29.05 an
-    hour)"), when the role shows none.
+    hour)"), when the role shows none. ``automation`` is the physical automation (or machine
+    perception) its occupation page notes beside tasks that stay human, empty when none; None
+    when not looked at (a role to review, or no occupation reports: ``--no-reskilling``).
     """
 
     id: int
@@ -182,6 +185,7 @@ class RoleResult:
     mean_hourly: float | None = None
     paid_hourly: bool = False
     market_gap: str | None = None
+    automation: Arriving | None = None
 
     @property
     def counted(self) -> bool:

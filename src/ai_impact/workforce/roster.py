@@ -198,7 +198,7 @@ def parse_roster(
             shown.append(f"... and {more} more")
         raise InputError(
             f"{len(parsed.problems)} roster row(s) cannot be used; fix them and run again "
-            "(no row was analysed):\n  " + "\n  ".join(shown)
+            "(no row was analyzed):\n  " + "\n  ".join(shown)
         )
     return parsed
 

@@ -125,7 +125,7 @@ def collect_rows(
     if header is not None and not rows and not problems:
         if said.skipped:
             raise InputError(
-                "The roster has no rows to analyse: every row is a totals row "
+                "The roster has no rows to analyze: every row is a totals row "
                 f"({where_list([w for w, _ in said.skipped])}).",
                 hint="Add one row per role: title, headcount, and optionally annual_pay.",
             )

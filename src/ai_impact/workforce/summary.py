@@ -58,6 +58,9 @@ class Totals:
     """The roster in a few figures; ``None`` where nothing could be computed.
 
     Headcounts are ``int`` people, or full-time equivalents (fractions) from an FTE column.
+    ``roles_automation`` and ``headcount_automation`` count the counted roles whose occupation
+    page notes physical automation (or machine perception) arriving for tasks it lists as
+    remaining human; None when the pages were not read (``--no-reskilling``).
     """
 
     roles: int
@@ -80,6 +83,8 @@ class Totals:
     by_team: tuple[TeamSummary, ...]
     roles_check: int = 0
     headcount_check: float = 0.0
+    roles_automation: int | None = None
+    headcount_automation: float | None = None
 
 
 def _weighted(roles: Sequence[RoleResult], attr: str) -> float | None:
@@ -132,6 +137,8 @@ def summarize(roles: Sequence[RoleResult], *, top: int = 10) -> Totals:
     at_risk = sum(r.hours_at_risk or 0.0 for r in counted)
     exposed = sum(r.hours_exposed or 0.0 for r in counted)
     risk = _weighted(roles, "risk_score")
+    looked = all(r.automation is not None for r in counted)
+    arriving = [r for r in counted if r.automation]
     return Totals(
         roles=len(roles),
         roles_review=len(roles) - len(counted),
@@ -153,4 +160,6 @@ def summarize(roles: Sequence[RoleResult], *, top: int = 10) -> Totals:
         by_team=tuple(by_team),
         roles_check=sum(r.to_check for r in roles),
         headcount_check=sum(r.headcount for r in roles if r.to_check),
+        roles_automation=len(arriving) if looked and counted else None,
+        headcount_automation=sum(r.headcount for r in arriving) if looked and counted else None,
     )

@@ -11,7 +11,7 @@ import re
 
 from ai_impact.scoring.verb_forms import as_written, same_case
 
-__all__ = ["SENSES", "job_ad_sense", "spell_acronyms", "spell_out", "strip_filler"]
+__all__ = ["job_ad_sense", "spell_acronyms", "spell_out", "strip_filler"]
 
 # Step 5: finance shorthand (no O*NET 30.3 statement nor label-set task contains any of it).
 _SHORTHAND = {
@@ -247,7 +247,7 @@ _SCREEN_PAPERS = _sense(
     r"resumes?|résumés?|cvs?|(?:job\s+)?applications?",
 )
 # (pattern, guard on the gap or None, O*NET verb for the sense)
-SENSES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str], ...] = (
+_SENSES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str], ...] = (
     (_ML_TRAIN, _PEOPLE, "develop"),  # "Train staff on the new models" stays
     (_DRIVE_MEASURE, _VEHICLES, "increase"),
     (_DRIVE_PLAN, _VEHICLES, "lead"),
@@ -268,7 +268,7 @@ SENSES: tuple[tuple[re.Pattern[str], re.Pattern[str] | None, str], ...] = (
 def job_ad_sense(body: str) -> str:
     """``body`` with a job-ad sense of its opening verb put in O*NET's verb (an O*NET statement
     that reads that way is kept as written)."""
-    for pattern, guard, verb in SENSES:
+    for pattern, guard, verb in _SENSES:
         found = pattern.match(body)
         if found is not None and (guard is None or not guard.search(found.group(1))):
             if body.rstrip(". ").lower() in as_written():

@@ -100,13 +100,7 @@ from __future__ import annotations
 import re
 
 from ai_impact.scoring.job_ad_phrases import keep_done, named_software, spell_clinical
-from ai_impact.scoring.job_ad_words import (
-    SENSES,
-    job_ad_sense,
-    spell_acronyms,
-    spell_out,
-    strip_filler,
-)
+from ai_impact.scoring.job_ad_words import job_ad_sense, spell_acronyms, spell_out, strip_filler
 from ai_impact.scoring.typos import statement_fixer
 from ai_impact.scoring.verb_forms import base_verb, is_task_verb, keep_ing, same_case
 
@@ -172,18 +166,7 @@ _JOINED = re.compile(
 )
 
 
-def _opening_any(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str]:
-    """One case-blind pattern matching at the start wherever one of ``patterns`` does (each
-    is anchored and case-blind): a single check before trying them one by one."""
-    return re.compile(
-        "^(?:" + "|".join(f"(?:{p.pattern.removeprefix('^')})" for p in patterns) + ")",
-        re.IGNORECASE,
-    )
-
-
 _FRAMES = (_SUPERVISED, _CLAUSE_THEN_I, _ADVERBIAL, _SUBJECT, _AUXILIARY, _DUTY)
-_ANY_FRAME = _opening_any(_FRAMES)
-_ANY_SENSE = _opening_any(tuple(pattern for pattern, _, _ in SENSES))
 
 
 def _named_subject(text: str) -> str:
@@ -210,9 +193,8 @@ def names_the_post(text: str) -> bool:
 def _strip_frames(text: str) -> str:
     for _ in range(4):
         before = text
-        if _ANY_FRAME.match(text):  # the common case, no frame: nothing to strip
-            for pattern in _FRAMES:
-                text = pattern.sub("", text, count=1)
+        for pattern in _FRAMES:
+            text = pattern.sub("", text, count=1)
         text = _named_subject(text)
         if text == before:
             break
@@ -241,10 +223,7 @@ def task_statement(text: str) -> str:
                     return m.group(1) + (hit[0] if hit and hit[1] == kind else word)
 
                 body = _JOINED.sub(back, body)
-    body = body.strip()
-    if _ANY_SENSE.match(body):
-        body = job_ad_sense(body)
-    body = named_software(body)
+    body = named_software(job_ad_sense(body.strip()))
     if not body:
         return original or text.strip()  # nothing but control characters: leave it be
     body = body[0].upper() + body[1:]

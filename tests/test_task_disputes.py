@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import partial
 
 import pytest
 
@@ -18,6 +18,7 @@ from ai_impact.reports.disputed import disputed_note, gpt4_disagrees, reverse_di
 from ai_impact.reports.service import Analyses
 from ai_impact.reports.tasks import split_tasks
 from ai_impact.settings import Settings
+from task_fakes import FakeScore, FakeTask
 
 GPT4_E0 = "GPT-4's label: not exposed (E0)"
 AEI = (
@@ -26,36 +27,10 @@ AEI = (
 )
 
 
-@dataclass(frozen=True)
-class _Task:
-    task_id: int
-    text: str
-    human_exposure: str | None = None
-    gpt4_exposure: str | None = None
-    aei_share: float | None = None
-    task_type: str | None = "Core"
-    code: str = "00-0000.00"
-
-
-@dataclass(frozen=True)
-class _Score:
-    label: str
-    automation: float = 2.0
-    exposure: dict[str, float] = field(default_factory=dict)
-    capability: str | None = "judgment under ambiguity"
-    capability_source: str | None = None
-    source: str = "labels"
-    timeline: str = "1–2 years"
-    timeline_reason: str = "human raters: an LLM alone does it; slow-adopting sectors"
-    mode: str = "assist"
-
-    def __post_init__(self) -> None:
-        one_hot = {e: 1.0 if e == self.label else 0.0 for e in ("E0", "E1", "E2")}
-        object.__setattr__(self, "exposure", one_hot)
-
-    @property
-    def beta(self) -> float:
-        return {"E0": 0.0, "E1": 1.0, "E2": 0.5}[self.label]
+_Task = FakeTask
+_Score = partial(
+    FakeScore, timeline_reason="human raters: an LLM alone does it; slow-adopting sectors"
+)
 
 
 def test_all_unexposed_tasks_disputed_are_listed_as_safe_and_marked() -> None:

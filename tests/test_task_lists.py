@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass, field
 
 import pytest
 
@@ -20,43 +19,10 @@ from ai_impact.reports.service import Analyses
 from ai_impact.reports.tasks import split_tasks, takeover_order
 from ai_impact.scoring.timeline import timeline_for
 from ai_impact.settings import Settings
+from task_fakes import FakeScore, FakeTask
 
-
-@dataclass(frozen=True)
-class _Task:
-    task_id: int
-    text: str
-    task_type: str | None = "Core"
-    human_exposure: str | None = None
-    gpt4_exposure: str | None = None
-    aei_share: float | None = None
-    code: str = "00-0000.00"
-
-
-@dataclass(frozen=True)
-class _Score:
-    label: str
-    automation: float
-    exposure: dict[str, float] = field(default_factory=dict)
-    capability: str | None = "judgment under ambiguity"
-    capability_source: str | None = None
-    source: str = "labels"
-    timeline: str = "1–2 years"
-    timeline_reason: str = "rule"
-
-    def __post_init__(self) -> None:
-        one_hot = {e: 1.0 if e == self.label else 0.0 for e in ("E0", "E1", "E2")}
-        object.__setattr__(self, "exposure", one_hot)
-
-    @property
-    def beta(self) -> float:
-        return {"E0": 0.0, "E1": 1.0, "E2": 0.5}[self.label]
-
-    @property
-    def mode(self) -> str:
-        if self.label == "E0":
-            return "none"
-        return "substitute" if self.automation >= 2.5 else "assist"
+_Task = FakeTask
+_Score = FakeScore
 
 
 def _tool(name: str, matched: tuple[str, ...] = ()) -> ToolEntry:

@@ -36,6 +36,7 @@ from ai_impact.reports.model import SafeTask, ToolEntry
 
 __all__ = [
     "DOES_THE_WORK",
+    "KINDS",
     "automation_note",
     "mark_safe_tasks",
     "overview_sentence",
@@ -45,6 +46,7 @@ __all__ = [
 DOES_THE_WORK = "automates"
 _PHYSICAL = "physical automation"
 _PERCEPTION = "machine perception"
+KINDS = (_PHYSICAL, _PERCEPTION)  # the kinds a note names, in its order
 
 
 def task_iwas(tasks: Sequence[Any], activities: Sequence[Any]) -> dict[str, frozenset[str]]:
@@ -62,7 +64,7 @@ def _kinds(catalog: Any, names: Sequence[str]) -> list[str]:
     """The kinds of the named tools, physical automation first."""
     physical = {t.name for t in catalog.tools if t.physical}
     kinds = {_PHYSICAL if n in physical else _PERCEPTION for n in names}
-    return [k for k in (_PHYSICAL, _PERCEPTION) if k in kinds]
+    return [k for k in KINDS if k in kinds]
 
 
 def automation_note(kinds: Sequence[str], names: Sequence[str]) -> str:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ai_impact.reports import figures as fx
+from ai_impact.reports.beyond_language import KINDS
 from ai_impact.reports.model import OccupationReport
 
 if TYPE_CHECKING:
@@ -30,7 +31,7 @@ __all__ = [
 ]
 
 # The kinds the page names, in its order (physical automation first).
-_KINDS = ("physical automation", "machine perception")
+_KINDS = KINDS
 
 
 @dataclass(frozen=True, slots=True)
